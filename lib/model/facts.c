@@ -1,0 +1,103 @@
+#include "model/facts.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+void pr_fact_set(struct pr_fact *fact, int64_t value, const char *evidence_fmt, ...)
+{
+    fact->known = true;
+    fact->value = value;
+    va_list ap;
+    va_start(ap, evidence_fmt);
+    vsnprintf(fact->evidence, sizeof fact->evidence, evidence_fmt, ap);
+    va_end(ap);
+}
+
+void pr_fact_unknown(struct pr_fact *fact, const char *why_fmt, ...)
+{
+    fact->known = false;
+    fact->value = 0;
+    fact->evidence[0] = '\0';
+    if (why_fmt == NULL)
+        return;
+    va_list ap;
+    va_start(ap, why_fmt);
+    vsnprintf(fact->evidence, sizeof fact->evidence, why_fmt, ap);
+    va_end(ap);
+}
+
+const char *pr_if_status_name(int64_t status)
+{
+    switch (status) {
+    case PR_IF_UP:
+        return "up";
+    case PR_IF_DOWN:
+        return "down";
+    case PR_IF_TESTING:
+        return "testing";
+    case PR_IF_UNKNOWN:
+        return "unknown";
+    case PR_IF_DORMANT:
+        return "dormant";
+    case PR_IF_NOT_PRESENT:
+        return "notPresent";
+    case PR_IF_LOWER_LAYER_DOWN:
+        return "lowerLayerDown";
+    }
+    return "invalid";
+}
+
+const char *pr_stp_state_name(int64_t state)
+{
+    switch (state) {
+    case PR_STP_DISABLED:
+        return "disabled";
+    case PR_STP_BLOCKING:
+        return "blocking";
+    case PR_STP_LISTENING:
+        return "listening";
+    case PR_STP_LEARNING:
+        return "learning";
+    case PR_STP_FORWARDING:
+        return "forwarding";
+    case PR_STP_BROKEN:
+        return "broken";
+    case PR_STP_DISCARDING:
+        return "discarding";
+    }
+    return "invalid";
+}
+
+const char *pr_edge_name(int64_t edge)
+{
+    switch (edge) {
+    case PR_EDGE_NO:
+        return "no";
+    case PR_EDGE_YES:
+        return "yes";
+    case PR_EDGE_AUTO:
+        return "auto";
+    }
+    return "invalid";
+}
+
+const char *pr_stp_mode_name(int64_t mode)
+{
+    switch (mode) {
+    case PR_MODE_OFF:
+        return "off";
+    case PR_MODE_STP:
+        return "stp";
+    case PR_MODE_RSTP:
+        return "rstp";
+    case PR_MODE_MSTP:
+        return "mstp";
+    case PR_MODE_PVST:
+        return "pvst";
+    case PR_MODE_RAPID_PVST:
+        return "rapid-pvst";
+    case PR_MODE_VSTP:
+        return "vstp";
+    }
+    return "invalid";
+}

@@ -1,0 +1,118 @@
+#include "model/switch.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strutil.h"
+
+void pr_port_facts_init(struct pr_port_facts *facts)
+{
+    memset(facts, 0, sizeof *facts);
+}
+
+void pr_switch_init(struct pr_switch *sw, const char *name, const char *host)
+{
+    memset(sw, 0, sizeof *sw);
+    pr_strlcpy(sw->name, name ? name : "", sizeof sw->name);
+    pr_strlcpy(sw->host, host ? host : "", sizeof sw->host);
+}
+
+void pr_switch_free(struct pr_switch *sw)
+{
+    if (sw == NULL)
+        return;
+    for (size_t i = 0; i < sw->n_ports; i++)
+        pr_port_clear_findings(&sw->ports[i]);
+    free(sw->ports);
+    sw->ports = NULL;
+    sw->n_ports = sw->cap_ports = 0;
+    if (sw->driver_priv_free != NULL)
+        sw->driver_priv_free(sw->driver_priv);
+    sw->driver_priv = NULL;
+    sw->driver_priv_free = NULL;
+}
+
+struct pr_port *pr_switch_add_port(struct pr_switch *sw, const char *name, struct pr_error *err)
+{
+    if (sw->n_ports == sw->cap_ports) {
+        size_t cap = sw->cap_ports ? sw->cap_ports * 2 : 16;
+        struct pr_port *ports = realloc(sw->ports, cap * sizeof *ports);
+        if (ports == NULL) {
+            pr_error_set(err, PR_ERR_INTERNAL, "out of memory adding port %s", name);
+            return NULL;
+        }
+        sw->ports = ports;
+        sw->cap_ports = cap;
+    }
+    struct pr_port *port = &sw->ports[sw->n_ports++];
+    memset(port, 0, sizeof *port);
+    pr_strlcpy(port->name, name, sizeof port->name);
+    port->expect_vlan = -1;
+    port->verdict = PR_VERDICT_UNKNOWN;
+    return port;
+}
+
+struct pr_port *pr_switch_find_ifindex(struct pr_switch *sw, uint32_t ifindex)
+{
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        if (sw->ports[i].ifindex == ifindex)
+            return &sw->ports[i];
+    }
+    return NULL;
+}
+
+struct pr_port *pr_switch_find_name(struct pr_switch *sw, const char *name)
+{
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        if (strcmp(sw->ports[i].name, name) == 0)
+            return &sw->ports[i];
+    }
+    return NULL;
+}
+
+void pr_switch_add_source(struct pr_switch *sw, const char *source)
+{
+    for (size_t i = 0; i < sw->n_sources; i++) {
+        if (strcmp(sw->sources[i], source) == 0)
+            return;
+    }
+    if (sw->n_sources < PR_MAX_SOURCES)
+        sw->sources[sw->n_sources++] = source;
+}
+
+struct pr_finding *pr_port_add_finding(struct pr_port *port, enum pr_finding_id id,
+                                       enum pr_severity severity)
+{
+    struct pr_finding *findings =
+        realloc(port->findings, (port->n_findings + 1) * sizeof *findings);
+    if (findings == NULL)
+        return NULL;
+    port->findings = findings;
+    struct pr_finding *finding = &findings[port->n_findings++];
+    memset(finding, 0, sizeof *finding);
+    finding->id = id;
+    finding->severity = severity;
+    return finding;
+}
+
+void pr_port_clear_findings(struct pr_port *port)
+{
+    free(port->findings);
+    port->findings = NULL;
+    port->n_findings = 0;
+}
+
+const char *pr_verdict_name(enum pr_verdict verdict)
+{
+    switch (verdict) {
+    case PR_VERDICT_READY:
+        return "ready";
+    case PR_VERDICT_WARNING:
+        return "warning";
+    case PR_VERDICT_NOT_READY:
+        return "not-ready";
+    case PR_VERDICT_UNKNOWN:
+        return "unknown";
+    }
+    return "invalid";
+}

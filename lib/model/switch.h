@@ -1,0 +1,95 @@
+/* The switch and port model that drivers fill, rules judge and writers
+ * print.
+ *
+ * Ownership: a struct pr_switch owns its ports array and each port owns
+ * its findings array; pr_switch_free() releases both and accepts NULL or a
+ * zeroed switch. */
+#ifndef PR_SWITCH_H
+#define PR_SWITCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/error.h"
+#include "model/facts.h"
+#include "model/finding.h"
+
+enum pr_verdict {
+    PR_VERDICT_READY = 0,
+    PR_VERDICT_WARNING,
+    PR_VERDICT_NOT_READY,
+    PR_VERDICT_UNKNOWN,
+};
+
+#define PR_NAME_MAX 96
+
+struct pr_port {
+    char name[PR_NAME_MAX];  /* ifName, or the configuration's interface name */
+    char descr[PR_NAME_MAX]; /* ifDescr, when different */
+    char alias[PR_NAME_MAX]; /* ifAlias / description */
+    uint32_t ifindex;        /* 0 when unknown (configuration sources) */
+    uint32_t bridge_port;    /* 0 when not a bridge port or unknown */
+    int64_t if_type;         /* IANAifType, 0 when unknown */
+
+    /* From the inventory or the command line. */
+    char server[PR_NAME_MAX]; /* the server behind the port; empty when unknown */
+    int64_t expect_vlan;      /* the provisioning VLAN; -1 when not checked */
+
+    struct pr_port_facts facts;
+
+    /* Filled by the rules. */
+    enum pr_verdict verdict;
+    struct pr_fact expected_blackout_s; /* seconds of blocking after link-up */
+    struct pr_finding *findings;
+    size_t n_findings;
+};
+
+#define PR_MAX_SOURCES 4
+
+struct pr_switch {
+    char name[PR_NAME_MAX];
+    char host[256];                      /* host[:port], or the file read */
+    const char *driver_name;             /* static string of the driver used */
+    const char *sources[PR_MAX_SOURCES]; /* static strings: "snmp", "walk", "netconf", "config" */
+    size_t n_sources;
+    struct pr_error error; /* code PR_OK unless the switch could not be read */
+
+    char sys_descr[256];
+    char sys_object_id[128]; /* dotted, no leading dot; empty when unknown */
+
+    struct pr_switch_stp stp;
+
+    struct pr_port *ports;
+    size_t n_ports;
+    size_t cap_ports;
+
+    /* A driver's own parsed state (e.g. a configuration tree its snippets
+     * need), freed by pr_switch_free() through driver_priv_free. */
+    void *driver_priv;
+    void (*driver_priv_free)(void *priv);
+};
+
+void pr_switch_init(struct pr_switch *sw, const char *name, const char *host);
+void pr_switch_free(struct pr_switch *sw);
+
+/* Appends a zeroed port (facts unknown, expect_vlan -1) and returns it;
+ * NULL on allocation failure. The pointer is valid until the next add. */
+struct pr_port *pr_switch_add_port(struct pr_switch *sw, const char *name, struct pr_error *err);
+
+struct pr_port *pr_switch_find_ifindex(struct pr_switch *sw, uint32_t ifindex);
+struct pr_port *pr_switch_find_name(struct pr_switch *sw, const char *name);
+
+void pr_switch_add_source(struct pr_switch *sw, const char *source);
+
+/* Appends a finding to the port; returns it (NULL on allocation failure). */
+struct pr_finding *pr_port_add_finding(struct pr_port *port, enum pr_finding_id id,
+                                       enum pr_severity severity);
+void pr_port_clear_findings(struct pr_port *port);
+
+/* Resets every fact of a port to unknown. */
+void pr_port_facts_init(struct pr_port_facts *facts);
+
+const char *pr_verdict_name(enum pr_verdict verdict); /* "ready", "not-ready", ... */
+
+#endif
