@@ -1,0 +1,155 @@
+#include "util/json.h"
+
+#include <math.h>
+
+void json_init(struct json_out *j, FILE *out, bool pretty)
+{
+    j->out = out;
+    j->pretty = pretty;
+    j->depth = 0;
+    j->need_comma[0] = false;
+    j->after_key = false;
+}
+
+static void newline_indent(struct json_out *j)
+{
+    if (!j->pretty)
+        return;
+    fputc('\n', j->out);
+    for (int i = 0; i < j->depth; i++)
+        fputs("  ", j->out);
+}
+
+/* Before any value or key: the comma and indentation it needs. */
+static void before_item(struct json_out *j)
+{
+    if (j->after_key) {
+        j->after_key = false;
+        return;
+    }
+    if (j->depth > 0) {
+        if (j->need_comma[j->depth])
+            fputc(',', j->out);
+        newline_indent(j);
+    }
+    j->need_comma[j->depth] = true;
+}
+
+static void open_scope(struct json_out *j, char c)
+{
+    before_item(j);
+    fputc(c, j->out);
+    if (j->depth < JSON_MAX_DEPTH - 1)
+        j->depth++;
+    j->need_comma[j->depth] = false;
+}
+
+static void close_scope(struct json_out *j, char c)
+{
+    bool had_items = j->need_comma[j->depth];
+    if (j->depth > 0)
+        j->depth--;
+    if (had_items)
+        newline_indent(j);
+    fputc(c, j->out);
+}
+
+void json_begin_object(struct json_out *j)
+{
+    open_scope(j, '{');
+}
+
+void json_end_object(struct json_out *j)
+{
+    close_scope(j, '}');
+}
+
+void json_begin_array(struct json_out *j)
+{
+    open_scope(j, '[');
+}
+
+void json_end_array(struct json_out *j)
+{
+    close_scope(j, ']');
+}
+
+void json_write_escaped(FILE *out, const char *value)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+        switch (*p) {
+        case '"':
+            fputs("\\\"", out);
+            break;
+        case '\\':
+            fputs("\\\\", out);
+            break;
+        case '\n':
+            fputs("\\n", out);
+            break;
+        case '\r':
+            fputs("\\r", out);
+            break;
+        case '\t':
+            fputs("\\t", out);
+            break;
+        default:
+            if (*p < 0x20 || *p == 0x7f)
+                fprintf(out, "\\u%04x", *p);
+            else
+                fputc(*p, out);
+        }
+    }
+    fputc('"', out);
+}
+
+void json_key(struct json_out *j, const char *key)
+{
+    before_item(j);
+    json_write_escaped(j->out, key);
+    fputs(j->pretty ? ": " : ":", j->out);
+    j->after_key = true;
+}
+
+void json_string(struct json_out *j, const char *value)
+{
+    before_item(j);
+    if (value == NULL)
+        fputs("null", j->out);
+    else
+        json_write_escaped(j->out, value);
+}
+
+void json_int(struct json_out *j, int64_t value)
+{
+    before_item(j);
+    fprintf(j->out, "%lld", (long long)value);
+}
+
+void json_double(struct json_out *j, double value, int decimals)
+{
+    before_item(j);
+    if (!isfinite(value))
+        fputs("null", j->out);
+    else
+        fprintf(j->out, "%.*f", decimals, value);
+}
+
+void json_bool(struct json_out *j, bool value)
+{
+    before_item(j);
+    fputs(value ? "true" : "false", j->out);
+}
+
+void json_null(struct json_out *j)
+{
+    before_item(j);
+    fputs("null", j->out);
+}
+
+void json_finish(struct json_out *j)
+{
+    fputc('\n', j->out);
+    fflush(j->out);
+}

@@ -1,0 +1,41 @@
+/* A small streaming JSON writer: commas, escaping and nesting handled here,
+ * so writers only say what they mean. Output goes to a FILE.
+ *
+ *   struct json_out j; json_init(&j, stdout, true);
+ *   json_begin_object(&j); json_key(&j, "portready"); json_int(&j, 1); ...
+ */
+#ifndef PR_JSON_H
+#define PR_JSON_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define JSON_MAX_DEPTH 32
+
+struct json_out {
+    FILE *out;
+    bool pretty;
+    int depth;
+    bool need_comma[JSON_MAX_DEPTH];
+    bool after_key;
+};
+
+void json_init(struct json_out *j, FILE *out, bool pretty);
+void json_begin_object(struct json_out *j);
+void json_end_object(struct json_out *j);
+void json_begin_array(struct json_out *j);
+void json_end_array(struct json_out *j);
+void json_key(struct json_out *j, const char *key);
+void json_string(struct json_out *j, const char *value); /* NULL writes null */
+void json_int(struct json_out *j, int64_t value);
+void json_double(struct json_out *j, double value, int decimals);
+void json_bool(struct json_out *j, bool value);
+void json_null(struct json_out *j);
+/* Ends the document with a newline. */
+void json_finish(struct json_out *j);
+
+/* Writes value as a JSON string literal (with quotes) to out. */
+void json_write_escaped(FILE *out, const char *value);
+
+#endif
