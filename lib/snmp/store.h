@@ -112,4 +112,9 @@ bool snmp_oid_has_prefix(const uint32_t *oid, size_t oid_len, const uint32_t *pr
  * quoted, other strings as hex ("00 1a ..."), OIDs dotted. */
 void snmp_value_format(const struct snmp_value *value, char *buf, size_t buf_len);
 
+/* "INTEGER", "STRING", "OID", "IpAddress", "Counter32", "Gauge32",
+ * "Timeticks", "Opaque", "Counter64", "NULL", "noSuchObject", ... (static
+ * strings). */
+const char *snmp_type_name(enum snmp_type type);
+
 #endif
