@@ -58,7 +58,7 @@ void snmp_oid_format(const uint32_t *oid, size_t len, char *buf, size_t buf_len)
     }
 }
 
-int snmp_oid_compare(const uint32_t *a, size_t a_len, const uint32_t *b, size_t b_len)
+int snmp_oid_cmp(const uint32_t *a, size_t a_len, const uint32_t *b, size_t b_len)
 {
     size_t n = a_len < b_len ? a_len : b_len;
     for (size_t i = 0; i < n; i++) {
