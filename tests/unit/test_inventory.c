@@ -624,8 +624,8 @@ static void test_secrets_not_in_messages(void **state)
     const char *texts[] = {
         "switches:\n  - host: a\n    snmp: {community: [hunter2secret]}\n",
         "switches:\n  - host: a\n    snmp: {community: hunter2secret, community_file: x}\n",
-        "switches:\n  - host: a\n    snmp: {version: 3, user: u, level: authPriv, auth: SHA, "
-        "auth_pass: hunter2secret, priv: AES, priv_pass: q9z}\n",
+        ("switches:\n  - host: a\n    snmp: {version: 3, user: u, level: authPriv, auth: SHA, "
+         "auth_pass: hunter2secret, priv: AES, priv_pass: q9z}\n"),
         "switches:\n  - host: a\n    snmp: {community hunter2secret}\n",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
