@@ -87,7 +87,8 @@ static void print_fact_line(FILE *out, const char *name, const struct pr_fact *f
     if (fact->known)
         fprintf(out, "        %-14s %-12s %s\n", name, value, fact->evidence);
     else
-        fprintf(out, "        %-14s %-12s %s\n", name, "unknown", fact->evidence);
+        fprintf(out, "        %-14s %-12s %s\n", name, "unknown",
+                fact->evidence[0] ? fact->evidence : "no source exposes it");
 }
 
 static void print_facts(FILE *out, const struct pr_port_facts *f)
