@@ -76,9 +76,9 @@ static int timeout_error(struct snmp_source *src, struct pr_error *err)
 }
 
 /* net-snmp's library error numbers (reports of SNMPv3 agents included). */
-static int map_failure(struct snmp_source *src, int snmp_errno, struct pr_error *err)
+static int map_failure(struct snmp_source *src, int lib_errno, struct pr_error *err)
 {
-    switch (snmp_errno) {
+    switch (lib_errno) {
     case SNMPERR_TIMEOUT:
         return timeout_error(src, err);
     case SNMPERR_UNKNOWN_USER_NAME:
@@ -105,13 +105,13 @@ static int map_failure(struct snmp_source *src, int snmp_errno, struct pr_error 
     case SNMPERR_UNKNOWN_ENG_ID:
     case SNMPERR_USM_UNKNOWNENGINEID:
         return pr_error_set(err, PR_ERR_AUTH, "%s: SNMPv3 engine discovery failed (%s)", src->where,
-                            snmp_api_errstring(snmp_errno));
+                            snmp_api_errstring(lib_errno));
     case SNMPERR_BAD_ADDRESS:
         return pr_error_set(err, PR_ERR_USAGE, "%s: cannot resolve or open this address",
                             src->where);
     default:
         return pr_error_set(err, PR_ERR_PROTOCOL, "%s: %s", src->where,
-                            snmp_api_errstring(snmp_errno));
+                            snmp_api_errstring(lib_errno));
     }
 }
 
@@ -203,9 +203,9 @@ int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **respo
                             src->where, priv->opts.timeout_s);
     if (status == STAT_TIMEOUT)
         return timeout_error(src, err);
-    int snmp_errno = SNMPERR_GENERR;
-    snmp_sess_error(priv->sess, NULL, &snmp_errno, NULL);
-    return map_failure(src, snmp_errno, err);
+    int lib_errno = SNMPERR_GENERR;
+    snmp_sess_error(priv->sess, NULL, &lib_errno, NULL);
+    return map_failure(src, lib_errno, err);
 }
 
 int live_error_status(struct snmp_source *src, const netsnmp_pdu *response, struct pr_error *err)
