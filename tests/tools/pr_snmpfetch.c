@@ -5,11 +5,13 @@
  *   pr_snmpfetch [--walk FILE | HOST[:PORT]] [-v 1|2c|3] [-c COMMUNITY]
  *                [-u USER] [-l LEVEL] [-a AUTH] [-A PASS] [-x PRIV] [-X PASS]
  *                [-t SECONDS] [-r RETRIES] [-R MAX-REPETITIONS] [-n CONTEXT]
- *                OID[=scalar]...
+ *                [-S OID=INTEGER] OID[=scalar]...
  *
  * An OID is walked as a subtree unless suffixed with "=scalar" (a GET).
+ * -S first SETs one INTEGER (live agents only).
  * stderr gets "requests: N". Exit 0 on success, 1 with the error message. */
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,13 +28,13 @@ static int usage(void)
 }
 
 static int parse_options(int argc, char **argv, struct snmp_options *o, const char **walk,
-                         const char **context)
+                         const char **context, const char **set)
 {
     static const struct option longopts[] = {{"walk", required_argument, NULL, 'w'},
                                              {NULL, 0, NULL, 0}};
     int ch;
     long long n;
-    while ((ch = getopt_long(argc, argv, "v:c:u:l:a:A:x:X:t:r:R:n:", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "v:c:u:l:a:A:x:X:t:r:R:n:S:", longopts, NULL)) != -1) {
         switch (ch) {
         case 'w':
             *walk = optarg;
@@ -84,11 +86,31 @@ static int parse_options(int argc, char **argv, struct snmp_options *o, const ch
         case 'n':
             *context = optarg;
             break;
+        case 'S':
+            *set = optarg;
+            break;
         default:
             return -1;
         }
     }
     return 0;
+}
+
+/* "OID=INTEGER" */
+static int set_integer(struct snmp_source *src, const char *spec, struct pr_error *err)
+{
+    char text[1024];
+    pr_strlcpy(text, spec, sizeof text);
+    char *eq = strchr(text, '=');
+    long long value;
+    if (eq == NULL || !pr_parse_int(eq + 1, INT32_MIN, INT32_MAX, &value))
+        return pr_error_set(err, PR_ERR_USAGE, "-S expects OID=INTEGER, not '%s'", spec);
+    *eq = '\0';
+    uint32_t oid[SNMP_OID_MAX];
+    size_t len;
+    if (snmp_oid_parse(text, oid, SNMP_OID_MAX, &len, err) != 0)
+        return -1;
+    return snmp_source_set_integer(src, oid, len, value, err);
 }
 
 static void print_store(struct snmp_store *store)
@@ -108,8 +130,8 @@ int main(int argc, char **argv)
 {
     struct snmp_options opts;
     snmp_options_defaults(&opts);
-    const char *walk = NULL, *context = NULL;
-    if (parse_options(argc, argv, &opts, &walk, &context) != 0)
+    const char *walk = NULL, *context = NULL, *set = NULL;
+    if (parse_options(argc, argv, &opts, &walk, &context, &set) != 0)
         return usage();
     int first = optind;
     if (walk == NULL && first < argc)
@@ -142,6 +164,11 @@ int main(int argc, char **argv)
     explicit_bzero(&opts, sizeof opts);
     struct snmp_store store;
     snmp_store_init(&store);
+    if (src != NULL && set != NULL && set_integer(src, set, &err) != 0) {
+        fprintf(stderr, "pr_snmpfetch: %s: %s\n", pr_error_code_name(err.code), err.msg);
+        snmp_source_close(src);
+        return 1;
+    }
     if (src != NULL && snmp_source_fetch(src, context, req, n_req, &store, &err) == 0) {
         print_store(&store);
         rc = 0;
