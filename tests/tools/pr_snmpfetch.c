@@ -148,13 +148,18 @@ int main(int argc, char **argv)
         pr_strlcpy(text, argv[first + (int)i], sizeof text);
         char *suffix = strchr(text, '=');
         if (suffix != NULL) {
-            if (strcmp(suffix, "=scalar") != 0)
+            if (strcmp(suffix, "=scalar") != 0) {
+                free(req);
+                free(oids);
                 return usage();
+            }
             *suffix = '\0';
             req[i].scalar = true;
         }
         if (snmp_oid_parse(text, oids[i], SNMP_OID_MAX, &req[i].len, &err) != 0) {
             fprintf(stderr, "pr_snmpfetch: %s\n", err.msg);
+            free(req);
+            free(oids);
             return 1;
         }
         req[i].oid = oids[i];
@@ -167,6 +172,8 @@ int main(int argc, char **argv)
     if (src != NULL && set != NULL && set_integer(src, set, &err) != 0) {
         fprintf(stderr, "pr_snmpfetch: %s: %s\n", pr_error_code_name(err.code), err.msg);
         snmp_source_close(src);
+        free(req);
+        free(oids);
         return 1;
     }
     if (src != NULL && snmp_source_fetch(src, context, req, n_req, &store, &err) == 0) {
