@@ -19,6 +19,7 @@ struct live_priv {
     int level;                /* SNMP_SEC_LEVEL_* (v3) */
     char peer[600];           /* net-snmp peer name: "udp:HOST:PORT" or "udp6:[ADDR]:PORT" */
     void *sess;               /* single-session handle; opened on first use */
+    bool answered;            /* a request (not the discovery probe) got an answer */
 };
 
 /* Parses "host[:port]" / "[v6]:port" into priv->peer. */

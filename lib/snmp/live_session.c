@@ -27,6 +27,13 @@ static void live_init(void)
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_MIB_ERRORS, 0);
     netsnmp_ds_set_int(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_MIB_WARNINGS, 0);
     netsnmp_set_mib_directory("");
+    /* The TLS transport scans (and would create) PERSISTENT_DIR/cert_indexes
+     * even for UDP sessions: point both directories below a non-directory,
+     * where nothing can be read or created. */
+    netsnmp_ds_set_string(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_PERSISTENT_DIR,
+                          "/dev/null/portready");
+    netsnmp_ds_set_string(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_CONFIGURATION_DIR,
+                          "/dev/null/portready");
     netsnmp_register_loghandler(NETSNMP_LOGHANDLER_NONE, LOG_EMERG);
     init_snmp("portready");
 }
@@ -69,9 +76,9 @@ static int timeout_error(struct snmp_source *src, struct pr_error *err)
 }
 
 /* net-snmp's library error numbers (reports of SNMPv3 agents included). */
-static int map_failure(struct snmp_source *src, int snmp_errno, struct pr_error *err)
+static int map_failure(struct snmp_source *src, int lib_errno, struct pr_error *err)
 {
-    switch (snmp_errno) {
+    switch (lib_errno) {
     case SNMPERR_TIMEOUT:
         return timeout_error(src, err);
     case SNMPERR_UNKNOWN_USER_NAME:
@@ -98,13 +105,13 @@ static int map_failure(struct snmp_source *src, int snmp_errno, struct pr_error 
     case SNMPERR_UNKNOWN_ENG_ID:
     case SNMPERR_USM_UNKNOWNENGINEID:
         return pr_error_set(err, PR_ERR_AUTH, "%s: SNMPv3 engine discovery failed (%s)", src->where,
-                            snmp_api_errstring(snmp_errno));
+                            snmp_api_errstring(lib_errno));
     case SNMPERR_BAD_ADDRESS:
         return pr_error_set(err, PR_ERR_USAGE, "%s: cannot resolve or open this address",
                             src->where);
     default:
         return pr_error_set(err, PR_ERR_PROTOCOL, "%s: %s", src->where,
-                            snmp_api_errstring(snmp_errno));
+                            snmp_api_errstring(lib_errno));
     }
 }
 
@@ -162,8 +169,6 @@ int live_session_ensure(struct snmp_source *src, struct pr_error *err)
     pthread_mutex_lock(&live_open_lock);
     priv->sess = snmp_sess_open(&s);
     pthread_mutex_unlock(&live_open_lock);
-    if (priv->opts.version == SNMP_V3)
-        src->requests++; /* the engine-ID discovery probe */
     /* The session holds its own copies; wipe the keys derived here. */
     memset(s.securityAuthKey, 0, sizeof s.securityAuthKey);
     memset(s.securityPrivKey, 0, sizeof s.securityPrivKey);
@@ -179,22 +184,35 @@ int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **respo
     *response = NULL;
     src->requests++;
     int status = snmp_sess_synch_response(priv->sess, pdu, response);
-    if (status == STAT_SUCCESS && *response != NULL)
+    if (status == STAT_SUCCESS && *response != NULL) {
+        priv->answered = true;
         return 0;
+    }
     if (*response != NULL) {
         snmp_free_pdu(*response);
         *response = NULL;
     }
+    if (status == STAT_TIMEOUT && priv->opts.version == SNMP_V3 &&
+        priv->level == SNMP_SEC_LEVEL_AUTHPRIV && !priv->answered &&
+        snmp_sess_session(priv->sess)->securityEngineIDLen > 0)
+        /* The agent answered the discovery probe a moment ago; an agent
+         * that cannot decrypt a request drops it without a report. */
+        return pr_error_set(err, PR_ERR_AUTH,
+                            "%s: the agent answered SNMPv3 discovery but not the encrypted "
+                            "request within %g s: wrong privacy passphrase or protocol",
+                            src->where, priv->opts.timeout_s);
     if (status == STAT_TIMEOUT)
         return timeout_error(src, err);
-    int snmp_errno = SNMPERR_GENERR;
-    snmp_sess_error(priv->sess, NULL, &snmp_errno, NULL);
-    return map_failure(src, snmp_errno, err);
+    int lib_errno = SNMPERR_GENERR;
+    snmp_sess_error(priv->sess, NULL, &lib_errno, NULL);
+    return map_failure(src, lib_errno, err);
 }
 
 int live_error_status(struct snmp_source *src, const netsnmp_pdu *response, struct pr_error *err)
 {
-    return pr_error_set(err, PR_ERR_PROTOCOL, "%s: agent answered %s (error-status %ld, index %ld)",
+    enum pr_error_code code =
+        response->errstat == SNMP_ERR_AUTHORIZATIONERROR ? PR_ERR_AUTH : PR_ERR_PROTOCOL;
+    return pr_error_set(err, code, "%s: agent answered %s (error-status %ld, index %ld)",
                         src->where, snmp_errstring((int)response->errstat), response->errstat,
                         response->errindex);
 }

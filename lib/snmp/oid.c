@@ -52,8 +52,10 @@ void snmp_oid_format(const uint32_t *oid, size_t len, char *buf, size_t buf_len)
     size_t used = 0;
     for (size_t i = 0; i < len; i++) {
         int w = snprintf(buf + used, buf_len - used, i == 0 ? "%u" : ".%u", oid[i]);
-        if (w < 0 || (size_t)w >= buf_len - used)
-            return; /* truncated; snprintf already terminated */
+        if (w < 0 || (size_t)w >= buf_len - used) {
+            buf[used] = '\0'; /* only whole sub-identifiers */
+            return;
+        }
         used += (size_t)w;
     }
 }

@@ -252,8 +252,14 @@ static int parse_line(struct walk_cursor *c, struct pending *p, struct pr_error 
     char *line = c->line;
     bool closed;
     if (p->kind == PEND_QUOTED) {
-        if (quoted_append(c, line, p, &closed, err) != 0)
-            return -1;
+        if (quoted_append(c, line, p, &closed, err) != 0) {
+            if (split_varbind(line) == NULL)
+                return -1;
+            size_t here = c->line_no;
+            c->line_no = p->start_line;
+            return walk_error(c, err, "quoted string never closed (line %zu starts a new varbind)",
+                              here);
+        }
         if (closed)
             return pending_flush(c, p, err);
         return 0;
