@@ -246,7 +246,7 @@ def rack12_a():
 B_PORTS = [
     (1, "srv12-11", UP, UP, 100, 4, 3, FORWARDING, 4100),
     (2, "srv12-12", UP, UP, 100, 1, 2, FORWARDING, 4120),
-    (3, "srv12-13 trunk", UP, UP, None, 1, 3, FORWARDING, 4130),
+    (3, "srv12-13 trunk", UP, UP, None, 1, 1, FORWARDING, 4130),
     (4, "srv12-14", UP, UP, 100, 2, 3, FORWARDING, 4140),
     (5, "srv12-15", UP, DOWN, 100, 4, 3, None, 30198700),
     (6, "srv12-16", DOWN, DOWN, 100, 4, 3, None, 21000000),
