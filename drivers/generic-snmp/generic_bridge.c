@@ -252,11 +252,20 @@ int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw)
                                       port->bridge_port, pr_stp_state_name))
             pr_fact_unknown(&port->facts.stp_state, "no dot1dStpPortTable row for bridge port %u",
                             port->bridge_port);
+        /* Agents report dot1dStpPortEnable disabled(2) for every port
+         * without link: it says something about configuration only on a
+         * port that is up. */
         struct pr_fact enable = {0};
         if (generic_fact_from_column(&enable, store, &MIB_STP_PORT_ENABLE, port->bridge_port,
                                      stp_enable_name) &&
-            (enable.value == 1 || enable.value == 2))
-            pr_fact_set(&port->facts.stp_enabled, enable.value == 1, "%s", enable.evidence);
+            (enable.value == 1 || enable.value == 2)) {
+            if (enable.value == 1 ||
+                (port->facts.oper_status.known && port->facts.oper_status.value == PR_IF_UP))
+                pr_fact_set(&port->facts.stp_enabled, enable.value == 1, "%s", enable.evidence);
+            else
+                pr_fact_unknown(&port->facts.stp_enabled, "%s, ignored on a port without link",
+                                enable.evidence);
+        }
         read_port_edge(store, port);
         struct pr_fact *vlan = &port->facts.access_vlan;
         if (generic_fact_from_column(vlan, store, &MIB_DOT1Q_PVID, port->bridge_port, NULL) &&

@@ -35,6 +35,7 @@ static const struct mib_object *const columns[] = {
     &MIB_LAG_ATTACHED_AGG,
     &MIB_LAG_ACTOR_OPER_STATE,
     &MIB_MAU_TYPE,
+    &MIB_MAU_DEFAULT_TYPE,
     &MIB_MAU_TYPE_LIST_BITS,
     &MIB_MAU_AUTONEG_ADMIN,
     &MIB_DOT1Q_PVID,

@@ -111,6 +111,27 @@ static int64_t name_capability(const char *name)
     return 0;
 }
 
+/* The speed of the MAU type in column obj of the interface's first MAU,
+ * with evidence; 0 when absent or not a speed. */
+static int64_t first_mau_speed(struct snmp_store *store, const struct mib_object *obj,
+                               uint32_t ifindex, char *ev, size_t ev_len)
+{
+    uint32_t prefix[SNMP_OID_MAX];
+    size_t first, count;
+    memcpy(prefix, obj->oid, obj->len * sizeof(uint32_t));
+    prefix[obj->len] = ifindex;
+    snmp_store_subtree(store, prefix, obj->len + 1, &first, &count);
+    if (count == 0)
+        return 0;
+    int64_t speed = mau_oid_speed(&store->vb[first].value);
+    if (speed > 0) {
+        char idx[32];
+        snprintf(idx, sizeof idx, "%u.%u", ifindex, store->vb[first].name[obj->len + 1]);
+        generic_evidence(ev, ev_len, obj, idx, &store->vb[first], NULL);
+    }
+    return speed;
+}
+
 int generic_mau_read(struct snmp_store *store, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
@@ -142,24 +163,21 @@ int generic_mau_read(struct snmp_store *store, struct pr_switch *sw)
             generic_evidence(ev, sizeof ev, &MIB_MAU_TYPE_LIST_BITS, idx, &store->vb[first], NULL);
             pr_fact_set(&port->facts.speed_capability_mbps, cap, "%s (fastest type %lld Mb/s)", ev,
                         (long long)cap);
+        } else if ((cap = first_mau_speed(store, &MIB_MAU_DEFAULT_TYPE, port->ifindex, ev,
+                                          sizeof ev)) > 0) {
+            pr_fact_set(&port->facts.speed_capability_mbps, cap, "%s (%lld Mb/s)", ev,
+                        (long long)cap);
         } else if ((cap = name_capability(port->name)) > 0) {
             pr_fact_set(&port->facts.speed_capability_mbps, cap,
                         "interface name %s implies %lld Mb/s", port->name, (long long)cap);
         }
 
         /* Without IF-MIB speed, the MAU type in use gives it. */
-        memcpy(prefix, MIB_MAU_TYPE.oid, MIB_MAU_TYPE.len * sizeof(uint32_t));
-        prefix[MIB_MAU_TYPE.len] = port->ifindex;
-        snmp_store_subtree(store, prefix, MIB_MAU_TYPE.len + 1, &first, &count);
-        if (count > 0 && !port->facts.speed_mbps.known && port->facts.oper_status.known &&
+        if (!port->facts.speed_mbps.known && port->facts.oper_status.known &&
             port->facts.oper_status.value == PR_IF_UP) {
-            int64_t speed = mau_oid_speed(&store->vb[first].value);
-            if (speed > 0) {
-                snprintf(idx, sizeof idx, "%u.%u", port->ifindex,
-                         store->vb[first].name[MIB_MAU_TYPE.len + 1]);
-                generic_evidence(ev, sizeof ev, &MIB_MAU_TYPE, idx, &store->vb[first], NULL);
+            int64_t speed = first_mau_speed(store, &MIB_MAU_TYPE, port->ifindex, ev, sizeof ev);
+            if (speed > 0)
                 pr_fact_set(&port->facts.speed_mbps, speed, "%s", ev);
-            }
         }
     }
     return 0;

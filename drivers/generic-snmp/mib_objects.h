@@ -80,6 +80,7 @@ MIB_OBJECT(MIB_LAG_ACTOR_OPER_STATE, "IEEE8023-LAG-MIB", "dot3adAggPortActorOper
 
 /* MAU-MIB (indexed by ifIndex, mau index). */
 MIB_OBJECT(MIB_MAU_TYPE, "MAU-MIB", "ifMauType", 1, 3, 6, 1, 2, 1, 26, 2, 1, 1, 3);
+MIB_OBJECT(MIB_MAU_DEFAULT_TYPE, "MAU-MIB", "ifMauDefaultType", 1, 3, 6, 1, 2, 1, 26, 2, 1, 1, 11);
 MIB_OBJECT(MIB_MAU_TYPE_LIST_BITS, "MAU-MIB", "ifMauTypeListBits", 1, 3, 6, 1, 2, 1, 26, 2, 1, 1,
            13);
 MIB_OBJECT(MIB_MAU_AUTONEG_ADMIN, "MAU-MIB", "ifMauAutoNegAdminStatus", 1, 3, 6, 1, 2, 1, 26, 5, 1,
