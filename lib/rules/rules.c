@@ -1,0 +1,399 @@
+#include "rules/rules.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/strutil.h"
+
+/* Seconds a non-edge port waits when the switch does not say its forward
+ * delay: the 802.1D default. */
+#define DEFAULT_FORWARD_DELAY_S 15
+/* RSTP's edge auto-detection waits for the migrate timer (3 s) with no
+ * BPDU before it treats a port as edge. */
+#define AUTO_EDGE_BLACKOUT_S 3
+
+static bool fact_is(const struct pr_fact *fact, int64_t value)
+{
+    return fact->known && fact->value == value;
+}
+
+static bool mode_is_legacy(int64_t mode)
+{
+    return mode == PR_MODE_STP || mode == PR_MODE_PVST;
+}
+
+/* The spanning-tree mode that governs the port. */
+static const struct pr_fact *effective_mode(const struct pr_switch *sw, const struct pr_port *port)
+{
+    return port->facts.stp_mode.known ? &port->facts.stp_mode : &sw->stp.mode;
+}
+
+static struct pr_finding *add(struct pr_port *port, enum pr_finding_id id, enum pr_severity sev,
+                              const char *evidence)
+{
+    struct pr_finding *f = pr_port_add_finding(port, id, sev);
+    if (f != NULL && evidence != NULL)
+        pr_strlcpy(f->evidence, evidence, sizeof f->evidence);
+    return f;
+}
+
+static void judge_link(struct pr_port *port)
+{
+    const struct pr_port_facts *facts = &port->facts;
+    if (facts->admin_status.known && facts->admin_status.value != PR_IF_UP) {
+        struct pr_finding *f =
+            add(port, PR_F_ADMIN_DOWN, PR_SEV_CRITICAL, facts->admin_status.evidence);
+        if (f != NULL)
+            snprintf(f->message, sizeof f->message,
+                     "the port is administratively %s (shut): no link, no PXE",
+                     pr_if_status_name(facts->admin_status.value));
+        return;
+    }
+    if (fact_is(&facts->err_disabled, 1)) {
+        struct pr_finding *f =
+            add(port, PR_F_ERR_DISABLED, PR_SEV_CRITICAL, facts->err_disabled.evidence);
+        if (f != NULL)
+            snprintf(f->message, sizeof f->message,
+                     "the port is err-disabled%s%s: it stays down until recovered",
+                     facts->err_disabled_cause[0] ? " by " : "", facts->err_disabled_cause);
+        return;
+    }
+    if (facts->oper_status.known && facts->oper_status.value != PR_IF_UP) {
+        struct pr_finding *f =
+            add(port, PR_F_LINK_DOWN, PR_SEV_CRITICAL, facts->oper_status.evidence);
+        if (f != NULL)
+            snprintf(f->message, sizeof f->message,
+                     "admin up but the link is %s: no carrier (cable, optic, server NIC off or "
+                     "\"Media test failure\")",
+                     pr_if_status_name(facts->oper_status.value));
+    }
+}
+
+static void forward_delay(const struct pr_switch *sw, int64_t *seconds, char *why, size_t why_len)
+{
+    if (sw->stp.forward_delay_s.known && sw->stp.forward_delay_s.value > 0) {
+        *seconds = sw->stp.forward_delay_s.value;
+        snprintf(why, why_len, "%s", sw->stp.forward_delay_s.evidence);
+    } else {
+        *seconds = DEFAULT_FORWARD_DELAY_S;
+        snprintf(why, why_len, "forward delay not readable; the 802.1D default of %d s assumed",
+                 DEFAULT_FORWARD_DELAY_S);
+    }
+}
+
+static void set_blocking_blackout(const struct pr_switch *sw, struct pr_port *port,
+                                  const char *what)
+{
+    int64_t fd;
+    char why[PR_EVIDENCE_MAX];
+    forward_delay(sw, &fd, why, sizeof why);
+    char extra[96] = "";
+    if (mode_is_legacy(effective_mode(sw, port)->value) && sw->stp.max_age_s.known)
+        snprintf(extra, sizeof extra,
+                 "; under legacy STP an indirect topology change adds max age (%lld s)",
+                 (long long)sw->stp.max_age_s.value);
+    pr_fact_set(&port->expected_blackout_s, 2 * fd, "%s: listening + learning = 2 x %lld s (%s)%s",
+                what, (long long)fd, why, extra);
+}
+
+static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool legacy,
+                       const struct pr_fact *mode)
+{
+    const struct pr_port_facts *facts = &port->facts;
+    const struct pr_fact *edge = &facts->edge;
+    char ev[PR_FINDING_EVIDENCE_MAX];
+
+    if (fact_is(edge, PR_EDGE_YES)) {
+        if (fact_is(&facts->trunk, 1) && fact_is(&facts->edge_applies_on_trunk, 0)) {
+            snprintf(ev, sizeof ev, "%s; %s", edge->evidence, facts->trunk.evidence);
+            struct pr_finding *f = add(port, PR_F_PORTFAST_TRUNK_MISSING, PR_SEV_CRITICAL, ev);
+            if (f != NULL)
+                snprintf(
+                    f->message, sizeof f->message,
+                    "PortFast is set but the port is a trunk, where plain PortFast does not act: "
+                    "it blocks after link-up like a non-edge port");
+            set_blocking_blackout(sw, port, "trunk without trunk PortFast");
+        } else {
+            pr_fact_set(&port->expected_blackout_s, 0, "edge port: forwards at link-up (%s)",
+                        edge->evidence);
+        }
+        if (legacy) {
+            snprintf(ev, sizeof ev, "%s", mode->evidence);
+            struct pr_finding *f = add(port, PR_F_STP_LEGACY_MODE, PR_SEV_WARNING, ev);
+            if (f != NULL)
+                snprintf(f->message, sizeof f->message,
+                         "the switch runs legacy %s; the port is edge, but rapid spanning tree "
+                         "(RSTP/MSTP/Rapid-PVST) converges in seconds where legacy takes 30-50 s",
+                         pr_stp_mode_name(mode->value));
+        }
+        if (fact_is(&facts->bpdu_guard, 0)) {
+            struct pr_finding *f =
+                add(port, PR_F_BPDU_GUARD_OFF, PR_SEV_INFO, facts->bpdu_guard.evidence);
+            if (f != NULL)
+                snprintf(f->message, sizeof f->message,
+                         "edge port without BPDU guard: a switch plugged in here could loop the "
+                         "network (hygiene, not a PXE blocker)");
+        }
+        return;
+    }
+    if (fact_is(edge, PR_EDGE_AUTO)) {
+        struct pr_finding *f = add(port, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING, edge->evidence);
+        if (f != NULL)
+            snprintf(f->message, sizeof f->message,
+                     "edge status is left to auto-detection: the port waits about %d s for BPDUs "
+                     "after link-up before it forwards",
+                     AUTO_EDGE_BLACKOUT_S);
+        pr_fact_set(&port->expected_blackout_s, AUTO_EDGE_BLACKOUT_S,
+                    "auto-edge: about %d s without BPDUs before the port becomes edge (%s)",
+                    AUTO_EDGE_BLACKOUT_S, edge->evidence);
+        if (legacy) {
+            struct pr_finding *g = add(port, PR_F_STP_LEGACY_MODE, PR_SEV_WARNING, mode->evidence);
+            if (g != NULL)
+                snprintf(g->message, sizeof g->message,
+                         "the switch runs legacy %s instead of a rapid protocol",
+                         pr_stp_mode_name(mode->value));
+        }
+        return;
+    }
+    if (fact_is(edge, PR_EDGE_NO)) {
+        set_blocking_blackout(sw, port, "non-edge port");
+        struct pr_finding *f = add(port, PR_F_STP_NOT_EDGE, PR_SEV_CRITICAL, edge->evidence);
+        if (f != NULL)
+            snprintf(f->message, sizeof f->message,
+                     "not an edge (PortFast) port: after link-up it blocks about %lld s before "
+                     "forwarding%s; a PXE client gives up first",
+                     (long long)port->expected_blackout_s.value,
+                     legacy ? "" : " (RSTP/MSTP too, since a server sends no BPDUs)");
+        if (legacy) {
+            struct pr_finding *g = add(port, PR_F_STP_LEGACY_MODE, PR_SEV_CRITICAL, mode->evidence);
+            if (g != NULL)
+                snprintf(
+                    g->message, sizeof g->message,
+                    "the switch runs legacy %s and the port is not edge: listening and learning "
+                    "take 2 x forward delay, up to 50 s after a topology change",
+                    pr_stp_mode_name(mode->value));
+        }
+        return;
+    }
+    /* Edge unknown. */
+    pr_fact_unknown(&port->expected_blackout_s, "edge status unknown: %s",
+                    edge->evidence[0] ? edge->evidence : "no source exposes it");
+    if (legacy) {
+        struct pr_finding *g = add(port, PR_F_STP_LEGACY_MODE, PR_SEV_WARNING, mode->evidence);
+        if (g != NULL)
+            snprintf(
+                g->message, sizeof g->message,
+                "the switch runs legacy %s: a port that is not edge blocks 30-50 s after link-up",
+                pr_stp_mode_name(mode->value));
+    }
+}
+
+static bool state_blocks(int64_t state)
+{
+    return state == PR_STP_BLOCKING || state == PR_STP_LISTENING || state == PR_STP_LEARNING ||
+           state == PR_STP_DISCARDING || state == PR_STP_BROKEN;
+}
+
+/* Returns true when spanning tree is known to be off for the port. */
+static bool judge_stp(const struct pr_switch *sw, struct pr_port *port)
+{
+    const struct pr_port_facts *facts = &port->facts;
+    const struct pr_fact *mode = effective_mode(sw, port);
+
+    if (fact_is(mode, PR_MODE_OFF) || fact_is(&facts->stp_enabled, 0)) {
+        pr_fact_set(&port->expected_blackout_s, 0, "spanning tree off: %s",
+                    fact_is(mode, PR_MODE_OFF) ? mode->evidence : facts->stp_enabled.evidence);
+        return true;
+    }
+    bool legacy = mode->known && mode_is_legacy(mode->value);
+    judge_edge(sw, port, legacy, mode);
+
+    if (fact_is(&facts->oper_status, PR_IF_UP) && facts->stp_state.known &&
+        state_blocks(facts->stp_state.value)) {
+        struct pr_finding *f =
+            add(port, PR_F_STP_NOT_FORWARDING, PR_SEV_CRITICAL, facts->stp_state.evidence);
+        if (f != NULL)
+            snprintf(f->message, sizeof f->message,
+                     "the link is up but spanning tree holds the port %s: no traffic passes now",
+                     pr_stp_state_name(facts->stp_state.value));
+    }
+    return false;
+}
+
+static void judge_lacp(struct pr_port *port)
+{
+    const struct pr_port_facts *facts = &port->facts;
+    if (!fact_is(&facts->lacp_member, 1))
+        return;
+    char ev[PR_FINDING_EVIDENCE_MAX];
+    if (fact_is(&facts->lacp_fallback, 0)) {
+        snprintf(ev, sizeof ev, "%s; %s", facts->lacp_member.evidence,
+                 facts->lacp_fallback.evidence);
+        struct pr_finding *f = add(port, PR_F_LACP_NO_FALLBACK, PR_SEV_CRITICAL, ev);
+        if (f != NULL)
+            snprintf(f->message, sizeof f->message,
+                     "LACP bundle member without fallback: PXE firmware sends no LACPDUs, so the "
+                     "port never forwards during the install");
+    } else if (!facts->lacp_fallback.known) {
+        snprintf(ev, sizeof ev, "%s; %s", facts->lacp_member.evidence,
+                 facts->lacp_fallback.evidence[0] ? facts->lacp_fallback.evidence
+                                                  : "no MIB exposes LACP fallback");
+        struct pr_finding *f = add(port, PR_F_LACP_FALLBACK_UNKNOWN, PR_SEV_WARNING, ev);
+        if (f != NULL)
+            snprintf(
+                f->message, sizeof f->message,
+                "LACP bundle member: PXE works only if LACP fallback (force-up, standalone, "
+                "lacp fallback) is on, and this source cannot show it; check the configuration");
+    }
+}
+
+static void judge_speed_vlan(struct pr_port *port)
+{
+    const struct pr_port_facts *facts = &port->facts;
+    char ev[PR_FINDING_EVIDENCE_MAX];
+    if (fact_is(&facts->autoneg, 1)) {
+        struct pr_finding *f = add(port, PR_F_AUTONEG_ON, PR_SEV_INFO, facts->autoneg.evidence);
+        if (f != NULL)
+            snprintf(
+                f->message, sizeof f->message,
+                "speed auto-negotiation is on; fix the speed only if the link is slow to come up");
+    }
+    if (fact_is(&facts->oper_status, PR_IF_UP) && facts->speed_mbps.known &&
+        facts->speed_capability_mbps.known && facts->speed_mbps.value > 0 &&
+        facts->speed_mbps.value < facts->speed_capability_mbps.value) {
+        snprintf(ev, sizeof ev, "%s; %s", facts->speed_mbps.evidence,
+                 facts->speed_capability_mbps.evidence);
+        struct pr_finding *f = add(port, PR_F_SPEED_DEGRADED, PR_SEV_WARNING, ev);
+        if (f != NULL)
+            snprintf(f->message, sizeof f->message,
+                     "the link runs at %lld Mb/s on a %lld Mb/s port: check the cable or optic",
+                     (long long)facts->speed_mbps.value,
+                     (long long)facts->speed_capability_mbps.value);
+    }
+    if (port->expect_vlan >= 0 && facts->access_vlan.known &&
+        facts->access_vlan.value != port->expect_vlan) {
+        struct pr_finding *f =
+            add(port, PR_F_VLAN_MISMATCH, PR_SEV_CRITICAL, facts->access_vlan.evidence);
+        if (f != NULL)
+            snprintf(
+                f->message, sizeof f->message,
+                "the port's %s VLAN is %lld, the provisioning VLAN is %lld: DHCP never reaches "
+                "the PXE server",
+                fact_is(&facts->trunk, 1) ? "native" : "access",
+                (long long)facts->access_vlan.value, (long long)port->expect_vlan);
+    }
+}
+
+static enum pr_verdict verdict_of(const struct pr_switch *sw, const struct pr_port *port,
+                                  bool stp_off)
+{
+    bool warning = false;
+    for (size_t i = 0; i < port->n_findings; i++) {
+        if (port->findings[i].severity == PR_SEV_CRITICAL)
+            return PR_VERDICT_NOT_READY;
+        if (port->findings[i].severity == PR_SEV_WARNING)
+            warning = true;
+    }
+    if (warning)
+        return PR_VERDICT_WARNING;
+    const struct pr_port_facts *facts = &port->facts;
+    if (!facts->oper_status.known && !facts->admin_status.known)
+        return PR_VERDICT_UNKNOWN;
+    (void)sw;
+    if (!stp_off && !facts->edge.known)
+        return PR_VERDICT_UNKNOWN;
+    return PR_VERDICT_READY;
+}
+
+void rules_judge_port(const struct pr_switch *sw, struct pr_port *port)
+{
+    pr_port_clear_findings(port);
+    pr_fact_unknown(&port->expected_blackout_s, NULL);
+    judge_link(port);
+    bool stp_off = judge_stp(sw, port);
+    judge_lacp(port);
+    judge_speed_vlan(port);
+    port->verdict = verdict_of(sw, port, stp_off);
+}
+
+void rules_judge_switch(struct pr_switch *sw)
+{
+    for (size_t i = 0; i < sw->n_ports; i++)
+        rules_judge_port(sw, &sw->ports[i]);
+}
+
+void rules_edge_from_admin_oper(struct pr_port_facts *facts, const struct pr_fact *admin_edge,
+                                const struct pr_fact *oper_edge, const struct pr_fact *auto_edge)
+{
+    if (oper_edge != NULL && oper_edge->known)
+        facts->oper_edge = *oper_edge;
+    bool up = fact_is(&facts->oper_status, PR_IF_UP);
+    if (admin_edge == NULL || !admin_edge->known) {
+        /* Only the operational value: trust it while the port is up. */
+        if (up && oper_edge != NULL && oper_edge->known) {
+            pr_fact_set(&facts->edge, oper_edge->value ? PR_EDGE_YES : PR_EDGE_NO,
+                        "%s (admin edge not exposed; judged by the operational value)",
+                        oper_edge->evidence);
+        } else if (auto_edge != NULL && fact_is(auto_edge, 1)) {
+            pr_fact_set(&facts->edge, PR_EDGE_AUTO, "%s", auto_edge->evidence);
+        }
+        return;
+    }
+    if (admin_edge->value) {
+        pr_fact_set(&facts->edge, PR_EDGE_YES, "%s", admin_edge->evidence);
+        return;
+    }
+    /* Admin edge false. */
+    if (up && oper_edge != NULL && fact_is(oper_edge, 1)) {
+        pr_fact_set(&facts->edge, PR_EDGE_AUTO, "%s; %s (made edge by auto-detection)",
+                    admin_edge->evidence, oper_edge->evidence);
+        return;
+    }
+    if (auto_edge != NULL && fact_is(auto_edge, 1)) {
+        pr_fact_set(&facts->edge, PR_EDGE_AUTO, "%s; %s", admin_edge->evidence,
+                    auto_edge->evidence);
+        return;
+    }
+    pr_fact_set(&facts->edge, PR_EDGE_NO, "%s", admin_edge->evidence);
+}
+
+void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct pr_summary *out)
+{
+    memset(out, 0, sizeof *out);
+    out->switches = (unsigned)n_switches;
+    for (size_t s = 0; s < n_switches; s++) {
+        const struct pr_switch *sw = &switches[s];
+        if (sw->error.code != PR_OK)
+            out->unreadable++;
+        for (size_t p = 0; p < sw->n_ports; p++) {
+            out->ports++;
+            switch (sw->ports[p].verdict) {
+            case PR_VERDICT_READY:
+                out->ready++;
+                break;
+            case PR_VERDICT_WARNING:
+                out->warning++;
+                break;
+            case PR_VERDICT_NOT_READY:
+                out->not_ready++;
+                break;
+            case PR_VERDICT_UNKNOWN:
+                out->unknown++;
+                break;
+            }
+        }
+    }
+}
+
+int rules_exit_code(const struct pr_summary *summary)
+{
+    if (summary->unreadable > 0)
+        return 3;
+    if (summary->not_ready > 0)
+        return 2;
+    if (summary->unknown > 0)
+        return 3;
+    if (summary->warning > 0)
+        return 1;
+    return 0;
+}
