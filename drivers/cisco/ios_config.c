@@ -106,8 +106,8 @@ int ios_config_parse(const char *text, size_t len, const char *origin, struct io
         unsigned lineno = 1;
         for (const char *p = text; p < nul; p++)
             lineno += *p == '\n';
-        return pr_error_set(err, PR_ERR_INPUT, "%s:%u: NUL byte: not a text configuration",
-                            origin, lineno);
+        return pr_error_set(err, PR_ERR_INPUT, "%s:%u: NUL byte: not a text configuration", origin,
+                            lineno);
     }
     struct ios_config *cfg = calloc(1, sizeof *cfg);
     if (cfg == NULL || (cfg->buf = malloc(len + 1)) == NULL) {

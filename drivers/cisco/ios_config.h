@@ -45,8 +45,8 @@ void ios_detect_platform(const char *text, size_t len, struct ios_platform_info 
 const char *ios_platform_name(enum ios_platform platform); /* "IOS", "NX-OS", ... */
 
 struct ios_line {
-    unsigned lineno; /* 1-based line number in the text */
-    unsigned indent; /* leading blanks */
+    unsigned lineno;  /* 1-based line number in the text */
+    unsigned indent;  /* leading blanks */
     const char *text; /* without leading and trailing blanks */
 };
 

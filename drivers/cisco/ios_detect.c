@@ -36,8 +36,7 @@ static bool has_prefix_ci(const char *s, const char *prefix)
 static void add(struct detect *d, int platform, int points, const char *line, unsigned lineno)
 {
     /* Keep the first strong evidence, else the first weak one. */
-    bool replace =
-        d->evidence[platform][0] == '\0' || (points >= 10 && d->score[platform] < 10);
+    bool replace = d->evidence[platform][0] == '\0' || (points >= 10 && d->score[platform] < 10);
     if (replace) {
         d->evidence[platform][0] = '\0';
         pr_strlcatf(d->evidence[platform], sizeof d->evidence[platform], "line %u: %.120s", lineno,
@@ -69,17 +68,24 @@ static void parse_version(struct detect *d, const char *v, bool *nxos_style)
 }
 
 static const char *const ios_ifnames[] = {
-    "GigabitEthernet",      "FastEthernet",           "TenGigabitEthernet", "TwentyFiveGigE",
-    "FortyGigabitEthernet", "HundredGigE",            "TwoGigabitEthernet", "FiveGigabitEthernet",
+    "GigabitEthernet",      "FastEthernet",
+    "TenGigabitEthernet",   "TwentyFiveGigE",
+    "FortyGigabitEthernet", "HundredGigE",
+    "TwoGigabitEthernet",   "FiveGigabitEthernet",
     "AppGigabitEthernet",   "TwentyFiveGigabitEthernet",
 };
 
 static void look_at(struct detect *d, const char *line, unsigned indent, unsigned lineno)
 {
     size_t len = strlen(line);
-    if (indent == 0 && (strcmp(line, "#") == 0 || has_prefix(line, "undo ") ||
-                        has_prefix(line, "sysname "))) {
+    if (indent == 0 &&
+        (strcmp(line, "#") == 0 || has_prefix(line, "undo ") || has_prefix(line, "sysname "))) {
         d->foreign += 10; /* HPE Comware */
+        return;
+    }
+    if (indent == 0 && (strcmp(line, "exit") == 0 || has_prefix(line, "serviceport ") ||
+                        (has_prefix(line, "interface ") && isdigit((unsigned char)line[10])))) {
+        d->foreign += 5; /* Broadcom FASTPATH / EFOS */
         return;
     }
     if (indent == 0 && (has_prefix(line, "set ") || line[len - 1] == '{' || line[len - 1] == '}')) {
@@ -122,12 +128,14 @@ static void look_at(struct detect *d, const char *line, unsigned indent, unsigne
         bool nxos_style;
         parse_version(d, line + 8, &nxos_style);
         add(d, nxos_style ? P_NXOS : P_IOS, 20, line, lineno);
-    } else if (has_prefix(line, "Current configuration : ") || has_prefix(line, "boot-start-marker")) {
+    } else if (has_prefix(line, "Current configuration : ") ||
+               has_prefix(line, "boot-start-marker")) {
         add(d, P_IOS, 10, line, lineno);
     } else if (has_prefix(line, "feature ") || has_prefix(line, "install feature-set ") ||
                has_prefix(line, "vdc ")) {
         add(d, P_NXOS, 5, line, lineno);
-    } else if (strcmp(line, "interface mgmt0") == 0 || has_prefix(line, "system default switchport")) {
+    } else if (strcmp(line, "interface mgmt0") == 0 ||
+               has_prefix(line, "system default switchport")) {
         add(d, P_NXOS, 10, line, lineno);
     } else if (has_prefix(line, "spanning-tree mode pvst") ||
                has_prefix(line, "spanning-tree extend system-id")) {

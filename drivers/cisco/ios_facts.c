@@ -82,9 +82,9 @@ static void fill_stp(const struct ios_model *m, struct pr_switch *sw)
  * when present, else from what the other ports show: a port that needs an
  * explicit `no shutdown` means the default is shut. */
 struct nxos_defaults {
-    int l2;                 /* -1 unknown, 0 routed, 1 switched */
+    int l2; /* -1 unknown, 0 routed, 1 switched */
     const struct ios_iface *l2_witness;
-    int shut;               /* -1 unknown, 0 up, 1 shut */
+    int shut; /* -1 unknown, 0 up, 1 shut */
     const struct ios_iface *shut_witness;
 };
 
@@ -152,8 +152,8 @@ static void fill_trunk_vlan(const struct ios_model *m, const struct ios_iface *i
                             struct pr_port_facts *f)
 {
     const struct ios_setting *mode = &ifc->swmode;
-    bool trunk = mode->line != NULL && (mode->value == IOS_SWMODE_TRUNK ||
-                                        mode->value == IOS_SWMODE_FABRIC);
+    bool trunk =
+        mode->line != NULL && (mode->value == IOS_SWMODE_TRUNK || mode->value == IOS_SWMODE_FABRIC);
     if (mode->line != NULL)
         set_if(&f->trunk, trunk, ifc, mode->line);
     else if (is_cisco(m->platform))
@@ -178,8 +178,8 @@ static void fill_trunk_vlan(const struct ios_model *m, const struct ios_iface *i
 static void fill_edge_cisco(const struct ios_model *m, const struct ios_iface *ifc,
                             struct pr_port_facts *f)
 {
-    const char *what = m->platform == IOS_PLATFORM_NXOS ? "spanning-tree port type" :
-                                                          "spanning-tree portfast";
+    const char *what =
+        m->platform == IOS_PLATFORM_NXOS ? "spanning-tree port type" : "spanning-tree portfast";
     if (ifc->portfast.line != NULL) {
         int pf = ifc->portfast.value;
         set_if(&f->edge, pf == IOS_PF_DISABLE ? PR_EDGE_NO : PR_EDGE_YES, ifc, ifc->portfast.line);
@@ -222,8 +222,8 @@ static void fill_bpduguard(const struct ios_model *m, const struct ios_iface *if
         set_global(&f->bpdu_guard, 1, m->bpduguard_default.line);
     else
         pr_fact_set(&f->bpdu_guard, 0, "interface %s: no spanning-tree bpduguard%s", ifc->name,
-                    m->bpduguard_default.line ? " (the global default acts on edge ports only)" :
-                                                "");
+                    m->bpduguard_default.line ? " (the global default acts on edge ports only)"
+                                              : "");
 }
 
 static void fill_stp_enabled(const struct pr_switch *sw, const struct ios_model *m,
@@ -243,7 +243,8 @@ static void fill_stp_enabled(const struct pr_switch *sw, const struct ios_model 
     int vlan = f->access_vlan.known ? (int)f->access_vlan.value : 0;
     if ((mode == PR_MODE_PVST || mode == PR_MODE_RAPID_PVST) && vlan > 0 && vlan < 4095 &&
         m->vlan_stp_off[vlan] != NULL) {
-        pr_fact_set(&f->stp_enabled, 0, "%s (line %u): spanning tree is off in VLAN %d, the "
+        pr_fact_set(&f->stp_enabled, 0,
+                    "%s (line %u): spanning tree is off in VLAN %d, the "
                     "port's VLAN",
                     m->vlan_stp_off[vlan]->text, m->vlan_stp_off[vlan]->lineno, vlan);
         return;

@@ -231,8 +231,8 @@ static int iface_channel_group(const struct ios_model *m, struct ios_iface *ifc,
             return 0;
         }
     }
-    return bad(m, where, s->line, "unknown channel-group mode (active, passive, on, desirable, auto)",
-               err);
+    return bad(m, where, s->line,
+               "unknown channel-group mode (active, passive, on, desirable, auto)", err);
 }
 
 static void iface_speed(struct ios_iface *ifc, const struct stmt *s, size_t i)
@@ -261,9 +261,8 @@ static void iface_speed(struct ios_iface *ifc, const struct stmt *s, size_t i)
     }
 }
 
-static int iface_switchport(const struct ios_model *m, struct ios_iface *ifc,
-                            const struct stmt *s, size_t i, const char *where,
-                            struct pr_error *err)
+static int iface_switchport(const struct ios_model *m, struct ios_iface *ifc, const struct stmt *s,
+                            size_t i, const char *where, struct pr_error *err)
 {
     if (i == s->t.n) {
         if (s->dflt)
@@ -337,8 +336,8 @@ static int iface_stmt(struct ios_model *m, struct ios_iface *ifc, const struct i
                       int depth, struct pr_error *err);
 
 /* NX-OS `inherit port-profile NAME`: the profile's lines apply first. */
-static int iface_inherit(struct ios_model *m, struct ios_iface *ifc, const struct stmt *s,
-                         size_t i, int depth, struct pr_error *err)
+static int iface_inherit(struct ios_model *m, struct ios_iface *ifc, const struct stmt *s, size_t i,
+                         int depth, struct pr_error *err)
 {
     if (s->no || s->dflt || i >= s->t.n || depth > 4)
         return 0;
@@ -479,8 +478,9 @@ static int global_mode(struct ios_model *m, const struct stmt *s, size_t i, stru
         const char *word;
         int mode;
     } modes[] = {
-        {"pvst", PR_MODE_PVST},     {"rapid-pvst", PR_MODE_RAPID_PVST}, {"mst", PR_MODE_MSTP},
-        {"mstp", PR_MODE_MSTP},     {"rstp", PR_MODE_RSTP},             {"none", PR_MODE_OFF},
+        {"pvst", PR_MODE_PVST},  {"rapid-pvst", PR_MODE_RAPID_PVST},
+        {"mst", PR_MODE_MSTP},   {"mstp", PR_MODE_MSTP},
+        {"rstp", PR_MODE_RSTP},  {"none", PR_MODE_OFF},
         {"backup", PR_MODE_OFF},
     };
     if (s->no || s->dflt) {
@@ -542,11 +542,21 @@ static int global_stmt(struct ios_model *m, const struct ios_line *line, struct 
 bool ios_is_physical_name(const char *name)
 {
     static const char *const prefixes[] = {
-        "GigabitEthernet",     "FastEthernet",           "TenGigabitEthernet",
-        "TwentyFiveGigE",      "TwentyFiveGigabitEthernet", "FortyGigabitEthernet",
-        "FortyGigE",           "HundredGigE",            "HundredGigabitEthernet",
-        "TwoGigabitEthernet",  "FiveGigabitEthernet",    "TwoHundredGigE",
-        "FourHundredGigE",     "TenGigE",                "Ethernet",
+        "GigabitEthernet",
+        "FastEthernet",
+        "TenGigabitEthernet",
+        "TwentyFiveGigE",
+        "TwentyFiveGigabitEthernet",
+        "FortyGigabitEthernet",
+        "FortyGigE",
+        "HundredGigE",
+        "HundredGigabitEthernet",
+        "TwoGigabitEthernet",
+        "FiveGigabitEthernet",
+        "TwoHundredGigE",
+        "FourHundredGigE",
+        "TenGigE",
+        "Ethernet",
     };
     if (strchr(name, '.') != NULL || strchr(name, ' ') != NULL)
         return false;

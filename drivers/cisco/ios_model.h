@@ -56,8 +56,8 @@ enum ios_eos_fallback {
 struct ios_iface {
     const char *name; /* as written after `interface` */
     const struct ios_block *block;
-    bool physical;    /* a front-panel Ethernet port */
-    int channel_id;   /* N of a Port-channelN interface, else -1 */
+    bool physical;  /* a front-panel Ethernet port */
+    int channel_id; /* N of a Port-channelN interface, else -1 */
 
     struct ios_setting shutdown;    /* 1 shutdown, 0 no shutdown */
     struct ios_setting switchport;  /* 1 switchport, 0 no switchport */
@@ -85,13 +85,13 @@ struct ios_model {
     struct ios_config *cfg;
     enum ios_platform platform;
 
-    struct ios_setting stp_mode;          /* enum pr_stp_mode */
-    struct ios_setting forward_time;      /* global / MST / VLAN 1 forward-time */
+    struct ios_setting stp_mode;     /* enum pr_stp_mode */
+    struct ios_setting forward_time; /* global / MST / VLAN 1 forward-time */
     struct ios_setting max_age;
     struct ios_setting portfast_default;  /* IOS portfast default, NX-OS port type edge default:
                                              1 edge, 0 network default */
     struct ios_setting bpduguard_default; /* on edge ports */
-    struct ios_setting sys_switchport;          /* NX-OS system default switchport */
+    struct ios_setting sys_switchport;    /* NX-OS system default switchport */
     struct ios_setting sys_switchport_shutdown; /* NX-OS system default switchport shutdown */
     /* `no spanning-tree vlan N`: STP off for the VLAN (PVST+ modes). */
     const struct ios_line *vlan_stp_off[4095];
@@ -122,6 +122,10 @@ bool ios_is_physical_name(const char *name);
 /* A port's speed from its name ("TenGigabitEthernet1/1" -> 10000); 0 when
  * the name does not tell. */
 int ios_speed_from_name(const char *name);
+
+/* The model ios_config_read() left in sw->driver_priv; NULL when sw holds
+ * none (ios_read.c). */
+const struct ios_model *ios_switch_model(const struct pr_switch *sw);
 
 /* Fills sw (ports, facts, stp) from the model; ios_facts.c. */
 int ios_model_fill_switch(const struct ios_model *model, struct pr_switch *sw,
