@@ -71,7 +71,7 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
     long long n;
     opterr = 0;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "+hj:", longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
         switch (opt) {
         case OPT_JOBS:
             if (!pr_parse_int(optarg, 1, 1024, &n))

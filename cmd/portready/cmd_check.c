@@ -81,7 +81,7 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
     int opt;
     opterr = 0;
     optind = 1;
-    while ((opt = getopt_long(argc, argv, "+h" CLI_SNMP_SHORTOPTS, longopts, NULL)) != -1) {
+    while ((opt = getopt_long(argc, argv, "h" CLI_SNMP_SHORTOPTS, longopts, NULL)) != -1) {
         int r = cli_snmp_option(opt, optarg, &a->snmp, err);
         if (r < 0)
             return -1;
@@ -179,8 +179,10 @@ int cmd_check(int argc, char **argv)
         return cmd_fail("Try 'portready check --help'.", "check: %s", err.msg);
     }
 
+    const char *offline = a.walk ? a.walk : a.config;
+    const char *base = offline ? strrchr(offline, '/') : NULL;
     struct survey_spec spec = {
-        .name = a.host ? a.host : (a.walk ? a.walk : a.config),
+        .name = a.host ? a.host : (base ? base + 1 : offline),
         .host = a.host,
         .snmp = &a.snmp,
         .walk_path = a.walk,

@@ -248,16 +248,20 @@ int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw)
             pr_fact_unknown(&port->facts.edge, "not a bridge port (no dot1dBasePortIfIndex)");
             continue;
         }
-        generic_fact_from_column(&port->facts.stp_state, store, &MIB_STP_PORT_STATE,
-                                 port->bridge_port, pr_stp_state_name);
+        if (!generic_fact_from_column(&port->facts.stp_state, store, &MIB_STP_PORT_STATE,
+                                      port->bridge_port, pr_stp_state_name))
+            pr_fact_unknown(&port->facts.stp_state, "no dot1dStpPortTable row for bridge port %u",
+                            port->bridge_port);
         struct pr_fact enable = {0};
         if (generic_fact_from_column(&enable, store, &MIB_STP_PORT_ENABLE, port->bridge_port,
                                      stp_enable_name) &&
             (enable.value == 1 || enable.value == 2))
             pr_fact_set(&port->facts.stp_enabled, enable.value == 1, "%s", enable.evidence);
         read_port_edge(store, port);
-        generic_fact_from_column(&port->facts.access_vlan, store, &MIB_DOT1Q_PVID,
-                                 port->bridge_port, NULL);
+        struct pr_fact *vlan = &port->facts.access_vlan;
+        if (generic_fact_from_column(vlan, store, &MIB_DOT1Q_PVID, port->bridge_port, NULL) &&
+            (vlan->value < 1 || vlan->value > 4094))
+            pr_fact_unknown(vlan, "%s: not a VLAN (1-4094), ignored", vlan->evidence);
     }
     return 0;
 }

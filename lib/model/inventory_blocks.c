@@ -37,18 +37,6 @@ static const char *const auth_names[] = {"MD5",     "SHA",     "SHA-224", "SHA-2
 /* AES-128 is the same protocol as AES and is stored as "AES". */
 static const char *const priv_names[] = {"DES", "AES", "AES-128", "AES-192", "AES-256", NULL};
 
-/* The same values as snmp_options_defaults(), kept here so the inventory
- * does not depend on the SNMP session code. */
-void inventory_snmp_defaults(struct snmp_options *opts)
-{
-    memset(opts, 0, sizeof *opts);
-    opts->version = SNMP_V2C;
-    pr_strlcpy(opts->community, "public", sizeof opts->community);
-    opts->timeout_s = 2.0;
-    opts->retries = 1;
-    opts->max_repetitions = 0;
-}
-
 /* Two keys that set the same thing (community and community_file). */
 static int not_both(struct inventory_ctx *ctx, yaml_node_t *value, unsigned set, unsigned bit,
                     const char *key, const char *other)

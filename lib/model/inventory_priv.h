@@ -84,7 +84,6 @@ struct inventory_netconf_layer {
     yaml_node_t *node;
 };
 
-void inventory_snmp_defaults(struct snmp_options *opts);
 int inventory_parse_snmp(struct inventory_ctx *ctx, yaml_node_t *map,
                          struct inventory_snmp_layer *layer);
 void inventory_merge_snmp(struct snmp_options *dst, const struct inventory_snmp_layer *layer);

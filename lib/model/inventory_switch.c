@@ -79,21 +79,9 @@ int inventory_parse_defaults(struct inventory_ctx *ctx, yaml_node_t *map,
     defs->expect_vlan = -1;
     if (inventory_is_null(map))
         return 0;
-    if (inventory_apply_map(ctx, map, "defaults", defaults_keys, apply_defaults, defs) != 0)
-        return -1;
-    if (defs->has_snmp) {
-        /* Checked once here, so a mistake in defaults is reported at its
-         * place even when every switch overrides it. */
-        struct snmp_options merged;
-        inventory_snmp_defaults(&merged);
-        inventory_merge_snmp(&merged, &defs->snmp);
-        int rc = defs->snmp.v.version == SNMP_V3
-                     ? inventory_check_snmp(ctx, &merged, defs->snmp.node)
-                     : 0;
-        secret_wipe(&merged, sizeof merged);
-        return rc;
-    }
-    return 0;
+    /* SNMPv3 completeness is checked per switch, once merged: defaults may
+     * give the level and protocols and each switch its own user. */
+    return inventory_apply_map(ctx, map, "defaults", defaults_keys, apply_defaults, defs);
 }
 
 /* host, host:port, [v6]:port or a bare IPv6 address. */
@@ -283,7 +271,7 @@ static int finish_switch(struct inventory_ctx *ctx, yaml_node_t *node,
     if (sw->expect_vlan < 0)
         sw->expect_vlan = defs->expect_vlan;
 
-    inventory_snmp_defaults(&sw->snmp);
+    snmp_options_defaults(&sw->snmp);
     if (defs->has_snmp)
         inventory_merge_snmp(&sw->snmp, &defs->snmp);
     if (b->has_snmp)

@@ -119,6 +119,11 @@ static int unknown_key(struct inventory_ctx *ctx, yaml_node_t *key_node, const c
             best = valid[i];
         }
     }
+    if (strcmp(key, "<<") == 0)
+        return inventory_fail(ctx, key_node,
+                              "YAML merge keys (<<) are not supported in %s; put shared "
+                              "settings under 'defaults:'",
+                              what);
     if (!showable_key(key))
         return inventory_fail(
             ctx, key_node, "a key in %s is not a key name (not shown); valid keys: %s", what, list);

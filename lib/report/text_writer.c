@@ -87,7 +87,8 @@ static void print_fact_line(FILE *out, const char *name, const struct pr_fact *f
     if (fact->known)
         fprintf(out, "        %-14s %-12s %s\n", name, value, fact->evidence);
     else
-        fprintf(out, "        %-14s %-12s %s\n", name, "unknown", fact->evidence);
+        fprintf(out, "        %-14s %-12s %s\n", name, "unknown",
+                fact->evidence[0] ? fact->evidence : "no source exposes it");
 }
 
 static void print_facts(FILE *out, const struct pr_port_facts *f)
@@ -119,9 +120,10 @@ static void print_port(const struct report_options *opts, const struct pr_port *
                  (long long)port->expected_blackout_s.value);
     else
         snprintf(blackout, sizeof blackout, "blackout ?");
-    fprintf(out, "  %s%-9s%s  %-14s %-12s %s\n", col(opts, verdict_color(port->verdict)),
-            verdict_label(port->verdict), col(opts, C_RESET), port->name,
-            port->server[0] ? port->server : (port->alias[0] ? port->alias : "-"), blackout);
+    /* The server's name from the inventory, else the port's description. */
+    const char *who = port->server[0] ? port->server : (port->alias[0] ? port->alias : "-");
+    fprintf(out, "  %s%-9s%s  %-14s %-24.24s %s\n", col(opts, verdict_color(port->verdict)),
+            verdict_label(port->verdict), col(opts, C_RESET), port->name, who, blackout);
     for (size_t i = 0; i < port->n_findings; i++) {
         const struct pr_finding *f = &port->findings[i];
         if (f->severity == PR_SEV_INFO && !opts->verbose && !opts->fix) {

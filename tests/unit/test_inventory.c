@@ -480,6 +480,49 @@ static void test_snmpv3_incomplete(void **state)
                  "inventory.yaml:2:9: level authPriv needs 'priv_pass' or 'priv_pass_file'");
 }
 
+/* Defaults give the SNMPv3 level and protocols, each switch its user and
+ * passphrases: complete only once merged, which is when it is checked. */
+static void test_snmpv3_split_over_defaults(void **state)
+{
+    (void)state;
+    setenv("PR_TEST_AUTH_A", "auth-pass-a", 1);
+    setenv("PR_TEST_PRIV_A", "priv-pass-a", 1);
+    struct inventory inv;
+    struct pr_error err;
+    assert_int_equal(parse("defaults:\n  snmp: {version: 3, level: authPriv, auth: SHA-512, "
+                           "priv: AES-256}\nswitches:\n  - host: a\n    snmp: {user: ua, "
+                           "auth_pass: env:PR_TEST_AUTH_A, priv_pass: env:PR_TEST_PRIV_A}\n",
+                           &inv, &err),
+                     0);
+    const struct snmp_options *o = &inv.switches[0].snmp;
+    assert_int_equal(o->version, SNMP_V3);
+    assert_string_equal(o->user, "ua");
+    assert_string_equal(o->level, "authPriv");
+    assert_string_equal(o->auth_proto, "SHA-512");
+    assert_string_equal(o->priv_proto, "AES-256");
+    assert_string_equal(o->auth_pass, "auth-pass-a");
+    assert_string_equal(o->priv_pass, "priv-pass-a");
+    inventory_free(&inv);
+    unsetenv("PR_TEST_AUTH_A");
+    unsetenv("PR_TEST_PRIV_A");
+    /* A switch that gives nothing: reported at the defaults' snmp map,
+     * line 2 column 9. */
+    expect_error("defaults:\n  snmp: {version: 3, level: authPriv, auth: SHA, priv: AES}\n"
+                 "switches:\n  - host: a\n",
+                 "inventory.yaml:2:9: SNMPv3 needs 'user'");
+}
+
+static void test_merge_key_refused(void **state)
+{
+    (void)state;
+    expect_error("base: &b {host: a}\nswitches:\n  - <<: *b\n    name: x\n",
+                 "inventory.yaml:1:1: unknown key 'base' in the inventory's top level; valid "
+                 "keys: defaults, switches");
+    expect_error("switches:\n  - <<: {host: a}\n    name: x\n",
+                 "inventory.yaml:2:5: YAML merge keys (<<) are not supported in switch 'x'; put "
+                 "shared settings under 'defaults:'");
+}
+
 static void test_duplicates(void **state)
 {
     (void)state;
@@ -624,8 +667,8 @@ static void test_secrets_not_in_messages(void **state)
     const char *texts[] = {
         "switches:\n  - host: a\n    snmp: {community: [hunter2secret]}\n",
         "switches:\n  - host: a\n    snmp: {community: hunter2secret, community_file: x}\n",
-        "switches:\n  - host: a\n    snmp: {version: 3, user: u, level: authPriv, auth: SHA, "
-        "auth_pass: hunter2secret, priv: AES, priv_pass: q9z}\n",
+        ("switches:\n  - host: a\n    snmp: {version: 3, user: u, level: authPriv, auth: SHA, "
+         "auth_pass: hunter2secret, priv: AES, priv_pass: q9z}\n"),
         "switches:\n  - host: a\n    snmp: {community hunter2secret}\n",
     };
     for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
@@ -732,6 +775,8 @@ int main(void)
         cmocka_unit_test(test_hosts_accepted),
         cmocka_unit_test(test_case_insensitive_choices),
         cmocka_unit_test(test_snmpv3_incomplete),
+        cmocka_unit_test(test_snmpv3_split_over_defaults),
+        cmocka_unit_test(test_merge_key_refused),
         cmocka_unit_test(test_duplicates),
         cmocka_unit_test(test_document_shape),
         cmocka_unit_test(test_secret_files),
