@@ -39,8 +39,11 @@ static int cisco_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
         pr_switch_add_source(ctx->sw, ctx->config_kind ? ctx->config_kind : "config");
         return 0;
     }
+    /* Cisco over SNMP (CISCO-STP-EXTENSIONS, per-VLAN BRIDGE-MIB,
+     * err-disable, vmVlan) is not read yet: the standard MIBs the generic
+     * driver reads are the base it will build on. */
     if (ctx->snmp != NULL)
-        return pr_error_set(err, PR_ERR_UNSUPPORTED, "Cisco over SNMP: not built yet");
+        return pr_driver_generic_snmp.collect(ctx, err);
     return pr_error_set(err, PR_ERR_USAGE, "the cisco driver needs a configuration or SNMP");
 }
 
