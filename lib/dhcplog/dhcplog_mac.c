@@ -61,7 +61,7 @@ bool dhcplog_mac_parse(const char *text, uint64_t *out)
         *out = mac;
         return true;
     }
-    if (scan_groups(text, len, ':', out) == len)
+    if (len > 0 && scan_groups(text, len, ':', out) == len)
         return true;
     return len == 17 && scan_groups(text, len, '-', out) == len;
 }

@@ -262,8 +262,11 @@ int dhcplog_since_parse(const char *text, int64_t now_us, int64_t *out_us, struc
         *out_us = (int64_t)mktime(&tm) * DHCPLOG_US_PER_S;
         return 0;
     }
-    if (len > 0 && dhcplog_time_parse_rfc3339(text, len, out_us) == len)
+    int64_t us;
+    if (len > 0 && dhcplog_time_parse_rfc3339(text, len, &us) == len) {
+        *out_us = us;
         return 0;
+    }
     return pr_error_set(err, PR_ERR_USAGE,
                         "--since '%s' is not a time: give RFC 3339 (2024-05-14T10:00:00+02:00), "
                         "HH:MM[:SS] for today, or a duration like 90s, 10m, 2h, 1d",

@@ -63,7 +63,7 @@ struct dhcplog_mac_state {
 
 struct dhcplog_stats {
     uint64_t lines;        /* every line handed in, overlong ones included */
-    uint64_t dhcpd_lines;  /* lines of dhcpd */
+    uint64_t dhcpd_lines;  /* well-formed lines of dhcpd */
     uint64_t handshakes;   /* DISCOVER/OFFER/REQUEST/ACK/NAK/DECLINE/RELEASE lines used */
     uint64_t other;        /* other programs' lines, ignored */
     uint64_t malformed;    /* skipped: no syslog header, or a broken dhcpd handshake line */

@@ -185,6 +185,12 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
             r->verdict = DHCPLOG_SLOW_RENEW;
             pr_strlcatf(buf, len, " completed only after %.1f s%s", seconds(r->round_us),
                         port_hint);
+        } else if (ms->chain_slow_us > 0) {
+            r->verdict = DHCPLOG_SLOW_RENEW;
+            pr_strlcatf(buf, len,
+                        " completed in %.1f s, but an earlier chainload round completed only "
+                        "after %.1f s%s",
+                        seconds(r->round_us), seconds(ms->chain_slow_us), port_hint);
         } else {
             r->verdict = DHCPLOG_COMPLETE;
             pr_strlcatf(buf, len, " completed in %.1f s", seconds(r->round_us));
