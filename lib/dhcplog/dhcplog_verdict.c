@@ -41,8 +41,9 @@ static const char *plural(unsigned n)
 }
 
 static const char port_hint[] =
-    ": the signature of a switch port that blocks after link-up (STP without edge/PortFast), "
-    "which the PXE firmware's link-up escaped. Check the port: portready check SWITCH PORT";
+    ": the signature of a switch port that blocks after link-up (STP without edge/PortFast); "
+    "the first round got through because the link had been up since POST. Check the port: "
+    "portready check SWITCH PORT";
 
 /* "the handshake completed at 10:21:04 (0.9 s) and 4.1 s later" */
 static void chain_intro(char *buf, size_t len, const struct dhcplog_result *r,
@@ -52,7 +53,8 @@ static void chain_intro(char *buf, size_t len, const struct dhcplog_result *r,
     struct tm tm;
     localtime_r(&t, &tm);
     pr_strlcatf(buf, len,
-                "the handshake completed at %02d:%02d:%02d (%.1f s), then %.1f s later the NIC was "
+                "the handshake completed at %02d:%02d:%02d (in %.1f s), then %.1f s later the NIC "
+                "was "
                 "re-initialised (chainload) and a new round of %u DISCOVER%s",
                 tm.tm_hour, tm.tm_min, tm.tm_sec, seconds(r->first_round_us), seconds(r->gap_us),
                 cur->discovers, plural(cur->discovers));
