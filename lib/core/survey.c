@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/merge.h"
 #include "driver.h"
 #include "generic-snmp/mib_objects.h"
 #include "rules/rules.h"
@@ -47,6 +48,51 @@ static const struct pr_driver *choose_driver(const struct survey_spec *spec, con
         return drv;
     }
     return pr_driver_choose(object_id, descr, config, config_len);
+}
+
+/* Collects from each source; with both an agent and a configuration,
+ * state comes from the agent and configuration from the configuration
+ * (core/merge.h), and the driver's parsed configuration moves to sw for
+ * its snippets. */
+static int collect_all(const struct pr_driver *drv, struct pr_switch *sw, struct snmp_source *src,
+                       const char *config, size_t config_len, const char *config_origin,
+                       struct pr_error *err)
+{
+    struct pr_collect_ctx ctx = {
+        .sw = sw,
+        .snmp = src,
+        .config_text = src == NULL ? config : NULL,
+        .config_len = src == NULL ? config_len : 0,
+        .config_origin = config_origin,
+        .config_kind = "config",
+    };
+    if (drv->collect(&ctx, err) != 0)
+        return -1;
+    if (src == NULL || config == NULL)
+        return 0;
+    struct pr_switch from_config;
+    pr_switch_init(&from_config, sw->name, sw->host);
+    struct pr_collect_ctx config_ctx = {
+        .sw = &from_config,
+        .config_text = config,
+        .config_len = config_len,
+        .config_origin = config_origin,
+        .config_kind = "config",
+    };
+    int rc = drv->collect(&config_ctx, err);
+    if (rc == 0) {
+        merge_config_into_live(sw, &from_config);
+        for (size_t i = 0; i < from_config.n_sources; i++)
+            pr_switch_add_source(sw, from_config.sources[i]);
+        if (sw->driver_priv == NULL) {
+            sw->driver_priv = from_config.driver_priv;
+            sw->driver_priv_free = from_config.driver_priv_free;
+            from_config.driver_priv = NULL;
+            from_config.driver_priv_free = NULL;
+        }
+    }
+    pr_switch_free(&from_config);
+    return rc;
 }
 
 static void write_fixes(const struct pr_driver *drv, struct pr_switch *sw)
@@ -99,15 +145,7 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     if (drv == NULL)
         goto out;
     sw->driver_name = drv->name;
-    struct pr_collect_ctx ctx = {
-        .sw = sw,
-        .snmp = src,
-        .config_text = config,
-        .config_len = config_len,
-        .config_origin = spec->config_path,
-        .config_kind = "config",
-    };
-    if (drv->collect(&ctx, err) != 0)
+    if (collect_all(drv, sw, src, config, config_len, spec->config_path, err) != 0)
         goto out;
     int select_rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
     rules_judge_switch(sw);
