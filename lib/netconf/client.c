@@ -4,9 +4,12 @@
  * a watchdog bounds it all by the user's timeout. */
 #include "netconf/nc_private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libyang/libyang.h>
@@ -259,6 +262,19 @@ static int client_setup_error(struct netconf_watchdog *wd, const char *label, do
                         client_reason("session setup failed"));
 }
 
+/* libssh 0.10 never closes a descriptor given with SSH_OPTIONS_FD in
+ * ssh_disconnect(), and libnetconf2 frees a still-connected session with
+ * ssh_disconnect() then ssh_free(): the descriptor would leak. libssh got
+ * a dup() of ours, so whether it is still open is told by comparing the
+ * socket behind it with ours (a reused number would name another file). */
+static void client_close_leftover(int fd, int ssh_fd)
+{
+    struct stat ours, theirs;
+    if (fstat(fd, &ours) == 0 && fstat(ssh_fd, &theirs) == 0 && ours.st_dev == theirs.st_dev &&
+        ours.st_ino == theirs.st_ino)
+        close(ssh_fd);
+}
+
 int netconf_get_config(const struct netconf_options *opts, const char *subtree_filter_xml,
                        char **out_xml, size_t *out_len, struct pr_error *err)
 {
@@ -286,7 +302,12 @@ int netconf_get_config(const struct netconf_options *opts, const char *subtree_f
         return -1;
     }
     struct netconf_watchdog wd;
-    if (netconf_watchdog_start(&wd, fd, deadline_ns, err) != 0) {
+    int ssh_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (ssh_fd < 0 || netconf_watchdog_start(&wd, fd, deadline_ns, err) != 0) {
+        if (ssh_fd < 0)
+            pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: dup: %s", strerror(errno));
+        else
+            close(ssh_fd);
         close(fd);
         ly_ctx_destroy(ctx);
         return -1;
@@ -294,7 +315,7 @@ int netconf_get_config(const struct netconf_options *opts, const char *subtree_f
 
     int rc = -1;
     ssh_session ssh = NULL;
-    if (netconf_ssh_login(opts, fd, deadline_ns, &wd, &ssh, err) == 0) {
+    if (netconf_ssh_login(opts, ssh_fd, deadline_ns, &wd, &ssh, err) == 0) {
         /* libnetconf2 polls the channel itself: it wants a non-blocking
          * session, as when it connects on its own. From here it owns ssh. */
         ssh_set_blocking(ssh, 0);
@@ -309,7 +330,9 @@ int netconf_get_config(const struct netconf_options *opts, const char *subtree_f
             nc_session_free(session, NULL);
         }
     }
+    client_close_leftover(fd, ssh_fd);
     netconf_watchdog_stop(&wd);
+    close(fd);
     ly_ctx_destroy(ctx);
     return rc;
 }

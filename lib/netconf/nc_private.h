@@ -34,15 +34,15 @@ struct netconf_watchdog {
     bool running;
 };
 
-/* Starts watching fd (which stays the caller's). */
+/* Starts watching fd (which stays the caller's and must stay open until
+ * netconf_watchdog_stop()). */
 int netconf_watchdog_start(struct netconf_watchdog *wd, int fd, int64_t deadline_ns,
                            struct pr_error *err);
 
 /* True once the deadline cut the connection (or has passed). */
 bool netconf_watchdog_fired(struct netconf_watchdog *wd);
 
-/* Stops and joins the thread, closes its descriptor. Accepts a watchdog
- * that never started. */
+/* Stops and joins the thread. Accepts a watchdog that never started. */
 void netconf_watchdog_stop(struct netconf_watchdog *wd);
 
 /* Non-blocking connect to host:port with TCP_NODELAY, bounded by the
@@ -52,8 +52,9 @@ int netconf_tcp_connect(const char *host, int port, int64_t deadline_ns, int *fd
 
 /* SSH transport over the connected fd: key exchange, host key check
  * against known_hosts, authentication (key file or ssh-agent and default
- * keys, then password). On success *out is an authenticated session that
- * owns fd; on failure fd is closed too. */
+ * keys, then password). fd is given to libssh: on success *out is an
+ * authenticated session holding it; on failure it is freed, and fd is
+ * closed unless libssh left it open (see client.c). */
 int netconf_ssh_login(const struct netconf_options *opts, int fd, int64_t deadline_ns,
                       struct netconf_watchdog *wd, ssh_session *out, struct pr_error *err);
 

@@ -144,10 +144,8 @@ int netconf_ssh_login(const struct netconf_options *opts, int fd, int64_t deadli
     char label[300];
     netconf_host_label(opts, label, sizeof label);
     ssh_session ssh = ssh_new();
-    if (ssh == NULL) {
-        close(fd);
+    if (ssh == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot create an SSH session");
-    }
 
     char known_hosts[1100];
     if (opts->known_hosts[0] != '\0')
@@ -175,7 +173,6 @@ int netconf_ssh_login(const struct netconf_options *opts, int fd, int64_t deadli
         pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot set SSH options: %s",
                      ssh_get_error(ssh));
         ssh_free(ssh);
-        close(fd);
         return -1;
     }
     socket_t sock = fd;
@@ -188,7 +185,8 @@ int netconf_ssh_login(const struct netconf_options *opts, int fd, int64_t deadli
              ssh_authenticate(opts, ssh, label, user, wd, err) == 0)
         rc = 0;
     if (rc != 0) {
-        ssh_disconnect(ssh);
+        /* Not ssh_disconnect(): libssh 0.10 never closes a descriptor set
+         * with SSH_OPTIONS_FD there, while ssh_free() closes it if open. */
         ssh_free(ssh);
         return -1;
     }

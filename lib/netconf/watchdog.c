@@ -3,11 +3,9 @@
 #include "netconf/nc_private.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
-#include <unistd.h>
 
 int64_t netconf_now_ns(void)
 {
@@ -49,11 +47,8 @@ int netconf_watchdog_start(struct netconf_watchdog *wd, int fd, int64_t deadline
                            struct pr_error *err)
 {
     memset(wd, 0, sizeof *wd);
-    wd->fd = -1;
+    wd->fd = fd;
     wd->deadline_ns = deadline_ns;
-    wd->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-    if (wd->fd < 0)
-        return pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: dup: %s", strerror(errno));
     pthread_condattr_t attr;
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
@@ -64,8 +59,6 @@ int netconf_watchdog_start(struct netconf_watchdog *wd, int fd, int64_t deadline
     if (rc != 0) {
         pthread_cond_destroy(&wd->wake);
         pthread_mutex_destroy(&wd->lock);
-        close(wd->fd);
-        wd->fd = -1;
         return pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot start the timeout thread: %s",
                             strerror(rc));
     }
@@ -94,7 +87,5 @@ void netconf_watchdog_stop(struct netconf_watchdog *wd)
     pthread_join(wd->thread, NULL);
     pthread_cond_destroy(&wd->wake);
     pthread_mutex_destroy(&wd->lock);
-    close(wd->fd);
-    wd->fd = -1;
     wd->running = false;
 }
