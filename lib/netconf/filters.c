@@ -13,12 +13,13 @@ const char *netconf_junos_filter(void)
 }
 
 /* IOS-XE native model: every interface (with its spanning-tree, ethernet
- * and channel-group augments) and the global spanning-tree container,
- * which lives in the Cisco-IOS-XE-spanning-tree namespace. */
+ * and channel-group augments) and the global spanning-tree container. On
+ * the wire the global container is in the native namespace and only its
+ * children (mode, portfast default...) in Cisco-IOS-XE-spanning-tree,
+ * while an interface's <spanning-tree> is itself in that namespace. */
 const char *netconf_iosxe_filter(void)
 {
     return "<native xmlns=\"http://cisco.com/ns/yang/Cisco-IOS-XE-native\">"
-           "<interface/>"
-           "<spanning-tree xmlns=\"http://cisco.com/ns/yang/Cisco-IOS-XE-spanning-tree\"/>"
+           "<interface/><spanning-tree/>"
            "</native>";
 }

@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libssh/libssh.h>
@@ -149,6 +150,7 @@ static void server_hostkey_prepare(void)
     if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &key) != SSH_OK ||
         ssh_pki_export_privkey_file(key, NULL, NULL, NULL, cfg.hostkey) != SSH_OK)
         server_die("cannot generate the host key");
+    chmod(cfg.hostkey, 0600); /* libssh writes it world-readable */
     ssh_key_free(key);
 }
 
