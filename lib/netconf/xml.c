@@ -23,6 +23,9 @@ static void xml_init(void)
 
 struct xml_guard {
     bool saw_doctype;
+    bool have_error;
+    int error_line;
+    char error[256];
 };
 
 /* Called by libxml2 as soon as "<!DOCTYPE name ..." has been read, before
@@ -37,6 +40,25 @@ static void xml_refuse_doctype(void *ctx, const xmlChar *name, const xmlChar *ex
     struct xml_guard *guard = ctxt->_private;
     guard->saw_doctype = true;
     xmlStopParser(ctxt);
+}
+
+/* Keeps the first error: it names the cause ("tag mismatch"), later ones
+ * only its consequences ("premature end of data"). */
+static void xml_first_error(void *ctx, xmlErrorPtr error)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    struct xml_guard *guard = ctxt->_private;
+    if (guard->have_error || error == NULL || error->message == NULL)
+        return;
+    guard->have_error = true;
+    guard->error_line = error->line;
+    size_t n = strlen(error->message);
+    while (n > 0 && (error->message[n - 1] == '\n' || error->message[n - 1] == ' '))
+        n--;
+    if (n >= sizeof guard->error)
+        n = sizeof guard->error - 1;
+    memcpy(guard->error, error->message, n);
+    guard->error[n] = '\0';
 }
 
 /* A last line of defence: should any entity ever be looked up, it is
@@ -62,6 +84,8 @@ int netconf_xml_parse(const char *xml, size_t len, xmlDoc **out, struct pr_error
         return pr_error_set(err, PR_ERR_INTERNAL, "XML: out of memory");
     struct xml_guard guard = {.saw_doctype = false};
     ctxt->_private = &guard;
+    ctxt->userData = ctxt;
+    ctxt->sax->serror = xml_first_error;
     ctxt->sax->internalSubset = xml_refuse_doctype;
     ctxt->sax->externalSubset = NULL;
     ctxt->sax->getParameterEntity = xml_refuse_entity;
@@ -71,20 +95,10 @@ int netconf_xml_parse(const char *xml, size_t len, xmlDoc **out, struct pr_error
     if (guard.saw_doctype || (doc != NULL && (doc->intSubset != NULL || doc->extSubset != NULL))) {
         rc = pr_error_set(err, PR_ERR_INPUT, "reply carries a DOCTYPE; refused");
     } else if (doc == NULL || !ctxt->wellFormed) {
-        const xmlError *last = xmlCtxtGetLastError(ctxt);
-        if (last != NULL && last->message != NULL) {
-            char reason[256];
-            size_t n = strlen(last->message);
-            while (n > 0 && (last->message[n - 1] == '\n' || last->message[n - 1] == ' '))
-                n--;
-            if (n >= sizeof reason)
-                n = sizeof reason - 1;
-            memcpy(reason, last->message, n);
-            reason[n] = '\0';
-            rc = pr_error_set(err, PR_ERR_INPUT, "XML: line %d: %s", last->line, reason);
-        } else {
+        if (guard.have_error)
+            rc = pr_error_set(err, PR_ERR_INPUT, "XML: line %d: %s", guard.error_line, guard.error);
+        else
             rc = pr_error_set(err, PR_ERR_INPUT, "XML: not a well-formed document");
-        }
     } else if (xmlDocGetRootElement(doc) == NULL) {
         rc = pr_error_set(err, PR_ERR_INPUT, "XML: no root element");
     }
