@@ -75,6 +75,17 @@ static void client_thread_options(void)
     nc_client_ssh_set_auth_pref(NC_SSH_AUTH_INTERACTIVE, -1);
 }
 
+/* libnetconf2 2.0.24 fetches, with one <get-schema> round trip each, every
+ * module a server advertises and the client lacks, before the session is
+ * usable: hundreds on IOS-XE, far beyond any timeout. portready needs none
+ * of them (<data> is anyxml). libnetconf2 turns <get-schema> off when it
+ * cannot add its own ietf-netconf-monitoring to the context, which is what
+ * this placeholder revision, implemented first, makes happen. */
+static const char client_monitoring_placeholder[] =
+    "module ietf-netconf-monitoring {"
+    " namespace \"urn:ietf:params:xml:ns:yang:ietf-netconf-monitoring\"; prefix ncm;"
+    " revision 1970-01-01 { description \"portready: no <get-schema>\"; } }";
+
 static int client_yang_context(struct ly_ctx **out, struct pr_error *err)
 {
     *out = NULL;
@@ -87,7 +98,8 @@ static int client_yang_context(struct ly_ctx **out, struct pr_error *err)
     if (ly_ctx_new(NETCONF_YANG_DIR, LY_CTX_DISABLE_SEARCHDIR_CWD, &ctx) != LY_SUCCESS)
         return pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot create a YANG context: %s",
                             netconf_log_first_error());
-    if (ly_ctx_load_module(ctx, "ietf-netconf", NULL, NULL) == NULL) {
+    if (ly_ctx_load_module(ctx, "ietf-netconf", NULL, NULL) == NULL ||
+        lys_parse_mem(ctx, client_monitoring_placeholder, LYS_IN_YANG, NULL) != LY_SUCCESS) {
         pr_error_set(err, PR_ERR_UNSUPPORTED, "NETCONF: cannot load ietf-netconf from %s: %s",
                      NETCONF_YANG_DIR, netconf_log_first_error());
         ly_ctx_destroy(ctx);

@@ -120,4 +120,15 @@ else
     pr_fail "server received: $(cat "$PR_TMP/rpc2.log")"
 fi
 
+# A server advertising ietf-netconf-monitoring and modules the client
+# lacks (as IOS-XE and Junos do): the session must not fetch any schema
+# with <get-schema> (one round trip per module) before the <get-config>.
+port3=$(pr_free_tcp_port)
+nc_server_start "$port3" monitoring --data "$NC_DATA/junos-data.xml" --rpc-log "$PR_TMP/rpc3.log"
+nc_get --netconf "alice@127.0.0.1:$port3" --password-file "$PR_TMP/password" \
+    --known-hosts "$PR_TMP/kh3" --accept-new-hostkey -t 2 --filter junos
+nc_expect_ok "fetch from a server offering <get-schema>"
+pr_expect_eq "no <get-schema> sent, only the <get-config>" "0 1" \
+    "$(grep -c '<get-schema' "$PR_TMP/rpc3.log") $(grep -c '<get-config' "$PR_TMP/rpc3.log")"
+
 pr_done

@@ -9,6 +9,9 @@
  * Prints "ready" on stdout once it listens. Modes:
  *   normal         libnetconf2 server: get-config answers the --data XML
  *   rpc-error      libnetconf2 server: get-config answers an rpc-error
+ *   monitoring     normal, but also advertising ietf-netconf-monitoring and
+ *                  three vendor modules no client has; <get-schema> (its own
+ *                  callback) is logged to --rpc-log and answered with an error
  *   silent         accepts TCP and never sends a byte
  *   no-hello       SSH and the netconf subsystem work, no <hello> ever comes
  *   garbage        the netconf subsystem sends bytes that are not NETCONF
@@ -18,7 +21,8 @@
  *                  entity (--doctype-url) used inside <data>
  * libnetconf2's server cannot misbehave, so the last five modes are a small
  * SSH server on libssh's server API speaking NETCONF 1.0 framing by hand.
- * The server advertises no ietf-netconf-monitoring (its built-in
+ * Except in "monitoring" mode, which installs its own <get-schema>, the
+ * server advertises no ietf-netconf-monitoring (libnetconf2's built-in
  * get-schema misbehaves with libyang 2.1.30). */
 #include <errno.h>
 #include <netinet/in.h>
@@ -200,6 +204,36 @@ static struct nc_server_reply *server_get_config(struct lyd_node *rpc, struct nc
     return nc_server_reply_data(out, NC_WD_EXPLICIT, NC_PARAMTYPE_FREE);
 }
 
+static struct nc_server_reply *server_get_schema(struct lyd_node *rpc, struct nc_session *session)
+{
+    (void)session;
+    char *printed = NULL;
+    lyd_print_mem(&printed, rpc, LYD_XML, LYD_PRINT_SHRINK);
+    server_log_rpc(printed != NULL ? printed : "(unprintable get-schema)");
+    free(printed);
+    struct lyd_node *e = nc_err(server_ctx, NC_ERR_OP_FAILED, NC_ERR_TYPE_APP);
+    nc_err_set_msg(e, "schema not available", "en");
+    return nc_server_reply_err(e);
+}
+
+/* Modules only this server has, advertised in its hello in monitoring
+ * mode: a client that fetches unknown schemas asks for each of them. */
+static void server_add_vendor_modules(void)
+{
+    for (int i = 1; i <= 3; i++) {
+        char text[400];
+        snprintf(text, sizeof text,
+                 "module portready-test-vendor-%d {"
+                 " namespace \"urn:portready:test:vendor-%d\"; prefix v%d;"
+                 " revision 2024-01-0%d; container settings-%d { leaf x { type string; } } }",
+                 i, i, i, i, i);
+        if (lys_parse_mem(server_ctx, text, LYS_IN_YANG, NULL) != LY_SUCCESS)
+            server_die("cannot add a vendor module");
+    }
+    if (ly_ctx_load_module(server_ctx, "ietf-netconf-monitoring", NULL, NULL) == NULL)
+        server_die("cannot load ietf-netconf-monitoring from " SERVER_YANG_DIR);
+}
+
 static int server_nc_hostkey(const char *name, void *user_data, char **privkey_path,
                              char **privkey_data, NC_SSH_KEY_TYPE *privkey_type)
 {
@@ -255,8 +289,18 @@ static int server_run_libnetconf2(void)
     if (ly_ctx_new(SERVER_YANG_DIR, LY_CTX_DISABLE_SEARCHDIR_CWD, &server_ctx) != LY_SUCCESS ||
         ly_ctx_load_module(server_ctx, "ietf-netconf", NULL, NULL) == NULL)
         server_die("cannot load ietf-netconf from " SERVER_YANG_DIR);
+    bool monitoring = strcmp(cfg.mode, "monitoring") == 0;
+    if (monitoring)
+        server_add_vendor_modules();
     if (nc_server_init(server_ctx) != 0)
         server_die("nc_server_init failed");
+    if (monitoring) {
+        struct lysc_node *get_schema = (struct lysc_node *)lys_find_path(
+            server_ctx, NULL, "/ietf-netconf-monitoring:get-schema", 0);
+        if (get_schema == NULL)
+            server_die("no get-schema in ietf-netconf-monitoring");
+        nc_set_rpc_callback(get_schema, server_get_schema);
+    }
     struct lysc_node *rpc =
         (struct lysc_node *)lys_find_path(server_ctx, NULL, "/ietf-netconf:get-config", 0);
     if (rpc == NULL)
@@ -525,8 +569,8 @@ static int server_run_peer(void)
     return 0;
 }
 
-static const char *server_modes[] = {"normal", "rpc-error",     "silent",  "no-hello", "garbage",
-                                     "stall",  "malformed-xml", "doctype", NULL};
+static const char *server_modes[] = {"normal",  "rpc-error", "monitoring",    "silent",  "no-hello",
+                                     "garbage", "stall",     "malformed-xml", "doctype", NULL};
 
 int main(int argc, char **argv)
 {
@@ -587,7 +631,8 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
 
     server_hostkey_prepare();
-    bool libnetconf2 = strcmp(cfg.mode, "normal") == 0 || strcmp(cfg.mode, "rpc-error") == 0;
+    bool libnetconf2 = strcmp(cfg.mode, "normal") == 0 || strcmp(cfg.mode, "rpc-error") == 0 ||
+                       strcmp(cfg.mode, "monitoring") == 0;
     int rc = libnetconf2 ? server_run_libnetconf2() : server_run_peer();
     server_hostkey_cleanup();
     free(cfg.data);
