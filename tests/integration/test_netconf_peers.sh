@@ -28,6 +28,10 @@ nc_peer silent
 nc_expect_error "silent TCP listener" \
     "timeout error: .*timeout after 2\.0 s during the SSH handshake with \[127\.0\.0\.1\]:$NC_PORT" $bound
 
+# SSH login works, but there is no netconf subsystem (a plain SSH server).
+nc_peer no-subsystem
+nc_expect_error "no netconf subsystem" "protocol error: .*has no netconf SSH subsystem" $bound
+
 # SSH login and the netconf subsystem work, no <hello> ever comes.
 nc_peer no-hello
 nc_expect_error "no hello" "timeout error: .*waiting for the NETCONF <hello>" $bound

@@ -13,6 +13,7 @@
  *                  three vendor modules no client has; <get-schema> (its own
  *                  callback) is logged to --rpc-log and answered with an error
  *   silent         accepts TCP and never sends a byte
+ *   no-subsystem   SSH login works, the netconf subsystem is refused
  *   no-hello       SSH and the netconf subsystem work, no <hello> ever comes
  *   garbage        the netconf subsystem sends bytes that are not NETCONF
  *   stall          hello, then half a reply, then nothing
@@ -376,7 +377,8 @@ static ssh_channel peer_ssh_setup(ssh_session s)
             chan = ssh_message_channel_request_open_reply_accept(msg);
         } else if (chan != NULL && type == SSH_REQUEST_CHANNEL &&
                    sub == SSH_CHANNEL_REQUEST_SUBSYSTEM &&
-                   strcmp(ssh_message_channel_request_subsystem(msg), "netconf") == 0) {
+                   strcmp(ssh_message_channel_request_subsystem(msg), "netconf") == 0 &&
+                   strcmp(cfg.mode, "no-subsystem") != 0) {
             ssh_message_channel_request_reply_success(msg);
             subsystem = true;
         } else {
@@ -569,8 +571,9 @@ static int server_run_peer(void)
     return 0;
 }
 
-static const char *server_modes[] = {"normal",  "rpc-error", "monitoring",    "silent",  "no-hello",
-                                     "garbage", "stall",     "malformed-xml", "doctype", NULL};
+static const char *server_modes[] = {"normal",        "rpc-error", "monitoring", "silent",
+                                     "no-subsystem",  "no-hello",  "garbage",    "stall",
+                                     "malformed-xml", "doctype",   NULL};
 
 int main(int argc, char **argv)
 {
