@@ -12,7 +12,31 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <libssh/callbacks.h>
+
 #include "util/strutil.h"
+
+/* libssh hands a PEM key without a passphrase callback to OpenSSL, whose
+ * own callback asks on the terminal (and waits there past any timeout).
+ * portready never prompts: encrypted keys belong in ssh-agent. */
+static int ssh_no_passphrase(const char *prompt, char *buf, size_t len, int echo, int verify,
+                             void *userdata)
+{
+    (void)prompt;
+    (void)buf;
+    (void)len;
+    (void)echo;
+    (void)verify;
+    (void)userdata;
+    return -1;
+}
+
+/* Read-only once initialised, so every session of every thread shares it;
+ * used by ssh_userauth_publickey_auto() for the default keys. */
+static struct ssh_callbacks_struct ssh_refusing_callbacks = {
+    .size = sizeof(struct ssh_callbacks_struct),
+    .auth_function = ssh_no_passphrase,
+};
 
 static void ssh_default_known_hosts(char *buf, size_t len)
 {
@@ -70,7 +94,7 @@ static int ssh_auth_key_file(ssh_session ssh, const char *path, const char *labe
         return pr_error_set(err, PR_ERR_IO, "NETCONF: cannot read SSH private key %s: %s", path,
                             strerror(errno));
     ssh_key key = NULL;
-    if (ssh_pki_import_privkey_file(path, NULL, NULL, NULL, &key) != SSH_OK)
+    if (ssh_pki_import_privkey_file(path, NULL, ssh_no_passphrase, NULL, &key) != SSH_OK)
         return pr_error_set(err, PR_ERR_INPUT,
                             "NETCONF: cannot load SSH private key %s (not a private key, or "
                             "protected by a passphrase: load those into ssh-agent) for %s",
@@ -175,6 +199,7 @@ int netconf_ssh_login(const struct netconf_options *opts, int fd, int64_t deadli
         ssh_free(ssh);
         return -1;
     }
+    ssh_set_callbacks(ssh, &ssh_refusing_callbacks);
     socket_t sock = fd;
     ssh_options_set(ssh, SSH_OPTIONS_FD, &sock); /* from here on libssh owns fd */
 

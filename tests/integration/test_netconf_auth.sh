@@ -70,6 +70,28 @@ nc_expect_error "unauthorized public key refused" \
 nc_get --netconf "carol@$target" --ssh-key "$PR_TMP/no-such-key" --known-hosts "$kh" -t 2
 nc_expect_error "missing key file" "cannot read SSH private key .*no-such-key: No such file" $bound
 
+# A passphrase-protected PEM key, as --ssh-key and as a default key: no
+# prompt on the terminal (OpenSSL's own callback would ask there and wait
+# past any timeout); run on a pseudo-terminal so a prompt would show.
+if command -v script >/dev/null; then
+    ssh-keygen -q -t rsa -b 2048 -m PEM -N "not-$NC_PASSWORD" -f "$PR_TMP/id_pem"
+    mkdir -p "$PR_TMP/home-pem/.ssh"
+    cp "$PR_TMP/id_pem" "$PR_TMP/home-pem/.ssh/id_rsa"
+    cp "$PR_TMP/id_pem.pub" "$PR_TMP/home-pem/.ssh/id_rsa.pub"
+    for how in "--ssh-key $PR_TMP/id_pem" ""; do
+        rc=0
+        timeout 20 script -qec "env -u SSH_AUTH_SOCK HOME=$PR_TMP/home-pem $NC_GET --netconf carol@$target $how --known-hosts $kh -t 2" \
+            /dev/null </dev/null >"$PR_TMP/pty.out" 2>&1 || rc=$?
+        if [ "$rc" -eq 3 ] && ! grep -Eqi 'enter (pem )?pass ?phrase' "$PR_TMP/pty.out"; then
+            pr_pass "encrypted PEM key ${how:+given }refused without a prompt ($(head -c 120 "$PR_TMP/pty.out"))"
+        else
+            pr_fail "encrypted PEM key ${how:+given }: exit $rc, terminal showed: $(cat "$PR_TMP/pty.out")"
+        fi
+    done
+else
+    echo "no script(1): terminal prompt check skipped"
+fi
+
 # Wrong password; and no usable credentials at all (no agent, no default
 # keys in an empty HOME).
 nc_get --netconf "alice@$target" --password-file "$PR_TMP/wrong-password" --known-hosts "$kh" -t 2
