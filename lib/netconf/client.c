@@ -297,6 +297,8 @@ int netconf_get_config(const struct netconf_options *opts, const char *subtree_f
     if (opts->port < 1 || opts->port > 65535)
         return pr_error_set(err, PR_ERR_USAGE, "NETCONF: port %d is out of range", opts->port);
     double timeout_s = opts->timeout_s > 0 ? opts->timeout_s : 10.0;
+    if (timeout_s > 86400.0)
+        timeout_s = 86400.0; /* keeps the deadline arithmetic in range */
     int64_t deadline_ns = netconf_now_ns() + (int64_t)(timeout_s * 1e9);
     pthread_once(&client_once, client_init);
     client_thread_options();

@@ -30,7 +30,7 @@ struct netconf_options {
     char password[256];      /* filled by the caller from a file or the env; never printed */
     char known_hosts[1024];  /* empty: ~/.ssh/known_hosts */
     bool accept_new_hostkey; /* an unknown host key is added instead of refused */
-    double timeout_s;        /* bound on the whole exchange; <= 0: 10 s */
+    double timeout_s;        /* bound on the whole exchange; <= 0: 10 s; at most a day */
 };
 
 /* Sets every field of opts to its default (port 830, timeout 10 s, the
