@@ -173,3 +173,12 @@ bool cli_use_color(FILE *out)
 {
     return getenv("NO_COLOR") == NULL && isatty(fileno(out));
 }
+
+int cli_copy_path(char *dst, size_t len, const char *arg, const char *option, struct pr_error *err)
+{
+    if (strlen(arg) >= len)
+        return pr_error_set(err, PR_ERR_USAGE, "%s: path too long (at most %zu characters)", option,
+                            len - 1);
+    pr_strlcpy(dst, arg, len);
+    return 0;
+}

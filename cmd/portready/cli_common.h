@@ -56,6 +56,10 @@ int cli_snmp_finish(struct snmp_options *opts, struct pr_error *err);
 /* text|json -> true for json; -1 on anything else. */
 int cli_parse_format(const char *arg, bool *json, struct pr_error *err);
 
+/* Copies an option's path value into dst; an error names the option when
+ * it does not fit. */
+int cli_copy_path(char *dst, size_t len, const char *arg, const char *option, struct pr_error *err);
+
 /* Colour on a TTY unless NO_COLOR is set (any value). */
 bool cli_use_color(FILE *out);
 

@@ -11,6 +11,7 @@
 #include "model/inventory.h"
 #include "report/report.h"
 #include "rules/rules.h"
+#include "util/secret.h"
 #include "util/strutil.h"
 
 #define OPT_JOBS    'j'
@@ -109,9 +110,28 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
     return 0;
 }
 
+/* NETCONF options of an inventory switch: its host, the netconf map's
+ * port (830 by default), user, key and password. */
+static int netconf_from_inventory(const struct inventory_switch *isw, struct netconf_options *nc,
+                                  struct pr_error *err)
+{
+    netconf_options_init(nc);
+    if (netconf_target_parse(isw->host, nc, err) != 0) {
+        pr_error_prefix(err, "%s: netconf host", isw->name);
+        return -1;
+    }
+    nc->port = isw->netconf.port > 0 ? isw->netconf.port : NETCONF_DEFAULT_PORT;
+    pr_strlcpy(nc->user, isw->netconf.user, sizeof nc->user);
+    pr_strlcpy(nc->ssh_key, isw->netconf.key, sizeof nc->ssh_key);
+    pr_strlcpy(nc->password, isw->netconf.password, sizeof nc->password);
+    if (isw->snmp.timeout_s > 0)
+        nc->timeout_s = isw->snmp.timeout_s > 10 ? isw->snmp.timeout_s : 10;
+    return 0;
+}
+
 /* The survey of one inventory switch. */
 static void spec_from_inventory(const struct inventory_switch *isw, struct survey_spec *spec,
-                                struct survey_port *ports)
+                                struct survey_port *ports, const struct netconf_options *nc)
 {
     memset(spec, 0, sizeof *spec);
     spec->name = isw->name;
@@ -122,7 +142,9 @@ static void spec_from_inventory(const struct inventory_switch *isw, struct surve
         spec->walk_path = isw->walk;
     if (isw->config[0])
         spec->config_path = isw->config;
-    bool offline = spec->walk_path != NULL || spec->config_path != NULL;
+    if (nc != NULL && spec->config_path == NULL)
+        spec->netconf = nc;
+    bool offline = spec->walk_path != NULL || spec->config_path != NULL || spec->netconf != NULL;
     if (isw->host[0] && spec->walk_path == NULL && (!offline || isw->snmp_given))
         spec->host = isw->host;
     for (size_t i = 0; i < isw->n_ports; i++) {
@@ -190,15 +212,26 @@ int cmd_audit(int argc, char **argv)
         total_ports += inv.switches[i].n_ports;
     struct survey_spec *specs = calloc(inv.n_switches ? inv.n_switches : 1, sizeof *specs);
     struct survey_port *ports = calloc(total_ports ? total_ports : 1, sizeof *ports);
-    if (specs == NULL || ports == NULL) {
+    struct netconf_options *netconf = calloc(inv.n_switches ? inv.n_switches : 1, sizeof *netconf);
+    if (specs == NULL || ports == NULL || netconf == NULL) {
         free(specs);
         free(ports);
+        free(netconf);
         inventory_free(&inv);
         return cmd_fail(NULL, "audit: out of memory");
     }
     size_t port_offset = 0;
     for (size_t i = 0; i < inv.n_switches; i++) {
-        spec_from_inventory(&inv.switches[i], &specs[i], ports + port_offset);
+        const struct inventory_switch *isw = &inv.switches[i];
+        if (isw->netconf.given && netconf_from_inventory(isw, &netconf[i], &err) != 0) {
+            free(specs);
+            free(ports);
+            free(netconf);
+            inventory_free(&inv);
+            return cmd_fail(NULL, "audit: %s", err.msg);
+        }
+        spec_from_inventory(isw, &specs[i], ports + port_offset,
+                            isw->netconf.given ? &netconf[i] : NULL);
         port_offset += inv.switches[i].n_ports;
     }
 
@@ -220,6 +253,8 @@ int cmd_audit(int argc, char **argv)
 
     free(specs);
     free(ports);
+    secret_wipe(netconf, inv.n_switches * sizeof *netconf);
+    free(netconf);
     inventory_free(&inv);
     if (rc != 0)
         return cmd_fail(NULL, "audit: %s", err.msg);

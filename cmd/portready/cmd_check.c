@@ -12,20 +12,26 @@
 #include "util/secret.h"
 #include "util/strutil.h"
 
-#define OPT_WALK        2001
-#define OPT_CONFIG      2002
-#define OPT_DRIVER      2003
-#define OPT_EXPECT_VLAN 2004
-#define OPT_FIX         2005
-#define OPT_FORMAT      2006
-#define OPT_VERBOSE     2007
-#define OPT_STATS       2008
-#define OPT_HELP        'h'
+#define OPT_WALK               2001
+#define OPT_CONFIG             2002
+#define OPT_DRIVER             2003
+#define OPT_EXPECT_VLAN        2004
+#define OPT_FIX                2005
+#define OPT_FORMAT             2006
+#define OPT_VERBOSE            2007
+#define OPT_STATS              2008
+#define OPT_NETCONF            2009
+#define OPT_SSH_KEY            2010
+#define OPT_PASSWORD_FILE      2011
+#define OPT_ACCEPT_NEW_HOSTKEY 2012
+#define OPT_KNOWN_HOSTS        2013
+#define OPT_HELP               'h'
 
 static const char check_usage[] =
     "Usage: portready check [OPTIONS] SWITCH [PORT...]\n"
     "       portready check --walk FILE [OPTIONS] [PORT...]\n"
     "       portready check --config FILE [OPTIONS] [PORT...]\n"
+    "       portready check --netconf [USER@]HOST[:PORT] [OPTIONS] [PORT...]\n"
     "\n"
     "Checks whether the switch ports facing servers let a PXE boot through the moment\n"
     "the link comes up. SWITCH is host[:port] of the switch's SNMP agent. A PORT\n"
@@ -35,7 +41,16 @@ static const char check_usage[] =
     "Sources:\n"
     "  --walk FILE            a recorded walk (.snmprec or `snmpwalk -On` output)\n"
     "  --config FILE          a saved switch configuration (Junos, IOS, NX-OS, EOS)\n"
+    "  --netconf [USER@]HOST[:PORT]\n"
+    "                         <get-config> of the running configuration over SSH\n"
+    "                         (port 830 by default)\n"
+    "  --ssh-key FILE         NETCONF: private key (default: ssh-agent, then password)\n"
+    "  --password-file FILE   NETCONF: password from FILE (or PORTREADY_NETCONF_PASSWORD)\n"
+    "  --known-hosts FILE     NETCONF: host keys (default ~/.ssh/known_hosts)\n"
+    "  --accept-new-hostkey   NETCONF: add an unknown host key instead of refusing\n"
     "  --driver NAME          auto|generic-snmp|cisco|juniper (default auto)\n"
+    "  With an SNMP agent and --config or --netconf together, state comes from the\n"
+    "  agent and configuration from the configuration.\n"
     "\n" CLI_SNMP_HELP "\n"
     "Checks and output:\n"
     "  --expect-vlan N        the provisioning VLAN the ports must carry untagged\n"
@@ -54,6 +69,9 @@ struct check_args {
     bool snmp_option_given;
     const char *walk;
     const char *config;
+    struct netconf_options netconf;
+    bool netconf_given;
+    bool timeout_given;
     const char *driver;
     long long expect_vlan;
     bool fix, json, verbose, stats;
@@ -73,6 +91,11 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         {"format", required_argument, NULL, OPT_FORMAT},
         {"verbose", no_argument, NULL, OPT_VERBOSE},
         {"stats", no_argument, NULL, OPT_STATS},
+        {"netconf", required_argument, NULL, OPT_NETCONF},
+        {"ssh-key", required_argument, NULL, OPT_SSH_KEY},
+        {"password-file", required_argument, NULL, OPT_PASSWORD_FILE},
+        {"known-hosts", required_argument, NULL, OPT_KNOWN_HOSTS},
+        {"accept-new-hostkey", no_argument, NULL, OPT_ACCEPT_NEW_HOSTKEY},
         {"help", no_argument, NULL, OPT_HELP},
         CLI_SNMP_LONGOPTS,
         {NULL, 0, NULL, 0},
@@ -89,6 +112,7 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             a->snmp_option_given = true;
             community_given |= opt == 'c' || opt == CLI_OPT_COMMUNITY_FILE;
             auth_given |= opt == 'A' || opt == CLI_OPT_AUTH_PASS_FILE;
+            a->timeout_given |= opt == 't';
             priv_given |= opt == 'X' || opt == CLI_OPT_PRIV_PASS_FILE;
             continue;
         }
@@ -98,6 +122,33 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             break;
         case OPT_CONFIG:
             a->config = optarg;
+            break;
+        case OPT_NETCONF:
+            if (netconf_target_parse(optarg, &a->netconf, err) != 0)
+                return -1;
+            a->netconf_given = true;
+            break;
+        case OPT_SSH_KEY:
+            if (cli_copy_path(a->netconf.ssh_key, sizeof a->netconf.ssh_key, optarg, "--ssh-key",
+                              err) != 0)
+                return -1;
+            break;
+        case OPT_KNOWN_HOSTS:
+            if (cli_copy_path(a->netconf.known_hosts, sizeof a->netconf.known_hosts, optarg,
+                              "--known-hosts", err) != 0)
+                return -1;
+            break;
+        case OPT_PASSWORD_FILE: {
+            char warning[256] = "";
+            if (secret_read_file(optarg, a->netconf.password, sizeof a->netconf.password, warning,
+                                 sizeof warning, err) != 0)
+                return -1;
+            if (warning[0])
+                fprintf(stderr, "portready: warning: %s\n", warning);
+            break;
+        }
+        case OPT_ACCEPT_NEW_HOSTKEY:
+            a->netconf.accept_new_hostkey = true;
             break;
         case OPT_DRIVER:
             if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "generic-snmp") != 0 &&
@@ -137,9 +188,23 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
     if (cli_snmp_finish(&a->snmp, err) != 0)
         return -1;
 
+    if (a->netconf_given) {
+        if (a->netconf.password[0] == '\0') {
+            const char *env = getenv(NETCONF_PASSWORD_ENV);
+            if (env != NULL && *env != '\0')
+                pr_strlcpy(a->netconf.password, env, sizeof a->netconf.password);
+        }
+        /* -t bounds the whole NETCONF exchange too when given. */
+        if (a->timeout_given)
+            a->netconf.timeout_s = a->snmp.timeout_s;
+        if (a->config != NULL)
+            return pr_error_set(err, PR_ERR_USAGE,
+                                "--config and --netconf both give the configuration; give one");
+    }
     /* SWITCH comes first when live SNMP is a source: no offline source, or
      * SNMP options given beside a configuration. */
-    bool live = a->walk == NULL && (a->config == NULL || a->snmp_option_given);
+    bool offline = a->config != NULL || a->netconf_given;
+    bool live = a->walk == NULL && (!offline || a->snmp_option_given);
     if (a->walk != NULL && a->snmp_option_given)
         return pr_error_set(err, PR_ERR_USAGE,
                             "--walk reads a recording: SNMP options do not apply");
@@ -166,6 +231,7 @@ int cmd_check(int argc, char **argv)
 {
     struct check_args a = {.driver = "auto", .expect_vlan = -1};
     snmp_options_defaults(&a.snmp);
+    netconf_options_init(&a.netconf);
     struct pr_error err = {0};
     int parsed = parse_args(argc, argv, &a, &err);
     if (parsed == 1) {
@@ -182,11 +248,14 @@ int cmd_check(int argc, char **argv)
     const char *offline = a.walk ? a.walk : a.config;
     const char *base = offline ? strrchr(offline, '/') : NULL;
     struct survey_spec spec = {
-        .name = a.host ? a.host : (base ? base + 1 : offline),
+        .name = a.host            ? a.host
+                : a.netconf_given ? a.netconf.host
+                                  : (base ? base + 1 : offline),
         .host = a.host,
         .snmp = &a.snmp,
         .walk_path = a.walk,
         .config_path = a.config,
+        .netconf = a.netconf_given ? &a.netconf : NULL,
         .driver = a.driver,
         .ports = a.ports,
         .n_ports = a.n_ports,
@@ -195,6 +264,7 @@ int cmd_check(int argc, char **argv)
     struct pr_switch sw;
     survey_switch(&spec, &sw, &err);
     secret_wipe(&a.snmp, sizeof a.snmp);
+    secret_wipe(&a.netconf, sizeof a.netconf);
 
     /* A PORT that does not exist is a usage error: say so, with the closest
      * names, before anything else. */

@@ -36,6 +36,34 @@ static int identify(struct snmp_source *src, char *object_id, size_t object_id_l
     return rc;
 }
 
+/* <get-config> over NETCONF with the filter of the switch's family: from
+ * --driver, else from what SNMP said, else Junos first and IOS-XE when the
+ * reply holds no Junos configuration. */
+static int fetch_netconf(const struct survey_spec *spec, const char *object_id, const char *descr,
+                         char **xml, size_t *xml_len, char *origin, size_t origin_len,
+                         struct pr_error *err)
+{
+    const char *family = spec->driver != NULL && strcmp(spec->driver, "auto") != 0
+                             ? spec->driver
+                             : pr_driver_choose(object_id, descr, NULL, 0)->name;
+    snprintf(origin, origin_len, "netconf %s", spec->netconf->host);
+    bool cisco = strcmp(family, "cisco") == 0;
+    if (netconf_get_config(spec->netconf, cisco ? netconf_iosxe_filter() : netconf_junos_filter(),
+                           xml, xml_len, err) != 0) {
+        pr_error_prefix(err, "NETCONF");
+        return -1;
+    }
+    if (cisco || strcmp(family, "juniper") == 0 || strstr(*xml, "<configuration") != NULL)
+        return 0;
+    free(*xml);
+    *xml = NULL;
+    if (netconf_get_config(spec->netconf, netconf_iosxe_filter(), xml, xml_len, err) != 0) {
+        pr_error_prefix(err, "NETCONF");
+        return -1;
+    }
+    return 0;
+}
+
 static const struct pr_driver *choose_driver(const struct survey_spec *spec, const char *object_id,
                                              const char *descr, const char *config,
                                              size_t config_len, struct pr_error *err)
@@ -56,7 +84,7 @@ static const struct pr_driver *choose_driver(const struct survey_spec *spec, con
  * its snippets. */
 static int collect_all(const struct pr_driver *drv, struct pr_switch *sw, struct snmp_source *src,
                        const char *config, size_t config_len, const char *config_origin,
-                       struct pr_error *err)
+                       const char *config_kind, struct pr_error *err)
 {
     struct pr_collect_ctx ctx = {
         .sw = sw,
@@ -64,7 +92,7 @@ static int collect_all(const struct pr_driver *drv, struct pr_switch *sw, struct
         .config_text = src == NULL ? config : NULL,
         .config_len = src == NULL ? config_len : 0,
         .config_origin = config_origin,
-        .config_kind = "config",
+        .config_kind = config_kind,
     };
     if (drv->collect(&ctx, err) != 0)
         return -1;
@@ -77,7 +105,7 @@ static int collect_all(const struct pr_driver *drv, struct pr_switch *sw, struct
         .config_text = config,
         .config_len = config_len,
         .config_origin = config_origin,
-        .config_kind = "config",
+        .config_kind = config_kind,
     };
     int rc = drv->collect(&config_ctx, err);
     if (rc == 0) {
@@ -122,7 +150,11 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     char *config = NULL;
     size_t config_len = 0;
     char object_id[128] = "", descr[256] = "";
+    char config_origin[300] = "";
+    const char *config_kind = "config";
     int rc = -1;
+    if (spec->config_path != NULL)
+        pr_strlcpy(config_origin, spec->config_path, sizeof config_origin);
 
     if (spec->walk_path != NULL)
         src = snmp_source_open_walk(spec->walk_path, err);
@@ -135,8 +167,17 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     if (spec->config_path != NULL &&
         pr_read_file(spec->config_path, PR_CONFIG_MAX_BYTES, &config, &config_len, err) != 0)
         goto out;
-    if (src == NULL && config == NULL) {
-        pr_error_set(err, PR_ERR_USAGE, "no source for %s: give an SNMP agent, --walk or --config",
+    if (spec->netconf != NULL) {
+        free(config);
+        config = NULL;
+        if (fetch_netconf(spec, object_id, descr, &config, &config_len, config_origin,
+                          sizeof config_origin, err) != 0)
+            goto out;
+        config_kind = "netconf";
+    }
+    if (src == NULL && config == NULL && spec->netconf == NULL) {
+        pr_error_set(err, PR_ERR_USAGE,
+                     "no source for %s: give an SNMP agent, --walk, --config or --netconf",
                      spec->name);
         goto out;
     }
@@ -145,7 +186,7 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     if (drv == NULL)
         goto out;
     sw->driver_name = drv->name;
-    if (collect_all(drv, sw, src, config, config_len, spec->config_path, err) != 0)
+    if (collect_all(drv, sw, src, config, config_len, config_origin, config_kind, err) != 0)
         goto out;
     int select_rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
     rules_judge_switch(sw);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "model/switch.h"
+#include "netconf/netconf.h"
 #include "snmp/source.h"
 
 struct survey_port {
@@ -24,10 +25,11 @@ struct survey_spec {
     const char *name; /* display name */
     const char *host; /* host[:port] of a live SNMP agent; NULL: none */
     const struct snmp_options *snmp;
-    const char *walk_path;           /* NULL: none */
-    const char *config_path;         /* NULL: none */
-    const char *driver;              /* "auto" or a driver name */
-    const struct survey_port *ports; /* n_ports 0: every physical port */
+    const char *walk_path;                 /* NULL: none */
+    const char *config_path;               /* NULL: none */
+    const struct netconf_options *netconf; /* NULL: none; else <get-config> over SSH */
+    const char *driver;                    /* "auto" or a driver name */
+    const struct survey_port *ports;       /* n_ports 0: every physical port */
     size_t n_ports;
     int64_t expect_vlan; /* -1: not checked */
 };
