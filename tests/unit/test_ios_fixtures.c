@@ -353,6 +353,7 @@ static void test_merge_and_rejudge_every_finding(void **state)
     (void)state;
     struct rejudge_count count;
     memset(&count, 0, sizeof count);
+    bool nxos_fixture_read = false;
     static const char *const fixtures[] = {
         "batfish__arista_interface_show_run_all",
         "batfish__arista_interface_show_run_all_3",
@@ -373,6 +374,7 @@ static void test_merge_and_rejudge_every_finding(void **state)
                 continue;
             }
             rejudge_all(fixtures[i], text, len, vlan, &count);
+            nxos_fixture_read |= strstr(fixtures[i], ".nxos") != NULL;
             free(text);
         }
         rejudge_all("ios-xe", ios_xe_text, strlen(ios_xe_text), vlan, &count);
@@ -381,9 +383,9 @@ static void test_merge_and_rejudge_every_finding(void **state)
         rejudge_all("eos", eos_text, strlen(eos_text), vlan, &count);
     }
     print_message("%u findings, %u proven gone after their fix\n", count.findings, count.proven);
-    /* Only the NX-OS Ethernet1/1 "speed auto" (the name does not tell the
-     * rate) gets advice instead of a statement, once per pass. */
-    assert_int_equal(count.advised, 2);
+    /* Only the NX-OS fixture's Ethernet1/1 "speed auto" (the name does not
+     * tell the rate) gets advice instead of a statement, once per pass. */
+    assert_int_equal(count.advised, nxos_fixture_read ? 2 : 0);
     assert_int_equal(count.findings, count.proven + count.advised);
     /* The written configurations raise each fixable finding at least once. */
     static const enum pr_finding_id expected[] = {
