@@ -197,9 +197,9 @@ void junos_stp_port(const struct junos_node *tree, const struct pr_switch *sw,
                     struct pr_port_facts *facts)
 {
     const char *ifname = pinfo->l2_if;
-    char via[PR_NAME_MAX + 24] = "";
+    char via[2 * PR_NAME_MAX + 24] = "";
     if (strcmp(pinfo->l2_if, pinfo->name) != 0)
-        snprintf(via, sizeof via, " (member of %s)", pinfo->l2_if);
+        snprintf(via, sizeof via, " (%s is a member of %s)", pinfo->name, pinfo->l2_if);
     if (stp->disabled) {
         pr_fact_set(&facts->stp_enabled, 0, "protocols %s disable", stp->proto);
         return;
@@ -222,7 +222,7 @@ void junos_stp_port(const struct junos_node *tree, const struct pr_switch *sw,
         pr_strlcpy(pinfo->stp_entry, entry->name, sizeof pinfo->stp_entry);
         pinfo->stp_entry_is_range = is_range;
     }
-    char where[PR_NAME_MAX + 40];
+    char where[3 * PR_NAME_MAX + 64];
     snprintf(where, sizeof where, "%s%s%s", entry ? entry->name : ifname,
              is_range ? " (interface-range)" : "", via);
     if (entry != NULL && junos_node_child(entry, "disable") != NULL) {
