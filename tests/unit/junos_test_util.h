@@ -71,6 +71,7 @@ static inline char *jt_read_file(const char *path, size_t *len)
     FILE *f = fopen(path, "rb");
     if (f == NULL)
         return NULL;
+    *len = 0;
     size_t cap = 1 << 20;
     char *buf = malloc(cap + 1);
     size_t n = buf ? fread(buf, 1, cap, f) : 0;
