@@ -1,8 +1,227 @@
+/* portready audit [OPTIONS] INVENTORY */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli_common.h"
 #include "commands.h"
+#include "core/audit_run.h"
+#include "model/inventory.h"
+#include "report/report.h"
+#include "rules/rules.h"
+#include "util/strutil.h"
+
+#define OPT_JOBS    'j'
+#define OPT_FIX     3001
+#define OPT_FORMAT  3002
+#define OPT_VERBOSE 3003
+#define OPT_STATS   3004
+#define OPT_HELP    'h'
+
+#define AUDIT_DEFAULT_JOBS 32
+
+static const char audit_usage[] =
+    "Usage: portready audit [OPTIONS] INVENTORY\n"
+    "\n"
+    "Audits every server-facing port of a rack: every switch the inventory (YAML)\n"
+    "lists, read concurrently. A switch that cannot be read is reported with its\n"
+    "error and never stops the others.\n"
+    "\n"
+    "Options:\n"
+    "  -j, --jobs N           switches read at once (default 32)\n"
+    "  --fix                  print the configuration that fixes each finding\n"
+    "  --format text|json     output format (default text)\n"
+    "  --verbose              every fact with its evidence\n"
+    "  --stats                SNMP requests per switch and in all, to stderr\n"
+    "  -h, --help             this help\n"
+    "\n"
+    "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
+    "ready, 3 unknown (a switch could not be read, bad inventory or arguments).\n";
+
+struct audit_args {
+    unsigned jobs;
+    bool fix, json, verbose, stats;
+    const char *inventory;
+};
+
+struct audit_output {
+    const struct report_writer *writer;
+    struct report_options ropts;
+    void *state;
+    struct pr_summary summary;
+    bool progress;
+    bool stats;
+    unsigned long requests;
+};
+
+static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_error *err)
+{
+    static const struct option longopts[] = {
+        {"jobs", required_argument, NULL, OPT_JOBS},
+        {"fix", no_argument, NULL, OPT_FIX},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"verbose", no_argument, NULL, OPT_VERBOSE},
+        {"stats", no_argument, NULL, OPT_STATS},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    int opt;
+    long long n;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+        switch (opt) {
+        case OPT_JOBS:
+            if (!pr_parse_int(optarg, 1, 1024, &n))
+                return pr_error_set(err, PR_ERR_USAGE,
+                                    "--jobs takes a number from 1 to 1024, not '%s'", optarg);
+            a->jobs = (unsigned)n;
+            break;
+        case OPT_FIX:
+            a->fix = true;
+            break;
+        case OPT_FORMAT:
+            if (cli_parse_format(optarg, &a->json, err) != 0)
+                return -1;
+            break;
+        case OPT_VERBOSE:
+            a->verbose = true;
+            break;
+        case OPT_STATS:
+            a->stats = true;
+            break;
+        case OPT_HELP:
+            return 1;
+        case ':':
+            return pr_error_set(err, PR_ERR_USAGE, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return pr_error_set(err, PR_ERR_USAGE, "no INVENTORY file given");
+    if (optind + 1 < argc)
+        return pr_error_set(err, PR_ERR_USAGE, "one INVENTORY file only ('%s' is extra)",
+                            argv[optind + 1]);
+    a->inventory = argv[optind];
+    return 0;
+}
+
+/* The survey of one inventory switch. */
+static void spec_from_inventory(const struct inventory_switch *isw, struct survey_spec *spec,
+                                struct survey_port *ports)
+{
+    memset(spec, 0, sizeof *spec);
+    spec->name = isw->name;
+    spec->snmp = &isw->snmp;
+    spec->driver = isw->driver[0] ? isw->driver : "auto";
+    spec->expect_vlan = isw->expect_vlan;
+    if (isw->walk[0])
+        spec->walk_path = isw->walk;
+    if (isw->config[0])
+        spec->config_path = isw->config;
+    bool offline = spec->walk_path != NULL || spec->config_path != NULL;
+    if (isw->host[0] && spec->walk_path == NULL && (!offline || isw->snmp_given))
+        spec->host = isw->host;
+    for (size_t i = 0; i < isw->n_ports; i++) {
+        ports[i].name = isw->ports[i].name;
+        ports[i].server = isw->ports[i].server[0] ? isw->ports[i].server : NULL;
+        ports[i].expect_vlan = isw->ports[i].expect_vlan;
+    }
+    spec->ports = ports;
+    spec->n_ports = isw->n_ports;
+}
+
+static void on_progress(void *user, size_t done, size_t total, size_t failed)
+{
+    struct audit_output *out = user;
+    if (!out->progress)
+        return;
+    fprintf(stderr, "\rportready audit: %zu/%zu switches read", done, total);
+    if (failed)
+        fprintf(stderr, ", %zu unreadable", failed);
+    fprintf(stderr, "\033[K");
+    if (done == total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+static void on_result(void *user, size_t index, const struct pr_switch *sw)
+{
+    (void)index;
+    struct audit_output *out = user;
+    struct pr_summary one;
+    rules_summarize(sw, 1, &one);
+    out->summary.switches += one.switches;
+    out->summary.unreadable += one.unreadable;
+    out->summary.ports += one.ports;
+    out->summary.ready += one.ready;
+    out->summary.warning += one.warning;
+    out->summary.not_ready += one.not_ready;
+    out->summary.unknown += one.unknown;
+    out->requests += sw->snmp_requests;
+    if (out->stats)
+        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->snmp_requests);
+    out->writer->write_switch(&out->ropts, out->state, sw);
+}
 
 int cmd_audit(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return cmd_fail(NULL, "'%s' is not built yet", argv[0]);
+    struct audit_args a = {.jobs = AUDIT_DEFAULT_JOBS};
+    struct pr_error err = {0};
+    int parsed = parse_args(argc, argv, &a, &err);
+    if (parsed == 1) {
+        fputs(audit_usage, stdout);
+        return PR_EXIT_READY;
+    }
+    if (parsed != 0)
+        return cmd_fail("Try 'portready audit --help'.", "audit: %s", err.msg);
+
+    struct inventory inv = {0};
+    if (inventory_load(a.inventory, &inv, &err) != 0)
+        return cmd_fail(NULL, "audit: %s", err.msg);
+    for (size_t i = 0; i < inv.n_warnings; i++)
+        fprintf(stderr, "portready: warning: %s\n", inv.warnings[i]);
+
+    size_t total_ports = 0;
+    for (size_t i = 0; i < inv.n_switches; i++)
+        total_ports += inv.switches[i].n_ports;
+    struct survey_spec *specs = calloc(inv.n_switches ? inv.n_switches : 1, sizeof *specs);
+    struct survey_port *ports = calloc(total_ports ? total_ports : 1, sizeof *ports);
+    if (specs == NULL || ports == NULL) {
+        free(specs);
+        free(ports);
+        inventory_free(&inv);
+        return cmd_fail(NULL, "audit: out of memory");
+    }
+    size_t port_offset = 0;
+    for (size_t i = 0; i < inv.n_switches; i++) {
+        spec_from_inventory(&inv.switches[i], &specs[i], ports + port_offset);
+        port_offset += inv.switches[i].n_ports;
+    }
+
+    struct audit_output out = {
+        .writer = a.json ? &report_writer_json : &report_writer_text,
+        .ropts = {.out = stdout,
+                  .color = !a.json && cli_use_color(stdout),
+                  .fix = a.fix,
+                  .verbose = a.verbose},
+        .progress = isatty(STDERR_FILENO) != 0,
+        .stats = a.stats,
+    };
+    out.writer->begin(&out.ropts, &out.state);
+    int rc = audit_run(specs, inv.n_switches, a.jobs, on_result, on_progress, &out, &err);
+    out.writer->end(&out.ropts, out.state, &out.summary);
+    if (a.stats)
+        fprintf(stderr, "portready: %lu SNMP requests to %u switches\n", out.requests,
+                out.summary.switches);
+
+    free(specs);
+    free(ports);
+    inventory_free(&inv);
+    if (rc != 0)
+        return cmd_fail(NULL, "audit: %s", err.msg);
+    return rules_exit_code(&out.summary);
 }

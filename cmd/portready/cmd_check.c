@@ -1,8 +1,225 @@
+/* portready check [OPTIONS] [SWITCH] [PORT...] */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli_common.h"
 #include "commands.h"
+#include "core/survey.h"
+#include "report/report.h"
+#include "rules/rules.h"
+#include "util/secret.h"
+#include "util/strutil.h"
+
+#define OPT_WALK        2001
+#define OPT_CONFIG      2002
+#define OPT_DRIVER      2003
+#define OPT_EXPECT_VLAN 2004
+#define OPT_FIX         2005
+#define OPT_FORMAT      2006
+#define OPT_VERBOSE     2007
+#define OPT_STATS       2008
+#define OPT_HELP        'h'
+
+static const char check_usage[] =
+    "Usage: portready check [OPTIONS] SWITCH [PORT...]\n"
+    "       portready check --walk FILE [OPTIONS] [PORT...]\n"
+    "       portready check --config FILE [OPTIONS] [PORT...]\n"
+    "\n"
+    "Checks whether the switch ports facing servers let a PXE boot through the moment\n"
+    "the link comes up. SWITCH is host[:port] of the switch's SNMP agent. A PORT\n"
+    "matches ifName, ifDescr, ifIndex or the configuration's interface name; with no\n"
+    "PORT every physical Ethernet port is checked.\n"
+    "\n"
+    "Sources:\n"
+    "  --walk FILE            a recorded walk (.snmprec or `snmpwalk -On` output)\n"
+    "  --config FILE          a saved switch configuration (Junos, IOS, NX-OS, EOS)\n"
+    "  --driver NAME          auto|generic-snmp|cisco|juniper (default auto)\n"
+    "\n" CLI_SNMP_HELP "\n"
+    "Checks and output:\n"
+    "  --expect-vlan N        the provisioning VLAN the ports must carry untagged\n"
+    "  --fix                  print the configuration that fixes each finding\n"
+    "  --format text|json     output format (default text)\n"
+    "  --verbose              every fact with its evidence\n"
+    "  --stats                print the number of SNMP requests sent to stderr\n"
+    "  -h, --help             this help\n"
+    "\n"
+    "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
+    "ready, 3 unknown (the switch could not be read, a port does not exist, bad\n"
+    "arguments).\n";
+
+struct check_args {
+    struct snmp_options snmp;
+    bool snmp_option_given;
+    const char *walk;
+    const char *config;
+    const char *driver;
+    long long expect_vlan;
+    bool fix, json, verbose, stats;
+    const char *host;
+    struct survey_port *ports;
+    size_t n_ports;
+};
+
+static int parse_args(int argc, char **argv, struct check_args *a, struct pr_error *err)
+{
+    static const struct option longopts[] = {
+        {"walk", required_argument, NULL, OPT_WALK},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"driver", required_argument, NULL, OPT_DRIVER},
+        {"expect-vlan", required_argument, NULL, OPT_EXPECT_VLAN},
+        {"fix", no_argument, NULL, OPT_FIX},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"verbose", no_argument, NULL, OPT_VERBOSE},
+        {"stats", no_argument, NULL, OPT_STATS},
+        {"help", no_argument, NULL, OPT_HELP},
+        CLI_SNMP_LONGOPTS,
+        {NULL, 0, NULL, 0},
+    };
+    bool community_given = false, auth_given = false, priv_given = false;
+    int opt;
+    opterr = 0;
+    optind = 1;
+    while ((opt = getopt_long(argc, argv, "h" CLI_SNMP_SHORTOPTS, longopts, NULL)) != -1) {
+        int r = cli_snmp_option(opt, optarg, &a->snmp, err);
+        if (r < 0)
+            return -1;
+        if (r > 0) {
+            a->snmp_option_given = true;
+            community_given |= opt == 'c' || opt == CLI_OPT_COMMUNITY_FILE;
+            auth_given |= opt == 'A' || opt == CLI_OPT_AUTH_PASS_FILE;
+            priv_given |= opt == 'X' || opt == CLI_OPT_PRIV_PASS_FILE;
+            continue;
+        }
+        switch (opt) {
+        case OPT_WALK:
+            a->walk = optarg;
+            break;
+        case OPT_CONFIG:
+            a->config = optarg;
+            break;
+        case OPT_DRIVER:
+            if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "generic-snmp") != 0 &&
+                strcmp(optarg, "cisco") != 0 && strcmp(optarg, "juniper") != 0)
+                return pr_error_set(err, PR_ERR_USAGE,
+                                    "--driver takes auto, generic-snmp, cisco or juniper, not '%s'",
+                                    optarg);
+            a->driver = optarg;
+            break;
+        case OPT_EXPECT_VLAN:
+            if (!pr_parse_int(optarg, 1, 4094, &a->expect_vlan))
+                return pr_error_set(err, PR_ERR_USAGE,
+                                    "--expect-vlan takes a VLAN from 1 to 4094, not '%s'", optarg);
+            break;
+        case OPT_FIX:
+            a->fix = true;
+            break;
+        case OPT_FORMAT:
+            if (cli_parse_format(optarg, &a->json, err) != 0)
+                return -1;
+            break;
+        case OPT_VERBOSE:
+            a->verbose = true;
+            break;
+        case OPT_STATS:
+            a->stats = true;
+            break;
+        case OPT_HELP:
+            return 1;
+        case ':':
+            return pr_error_set(err, PR_ERR_USAGE, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    cli_snmp_env(&a->snmp, community_given, auth_given, priv_given);
+    if (cli_snmp_finish(&a->snmp, err) != 0)
+        return -1;
+
+    /* SWITCH comes first when live SNMP is a source: no offline source, or
+     * SNMP options given beside a configuration. */
+    bool live = a->walk == NULL && (a->config == NULL || a->snmp_option_given);
+    if (a->walk != NULL && a->snmp_option_given)
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "--walk reads a recording: SNMP options do not apply");
+    int first_port = optind;
+    if (live) {
+        if (optind >= argc)
+            return pr_error_set(err, PR_ERR_USAGE,
+                                "no SWITCH given (host[:port] of its SNMP agent)");
+        a->host = argv[optind];
+        first_port++;
+    }
+    a->n_ports = (size_t)(argc - first_port);
+    a->ports = calloc(a->n_ports ? a->n_ports : 1, sizeof *a->ports);
+    if (a->ports == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    for (size_t i = 0; i < a->n_ports; i++) {
+        a->ports[i].name = argv[first_port + (int)i];
+        a->ports[i].expect_vlan = -1;
+    }
+    return 0;
+}
 
 int cmd_check(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return cmd_fail(NULL, "'%s' is not built yet", argv[0]);
+    struct check_args a = {.driver = "auto", .expect_vlan = -1};
+    snmp_options_defaults(&a.snmp);
+    struct pr_error err = {0};
+    int parsed = parse_args(argc, argv, &a, &err);
+    if (parsed == 1) {
+        fputs(check_usage, stdout);
+        free(a.ports);
+        return PR_EXIT_READY;
+    }
+    if (parsed != 0) {
+        free(a.ports);
+        secret_wipe(&a.snmp, sizeof a.snmp);
+        return cmd_fail("Try 'portready check --help'.", "check: %s", err.msg);
+    }
+
+    const char *offline = a.walk ? a.walk : a.config;
+    const char *base = offline ? strrchr(offline, '/') : NULL;
+    struct survey_spec spec = {
+        .name = a.host ? a.host : (base ? base + 1 : offline),
+        .host = a.host,
+        .snmp = &a.snmp,
+        .walk_path = a.walk,
+        .config_path = a.config,
+        .driver = a.driver,
+        .ports = a.ports,
+        .n_ports = a.n_ports,
+        .expect_vlan = a.expect_vlan,
+    };
+    struct pr_switch sw;
+    survey_switch(&spec, &sw, &err);
+    secret_wipe(&a.snmp, sizeof a.snmp);
+
+    /* A PORT that does not exist is a usage error: say so, with the closest
+     * names, before anything else. */
+    if (sw.error.code == PR_ERR_NOT_FOUND)
+        fprintf(stderr, "portready: check: %s\n", sw.error.msg);
+
+    struct report_options ropts = {
+        .out = stdout,
+        .color = !a.json && cli_use_color(stdout),
+        .fix = a.fix,
+        .verbose = a.verbose,
+    };
+    const struct report_writer *writer = a.json ? &report_writer_json : &report_writer_text;
+    void *state = NULL;
+    struct pr_summary summary;
+    rules_summarize(&sw, 1, &summary);
+    writer->begin(&ropts, &state);
+    writer->write_switch(&ropts, state, &sw);
+    writer->end(&ropts, state, &summary);
+    if (sw.error.code != PR_OK && sw.error.code != PR_ERR_NOT_FOUND)
+        fprintf(stderr, "portready: check: %s\n", sw.error.msg);
+    if (a.stats)
+        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw.name, sw.snmp_requests);
+    int code = rules_exit_code(&summary);
+    pr_switch_free(&sw);
+    free(a.ports);
+    return code;
 }

@@ -1,8 +1,454 @@
+/* portready dhcp-log: reads ISC dhcpd's syslog and says, per client MAC,
+ * where the latest DHCP handshake stopped. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "commands.h"
+#include "dhcplog/dhcplog_input.h"
+#include "dhcplog/dhcplog_mac.h"
+#include "dhcplog/dhcplog_reader.h"
+#include "dhcplog/dhcplog_track.h"
+#include "dhcplog/dhcplog_verdict.h"
+#include "util/json.h"
+
+static const char hint[] = "Try 'portready dhcp-log --help'.";
+
+static void print_help(FILE *out)
+{
+    fputs("Usage: portready dhcp-log [OPTIONS] FILE|-\n"
+          "\n"
+          "Reads ISC dhcpd's syslog lines from FILE (or standard input with -), with\n"
+          "classic stamps (\"May 14 10:21:03 host dhcpd[812]: ...\") or RFC 3339 stamps as\n"
+          "journald and rsyslog write them; groups DISCOVER, OFFER, REQUEST, ACK and NAK\n"
+          "per client MAC and says where each client's latest attempt stopped. A complete\n"
+          "handshake followed a few seconds later by a slow or failing new round\n"
+          "(chainload: iPXE re-initialised the NIC) points at a switch port that blocks\n"
+          "after link-up: check it with 'portready check'.\n"
+          "\n"
+          "Options:\n"
+          "  -m, --mac MAC        only this client: aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF or\n"
+          "                       aabb.ccdd.eeff (not-seen when no DISCOVER came from it)\n"
+          "  -s, --since TIME     ignore lines before TIME: RFC 3339, HH:MM[:SS] today, or a\n"
+          "                       duration before now (90s, 10m, 2h, 1d)\n"
+          "  -f, --follow         keep reading as FILE grows, across rotation (like tail -F),\n"
+          "                       printing each handshake as it settles; the report follows\n"
+          "                       when reading stops (SIGINT, SIGTERM or --exit-after)\n"
+          "      --exit-after S   with --follow: stop after S seconds\n"
+          "      --format FORMAT  text (default) or json\n"
+          "  -h, --help           show this help and exit\n"
+          "\n"
+          "Verdicts: complete, slow-renew, no-offer, no-request, no-ack, nak,\n"
+          "renew-failed, not-seen. Malformed lines and lines over 8192 bytes are skipped\n"
+          "and counted.\n"
+          "\n"
+          "Exit status: 0 every handshake complete, 1 slow only (slow-renew), 2 at least\n"
+          "one failed handshake, 3 unreadable input, no dhcpd line in it, or bad\n"
+          "arguments.\n",
+          out);
+}
+
+struct dhcplog_cli {
+    const char *path;
+    bool json;
+    bool follow;
+    double exit_after_s;
+    bool color;
+    struct dhcplog_options options;
+};
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_stop_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help)
+{
+    static const struct option longopts[] = {
+        {"exit-after", required_argument, NULL, 'E'},
+        {"follow", no_argument, NULL, 'f'},
+        {"format", required_argument, NULL, 'F'},
+        {"help", no_argument, NULL, 'h'},
+        {"mac", required_argument, NULL, 'm'},
+        {"since", required_argument, NULL, 's'},
+        {NULL, 0, NULL, 0},
+    };
+    const char *since = NULL;
+    bool have_exit_after = false;
+    int64_t now = dhcplog_time_now();
+    cli->options.now_us = now;
+    optind = 0; /* GNU getopt: start over (tests call commands in-process) */
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":fhm:s:", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'E': {
+            char *end;
+            cli->exit_after_s = strtod(optarg, &end);
+            if (end == optarg || *end != '\0' || !(cli->exit_after_s > 0) ||
+                cli->exit_after_s > 1e7)
+                return cmd_fail(hint, "--exit-after '%s' is not a number of seconds", optarg);
+            have_exit_after = true;
+            break;
+        }
+        case 'f':
+            cli->follow = true;
+            break;
+        case 'F':
+            if (strcmp(optarg, "json") == 0)
+                cli->json = true;
+            else if (strcmp(optarg, "text") != 0)
+                return cmd_fail(hint, "--format '%s': expected text or json", optarg);
+            break;
+        case 'h':
+            *help = true;
+            return 0;
+        case 'm':
+            if (!dhcplog_mac_parse(optarg, &cli->options.mac))
+                return cmd_fail(hint,
+                                "--mac '%s' is not a MAC address (aa:bb:cc:dd:ee:ff, "
+                                "AA-BB-CC-DD-EE-FF or aabb.ccdd.eeff)",
+                                optarg);
+            cli->options.have_mac = true;
+            break;
+        case 's':
+            since = optarg;
+            break;
+        case ':':
+            return cmd_fail(hint, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return cmd_fail(hint, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (since != NULL) {
+        struct pr_error err = {0};
+        if (dhcplog_since_parse(since, now, &cli->options.since_us, &err) != 0)
+            return cmd_fail(hint, "%s", err.msg);
+        cli->options.have_since = true;
+    }
+    if (have_exit_after && !cli->follow)
+        return cmd_fail(hint, "--exit-after needs --follow");
+    if (optind >= argc)
+        return cmd_fail(hint, "no log file given (use - for standard input)");
+    if (optind + 1 < argc)
+        return cmd_fail(hint, "one log file at a time: '%s' is one too many", argv[optind + 1]);
+    cli->path = argv[optind];
+    return 0;
+}
+
+/* Colours for the verdict word, on a terminal only and never with NO_COLOR. */
+static const char *verdict_color(const struct dhcplog_cli *cli, enum dhcplog_verdict v)
+{
+    if (!cli->color)
+        return "";
+    static const char *const colors[] = {"\033[32m", "\033[33m", "\033[31m"};
+    return colors[dhcplog_verdict_severity(v)];
+}
+
+static const char *color_end(const struct dhcplog_cli *cli)
+{
+    return cli->color ? "\033[0m" : "";
+}
+
+static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplog_mac_state *ms,
+                              const struct dhcplog_result *r)
+{
+    char mac[DHCPLOG_MAC_TEXT], ip[16];
+    dhcplog_mac_format(ms->mac, mac);
+    printf("%s  %s%s%s", mac, verdict_color(cli, r->verdict), dhcplog_verdict_name(r->verdict),
+           color_end(cli));
+    if (r->via != NULL)
+        printf("  %s %s", r->via_relay ? "relay" : "via", r->via);
+    if (r->ip != 0) {
+        dhcplog_ip_format(r->ip, ip);
+        printf("  %s", ip);
+    }
+    putchar('\n');
+    printf("  reason: %s\n", r->reason);
+    if (r->time_to_ack_us >= 0)
+        printf("  first DISCOVER to ACK: %.1f s\n", (double)r->time_to_ack_us / 1e6);
+    else
+        printf("  first DISCOVER to ACK: no ACK\n");
+    if (r->evidence_count > 0)
+        printf("  evidence:\n");
+    for (size_t i = 0; i < r->evidence_count; i++) {
+        if (r->omitted > 0 && i == r->omitted_after)
+            printf("    ... %zu more line%s ...\n", r->omitted, r->omitted == 1 ? "" : "s");
+        printf("    %s\n", r->evidence[i]);
+    }
+}
+
+static void print_text(const struct dhcplog_cli *cli, const struct dhcplog_tracker *t,
+                       unsigned counts[])
+{
+    size_t n = dhcplog_tracker_count(t);
+    for (size_t i = 0; i < n; i++) {
+        const struct dhcplog_mac_state *ms = dhcplog_tracker_get(t, i);
+        struct dhcplog_result r;
+        dhcplog_classify(ms, &r);
+        if (i > 0)
+            putchar('\n');
+        print_text_result(cli, ms, &r);
+    }
+    if (n > 0)
+        putchar('\n');
+    printf("%zu client%s:", n, n == 1 ? "" : "s");
+    bool first = true;
+    for (int v = DHCPLOG_COMPLETE; v <= DHCPLOG_NOT_SEEN; v++) {
+        if (counts[v] == 0)
+            continue;
+        printf("%s %u %s", first ? "" : ",", counts[v], dhcplog_verdict_name(v));
+        first = false;
+    }
+    if (first)
+        printf(" none");
+    const struct dhcplog_stats *s = dhcplog_tracker_stats(t);
+    printf("\n%llu line%s read, %llu from dhcpd; skipped: %llu malformed, %llu overlong",
+           (unsigned long long)s->lines, s->lines == 1 ? "" : "s",
+           (unsigned long long)s->dhcpd_lines, (unsigned long long)s->malformed,
+           (unsigned long long)s->overlong);
+    if (cli->options.have_since)
+        printf(", %llu before --since", (unsigned long long)s->before_since);
+    if (s->restarts > 0)
+        printf("; dhcpd restarted %llu time%s", (unsigned long long)s->restarts,
+               s->restarts == 1 ? "" : "s");
+    putchar('\n');
+}
+
+static void json_time(struct json_out *j, const char *key, bool have, int64_t us)
+{
+    json_key(j, key);
+    if (!have) {
+        json_null(j);
+        return;
+    }
+    char buf[40];
+    dhcplog_time_format(us, buf, sizeof buf);
+    json_string(j, buf);
+}
+
+static void json_seconds(struct json_out *j, const char *key, bool have, int64_t us)
+{
+    json_key(j, key);
+    if (have)
+        json_double(j, (double)us / 1e6, 3);
+    else
+        json_null(j);
+}
+
+static void print_json_result(struct json_out *j, const struct dhcplog_mac_state *ms,
+                              const struct dhcplog_result *r)
+{
+    const struct dhcplog_attempt *a = r->attempt;
+    char mac[DHCPLOG_MAC_TEXT], ip[16];
+    dhcplog_mac_format(ms->mac, mac);
+    json_begin_object(j);
+    json_key(j, "mac");
+    json_string(j, mac);
+    json_key(j, "verdict");
+    json_string(j, dhcplog_verdict_name(r->verdict));
+    json_key(j, "reason");
+    json_string(j, r->reason);
+    json_key(j, "dhcpd_reason");
+    json_string(j, r->dhcpd_reason);
+    json_key(j, "interface");
+    json_string(j, r->via != NULL && !r->via_relay ? r->via : NULL);
+    json_key(j, "relay");
+    json_string(j, r->via != NULL && r->via_relay ? r->via : NULL);
+    json_key(j, "ip");
+    dhcplog_ip_format(r->ip, ip);
+    json_string(j, r->ip != 0 ? ip : NULL);
+    json_time(j, "first_discover", r->have_discover, r->first_discover_us);
+    json_time(j, "ack", a->acks > 0, a->ack_us);
+    json_seconds(j, "time_to_ack_s", r->time_to_ack_us >= 0, r->time_to_ack_us);
+    static const char *const count_keys[] = {"discovers", "offers", "requests", "acks", "naks"};
+    const unsigned counts[] = {a->discovers, a->offers, a->requests, a->acks, a->naks};
+    for (size_t i = 0; i < 5; i++) {
+        json_key(j, count_keys[i]);
+        json_int(j, counts[i]);
+    }
+    json_key(j, "attempts");
+    json_int(j, ms->attempts);
+    json_key(j, "retry_round");
+    if (r->chained) {
+        json_begin_object(j);
+        json_seconds(j, "first_round_s", true, r->first_round_us);
+        json_seconds(j, "gap_s", true, r->gap_us);
+        json_seconds(j, "round_s", true, r->round_us);
+        json_key(j, "completed");
+        json_bool(j, a->acks > 0);
+        json_end_object(j);
+    } else {
+        json_null(j);
+    }
+    json_seconds(j, "earlier_slow_round_s", ms->chain_slow_us > 0, ms->chain_slow_us);
+    json_key(j, "dhcpd_restarted");
+    json_bool(j, a->restarted);
+    json_key(j, "evidence");
+    json_begin_array(j);
+    for (size_t i = 0; i < r->evidence_count; i++)
+        json_string(j, r->evidence[i]);
+    json_end_array(j);
+    json_key(j, "evidence_omitted");
+    json_int(j, (int64_t)r->omitted);
+    json_end_object(j);
+}
+
+static void print_json(const struct dhcplog_tracker *t, const unsigned counts[])
+{
+    struct json_out j;
+    json_init(&j, stdout, true);
+    json_begin_object(&j);
+    json_key(&j, "portready");
+    json_int(&j, 1);
+    json_key(&j, "dhcp");
+    json_begin_array(&j);
+    size_t n = dhcplog_tracker_count(t);
+    for (size_t i = 0; i < n; i++) {
+        const struct dhcplog_mac_state *ms = dhcplog_tracker_get(t, i);
+        struct dhcplog_result r;
+        dhcplog_classify(ms, &r);
+        print_json_result(&j, ms, &r);
+    }
+    json_end_array(&j);
+    const struct dhcplog_stats *s = dhcplog_tracker_stats(t);
+    json_key(&j, "summary");
+    json_begin_object(&j);
+    json_key(&j, "clients");
+    json_int(&j, (int64_t)n);
+    json_key(&j, "verdicts");
+    json_begin_object(&j);
+    for (int v = DHCPLOG_COMPLETE; v <= DHCPLOG_NOT_SEEN; v++) {
+        json_key(&j, dhcplog_verdict_name(v));
+        json_int(&j, counts[v]);
+    }
+    json_end_object(&j);
+    static const char *const keys[] = {"lines",    "dhcpd_lines",  "other_lines",   "malformed",
+                                       "overlong", "before_since", "dhcpd_restarts"};
+    const uint64_t values[] = {s->lines,    s->dhcpd_lines,  s->other,   s->malformed,
+                               s->overlong, s->before_since, s->restarts};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        json_key(&j, keys[i]);
+        json_int(&j, (int64_t)values[i]);
+    }
+    json_end_object(&j);
+    json_end_object(&j);
+    json_finish(&j);
+}
+
+/* --follow, text: one line per handshake as it settles (ACK or NAK). */
+static void print_settled(void *ctx, const struct dhcplog_mac_state *ms)
+{
+    const struct dhcplog_cli *cli = ctx;
+    struct dhcplog_result r;
+    dhcplog_classify(ms, &r);
+    char mac[DHCPLOG_MAC_TEXT], ip[16], when[16] = "";
+    dhcplog_mac_format(ms->mac, mac);
+    dhcplog_ip_format(r.ip, ip);
+    int64_t at = r.attempt->acks > 0 ? r.attempt->ack_us : r.attempt->nak_us;
+    time_t t = (time_t)(at / DHCPLOG_US_PER_S);
+    struct tm tm;
+    if (localtime_r(&t, &tm) != NULL)
+        strftime(when, sizeof when, "%H:%M:%S", &tm);
+    printf("%s %s %s%s%s", when, mac, verdict_color(cli, r.verdict),
+           dhcplog_verdict_name(r.verdict), color_end(cli));
+    if (r.time_to_ack_us >= 0)
+        printf(" %.1f s", (double)r.time_to_ack_us / 1e6);
+    printf(" %s", r.ip != 0 ? ip : "-");
+    if (r.via != NULL)
+        printf(" %s %s", r.via_relay ? "relay" : "via", r.via);
+    putchar('\n');
+    fflush(stdout);
+}
+
+static int on_line(void *ctx, const char *line, size_t len)
+{
+    return dhcplog_tracker_line(ctx, line, len);
+}
+
+static void on_overlong(void *ctx)
+{
+    dhcplog_tracker_overlong(ctx);
+}
+
+static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
+{
+    struct pr_error err = {0};
+    struct dhcplog_splitter sp;
+    if (dhcplog_splitter_init(&sp, DHCPLOG_LINE_MAX, on_line, on_overlong, t, &err) != 0)
+        return cmd_fail(NULL, "%s", err.msg);
+    struct dhcplog_input_options in = {.follow = cli->follow,
+                                       .follow_ms = (int64_t)(cli->exit_after_s * 1000),
+                                       .stop = &stop_requested};
+    struct sigaction act = {0}, old_int, old_term;
+    if (cli->follow) {
+        act.sa_handler = on_stop_signal; /* no SA_RESTART: a blocked read returns */
+        sigemptyset(&act.sa_mask);
+        stop_requested = 0;
+        sigaction(SIGINT, &act, &old_int);
+        sigaction(SIGTERM, &act, &old_term);
+        if (!cli->json)
+            dhcplog_tracker_on_settled(t, print_settled, cli);
+    }
+    int rc = dhcplog_input_read(cli->path, &sp, &in, &err);
+    if (cli->follow) {
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+        dhcplog_tracker_on_settled(t, NULL, NULL);
+    }
+    dhcplog_splitter_free(&sp);
+    if (rc != 0)
+        return cmd_fail(NULL, "%s", err.msg);
+
+    unsigned counts[DHCPLOG_NOT_SEEN + 1] = {0};
+    int worst = PR_EXIT_READY;
+    size_t n = dhcplog_tracker_count(t);
+    for (size_t i = 0; i < n; i++) {
+        struct dhcplog_result r;
+        dhcplog_classify(dhcplog_tracker_get(t, i), &r);
+        counts[r.verdict]++;
+        int severity = dhcplog_verdict_severity(r.verdict);
+        if (severity > worst)
+            worst = severity;
+    }
+    if (cli->follow && !cli->json)
+        printf("\n");
+    if (cli->json)
+        print_json(t, counts);
+    else
+        print_text(cli, t, counts);
+    fflush(stdout);
+    if (n == 0 && dhcplog_tracker_stats(t)->dhcpd_lines == 0)
+        return cmd_fail("Is it the DHCP server's log? dhcp-log reads ISC dhcpd's syslog lines.",
+                        "no dhcpd line in %s",
+                        strcmp(cli->path, "-") == 0 ? "standard input" : cli->path);
+    return worst == 1 ? PR_EXIT_WARNING : worst == 2 ? PR_EXIT_NOT_READY : PR_EXIT_READY;
+}
 
 int cmd_dhcplog(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return cmd_fail(NULL, "'%s' is not built yet", argv[0]);
+    struct dhcplog_cli cli = {0};
+    bool help = false;
+    if (parse_args(argc, argv, &cli, &help) != 0)
+        return PR_EXIT_UNKNOWN;
+    if (help) {
+        print_help(stdout);
+        return PR_EXIT_READY;
+    }
+    const char *no_color = getenv("NO_COLOR");
+    cli.color = isatty(STDOUT_FILENO) && (no_color == NULL || no_color[0] == '\0');
+    struct pr_error err = {0};
+    struct dhcplog_tracker *t = dhcplog_tracker_new(&cli.options, &err);
+    if (t == NULL)
+        return cmd_fail(NULL, "%s", err.msg);
+    int rc = run(&cli, t);
+    dhcplog_tracker_free(t);
+    return rc;
 }

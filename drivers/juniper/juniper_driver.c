@@ -1,12 +1,12 @@
 /* The Juniper driver: Junos configuration (saved file or NETCONF reply)
- * read by the junos_ interpreter, and Junos `set` snippets. */
+ * read by the junos_ interpreter, Juniper over SNMP (juniper_snmp.c), and
+ * Junos `set` snippets. */
 #include <string.h>
 
 #include "driver.h"
+#include "juniper/juniper_snmp.h"
 #include "junos_config.h"
 #include "junos_snippet.h"
-
-#define JUNIPER_ENTERPRISE_OID "1.3.6.1.4.1.2636"
 
 /* Bounded substring search (config_text need not be NUL-terminated). */
 static bool contains(const char *text, size_t len, const char *needle)
@@ -51,13 +51,13 @@ static int juniper_match(const char *sys_object_id, const char *sys_descr, const
                          size_t config_len)
 {
     int score = config_score(config_text, config_len);
-    size_t n = strlen(JUNIPER_ENTERPRISE_OID);
-    if (sys_object_id != NULL && strncmp(sys_object_id, JUNIPER_ENTERPRISE_OID, n) == 0 &&
-        (sys_object_id[n] == '.' || sys_object_id[n] == '\0'))
-        score = score > 95 ? score : 95;
+    if (score > 0)
+        return score;
+    if (juniper_snmp_object_id(sys_object_id))
+        return 50;
     if (sys_descr != NULL && (strstr(sys_descr, "JUNOS") || strstr(sys_descr, "Junos")))
-        score = score > 80 ? score : 80;
-    return score;
+        return 40;
+    return 0;
 }
 
 static int juniper_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
@@ -67,21 +67,23 @@ static int juniper_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
         if (junos_config_read(ctx->config_text, ctx->config_len, ctx->config_origin, sw, err) != 0)
             return -1;
         pr_switch_add_source(sw, ctx->config_kind != NULL ? ctx->config_kind : "config");
-        /* Live state from SNMP (oper status, STP state) merges here when
-         * ctx->snmp is also given. */
         return 0;
     }
+    /* With both an agent and a configuration, the core collects each and
+     * merges them (core/merge.h). */
     if (ctx->snmp != NULL)
-        return pr_error_set(err, PR_ERR_UNSUPPORTED,
-                            "Juniper over SNMP: use --driver generic-snmp for now");
+        return juniper_snmp_collect(ctx, err);
     return pr_error_set(err, PR_ERR_USAGE,
-                        "the juniper driver needs a configuration (--config or --netconf)");
+                        "the juniper driver needs a configuration (--config or --netconf) or SNMP");
 }
 
 static void juniper_snippet(const struct pr_switch *sw, const struct pr_port *port,
                             const struct pr_finding *finding, char *buf, size_t buf_len)
 {
-    junos_snippet(sw, port, finding, buf, buf_len);
+    if (junos_config_of(sw) != NULL)
+        junos_snippet(sw, port, finding, buf, buf_len);
+    else
+        pr_driver_generic_snmp.snippet(sw, port, finding, buf, buf_len);
 }
 
 const struct pr_driver pr_driver_juniper = {

@@ -2,28 +2,33 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 void pr_fact_set(struct pr_fact *fact, int64_t value, const char *evidence_fmt, ...)
 {
-    fact->known = true;
-    fact->value = value;
+    /* Formatted aside first: the arguments may quote fact->evidence. */
+    char text[PR_EVIDENCE_MAX];
     va_list ap;
     va_start(ap, evidence_fmt);
-    vsnprintf(fact->evidence, sizeof fact->evidence, evidence_fmt, ap);
+    vsnprintf(text, sizeof text, evidence_fmt, ap);
     va_end(ap);
+    fact->known = true;
+    fact->value = value;
+    memcpy(fact->evidence, text, sizeof text);
 }
 
 void pr_fact_unknown(struct pr_fact *fact, const char *why_fmt, ...)
 {
+    char text[PR_EVIDENCE_MAX] = "";
+    if (why_fmt != NULL) {
+        va_list ap;
+        va_start(ap, why_fmt);
+        vsnprintf(text, sizeof text, why_fmt, ap);
+        va_end(ap);
+    }
     fact->known = false;
     fact->value = 0;
-    fact->evidence[0] = '\0';
-    if (why_fmt == NULL)
-        return;
-    va_list ap;
-    va_start(ap, why_fmt);
-    vsnprintf(fact->evidence, sizeof fact->evidence, why_fmt, ap);
-    va_end(ap);
+    memcpy(fact->evidence, text, sizeof text);
 }
 
 const char *pr_if_status_name(int64_t status)

@@ -31,6 +31,7 @@ struct pr_port {
     uint32_t ifindex;        /* 0 when unknown (configuration sources) */
     uint32_t bridge_port;    /* 0 when not a bridge port or unknown */
     int64_t if_type;         /* IANAifType, 0 when unknown */
+    bool no_connector;       /* ifConnectorPresent false: a virtual interface */
 
     /* From the inventory or the command line. */
     char server[PR_NAME_MAX]; /* the server behind the port; empty when unknown */
@@ -59,6 +60,8 @@ struct pr_switch {
     char sys_object_id[128]; /* dotted, no leading dot; empty when unknown */
 
     struct pr_switch_stp stp;
+
+    unsigned long snmp_requests; /* request PDUs sent to the agent */
 
     struct pr_port *ports;
     size_t n_ports;

@@ -1,0 +1,62 @@
+/* Option handling shared by the subcommands: net-snmp style SNMP options,
+ * output format and colour. */
+#ifndef PR_CLI_COMMON_H
+#define PR_CLI_COMMON_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "model/error.h"
+#include "snmp/source.h"
+
+/* Applies one SNMP option (-v -c -u -l -a -A -x -X -n -t -r and the long
+ * secret-file forms) to opts. Returns 1 when opt was an SNMP option, 0 when
+ * it was not, -1 on a bad value (err says which). */
+int cli_snmp_option(int opt, const char *arg, struct snmp_options *opts, struct pr_error *err);
+
+/* Secrets from the environment when no option gave them:
+ * PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS, PORTREADY_PRIV_PASS. */
+void cli_snmp_env(struct snmp_options *opts, bool community_given, bool auth_given,
+                  bool priv_given);
+
+/* Checks the v3 options hang together; fills the level from what is given. */
+int cli_snmp_finish(struct snmp_options *opts, struct pr_error *err);
+
+/* The getopt_long short-option letters and long options of the SNMP set. */
+#define CLI_SNMP_SHORTOPTS     "v:c:u:l:a:A:x:X:n:t:r:"
+#define CLI_OPT_COMMUNITY_FILE 1001
+#define CLI_OPT_AUTH_PASS_FILE 1002
+#define CLI_OPT_PRIV_PASS_FILE 1003
+#define CLI_SNMP_LONGOPTS                                                                          \
+    {"community-file", required_argument, NULL, CLI_OPT_COMMUNITY_FILE},                           \
+        {"auth-pass-file", required_argument, NULL, CLI_OPT_AUTH_PASS_FILE},                       \
+    {                                                                                              \
+        "priv-pass-file", required_argument, NULL, CLI_OPT_PRIV_PASS_FILE                          \
+    }
+
+#define CLI_SNMP_HELP                                                                              \
+    "SNMP options (as net-snmp's tools take them):\n"                                              \
+    "  -v 1|2c|3              SNMP version (default 2c)\n"                                         \
+    "  -c COMMUNITY           community (v1/v2c; default public)\n"                                \
+    "      --community-file F read the community from file F\n"                                    \
+    "  -u USER                v3 user\n"                                                           \
+    "  -l LEVEL               noAuthNoPriv|authNoPriv|authPriv\n"                                  \
+    "  -a PROTO               MD5|SHA|SHA-224|SHA-256|SHA-384|SHA-512\n"                           \
+    "  -A PASS                v3 authentication passphrase\n"                                      \
+    "      --auth-pass-file F read it from file F\n"                                               \
+    "  -x PROTO               DES|AES|AES-192|AES-256\n"                                           \
+    "  -X PASS                v3 privacy passphrase\n"                                             \
+    "      --priv-pass-file F read it from file F\n"                                               \
+    "  -n CONTEXT             v3 context name\n"                                                   \
+    "  -t SECONDS             timeout per request (default 2)\n"                                   \
+    "  -r N                   retries (default 1)\n"                                               \
+    "  Secrets can also come from PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS and\n"                  \
+    "  PORTREADY_PRIV_PASS, so they stay out of argv and shell history.\n"
+
+/* text|json -> true for json; -1 on anything else. */
+int cli_parse_format(const char *arg, bool *json, struct pr_error *err);
+
+/* Colour on a TTY unless NO_COLOR is set (any value). */
+bool cli_use_color(FILE *out);
+
+#endif

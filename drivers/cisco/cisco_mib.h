@@ -1,0 +1,33 @@
+/* The Cisco MIB objects the cisco driver reads, by number. */
+#ifndef PR_CISCO_MIB_H
+#define PR_CISCO_MIB_H
+
+#include "generic-snmp/mib_objects.h"
+
+MIB_OBJECT(MIB_STPX_TYPE, "CISCO-STP-EXTENSIONS-MIB", "stpxSpanningTreeType", 1, 3, 6, 1, 4, 1, 9,
+           9, 82, 1, 6, 1, 0);
+MIB_OBJECT(MIB_STPX_BPDU_GUARD_GLOBAL, "CISCO-STP-EXTENSIONS-MIB", "stpxFastStartBpduGuardEnable",
+           1, 3, 6, 1, 4, 1, 9, 9, 82, 1, 9, 1, 0);
+MIB_OBJECT(MIB_STPX_FAST_START_DEFAULT, "CISCO-STP-EXTENSIONS-MIB",
+           "stpxFastStartGlobalDefaultMode", 1, 3, 6, 1, 4, 1, 9, 9, 82, 1, 9, 4, 0);
+MIB_OBJECT(MIB_STPX_FAST_START_MODE, "CISCO-STP-EXTENSIONS-MIB", "stpxFastStartPortMode", 1, 3, 6,
+           1, 4, 1, 9, 9, 82, 1, 9, 3, 1, 3);
+MIB_OBJECT(MIB_STPX_BPDU_GUARD_MODE, "CISCO-STP-EXTENSIONS-MIB", "stpxFastStartPortBpduGuardMode",
+           1, 3, 6, 1, 4, 1, 9, 9, 82, 1, 9, 3, 1, 4);
+MIB_OBJECT(MIB_STACK_PORT_IFINDEX, "CISCO-STACK-MIB", "portIfIndex", 1, 3, 6, 1, 4, 1, 9, 5, 1, 4,
+           1, 1, 11);
+MIB_OBJECT(MIB_STACK_FAST_START, "CISCO-STACK-MIB", "portSpantreeFastStart", 1, 3, 6, 1, 4, 1, 9, 5,
+           1, 4, 1, 1, 12);
+MIB_OBJECT(MIB_VM_VLAN, "CISCO-VLAN-MEMBERSHIP-MIB", "vmVlan", 1, 3, 6, 1, 4, 1, 9, 9, 68, 1, 2, 2,
+           1, 2);
+MIB_OBJECT(MIB_TRUNK_NATIVE_VLAN, "CISCO-VTP-MIB", "vlanTrunkPortNativeVlan", 1, 3, 6, 1, 4, 1, 9,
+           9, 46, 1, 6, 1, 1, 5);
+MIB_OBJECT(MIB_TRUNK_DYNAMIC_STATUS, "CISCO-VTP-MIB", "vlanTrunkPortDynamicStatus", 1, 3, 6, 1, 4,
+           1, 9, 9, 46, 1, 6, 1, 1, 14);
+MIB_OBJECT(MIB_ERR_DISABLE_CAUSE, "CISCO-ERR-DISABLE-MIB", "cErrDisableIfStatusCause", 1, 3, 6, 1,
+           4, 1, 9, 9, 548, 1, 3, 1, 1, 2);
+/* The MIB's global objects: present when the agent implements it. */
+MIB_OBJECT(MIB_ERR_DISABLE_GLOBALS, "CISCO-ERR-DISABLE-MIB", "cErrDisableGlobalObjects", 1, 3, 6, 1,
+           4, 1, 9, 9, 548, 1, 1);
+
+#endif

@@ -1,0 +1,19 @@
+/* Cisco over SNMP: the generic MIBs plus CISCO-STP-EXTENSIONS (mode,
+ * PortFast, BPDU guard), the PVST+ per-VLAN BRIDGE-MIB (community@VLAN or
+ * context vlan-VLAN), VLAN membership and trunking, CISCO-ERR-DISABLE and
+ * the older CISCO-STACK-MIB fast-start column. */
+#ifndef PR_CISCO_SNMP_H
+#define PR_CISCO_SNMP_H
+
+#include <stdbool.h>
+
+#include "driver.h"
+#include "snmp/store.h"
+
+/* Fetches and interprets everything for ctx->sw from ctx->snmp. */
+int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err);
+
+/* Whether sysObjectID is under Cisco's enterprise (9). */
+bool cisco_snmp_object_id(const char *sys_object_id);
+
+#endif

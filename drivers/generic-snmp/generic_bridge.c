@@ -1,0 +1,276 @@
+/* BRIDGE-MIB, RSTP-MIB and the IEEE 802.1 spanning-tree MIBs: bridge port
+ * to ifIndex, the switch's mode and timers, each port's state and edge. */
+#include <stdio.h>
+#include <string.h>
+
+#include "generic-snmp/generic_snmp.h"
+#include "rules/rules.h"
+#include "util/strutil.h"
+
+int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw);
+
+/* The physical port under a logical one (Junos maps bridge ports to the
+ * ge-0/0/1.0 unit): through ifStackStatus.HIGHER.LOWER, else by name. */
+static struct pr_port *physical_under(struct snmp_store *store, struct pr_switch *sw,
+                                      struct pr_port *port)
+{
+    if (generic_port_is_physical(port))
+        return port;
+    const struct mib_object *stack = &MIB_IF_STACK_STATUS;
+    uint32_t prefix[SNMP_OID_MAX];
+    memcpy(prefix, stack->oid, stack->len * sizeof(uint32_t));
+    prefix[stack->len] = port->ifindex;
+    size_t first, count;
+    snmp_store_subtree(store, prefix, stack->len + 1, &first, &count);
+    for (size_t i = first; i < first + count; i++) {
+        const struct snmp_varbind *vb = &store->vb[i];
+        if (vb->name_len != stack->len + 2)
+            continue;
+        struct pr_port *lower = pr_switch_find_ifindex(sw, vb->name[stack->len + 1]);
+        if (lower != NULL && generic_port_is_physical(lower))
+            return lower;
+    }
+    const char *dot = strrchr(port->name, '.');
+    if (dot != NULL) {
+        char base[PR_NAME_MAX];
+        size_t n = (size_t)(dot - port->name);
+        if (n < sizeof base) {
+            memcpy(base, port->name, n);
+            base[n] = '\0';
+            struct pr_port *phys = pr_switch_find_name(sw, base);
+            if (phys != NULL)
+                return phys;
+        }
+    }
+    return port;
+}
+
+static void map_bridge_ports(struct snmp_store *store, struct pr_switch *sw)
+{
+    const struct mib_object *obj = &MIB_BASE_PORT_IFINDEX;
+    size_t first, count;
+    snmp_store_subtree(store, obj->oid, obj->len, &first, &count);
+    for (size_t i = first; i < first + count; i++) {
+        const struct snmp_varbind *vb = &store->vb[i];
+        int64_t ifindex;
+        if (vb->name_len != obj->len + 1 || !snmp_value_integer(&vb->value, &ifindex) ||
+            ifindex <= 0)
+            continue;
+        struct pr_port *port = pr_switch_find_ifindex(sw, (uint32_t)ifindex);
+        if (port == NULL)
+            continue;
+        port = physical_under(store, sw, port);
+        if (port->bridge_port == 0)
+            port->bridge_port = vb->name[obj->len];
+    }
+}
+
+static const char *stp_version_name(int64_t v)
+{
+    switch (v) {
+    case 0:
+        return "stpCompatible";
+    case 2:
+        return "rstp";
+    case 3:
+        return "mstp";
+    }
+    return "?";
+}
+
+static const char *ieee_version_name(int64_t v)
+{
+    switch (v) {
+    case 0:
+        return "stp";
+    case 2:
+        return "rstp";
+    case 3:
+        return "mstp";
+    }
+    return "?";
+}
+
+static int64_t mode_from_version(int64_t v)
+{
+    switch (v) {
+    case 0:
+        return PR_MODE_STP;
+    case 2:
+        return PR_MODE_RSTP;
+    case 3:
+        return PR_MODE_MSTP;
+    }
+    return -1;
+}
+
+static void read_mode(struct snmp_store *store, struct pr_switch *sw)
+{
+    struct pr_fact *mode = &sw->stp.mode;
+    char ev[PR_EVIDENCE_MAX];
+    const struct snmp_varbind *vb = snmp_store_get(store, MIB_STP_VERSION.oid, MIB_STP_VERSION.len);
+    int64_t v;
+    if (vb != NULL && snmp_value_integer(&vb->value, &v)) {
+        generic_evidence(ev, sizeof ev, &MIB_STP_VERSION, "0", vb, stp_version_name(v));
+        if (mode_from_version(v) >= 0)
+            pr_fact_set(mode, mode_from_version(v), "%s", ev);
+        else
+            pr_fact_unknown(mode, "%s: not a version portready knows", ev);
+        return;
+    }
+    size_t first, count;
+    snmp_store_subtree(store, MIB_IEEE_STP_VERSION.oid, MIB_IEEE_STP_VERSION.len, &first, &count);
+    if (count > 0 && snmp_value_integer(&store->vb[first].value, &v)) {
+        char idx[16];
+        snprintf(idx, sizeof idx, "%u", store->vb[first].name[MIB_IEEE_STP_VERSION.len]);
+        generic_evidence(ev, sizeof ev, &MIB_IEEE_STP_VERSION, idx, &store->vb[first],
+                         ieee_version_name(v));
+        if (mode_from_version(v) >= 0)
+            pr_fact_set(mode, mode_from_version(v), "%s", ev);
+        else
+            pr_fact_unknown(mode, "%s: not a version portready knows", ev);
+        return;
+    }
+    vb = snmp_store_get(store, MIB_STP_PROTOCOL_SPEC.oid, MIB_STP_PROTOCOL_SPEC.len);
+    if (vb != NULL && snmp_value_integer(&vb->value, &v)) {
+        generic_evidence(ev, sizeof ev, &MIB_STP_PROTOCOL_SPEC, "0", vb,
+                         v == 3 ? "ieee8021d" : NULL);
+        pr_fact_unknown(mode, "%s, which cannot tell STP from RSTP, and no dot1dStpVersion", ev);
+        return;
+    }
+    pr_fact_unknown(
+        mode,
+        "the agent answers no spanning-tree objects (BRIDGE-MIB, IEEE8021-SPANNING-TREE-MIB)");
+}
+
+/* A BRIDGE-MIB "Timeout" in centiseconds, checked against what 802.1D
+ * allows (lo_s..hi_s seconds). Vendors that report seconds are caught. */
+static void read_timer(struct snmp_store *store, const struct mib_object *obj, struct pr_fact *fact,
+                       int lo_s, int hi_s)
+{
+    const struct snmp_varbind *vb = snmp_store_get(store, obj->oid, obj->len);
+    int64_t v;
+    if (vb == NULL || !snmp_value_integer(&vb->value, &v)) {
+        pr_fact_unknown(fact, "%s %s not answered", obj->mib, obj->name);
+        return;
+    }
+    char ev[PR_EVIDENCE_MAX];
+    generic_evidence(ev, sizeof ev, obj, "0", vb, NULL);
+    if (v >= lo_s * 100 && v <= hi_s * 100) {
+        pr_fact_set(fact, (v + 50) / 100, "%s centiseconds", ev);
+    } else if (v >= lo_s && v <= hi_s) {
+        pr_fact_set(
+            fact, v,
+            "%s: the agent reports seconds, not the centiseconds the MIB defines (%lld cs would be "
+            "below 802.1D's %d s minimum)",
+            ev, (long long)v, lo_s);
+    } else {
+        pr_fact_unknown(fact, "%s: impossible (802.1D allows %d-%d s), ignored", ev, lo_s, hi_s);
+    }
+}
+
+/* Finds column.COMPONENT.PORT for any component (most agents have one). */
+static const struct snmp_varbind *ieee_port_column(struct snmp_store *store,
+                                                   const struct mib_object *obj,
+                                                   uint32_t bridge_port, char *idx, size_t idx_len)
+{
+    size_t first, count;
+    snmp_store_subtree(store, obj->oid, obj->len, &first, &count);
+    for (size_t i = first; i < first + count; i++) {
+        const struct snmp_varbind *vb = &store->vb[i];
+        if (vb->name_len == obj->len + 2 && vb->name[obj->len + 1] == bridge_port) {
+            snprintf(idx, idx_len, "%u.%u", vb->name[obj->len], bridge_port);
+            return vb;
+        }
+    }
+    return NULL;
+}
+
+static const char *truth_name(int64_t v)
+{
+    return v == 1 ? "true" : v == 2 ? "false" : "?";
+}
+
+/* A TruthValue edge column as a 0/1 fact; false when absent. */
+static bool truth_fact(struct pr_fact *fact, struct snmp_store *store, const struct mib_object *obj,
+                       uint32_t bridge_port, bool two_arc_index)
+{
+    char idx[32];
+    const struct snmp_varbind *vb;
+    if (two_arc_index) {
+        vb = ieee_port_column(store, obj, bridge_port, idx, sizeof idx);
+    } else {
+        vb = snmp_store_get_indexed(store, obj->oid, obj->len, bridge_port);
+        snprintf(idx, sizeof idx, "%u", bridge_port);
+    }
+    int64_t v;
+    if (vb == NULL || !snmp_value_integer(&vb->value, &v) || (v != 1 && v != 2))
+        return false;
+    char ev[PR_EVIDENCE_MAX];
+    generic_evidence(ev, sizeof ev, obj, idx, vb, truth_name(v));
+    pr_fact_set(fact, v == 1, "%s", ev);
+    return true;
+}
+
+static void read_port_edge(struct snmp_store *store, struct pr_port *port)
+{
+    struct pr_fact admin = {0}, oper = {0}, autoedge = {0};
+    uint32_t bp = port->bridge_port;
+    if (!truth_fact(&admin, store, &MIB_STP_ADMIN_EDGE, bp, false) &&
+        !truth_fact(&admin, store, &MIB_IEEE_RSTP_ADMIN_EDGE, bp, true))
+        truth_fact(&admin, store, &MIB_MSTP_CIST_ADMIN_EDGE, bp, true);
+    if (!truth_fact(&oper, store, &MIB_STP_OPER_EDGE, bp, false) &&
+        !truth_fact(&oper, store, &MIB_IEEE_RSTP_OPER_EDGE, bp, true))
+        truth_fact(&oper, store, &MIB_MSTP_CIST_OPER_EDGE, bp, true);
+    truth_fact(&autoedge, store, &MIB_IEEE_AUTO_EDGE, bp, true);
+    rules_edge_from_admin_oper(&port->facts, &admin, &oper, &autoedge);
+    if (!port->facts.edge.known)
+        pr_fact_unknown(&port->facts.edge,
+                        "no RSTP-MIB or IEEE 802.1 edge object for bridge port %u", bp);
+}
+
+static const char *stp_enable_name(int64_t v)
+{
+    return v == 1 ? "enabled" : v == 2 ? "disabled" : "?";
+}
+
+int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw)
+{
+    map_bridge_ports(store, sw);
+    read_mode(store, sw);
+    read_timer(store, &MIB_STP_FORWARD_DELAY, &sw->stp.forward_delay_s, 4, 30);
+    read_timer(store, &MIB_STP_MAX_AGE, &sw->stp.max_age_s, 6, 40);
+
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        struct pr_port *port = &sw->ports[i];
+        if (port->bridge_port == 0) {
+            pr_fact_unknown(&port->facts.stp_state, "not a bridge port (no dot1dBasePortIfIndex)");
+            pr_fact_unknown(&port->facts.edge, "not a bridge port (no dot1dBasePortIfIndex)");
+            continue;
+        }
+        if (!generic_fact_from_column(&port->facts.stp_state, store, &MIB_STP_PORT_STATE,
+                                      port->bridge_port, pr_stp_state_name))
+            pr_fact_unknown(&port->facts.stp_state, "no dot1dStpPortTable row for bridge port %u",
+                            port->bridge_port);
+        /* Agents report dot1dStpPortEnable disabled(2) for every port
+         * without link: it says something about configuration only on a
+         * port that is up. */
+        struct pr_fact enable = {0};
+        if (generic_fact_from_column(&enable, store, &MIB_STP_PORT_ENABLE, port->bridge_port,
+                                     stp_enable_name) &&
+            (enable.value == 1 || enable.value == 2)) {
+            if (enable.value == 1 ||
+                (port->facts.oper_status.known && port->facts.oper_status.value == PR_IF_UP))
+                pr_fact_set(&port->facts.stp_enabled, enable.value == 1, "%s", enable.evidence);
+            else
+                pr_fact_unknown(&port->facts.stp_enabled, "%s, ignored on a port without link",
+                                enable.evidence);
+        }
+        read_port_edge(store, port);
+        struct pr_fact *vlan = &port->facts.access_vlan;
+        if (generic_fact_from_column(vlan, store, &MIB_DOT1Q_PVID, port->bridge_port, NULL) &&
+            (vlan->value < 1 || vlan->value > 4094))
+            pr_fact_unknown(vlan, "%s: not a VLAN (1-4094), ignored", vlan->evidence);
+    }
+    return 0;
+}

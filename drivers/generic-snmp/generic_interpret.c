@@ -1,0 +1,41 @@
+/* The generic interpretation of the standard MIBs, in order. */
+#include <stdio.h>
+
+#include "generic-snmp/generic_snmp.h"
+#include "util/strutil.h"
+
+int generic_ifmib_read(struct snmp_store *store, struct pr_switch *sw, struct pr_error *err);
+int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw);
+int generic_lag_read(struct snmp_store *store, struct pr_switch *sw);
+int generic_mau_read(struct snmp_store *store, struct pr_switch *sw);
+
+static void read_system(struct snmp_store *store, struct pr_switch *sw)
+{
+    const struct snmp_varbind *vb = snmp_store_get(store, MIB_SYS_DESCR.oid, MIB_SYS_DESCR.len);
+    if (vb != NULL && vb->value.type == SNMP_T_OCTETS) {
+        size_t n =
+            vb->value.len < sizeof sw->sys_descr - 1 ? vb->value.len : sizeof sw->sys_descr - 1;
+        for (size_t i = 0; i < n; i++) {
+            char c = (char)vb->value.bytes[i];
+            sw->sys_descr[i] = (c == '\r' || c == '\n') ? ' ' : c;
+        }
+        sw->sys_descr[n] = '\0';
+    }
+    vb = snmp_store_get(store, MIB_SYS_OBJECT_ID.oid, MIB_SYS_OBJECT_ID.len);
+    if (vb != NULL && vb->value.type == SNMP_T_OID)
+        snmp_oid_format(vb->value.oid, vb->value.oid_len, sw->sys_object_id,
+                        sizeof sw->sys_object_id);
+}
+
+int generic_snmp_interpret(struct snmp_store *store, struct pr_switch *sw, struct pr_error *err)
+{
+    read_system(store, sw);
+    if (generic_ifmib_read(store, sw, err) != 0)
+        return -1;
+    if (sw->n_ports == 0)
+        return pr_error_set(err, PR_ERR_INPUT, "the agent answers no IF-MIB interfaces (ifTable)");
+    generic_bridge_read(store, sw);
+    generic_lag_read(store, sw);
+    generic_mau_read(store, sw);
+    return 0;
+}

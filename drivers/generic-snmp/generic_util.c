@@ -1,0 +1,79 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "generic-snmp/generic_snmp.h"
+#include "util/strutil.h"
+
+void generic_evidence(char *buf, size_t len, const struct mib_object *obj, const char *index,
+                      const struct snmp_varbind *vb, const char *value_text)
+{
+    char raw[160] = "";
+    if (vb != NULL)
+        snmp_value_format(&vb->value, raw, sizeof raw);
+    if (value_text != NULL && vb != NULL && (vb->value.type == SNMP_T_INTEGER))
+        snprintf(buf, len, "%s %s.%s = %s(%s)", obj->mib, obj->name, index, value_text, raw);
+    else if (value_text != NULL)
+        snprintf(buf, len, "%s %s.%s = %s", obj->mib, obj->name, index, value_text);
+    else
+        snprintf(buf, len, "%s %s.%s = %s", obj->mib, obj->name, index, raw);
+}
+
+bool generic_column_int(struct snmp_store *store, const struct mib_object *obj, uint32_t index,
+                        int64_t *value, const struct snmp_varbind **vb_out)
+{
+    const struct snmp_varbind *vb = snmp_store_get_indexed(store, obj->oid, obj->len, index);
+    if (vb == NULL || !snmp_value_integer(&vb->value, value))
+        return false;
+    if (vb_out != NULL)
+        *vb_out = vb;
+    return true;
+}
+
+bool generic_fact_from_column(struct pr_fact *fact, struct snmp_store *store,
+                              const struct mib_object *obj, uint32_t index,
+                              const char *(*names)(int64_t))
+{
+    int64_t value;
+    const struct snmp_varbind *vb;
+    if (!generic_column_int(store, obj, index, &value, &vb))
+        return false;
+    char idx[16];
+    snprintf(idx, sizeof idx, "%u", index);
+    char ev[PR_EVIDENCE_MAX];
+    generic_evidence(ev, sizeof ev, obj, idx, vb, names ? names(value) : NULL);
+    pr_fact_set(fact, value, "%s", ev);
+    return true;
+}
+
+struct pr_port *generic_port_by_bridge_port(struct pr_switch *sw, uint32_t bridge_port)
+{
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        if (sw->ports[i].bridge_port == bridge_port)
+            return &sw->ports[i];
+    }
+    return NULL;
+}
+
+bool generic_port_is_physical(const struct pr_port *port)
+{
+    if (port->no_connector)
+        return false;
+    switch (port->if_type) {
+    case 6:   /* ethernetCsmacd */
+    case 62:  /* fastEther */
+    case 69:  /* fastEtherFX */
+    case 117: /* gigabitEthernet */
+        return true;
+    case 0: /* type unknown: judge by name */
+        break;
+    default:
+        return false;
+    }
+    static const char *const prefixes[] = {"ge-", "xe-", "et-", "mge-", "Gi", "Te", "Fa",
+                                           "Eth", "Twe", "Fo",  "Hu",   "Tw", "Fi", NULL};
+    for (size_t i = 0; prefixes[i] != NULL; i++) {
+        if (strncmp(port->name, prefixes[i], strlen(prefixes[i])) == 0)
+            return strchr(port->name, '.') == NULL;
+    }
+    return false;
+}

@@ -1,0 +1,92 @@
+/* The standard MIB objects portready reads, by number (no MIB files are
+ * loaded). Each carries its MIB and object name for evidence text. */
+#ifndef PR_MIB_OBJECTS_H
+#define PR_MIB_OBJECTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct mib_object {
+    const uint32_t *oid;
+    size_t len;
+    const char *mib;
+    const char *name;
+};
+
+#define MIB_OBJECT(ident, mib, name, ...)                                                          \
+    static const uint32_t ident##_oid[] = {__VA_ARGS__};                                           \
+    static const struct mib_object ident = {ident##_oid, sizeof ident##_oid / sizeof(uint32_t),    \
+                                            mib, name}
+
+/* SNMPv2-MIB system group (scalars, .0 included). */
+MIB_OBJECT(MIB_SYS_DESCR, "SNMPv2-MIB", "sysDescr", 1, 3, 6, 1, 2, 1, 1, 1, 0);
+MIB_OBJECT(MIB_SYS_OBJECT_ID, "SNMPv2-MIB", "sysObjectID", 1, 3, 6, 1, 2, 1, 1, 2, 0);
+MIB_OBJECT(MIB_SYS_UPTIME, "SNMPv2-MIB", "sysUpTime", 1, 3, 6, 1, 2, 1, 1, 3, 0);
+MIB_OBJECT(MIB_SYS_NAME, "SNMPv2-MIB", "sysName", 1, 3, 6, 1, 2, 1, 1, 5, 0);
+
+/* IF-MIB ifTable / ifXTable / ifStackTable columns. */
+MIB_OBJECT(MIB_IF_DESCR, "IF-MIB", "ifDescr", 1, 3, 6, 1, 2, 1, 2, 2, 1, 2);
+MIB_OBJECT(MIB_IF_TYPE, "IF-MIB", "ifType", 1, 3, 6, 1, 2, 1, 2, 2, 1, 3);
+MIB_OBJECT(MIB_IF_SPEED, "IF-MIB", "ifSpeed", 1, 3, 6, 1, 2, 1, 2, 2, 1, 5);
+MIB_OBJECT(MIB_IF_ADMIN_STATUS, "IF-MIB", "ifAdminStatus", 1, 3, 6, 1, 2, 1, 2, 2, 1, 7);
+MIB_OBJECT(MIB_IF_OPER_STATUS, "IF-MIB", "ifOperStatus", 1, 3, 6, 1, 2, 1, 2, 2, 1, 8);
+MIB_OBJECT(MIB_IF_NAME, "IF-MIB", "ifName", 1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 1);
+MIB_OBJECT(MIB_IF_HIGH_SPEED, "IF-MIB", "ifHighSpeed", 1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 15);
+MIB_OBJECT(MIB_IF_CONNECTOR_PRESENT, "IF-MIB", "ifConnectorPresent", 1, 3, 6, 1, 2, 1, 31, 1, 1, 1,
+           17);
+MIB_OBJECT(MIB_IF_ALIAS, "IF-MIB", "ifAlias", 1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 18);
+MIB_OBJECT(MIB_IF_STACK_STATUS, "IF-MIB", "ifStackStatus", 1, 3, 6, 1, 2, 1, 31, 1, 2, 1, 3);
+
+/* BRIDGE-MIB (RFC 4188) and RSTP-MIB (RFC 4318). */
+MIB_OBJECT(MIB_BASE_PORT_IFINDEX, "BRIDGE-MIB", "dot1dBasePortIfIndex", 1, 3, 6, 1, 2, 1, 17, 1, 4,
+           1, 2);
+MIB_OBJECT(MIB_STP_PROTOCOL_SPEC, "BRIDGE-MIB", "dot1dStpProtocolSpecification", 1, 3, 6, 1, 2, 1,
+           17, 2, 1, 0);
+MIB_OBJECT(MIB_STP_MAX_AGE, "BRIDGE-MIB", "dot1dStpMaxAge", 1, 3, 6, 1, 2, 1, 17, 2, 8, 0);
+MIB_OBJECT(MIB_STP_FORWARD_DELAY, "BRIDGE-MIB", "dot1dStpForwardDelay", 1, 3, 6, 1, 2, 1, 17, 2, 11,
+           0);
+MIB_OBJECT(MIB_STP_PORT_STATE, "BRIDGE-MIB", "dot1dStpPortState", 1, 3, 6, 1, 2, 1, 17, 2, 15, 1,
+           3);
+MIB_OBJECT(MIB_STP_PORT_ENABLE, "BRIDGE-MIB", "dot1dStpPortEnable", 1, 3, 6, 1, 2, 1, 17, 2, 15, 1,
+           4);
+MIB_OBJECT(MIB_STP_VERSION, "RSTP-MIB", "dot1dStpVersion", 1, 3, 6, 1, 2, 1, 17, 2, 16, 0);
+MIB_OBJECT(MIB_STP_ADMIN_EDGE, "RSTP-MIB", "dot1dStpPortAdminEdgePort", 1, 3, 6, 1, 2, 1, 17, 2, 19,
+           1, 2);
+MIB_OBJECT(MIB_STP_OPER_EDGE, "RSTP-MIB", "dot1dStpPortOperEdgePort", 1, 3, 6, 1, 2, 1, 17, 2, 19,
+           1, 3);
+
+/* IEEE8021-SPANNING-TREE-MIB and IEEE8021-MSTP-MIB (indexed by component,
+ * port). */
+MIB_OBJECT(MIB_IEEE_STP_VERSION, "IEEE8021-SPANNING-TREE-MIB", "ieee8021SpanningTreeVersion", 1, 3,
+           111, 2, 802, 1, 1, 3, 1, 1, 1, 16);
+MIB_OBJECT(MIB_IEEE_RSTP_ADMIN_EDGE, "IEEE8021-SPANNING-TREE-MIB",
+           "ieee8021SpanningTreeRstpPortAdminEdgePort", 1, 3, 111, 2, 802, 1, 1, 3, 1, 2, 1, 13);
+MIB_OBJECT(MIB_IEEE_RSTP_OPER_EDGE, "IEEE8021-SPANNING-TREE-MIB",
+           "ieee8021SpanningTreeRstpPortOperEdgePort", 1, 3, 111, 2, 802, 1, 1, 3, 1, 2, 1, 14);
+MIB_OBJECT(MIB_IEEE_AUTO_EDGE, "IEEE8021-SPANNING-TREE-MIB",
+           "ieee8021SpanningTreeRstpPortAutoEdgePort", 1, 3, 111, 2, 802, 1, 1, 3, 1, 3, 1, 1);
+MIB_OBJECT(MIB_MSTP_CIST_ADMIN_EDGE, "IEEE8021-MSTP-MIB", "ieee8021MstpCistPortAdminEdgePort", 1, 3,
+           111, 2, 802, 1, 1, 6, 1, 3, 1, 8);
+MIB_OBJECT(MIB_MSTP_CIST_OPER_EDGE, "IEEE8021-MSTP-MIB", "ieee8021MstpCistPortOperEdgePort", 1, 3,
+           111, 2, 802, 1, 1, 6, 1, 3, 1, 9);
+
+/* IEEE8023-LAG-MIB dot3adAggPortTable (indexed by ifIndex). */
+MIB_OBJECT(MIB_LAG_SELECTED_AGG, "IEEE8023-LAG-MIB", "dot3adAggPortSelectedAggID", 1, 2, 840, 10006,
+           300, 43, 1, 2, 1, 1, 12);
+MIB_OBJECT(MIB_LAG_ATTACHED_AGG, "IEEE8023-LAG-MIB", "dot3adAggPortAttachedAggID", 1, 2, 840, 10006,
+           300, 43, 1, 2, 1, 1, 13);
+MIB_OBJECT(MIB_LAG_ACTOR_OPER_STATE, "IEEE8023-LAG-MIB", "dot3adAggPortActorOperState", 1, 2, 840,
+           10006, 300, 43, 1, 2, 1, 1, 21);
+
+/* MAU-MIB (indexed by ifIndex, mau index). */
+MIB_OBJECT(MIB_MAU_TYPE, "MAU-MIB", "ifMauType", 1, 3, 6, 1, 2, 1, 26, 2, 1, 1, 3);
+MIB_OBJECT(MIB_MAU_DEFAULT_TYPE, "MAU-MIB", "ifMauDefaultType", 1, 3, 6, 1, 2, 1, 26, 2, 1, 1, 11);
+MIB_OBJECT(MIB_MAU_TYPE_LIST_BITS, "MAU-MIB", "ifMauTypeListBits", 1, 3, 6, 1, 2, 1, 26, 2, 1, 1,
+           13);
+MIB_OBJECT(MIB_MAU_AUTONEG_ADMIN, "MAU-MIB", "ifMauAutoNegAdminStatus", 1, 3, 6, 1, 2, 1, 26, 5, 1,
+           1, 1);
+
+/* Q-BRIDGE-MIB (indexed by bridge port). */
+MIB_OBJECT(MIB_DOT1Q_PVID, "Q-BRIDGE-MIB", "dot1qPvid", 1, 3, 6, 1, 2, 1, 17, 7, 1, 4, 5, 1, 1);
+
+#endif

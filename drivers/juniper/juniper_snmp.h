@@ -1,0 +1,21 @@
+/* Juniper over SNMP: the generic MIBs plus what Junos does its own way
+ * (bridge ports on the .0 logical unit, dot1qPvid as an internal VLAN index
+ * on older releases, the MSTP edge objects of JUNIPER-MIMSTP-MIB). */
+#ifndef PR_JUNIPER_SNMP_H
+#define PR_JUNIPER_SNMP_H
+
+#include "driver.h"
+#include "rules/rules.h"
+#include "snmp/store.h"
+
+/* Fetches and interprets everything for ctx->sw from ctx->snmp. */
+int juniper_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err);
+
+/* The Juniper-specific part alone, on a store the generic interpreter has
+ * already read (exposed for tests). */
+void juniper_snmp_interpret(struct snmp_store *store, struct pr_switch *sw);
+
+/* Whether sysObjectID is under Juniper's enterprise (2636). */
+bool juniper_snmp_object_id(const char *sys_object_id);
+
+#endif

@@ -1,0 +1,114 @@
+#include "core/audit_run.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct audit_slot {
+    struct pr_switch sw;
+    bool done;
+};
+
+struct audit_state {
+    const struct survey_spec *specs;
+    size_t n;
+    struct audit_slot *slots;
+    size_t next_to_take;
+    size_t finished;
+    size_t failed;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+};
+
+static void *audit_worker(void *arg)
+{
+    struct audit_state *st = arg;
+    for (;;) {
+        pthread_mutex_lock(&st->lock);
+        size_t i = st->next_to_take;
+        if (i < st->n)
+            st->next_to_take++;
+        pthread_mutex_unlock(&st->lock);
+        if (i >= st->n)
+            return NULL;
+
+        struct pr_error err = {0};
+        struct pr_switch sw;
+        int rc = survey_switch(&st->specs[i], &sw, &err);
+
+        pthread_mutex_lock(&st->lock);
+        st->slots[i].sw = sw;
+        st->slots[i].done = true;
+        st->finished++;
+        if (rc != 0)
+            st->failed++;
+        pthread_cond_broadcast(&st->changed);
+        pthread_mutex_unlock(&st->lock);
+    }
+}
+
+int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_result_fn on_result,
+              audit_progress_fn on_progress, void *user, struct pr_error *err)
+{
+    if (n == 0)
+        return 0;
+    if (jobs == 0)
+        jobs = 1;
+    if (jobs > n)
+        jobs = (unsigned)n;
+    struct audit_state st = {.specs = specs, .n = n};
+    st.slots = calloc(n, sizeof *st.slots);
+    pthread_t *threads = calloc(jobs, sizeof *threads);
+    if (st.slots == NULL || threads == NULL) {
+        free(st.slots);
+        free(threads);
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory for %zu switches", n);
+    }
+    pthread_mutex_init(&st.lock, NULL);
+    pthread_cond_init(&st.changed, NULL);
+
+    unsigned started = 0;
+    for (; started < jobs; started++) {
+        if (pthread_create(&threads[started], NULL, audit_worker, &st) != 0)
+            break;
+    }
+    int rc = 0;
+    if (started == 0) {
+        /* No thread at all: survey here, one by one. */
+        audit_worker(&st);
+    }
+
+    size_t next_to_print = 0, reported_finished = 0;
+    pthread_mutex_lock(&st.lock);
+    while (next_to_print < n) {
+        while (!st.slots[next_to_print].done && reported_finished == st.finished)
+            pthread_cond_wait(&st.changed, &st.lock);
+        if (reported_finished != st.finished) {
+            reported_finished = st.finished;
+            size_t failed = st.failed;
+            if (on_progress != NULL) {
+                pthread_mutex_unlock(&st.lock);
+                on_progress(user, reported_finished, n, failed);
+                pthread_mutex_lock(&st.lock);
+            }
+        }
+        while (next_to_print < n && st.slots[next_to_print].done) {
+            struct pr_switch *sw = &st.slots[next_to_print].sw;
+            pthread_mutex_unlock(&st.lock);
+            on_result(user, next_to_print, sw);
+            pr_switch_free(sw);
+            pthread_mutex_lock(&st.lock);
+            next_to_print++;
+        }
+    }
+    pthread_mutex_unlock(&st.lock);
+
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    pthread_cond_destroy(&st.changed);
+    pthread_mutex_destroy(&st.lock);
+    free(threads);
+    free(st.slots);
+    return rc;
+}

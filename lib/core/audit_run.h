@@ -1,0 +1,27 @@
+/* Runs the surveys of many switches concurrently and hands the results
+ * back in inventory order as soon as each one and all before it are done,
+ * so output streams and memory stays bounded by the switches in flight.
+ *
+ * Ownership: the runner owns each struct pr_switch until it is passed to
+ * the callback; the callback may read it but not keep it (it is freed right
+ * after). */
+#ifndef PR_AUDIT_RUN_H
+#define PR_AUDIT_RUN_H
+
+#include <stddef.h>
+
+#include "core/survey.h"
+
+/* Called on the calling thread, in order, once per switch. */
+typedef void (*audit_result_fn)(void *user, size_t index, const struct pr_switch *sw);
+
+/* Called on the calling thread whenever a switch finishes (any order),
+ * with the counts so far; may be NULL. */
+typedef void (*audit_progress_fn)(void *user, size_t done, size_t total, size_t failed);
+
+/* Surveys specs[0..n) with at most jobs at once (jobs >= 1). Returns 0, or
+ * -1 when the threads could not be started (err says why). */
+int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_result_fn on_result,
+              audit_progress_fn on_progress, void *user, struct pr_error *err);
+
+#endif

@@ -1,0 +1,104 @@
+/* Port selection: PORT operands against ifName, ifDescr, ifIndex and the
+ * configuration's names; every physical port when none are given. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/survey.h"
+#include "generic-snmp/generic_snmp.h"
+#include "util/strutil.h"
+
+static bool port_matches(const struct pr_port *port, const char *name)
+{
+    if (strcmp(port->name, name) == 0 || (port->descr[0] && strcmp(port->descr, name) == 0))
+        return true;
+    long long ifindex;
+    if (port->ifindex != 0 && pr_parse_int(name, 1, 4294967295LL, &ifindex) &&
+        ifindex == port->ifindex)
+        return true;
+    /* Case differences only (ge-0/0/1 vs GE-0/0/1) still name one port. */
+    return pr_str_ieq(port->name, name);
+}
+
+/* "closest: Gi1/0/1, Gi1/0/11, Gi1/0/10" by edit distance. */
+static void closest_names(const struct pr_switch *sw, const char *name, char *buf, size_t len)
+{
+    const char *best[3] = {NULL, NULL, NULL};
+    unsigned best_d[3] = {999, 999, 999};
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        unsigned d = pr_str_distance(sw->ports[i].name, name);
+        for (int k = 0; k < 3; k++) {
+            if (d < best_d[k]) {
+                for (int m = 2; m > k; m--) {
+                    best[m] = best[m - 1];
+                    best_d[m] = best_d[m - 1];
+                }
+                best[k] = sw->ports[i].name;
+                best_d[k] = d;
+                break;
+            }
+        }
+    }
+    buf[0] = '\0';
+    for (int k = 0; k < 3 && best[k] != NULL; k++)
+        pr_strlcatf(buf, len, "%s%s", k ? ", " : "", best[k]);
+}
+
+int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, size_t n_ports,
+                        int64_t default_vlan, struct pr_error *err)
+{
+    struct pr_port *kept = calloc(sw->n_ports ? sw->n_ports : 1, sizeof *kept);
+    bool *taken = calloc(sw->n_ports ? sw->n_ports : 1, sizeof *taken);
+    if (kept == NULL || taken == NULL) {
+        free(kept);
+        free(taken);
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory selecting ports");
+    }
+    size_t n_kept = 0;
+    int rc = 0;
+    if (n_ports == 0) {
+        for (size_t i = 0; i < sw->n_ports; i++) {
+            if (generic_port_is_physical(&sw->ports[i])) {
+                taken[i] = true;
+                kept[n_kept] = sw->ports[i];
+                kept[n_kept++].expect_vlan = default_vlan;
+            }
+        }
+    }
+    for (size_t k = 0; k < n_ports; k++) {
+        size_t found = sw->n_ports;
+        for (size_t i = 0; i < sw->n_ports && found == sw->n_ports; i++) {
+            if (port_matches(&sw->ports[i], ports[k].name))
+                found = i;
+        }
+        if (found == sw->n_ports) {
+            if (rc == 0) {
+                char near[256];
+                closest_names(sw, ports[k].name, near, sizeof near);
+                pr_error_set(err, PR_ERR_NOT_FOUND, "no port '%s' on %s%s%s", ports[k].name,
+                             sw->name, near[0] ? "; closest: " : "", near);
+                rc = -1;
+            }
+            continue;
+        }
+        if (taken[found])
+            continue; /* named twice */
+        taken[found] = true;
+        struct pr_port *port = &kept[n_kept++];
+        *port = sw->ports[found];
+        if (ports[k].server != NULL)
+            pr_strlcpy(port->server, ports[k].server, sizeof port->server);
+        port->expect_vlan = ports[k].expect_vlan >= 0 ? ports[k].expect_vlan : default_vlan;
+    }
+    /* Ports not kept lose their findings (none yet) with the old array. */
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        if (!taken[i])
+            pr_port_clear_findings(&sw->ports[i]);
+    }
+    free(sw->ports);
+    free(taken);
+    sw->ports = kept;
+    sw->n_ports = n_kept;
+    sw->cap_ports = n_kept ? n_kept : 1;
+    return rc;
+}

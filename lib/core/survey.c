@@ -1,0 +1,162 @@
+#include "core/survey.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/merge.h"
+#include "driver.h"
+#include "generic-snmp/mib_objects.h"
+#include "rules/rules.h"
+#include "util/fileutil.h"
+#include "util/strutil.h"
+
+/* sysObjectID and sysDescr, to choose a driver before collecting. */
+static int identify(struct snmp_source *src, char *object_id, size_t object_id_len, char *descr,
+                    size_t descr_len, struct pr_error *err)
+{
+    const struct snmp_request req[] = {
+        {MIB_SYS_OBJECT_ID.oid, MIB_SYS_OBJECT_ID.len, true},
+        {MIB_SYS_DESCR.oid, MIB_SYS_DESCR.len, true},
+    };
+    struct snmp_store store;
+    snmp_store_init(&store);
+    int rc = snmp_source_fetch(src, NULL, req, 2, &store, err);
+    if (rc == 0) {
+        const struct snmp_varbind *vb =
+            snmp_store_get(&store, MIB_SYS_OBJECT_ID.oid, MIB_SYS_OBJECT_ID.len);
+        if (vb != NULL && vb->value.type == SNMP_T_OID)
+            snmp_oid_format(vb->value.oid, vb->value.oid_len, object_id, object_id_len);
+        vb = snmp_store_get(&store, MIB_SYS_DESCR.oid, MIB_SYS_DESCR.len);
+        if (vb != NULL && vb->value.type == SNMP_T_OCTETS)
+            snprintf(descr, descr_len, "%.*s", (int)vb->value.len, (const char *)vb->value.bytes);
+    }
+    snmp_store_free(&store);
+    return rc;
+}
+
+static const struct pr_driver *choose_driver(const struct survey_spec *spec, const char *object_id,
+                                             const char *descr, const char *config,
+                                             size_t config_len, struct pr_error *err)
+{
+    if (spec->driver != NULL && strcmp(spec->driver, "auto") != 0) {
+        const struct pr_driver *drv = pr_driver_find(spec->driver);
+        if (drv == NULL)
+            pr_error_set(err, PR_ERR_USAGE,
+                         "unknown driver '%s' (auto, generic-snmp, cisco, juniper)", spec->driver);
+        return drv;
+    }
+    return pr_driver_choose(object_id, descr, config, config_len);
+}
+
+/* Collects from each source; with both an agent and a configuration,
+ * state comes from the agent and configuration from the configuration
+ * (core/merge.h), and the driver's parsed configuration moves to sw for
+ * its snippets. */
+static int collect_all(const struct pr_driver *drv, struct pr_switch *sw, struct snmp_source *src,
+                       const char *config, size_t config_len, const char *config_origin,
+                       struct pr_error *err)
+{
+    struct pr_collect_ctx ctx = {
+        .sw = sw,
+        .snmp = src,
+        .config_text = src == NULL ? config : NULL,
+        .config_len = src == NULL ? config_len : 0,
+        .config_origin = config_origin,
+        .config_kind = "config",
+    };
+    if (drv->collect(&ctx, err) != 0)
+        return -1;
+    if (src == NULL || config == NULL)
+        return 0;
+    struct pr_switch from_config;
+    pr_switch_init(&from_config, sw->name, sw->host);
+    struct pr_collect_ctx config_ctx = {
+        .sw = &from_config,
+        .config_text = config,
+        .config_len = config_len,
+        .config_origin = config_origin,
+        .config_kind = "config",
+    };
+    int rc = drv->collect(&config_ctx, err);
+    if (rc == 0) {
+        merge_config_into_live(sw, &from_config);
+        for (size_t i = 0; i < from_config.n_sources; i++)
+            pr_switch_add_source(sw, from_config.sources[i]);
+        if (sw->driver_priv == NULL) {
+            sw->driver_priv = from_config.driver_priv;
+            sw->driver_priv_free = from_config.driver_priv_free;
+            from_config.driver_priv = NULL;
+            from_config.driver_priv_free = NULL;
+        }
+    }
+    pr_switch_free(&from_config);
+    return rc;
+}
+
+static void write_fixes(const struct pr_driver *drv, struct pr_switch *sw)
+{
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        struct pr_port *port = &sw->ports[i];
+        for (size_t k = 0; k < port->n_findings; k++)
+            drv->snippet(sw, port, &port->findings[k], port->findings[k].fix,
+                         sizeof port->findings[k].fix);
+    }
+}
+
+static int fail(struct pr_switch *sw, struct pr_error *err)
+{
+    sw->error = *err;
+    if (sw->error.code == PR_OK)
+        pr_error_set(&sw->error, PR_ERR_INTERNAL, "failed without a reason");
+    return -1;
+}
+
+int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct pr_error *err)
+{
+    pr_switch_init(sw, spec->name,
+                   spec->host ? spec->host
+                              : (spec->walk_path ? spec->walk_path : spec->config_path));
+    struct snmp_source *src = NULL;
+    char *config = NULL;
+    size_t config_len = 0;
+    char object_id[128] = "", descr[256] = "";
+    int rc = -1;
+
+    if (spec->walk_path != NULL)
+        src = snmp_source_open_walk(spec->walk_path, err);
+    else if (spec->host != NULL)
+        src = snmp_source_open_live(spec->host, spec->snmp, err);
+    if ((spec->walk_path != NULL || spec->host != NULL) && src == NULL)
+        return fail(sw, err);
+    if (src != NULL && identify(src, object_id, sizeof object_id, descr, sizeof descr, err) != 0)
+        goto out;
+    if (spec->config_path != NULL &&
+        pr_read_file(spec->config_path, PR_CONFIG_MAX_BYTES, &config, &config_len, err) != 0)
+        goto out;
+    if (src == NULL && config == NULL) {
+        pr_error_set(err, PR_ERR_USAGE, "no source for %s: give an SNMP agent, --walk or --config",
+                     spec->name);
+        goto out;
+    }
+
+    const struct pr_driver *drv = choose_driver(spec, object_id, descr, config, config_len, err);
+    if (drv == NULL)
+        goto out;
+    sw->driver_name = drv->name;
+    if (collect_all(drv, sw, src, config, config_len, spec->config_path, err) != 0)
+        goto out;
+    int select_rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
+    rules_judge_switch(sw);
+    write_fixes(drv, sw);
+    rc = select_rc;
+out:
+    if (rc != 0)
+        fail(sw, err);
+    if (src != NULL)
+        sw->snmp_requests = snmp_source_requests(src);
+    free(config);
+    snmp_source_close(src);
+    return rc;
+}

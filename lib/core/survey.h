@@ -1,0 +1,49 @@
+/* Surveying one switch: open its sources, choose its driver, collect its
+ * facts, select the ports asked for, judge them and write their fixes. The
+ * command layer (check, audit) describes a switch in a survey_spec and gets
+ * a filled struct pr_switch back; the switch's error says what failed.
+ *
+ * Thread safety: separate switches may be surveyed in separate threads at
+ * once. */
+#ifndef PR_SURVEY_H
+#define PR_SURVEY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/switch.h"
+#include "snmp/source.h"
+
+struct survey_port {
+    const char *name;    /* ifName, ifDescr, ifIndex or configuration name */
+    const char *server;  /* NULL or the server behind it */
+    int64_t expect_vlan; /* -1: the switch's default */
+};
+
+struct survey_spec {
+    const char *name; /* display name */
+    const char *host; /* host[:port] of a live SNMP agent; NULL: none */
+    const struct snmp_options *snmp;
+    const char *walk_path;           /* NULL: none */
+    const char *config_path;         /* NULL: none */
+    const char *driver;              /* "auto" or a driver name */
+    const struct survey_port *ports; /* n_ports 0: every physical port */
+    size_t n_ports;
+    int64_t expect_vlan; /* -1: not checked */
+};
+
+/* Fills sw (initialised here; the caller frees it with pr_switch_free).
+ * Returns 0 when the switch was read, -1 when it was not (sw->error and
+ * err both say why; sw keeps name and host). A PORT that does not exist is
+ * an error of code PR_ERR_NOT_FOUND that names the closest matches; the
+ * ports that do exist are kept and judged. */
+int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct pr_error *err);
+
+/* Selects ports of sw in place: the named ones in the order given (with
+ * server and expected VLAN applied), or every physical port when
+ * n_ports is 0. Returns -1 (PR_ERR_NOT_FOUND, closest matches named) when
+ * a name matches nothing; matched ports are kept either way. */
+int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, size_t n_ports,
+                        int64_t default_vlan, struct pr_error *err);
+
+#endif

@@ -1,0 +1,108 @@
+/* Per-MAC handshake state: the lines of dhcpd grouped by client into
+ * attempts, with a few evidence lines each. Memory is bounded by the
+ * number of clients, never by the number of lines.
+ *
+ * Attempts: a client's first line opens one; a DISCOVER after an ACK or a
+ * NAK, a REQUEST after an ACK (renewal or reboot), or any line more than
+ * DHCPLOG_ATTEMPT_GAP_US after the client's previous line opens the next.
+ * The attempt before the latest is kept (prev) because the chainload
+ * pattern spans both: a complete handshake, then a round of DISCOVERs a
+ * few seconds later when iPXE or the OS re-initialises the NIC.
+ *
+ * Ownership: the tracker owns every state and string; pointers it hands
+ * out stay valid until dhcplog_tracker_free. */
+#ifndef PR_DHCPLOG_TRACK_H
+#define PR_DHCPLOG_TRACK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dhcplog/dhcplog_line.h"
+#include "model/error.h"
+
+#define DHCPLOG_ATTEMPT_GAP_US    (120 * DHCPLOG_US_PER_S)
+#define DHCPLOG_CHAIN_WINDOW_US   (60 * DHCPLOG_US_PER_S) /* ACK -> next round's DISCOVER */
+#define DHCPLOG_SLOW_US           (10 * DHCPLOG_US_PER_S) /* retry round slower than this */
+#define DHCPLOG_REASON_WINDOW_US  (2 * DHCPLOG_US_PER_S)  /* DISCOVER -> dhcpd's reason line */
+#define DHCPLOG_EVIDENCE_RING     12
+#define DHCPLOG_EVIDENCE_LINE_MAX 400 /* longer evidence lines are cut */
+#define DHCPLOG_REASON_MAX        200
+
+/* A copy of one line, reusing its buffer (owned by the state). */
+struct dhcplog_text {
+    char *text; /* NULL or NUL-terminated */
+    size_t cap;
+};
+
+struct dhcplog_attempt {
+    bool open;
+    int64_t first_us, last_us;
+    int64_t first_discover_us, ack_us, nak_us; /* valid when the count is > 0 */
+    unsigned discovers, offers, requests, acks, naks;
+    uint32_t offered_ip, requested_ip, request_server, acked_ip;
+    char via[DHCPLOG_VIA_MAX];
+    bool via_relay;
+    char reason[DHCPLOG_REASON_MAX];         /* why no OFFER, as dhcpd says */
+    char request_reason[DHCPLOG_REASON_MAX]; /* what dhcpd said about a REQUEST */
+    bool restarted;                          /* dhcpd restarted while it was open */
+    unsigned lines;                          /* evidence lines pushed */
+};
+
+struct dhcplog_mac_state {
+    uint64_t mac;
+    unsigned attempts;
+    bool ever_discover;
+    struct dhcplog_attempt cur, prev;
+    int64_t chain_slow_us;     /* slowest completed retry round of the running chain, 0 none */
+    struct dhcplog_text first; /* first line of cur */
+    struct dhcplog_text ack;   /* first ACK line of cur */
+    struct dhcplog_text ring[DHCPLOG_EVIDENCE_RING]; /* last lines of cur */
+    struct dhcplog_text prev_first, prev_ack;
+};
+
+struct dhcplog_stats {
+    uint64_t lines;        /* every line handed in, overlong ones included */
+    uint64_t dhcpd_lines;  /* well-formed lines of dhcpd */
+    uint64_t handshakes;   /* DISCOVER/OFFER/REQUEST/ACK/NAK/DECLINE/RELEASE lines used */
+    uint64_t other;        /* other programs' lines, ignored */
+    uint64_t malformed;    /* skipped: no syslog header, or a broken dhcpd handshake line */
+    uint64_t overlong;     /* skipped: longer than the reader's limit */
+    uint64_t before_since; /* dhcpd lines older than --since */
+    uint64_t restarts;     /* dhcpd (re)starts seen */
+};
+
+struct dhcplog_options {
+    bool have_mac; /* only this client (it is reported even when never seen) */
+    uint64_t mac;
+    bool have_since;
+    int64_t since_us;
+    int64_t now_us; /* for the year of classic stamps; 0: the current time */
+};
+
+/* Called when an attempt settles (its first ACK, or a NAK), for live output. */
+typedef void (*dhcplog_settled_fn)(void *ctx, const struct dhcplog_mac_state *state);
+
+struct dhcplog_tracker;
+
+/* NULL on allocation failure (err says so). */
+struct dhcplog_tracker *dhcplog_tracker_new(const struct dhcplog_options *options,
+                                            struct pr_error *err);
+void dhcplog_tracker_free(struct dhcplog_tracker *tracker);
+
+void dhcplog_tracker_on_settled(struct dhcplog_tracker *tracker, dhcplog_settled_fn fn, void *ctx);
+
+/* One line without its newline. Returns -1 only when memory runs out. */
+int dhcplog_tracker_line(struct dhcplog_tracker *tracker, const char *text, size_t len);
+
+/* A line the reader skipped for its length. */
+void dhcplog_tracker_overlong(struct dhcplog_tracker *tracker);
+
+const struct dhcplog_stats *dhcplog_tracker_stats(const struct dhcplog_tracker *tracker);
+
+/* The clients in the order they first appeared. */
+size_t dhcplog_tracker_count(const struct dhcplog_tracker *tracker);
+const struct dhcplog_mac_state *dhcplog_tracker_get(const struct dhcplog_tracker *tracker,
+                                                    size_t index);
+
+#endif

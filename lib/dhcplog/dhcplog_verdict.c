@@ -1,0 +1,237 @@
+#include "dhcplog/dhcplog_verdict.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "dhcplog/dhcplog_mac.h"
+#include "util/strutil.h"
+
+static const char *const verdict_names[] = {
+    [DHCPLOG_COMPLETE] = "complete",
+    [DHCPLOG_SLOW_RENEW] = "slow-renew",
+    [DHCPLOG_NO_OFFER] = "no-offer",
+    [DHCPLOG_NO_REQUEST] = "no-request",
+    [DHCPLOG_NO_ACK] = "no-ack",
+    [DHCPLOG_VERDICT_NAK] = "nak",
+    [DHCPLOG_RENEW_FAILED] = "renew-failed",
+    [DHCPLOG_NOT_SEEN] = "not-seen",
+};
+
+const char *dhcplog_verdict_name(enum dhcplog_verdict verdict)
+{
+    return verdict_names[verdict];
+}
+
+int dhcplog_verdict_severity(enum dhcplog_verdict verdict)
+{
+    if (verdict == DHCPLOG_COMPLETE)
+        return 0;
+    return verdict == DHCPLOG_SLOW_RENEW ? 1 : 2;
+}
+
+static double seconds(int64_t us)
+{
+    return (double)us / (double)DHCPLOG_US_PER_S;
+}
+
+static const char *plural(unsigned n)
+{
+    return n == 1 ? "" : "s";
+}
+
+static const char port_hint[] =
+    ": the signature of a switch port that blocks after link-up (STP without edge/PortFast); "
+    "the first round got through because the link had been up since POST. Check the port: "
+    "portready check SWITCH PORT";
+
+/* "the handshake completed at 10:21:04 (0.9 s) and 4.1 s later" */
+static void chain_intro(char *buf, size_t len, const struct dhcplog_result *r,
+                        const struct dhcplog_attempt *prev, const struct dhcplog_attempt *cur)
+{
+    time_t t = (time_t)(prev->ack_us / DHCPLOG_US_PER_S);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    pr_strlcatf(buf, len,
+                "the handshake completed at %02d:%02d:%02d (in %.1f s), then %.1f s later the NIC "
+                "was "
+                "re-initialised (chainload) and a new round of %u DISCOVER%s",
+                tm.tm_hour, tm.tm_min, tm.tm_sec, seconds(r->first_round_us), seconds(r->gap_us),
+                cur->discovers, plural(cur->discovers));
+}
+
+static void reason_no_answer(char *buf, size_t len, const struct dhcplog_attempt *a)
+{
+    char ip[16];
+    if (a->offers == 0) {
+        pr_strlcatf(buf, len, "%u DISCOVER%s and no OFFER from this server", a->discovers,
+                    plural(a->discovers));
+        if (a->reason[0] != '\0')
+            pr_strlcatf(buf, len, ": dhcpd says \"%s\"", a->reason);
+        else
+            pr_strlcatf(buf, len,
+                        ": dhcpd logged no reason (look for no free lease, no subnet declaration "
+                        "for the relay's network, or a class or deny rule in dhcpd.conf)");
+    } else if (a->requests == 0) {
+        dhcplog_ip_format(a->offered_ip, ip);
+        pr_strlcatf(buf, len,
+                    "dhcpd offered %s %u time%s but no REQUEST came back: the OFFER never reached "
+                    "the client or its REQUEST never reached the server (relay, firewall, or a "
+                    "switch port that stopped forwarding)",
+                    ip, a->offers, plural(a->offers));
+    } else {
+        dhcplog_ip_format(a->requested_ip, ip);
+        pr_strlcatf(buf, len, "the REQUEST for %s got neither ACK nor NAK", ip);
+        if (a->request_server != 0 && a->offers > 0 && a->requested_ip != a->offered_ip) {
+            char server[16];
+            dhcplog_ip_format(a->request_server, server);
+            pr_strlcatf(buf, len,
+                        " (the client took the offer of server %s: a rogue or second DHCP "
+                        "server)",
+                        server);
+        }
+        if (a->request_reason[0] != '\0')
+            pr_strlcatf(buf, len, ": dhcpd says \"%s\"", a->request_reason);
+    }
+    if (a->restarted)
+        pr_strlcatf(buf, len, "; dhcpd restarted during this attempt");
+}
+
+static void add_evidence(struct dhcplog_result *r, const struct dhcplog_text *t)
+{
+    if (t->text != NULL && t->text[0] != '\0' && r->evidence_count < DHCPLOG_EVIDENCE_MAX)
+        r->evidence[r->evidence_count++] = t->text;
+}
+
+static void collect_evidence(const struct dhcplog_mac_state *ms, struct dhcplog_result *r)
+{
+    if (r->chained || ms->chain_slow_us > 0) {
+        add_evidence(r, &ms->prev_first);
+        if (ms->prev_ack.text != NULL && ms->prev_first.text != NULL &&
+            strcmp(ms->prev_ack.text, ms->prev_first.text) != 0)
+            add_evidence(r, &ms->prev_ack);
+    }
+    unsigned lines = ms->cur.lines;
+    if (lines == 0)
+        return;
+    if (lines > DHCPLOG_EVIDENCE_RING) {
+        add_evidence(r, &ms->first);
+        r->omitted = lines - DHCPLOG_EVIDENCE_RING - 1;
+        r->omitted_after = r->evidence_count;
+        for (unsigned i = lines - DHCPLOG_EVIDENCE_RING; i < lines; i++)
+            add_evidence(r, &ms->ring[i % DHCPLOG_EVIDENCE_RING]);
+    } else {
+        for (unsigned i = 0; i < lines; i++)
+            add_evidence(r, &ms->ring[i]);
+    }
+}
+
+void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result *r)
+{
+    memset(r, 0, sizeof *r);
+    const struct dhcplog_attempt *a = &ms->cur, *prev = &ms->prev;
+    r->attempt = a;
+    r->time_to_ack_us = -1;
+    char *buf = r->reason;
+    size_t len = sizeof r->reason;
+    char ip[16];
+
+    if (ms->attempts == 0 ||
+        (!ms->ever_discover && a->acks == 0 && a->requests == 0 && a->naks == 0)) {
+        char mac[DHCPLOG_MAC_TEXT];
+        dhcplog_mac_format(ms->mac, mac);
+        r->verdict = DHCPLOG_NOT_SEEN;
+        pr_strlcatf(
+            buf, len,
+            "no DISCOVER from %s reached this server: the request never arrived (wrong "
+            "VLAN, missing relay or ip helper-address, firewall). Capture on the server "
+            "and the relay: tcpdump -eni any 'udp port 67 or udp port 68' and ether host %s",
+            mac, mac);
+        collect_evidence(ms, r);
+        return;
+    }
+    r->via = a->via[0] != '\0' ? a->via : NULL;
+    r->via_relay = a->via_relay;
+    r->ip = a->acked_ip ? a->acked_ip : a->offered_ip ? a->offered_ip : a->requested_ip;
+    r->have_discover = a->discovers > 0;
+    r->first_discover_us = a->first_discover_us;
+    if (a->reason[0] != '\0')
+        r->dhcpd_reason = a->reason;
+    else if (a->request_reason[0] != '\0')
+        r->dhcpd_reason = a->request_reason;
+    if (a->acks > 0)
+        r->time_to_ack_us = a->ack_us - (a->discovers > 0 ? a->first_discover_us : a->first_us);
+
+    r->chained = prev->open && prev->acks > 0 && a->discovers > 0 &&
+                 a->first_discover_us >= prev->ack_us &&
+                 a->first_discover_us - prev->ack_us <= DHCPLOG_CHAIN_WINDOW_US;
+    if (r->chained) {
+        r->gap_us = a->first_discover_us - prev->ack_us;
+        r->round_us = (a->acks > 0 ? a->ack_us : a->last_us) - a->first_discover_us;
+        r->first_round_us =
+            prev->ack_us - (prev->discovers > 0 ? prev->first_discover_us : prev->first_us);
+    }
+
+    if (a->naks > 0 && (a->acks == 0 || a->nak_us > a->ack_us)) {
+        r->verdict = DHCPLOG_VERDICT_NAK;
+        dhcplog_ip_format(a->requested_ip ? a->requested_ip : r->ip, ip);
+        pr_strlcatf(buf, len, "dhcpd answered the REQUEST for %s with DHCPNAK", ip);
+        if (a->request_reason[0] != '\0')
+            pr_strlcatf(buf, len, " (dhcpd says \"%s\")", a->request_reason);
+        pr_strlcatf(buf, len,
+                    ": another DHCP server on the network has given this MAC a lease (rogue or "
+                    "second server), or the client remembers a lease from another network");
+    } else if (a->acks > 0 && r->chained) {
+        chain_intro(buf, len, r, prev, a);
+        if (r->round_us >= DHCPLOG_SLOW_US) {
+            r->verdict = DHCPLOG_SLOW_RENEW;
+            pr_strlcatf(buf, len, " completed only after %.1f s%s", seconds(r->round_us),
+                        port_hint);
+        } else if (ms->chain_slow_us > 0) {
+            r->verdict = DHCPLOG_SLOW_RENEW;
+            pr_strlcatf(buf, len,
+                        " completed in %.1f s, but an earlier chainload round completed only "
+                        "after %.1f s%s",
+                        seconds(r->round_us), seconds(ms->chain_slow_us), port_hint);
+        } else {
+            r->verdict = DHCPLOG_COMPLETE;
+            pr_strlcatf(buf, len, " completed in %.1f s", seconds(r->round_us));
+        }
+    } else if (a->acks > 0) {
+        dhcplog_ip_format(a->acked_ip, ip);
+        if (ms->chain_slow_us > 0) {
+            r->verdict = DHCPLOG_SLOW_RENEW;
+            pr_strlcatf(buf, len,
+                        "the latest handshake completed (%s), but an earlier chainload round "
+                        "completed only after %.1f s%s",
+                        ip, seconds(ms->chain_slow_us), port_hint);
+        } else {
+            r->verdict = DHCPLOG_COMPLETE;
+            if (a->discovers > 0)
+                pr_strlcatf(buf, len,
+                            "DISCOVER, OFFER, REQUEST and ACK seen: %s leased %.1f s after the "
+                            "first DISCOVER (%u DISCOVER%s)",
+                            ip, seconds(r->time_to_ack_us), a->discovers, plural(a->discovers));
+            else
+                pr_strlcatf(buf, len, "REQUEST and ACK seen (the client re-used its lease): %s",
+                            ip);
+        }
+    } else if (r->chained) {
+        r->verdict = DHCPLOG_RENEW_FAILED;
+        chain_intro(buf, len, r, prev, a);
+        pr_strlcatf(buf, len, " did not complete within %.1f s (", seconds(r->round_us));
+        reason_no_answer(buf, len, a);
+        pr_strlcatf(buf, len, ")%s", port_hint);
+    } else {
+        if (a->discovers == 0)
+            r->verdict = DHCPLOG_NO_ACK;
+        else if (a->offers == 0)
+            r->verdict = DHCPLOG_NO_OFFER;
+        else if (a->requests == 0)
+            r->verdict = DHCPLOG_NO_REQUEST;
+        else
+            r->verdict = DHCPLOG_NO_ACK;
+        reason_no_answer(buf, len, a);
+    }
+    collect_evidence(ms, r);
+}

@@ -1,0 +1,52 @@
+/* The verdict on one client's latest attempt, with the reason in words,
+ * the measured times and the evidence lines. Pure: reads a state, writes a
+ * result; the result points into the state (valid while the tracker
+ * lives). */
+#ifndef PR_DHCPLOG_VERDICT_H
+#define PR_DHCPLOG_VERDICT_H
+
+#include "dhcplog/dhcplog_track.h"
+
+enum dhcplog_verdict {
+    DHCPLOG_COMPLETE,     /* DISCOVER, OFFER, REQUEST, ACK */
+    DHCPLOG_SLOW_RENEW,   /* chainload round completed only after DHCPLOG_SLOW_US or more */
+    DHCPLOG_NO_OFFER,     /* DISCOVER, no OFFER from this server */
+    DHCPLOG_NO_REQUEST,   /* DISCOVER and OFFER, no REQUEST */
+    DHCPLOG_NO_ACK,       /* REQUEST answered by neither ACK nor NAK */
+    DHCPLOG_VERDICT_NAK,  /* the server refused the client's REQUEST */
+    DHCPLOG_RENEW_FAILED, /* complete, then a chainload round that did not complete */
+    DHCPLOG_NOT_SEEN,     /* --mac given, no DISCOVER from it */
+};
+
+#define DHCPLOG_EVIDENCE_MAX (DHCPLOG_EVIDENCE_RING + 3)
+
+struct dhcplog_result {
+    enum dhcplog_verdict verdict;
+    char reason[1024];
+    const char *dhcpd_reason; /* dhcpd's own words, NULL when none */
+    const char *via;          /* interface, or relay when via_relay; NULL when unknown */
+    bool via_relay;
+    uint32_t ip; /* acked, else offered, else requested; 0 none */
+    bool have_discover;
+    int64_t first_discover_us; /* of the latest attempt (the retry round when chained) */
+    int64_t time_to_ack_us;    /* first DISCOVER (or REQUEST) to ACK; -1 no ACK */
+    bool chained;              /* the latest attempt is a retry round after a complete one */
+    int64_t gap_us;            /* chained: previous ACK -> first DISCOVER of the round */
+    int64_t round_us;          /* chained: round's first DISCOVER -> its ACK, or its last line */
+    int64_t first_round_us;    /* chained: previous attempt's first line -> its ACK */
+    const struct dhcplog_attempt *attempt;
+    const char *evidence[DHCPLOG_EVIDENCE_MAX];
+    size_t evidence_count;
+    size_t omitted;       /* lines left out of the evidence ... */
+    size_t omitted_after; /* ... after this many evidence entries */
+};
+
+void dhcplog_classify(const struct dhcplog_mac_state *state, struct dhcplog_result *out);
+
+/* "complete", "slow-renew", "no-offer", ... */
+const char *dhcplog_verdict_name(enum dhcplog_verdict verdict);
+
+/* 0 complete, 1 slow (slow-renew), 2 failed: the exit code contribution. */
+int dhcplog_verdict_severity(enum dhcplog_verdict verdict);
+
+#endif

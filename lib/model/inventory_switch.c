@@ -1,0 +1,339 @@
+/* One entry of the inventory's switches list (and its ports), and the
+ * defaults: map whose keys every switch may override. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver.h"
+#include "model/inventory_priv.h"
+#include "util/secret.h"
+#include "util/strutil.h"
+
+static const char *const defaults_keys[] = {"driver", "expect_vlan", "snmp", "netconf", NULL};
+static const char *const switch_keys[] = {"name", "host",   "driver",      "snmp",  "netconf",
+                                          "walk", "config", "expect_vlan", "ports", NULL};
+static const char *const port_keys[] = {"port", "server", "expect_vlan", NULL};
+
+#define VLAN_MIN 1
+#define VLAN_MAX 4094
+
+/* auto, or a name from the driver table. */
+static int parse_driver(struct inventory_ctx *ctx, yaml_node_t *value, char *dst, size_t dst_len)
+{
+    char name[64];
+    if (inventory_string(ctx, "driver", value, name, sizeof name) != 0)
+        return -1;
+    if (strcmp(name, "auto") == 0 || pr_driver_find(name) != NULL) {
+        pr_strlcpy(dst, name, dst_len);
+        return 0;
+    }
+    char list[160] = "auto";
+    const struct pr_driver *const *table = pr_driver_table();
+    for (size_t i = 0; table[i] != NULL; i++)
+        pr_strlcatf(list, sizeof list, ", %s", table[i]->name);
+    return inventory_fail(ctx, value, "'driver' must be one of %s, not '%s'", list, name);
+}
+
+static int parse_snmp_or_empty(struct inventory_ctx *ctx, yaml_node_t *value,
+                               struct inventory_snmp_layer *layer)
+{
+    if (inventory_is_null(value)) {
+        memset(layer, 0, sizeof *layer);
+        layer->node = value;
+        return 0;
+    }
+    return inventory_parse_snmp(ctx, value, layer);
+}
+
+static int parse_netconf_or_empty(struct inventory_ctx *ctx, yaml_node_t *value,
+                                  struct inventory_netconf_layer *layer)
+{
+    if (inventory_is_null(value)) {
+        memset(layer, 0, sizeof *layer);
+        layer->node = value;
+        return 0;
+    }
+    return inventory_parse_netconf(ctx, value, layer);
+}
+
+static int apply_defaults(struct inventory_ctx *ctx, const char *key, yaml_node_t *value,
+                          void *target)
+{
+    struct inventory_defaults *defs = target;
+    if (strcmp(key, "driver") == 0)
+        return parse_driver(ctx, value, defs->driver, sizeof defs->driver);
+    if (strcmp(key, "expect_vlan") == 0)
+        return inventory_int(ctx, key, value, VLAN_MIN, VLAN_MAX, &defs->expect_vlan);
+    if (strcmp(key, "snmp") == 0) {
+        defs->has_snmp = true;
+        return parse_snmp_or_empty(ctx, value, &defs->snmp);
+    }
+    defs->has_netconf = true;
+    return parse_netconf_or_empty(ctx, value, &defs->netconf);
+}
+
+int inventory_parse_defaults(struct inventory_ctx *ctx, yaml_node_t *map,
+                             struct inventory_defaults *defs)
+{
+    memset(defs, 0, sizeof *defs);
+    defs->expect_vlan = -1;
+    if (inventory_is_null(map))
+        return 0;
+    /* SNMPv3 completeness is checked per switch, once merged: defaults may
+     * give the level and protocols and each switch its own user. */
+    return inventory_apply_map(ctx, map, "defaults", defaults_keys, apply_defaults, defs);
+}
+
+/* host, host:port, [v6]:port or a bare IPv6 address. */
+static bool valid_host(const char *host)
+{
+    for (const char *c = host; *c != '\0'; c++) {
+        if ((unsigned char)*c <= ' ' || *c == 0x7f)
+            return false;
+    }
+    const char *port = NULL;
+    if (host[0] == '[') {
+        const char *close = strchr(host, ']');
+        if (close == NULL || close == host + 1)
+            return false;
+        if (close[1] == ':')
+            port = close + 2;
+        else if (close[1] != '\0')
+            return false;
+    } else {
+        const char *colon = strchr(host, ':');
+        if (colon != NULL && strchr(colon + 1, ':') == NULL) {
+            if (colon == host)
+                return false;
+            port = colon + 1;
+        }
+    }
+    long long number = 0;
+    return port == NULL || pr_parse_int(port, 1, 65535, &number);
+}
+
+/* Everything read for one switch before defaults are merged in. */
+struct switch_build {
+    struct inventory_switch *sw;
+    struct inventory_snmp_layer snmp;
+    bool has_snmp;
+    struct inventory_netconf_layer netconf;
+    bool has_netconf;
+    char driver[32];
+    yaml_node_t *ports;
+    yaml_node_t *host_node;
+};
+
+static int apply_switch(struct inventory_ctx *ctx, const char *key, yaml_node_t *value,
+                        void *target)
+{
+    struct switch_build *b = target;
+    struct inventory_switch *sw = b->sw;
+    if (strcmp(key, "name") == 0)
+        return inventory_string(ctx, key, value, sw->name, sizeof sw->name);
+    if (strcmp(key, "host") == 0) {
+        b->host_node = value;
+        if (inventory_string(ctx, key, value, sw->host, sizeof sw->host) != 0)
+            return -1;
+        if (!valid_host(sw->host))
+            return inventory_fail(ctx, value,
+                                  "'host' must be a host name or address, optionally with "
+                                  ":port (1 to 65535; IPv6 as [addr]:port), not '%.60s'",
+                                  sw->host);
+        return 0;
+    }
+    if (strcmp(key, "driver") == 0)
+        return parse_driver(ctx, value, b->driver, sizeof b->driver);
+    if (strcmp(key, "snmp") == 0) {
+        b->has_snmp = true;
+        return parse_snmp_or_empty(ctx, value, &b->snmp);
+    }
+    if (strcmp(key, "netconf") == 0) {
+        b->has_netconf = true;
+        return parse_netconf_or_empty(ctx, value, &b->netconf);
+    }
+    if (strcmp(key, "walk") == 0)
+        return inventory_path(ctx, key, value, sw->walk, sizeof sw->walk);
+    if (strcmp(key, "config") == 0)
+        return inventory_path(ctx, key, value, sw->config, sizeof sw->config);
+    if (strcmp(key, "expect_vlan") == 0)
+        return inventory_int(ctx, key, value, VLAN_MIN, VLAN_MAX, &sw->expect_vlan);
+    b->ports = value;
+    return 0;
+}
+
+static int apply_port(struct inventory_ctx *ctx, const char *key, yaml_node_t *value, void *target)
+{
+    struct inventory_port *port = target;
+    if (strcmp(key, "port") == 0)
+        return inventory_string(ctx, key, value, port->name, sizeof port->name);
+    if (strcmp(key, "server") == 0)
+        return inventory_string(ctx, key, value, port->server, sizeof port->server);
+    return inventory_int(ctx, key, value, VLAN_MIN, VLAN_MAX, &port->expect_vlan);
+}
+
+static int compare_ports(const void *a, const void *b)
+{
+    const struct inventory_port *pa = a, *pb = b;
+    int c = strcmp(pa->name, pb->name);
+    return c != 0 ? c : (pa->line > pb->line) - (pa->line < pb->line);
+}
+
+/* Finds a port listed twice. Sorts a copy, so the list keeps the file's
+ * order. */
+static int check_duplicate_ports(struct inventory_ctx *ctx, yaml_node_t *list,
+                                 const struct inventory_switch *sw)
+{
+    if (sw->n_ports < 2)
+        return 0;
+    struct inventory_port *sorted = malloc(sw->n_ports * sizeof *sorted);
+    if (sorted == NULL)
+        return pr_error_set(ctx->err, PR_ERR_INTERNAL, "out of memory reading %s", ctx->origin);
+    memcpy(sorted, sw->ports, sw->n_ports * sizeof *sorted);
+    qsort(sorted, sw->n_ports, sizeof *sorted, compare_ports);
+    int rc = 0;
+    for (size_t i = 1; i < sw->n_ports && rc == 0; i++) {
+        if (strcmp(sorted[i].name, sorted[i - 1].name) == 0)
+            rc = inventory_fail(ctx, list,
+                                "port '%s' is listed twice for switch '%s' (lines %d "
+                                "and %d)",
+                                sorted[i].name, sw->name, sorted[i - 1].line, sorted[i].line);
+    }
+    free(sorted);
+    return rc;
+}
+
+static int parse_ports(struct inventory_ctx *ctx, yaml_node_t *list, struct inventory_switch *sw,
+                       size_t *total_ports)
+{
+    if (list->type != YAML_SEQUENCE_NODE)
+        return inventory_fail(ctx, list, "'ports' must be a list, not %s", inventory_kind(list));
+    size_t n = (size_t)(list->data.sequence.items.top - list->data.sequence.items.start);
+    if (n == 0)
+        return inventory_fail(ctx, list,
+                              "'ports' is empty; leave it out to audit every "
+                              "physical port");
+    if (*total_ports + n > INVENTORY_MAX_PORTS)
+        return inventory_fail(ctx, list, "more than %d ports in the inventory",
+                              INVENTORY_MAX_PORTS);
+    *total_ports += n;
+    sw->ports = calloc(n, sizeof *sw->ports);
+    if (sw->ports == NULL)
+        return pr_error_set(ctx->err, PR_ERR_INTERNAL, "out of memory reading %s", ctx->origin);
+    for (size_t i = 0; i < n; i++) {
+        yaml_node_t *item = inventory_node(ctx, list->data.sequence.items.start[i]);
+        struct inventory_port *port = &sw->ports[sw->n_ports++];
+        port->expect_vlan = -1;
+        port->line = item != NULL ? (int)item->start_mark.line + 1 : 0;
+        if (item != NULL && item->type == YAML_MAPPING_NODE) {
+            if (inventory_apply_map(ctx, item, "a port", port_keys, apply_port, port) != 0)
+                return -1;
+            if (port->name[0] == '\0')
+                return inventory_fail(ctx, item, "a port entry needs 'port' (the port's name)");
+        } else if (item == NULL || item->type != YAML_SCALAR_NODE || inventory_is_null(item)) {
+            return inventory_fail(ctx, item,
+                                  "a port is a name or a map {port, server, "
+                                  "expect_vlan}, not %s",
+                                  inventory_kind(item));
+        } else if (inventory_string(ctx, "port", item, port->name, sizeof port->name) != 0) {
+            return -1;
+        }
+        if (port->expect_vlan < 0)
+            port->expect_vlan = sw->expect_vlan;
+    }
+    return check_duplicate_ports(ctx, list, sw);
+}
+
+/* Names, sources and the merge of defaults into one switch. */
+static int finish_switch(struct inventory_ctx *ctx, yaml_node_t *node,
+                         const struct inventory_defaults *defs, struct switch_build *b)
+{
+    struct inventory_switch *sw = b->sw;
+    if (sw->host[0] == '\0' && sw->walk[0] == '\0' && sw->config[0] == '\0')
+        return inventory_fail(ctx, node,
+                              "a switch needs 'host' (or an offline source: 'walk' "
+                              "or 'config')");
+    if (sw->name[0] == '\0') {
+        if (sw->host[0] == '\0')
+            return inventory_fail(ctx, node, "a switch without 'host' needs 'name'");
+        if (strlen(sw->host) >= sizeof sw->name)
+            return inventory_fail(ctx, b->host_node,
+                                  "a switch named after its host needs a "
+                                  "host shorter than %zu characters; give 'name'",
+                                  sizeof sw->name);
+        pr_strlcpy(sw->name, sw->host, sizeof sw->name);
+    }
+    pr_strlcpy(sw->driver, "auto", sizeof sw->driver);
+    if (defs->driver[0] != '\0')
+        pr_strlcpy(sw->driver, defs->driver, sizeof sw->driver);
+    if (b->driver[0] != '\0')
+        pr_strlcpy(sw->driver, b->driver, sizeof sw->driver);
+    if (sw->expect_vlan < 0)
+        sw->expect_vlan = defs->expect_vlan;
+
+    snmp_options_defaults(&sw->snmp);
+    if (defs->has_snmp)
+        inventory_merge_snmp(&sw->snmp, &defs->snmp);
+    if (b->has_snmp)
+        inventory_merge_snmp(&sw->snmp, &b->snmp);
+    sw->snmp_given = defs->has_snmp || b->has_snmp;
+    const yaml_node_t *snmp_at = b->has_snmp      ? b->snmp.node
+                                 : defs->has_snmp ? defs->snmp.node
+                                                  : node;
+    if (inventory_check_snmp(ctx, &sw->snmp, snmp_at) != 0)
+        return -1;
+
+    inventory_netconf_defaults(&sw->netconf);
+    if (defs->has_netconf)
+        inventory_merge_netconf(&sw->netconf, &defs->netconf);
+    if (b->has_netconf)
+        inventory_merge_netconf(&sw->netconf, &b->netconf);
+    sw->netconf.given = defs->has_netconf || b->has_netconf;
+    if (sw->netconf.given && sw->host[0] == '\0')
+        return inventory_fail(ctx, node, "switch '%s' has 'netconf' but no 'host' to connect to",
+                              sw->name);
+    return 0;
+}
+
+/* "switch 'NAME'" for messages, when the entry has a plain name. */
+static void switch_label(struct inventory_ctx *ctx, yaml_node_t *node, char *buf, size_t len)
+{
+    snprintf(buf, len, "a switch");
+    if (node == NULL || node->type != YAML_MAPPING_NODE)
+        return;
+    for (yaml_node_pair_t *pair = node->data.mapping.pairs.start;
+         pair < node->data.mapping.pairs.top; pair++) {
+        yaml_node_t *key = inventory_node(ctx, pair->key);
+        yaml_node_t *value = inventory_node(ctx, pair->value);
+        if (key != NULL && key->type == YAML_SCALAR_NODE &&
+            strcmp((const char *)key->data.scalar.value, "name") == 0 && value != NULL &&
+            value->type == YAML_SCALAR_NODE && !inventory_is_null(value) &&
+            value->data.scalar.length < INVENTORY_NAME_MAX &&
+            strlen((const char *)value->data.scalar.value) == value->data.scalar.length) {
+            snprintf(buf, len, "switch '%s'", (const char *)value->data.scalar.value);
+            return;
+        }
+    }
+}
+
+int inventory_parse_switch(struct inventory_ctx *ctx, yaml_node_t *node,
+                           const struct inventory_defaults *defs, struct inventory_switch *sw,
+                           size_t *total_ports)
+{
+    struct switch_build b;
+    memset(&b, 0, sizeof b);
+    b.sw = sw;
+    sw->expect_vlan = -1;
+    sw->line = node != NULL ? (int)node->start_mark.line + 1 : 0;
+    sw->column = node != NULL ? (int)node->start_mark.column + 1 : 0;
+    char what[INVENTORY_NAME_MAX + 16];
+    switch_label(ctx, node, what, sizeof what);
+    int rc = inventory_apply_map(ctx, node, what, switch_keys, apply_switch, &b);
+    if (rc == 0)
+        rc = finish_switch(ctx, node, defs, &b);
+    if (rc == 0 && b.ports != NULL && !inventory_is_null(b.ports))
+        rc = parse_ports(ctx, b.ports, sw, total_ports);
+    secret_wipe(&b.snmp, sizeof b.snmp);
+    secret_wipe(&b.netconf, sizeof b.netconf);
+    return rc;
+}

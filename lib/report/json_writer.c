@@ -1,0 +1,194 @@
+/* JSON schema version 1 (DESIGN.md §1): arrays always arrays, every key
+ * always present, null when unknown. */
+#include <stdlib.h>
+
+#include "report/report.h"
+#include "util/json.h"
+
+struct json_state {
+    struct json_out j;
+};
+
+static void fact_string(struct json_out *j, const char *key, const struct pr_fact *fact,
+                        const char *(*name)(int64_t))
+{
+    json_key(j, key);
+    if (fact->known)
+        json_string(j, name(fact->value));
+    else
+        json_null(j);
+}
+
+static void fact_int(struct json_out *j, const char *key, const struct pr_fact *fact)
+{
+    json_key(j, key);
+    if (fact->known)
+        json_int(j, fact->value);
+    else
+        json_null(j);
+}
+
+static void fact_bool(struct json_out *j, const char *key, const struct pr_fact *fact)
+{
+    json_key(j, key);
+    if (fact->known)
+        json_bool(j, fact->value != 0);
+    else
+        json_null(j);
+}
+
+static const char *yes_no(int64_t v)
+{
+    return v ? "yes" : "no";
+}
+
+static const char *on_off(int64_t v)
+{
+    return v ? "on" : "off";
+}
+
+static void write_facts(struct json_out *j, const struct pr_port_facts *facts)
+{
+    json_begin_object(j);
+    fact_string(j, "admin_status", &facts->admin_status, pr_if_status_name);
+    fact_string(j, "oper_status", &facts->oper_status, pr_if_status_name);
+    fact_string(j, "stp_state", &facts->stp_state, pr_stp_state_name);
+    fact_string(j, "edge", &facts->edge, pr_edge_name);
+    fact_bool(j, "lacp_member", &facts->lacp_member);
+    fact_string(j, "lacp_fallback", &facts->lacp_fallback, yes_no);
+    fact_string(j, "autoneg", &facts->autoneg, on_off);
+    fact_int(j, "speed_mbps", &facts->speed_mbps);
+    fact_int(j, "access_vlan", &facts->access_vlan);
+    json_key(j, "err_disabled");
+    if (!facts->err_disabled.known)
+        json_null(j);
+    else if (!facts->err_disabled.value)
+        json_bool(j, false);
+    else
+        json_string(j, facts->err_disabled_cause[0] ? facts->err_disabled_cause : "yes");
+    fact_string(j, "bpdu_guard", &facts->bpdu_guard, on_off);
+    json_end_object(j);
+}
+
+static void write_port(struct json_out *j, const struct pr_port *port)
+{
+    json_begin_object(j);
+    json_key(j, "name");
+    json_string(j, port->name);
+    json_key(j, "ifindex");
+    if (port->ifindex)
+        json_int(j, port->ifindex);
+    else
+        json_null(j);
+    json_key(j, "verdict");
+    json_string(j, pr_verdict_name(port->verdict));
+    fact_int(j, "expected_blackout_s", &port->expected_blackout_s);
+    json_key(j, "facts");
+    write_facts(j, &port->facts);
+    json_key(j, "findings");
+    json_begin_array(j);
+    for (size_t i = 0; i < port->n_findings; i++) {
+        const struct pr_finding *f = &port->findings[i];
+        json_begin_object(j);
+        json_key(j, "id");
+        json_string(j, pr_finding_id_name(f->id));
+        json_key(j, "severity");
+        json_string(j, pr_severity_name(f->severity));
+        json_key(j, "message");
+        json_string(j, f->message);
+        json_key(j, "evidence");
+        json_string(j, f->evidence);
+        json_key(j, "fix");
+        json_string(j, f->fix[0] ? f->fix : NULL);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    json_end_object(j);
+}
+
+static void json_begin(const struct report_options *opts, void **state)
+{
+    struct json_state *st = calloc(1, sizeof *st);
+    *state = st;
+    if (st == NULL)
+        return;
+    json_init(&st->j, opts->out, true);
+    json_begin_object(&st->j);
+    json_key(&st->j, "portready");
+    json_int(&st->j, 1);
+    json_key(&st->j, "switches");
+    json_begin_array(&st->j);
+}
+
+static void json_write_switch(const struct report_options *opts, void *state,
+                              const struct pr_switch *sw)
+{
+    (void)opts;
+    struct json_state *st = state;
+    if (st == NULL)
+        return;
+    struct json_out *j = &st->j;
+    json_begin_object(j);
+    json_key(j, "name");
+    json_string(j, sw->name);
+    json_key(j, "host");
+    json_string(j, sw->host);
+    json_key(j, "driver");
+    json_string(j, sw->driver_name);
+    json_key(j, "sources");
+    json_begin_array(j);
+    for (size_t i = 0; i < sw->n_sources; i++)
+        json_string(j, sw->sources[i]);
+    json_end_array(j);
+    json_key(j, "error");
+    json_string(j, sw->error.code != PR_OK ? sw->error.msg : NULL);
+    json_key(j, "stp");
+    json_begin_object(j);
+    fact_string(j, "mode", &sw->stp.mode, pr_stp_mode_name);
+    fact_int(j, "forward_delay_s", &sw->stp.forward_delay_s);
+    fact_int(j, "max_age_s", &sw->stp.max_age_s);
+    json_end_object(j);
+    json_key(j, "ports");
+    json_begin_array(j);
+    for (size_t i = 0; i < sw->n_ports; i++)
+        write_port(j, &sw->ports[i]);
+    json_end_array(j);
+    json_end_object(j);
+}
+
+static void json_end(const struct report_options *opts, void *state, const struct pr_summary *s)
+{
+    (void)opts;
+    struct json_state *st = state;
+    if (st == NULL)
+        return;
+    struct json_out *j = &st->j;
+    json_end_array(j);
+    json_key(j, "summary");
+    json_begin_object(j);
+    json_key(j, "switches");
+    json_int(j, s->switches);
+    json_key(j, "unreadable");
+    json_int(j, s->unreadable);
+    json_key(j, "ports");
+    json_int(j, s->ports);
+    json_key(j, "ready");
+    json_int(j, s->ready);
+    json_key(j, "warning");
+    json_int(j, s->warning);
+    json_key(j, "not_ready");
+    json_int(j, s->not_ready);
+    json_key(j, "unknown");
+    json_int(j, s->unknown);
+    json_end_object(j);
+    json_end_object(j);
+    json_finish(j);
+    free(st);
+}
+
+const struct report_writer report_writer_json = {
+    .name = "json",
+    .begin = json_begin,
+    .write_switch = json_write_switch,
+    .end = json_end,
+};

@@ -1,0 +1,52 @@
+#include "util/fileutil.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int pr_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len,
+                 struct pr_error *err)
+{
+    *out = NULL;
+    *out_len = 0;
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (f == NULL)
+        return pr_error_set(err, PR_ERR_IO, "%s: %s", path, strerror(errno));
+    size_t cap = 65536, len = 0;
+    char *buf = malloc(cap + 1);
+    int rc = 0;
+    while (buf != NULL) {
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0)
+            break;
+        if (len == cap) {
+            if (cap >= max_bytes) {
+                rc = pr_error_set(err, PR_ERR_INPUT, "%s: larger than %zu bytes", path, max_bytes);
+                break;
+            }
+            cap *= 2;
+            char *bigger = realloc(buf, cap + 1);
+            if (bigger == NULL)
+                break;
+            buf = bigger;
+        }
+    }
+    if (rc == 0 && buf != NULL && ferror(f))
+        rc = pr_error_set(err, PR_ERR_IO, "%s: %s", path, strerror(errno));
+    if (!is_stdin)
+        fclose(f);
+    if (buf == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "%s: out of memory", path);
+    if (rc != 0) {
+        free(buf);
+        return rc;
+    }
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return 0;
+}

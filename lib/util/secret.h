@@ -1,0 +1,40 @@
+/* Secrets (SNMP communities, passphrases, NETCONF passwords) read from a
+ * file or from the environment, so they never sit in argv, shell history or
+ * the inventory itself. Used by the inventory reader and by the command
+ * layer's --community-file / --password-file options alike.
+ *
+ * No function here ever puts a secret's value into an error or a warning:
+ * messages name the file or the variable only.
+ *
+ * Ownership: the caller owns every buffer; nothing is allocated. Callers
+ * wipe secret buffers with secret_wipe() when done. */
+#ifndef PR_SECRET_H
+#define PR_SECRET_H
+
+#include <stddef.h>
+
+#include "model/error.h"
+
+/* Reads the first line of the file at path into out (the trailing "\n" and
+ * a "\r" before it are stripped). Fails, with out wiped, when the file
+ * cannot be opened or read (PR_ERR_IO), when the line is empty or contains
+ * a NUL byte, or when it does not fit in out_len - 1 bytes (PR_ERR_INPUT).
+ * Pipes and /dev/fd/N work (read until the first newline or end of file).
+ *
+ * When warning is not NULL it is set to "" or, for a regular file that its
+ * group or others may read, to a message such as "credential file F is
+ * readable by others (mode 0644); chmod 600 it". */
+int secret_read_file(const char *path, char *out, size_t out_len, char *warning, size_t warning_len,
+                     struct pr_error *err);
+
+/* Copies the value of environment variable name into out. Fails
+ * (PR_ERR_INPUT), naming the variable and never its value, when name is not
+ * a valid variable name, or the variable is unset, empty or longer than
+ * out_len - 1 bytes. */
+int secret_from_env(const char *name, char *out, size_t out_len, struct pr_error *err);
+
+/* Zeroes n bytes at p in a way the compiler may not optimise out. p may be
+ * NULL. */
+void secret_wipe(void *p, size_t n);
+
+#endif

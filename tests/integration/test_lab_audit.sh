@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# `portready audit` of the built-in lab gives, port by port, the verdicts
+# and findings lab/README.md derives by hand from the recordings; with one
+# switch's agent stopped, the others are still reported and the exit code
+# is 3. Live agents and --walk on the same recordings agree.
+source "$PR_SOURCE_DIR/tests/integration/lib.sh"
+
+lab="$PR_SOURCE_DIR/lab/lab"
+state="$PR_TMP/lab"
+base=$(python3 -c 'import socket
+for p in range(21500, 21990, 3):
+    ok = True
+    for q in (p, p + 1, p + 2):
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        try: s.bind(("127.0.0.1", q))
+        except OSError: ok = False
+        s.close()
+    if ok: print(p); break')
+stop_lab() { "$lab" stop --state-dir "$state" >/dev/null 2>&1 || true; }
+trap 'stop_lab; pr_cleanup' EXIT
+"$lab" start --port "$base" --state-dir "$state" >/dev/null
+
+# The lab inventory, pointed at this test's ports.
+sed -e "s/127.0.0.1:1161/127.0.0.1:$base/" -e "s/127.0.0.1:1162/127.0.0.1:$((base + 1))/" \
+    -e "s/127.0.0.1:1163/127.0.0.1:$((base + 2))/" "$PR_SOURCE_DIR/lab/rack.yaml" >"$PR_TMP/rack.yaml"
+
+set +e
+"$PORTREADY" audit --format json "$PR_TMP/rack.yaml" >"$PR_TMP/audit.json"
+rc=$?
+set -e
+pr_expect_eq "audit exit code (not-ready ports, all switches read)" 2 "$rc"
+
+# switch port verdict blackout findings(sorted, comma-separated): the tables
+# of lab/README.md.
+expect() {
+    local got
+    got=$(python3 - "$PR_TMP/audit.json" "$@" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+sw, port = sys.argv[2], sys.argv[3]
+for s in d["switches"]:
+    if s["name"] != sw: continue
+    for p in s["ports"]:
+        if p["name"] == port:
+            b = p["expected_blackout_s"]
+            print(p["verdict"], "?" if b is None else b,
+                  ",".join(sorted(f["id"] for f in p["findings"])) or "-")
+            sys.exit(0)
+print("missing")
+PY
+)
+    pr_expect_eq "$1 $2" "$3 $4 $5" "$got"
+}
+expect rack12-a 1/1/1 ready 0 -
+expect rack12-a 1/1/2 ready 0 -
+expect rack12-a 1/1/3 not-ready 30 stp-not-edge
+expect rack12-a 1/1/4 warning 3 stp-edge-auto
+expect rack12-a 1/1/5 not-ready 0 stp-not-forwarding
+expect rack12-a 1/1/6 not-ready 0 admin-down
+expect rack12-a 1/1/7 ready 0 -
+expect rack12-a 1/1/8 ready 0 -
+expect rack12-b Gi1/0/1 warning 0 stp-legacy-mode
+expect rack12-b Gi1/0/2 warning 0 bpdu-guard-off,stp-legacy-mode
+expect rack12-b Gi1/0/3 not-ready 30 portfast-trunk-missing,stp-legacy-mode
+expect rack12-b Gi1/0/4 not-ready 30 stp-legacy-mode,stp-not-edge
+expect rack12-b Gi1/0/5 not-ready 0 err-disabled,stp-legacy-mode
+expect rack12-b Gi1/0/6 not-ready 0 admin-down,stp-legacy-mode
+expect rack12-b Gi1/0/7 not-ready 0 stp-legacy-mode,vlan-mismatch
+expect rack12-c Ethernet1 ready 0 autoneg-on
+expect rack12-c Ethernet2 warning 0 autoneg-on,speed-degraded
+expect rack12-c Ethernet3 not-ready 0 autoneg-on,link-down
+expect rack12-c Ethernet4 not-ready 0 autoneg-on,vlan-mismatch
+expect rack12-c Ethernet5 warning ? autoneg-on,lacp-fallback-unknown
+expect rack12-c Ethernet6 warning ? autoneg-on,lacp-fallback-unknown
+expect rack12-c Ethernet7 not-ready 30 autoneg-on,stp-not-edge
+expect rack12-c Ethernet8 warning 3 autoneg-on,stp-edge-auto
+expect rack12-c Ethernet9 not-ready 0 admin-down,autoneg-on
+expect rack12-c Ethernet10 not-ready 0 autoneg-on,link-down
+expect rack12-c Ethernet11 ready 0 autoneg-on
+expect rack12-c Ethernet12 not-ready 30 autoneg-on,stp-not-edge,vlan-mismatch
+pr_expect_eq "summary" "27 6 7 14 0" "$(pr_json "$PR_TMP/audit.json" \
+    '" ".join(str(d["summary"][k]) for k in ("ports","ready","warning","not_ready","unknown"))')"
+# rack12-c lists no ports: every physical port, and only those (12 Ethernet,
+# not Port-Channel1, the loopback or VLAN interfaces).
+pr_expect_eq "rack12-c: every physical port" 12 "$(pr_json "$PR_TMP/audit.json" 'len(d["switches"][2]["ports"])')"
+
+# Evidence names the object and value.
+pr_expect_eq "evidence of 1/1/3" "RSTP-MIB dot1dStpPortAdminEdgePort.3 = false(2)" \
+    "$(pr_json "$PR_TMP/audit.json" '[f["evidence"] for p in d["switches"][0]["ports"] if p["name"]=="1/1/3" for f in p["findings"]][0]')"
+
+# --fix text output prints the snippets.
+"$PORTREADY" audit --fix "$PR_TMP/rack.yaml" >"$PR_TMP/fix.txt" || true
+grep -q "fix:" "$PR_TMP/fix.txt" && pr_pass "--fix prints fixes" || pr_fail "--fix printed no fix"
+
+# The same recordings through --walk give the same ports as the live agents.
+for sw in rack12-a rack12-b rack12-c; do
+    set +e
+    "$PORTREADY" check --walk "$PR_SOURCE_DIR/lab/data/$sw.snmprec" --format json >"$PR_TMP/walk-$sw.json"
+    port=$base
+    [ $sw = rack12-b ] && port=$((base + 1))
+    [ $sw = rack12-c ] && port=$((base + 2))
+    "$PORTREADY" check -c $sw "127.0.0.1:$port" --format json >"$PR_TMP/live-$sw.json"
+    set -e
+    same=$(python3 -c 'import json,sys
+a=json.load(open(sys.argv[1]))["switches"][0]; b=json.load(open(sys.argv[2]))["switches"][0]
+print(a["ports"]==b["ports"] and a["stp"]==b["stp"] and a["driver"]==b["driver"] and len(a["ports"])>0)' \
+        "$PR_TMP/walk-$sw.json" "$PR_TMP/live-$sw.json")
+    pr_expect_eq "$sw: live and --walk identical" True "$same"
+done
+
+# One switch's agent stopped: the others are still reported, exit 3.
+"$lab" stop --state-dir "$state" rack12-b >/dev/null
+start=$(date +%s)
+set +e
+"$PORTREADY" audit --format json "$PR_TMP/rack.yaml" >"$PR_TMP/audit2.json"
+rc=$?
+set -e
+pr_expect_eq "one switch down: exit 3" 3 "$rc"
+pr_expect_eq "one switch down: rack12-b has its error" True \
+    "$(pr_json "$PR_TMP/audit2.json" 'd["switches"][1]["error"] is not None and "no answer" in d["switches"][1]["error"]')"
+pr_expect_eq "one switch down: the others still reported" "8 12" \
+    "$(pr_json "$PR_TMP/audit2.json" 'str(len(d["switches"][0]["ports"]))+" "+str(len(d["switches"][2]["ports"]))')"
+pr_expect_eq "one switch down: summary" "3 1" \
+    "$(pr_json "$PR_TMP/audit2.json" 'str(d["summary"]["switches"])+" "+str(d["summary"]["unreadable"])')"
+pr_done

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The man page and --help say the same: every option a subcommand's --help
+# lists is documented in portready.1, and every option portready.1 documents
+# is in some --help.
+source "$PR_SOURCE_DIR/tests/integration/lib.sh"
+
+man="$PR_SOURCE_DIR/portready.1"
+: >"$PR_TMP/all-help"
+for cmd in check audit time dhcp-log; do
+    if ! "$PORTREADY" "$cmd" --help >"$PR_TMP/$cmd.help" 2>&1; then
+        pr_fail "$cmd --help does not exit 0"
+        continue
+    fi
+    cat "$PR_TMP/$cmd.help" >>"$PR_TMP/all-help"
+    grep -q "^\.Ss $cmd\$" "$man" && pr_pass "$cmd has a man page section" ||
+        pr_fail "$cmd has no '.Ss $cmd' section in portready.1"
+    for opt in $(grep -oE '(^|[ ,])--[a-z][a-z0-9-]+' "$PR_TMP/$cmd.help" | tr -d ' ,' | sort -u); do
+        name=${opt#--}
+        if grep -qE "Fl -$name( |\$)" "$man"; then
+            pr_pass "$cmd $opt in portready.1"
+        else
+            pr_fail "$cmd $opt is in --help but not in portready.1"
+        fi
+    done
+done
+for name in $(grep -oE 'Fl -[a-z][a-z0-9-]+' "$man" | sed 's/^Fl -//' | sort -u); do
+    if grep -qE -- "--$name([^a-z0-9-]|\$)" "$PR_TMP/all-help"; then
+        pr_pass "portready.1 --$name in a --help"
+    else
+        pr_fail "portready.1 documents --$name, which no --help lists"
+    fi
+done
+pr_done

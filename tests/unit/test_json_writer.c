@@ -1,0 +1,137 @@
+/* The JSON writer against schema version 1 (DESIGN.md §1): exactly the
+ * documented keys, arrays always arrays, null for unknown facts. The
+ * expected documents are written out in full. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "report/report.h"
+#include "rules/rules.h"
+
+static char *render(struct pr_switch *switches, size_t n)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    struct report_options opts = {.out = out};
+    void *state = NULL;
+    struct pr_summary summary;
+    rules_summarize(switches, n, &summary);
+    report_writer_json.begin(&opts, &state);
+    for (size_t i = 0; i < n; i++)
+        report_writer_json.write_switch(&opts, state, &switches[i]);
+    report_writer_json.end(&opts, state, &summary);
+    fclose(out);
+    return text;
+}
+
+static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    pr_switch_init(&sw, "rack12-b", "127.0.0.1:1162");
+    pr_error_set(&sw.error, PR_ERR_TIMEOUT, "127.0.0.1:1162: no answer within 2 s");
+    char *text = render(&sw, 1);
+    const char *expected = "{\n"
+                           "  \"portready\": 1,\n"
+                           "  \"switches\": [\n"
+                           "    {\n"
+                           "      \"name\": \"rack12-b\",\n"
+                           "      \"host\": \"127.0.0.1:1162\",\n"
+                           "      \"driver\": null,\n"
+                           "      \"sources\": [],\n"
+                           "      \"error\": \"127.0.0.1:1162: no answer within 2 s\",\n"
+                           "      \"stp\": {\n"
+                           "        \"mode\": null,\n"
+                           "        \"forward_delay_s\": null,\n"
+                           "        \"max_age_s\": null\n"
+                           "      },\n"
+                           "      \"ports\": []\n"
+                           "    }\n"
+                           "  ],\n"
+                           "  \"summary\": {\n"
+                           "    \"switches\": 1,\n"
+                           "    \"unreadable\": 1,\n"
+                           "    \"ports\": 0,\n"
+                           "    \"ready\": 0,\n"
+                           "    \"warning\": 0,\n"
+                           "    \"not_ready\": 0,\n"
+                           "    \"unknown\": 0\n"
+                           "  }\n"
+                           "}\n";
+    assert_string_equal(text, expected);
+    free(text);
+    pr_switch_free(&sw);
+}
+
+static void test_port_facts_findings_and_escaping(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    pr_switch_init(&sw, "sw\"1", "127.0.0.1:1161");
+    sw.driver_name = "cisco";
+    pr_switch_add_source(&sw, "snmp");
+    pr_fact_set(&sw.stp.mode, PR_MODE_RAPID_PVST, "stpxSpanningTreeType = rapidPvstPlus(5)");
+    pr_fact_set(&sw.stp.forward_delay_s, 15, "x");
+    pr_fact_set(&sw.stp.max_age_s, 20, "x");
+    struct pr_port *port = pr_switch_add_port(&sw, "Gi1/0/1", NULL);
+    port->ifindex = 10101;
+    struct pr_port_facts *f = &port->facts;
+    pr_fact_set(&f->admin_status, PR_IF_UP, "x");
+    pr_fact_set(&f->oper_status, PR_IF_UP, "x");
+    pr_fact_set(&f->stp_state, PR_STP_FORWARDING, "x");
+    pr_fact_set(&f->edge, PR_EDGE_NO, "stpxFastStartPortMode.10101 = disable(2)");
+    pr_fact_set(&f->lacp_member, 1, "x");
+    pr_fact_set(&f->autoneg, 1, "x");
+    pr_fact_set(&f->speed_mbps, 1000, "x");
+    pr_fact_set(&f->access_vlan, 100, "x");
+    pr_fact_set(&f->err_disabled, 0, "x");
+    pr_fact_set(&f->bpdu_guard, 0, "x");
+    rules_judge_switch(&sw);
+    strcpy(port->findings[0].fix, "interface GigabitEthernet1/0/1\n spanning-tree portfast edge");
+    char *text = render(&sw, 1);
+    /* Facts: known values named, unknown (lacp_fallback) null. */
+    assert_non_null(strstr(text, "\"name\": \"sw\\\"1\""));
+    assert_non_null(strstr(text, "\"mode\": \"rapid-pvst\""));
+    assert_non_null(strstr(text, "\"verdict\": \"not-ready\",\n"
+                                 "          \"expected_blackout_s\": 30,\n"));
+    assert_non_null(strstr(text, "\"facts\": {\n"
+                                 "            \"admin_status\": \"up\",\n"
+                                 "            \"oper_status\": \"up\",\n"
+                                 "            \"stp_state\": \"forwarding\",\n"
+                                 "            \"edge\": \"no\",\n"
+                                 "            \"lacp_member\": true,\n"
+                                 "            \"lacp_fallback\": null,\n"
+                                 "            \"autoneg\": \"on\",\n"
+                                 "            \"speed_mbps\": 1000,\n"
+                                 "            \"access_vlan\": 100,\n"
+                                 "            \"err_disabled\": false,\n"
+                                 "            \"bpdu_guard\": \"off\"\n"
+                                 "          },\n"));
+    assert_non_null(strstr(text, "\"id\": \"stp-not-edge\",\n"
+                                 "              \"severity\": \"critical\",\n"));
+    assert_non_null(strstr(text, "\"evidence\": \"stpxFastStartPortMode.10101 = disable(2)\""));
+    assert_non_null(
+        strstr(text, "\"fix\": \"interface GigabitEthernet1/0/1\\n spanning-tree portfast edge\""));
+    /* The second finding has no fix: null, not "". */
+    assert_non_null(strstr(text, "\"fix\": null"));
+    assert_non_null(strstr(text, "\"not_ready\": 1,"));
+    free(text);
+    pr_switch_free(&sw);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unreadable_switch_has_error_and_empty_arrays),
+        cmocka_unit_test(test_port_facts_findings_and_escaping),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
