@@ -1,0 +1,75 @@
+/* Host key check against known_hosts, as OpenSSH does it: a known key
+ * passes, an unknown key is refused unless the user asked to accept it
+ * (then it is added), a changed key is always refused. */
+#include "netconf/nc_private.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/strutil.h"
+
+void netconf_host_label(const struct netconf_options *opts, char *buf, size_t len)
+{
+    if (opts->port == 22)
+        snprintf(buf, len, "%s", opts->host);
+    else
+        snprintf(buf, len, "[%s]:%d", opts->host, opts->port);
+}
+
+/* "ssh-ed25519 SHA256:..." of the server's key. */
+static void hostkey_describe(ssh_session ssh, char *buf, size_t len)
+{
+    pr_strlcpy(buf, "(key unavailable)", len);
+    ssh_key key = NULL;
+    if (ssh_get_server_publickey(ssh, &key) != SSH_OK)
+        return;
+    unsigned char *hash = NULL;
+    size_t hash_len = 0;
+    if (ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &hash_len) == 0) {
+        char *fingerprint = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hash_len);
+        if (fingerprint != NULL) {
+            snprintf(buf, len, "%s %s", ssh_key_type_to_char(ssh_key_type(key)), fingerprint);
+            ssh_string_free_char(fingerprint);
+        }
+        ssh_clean_pubkey_hash(&hash);
+    }
+    ssh_key_free(key);
+}
+
+int netconf_hostkey_check(const struct netconf_options *opts, ssh_session ssh,
+                          const char *known_hosts, struct pr_error *err)
+{
+    char label[300];
+    netconf_host_label(opts, label, sizeof label);
+    char key[200];
+    hostkey_describe(ssh, key, sizeof key);
+
+    enum ssh_known_hosts_e state = ssh_session_is_known_server(ssh);
+    switch (state) {
+    case SSH_KNOWN_HOSTS_OK:
+        return 0;
+    case SSH_KNOWN_HOSTS_CHANGED:
+    case SSH_KNOWN_HOSTS_OTHER:
+        return pr_error_set(err, PR_ERR_AUTH,
+                            "NETCONF: host key of %s has CHANGED: the server presents %s, but %s "
+                            "holds another key for it. Someone may be intercepting the "
+                            "connection; if the switch was really re-keyed, remove the old entry "
+                            "(ssh-keygen -R '%s' -f %s) and check the new fingerprint",
+                            label, key, known_hosts, label, known_hosts);
+    case SSH_KNOWN_HOSTS_UNKNOWN:
+    case SSH_KNOWN_HOSTS_NOT_FOUND:
+        if (!opts->accept_new_hostkey)
+            return pr_error_set(err, PR_ERR_AUTH,
+                                "NETCONF: unknown host key for %s (%s): not in %s; check the "
+                                "fingerprint and rerun with --accept-new-hostkey to add it",
+                                label, key, known_hosts);
+        if (ssh_session_update_known_hosts(ssh) != SSH_OK)
+            return pr_error_set(err, PR_ERR_IO, "NETCONF: cannot add the host key of %s to %s: %s",
+                                label, known_hosts, ssh_get_error(ssh));
+        return 0;
+    case SSH_KNOWN_HOSTS_ERROR:
+        break;
+    }
+    return pr_error_set(err, PR_ERR_IO, "NETCONF: cannot check the host key of %s against %s: %s",
+                        label, known_hosts, ssh_get_error(ssh));
+}

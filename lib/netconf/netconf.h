@@ -1,0 +1,77 @@
+/* NETCONF source: <get-config> of the running datastore over SSH, returned
+ * as XML text; and the one XML reader every part of portready uses.
+ *
+ * The source only fetches: it never interprets configuration. The Junos and
+ * IOS-XE interpreters parse the text it returns with netconf_xml_parse().
+ *
+ * Thread safety: netconf_get_config() may run in several threads at once
+ * (one session per call; libnetconf2's client options are per thread).
+ */
+#ifndef PR_NETCONF_H
+#define PR_NETCONF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "model/error.h"
+
+#define NETCONF_DEFAULT_PORT 830
+
+/* The environment variable a caller may read the password from. */
+#define NETCONF_PASSWORD_ENV "PORTREADY_NETCONF_PASSWORD"
+
+struct netconf_options {
+    char user[128];          /* empty: the login name of the current user */
+    char host[256];          /* name or address, without brackets */
+    int port;                /* 830 when not given */
+    char ssh_key[1024];      /* private key file; empty: ssh-agent, then password */
+    char password[256];      /* filled by the caller from a file or the env; never printed */
+    char known_hosts[1024];  /* empty: ~/.ssh/known_hosts */
+    bool accept_new_hostkey; /* an unknown host key is added instead of refused */
+    double timeout_s;        /* bound on the whole exchange; <= 0: 10 s; at most a day */
+};
+
+/* Sets every field of opts to its default (port 830, timeout 10 s, the
+ * rest empty). */
+void netconf_options_init(struct netconf_options *opts);
+
+/* Parses "[USER@]HOST[:PORT]" (IPv6: "[USER@][ADDR]:PORT" or a bare ADDR)
+ * into opts->user, opts->host and opts->port, leaving other fields as they
+ * are. A missing port gives 830, a missing user leaves opts->user as it
+ * was. Returns -1 with PR_ERR_USAGE naming the problem. */
+int netconf_target_parse(const char *target, struct netconf_options *opts, struct pr_error *err);
+
+/* Connects over SSH, checks the host key, authenticates, exchanges hellos
+ * and sends <get-config> of <running/> with subtree_filter_xml (one or more
+ * elements; NULL or "": no filter). On success *out_xml holds the reply's
+ * <data> element, namespace included, as one well-formed XML document of
+ * *out_len bytes (NUL-terminated; the caller frees it with free()).
+ *
+ * The whole exchange (TCP connect, SSH, authentication, hello, reply) ends
+ * within opts->timeout_s. Errors (return -1, *out_xml NULL):
+ *   PR_ERR_IO        connection refused / unreachable
+ *   PR_ERR_TIMEOUT   no progress in time; the message names the phase
+ *   PR_ERR_AUTH      authentication failed; unknown or changed host key
+ *   PR_ERR_PROTOCOL  not a NETCONF server (no hello, garbage), rpc-error
+ *                    (with the server's error-message), malformed reply
+ * The password never appears in a message. */
+int netconf_get_config(const struct netconf_options *opts, const char *subtree_filter_xml,
+                       char **out_xml, size_t *out_len, struct pr_error *err);
+
+/* Subtree filter for Junos: <configuration> with interfaces, protocols,
+ * vlans, groups and chassis (static string). */
+const char *netconf_junos_filter(void);
+
+/* Subtree filter for IOS-XE: the native model's interface and
+ * spanning-tree subtrees (static string). */
+const char *netconf_iosxe_filter(void);
+
+/* Parses len bytes of XML into *out (the caller frees it with xmlFreeDoc).
+ * Safe for hostile input: no network access, no entity substitution, no
+ * DTD loading, and any document carrying a DOCTYPE is refused. Errors
+ * (PR_ERR_INPUT) name the line and libxml2's reason. */
+int netconf_xml_parse(const char *xml, size_t len, xmlDoc **out, struct pr_error *err);
+
+#endif

@@ -1,0 +1,65 @@
+/* Matching configuration interface names to SNMP names, and which source
+ * wins for which fact. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "core/merge.h"
+
+static void test_names(void **state)
+{
+    (void)state;
+    assert_true(merge_names_match("GigabitEthernet1/0/1", "Gi1/0/1"));
+    assert_true(merge_names_match("Ethernet5", "Et5"));
+    assert_true(merge_names_match("Ethernet1/1", "Eth1/1"));
+    assert_true(merge_names_match("TenGigabitEthernet1/1/2", "Te1/1/2"));
+    assert_true(merge_names_match("ge-0/0/1", "ge-0/0/1"));
+    assert_true(merge_names_match("Port-channel1", "Po1"));
+    assert_false(merge_names_match("GigabitEthernet1/0/1", "Gi1/0/11"));
+    assert_false(merge_names_match("GigabitEthernet1/0/1", "Te1/0/1"));
+    assert_false(merge_names_match("ge-0/0/1", "xe-0/0/1"));
+    assert_false(merge_names_match("Ethernet", "Et"));
+}
+
+static void test_config_wins_for_configuration_agent_for_state(void **state)
+{
+    (void)state;
+    struct pr_switch live, config;
+    pr_switch_init(&live, "sw", "h");
+    pr_switch_init(&config, "sw", "f");
+    struct pr_port *lp = pr_switch_add_port(&live, "Gi1/0/1", NULL);
+    pr_fact_set(&lp->facts.oper_status, PR_IF_UP, "ifOperStatus = up(1)");
+    pr_fact_set(&lp->facts.edge, PR_EDGE_NO, "stpxFastStartPortMode = disable(2)");
+    pr_fact_set(&lp->facts.lacp_member, 1, "AttachedAggID = 5001");
+    struct pr_port *cp = pr_switch_add_port(&config, "GigabitEthernet1/0/1", NULL);
+    pr_fact_set(&cp->facts.oper_status, PR_IF_DOWN, "never from a config, but if it were");
+    pr_fact_set(&cp->facts.edge, PR_EDGE_YES, "spanning-tree portfast edge");
+    pr_fact_set(&cp->facts.lacp_fallback, 0, "port-channel standalone-disable");
+    pr_fact_set(&config.stp.mode, PR_MODE_RAPID_PVST, "spanning-tree mode rapid-pvst");
+    assert_int_equal(merge_config_into_live(&live, &config), 1);
+    /* State stays the agent's. */
+    assert_int_equal(lp->facts.oper_status.value, PR_IF_UP);
+    assert_int_equal(lp->facts.lacp_member.value, 1);
+    /* Configuration from the config, with both pieces of evidence. */
+    assert_int_equal(lp->facts.edge.value, PR_EDGE_YES);
+    assert_non_null(strstr(lp->facts.edge.evidence, "spanning-tree portfast edge"));
+    assert_non_null(strstr(lp->facts.edge.evidence, "disable(2)"));
+    assert_int_equal(lp->facts.lacp_fallback.value, 0);
+    /* The mode the agent did not show comes from the config. */
+    assert_int_equal(live.stp.mode.value, PR_MODE_RAPID_PVST);
+    pr_switch_free(&live);
+    pr_switch_free(&config);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_config_wins_for_configuration_agent_for_state),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
