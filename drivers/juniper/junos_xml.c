@@ -5,47 +5,13 @@
  * <interfaces><interface><name>ge-0/0/1</name> is `interfaces ge-0/0/1`
  * (the list element the CLI does not show is dropped), <ieee-802.3ad> is
  * `802.3ad` and a member-range's <end-range> is its `to`. */
-#include <limits.h>
 #include <string.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xmlerror.h>
 
 #include "junos_read.h"
-
-/* The one place that parses XML text: no network, no entity substitution,
- * no DTD loading, and a document with a DOCTYPE is refused. */
-static int junos_parse_xml_doc(const char *xml, size_t len, xmlDoc **out, struct pr_error *err)
-{
-    *out = NULL;
-    if (len > INT_MAX)
-        return pr_error_set(err, PR_ERR_INPUT, "XML configuration too large (%zu bytes)", len);
-    xmlParserCtxt *ctxt = xmlNewParserCtxt();
-    if (ctxt == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory parsing XML");
-    xmlDoc *doc = xmlCtxtReadMemory(ctxt, xml, (int)len, NULL, NULL,
-                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (doc == NULL) {
-        const xmlError *e = xmlCtxtGetLastError(ctxt);
-        pr_error_set(err, PR_ERR_INPUT, "XML line %d: %s", e != NULL ? e->line : 0,
-                     e != NULL && e->message != NULL ? e->message : "not well-formed\n");
-        /* libxml2 messages end with a newline */
-        size_t n = strlen(err != NULL ? err->msg : "");
-        if (err != NULL && n > 0 && err->msg[n - 1] == '\n')
-            err->msg[n - 1] = '\0';
-        xmlFreeParserCtxt(ctxt);
-        return -1;
-    }
-    xmlFreeParserCtxt(ctxt);
-    if (doc->intSubset != NULL || doc->extSubset != NULL) {
-        xmlFreeDoc(doc);
-        return pr_error_set(err, PR_ERR_INPUT,
-                            "XML with a DOCTYPE refused (entities could read local files)");
-    }
-    *out = doc;
-    return 0;
-}
+#include "netconf/netconf.h"
 
 static bool is_element(const xmlNode *node, const char *name)
 {
@@ -121,7 +87,7 @@ static int convert(const xmlNode *el, struct junos_node *parent, unsigned depth,
                    struct pr_error *err)
 {
     if (depth > JUNOS_MAX_DEPTH * 2)
-        return pr_error_set(err, PR_ERR_INPUT, "XML line %ld: elements nested deeper than %d",
+        return pr_error_set(err, PR_ERR_INPUT, "XML: line %ld: elements nested deeper than %d",
                             xmlGetLineNo(el), JUNOS_MAX_DEPTH * 2);
     const xmlNode *name_el = NULL;
     for (const xmlNode *c = el->children; c != NULL; c = c->next) {
@@ -170,8 +136,9 @@ static int convert(const xmlNode *el, struct junos_node *parent, unsigned depth,
 struct junos_node *junos_xml_read(const char *text, size_t len, const char *origin,
                                   struct pr_error *err)
 {
+    /* No network, no entities, no DTD; a DOCTYPE is refused. */
     xmlDoc *doc;
-    if (junos_parse_xml_doc(text, len, &doc, err) != 0) {
+    if (netconf_xml_parse(text, len, &doc, err) != 0) {
         pr_error_prefix(err, "%s", origin != NULL ? origin : "configuration");
         return NULL;
     }

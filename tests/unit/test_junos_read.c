@@ -663,12 +663,12 @@ static void test_errors(void **state)
     expect_error("set interfaces ge-0/0/1 disable\nset interfaces {\n",
                  "cfg.conf:2: unexpected brace");
     expect_error("<rpc-reply><configuration>\n<interfaces>\n</configuration>",
-                 "cfg.conf: XML line 3");
+                 "cfg.conf: XML: line 3");
     expect_error("<rpc-reply><data/></rpc-reply>", "without a <configuration>");
     expect_error("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "
                  "\"file:///etc/passwd\">]>\n<rpc-reply><configuration><interfaces><interface>"
                  "<name>&x;</name></interface></interfaces></configuration></rpc-reply>",
-                 "DOCTYPE refused");
+                 "DOCTYPE; refused");
     expect_error("  \n\n", "empty configuration");
 }
 
