@@ -305,6 +305,21 @@ static enum pr_verdict verdict_of(const struct pr_switch *sw, const struct pr_po
     return PR_VERDICT_READY;
 }
 
+/* Most severe first, keeping the catalogue's order within a severity
+ * (insertion sort: a port has a handful of findings). */
+static void sort_by_severity(struct pr_port *port)
+{
+    for (size_t i = 1; i < port->n_findings; i++) {
+        struct pr_finding moving = port->findings[i];
+        size_t k = i;
+        while (k > 0 && port->findings[k - 1].severity < moving.severity) {
+            port->findings[k] = port->findings[k - 1];
+            k--;
+        }
+        port->findings[k] = moving;
+    }
+}
+
 void rules_judge_port(const struct pr_switch *sw, struct pr_port *port)
 {
     pr_port_clear_findings(port);
@@ -313,6 +328,7 @@ void rules_judge_port(const struct pr_switch *sw, struct pr_port *port)
     bool stp_off = judge_stp(sw, port);
     judge_lacp(port);
     judge_speed_vlan(port);
+    sort_by_severity(port);
     port->verdict = verdict_of(sw, port, stp_off);
 }
 

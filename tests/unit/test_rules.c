@@ -271,6 +271,20 @@ static void test_vlan_mismatch(void **state)
     assert_false(has(fx->port, PR_F_VLAN_MISMATCH, PR_SEV_CRITICAL));
 }
 
+static void test_findings_most_severe_first(void **state)
+{
+    struct fixture *fx = *state;
+    /* autoneg-on (info) comes before vlan-mismatch (critical) in the
+     * catalogue; the port lists the critical one first. */
+    pr_fact_set(&fx->port->facts.autoneg, 1, "enabled(1)");
+    fx->port->expect_vlan = 100;
+    pr_fact_set(&fx->port->facts.access_vlan, 1, "dot1qPvid = 1");
+    judge(fx);
+    assert_int_equal(fx->port->n_findings, 2);
+    assert_int_equal(fx->port->findings[0].id, PR_F_VLAN_MISMATCH);
+    assert_int_equal(fx->port->findings[1].id, PR_F_AUTONEG_ON);
+}
+
 static void test_edge_unknown_is_unknown_verdict(void **state)
 {
     struct fixture *fx = *state;
@@ -361,6 +375,7 @@ int main(void)
         T(test_speed_degraded),
         T(test_bpdu_guard_off),
         T(test_vlan_mismatch),
+        T(test_findings_most_severe_first),
         T(test_edge_unknown_is_unknown_verdict),
         T(test_no_link_facts_is_unknown),
         T(test_stp_off_on_port_is_ready_without_edge),
