@@ -71,10 +71,37 @@ static void test_every_port_by_iftype(void **state)
     pr_switch_free(&sw);
 }
 
+static void test_bridge_port_of_aggregate_and_unit(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    const struct survey_port named[] = {
+        {"2", NULL, -1}, {"3", NULL, -1}, {"Trk1", NULL, -1}, {"ge-0/0/10", NULL, -1}};
+    assert_int_equal(survey(&sw, named, 4), 0);
+    /* Members of Trk1: no bridge port, no STP state, no PVID. */
+    for (int i = 0; i < 2; i++) {
+        const struct pr_port *member = port(&sw, i == 0 ? "2" : "3");
+        assert_int_equal(member->bridge_port, 0);
+        assert_false(member->facts.stp_state.known);
+        assert_false(member->facts.access_vlan.known);
+    }
+    const struct pr_port *trunk = port(&sw, "Trk1");
+    assert_int_equal(trunk->bridge_port, 54);
+    assert_int_equal(trunk->facts.stp_state.value, PR_STP_FORWARDING);
+    assert_int_equal(trunk->facts.access_vlan.value, 30);
+    /* A unit over one port hands its bridge port down. */
+    const struct pr_port *ge = port(&sw, "ge-0/0/10");
+    assert_int_equal(ge->bridge_port, 5);
+    assert_int_equal(ge->facts.stp_state.value, PR_STP_FORWARDING);
+    assert_int_equal(ge->facts.access_vlan.value, 20);
+    pr_switch_free(&sw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_port_by_iftype),
+        cmocka_unit_test(test_bridge_port_of_aggregate_and_unit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
