@@ -7,6 +7,12 @@
 #include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
 
+/* CISCO-VTP-MIB vlanTrunkPortEncapsulationOperType: what a port runs now
+ * (isl 1, dot10 2, lane 3, dot1Q 4, negotiating 5, notApplicable 6); IOS
+ * answers it where it leaves vlanTrunkPortDynamicStatus out. */
+MIB_OBJECT(MIB_TRUNK_ENCAP_OPER, "CISCO-VTP-MIB", "vlanTrunkPortEncapsulationOperType", 1, 3, 6, 1,
+           4, 1, 9, 9, 46, 1, 6, 1, 1, 16);
+
 bool cisco_snmp_object_id(const char *sys_object_id)
 {
     return sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.9.", 14) == 0;
@@ -54,6 +60,13 @@ static void read_vlans(struct snmp_store *store, struct pr_switch *sw)
         if (have_status && (status.value == 1 || status.value == 2))
             pr_fact_set(&port->facts.trunk, status.value == 1, "%s(%s)", status.evidence,
                         status.value == 1 ? "trunking" : "notTrunking");
+        else if (generic_fact_from_column(&status, store, &MIB_TRUNK_ENCAP_OPER, port->ifindex,
+                                          NULL) &&
+                 (status.value == 1 || status.value == 4 || status.value == 6))
+            pr_fact_set(&port->facts.trunk, status.value != 6, "%s(%s)", status.evidence,
+                        status.value == 1   ? "isl"
+                        : status.value == 4 ? "dot1Q"
+                                            : "notApplicable");
         if (port->facts.trunk.known && port->facts.trunk.value == 1 &&
             generic_fact_from_column(&native, store, &MIB_TRUNK_NATIVE_VLAN, port->ifindex, NULL))
             pr_fact_set(&port->facts.access_vlan, native.value, "%s (native VLAN of the trunk)",
@@ -256,6 +269,7 @@ int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
         &MIB_VM_VLAN,
         &MIB_TRUNK_NATIVE_VLAN,
         &MIB_TRUNK_DYNAMIC_STATUS,
+        &MIB_TRUNK_ENCAP_OPER,
         &MIB_ERR_DISABLE_CAUSE,
         &MIB_ERR_DISABLE_GLOBALS,
     };

@@ -10,11 +10,16 @@
 int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw);
 
 /* The physical port under a logical one (Junos maps bridge ports to the
- * ge-0/0/1.0 unit): through ifStackStatus.HIGHER.LOWER, else by name. */
+ * ge-0/0/1.0 unit): through ifStackStatus.HIGHER.LOWER, else by name. An
+ * aggregate (a LAG, an HP trunk, a Cisco port-channel) is a bridge port of
+ * its own: its members are not, so nothing stacked over several interfaces,
+ * nor a LAG interface, hands its bridge port down. */
 static struct pr_port *physical_under(struct snmp_store *store, struct pr_switch *sw,
                                       struct pr_port *port)
 {
     if (generic_port_is_physical(port))
+        return port;
+    if (port->if_type == 161 /* ieee8023adLag */ || port->if_type == 54 /* propMultiplexor */)
         return port;
     const struct mib_object *stack = &MIB_IF_STACK_STATUS;
     uint32_t prefix[SNMP_OID_MAX];
@@ -22,14 +27,19 @@ static struct pr_port *physical_under(struct snmp_store *store, struct pr_switch
     prefix[stack->len] = port->ifindex;
     size_t first, count;
     snmp_store_subtree(store, prefix, stack->len + 1, &first, &count);
+    struct pr_port *only = NULL;
+    size_t n_lower = 0;
     for (size_t i = first; i < first + count; i++) {
         const struct snmp_varbind *vb = &store->vb[i];
-        if (vb->name_len != stack->len + 2)
+        if (vb->name_len != stack->len + 2 || vb->name[stack->len + 1] == 0)
             continue;
-        struct pr_port *lower = pr_switch_find_ifindex(sw, vb->name[stack->len + 1]);
-        if (lower != NULL && generic_port_is_physical(lower))
-            return lower;
+        n_lower++;
+        only = pr_switch_find_ifindex(sw, vb->name[stack->len + 1]);
     }
+    if (n_lower == 1 && only != NULL && generic_port_is_physical(only))
+        return only;
+    if (n_lower > 1)
+        return port;
     const char *dot = strrchr(port->name, '.');
     if (dot != NULL) {
         char base[PR_NAME_MAX];

@@ -56,19 +56,23 @@ struct pr_port *generic_port_by_bridge_port(struct pr_switch *sw, uint32_t bridg
 
 bool generic_port_is_physical(const struct pr_port *port)
 {
-    if (port->no_connector)
-        return false;
+    /* An Ethernet ifType decides: agents answer ifConnectorPresent false
+     * for empty cages and ports without link (NX-OS, EOS, AlliedWare Plus,
+     * Onyx) and for every copper port (AOS-CX 10.07), so it cannot tell a
+     * virtual interface from a physical one there. */
     switch (port->if_type) {
     case 6:   /* ethernetCsmacd */
     case 62:  /* fastEther */
     case 69:  /* fastEtherFX */
     case 117: /* gigabitEthernet */
         return true;
-    case 0: /* type unknown: judge by name */
+    case 0: /* type unknown: judge by connector and name */
         break;
     default:
         return false;
     }
+    if (port->no_connector)
+        return false;
     static const char *const prefixes[] = {"ge-", "xe-", "et-", "mge-", "Gi", "Te", "Fa",
                                            "Eth", "Twe", "Fo",  "Hu",   "Tw", "Fi", NULL};
     for (size_t i = 0; prefixes[i] != NULL; i++) {
