@@ -1,5 +1,7 @@
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 #include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
@@ -54,8 +56,28 @@ struct pr_port *generic_port_by_bridge_port(struct pr_switch *sw, uint32_t bridg
     return NULL;
 }
 
+/* Out-of-band management ports: Ethernet, but never facing a server's
+ * PXE NIC (mgmt0, Management1, em0, me0, fxp0, vme, bme0, and the eth0 of
+ * Linux-based switches whose front ports have other names). */
+static bool is_management_port(const char *name)
+{
+    if (strcmp(name, "eth0") == 0)
+        return true;
+    static const char *const prefixes[] = {"mgmt", "management", "em",  "me",
+                                           "fxp",  "vme",        "bme", NULL};
+    for (size_t i = 0; prefixes[i] != NULL; i++) {
+        size_t n = strlen(prefixes[i]);
+        if (strncasecmp(name, prefixes[i], n) == 0 &&
+            (name[n] == '\0' || isdigit((unsigned char)name[n])))
+            return true;
+    }
+    return false;
+}
+
 bool generic_port_is_physical(const struct pr_port *port)
 {
+    if (is_management_port(port->name))
+        return false;
     /* An Ethernet ifType decides: agents answer ifConnectorPresent false
      * for empty cages and ports without link (NX-OS, EOS, AlliedWare Plus,
      * Onyx) and for every copper port (AOS-CX 10.07), so it cannot tell a

@@ -71,6 +71,28 @@ static void test_every_port_by_iftype(void **state)
     pr_switch_free(&sw);
 }
 
+static void test_management_ports_are_not_server_ports(void **state)
+{
+    (void)state;
+    /* Ethernet by ifType (6), but out-of-band management: not judged when
+     * the operator names no port. */
+    static const char *const mgmt[] = {"mgmt0", "Management1", "em0",  "me0",
+                                       "fxp0",  "bme0",        "eth0", "vme"};
+    static const char *const front[] = {"Ethernet1", "eth1", "ge-0/0/0",
+                                        "Gi1/0/1",   "emx",  "port1.0.1"};
+    struct pr_port port;
+    memset(&port, 0, sizeof port);
+    port.if_type = 6;
+    for (size_t i = 0; i < sizeof mgmt / sizeof mgmt[0]; i++) {
+        strcpy(port.name, mgmt[i]);
+        assert_false(generic_port_is_physical(&port));
+    }
+    for (size_t i = 0; i < sizeof front / sizeof front[0]; i++) {
+        strcpy(port.name, front[i]);
+        assert_true(generic_port_is_physical(&port));
+    }
+}
+
 static void test_bridge_port_of_aggregate_and_unit(void **state)
 {
     (void)state;
@@ -102,6 +124,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_port_by_iftype),
         cmocka_unit_test(test_bridge_port_of_aggregate_and_unit),
+        cmocka_unit_test(test_management_ports_are_not_server_ports),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
