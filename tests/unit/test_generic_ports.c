@@ -25,6 +25,8 @@
 
 #include <cmocka.h>
 
+#include "generic-snmp/generic_snmp.h"
+
 #include "core/survey.h"
 
 static int survey(struct pr_switch *sw, const struct survey_port *ports, size_t n_ports)
