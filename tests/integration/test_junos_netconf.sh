@@ -68,6 +68,27 @@ pr_expect_eq "wrong password: exit 3" 3 "$rc"
 grep -qi "auth" "$PR_TMP/wrong.err" && pr_pass "wrong password: authentication named" ||
     pr_fail "wrong password message: $(cat "$PR_TMP/wrong.err")"
 
+# Misbehaving peers through portready itself: each exits 3 with a clear
+# error within the -t 2 bound (plus start-up slack).
+for mode in silent no-hello stall; do
+    mport=$(pr_free_tcp_port)
+    nc_server_start "$mport" "$mode" --data "$PR_TMP/e1-1-data.xml"
+    start=$(date +%s%N)
+    set +e
+    "$PORTREADY" check --netconf "alice@127.0.0.1:$mport" --password-file "$PR_TMP/password" \
+        --known-hosts "$PR_TMP/known_hosts" --accept-new-hostkey -t 2 ge-0/0/5 \
+        >"$PR_TMP/$mode.out" 2>"$PR_TMP/$mode.err"
+    rc=$?
+    set -e
+    ms=$((($(date +%s%N) - start) / 1000000))
+    pr_expect_eq "$mode peer: exit 3" 3 "$rc"
+    if [ "$ms" -lt 3500 ]; then pr_pass "$mode peer: ended in $ms ms (-t 2)"; else
+        pr_fail "$mode peer: took $ms ms with -t 2"; fi
+    grep -q "NETCONF" "$PR_TMP/$mode.err" && pr_pass "$mode peer: error names NETCONF" ||
+        pr_fail "$mode peer: $(cat "$PR_TMP/$mode.err")"
+    pr_stop "$NC_SERVER_PID"
+done
+
 # SNMP and NETCONF together: the QFX5100 recording (../shared/fixtures,
 # juniper sysObjectID) for state, a NETCONF configuration for edge. The
 # recording says xe-0/0/2 is up (ifOperStatus.520 = 1) and has no STP
