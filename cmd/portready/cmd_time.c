@@ -1,8 +1,357 @@
+/* portready time: bounce a link and time until the target answers. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "commands.h"
+#include "timer/timer_guard.h"
+#include "timer/timer_local.h"
+#include "timer/timer_loop.h"
+#include "timer/timer_netlink.h"
+#include "timer/timer_options.h"
+#include "timer/timer_priv.h"
+#include "timer/timer_report.h"
+#include "timer/timer_run.h"
+#include "timer/timer_safety.h"
+#include "timer/timer_svg.h"
+#include "timer/timer_watch.h"
+
+#define HINT "Try 'portready time --help'."
+
+static void usage(FILE *out)
+{
+    fputs("Usage: portready time --iface IF [--target IP] [OPTIONS] --yes\n"
+          "       portready time --watch IP [OPTIONS]\n"
+          "\n"
+          "Bounce a link and measure, to the millisecond, how long until the target\n"
+          "answers: more than a few seconds means the switch port is not an edge port\n"
+          "(STP blocks it 2 x forward-delay, 30 s with default timers).\n"
+          "\n"
+          "Modes:\n"
+          "  --iface IF           take IF down here, wait, bring it up, put back its addresses\n"
+          "                       and routes, and time until --target answers (default: IF's\n"
+          "                       default gateway). Needs CAP_NET_ADMIN.\n"
+          "  --watch IP           passive, for the machine on the other side: time each\n"
+          "                       outage of IP while someone else bounces the server\n"
+          "\n"
+          "Options:\n"
+          "  --target IP          the address to probe (IPv4)\n"
+          "  --down-for S         seconds the link stays down (default 5)\n"
+          "  --count N            bounces (watch: outages) to time (default 1)\n"
+          "  --interval MS        probe interval in ms, 1 to 1000 (default 10)\n"
+          "  --timeout S          give up when nothing answers S seconds after the link came\n"
+          "                       up (watch: after the outage began) (default 60)\n"
+          "  --format text|json   output format (default text)\n"
+          "  --plot FILE.svg      draw every probe and link event as an SVG timeline\n"
+          "  -y, --yes            take the link down without asking\n"
+          "  --force              bounce even the interface carrying your SSH connection or\n"
+          "                       the only default route\n"
+          "  -h, --help           this help\n"
+          "\n"
+          "Probes: ICMP echo every --interval ms (unprivileged ICMP socket where\n"
+          "net.ipv4.ping_group_range allows, raw socket otherwise) and ARP requests on\n"
+          "the link. All times are CLOCK_MONOTONIC. Per bounce: up -> carrier, carrier ->\n"
+          "first ARP reply, up -> first echo reply (the reachability time).\n"
+          "\n"
+          "Safety: nothing goes down without --yes or a typed confirmation on a terminal;\n"
+          "a guardian process puts the link, addresses and routes back if portready is\n"
+          "interrupted or killed; a second portready on the same interface refuses.\n"
+          "\n"
+          "Verdict (the slowest bounce decides): ready <= 2 s, warning <= 10 s,\n"
+          "not-ready above, unknown when the target never answered within --timeout.\n"
+          "Exit status: 0 ready, 1 warning, 2 not ready, 3 unknown (bad arguments,\n"
+          "refused, interrupted, or no answer). Watch mode: 0 when every outage was\n"
+          "timed, 3 otherwise.\n",
+          out);
+}
+
+enum {
+    OPT_IFACE = 256,
+    OPT_WATCH,
+    OPT_SWITCH,
+    OPT_PORT,
+    OPT_TARGET,
+    OPT_DOWN_FOR,
+    OPT_COUNT,
+    OPT_INTERVAL,
+    OPT_TIMEOUT,
+    OPT_FORMAT,
+    OPT_PLOT,
+    OPT_FORCE,
+};
+
+/* Sorted by name. */
+static const struct option long_options[] = {
+    {"count", required_argument, NULL, OPT_COUNT},
+    {"down-for", required_argument, NULL, OPT_DOWN_FOR},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"help", no_argument, NULL, 'h'},
+    {"iface", required_argument, NULL, OPT_IFACE},
+    {"interval", required_argument, NULL, OPT_INTERVAL},
+    {"plot", required_argument, NULL, OPT_PLOT},
+    {"port", required_argument, NULL, OPT_PORT},
+    {"switch", required_argument, NULL, OPT_SWITCH},
+    {"target", required_argument, NULL, OPT_TARGET},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"watch", required_argument, NULL, OPT_WATCH},
+    {"yes", no_argument, NULL, 'y'},
+    {NULL, 0, NULL, 0},
+};
+
+/* Returns 0 to go on, 1 after --help, -1 on a usage error (in err). */
+static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_error *err)
+{
+    optind = 0; /* reset getopt: tests call this more than once */
+    opterr = 0;
+    int c;
+    while ((c = getopt_long(argc, argv, ":hy", long_options, NULL)) != -1) {
+        int rc = 0;
+        switch (c) {
+        case 'h':
+            return 1;
+        case 'y':
+            o->yes = true;
+            break;
+        case OPT_IFACE:
+            o->iface = optarg;
+            break;
+        case OPT_WATCH:
+            o->watch = optarg;
+            break;
+        case OPT_SWITCH:
+            o->sw = optarg;
+            break;
+        case OPT_PORT:
+            o->port = optarg;
+            break;
+        case OPT_TARGET:
+            o->target = optarg;
+            break;
+        case OPT_PLOT:
+            o->plot = optarg;
+            break;
+        case OPT_FORCE:
+            o->force = true;
+            break;
+        case OPT_COUNT:
+            rc = timer_parse_int_option("--count", optarg, 1, 100, &o->count, err);
+            break;
+        case OPT_INTERVAL:
+            rc = timer_parse_int_option("--interval", optarg, 1, 1000, &o->interval_ms, err);
+            break;
+        case OPT_TIMEOUT:
+            rc = timer_parse_int_option("--timeout", optarg, 1, 3600, &o->timeout_s, err);
+            break;
+        case OPT_DOWN_FOR:
+            rc = timer_parse_seconds_option("--down-for", optarg, 0, 3600, &o->down_for_s, err);
+            o->down_for_given = true;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "json") == 0)
+                o->json = true;
+            else if (strcmp(optarg, "text") == 0)
+                o->json = false;
+            else
+                rc =
+                    pr_error_set(err, PR_ERR_USAGE, "--format '%s': expected text or json", optarg);
+            break;
+        case ':':
+            return pr_error_set(err, PR_ERR_USAGE, "%s needs a value", argv[optind - 1]);
+        default:
+            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
+        }
+        if (rc < 0)
+            return -1;
+    }
+    if (optind < argc)
+        return pr_error_set(err, PR_ERR_USAGE, "unexpected argument '%s'", argv[optind]);
+    return timer_options_check(o, err) < 0 ? -1 : 0;
+}
+
+struct output {
+    const struct timer_options *opts;
+    bool clock; /* a running clock on the terminal */
+    bool clock_shown;
+};
+
+static void clear_clock(struct output *out)
+{
+    if (out->clock_shown) {
+        fputs("\r\033[K", stderr);
+        out->clock_shown = false;
+    }
+}
+
+static void on_progress(void *ctx, size_t index, const char *phase, int64_t elapsed_ns)
+{
+    struct output *out = ctx;
+    if (!out->clock)
+        return;
+    double s = (double)elapsed_ns / 1e9;
+    if (strcmp(phase, "down") == 0)
+        fprintf(stderr, "\r\033[K  bounce %zu: link down %.1f s of %.1f s", index + 1, s,
+                out->opts->down_for_s);
+    else if (strcmp(phase, "waiting") == 0)
+        fprintf(stderr, "\r\033[K  bounce %zu: link up, no reply yet %.2f s", index + 1, s);
+    else
+        fprintf(stderr, "\r\033[K  outage %zu: no reply for %.2f s", index + 1, s);
+    fflush(stderr);
+    out->clock_shown = true;
+}
+
+static void on_done(void *ctx, const struct timer_run *run, size_t index)
+{
+    struct output *out = ctx;
+    clear_clock(out);
+    if (out->opts->json)
+        return;
+    char line[512];
+    if (run->mode == TIMER_MODE_WATCH)
+        timer_text_outage(run, index, line, sizeof line);
+    else
+        timer_text_bounce(run, index, line, sizeof line);
+    printf("%s\n", line);
+    fflush(stdout);
+}
+
+static void on_guardian_note(void *ctx, const char *what)
+{
+    (void)ctx;
+    fprintf(stderr, "portready: %s\n", what);
+}
+
+/* The user's consent to take the link down: --yes, or typing the name of
+ * what goes down on a terminal. */
+static int confirm(const struct timer_options *o, const char *what, const char *name)
+{
+    if (o->yes)
+        return 0;
+    if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
+        return cmd_fail("Add --yes to confirm.",
+                        "refusing to take %s down without --yes (or a typed confirmation on a "
+                        "terminal)",
+                        what);
+    fprintf(stderr, "This takes %s down %d time(s) for %.1f s each.\nType '%s' to go on: ", what,
+            o->count, o->down_for_s, name);
+    fflush(stderr);
+    char line[128];
+    if (fgets(line, sizeof line, stdin) == NULL)
+        return cmd_fail(NULL, "not confirmed: nothing was taken down");
+    line[strcspn(line, "\r\n")] = '\0';
+    if (strcmp(line, name) != 0)
+        return cmd_fail(NULL, "not confirmed ('%s' is not '%s'): nothing was taken down", line,
+                        name);
+    return 0;
+}
+
+static int prepare_local(const struct timer_options *o, int *lock_fd)
+{
+    struct pr_error err;
+    pr_error_clear(&err);
+    if (!timer_priv_has_net_admin())
+        return cmd_fail("Run it as root, or grant the capability: "
+                        "setcap cap_net_admin,cap_net_raw+ep $(command -v portready)",
+                        "portready time needs CAP_NET_ADMIN to take %s down and up", o->iface);
+    int ifindex;
+    unsigned flags;
+    uint8_t mac[6];
+    if (timer_link_info(o->iface, &ifindex, &flags, mac, &err) < 0)
+        return cmd_fail(NULL, "%s", err.msg);
+    char lock_name[64];
+    snprintf(lock_name, sizeof lock_name, "iface/%s", o->iface);
+    if (timer_lock_acquire(lock_name, lock_fd, &err) < 0)
+        return cmd_fail(NULL, "%s", err.msg);
+    if (!o->force) {
+        if (timer_safety_check_ssh(getenv("SSH_CONNECTION"), ifindex, o->iface, &err) < 0 ||
+            timer_safety_check_default_route(ifindex, o->iface, &err) < 0)
+            return cmd_fail(NULL, "%s", err.msg);
+    }
+    return confirm(o, o->iface, o->iface);
+}
+
+static int report(const struct timer_options *o, struct timer_run *run)
+{
+    struct timer_summary s;
+    struct pr_error err;
+    if (timer_summarize(run, &s, &err) < 0)
+        return cmd_fail(NULL, "%s", err.msg);
+    if (o->json)
+        timer_json_write(stdout, run, &s, true);
+    else
+        timer_text_summary(stdout, run, &s);
+    fflush(stdout);
+    int code = timer_exit_code(run, &s);
+    if (o->plot != NULL) {
+        FILE *f = fopen(o->plot, "w");
+        if (f == NULL)
+            return cmd_fail(NULL, "cannot write the plot to %s: %m", o->plot);
+        int rc = timer_svg_write(f, run, &err);
+        if (fclose(f) != 0 || rc < 0)
+            return cmd_fail(NULL, "cannot write the plot to %s", o->plot);
+    }
+    return code;
+}
 
 int cmd_time(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return cmd_fail(NULL, "'%s' is not built yet", argv[0]);
+    struct timer_options o;
+    timer_options_defaults(&o);
+    struct pr_error err;
+    pr_error_clear(&err);
+    int parsed = parse_args(argc, argv, &o, &err);
+    if (parsed > 0) {
+        usage(stdout);
+        return PR_EXIT_READY;
+    }
+    if (parsed < 0)
+        return cmd_fail(HINT, "%s", err.msg);
+    if (o.sw != NULL)
+        return cmd_fail(NULL, "the switch-side bounce (--switch) is not built yet");
+
+    struct output out = {.opts = &o, .clock = isatty(STDERR_FILENO) != 0};
+    struct timer_hooks hooks = {
+        .progress = on_progress, .done = on_done, .guardian_note = on_guardian_note, .ctx = &out};
+    struct timer_run run;
+    int lock_fd = -1;
+    int rc;
+    if (o.iface != NULL) {
+        timer_run_init(&run, TIMER_MODE_LOCAL);
+        rc = prepare_local(&o, &lock_fd);
+        if (rc != 0) {
+            timer_lock_release(lock_fd);
+            return rc;
+        }
+        timer_signals_install();
+        struct timer_local_config cfg = {.iface = o.iface,
+                                         .target = o.target,
+                                         .interval_ms = o.interval_ms,
+                                         .down_for_s = o.down_for_s,
+                                         .timeout_s = o.timeout_s,
+                                         .count = o.count};
+        rc = timer_local_run(&cfg, &hooks, &run, &err);
+    } else {
+        timer_run_init(&run, TIMER_MODE_WATCH);
+        timer_signals_install();
+        struct timer_watch_config cfg = {.target = o.watch,
+                                         .interval_ms = o.interval_ms,
+                                         .timeout_s = o.timeout_s,
+                                         .count = o.count};
+        rc = timer_watch_run(&cfg, &hooks, &run, &err);
+    }
+    clear_clock(&out);
+    if (rc < 0) {
+        timer_lock_release(lock_fd);
+        timer_run_free(&run);
+        return cmd_fail(NULL, "%s", err.msg);
+    }
+    if (run.interrupted)
+        fprintf(stderr, "portready: interrupted%s\n",
+                o.iface != NULL ? "; the link is up again with its addresses and routes" : "");
+    int code = report(&o, &run);
+    timer_lock_release(lock_fd);
+    timer_run_free(&run);
+    return code;
 }
