@@ -152,10 +152,12 @@ static int prepare(struct local_state *st, struct timer_run *run, struct pr_erro
 static int bring_up(struct local_state *st, struct timer_bounce *b, struct pr_error *err)
 {
     struct timer_loop_events ev;
+    timer_loop_events_clear(&ev);
     timer_loop_drain_link(&st->loop, &ev); /* events of the down phase */
     b->up_ns = timer_now_ns();
     if (timer_priv_link_set(st->nl_fd, st->snap.ifindex, true, err) < 0)
         return -1;
+    timer_loop_events_clear(&ev);
     timer_loop_drain_link(&st->loop, &ev);
     if (ev.link_event && ev.lower_up)
         b->carrier_up_ns = ev.link_event_ns;

@@ -74,7 +74,7 @@ void timer_loop_stop(struct timer_loop *l)
     l->sending = false;
 }
 
-static void events_clear(struct timer_loop_events *ev)
+void timer_loop_events_clear(struct timer_loop_events *ev)
 {
     memset(ev, 0, sizeof *ev);
     ev->first_icmp_reply_ns = ev->first_arp_reply_ns = ev->link_event_ns = TIMER_NONE;
@@ -196,7 +196,7 @@ void timer_loop_drain_link(struct timer_loop *l, struct timer_loop_events *ev)
 int timer_loop_wait(struct timer_loop *l, int64_t until_ns, struct timer_loop_events *ev,
                     struct pr_error *err)
 {
-    events_clear(ev);
+    timer_loop_events_clear(ev);
     for (;;) {
         if (caught_signal) {
             ev->interrupted = true;

@@ -57,7 +57,10 @@ void timer_loop_stop(struct timer_loop *l);
 int timer_loop_wait(struct timer_loop *l, int64_t until_ns, struct timer_loop_events *ev,
                     struct pr_error *err);
 
-/* Reads pending link events right away (no wait). */
+/* Sets every field to "nothing seen". */
+void timer_loop_events_clear(struct timer_loop_events *ev);
+
+/* Reads pending link events right away (no wait), adding to ev. */
 void timer_loop_drain_link(struct timer_loop *l, struct timer_loop_events *ev);
 
 #endif
