@@ -102,7 +102,18 @@ int snmp_oid_parse(const char *text, uint32_t *out, size_t max, size_t *out_len,
 /* Sub-identifiers -> "1.3.6.1..." (no leading dot); truncates to fit. */
 void snmp_oid_format(const uint32_t *oid, size_t len, char *buf, size_t buf_len);
 
-int snmp_oid_compare(const uint32_t *a, size_t a_len, const uint32_t *b, size_t b_len);
+/* Ordering of OIDs (negative, 0, positive). The exported function is
+ * snmp_oid_cmp: libnetsnmp exports a snmp_oid_compare of its own, and a
+ * second global definition of that name would replace it inside net-snmp.
+ * snmp_oid_compare stays available as a static inline for every file that
+ * does not include net-snmp's headers (those define PR_SNMP_WITH_NETSNMP). */
+int snmp_oid_cmp(const uint32_t *a, size_t a_len, const uint32_t *b, size_t b_len);
+#ifndef PR_SNMP_WITH_NETSNMP
+static inline int snmp_oid_compare(const uint32_t *a, size_t a_len, const uint32_t *b, size_t b_len)
+{
+    return snmp_oid_cmp(a, a_len, b, b_len);
+}
+#endif
 
 /* true when oid lies strictly under prefix. */
 bool snmp_oid_has_prefix(const uint32_t *oid, size_t oid_len, const uint32_t *prefix,
@@ -111,5 +122,10 @@ bool snmp_oid_has_prefix(const uint32_t *oid, size_t oid_len, const uint32_t *pr
 /* Renders a value for evidence text: numbers in decimal, printable strings
  * quoted, other strings as hex ("00 1a ..."), OIDs dotted. */
 void snmp_value_format(const struct snmp_value *value, char *buf, size_t buf_len);
+
+/* "INTEGER", "STRING", "OID", "IpAddress", "Counter32", "Gauge32",
+ * "Timeticks", "Opaque", "Counter64", "NULL", "noSuchObject", ... (static
+ * strings). */
+const char *snmp_type_name(enum snmp_type type);
 
 #endif

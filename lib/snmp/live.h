@@ -1,0 +1,59 @@
+/* Live agents through net-snmp's single-session API (one session per
+ * source, so separate sources run in separate threads). Internal to
+ * lib/snmp.
+ *
+ * Ownership: struct live_priv belongs to its source and is freed by
+ * live_close(); it holds the secrets, which nothing formats into text. */
+#ifndef PR_SNMP_LIVE_H
+#define PR_SNMP_LIVE_H
+
+/* store.h must not declare its snmp_oid_compare next to net-snmp's. */
+#define PR_SNMP_WITH_NETSNMP 1
+#include <net-snmp/net-snmp-config.h>
+#include <net-snmp/net-snmp-includes.h>
+
+#include "snmp/source_impl.h"
+
+struct live_priv {
+    struct snmp_options opts; /* holds the secrets */
+    int level;                /* SNMP_SEC_LEVEL_* (v3) */
+    char peer[600];           /* net-snmp peer name: "udp:HOST:PORT" or "udp6:[ADDR]:PORT" */
+    void *sess;               /* single-session handle; opened on first use */
+    bool answered;            /* a request (not the discovery probe) got an answer */
+};
+
+/* Parses "host[:port]" / "[v6]:port" into priv->peer. */
+int live_parse_host(const char *host, char *peer, size_t peer_len, struct pr_error *err);
+
+/* Checks the options and derives the security level. */
+int live_check_options(struct live_priv *priv, struct pr_error *err);
+
+/* net-snmp's protocol OIDs by name ("SHA-256", "AES-192"; "" picks SHA
+ * and AES); NULL for an unknown name. *len set when len is not NULL. */
+const oid *live_auth_proto(const char *name, size_t *len);
+const oid *live_priv_proto(const char *name, size_t *len);
+
+/* Opens the session unless already open (v3: discovers the engine ID). */
+int live_session_ensure(struct snmp_source *src, struct pr_error *err);
+
+/* A request PDU carrying the context: community "COMMUNITY@CTX" under
+ * v1/v2c, context name "vlan-CTX" under v3. NULL when out of memory. */
+netsnmp_pdu *live_pdu_new(struct snmp_source *src, int command, const char *context);
+
+/* Sends pdu (always consumed) and waits for the answer. 0: *response set
+ * (the caller frees it, and checks errstat); -1: timeout, authentication or
+ * transport failure, reported in err. */
+int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **response,
+                  struct pr_error *err);
+
+/* An error-status answer as a PR_ERR_PROTOCOL error; returns -1. */
+int live_error_status(struct snmp_source *src, const netsnmp_pdu *response, struct pr_error *err);
+
+void live_close(struct snmp_source *src);
+
+int live_fetch(struct snmp_source *src, const char *context, const struct snmp_request *req,
+               size_t n_req, struct snmp_store *out, struct pr_error *err);
+int live_set_integer(struct snmp_source *src, const uint32_t *oid, size_t len, int64_t value,
+                     struct pr_error *err);
+
+#endif

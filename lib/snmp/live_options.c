@@ -1,0 +1,171 @@
+/* Checking what the user gave for a live agent: the address and the
+ * SNMPv3 security settings. Messages name options, never their secret
+ * values. */
+#include "snmp/live.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/strutil.h"
+
+#define OID_LEN(array) (sizeof(array) / sizeof((array)[0]))
+
+int live_parse_host(const char *host, char *peer, size_t peer_len, struct pr_error *err)
+{
+    char addr[300];
+    long long port = 161;
+    const char *port_text = NULL;
+    bool v6 = false;
+    if (host[0] == '[') {
+        const char *close = strchr(host, ']');
+        if (close == NULL || close == host + 1 || (size_t)(close - host - 1) >= sizeof addr)
+            return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': expected [IPv6]:PORT", host);
+        snprintf(addr, sizeof addr, "%.*s", (int)(close - host - 1), host + 1);
+        v6 = true;
+        if (close[1] == ':')
+            port_text = close + 2;
+        else if (close[1] != '\0')
+            return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': expected [IPv6]:PORT", host);
+    } else {
+        const char *colon = strchr(host, ':');
+        if (colon != NULL && strchr(colon + 1, ':') != NULL) {
+            v6 = true; /* a bare IPv6 address, default port */
+            colon = NULL;
+        }
+        size_t n = colon ? (size_t)(colon - host) : strlen(host);
+        if (n == 0 || n >= sizeof addr)
+            return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': expected HOST[:PORT]", host);
+        snprintf(addr, sizeof addr, "%.*s", (int)n, host);
+        if (colon != NULL)
+            port_text = colon + 1;
+    }
+    if (port_text != NULL && !pr_parse_int(port_text, 1, 65535, &port))
+        return pr_error_set(err, PR_ERR_USAGE, "bad port in '%s': expected 1-65535", host);
+    if (v6)
+        snprintf(peer, peer_len, "udp6:[%s]:%lld", addr, port);
+    else
+        snprintf(peer, peer_len, "udp:%s:%lld", addr, port);
+    return 0;
+}
+
+static int check_pass(const char *what, const char *pass, struct pr_error *err)
+{
+    if (strlen(pass) < 8)
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "SNMPv3 %s passphrase must have at least 8 characters", what);
+    return 0;
+}
+
+int live_check_options(struct live_priv *priv, struct pr_error *err)
+{
+    struct snmp_options *o = &priv->opts;
+    if (o->version != SNMP_V1 && o->version != SNMP_V2C && o->version != SNMP_V3)
+        return pr_error_set(err, PR_ERR_USAGE, "SNMP version %d: expected 1, 2c or 3",
+                            (int)o->version);
+    if (!(o->timeout_s > 0 && o->timeout_s <= 3600))
+        return pr_error_set(err, PR_ERR_USAGE, "SNMP timeout %g s: expected 0 < t <= 3600",
+                            o->timeout_s);
+    if (o->retries < 0 || o->retries > 20)
+        return pr_error_set(err, PR_ERR_USAGE, "SNMP retries %d: expected 0-20", o->retries);
+    if (o->max_repetitions < 0 || o->max_repetitions > 1000)
+        return pr_error_set(err, PR_ERR_USAGE, "max-repetitions %d: expected 0-1000",
+                            o->max_repetitions);
+    if (o->version != SNMP_V3) {
+        if (o->community[0] == '\0')
+            return pr_error_set(err, PR_ERR_USAGE, "SNMP v1/v2c needs a community");
+        return 0;
+    }
+    if (o->user[0] == '\0')
+        return pr_error_set(err, PR_ERR_USAGE, "SNMPv3 needs a user name (-u)");
+    if (o->level[0] == '\0')
+        priv->level = o->priv_pass[0]   ? SNMP_SEC_LEVEL_AUTHPRIV
+                      : o->auth_pass[0] ? SNMP_SEC_LEVEL_AUTHNOPRIV
+                                        : SNMP_SEC_LEVEL_NOAUTH;
+    else if (pr_str_ieq(o->level, "noAuthNoPriv"))
+        priv->level = SNMP_SEC_LEVEL_NOAUTH;
+    else if (pr_str_ieq(o->level, "authNoPriv"))
+        priv->level = SNMP_SEC_LEVEL_AUTHNOPRIV;
+    else if (pr_str_ieq(o->level, "authPriv"))
+        priv->level = SNMP_SEC_LEVEL_AUTHPRIV;
+    else
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "security level '%s': expected noAuthNoPriv, authNoPriv or authPriv",
+                            o->level);
+    if (priv->level != SNMP_SEC_LEVEL_NOAUTH) {
+        if (check_pass("authentication (-A)", o->auth_pass, err) != 0)
+            return -1;
+        if (live_auth_proto(o->auth_proto, NULL) == NULL)
+            return pr_error_set(err, PR_ERR_USAGE,
+                                "authentication protocol '%s': expected MD5, SHA, SHA-224, "
+                                "SHA-256, SHA-384 or SHA-512",
+                                o->auth_proto);
+    }
+    if (priv->level == SNMP_SEC_LEVEL_AUTHPRIV) {
+        if (check_pass("privacy (-X)", o->priv_pass, err) != 0)
+            return -1;
+        if (live_priv_proto(o->priv_proto, NULL) == NULL)
+            return pr_error_set(err, PR_ERR_USAGE,
+                                "privacy protocol '%s': expected DES, AES, AES-192 or AES-256",
+                                o->priv_proto);
+    }
+    return 0;
+}
+
+/* Empty names pick SHA and AES (net-snmp's own defaults, MD5 and DES, are
+ * broken). */
+const oid *live_auth_proto(const char *name, size_t *len)
+{
+    static const struct {
+        const char *name;
+        const oid *proto;
+    } table[] = {
+        {"", usmHMACSHA1AuthProtocol},
+        {"SHA", usmHMACSHA1AuthProtocol},
+        {"SHA1", usmHMACSHA1AuthProtocol},
+        {"SHA-1", usmHMACSHA1AuthProtocol},
+        {"MD5", usmHMACMD5AuthProtocol},
+        {"SHA-224", usmHMAC128SHA224AuthProtocol},
+        {"SHA224", usmHMAC128SHA224AuthProtocol},
+        {"SHA-256", usmHMAC192SHA256AuthProtocol},
+        {"SHA256", usmHMAC192SHA256AuthProtocol},
+        {"SHA-384", usmHMAC256SHA384AuthProtocol},
+        {"SHA384", usmHMAC256SHA384AuthProtocol},
+        {"SHA-512", usmHMAC384SHA512AuthProtocol},
+        {"SHA512", usmHMAC384SHA512AuthProtocol},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (pr_str_ieq(name, table[i].name)) {
+            if (len != NULL)
+                *len = USM_AUTH_PROTO_SHA_LEN; /* every auth protocol OID has 10 parts */
+            return table[i].proto;
+        }
+    }
+    return NULL;
+}
+
+const oid *live_priv_proto(const char *name, size_t *len)
+{
+    static const struct {
+        const char *name;
+        const oid *proto;
+        size_t len;
+    } table[] = {
+        {"", usmAESPrivProtocol, OID_LEN(usmAESPrivProtocol)},
+        {"AES", usmAESPrivProtocol, OID_LEN(usmAESPrivProtocol)},
+        {"AES128", usmAESPrivProtocol, OID_LEN(usmAESPrivProtocol)},
+        {"AES-128", usmAESPrivProtocol, OID_LEN(usmAESPrivProtocol)},
+        {"DES", usmDESPrivProtocol, OID_LEN(usmDESPrivProtocol)},
+        {"AES192", usmAES192PrivProtocol, OID_LEN(usmAES192PrivProtocol)},
+        {"AES-192", usmAES192PrivProtocol, OID_LEN(usmAES192PrivProtocol)},
+        {"AES256", usmAES256PrivProtocol, OID_LEN(usmAES256PrivProtocol)},
+        {"AES-256", usmAES256PrivProtocol, OID_LEN(usmAES256PrivProtocol)},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (pr_str_ieq(name, table[i].name)) {
+            if (len != NULL)
+                *len = table[i].len;
+            return table[i].proto;
+        }
+    }
+    return NULL;
+}

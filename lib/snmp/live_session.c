@@ -1,0 +1,265 @@
+/* net-snmp sessions: library set-up (once), opening a session, one request
+ * and its answer, and turning net-snmp's failures into pr_error values. */
+#include "snmp/live.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/strutil.h"
+
+static pthread_once_t live_init_once = PTHREAD_ONCE_INIT;
+/* net-snmp keeps SNMPv3 users in a global list that a session open adds
+ * to; opens are serialised (requests on open sessions are not). */
+static pthread_mutex_t live_open_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void live_init(void)
+{
+    /* No snmp.conf of the user or the system, no persistent state under
+     * /var/lib/snmp, no MIB files (numeric OIDs only), no log output. */
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_PERSIST_STATE, 1);
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DISABLE_PERSISTENT_LOAD, 1);
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DISABLE_PERSISTENT_SAVE, 1);
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_LOAD_HOST_FILES, 1);
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_NO_TOKEN_WARNINGS, 1);
+    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_MIB_ERRORS, 0);
+    netsnmp_ds_set_int(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_MIB_WARNINGS, 0);
+    netsnmp_set_mib_directory("");
+    /* The TLS transport scans (and would create) PERSISTENT_DIR/cert_indexes
+     * even for UDP sessions: point both directories below a non-directory,
+     * where nothing can be read or created. */
+    netsnmp_ds_set_string(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_PERSISTENT_DIR,
+                          "/dev/null/portready");
+    netsnmp_ds_set_string(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_CONFIGURATION_DIR,
+                          "/dev/null/portready");
+    netsnmp_register_loghandler(NETSNMP_LOGHANDLER_NONE, LOG_EMERG);
+    init_snmp("portready");
+}
+
+netsnmp_pdu *live_pdu_new(struct snmp_source *src, int command, const char *context)
+{
+    struct live_priv *priv = src->priv;
+    netsnmp_pdu *pdu = snmp_pdu_create(command);
+    if (pdu == NULL || context == NULL)
+        return pdu;
+    char *text;
+    int n;
+    if (priv->opts.version == SNMP_V3)
+        n = asprintf(&text, "vlan-%s", context);
+    else
+        n = asprintf(&text, "%s@%s", priv->opts.community, context);
+    if (n < 0) {
+        snmp_free_pdu(pdu);
+        return NULL;
+    }
+    if (priv->opts.version == SNMP_V3) {
+        pdu->contextName = text;
+        pdu->contextNameLen = (size_t)n;
+    } else {
+        pdu->community = (u_char *)text;
+        pdu->community_len = (size_t)n;
+    }
+    return pdu;
+}
+
+static int timeout_error(struct snmp_source *src, struct pr_error *err)
+{
+    struct live_priv *priv = src->priv;
+    int r = priv->opts.retries;
+    return pr_error_set(err, PR_ERR_TIMEOUT, "%s: no answer within %g s (%d retr%s); %s",
+                        src->where, priv->opts.timeout_s, r, r == 1 ? "y" : "ies",
+                        priv->opts.version == SNMP_V3
+                            ? "wrong SNMP version, or agent unreachable"
+                            : "wrong community, wrong SNMP version, or agent unreachable");
+}
+
+/* net-snmp's library error numbers (reports of SNMPv3 agents included). */
+static int map_failure(struct snmp_source *src, int lib_errno, struct pr_error *err)
+{
+    switch (lib_errno) {
+    case SNMPERR_TIMEOUT:
+        return timeout_error(src, err);
+    case SNMPERR_UNKNOWN_USER_NAME:
+    case SNMPERR_USM_UNKNOWNSECURITYNAME:
+        return pr_error_set(err, PR_ERR_AUTH, "%s: SNMPv3 user unknown to the agent", src->where);
+    case SNMPERR_AUTHENTICATION_FAILURE:
+    case SNMPERR_USM_AUTHENTICATIONFAILURE:
+        return pr_error_set(err, PR_ERR_AUTH,
+                            "%s: SNMPv3 authentication failed (wrong authentication "
+                            "passphrase or protocol)",
+                            src->where);
+    case SNMPERR_DECRYPTION_ERR:
+    case SNMPERR_USM_DECRYPTIONERROR:
+        return pr_error_set(err, PR_ERR_AUTH,
+                            "%s: SNMPv3 decryption failed (wrong privacy passphrase or "
+                            "protocol)",
+                            src->where);
+    case SNMPERR_UNSUPPORTED_SEC_LEVEL:
+    case SNMPERR_USM_UNSUPPORTEDSECURITYLEVEL:
+        return pr_error_set(err, PR_ERR_AUTH, "%s: SNMPv3 security level not allowed for this user",
+                            src->where);
+    case SNMPERR_NOT_IN_TIME_WINDOW:
+    case SNMPERR_USM_NOTINTIMEWINDOW:
+    case SNMPERR_UNKNOWN_ENG_ID:
+    case SNMPERR_USM_UNKNOWNENGINEID:
+        return pr_error_set(err, PR_ERR_AUTH, "%s: SNMPv3 engine discovery failed (%s)", src->where,
+                            snmp_api_errstring(lib_errno));
+    case SNMPERR_BAD_ADDRESS:
+        return pr_error_set(err, PR_ERR_USAGE, "%s: cannot resolve or open this address",
+                            src->where);
+    default:
+        return pr_error_set(err, PR_ERR_PROTOCOL, "%s: %s", src->where,
+                            snmp_api_errstring(lib_errno));
+    }
+}
+
+static void set_v3_security(struct live_priv *priv, netsnmp_session *s)
+{
+    struct snmp_options *o = &priv->opts;
+    s->securityName = o->user;
+    s->securityNameLen = strlen(o->user);
+    s->securityLevel = priv->level;
+    if (o->context[0] != '\0') {
+        s->contextName = o->context;
+        s->contextNameLen = strlen(o->context);
+    }
+    if (priv->level == SNMP_SEC_LEVEL_NOAUTH)
+        return;
+    s->securityAuthProto = (oid *)live_auth_proto(o->auth_proto, &s->securityAuthProtoLen);
+    s->securityAuthKeyLen = USM_AUTH_KU_LEN;
+    generate_Ku(s->securityAuthProto, (u_int)s->securityAuthProtoLen, (u_char *)o->auth_pass,
+                strlen(o->auth_pass), s->securityAuthKey, &s->securityAuthKeyLen);
+    if (priv->level != SNMP_SEC_LEVEL_AUTHPRIV)
+        return;
+    s->securityPrivProto = (oid *)live_priv_proto(o->priv_proto, &s->securityPrivProtoLen);
+    s->securityPrivKeyLen = USM_PRIV_KU_LEN;
+    generate_Ku(s->securityAuthProto, (u_int)s->securityAuthProtoLen, (u_char *)o->priv_pass,
+                strlen(o->priv_pass), s->securityPrivKey, &s->securityPrivKeyLen);
+}
+
+int live_session_ensure(struct snmp_source *src, struct pr_error *err)
+{
+    struct live_priv *priv = src->priv;
+    if (priv->sess != NULL)
+        return 0;
+    netsnmp_session s;
+    snmp_sess_init(&s);
+    s.peername = priv->peer;
+    s.timeout = (long)(priv->opts.timeout_s * 1e6);
+    s.retries = priv->opts.retries;
+    switch (priv->opts.version) {
+    case SNMP_V1:
+        s.version = SNMP_VERSION_1;
+        break;
+    case SNMP_V2C:
+        s.version = SNMP_VERSION_2c;
+        break;
+    case SNMP_V3:
+        s.version = SNMP_VERSION_3;
+        break;
+    }
+    if (priv->opts.version != SNMP_V3) {
+        s.community = (u_char *)priv->opts.community;
+        s.community_len = strlen(priv->opts.community);
+    } else {
+        set_v3_security(priv, &s);
+    }
+    pthread_mutex_lock(&live_open_lock);
+    priv->sess = snmp_sess_open(&s);
+    pthread_mutex_unlock(&live_open_lock);
+    /* The session holds its own copies; wipe the keys derived here. */
+    memset(s.securityAuthKey, 0, sizeof s.securityAuthKey);
+    memset(s.securityPrivKey, 0, sizeof s.securityPrivKey);
+    if (priv->sess == NULL)
+        return map_failure(src, s.s_snmp_errno ? s.s_snmp_errno : SNMPERR_GENERR, err);
+    return 0;
+}
+
+int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **response,
+                  struct pr_error *err)
+{
+    struct live_priv *priv = src->priv;
+    *response = NULL;
+    src->requests++;
+    int status = snmp_sess_synch_response(priv->sess, pdu, response);
+    if (status == STAT_SUCCESS && *response != NULL) {
+        priv->answered = true;
+        return 0;
+    }
+    if (*response != NULL) {
+        snmp_free_pdu(*response);
+        *response = NULL;
+    }
+    if (status == STAT_TIMEOUT && priv->opts.version == SNMP_V3 &&
+        priv->level == SNMP_SEC_LEVEL_AUTHPRIV && !priv->answered &&
+        snmp_sess_session(priv->sess)->securityEngineIDLen > 0)
+        /* The agent answered the discovery probe a moment ago; an agent
+         * that cannot decrypt a request drops it without a report. */
+        return pr_error_set(err, PR_ERR_AUTH,
+                            "%s: the agent answered SNMPv3 discovery but not the encrypted "
+                            "request within %g s: wrong privacy passphrase or protocol",
+                            src->where, priv->opts.timeout_s);
+    if (status == STAT_TIMEOUT)
+        return timeout_error(src, err);
+    int lib_errno = SNMPERR_GENERR;
+    snmp_sess_error(priv->sess, NULL, &lib_errno, NULL);
+    return map_failure(src, lib_errno, err);
+}
+
+int live_error_status(struct snmp_source *src, const netsnmp_pdu *response, struct pr_error *err)
+{
+    enum pr_error_code code =
+        response->errstat == SNMP_ERR_AUTHORIZATIONERROR ? PR_ERR_AUTH : PR_ERR_PROTOCOL;
+    return pr_error_set(err, code, "%s: agent answered %s (error-status %ld, index %ld)",
+                        src->where, snmp_errstring((int)response->errstat), response->errstat,
+                        response->errindex);
+}
+
+void live_close(struct snmp_source *src)
+{
+    struct live_priv *priv = src->priv;
+    if (priv == NULL)
+        return;
+    if (priv->sess != NULL) {
+        pthread_mutex_lock(&live_open_lock);
+        snmp_sess_close(priv->sess);
+        pthread_mutex_unlock(&live_open_lock);
+    }
+    /* The options hold the secrets. */
+    explicit_bzero(&priv->opts, sizeof priv->opts);
+    free(priv);
+}
+
+static const struct snmp_source_ops live_ops = {
+    .kind = "snmp",
+    .fetch = live_fetch,
+    .set_integer = live_set_integer,
+    .close = live_close,
+};
+
+struct snmp_source *snmp_source_open_live(const char *host, const struct snmp_options *opts,
+                                          struct pr_error *err)
+{
+    pthread_once(&live_init_once, live_init);
+    struct live_priv *priv = calloc(1, sizeof *priv);
+    if (priv == NULL) {
+        pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+        return NULL;
+    }
+    priv->opts = *opts;
+    if (live_parse_host(host, priv->peer, sizeof priv->peer, err) != 0 ||
+        live_check_options(priv, err) != 0) {
+        explicit_bzero(&priv->opts, sizeof priv->opts);
+        free(priv);
+        return NULL;
+    }
+    struct snmp_source *src = snmp_source_new(&live_ops, host, priv);
+    if (src == NULL) {
+        explicit_bzero(&priv->opts, sizeof priv->opts);
+        free(priv);
+        pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    }
+    return src;
+}

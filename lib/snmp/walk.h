@@ -1,0 +1,89 @@
+/* Recorded walks: the two text formats (snmprec `OID|TYPE|VALUE`, net-snmp
+ * `snmpwalk -On` output) read into a store. Internal to lib/snmp, also used
+ * by the unit tests and the fuzz harness.
+ *
+ * Ownership: the caller owns the store; on error it may hold the varbinds
+ * read before the bad line (free it either way). */
+#ifndef PR_SNMP_WALK_H
+#define PR_SNMP_WALK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/error.h"
+#include "snmp/store.h"
+
+enum snmp_walk_format { SNMP_WALK_SNMPREC, SNMP_WALK_SNMPWALK };
+
+struct snmp_walk_stats {
+    enum snmp_walk_format format;
+    size_t varbinds; /* varbinds read (before de-duplication) */
+    size_t skipped;  /* lines deliberately ignored: snmpsim variation tags,
+                        "No Such Object", "No more variables", ... */
+};
+
+/* Parses data[0..len) (need not be NUL-terminated); name is used in error
+ * messages ("NAME:LINE: what"). The format is detected from the first
+ * data line. stats may be NULL. */
+int snmp_walk_parse_buffer(const char *data, size_t len, const char *name, struct snmp_store *out,
+                           struct snmp_walk_stats *stats, struct pr_error *err);
+
+/* Reads the whole file at path and parses it as above. */
+int snmp_walk_load_file(const char *path, struct snmp_store *out, struct snmp_walk_stats *stats,
+                        struct pr_error *err);
+
+/* ---- shared by the two format readers ---- */
+
+/* Walks the buffer line by line; the current line is NUL-terminated in
+ * line (CR stripped). */
+struct walk_cursor {
+    const char *data;
+    size_t len;
+    size_t pos;
+    size_t line_no;
+    const char *name;
+    char *line;
+    size_t line_len;
+    size_t line_cap;
+    struct snmp_store *out;
+    struct snmp_walk_stats *stats;
+};
+
+/* 1: a line is in c->line; 0: end of input; -1: error (a NUL byte). */
+int walk_next_line(struct walk_cursor *c, struct pr_error *err);
+
+/* "NAME:LINE: message"; returns -1. */
+int walk_error(const struct walk_cursor *c, struct pr_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Growable byte buffer, freed by the reader that owns it. */
+struct walk_bytes {
+    uint8_t *data;
+    size_t len;
+    size_t cap;
+};
+int walk_bytes_append(struct walk_bytes *b, const void *data, size_t len);
+
+/* Appends hex bytes ("0a1b", "0A 1B 2C"): each whitespace-separated token
+ * must be an even number of hex digits. Returns -1 on a bad or odd token
+ * (*bad points at it). */
+int walk_hex_append(const char *text, struct walk_bytes *out, const char **bad);
+
+/* Decimal number at text (optional '-' when min < 0) within [min, max];
+ * *end set past the digits. false when there are no digits or the value is
+ * out of range. */
+bool walk_parse_number(const char *text, int64_t min, uint64_t max, uint64_t *bits,
+                       const char **end);
+
+/* Dotted quad -> 4 bytes; false unless exactly a.b.c.d. */
+bool walk_parse_ipv4(const char *text, uint8_t out[4]);
+
+/* Adds one varbind (counting it); reports the line on failure. */
+int walk_add(struct walk_cursor *c, const uint32_t *name, size_t name_len,
+             const struct snmp_value *value, struct pr_error *err);
+
+int walk_parse_snmprec(struct walk_cursor *c, struct pr_error *err);
+int walk_parse_snmpwalk(struct walk_cursor *c, struct pr_error *err);
+
+#endif
