@@ -16,6 +16,8 @@
 #include "timer/timer_run.h"
 #include "timer/timer_safety.h"
 #include "timer/timer_svg.h"
+#include "timer/timer_switch.h"
+#include "util/strutil.h"
 #include "timer/timer_watch.h"
 
 #define HINT "Try 'portready time --help'."
@@ -80,10 +82,15 @@ enum {
     OPT_FORMAT,
     OPT_PLOT,
     OPT_FORCE,
+    OPT_COMMUNITY_FILE,
+    OPT_AUTH_PASS_FILE,
+    OPT_PRIV_PASS_FILE,
 };
 
 /* Sorted by name. */
 static const struct option long_options[] = {
+    {"auth-pass-file", required_argument, NULL, OPT_AUTH_PASS_FILE},
+    {"community-file", required_argument, NULL, OPT_COMMUNITY_FILE},
     {"count", required_argument, NULL, OPT_COUNT},
     {"down-for", required_argument, NULL, OPT_DOWN_FOR},
     {"force", no_argument, NULL, OPT_FORCE},
@@ -93,6 +100,7 @@ static const struct option long_options[] = {
     {"interval", required_argument, NULL, OPT_INTERVAL},
     {"plot", required_argument, NULL, OPT_PLOT},
     {"port", required_argument, NULL, OPT_PORT},
+    {"priv-pass-file", required_argument, NULL, OPT_PRIV_PASS_FILE},
     {"switch", required_argument, NULL, OPT_SWITCH},
     {"target", required_argument, NULL, OPT_TARGET},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
@@ -101,15 +109,115 @@ static const struct option long_options[] = {
     {NULL, 0, NULL, 0},
 };
 
+/* The first line of path, without its newline, into buf. Never echoes the
+ * content. */
+static int read_secret_file(const char *option, const char *path, char *buf, size_t len,
+                            struct pr_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return pr_error_set(err, PR_ERR_USAGE, "%s: cannot read %s: %m", option, path);
+    char *line = fgets(buf, (int)len, f);
+    fclose(f);
+    if (line == NULL)
+        return pr_error_set(err, PR_ERR_USAGE, "%s: %s is empty", option, path);
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return 0;
+}
+
+static void secret_from_env(const char *name, char *buf, size_t len, bool given)
+{
+    const char *value = getenv(name);
+    if (!given && value != NULL && value[0] != '\0')
+        pr_strlcpy(buf, value, len);
+}
+
+static int parse_snmp_option(int c, struct timer_options *o, bool *given, struct pr_error *err)
+{
+    struct snmp_options *s = &o->snmp;
+    o->snmp_given = true;
+    switch (c) {
+    case 'v':
+        if (strcmp(optarg, "1") == 0)
+            s->version = SNMP_V1;
+        else if (strcmp(optarg, "2c") == 0)
+            s->version = SNMP_V2C;
+        else if (strcmp(optarg, "3") == 0)
+            s->version = SNMP_V3;
+        else
+            return pr_error_set(err, PR_ERR_USAGE, "-v '%s': expected 1, 2c or 3", optarg);
+        return 0;
+    case 'c':
+        given[0] = true;
+        pr_strlcpy(s->community, optarg, sizeof s->community);
+        return 0;
+    case 'u':
+        pr_strlcpy(s->user, optarg, sizeof s->user);
+        return 0;
+    case 'l':
+        pr_strlcpy(s->level, optarg, sizeof s->level);
+        return 0;
+    case 'a':
+        pr_strlcpy(s->auth_proto, optarg, sizeof s->auth_proto);
+        return 0;
+    case 'A':
+        given[1] = true;
+        pr_strlcpy(s->auth_pass, optarg, sizeof s->auth_pass);
+        return 0;
+    case 'x':
+        pr_strlcpy(s->priv_proto, optarg, sizeof s->priv_proto);
+        return 0;
+    case 'X':
+        given[2] = true;
+        pr_strlcpy(s->priv_pass, optarg, sizeof s->priv_pass);
+        return 0;
+    case 't': {
+        double t;
+        if (timer_parse_seconds_option("-t", optarg, 0.01, 600, &t, err) < 0)
+            return -1;
+        s->timeout_s = t;
+        return 0;
+    }
+    case 'r':
+        return timer_parse_int_option("-r", optarg, 0, 20, &s->retries, err);
+    case OPT_COMMUNITY_FILE:
+        given[0] = true;
+        return read_secret_file("--community-file", optarg, s->community, sizeof s->community, err);
+    case OPT_AUTH_PASS_FILE:
+        given[1] = true;
+        return read_secret_file("--auth-pass-file", optarg, s->auth_pass, sizeof s->auth_pass, err);
+    case OPT_PRIV_PASS_FILE:
+        given[2] = true;
+        return read_secret_file("--priv-pass-file", optarg, s->priv_pass, sizeof s->priv_pass, err);
+    }
+    return pr_error_set(err, PR_ERR_INTERNAL, "unhandled SNMP option");
+}
+
 /* Returns 0 to go on, 1 after --help, -1 on a usage error (in err). */
 static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_error *err)
 {
     optind = 0; /* reset getopt: tests call this more than once */
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":hy", long_options, NULL)) != -1) {
+    bool secret_given[3] = {false, false, false}; /* community, auth, priv */
+    while ((c = getopt_long(argc, argv, ":hyv:c:u:l:a:A:x:X:t:r:", long_options, NULL)) != -1) {
         int rc = 0;
         switch (c) {
+        case 'v':
+        case 'c':
+        case 'u':
+        case 'l':
+        case 'a':
+        case 'A':
+        case 'x':
+        case 'X':
+        case 't':
+        case 'r':
+        case OPT_COMMUNITY_FILE:
+        case OPT_AUTH_PASS_FILE:
+        case OPT_PRIV_PASS_FILE:
+            rc = parse_snmp_option(c, o, secret_given, err);
+            break;
         case 'h':
             return 1;
         case 'y':
@@ -160,6 +268,10 @@ static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_
             break;
         case ':':
             return pr_error_set(err, PR_ERR_USAGE, "%s needs a value", argv[optind - 1]);
+        case '?':
+            if (optopt != 0)
+                return pr_error_set(err, PR_ERR_USAGE, "unknown option '-%c'", optopt);
+            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
         default:
             return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
         }
@@ -168,6 +280,14 @@ static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_
     }
     if (optind < argc)
         return pr_error_set(err, PR_ERR_USAGE, "unexpected argument '%s'", argv[optind]);
+    if (o->sw != NULL) {
+        secret_from_env("PORTREADY_COMMUNITY", o->snmp.community, sizeof o->snmp.community,
+                        secret_given[0]);
+        secret_from_env("PORTREADY_AUTH_PASS", o->snmp.auth_pass, sizeof o->snmp.auth_pass,
+                        secret_given[1]);
+        secret_from_env("PORTREADY_PRIV_PASS", o->snmp.priv_pass, sizeof o->snmp.priv_pass,
+                        secret_given[2]);
+    }
     return timer_options_check(o, err) < 0 ? -1 : 0;
 }
 
@@ -308,8 +428,6 @@ int cmd_time(int argc, char **argv)
     }
     if (parsed < 0)
         return cmd_fail(HINT, "%s", err.msg);
-    if (o.sw != NULL)
-        return cmd_fail(NULL, "the switch-side bounce (--switch) is not built yet");
 
     struct output out = {.opts = &o, .clock = isatty(STDERR_FILENO) != 0};
     struct timer_hooks hooks = {
@@ -332,6 +450,35 @@ int cmd_time(int argc, char **argv)
                                          .timeout_s = o.timeout_s,
                                          .count = o.count};
         rc = timer_local_run(&cfg, &hooks, &run, &err);
+    } else if (o.sw != NULL) {
+        timer_run_init(&run, TIMER_MODE_SWITCH);
+        struct timer_switch_config cfg = {.host = o.sw,
+                                          .port = o.port,
+                                          .target = o.target,
+                                          .snmp = &o.snmp,
+                                          .interval_ms = o.interval_ms,
+                                          .down_for_s = o.down_for_s,
+                                          .timeout_s = o.timeout_s,
+                                          .count = o.count};
+        char lock_name[400];
+        snprintf(lock_name, sizeof lock_name, "switch/%s/%s", o.sw, o.port);
+        if (timer_lock_acquire(lock_name, &lock_fd, &err) < 0)
+            return cmd_fail(NULL, "%s", err.msg);
+        struct snmp_source *src = timer_switch_open(&cfg, &run, &err);
+        if (src == NULL) {
+            timer_lock_release(lock_fd);
+            return cmd_fail(NULL, "%s", err.msg);
+        }
+        char what[600];
+        snprintf(what, sizeof what, "port %s of %s", o.port, o.sw);
+        rc = confirm(&o, what, o.port);
+        if (rc != 0) {
+            snmp_source_close(src);
+            timer_lock_release(lock_fd);
+            return rc;
+        }
+        timer_signals_install();
+        rc = timer_switch_run(&cfg, src, &hooks, &run, &err);
     } else {
         timer_run_init(&run, TIMER_MODE_WATCH);
         timer_signals_install();
@@ -349,7 +496,9 @@ int cmd_time(int argc, char **argv)
     }
     if (run.interrupted)
         fprintf(stderr, "portready: interrupted%s\n",
-                o.iface != NULL ? "; the link is up again with its addresses and routes" : "");
+                o.iface != NULL ? "; the link is up again with its addresses and routes"
+                : o.sw != NULL  ? "; the switch port is enabled again"
+                                : "");
     int code = report(&o, &run);
     timer_lock_release(lock_fd);
     timer_run_free(&run);

@@ -106,6 +106,8 @@ int64_t timer_bounce_carrier_ns(const struct timer_bounce *b)
 
 int64_t timer_bounce_arp_ns(const struct timer_bounce *b)
 {
+    if (b->carrier_up_ns == TIMER_NONE)
+        return span(b->up_ns, b->first_arp_reply_ns);
     return span(b->carrier_up_ns, b->first_arp_reply_ns);
 }
 

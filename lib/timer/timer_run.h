@@ -92,7 +92,9 @@ struct timer_outage *timer_run_add_outage(struct timer_run *run, struct pr_error
 
 /* Durations of one bounce, TIMER_NONE when an end is missing. */
 int64_t timer_bounce_carrier_ns(const struct timer_bounce *b);      /* up -> carrier */
-int64_t timer_bounce_arp_ns(const struct timer_bounce *b);          /* carrier -> ARP reply */
+/* carrier -> first ARP reply; up -> first ARP reply when the carrier is not
+ * seen (switch-side bounce). */
+int64_t timer_bounce_arp_ns(const struct timer_bounce *b);
 int64_t timer_bounce_reachability_ns(const struct timer_bounce *b); /* up -> first reply */
 /* first lost probe sent -> first reply after it. */
 int64_t timer_outage_ns(const struct timer_outage *o);
