@@ -90,6 +90,20 @@ static void axis(FILE *out, const struct panel *p)
     }
 }
 
+/* A probe answered more than LATE after it was sent sat in a queue (the
+ * kernel holds packets while it resolves the neighbour): drawn apart, so
+ * the answered bar starts where the path really opened. */
+#define LATE (100 * INT64_C(1000000))
+
+static const char *probe_fate(const struct timer_probe *p)
+{
+    if (p->send_failed)
+        return "refused";
+    if (p->reply_ns == TIMER_NONE)
+        return "lost";
+    return p->reply_ns - p->sent_ns > LATE ? "late" : "answered";
+}
+
 /* Bars of consecutive probes of one kind sharing a fate. */
 static void lane(FILE *out, const struct panel *p, const struct timer_probes *probes,
                  enum timer_probe_kind kind, double y, int64_t interval_ns)
@@ -101,9 +115,7 @@ static void lane(FILE *out, const struct panel *p, const struct timer_probes *pr
             i++;
             continue;
         }
-        const char *fate = first->send_failed              ? "refused"
-                           : first->reply_ns != TIMER_NONE ? "answered"
-                                                           : "lost";
+        const char *fate = probe_fate(first);
         int64_t end = first->sent_ns + interval_ns;
         size_t count = 0;
         size_t j = i;
@@ -111,9 +123,7 @@ static void lane(FILE *out, const struct panel *p, const struct timer_probes *pr
             const struct timer_probe *q = &probes->v[j];
             if (q->kind != kind)
                 continue;
-            const char *f = q->send_failed              ? "refused"
-                            : q->reply_ns != TIMER_NONE ? "answered"
-                                                        : "lost";
+            const char *f = probe_fate(q);
             if (strcmp(f, fate) != 0 || q->sent_ns > end + 2 * interval_ns)
                 break;
             end = q->sent_ns + interval_ns;
@@ -240,7 +250,7 @@ int timer_svg_write(FILE *out, const struct timer_run *run, struct pr_error *err
             "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">\n",
             SVG_WIDTH, height, SVG_WIDTH, height);
     fputs("<style>\n"
-          ".answered{fill:#2e9d4f}.lost{fill:#d8413a}.refused{fill:#9e9e9e}\n"
+          ".answered{fill:#2e9d4f}.late{fill:#e0a526}.lost{fill:#d8413a}.refused{fill:#9e9e9e}\n"
           ".event{stroke:#1f4e9c;stroke-dasharray:3,2}.eventlabel{fill:#1f4e9c;font-size:9px}\n"
           ".axis,.tick{stroke:#444}.ticklabel{font-size:9px;text-anchor:middle;fill:#444}\n"
           ".lanelabel{font-size:10px;text-anchor:end;fill:#444}.panel{font-size:12px}\n"
@@ -268,9 +278,12 @@ int timer_svg_write(FILE *out, const struct timer_run *run, struct pr_error *err
           "<text class=\"legend\" x=\"24\" y=\"39\">answered</text>"
           "<rect class=\"lost\" x=\"90\" y=\"30\" width=\"10\" height=\"10\"/>"
           "<text class=\"legend\" x=\"104\" y=\"39\">lost</text>"
-          "<rect class=\"refused\" x=\"140\" y=\"30\" width=\"10\" height=\"10\"/>"
-          "<text class=\"legend\" x=\"154\" y=\"39\">not sent (no route)</text>"
-          "<text class=\"legend\" x=\"270\" y=\"39\">time axis: seconds from link up "
+          "<rect class=\"late\" x=\"140\" y=\"30\" width=\"10\" height=\"10\"/>"
+          "<text class=\"legend\" x=\"154\" y=\"39\">answered late (held in a queue)</text>"
+          "<rect class=\"refused\" x=\"320\" y=\"30\" width=\"10\" height=\"10\"/>"
+          "<text class=\"legend\" x=\"334\" y=\"39\">refused by the kernel (no route, "
+          "neighbour failed)</text>"
+          "<text class=\"legend\" x=\"570\" y=\"39\">time axis: seconds from link up "
           "(watch: from the first lost probe)</text>\n",
           out);
     for (size_t i = 0; i < panels; i++) {

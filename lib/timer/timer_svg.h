@@ -1,10 +1,10 @@
 /* `--plot FILE.svg`: the probe timeline of every bounce (or outage) as a
  * hand-written SVG an operator can attach to a ticket. One panel per bounce:
  * a lane of ICMP probes and a lane of ARP probes, consecutive probes of the
- * same fate drawn as one bar (answered green, lost red, refused by the
- * kernel grey), link events as labelled vertical lines, a time axis in
- * seconds from the moment the link came up (watch mode: from the first lost
- * probe). No dependencies: plain fprintf. */
+ * same fate drawn as one bar (answered green, answered late after waiting in
+ * a queue amber, lost red, refused by the kernel grey), link events as labelled vertical lines, a
+ * time axis in seconds from the moment the link came up (watch mode: from the first lost probe). No
+ * dependencies: plain fprintf. */
 #ifndef PR_TIMER_SVG_H
 #define PR_TIMER_SVG_H
 

@@ -360,6 +360,14 @@ static void test_svg(void **state)
     assert_non_null(strstr(svg, "eth&lt;0&gt; bounced"));
     assert_non_null(strstr(svg, "reachable 4.005 s after up (warning)"));
     free(svg);
+    /* An echo answered 200 ms after it was sent waited in a queue: late. */
+    struct timer_probe *first_answered = &run.bounces[0].probes.v[800];
+    assert_int_equal(first_answered->kind, TIMER_PROBE_ICMP);
+    first_answered->reply_ns = first_answered->sent_ns + 200 * MS;
+    svg = capture(write_svg, &run);
+    assert_int_equal(count(svg, "<title>1 ICMP late</title>"), 1);
+    assert_int_equal(count(svg, "<title>9 ICMP answered</title>"), 1);
+    free(svg);
     timer_run_free(&run);
 }
 
