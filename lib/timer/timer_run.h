@@ -91,7 +91,7 @@ struct timer_bounce *timer_run_add_bounce(struct timer_run *run, struct pr_error
 struct timer_outage *timer_run_add_outage(struct timer_run *run, struct pr_error *err);
 
 /* Durations of one bounce, TIMER_NONE when an end is missing. */
-int64_t timer_bounce_carrier_ns(const struct timer_bounce *b);      /* up -> carrier */
+int64_t timer_bounce_carrier_ns(const struct timer_bounce *b); /* up -> carrier */
 /* carrier -> first ARP reply; up -> first ARP reply when the carrier is not
  * seen (switch-side bounce). */
 int64_t timer_bounce_arp_ns(const struct timer_bounce *b);
