@@ -1,8 +1,529 @@
+/* portready time: bounce a link and time until the target answers. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "commands.h"
+#include "timer/timer_guard.h"
+#include "timer/timer_local.h"
+#include "timer/timer_loop.h"
+#include "timer/timer_netlink.h"
+#include "timer/timer_options.h"
+#include "timer/timer_priv.h"
+#include "timer/timer_report.h"
+#include "timer/timer_run.h"
+#include "timer/timer_safety.h"
+#include "timer/timer_svg.h"
+#include "timer/timer_switch.h"
+#include "util/strutil.h"
+#include "timer/timer_watch.h"
+
+#define HINT "Try 'portready time --help'."
+
+static void usage(FILE *out)
+{
+    fputs("Usage: portready time --iface IF [--target IP] [OPTIONS] --yes\n"
+          "       portready time --watch IP [OPTIONS]\n"
+          "       portready time --switch SWITCH --port PORT --target IP [SNMP OPTIONS] --yes\n"
+          "\n"
+          "Bounce a link and measure, to the millisecond, how long until the target\n"
+          "answers: more than a few seconds means the switch port is not an edge port\n"
+          "(STP blocks it 2 x forward-delay, 30 s with default timers).\n"
+          "\n"
+          "Modes:\n"
+          "  --iface IF           take IF down here, wait, bring it up, put back its addresses\n"
+          "                       and routes, and time until --target answers (default: IF's\n"
+          "                       default gateway). Needs CAP_NET_ADMIN.\n"
+          "  --watch IP           passive, for the machine on the other side: time each\n"
+          "                       outage of IP while someone else bounces the server\n"
+          "  --switch SWITCH      bounce from your desk: set ifAdminStatus of --port on\n"
+          "                       SWITCH (host[:port]) down, wait, up, and time until\n"
+          "                       --target (the server) answers. Needs SNMP write access.\n"
+          "  --port PORT          the switch port facing the server: ifName, ifDescr or\n"
+          "                       ifIndex\n"
+          "\n"
+          "Options:\n"
+          "  --target IP          the address to probe (IPv4)\n"
+          "  --down-for S         seconds the link stays down (default 5)\n"
+          "  --count N            bounces (watch: outages) to time (default 1)\n"
+          "  --interval MS        probe interval in ms, 1 to 1000 (default 10)\n"
+          "  --timeout S          give up when nothing answers S seconds after the link came\n"
+          "                       up (watch: after the outage began) (default 60)\n"
+          "  --format text|json   output format (default text)\n"
+          "  --plot FILE.svg      draw every probe and link event as an SVG timeline\n"
+          "  -y, --yes            take the link down without asking\n"
+          "  --force              bounce even the interface carrying your SSH connection or\n"
+          "                       the only default route\n"
+          "  -h, --help           this help\n"
+          "\n"
+          "SNMP options (--switch), as net-snmp's command line takes them:\n"
+          "  -v 1|2c|3            SNMP version (default 2c)\n"
+          "  -c COMMUNITY         community with write access (v1/v2c)\n"
+          "  --community-file F   read the community from the first line of F\n"
+          "  -u USER              SNMPv3 user\n"
+          "  -l LEVEL             noAuthNoPriv|authNoPriv|authPriv\n"
+          "  -a PROTO             MD5|SHA|SHA-224|SHA-256|SHA-384|SHA-512\n"
+          "  -A PASS              authentication passphrase\n"
+          "  --auth-pass-file F   read it from the first line of F\n"
+          "  -x PROTO             DES|AES|AES-192|AES-256\n"
+          "  -X PASS              privacy passphrase\n"
+          "  --priv-pass-file F   read it from the first line of F\n"
+          "  -t SECONDS           timeout per request (default 2)\n"
+          "  -r N                 retries (default 1)\n"
+          "  Secrets may also come from PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS and\n"
+          "  PORTREADY_PRIV_PASS, so they never sit in argv or shell history.\n"
+          "\n"
+          "Probes: ICMP echo every --interval ms (unprivileged ICMP socket where\n"
+          "net.ipv4.ping_group_range allows, raw socket otherwise) and ARP requests on\n"
+          "the link. All times are CLOCK_MONOTONIC. Per bounce: up -> carrier, carrier ->\n"
+          "first ARP reply, up -> first echo reply (the reachability time).\n"
+          "\n"
+          "Safety: nothing goes down without --yes or a typed confirmation on a terminal;\n"
+          "a guardian process puts the link, addresses and routes back if portready is\n"
+          "interrupted or killed; a second portready on the same interface refuses.\n"
+          "\n"
+          "Verdict (the slowest bounce decides): ready <= 2 s, warning <= 10 s,\n"
+          "not-ready above, unknown when the target never answered within --timeout.\n"
+          "Exit status: 0 ready, 1 warning, 2 not ready, 3 unknown (bad arguments,\n"
+          "refused, interrupted, or no answer). Watch mode: 0 when every outage was\n"
+          "timed, 3 otherwise.\n",
+          out);
+}
+
+enum {
+    OPT_IFACE = 256,
+    OPT_WATCH,
+    OPT_SWITCH,
+    OPT_PORT,
+    OPT_TARGET,
+    OPT_DOWN_FOR,
+    OPT_COUNT,
+    OPT_INTERVAL,
+    OPT_TIMEOUT,
+    OPT_FORMAT,
+    OPT_PLOT,
+    OPT_FORCE,
+    OPT_COMMUNITY_FILE,
+    OPT_AUTH_PASS_FILE,
+    OPT_PRIV_PASS_FILE,
+};
+
+/* Sorted by name. */
+static const struct option long_options[] = {
+    {"auth-pass-file", required_argument, NULL, OPT_AUTH_PASS_FILE},
+    {"community-file", required_argument, NULL, OPT_COMMUNITY_FILE},
+    {"count", required_argument, NULL, OPT_COUNT},
+    {"down-for", required_argument, NULL, OPT_DOWN_FOR},
+    {"force", no_argument, NULL, OPT_FORCE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"help", no_argument, NULL, 'h'},
+    {"iface", required_argument, NULL, OPT_IFACE},
+    {"interval", required_argument, NULL, OPT_INTERVAL},
+    {"plot", required_argument, NULL, OPT_PLOT},
+    {"port", required_argument, NULL, OPT_PORT},
+    {"priv-pass-file", required_argument, NULL, OPT_PRIV_PASS_FILE},
+    {"switch", required_argument, NULL, OPT_SWITCH},
+    {"target", required_argument, NULL, OPT_TARGET},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"watch", required_argument, NULL, OPT_WATCH},
+    {"yes", no_argument, NULL, 'y'},
+    {NULL, 0, NULL, 0},
+};
+
+/* The first line of path, without its newline, into buf. Never echoes the
+ * content. */
+static int read_secret_file(const char *option, const char *path, char *buf, size_t len,
+                            struct pr_error *err)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return pr_error_set(err, PR_ERR_USAGE, "%s: cannot read %s: %m", option, path);
+    char *line = fgets(buf, (int)len, f);
+    fclose(f);
+    if (line == NULL)
+        return pr_error_set(err, PR_ERR_USAGE, "%s: %s is empty", option, path);
+    buf[strcspn(buf, "\r\n")] = '\0';
+    return 0;
+}
+
+static void secret_from_env(const char *name, char *buf, size_t len, bool given)
+{
+    const char *value = getenv(name);
+    if (!given && value != NULL && value[0] != '\0')
+        pr_strlcpy(buf, value, len);
+}
+
+static int parse_snmp_option(int c, struct timer_options *o, bool *given, struct pr_error *err)
+{
+    struct snmp_options *s = &o->snmp;
+    o->snmp_given = true;
+    switch (c) {
+    case 'v':
+        if (strcmp(optarg, "1") == 0)
+            s->version = SNMP_V1;
+        else if (strcmp(optarg, "2c") == 0)
+            s->version = SNMP_V2C;
+        else if (strcmp(optarg, "3") == 0)
+            s->version = SNMP_V3;
+        else
+            return pr_error_set(err, PR_ERR_USAGE, "-v '%s': expected 1, 2c or 3", optarg);
+        return 0;
+    case 'c':
+        given[0] = true;
+        pr_strlcpy(s->community, optarg, sizeof s->community);
+        return 0;
+    case 'u':
+        pr_strlcpy(s->user, optarg, sizeof s->user);
+        return 0;
+    case 'l':
+        pr_strlcpy(s->level, optarg, sizeof s->level);
+        return 0;
+    case 'a':
+        pr_strlcpy(s->auth_proto, optarg, sizeof s->auth_proto);
+        return 0;
+    case 'A':
+        given[1] = true;
+        pr_strlcpy(s->auth_pass, optarg, sizeof s->auth_pass);
+        return 0;
+    case 'x':
+        pr_strlcpy(s->priv_proto, optarg, sizeof s->priv_proto);
+        return 0;
+    case 'X':
+        given[2] = true;
+        pr_strlcpy(s->priv_pass, optarg, sizeof s->priv_pass);
+        return 0;
+    case 't': {
+        double t;
+        if (timer_parse_seconds_option("-t", optarg, 0.01, 600, &t, err) < 0)
+            return -1;
+        s->timeout_s = t;
+        return 0;
+    }
+    case 'r':
+        return timer_parse_int_option("-r", optarg, 0, 20, &s->retries, err);
+    case OPT_COMMUNITY_FILE:
+        given[0] = true;
+        return read_secret_file("--community-file", optarg, s->community, sizeof s->community, err);
+    case OPT_AUTH_PASS_FILE:
+        given[1] = true;
+        return read_secret_file("--auth-pass-file", optarg, s->auth_pass, sizeof s->auth_pass, err);
+    case OPT_PRIV_PASS_FILE:
+        given[2] = true;
+        return read_secret_file("--priv-pass-file", optarg, s->priv_pass, sizeof s->priv_pass, err);
+    }
+    return pr_error_set(err, PR_ERR_INTERNAL, "unhandled SNMP option");
+}
+
+/* Returns 0 to go on, 1 after --help, -1 on a usage error (in err). */
+static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_error *err)
+{
+    optind = 0; /* reset getopt: tests call this more than once */
+    opterr = 0;
+    int c;
+    bool secret_given[3] = {false, false, false}; /* community, auth, priv */
+    while ((c = getopt_long(argc, argv, ":hyv:c:u:l:a:A:x:X:t:r:", long_options, NULL)) != -1) {
+        int rc = 0;
+        switch (c) {
+        case 'v':
+        case 'c':
+        case 'u':
+        case 'l':
+        case 'a':
+        case 'A':
+        case 'x':
+        case 'X':
+        case 't':
+        case 'r':
+        case OPT_COMMUNITY_FILE:
+        case OPT_AUTH_PASS_FILE:
+        case OPT_PRIV_PASS_FILE:
+            rc = parse_snmp_option(c, o, secret_given, err);
+            break;
+        case 'h':
+            return 1;
+        case 'y':
+            o->yes = true;
+            break;
+        case OPT_IFACE:
+            o->iface = optarg;
+            break;
+        case OPT_WATCH:
+            o->watch = optarg;
+            break;
+        case OPT_SWITCH:
+            o->sw = optarg;
+            break;
+        case OPT_PORT:
+            o->port = optarg;
+            break;
+        case OPT_TARGET:
+            o->target = optarg;
+            break;
+        case OPT_PLOT:
+            o->plot = optarg;
+            break;
+        case OPT_FORCE:
+            o->force = true;
+            break;
+        case OPT_COUNT:
+            rc = timer_parse_int_option("--count", optarg, 1, 100, &o->count, err);
+            break;
+        case OPT_INTERVAL:
+            rc = timer_parse_int_option("--interval", optarg, 1, 1000, &o->interval_ms, err);
+            break;
+        case OPT_TIMEOUT:
+            rc = timer_parse_int_option("--timeout", optarg, 1, 3600, &o->timeout_s, err);
+            break;
+        case OPT_DOWN_FOR:
+            rc = timer_parse_seconds_option("--down-for", optarg, 0, 3600, &o->down_for_s, err);
+            o->down_for_given = true;
+            break;
+        case OPT_FORMAT:
+            if (strcmp(optarg, "json") == 0)
+                o->json = true;
+            else if (strcmp(optarg, "text") == 0)
+                o->json = false;
+            else
+                rc =
+                    pr_error_set(err, PR_ERR_USAGE, "--format '%s': expected text or json", optarg);
+            break;
+        case ':':
+            return pr_error_set(err, PR_ERR_USAGE, "%s needs a value", argv[optind - 1]);
+        case '?':
+            if (optopt != 0)
+                return pr_error_set(err, PR_ERR_USAGE, "unknown option '-%c'", optopt);
+            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
+        default:
+            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
+        }
+        if (rc < 0)
+            return -1;
+    }
+    if (optind < argc)
+        return pr_error_set(err, PR_ERR_USAGE, "unexpected argument '%s'", argv[optind]);
+    if (o->sw != NULL) {
+        secret_from_env("PORTREADY_COMMUNITY", o->snmp.community, sizeof o->snmp.community,
+                        secret_given[0]);
+        secret_from_env("PORTREADY_AUTH_PASS", o->snmp.auth_pass, sizeof o->snmp.auth_pass,
+                        secret_given[1]);
+        secret_from_env("PORTREADY_PRIV_PASS", o->snmp.priv_pass, sizeof o->snmp.priv_pass,
+                        secret_given[2]);
+    }
+    return timer_options_check(o, err) < 0 ? -1 : 0;
+}
+
+struct output {
+    const struct timer_options *opts;
+    bool clock; /* a running clock on the terminal */
+    bool clock_shown;
+};
+
+static void clear_clock(struct output *out)
+{
+    if (out->clock_shown) {
+        fputs("\r\033[K", stderr);
+        out->clock_shown = false;
+    }
+}
+
+static void on_progress(void *ctx, size_t index, const char *phase, int64_t elapsed_ns)
+{
+    struct output *out = ctx;
+    if (!out->clock)
+        return;
+    double s = (double)elapsed_ns / 1e9;
+    if (strcmp(phase, "down") == 0)
+        fprintf(stderr, "\r\033[K  bounce %zu: link down %.1f s of %.1f s", index + 1, s,
+                out->opts->down_for_s);
+    else if (strcmp(phase, "waiting") == 0)
+        fprintf(stderr, "\r\033[K  bounce %zu: link up, no reply yet %.2f s", index + 1, s);
+    else
+        fprintf(stderr, "\r\033[K  outage %zu: no reply for %.2f s", index + 1, s);
+    fflush(stderr);
+    out->clock_shown = true;
+}
+
+static void on_done(void *ctx, const struct timer_run *run, size_t index)
+{
+    struct output *out = ctx;
+    clear_clock(out);
+    if (out->opts->json)
+        return;
+    char line[512];
+    if (run->mode == TIMER_MODE_WATCH)
+        timer_text_outage(run, index, line, sizeof line);
+    else
+        timer_text_bounce(run, index, line, sizeof line);
+    printf("%s\n", line);
+    fflush(stdout);
+}
+
+static void on_guardian_note(void *ctx, const char *what)
+{
+    (void)ctx;
+    fprintf(stderr, "portready: %s\n", what);
+}
+
+/* The user's consent to take the link down: --yes, or typing the name of
+ * what goes down on a terminal. */
+static int confirm(const struct timer_options *o, const char *what, const char *name)
+{
+    if (o->yes)
+        return 0;
+    if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
+        return cmd_fail("Add --yes to confirm.",
+                        "refusing to take %s down without --yes (or a typed confirmation on a "
+                        "terminal)",
+                        what);
+    fprintf(stderr, "This takes %s down %d time(s) for %.1f s each.\nType '%s' to go on: ", what,
+            o->count, o->down_for_s, name);
+    fflush(stderr);
+    char line[128];
+    if (fgets(line, sizeof line, stdin) == NULL)
+        return cmd_fail(NULL, "not confirmed: nothing was taken down");
+    line[strcspn(line, "\r\n")] = '\0';
+    if (strcmp(line, name) != 0)
+        return cmd_fail(NULL, "not confirmed ('%s' is not '%s'): nothing was taken down", line,
+                        name);
+    return 0;
+}
+
+static int prepare_local(const struct timer_options *o, int *lock_fd)
+{
+    struct pr_error err;
+    pr_error_clear(&err);
+    if (!timer_priv_has_net_admin())
+        return cmd_fail("Run it as root, or grant the capability: "
+                        "setcap cap_net_admin,cap_net_raw+ep $(command -v portready)",
+                        "portready time needs CAP_NET_ADMIN to take %s down and up", o->iface);
+    int ifindex;
+    unsigned flags;
+    uint8_t mac[6];
+    if (timer_link_info(o->iface, &ifindex, &flags, mac, &err) < 0)
+        return cmd_fail(NULL, "%s", err.msg);
+    char lock_name[64];
+    snprintf(lock_name, sizeof lock_name, "iface/%s", o->iface);
+    if (timer_lock_acquire(lock_name, lock_fd, &err) < 0)
+        return cmd_fail(NULL, "%s", err.msg);
+    if (!o->force) {
+        if (timer_safety_check_ssh(getenv("SSH_CONNECTION"), ifindex, o->iface, &err) < 0 ||
+            timer_safety_check_default_route(ifindex, o->iface, &err) < 0)
+            return cmd_fail(NULL, "%s", err.msg);
+    }
+    return confirm(o, o->iface, o->iface);
+}
+
+static int report(const struct timer_options *o, struct timer_run *run)
+{
+    struct timer_summary s;
+    struct pr_error err;
+    if (timer_summarize(run, &s, &err) < 0)
+        return cmd_fail(NULL, "%s", err.msg);
+    if (o->json)
+        timer_json_write(stdout, run, &s, true);
+    else
+        timer_text_summary(stdout, run, &s);
+    fflush(stdout);
+    int code = timer_exit_code(run, &s);
+    if (o->plot != NULL) {
+        FILE *f = fopen(o->plot, "w");
+        if (f == NULL)
+            return cmd_fail(NULL, "cannot write the plot to %s: %m", o->plot);
+        int rc = timer_svg_write(f, run, &err);
+        if (fclose(f) != 0 || rc < 0)
+            return cmd_fail(NULL, "cannot write the plot to %s", o->plot);
+    }
+    return code;
+}
 
 int cmd_time(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    return cmd_fail(NULL, "'%s' is not built yet", argv[0]);
+    struct timer_options o;
+    timer_options_defaults(&o);
+    struct pr_error err;
+    pr_error_clear(&err);
+    int parsed = parse_args(argc, argv, &o, &err);
+    if (parsed > 0) {
+        usage(stdout);
+        return PR_EXIT_READY;
+    }
+    if (parsed < 0)
+        return cmd_fail(HINT, "%s", err.msg);
+
+    struct output out = {.opts = &o, .clock = isatty(STDERR_FILENO) != 0};
+    struct timer_hooks hooks = {
+        .progress = on_progress, .done = on_done, .guardian_note = on_guardian_note, .ctx = &out};
+    struct timer_run run;
+    int lock_fd = -1;
+    int rc;
+    if (o.iface != NULL) {
+        timer_run_init(&run, TIMER_MODE_LOCAL);
+        rc = prepare_local(&o, &lock_fd);
+        if (rc != 0) {
+            timer_lock_release(lock_fd);
+            return rc;
+        }
+        timer_signals_install();
+        struct timer_local_config cfg = {.iface = o.iface,
+                                         .target = o.target,
+                                         .interval_ms = o.interval_ms,
+                                         .down_for_s = o.down_for_s,
+                                         .timeout_s = o.timeout_s,
+                                         .count = o.count};
+        rc = timer_local_run(&cfg, &hooks, &run, &err);
+    } else if (o.sw != NULL) {
+        timer_run_init(&run, TIMER_MODE_SWITCH);
+        struct timer_switch_config cfg = {.host = o.sw,
+                                          .port = o.port,
+                                          .target = o.target,
+                                          .snmp = &o.snmp,
+                                          .interval_ms = o.interval_ms,
+                                          .down_for_s = o.down_for_s,
+                                          .timeout_s = o.timeout_s,
+                                          .count = o.count};
+        char lock_name[400];
+        snprintf(lock_name, sizeof lock_name, "switch/%s/%s", o.sw, o.port);
+        if (timer_lock_acquire(lock_name, &lock_fd, &err) < 0)
+            return cmd_fail(NULL, "%s", err.msg);
+        struct snmp_source *src = timer_switch_open(&cfg, &run, &err);
+        if (src == NULL) {
+            timer_lock_release(lock_fd);
+            return cmd_fail(NULL, "%s", err.msg);
+        }
+        char what[600];
+        snprintf(what, sizeof what, "port %s of %s", o.port, o.sw);
+        rc = confirm(&o, what, o.port);
+        if (rc != 0) {
+            snmp_source_close(src);
+            timer_lock_release(lock_fd);
+            return rc;
+        }
+        timer_signals_install();
+        rc = timer_switch_run(&cfg, src, &hooks, &run, &err);
+    } else {
+        timer_run_init(&run, TIMER_MODE_WATCH);
+        timer_signals_install();
+        struct timer_watch_config cfg = {.target = o.watch,
+                                         .interval_ms = o.interval_ms,
+                                         .timeout_s = o.timeout_s,
+                                         .count = o.count};
+        rc = timer_watch_run(&cfg, &hooks, &run, &err);
+    }
+    clear_clock(&out);
+    if (rc < 0) {
+        timer_lock_release(lock_fd);
+        timer_run_free(&run);
+        return cmd_fail(NULL, "%s", err.msg);
+    }
+    if (run.interrupted)
+        fprintf(stderr, "portready: interrupted%s\n",
+                o.iface != NULL ? "; the link is up again with its addresses and routes"
+                : o.sw != NULL  ? "; the switch port is enabled again"
+                                : "");
+    int code = report(&o, &run);
+    timer_lock_release(lock_fd);
+    timer_run_free(&run);
+    return code;
 }

@@ -1,0 +1,42 @@
+/* Safety nets of `portready time`.
+ *
+ * The guardian: a child process, started before the first link goes down,
+ * that leaves the terminal's process group (Ctrl-C does not reach it) and
+ * waits on a pipe. When portready ends normally it says so on the pipe and
+ * the guardian exits doing nothing; when the pipe closes without that word
+ * (portready interrupted, killed with SIGKILL, crashed) the guardian runs
+ * the restore function: link up, addresses and routes back, or the switch
+ * port enabled again.
+ *
+ * The lock: an abstract unix socket named after the interface (or switch
+ * port) in the current network namespace. The kernel releases it when the
+ * last holder exits (the guardian holds it too), so nothing stale remains. */
+#ifndef PR_TIMER_GUARD_H
+#define PR_TIMER_GUARD_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "model/error.h"
+
+struct timer_guard {
+    pid_t pid;   /* 0: not running */
+    int pipe_wr; /* -1: not running */
+};
+
+/* Runs in the guardian; returns 0 when everything was put back. It must
+ * not rely on anything but its own copy of memory (it is a fork). */
+typedef int (*timer_restore_fn)(void *ctx);
+
+int timer_guard_start(struct timer_guard *g, timer_restore_fn restore, void *ctx,
+                      struct pr_error *err);
+/* Normal end: tells the guardian to stand down and reaps it. Accepts a
+ * guardian that never started. */
+void timer_guard_release(struct timer_guard *g);
+
+/* Takes the lock "portready time NAME" (e.g. "iface/eth0"). On conflict the
+ * error names the holder's pid. *fd_out stays open for the lock's life. */
+int timer_lock_acquire(const char *name, int *fd_out, struct pr_error *err);
+void timer_lock_release(int fd);
+
+#endif

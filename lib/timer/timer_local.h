@@ -1,0 +1,48 @@
+/* The local bounce: record IF's addresses and routes, take IF down, wait,
+ * bring it up, put back what the kernel dropped, and time until TARGET
+ * answers; --count times, under a guardian process. */
+#ifndef PR_TIMER_LOCAL_H
+#define PR_TIMER_LOCAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/error.h"
+#include "timer/timer_run.h"
+
+/* Callbacks into the command layer (any may be NULL). */
+struct timer_hooks {
+    /* About every 100 ms while waiting. phase: "down" (link held down),
+     * "waiting" (up, no reply yet), "outage" (watch mode). */
+    void (*progress)(void *ctx, size_t index, const char *phase, int64_t elapsed_ns);
+    /* A bounce (or an outage) is complete. */
+    void (*done)(void *ctx, const struct timer_run *run, size_t index);
+    /* Runs in the guardian process after it put things back. */
+    void (*guardian_note)(void *ctx, const char *what);
+    void *ctx;
+};
+
+struct timer_local_config {
+    const char *iface;
+    const char *target; /* NULL: the interface's IPv4 default gateway */
+    int interval_ms;
+    double down_for_s;
+    int timeout_s;
+    int count;
+};
+
+/* Precondition: the caller checked privileges, took the lock and got the
+ * user's consent. Fills run; returns -1 only when the measurement could not
+ * be made (nothing answers before the bounce, a netlink failure...). After an
+ * interruption (SIGINT/SIGTERM/SIGHUP) the link is restored, run->interrupted
+ * is set and 0 returned. */
+int timer_local_run(const struct timer_local_config *cfg, const struct timer_hooks *hooks,
+                    struct timer_run *run, struct pr_error *err);
+
+/* Probes until the target answers once or limit_ns passes; 0 when it did.
+ * Used before anything is taken down. */
+struct timer_loop;
+int timer_wait_first_reply(struct timer_loop *l, int64_t limit_ns, const char *target,
+                           struct pr_error *err);
+
+#endif

@@ -1,0 +1,66 @@
+/* The probe clock: sends ICMP (and ARP) probes every interval on a fixed
+ * schedule, reads replies and link events, and records every probe with
+ * its send and reply times on CLOCK_MONOTONIC. One loop serves the local
+ * bounce, watch mode and the switch-side bounce.
+ *
+ * SIGINT, SIGTERM and SIGHUP are blocked outside the wait itself once
+ * timer_signals_install() ran, so an interruption is always seen as an
+ * event and never lost between two waits. */
+#ifndef PR_TIMER_LOOP_H
+#define PR_TIMER_LOOP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "model/error.h"
+#include "timer/timer_probe.h"
+#include "timer/timer_run.h"
+
+int64_t timer_now_ns(void);
+
+/* Installs the handlers; returns 0. */
+int timer_signals_install(void);
+/* The signal that interrupted the run, 0 if none. */
+int timer_signal_caught(void);
+
+struct timer_loop {
+    struct timer_prober *prober;
+    int64_t interval_ns;
+    bool sending;         /* probes on */
+    bool icmp_on_arp;     /* send an extra echo as soon as an ARP reply comes */
+    int64_t next_send_ns; /* next scheduled probe */
+    uint32_t next_seq;
+    struct timer_probes *probes; /* where probes are recorded */
+    long last_arp_probe;         /* index in probes of the newest ARP probe, -1 */
+    int link_fd;                 /* rtnetlink link events, -1 for none */
+    int ifindex;                 /* ... of this interface */
+};
+
+/* What one wait saw. Times are TIMER_NONE when it did not happen. */
+struct timer_loop_events {
+    int64_t first_icmp_reply_ns; /* earliest reply time among this batch */
+    long first_icmp_probe;       /* its probe index */
+    int64_t first_arp_reply_ns;
+    bool link_event;
+    bool lower_up;
+    int64_t link_event_ns;
+    bool interrupted;
+};
+
+void timer_loop_init(struct timer_loop *l, struct timer_prober *prober, int interval_ms);
+/* Starts sending now, into probes. */
+void timer_loop_start(struct timer_loop *l, struct timer_probes *probes);
+void timer_loop_stop(struct timer_loop *l);
+
+/* Sends what is due, then waits until something arrives or until_ns;
+ * returns 1 when events were seen, 0 at until_ns, -1 on error. */
+int timer_loop_wait(struct timer_loop *l, int64_t until_ns, struct timer_loop_events *ev,
+                    struct pr_error *err);
+
+/* Sets every field to "nothing seen". */
+void timer_loop_events_clear(struct timer_loop_events *ev);
+
+/* Reads pending link events right away (no wait), adding to ev. */
+void timer_loop_drain_link(struct timer_loop *l, struct timer_loop_events *ev);
+
+#endif

@@ -1,0 +1,32 @@
+/* What `portready time` reports: the one-line timeline of each bounce or
+ * outage, the summary, and the JSON document. Writers take a FILE or a
+ * buffer; the command layer decides where they go. */
+#ifndef PR_TIMER_REPORT_H
+#define PR_TIMER_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "timer/timer_run.h"
+
+/* "4043.217 ms" style, or "-" for TIMER_NONE. */
+void timer_format_ms(int64_t ns, char *buf, size_t len);
+
+/* One line, no newline:
+ * "bounce 1/3: down 5.00 s | up -> carrier 0.1 ms | carrier -> ARP reply
+ *  4042.8 ms | up -> first reply 4043.2 ms | warning | put back 1 address, 1 route" */
+void timer_text_bounce(const struct timer_run *run, size_t index, char *buf, size_t len);
+/* "outage 1: last reply -> first lost probe 9.8 ms | first lost probe ->
+ *  first reply 9043.2 ms | 904 probes lost" */
+void timer_text_outage(const struct timer_run *run, size_t index, char *buf, size_t len);
+/* The closing lines (with newlines). */
+void timer_text_summary(FILE *out, const struct timer_run *run, const struct timer_summary *s);
+
+/* {"portready": 1, "time": {...}}: settings, every bounce (or outage) with
+ * its events and every probe's send and reply times, and the summary. */
+void timer_json_write(FILE *out, const struct timer_run *run, const struct timer_summary *s,
+                      bool pretty);
+
+#endif

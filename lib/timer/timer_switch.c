@@ -1,0 +1,256 @@
+#include "timer/timer_switch.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "timer/timer_guard.h"
+#include "timer/timer_loop.h"
+#include "timer/timer_probe.h"
+#include "timer/timer_watch.h"
+#include "util/strutil.h"
+
+#define MS            INT64_C(1000000)
+#define TICK          (100 * MS)
+#define PRECHECK      (3000 * MS)
+#define TAIL_PROBES   20
+#define IF_ADMIN_UP   1
+#define IF_ADMIN_DOWN 2
+
+static const uint32_t if_descr[] = {1, 3, 6, 1, 2, 1, 2, 2, 1, 2};
+static const uint32_t if_admin_status[] = {1, 3, 6, 1, 2, 1, 2, 2, 1, 7};
+static const uint32_t if_name[] = {1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 1};
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+static long match_column(struct snmp_store *store, const uint32_t *column, size_t len,
+                         const char *port)
+{
+    size_t first, count;
+    snmp_store_subtree(store, column, len, &first, &count);
+    for (size_t i = first; i < first + count; i++) {
+        const struct snmp_varbind *vb = &store->vb[i];
+        if (vb->value.type != SNMP_T_OCTETS || vb->name_len != len + 1)
+            continue;
+        if (vb->value.len == strlen(port) && memcmp(vb->value.bytes, port, vb->value.len) == 0)
+            return (long)vb->name[len];
+    }
+    return -1;
+}
+
+long timer_switch_find_port(struct snmp_store *store, const char *port)
+{
+    long long number;
+    if (pr_parse_int(port, 1, 2147483647, &number) &&
+        (snmp_store_get_indexed(store, if_descr, LEN(if_descr), (uint32_t)number) != NULL ||
+         snmp_store_get_indexed(store, if_name, LEN(if_name), (uint32_t)number) != NULL))
+        return (long)number;
+    long found = match_column(store, if_name, LEN(if_name), port);
+    if (found < 0)
+        found = match_column(store, if_descr, LEN(if_descr), port);
+    return found;
+}
+
+struct snmp_source *timer_switch_open(const struct timer_switch_config *cfg, struct timer_run *run,
+                                      struct pr_error *err)
+{
+    pr_strlcpy(run->sw, cfg->host, sizeof run->sw);
+    pr_strlcpy(run->port, cfg->port, sizeof run->port);
+    struct snmp_source *src = snmp_source_open_live(cfg->host, cfg->snmp, err);
+    if (src == NULL)
+        return NULL;
+    const struct snmp_request req[] = {
+        {.oid = if_name, .len = LEN(if_name)},
+        {.oid = if_descr, .len = LEN(if_descr)},
+        {.oid = if_admin_status, .len = LEN(if_admin_status)},
+    };
+    struct snmp_store store;
+    snmp_store_init(&store);
+    if (snmp_source_fetch(src, NULL, req, LEN(req), &store, err) < 0)
+        goto fail;
+    long ifindex = timer_switch_find_port(&store, cfg->port);
+    if (ifindex < 0) {
+        pr_error_set(err, PR_ERR_NOT_FOUND, "%s has no port '%s' (by ifName, ifDescr or ifIndex)",
+                     cfg->host, cfg->port);
+        goto fail;
+    }
+    run->port_ifindex = ifindex;
+    int64_t admin = 0;
+    const struct snmp_varbind *vb =
+        snmp_store_get_indexed(&store, if_admin_status, LEN(if_admin_status), (uint32_t)ifindex);
+    if (vb == NULL || !snmp_value_integer(&vb->value, &admin)) {
+        pr_error_set(err, PR_ERR_UNSUPPORTED,
+                     "%s does not show ifAdminStatus.%ld: cannot bounce port '%s'", cfg->host,
+                     ifindex, cfg->port);
+        goto fail;
+    }
+    if (admin != IF_ADMIN_UP) {
+        pr_error_set(err, PR_ERR_USAGE,
+                     "port '%s' (ifIndex %ld) of %s is administratively down already "
+                     "(ifAdminStatus %lld): nothing to bounce",
+                     cfg->port, ifindex, cfg->host, (long long)admin);
+        goto fail;
+    }
+    snmp_store_free(&store);
+    return src;
+fail:
+    snmp_store_free(&store);
+    snmp_source_close(src);
+    return NULL;
+}
+
+static int set_admin(struct snmp_source *src, long ifindex, int value, struct pr_error *err)
+{
+    uint32_t oid[LEN(if_admin_status) + 1];
+    memcpy(oid, if_admin_status, sizeof if_admin_status);
+    oid[LEN(if_admin_status)] = (uint32_t)ifindex;
+    if (snmp_source_set_integer(src, oid, LEN(oid), value, err) < 0) {
+        pr_error_prefix(err, "setting ifAdminStatus.%ld to %s", ifindex,
+                        value == IF_ADMIN_UP ? "up" : "down");
+        return -1;
+    }
+    return 0;
+}
+
+struct switch_guard {
+    const struct timer_switch_config *cfg;
+    const struct timer_hooks *hooks;
+    long ifindex;
+};
+
+/* In the guardian: a session of its own, port up again. */
+static int guardian_restore(void *ctx)
+{
+    struct switch_guard *g = ctx;
+    struct pr_error err;
+    struct snmp_source *src = snmp_source_open_live(g->cfg->host, g->cfg->snmp, &err);
+    if (src == NULL)
+        return -1;
+    int rc = set_admin(src, g->ifindex, IF_ADMIN_UP, &err);
+    snmp_source_close(src);
+    if (rc == 0 && g->hooks != NULL && g->hooks->guardian_note != NULL) {
+        char note[300];
+        snprintf(note, sizeof note,
+                 "portready was stopped during the bounce: port %s of %s is enabled again",
+                 g->cfg->port, g->cfg->host);
+        g->hooks->guardian_note(g->hooks->ctx, note);
+    }
+    return rc;
+}
+
+/* One bounce; 1 interrupted (the port is up again), 0 done, -1 error, -2
+ * refused before anything changed. */
+static int bounce_once(const struct timer_switch_config *cfg, struct snmp_source *src,
+                       struct timer_loop *loop, const struct timer_hooks *hooks,
+                       struct timer_run *run, struct pr_error *err)
+{
+    size_t index = run->n_bounces;
+    struct timer_bounce *b = timer_run_add_bounce(run, err);
+    if (b == NULL)
+        return -1;
+    struct timer_loop_events ev;
+    b->down_ns = timer_now_ns();
+    if (set_admin(src, run->port_ifindex, IF_ADMIN_DOWN, err) < 0)
+        /* An agent that answered with an error changed nothing. */
+        return (err->code == PR_ERR_PROTOCOL || err->code == PR_ERR_AUTH) ? -2 : -1;
+    int64_t down_until = b->down_ns + (int64_t)(cfg->down_for_s * 1e9);
+    bool interrupted = false;
+    while (!interrupted && timer_now_ns() < down_until) {
+        int64_t step = timer_now_ns() + TICK;
+        if (timer_loop_wait(loop, step < down_until ? step : down_until, &ev, err) < 0)
+            return -1;
+        interrupted = ev.interrupted;
+        if (hooks != NULL && hooks->progress != NULL)
+            hooks->progress(hooks->ctx, index, "down", timer_now_ns() - b->down_ns);
+    }
+    b->up_ns = timer_now_ns();
+    if (set_admin(src, run->port_ifindex, IF_ADMIN_UP, err) < 0)
+        return -1;
+    if (interrupted)
+        return 1;
+    timer_loop_start(loop, &b->probes);
+    int64_t deadline = b->up_ns + (int64_t)cfg->timeout_s * 1000 * MS;
+    int64_t tail_end = TIMER_NONE;
+    for (;;) {
+        int64_t now = timer_now_ns();
+        int64_t end = tail_end != TIMER_NONE ? tail_end : deadline;
+        if (now >= end)
+            break;
+        if (timer_loop_wait(loop, now + TICK < end ? now + TICK : end, &ev, err) < 0)
+            return -1;
+        if (ev.interrupted) {
+            timer_loop_stop(loop);
+            return 1;
+        }
+        if (ev.first_arp_reply_ns != TIMER_NONE && b->first_arp_reply_ns == TIMER_NONE)
+            b->first_arp_reply_ns = ev.first_arp_reply_ns;
+        if (ev.first_icmp_reply_ns != TIMER_NONE && b->first_reply_ns == TIMER_NONE) {
+            b->first_reply_ns = ev.first_icmp_reply_ns;
+            tail_end = b->first_reply_ns + TAIL_PROBES * loop->interval_ns;
+        }
+        if (b->first_reply_ns == TIMER_NONE && hooks != NULL && hooks->progress != NULL)
+            hooks->progress(hooks->ctx, index, "waiting", timer_now_ns() - b->up_ns);
+    }
+    timer_loop_stop(loop);
+    loop->probes = NULL;
+    return 0;
+}
+
+int timer_switch_run(const struct timer_switch_config *cfg, struct snmp_source *src,
+                     const struct timer_hooks *hooks, struct timer_run *run, struct pr_error *err)
+{
+    run->interval_ms = cfg->interval_ms;
+    run->down_for_s = cfg->down_for_s;
+    run->timeout_s = cfg->timeout_s;
+    run->count = cfg->count;
+    struct timer_prober prober;
+    memset(&prober, 0, sizeof prober);
+    prober.icmp_fd = prober.arp_fd = -1;
+    struct timer_loop loop;
+    struct timer_guard guard = {.pid = 0, .pipe_wr = -1};
+    struct switch_guard ctx = {.cfg = cfg, .hooks = hooks, .ifindex = run->port_ifindex};
+    int rc = -1;
+    if (timer_probe_remote(cfg->target, &prober, run, err) < 0)
+        goto out;
+    timer_loop_init(&loop, &prober, cfg->interval_ms);
+    loop.icmp_on_arp = true;
+    if (timer_wait_first_reply(&loop, PRECHECK, run->target, err) < 0)
+        goto out;
+    if (timer_guard_start(&guard, guardian_restore, &ctx, err) < 0)
+        goto out;
+    rc = 0;
+    bool leave_to_guardian = false;
+    for (int i = 0; i < cfg->count; i++) {
+        int got = bounce_once(cfg, src, &loop, hooks, run, err);
+        if (got == -2) {
+            rc = -1;
+            break;
+        }
+        if (got != 0) {
+            /* Make sure the port is up before leaving; if even that fails,
+             * the guardian tries again with a session of its own. */
+            struct pr_error up_err;
+            if (set_admin(src, run->port_ifindex, IF_ADMIN_UP, &up_err) < 0)
+                leave_to_guardian = true;
+            if (got > 0)
+                run->interrupted = true;
+            else
+                rc = -1;
+            break;
+        }
+        if (hooks != NULL && hooks->done != NULL)
+            hooks->done(hooks->ctx, run, run->n_bounces - 1);
+        if (run->bounces[run->n_bounces - 1].first_reply_ns == TIMER_NONE)
+            break;
+        if (timer_signal_caught()) {
+            run->interrupted = true;
+            break;
+        }
+    }
+    if (!leave_to_guardian)
+        timer_guard_release(&guard);
+out:
+    timer_prober_close(&prober);
+    snmp_source_close(src);
+    return rc;
+}

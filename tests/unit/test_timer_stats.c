@@ -1,0 +1,218 @@
+/* portready time's pure logic: statistics, verdicts and causes, the summary
+ * over bounces and outages, exit codes, the one-line timelines. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "timer/timer_report.h"
+#include "timer/timer_run.h"
+
+#define MS INT64_C(1000000)
+#define S  INT64_C(1000000000)
+
+static void test_stats(void **state)
+{
+    (void)state;
+    int64_t odd[] = {40, 10, 30};
+    int64_t mn, md, mx;
+    timer_stats(odd, 3, &mn, &md, &mx);
+    assert_int_equal(mn, 10);
+    assert_int_equal(md, 30);
+    assert_int_equal(mx, 40);
+    /* Even count: mean of the two middle values, (20 + 30) / 2. */
+    int64_t even[] = {30, 10, 40, 20};
+    timer_stats(even, 4, &mn, &md, &mx);
+    assert_int_equal(md, 25);
+    int64_t one[] = {7};
+    timer_stats(one, 1, &mn, &md, &mx);
+    assert_int_equal(mn + md + mx, 21);
+}
+
+static void test_verdict_thresholds(void **state)
+{
+    (void)state;
+    assert_int_equal(timer_verdict_for(0), TIMER_READY);
+    assert_int_equal(timer_verdict_for(2 * S), TIMER_READY); /* at most 2 s */
+    assert_int_equal(timer_verdict_for(2 * S + 1), TIMER_WARNING);
+    assert_int_equal(timer_verdict_for(10 * S), TIMER_WARNING); /* at most 10 s */
+    assert_int_equal(timer_verdict_for(10 * S + 1), TIMER_NOT_READY);
+    assert_int_equal(timer_verdict_for(TIMER_NONE), TIMER_UNKNOWN);
+    assert_string_equal(timer_verdict_name(TIMER_NOT_READY), "not-ready");
+}
+
+static struct timer_bounce bounce(int64_t up, int64_t carrier, int64_t reply)
+{
+    struct timer_bounce b;
+    memset(&b, 0, sizeof b);
+    b.down_ns = up - 5 * S;
+    b.up_ns = up;
+    b.carrier_up_ns = carrier;
+    b.first_arp_reply_ns = TIMER_NONE;
+    b.first_reply_ns = reply;
+    return b;
+}
+
+static void test_causes(void **state)
+{
+    (void)state;
+    struct timer_bounce b = bounce(100 * S, 100 * S + 5 * MS, 100 * S + 300 * MS);
+    assert_null(timer_cause_for(&b)); /* ready */
+    /* 30.4 s: within 3 s of 2 x 15 s forward delay. */
+    b = bounce(0, 2 * MS, 30400 * MS);
+    assert_non_null(strstr(timer_cause_for(&b), "2 x 15 s"));
+    /* 49 s: within 3 s of 20 s max age + 2 x 15 s. */
+    b = bounce(0, 2 * MS, 49 * S);
+    assert_non_null(strstr(timer_cause_for(&b), "max-age"));
+    /* 4 s, carrier at once: the switch held traffic. */
+    b = bounce(0, 1 * MS, 4 * S);
+    assert_non_null(strstr(timer_cause_for(&b), "held traffic"));
+    /* 6 s of which the carrier took 5 s: the link itself. */
+    b = bounce(0, 5 * S, 6 * S);
+    assert_non_null(strstr(timer_cause_for(&b), "link itself"));
+    b = bounce(0, 1 * MS, TIMER_NONE);
+    assert_non_null(strstr(timer_cause_for(&b), "never answered"));
+}
+
+static void add_bounce(struct timer_run *run, int64_t reach)
+{
+    struct pr_error err;
+    struct timer_bounce *b = timer_run_add_bounce(run, &err);
+    assert_non_null(b);
+    b->down_ns = 0;
+    b->up_ns = 5 * S;
+    b->carrier_up_ns = 5 * S + 1 * MS;
+    b->first_reply_ns = reach == TIMER_NONE ? TIMER_NONE : 5 * S + reach;
+}
+
+static void test_summary_and_exit(void **state)
+{
+    (void)state;
+    struct timer_run run;
+    timer_run_init(&run, TIMER_MODE_LOCAL);
+    run.count = 3;
+    add_bounce(&run, 4010 * MS);
+    add_bounce(&run, 4030 * MS);
+    add_bounce(&run, 1500 * MS);
+    struct timer_summary s;
+    struct pr_error err;
+    assert_int_equal(timer_summarize(&run, &s, &err), 0);
+    assert_int_equal(s.answered, 3);
+    assert_int_equal(s.min_ns, 1500 * MS);
+    assert_int_equal(s.median_ns, 4010 * MS);
+    assert_int_equal(s.max_ns, 4030 * MS);
+    /* The slowest bounce (4.03 s) decides: warning, exit 1. */
+    assert_int_equal(s.verdict, TIMER_WARNING);
+    assert_int_equal(timer_exit_code(&run, &s), 1);
+    /* One bounce without an answer makes the whole run unknown: exit 3. */
+    add_bounce(&run, TIMER_NONE);
+    assert_int_equal(timer_summarize(&run, &s, &err), 0);
+    assert_int_equal(s.measured, 4);
+    assert_int_equal(s.answered, 3);
+    assert_int_equal(s.verdict, TIMER_UNKNOWN);
+    assert_int_equal(timer_exit_code(&run, &s), 3);
+    timer_run_free(&run);
+
+    /* 31 s: not ready, exit 2. */
+    timer_run_init(&run, TIMER_MODE_LOCAL);
+    add_bounce(&run, 31 * S);
+    assert_int_equal(timer_summarize(&run, &s, &err), 0);
+    assert_int_equal(timer_exit_code(&run, &s), 2);
+    /* Interrupted: exit 3 whatever was measured. */
+    run.interrupted = true;
+    assert_int_equal(timer_exit_code(&run, &s), 3);
+    timer_run_free(&run);
+    timer_run_free(&run); /* a freed run can be freed again */
+}
+
+static void test_watch_summary(void **state)
+{
+    (void)state;
+    struct timer_run run;
+    timer_run_init(&run, TIMER_MODE_WATCH);
+    struct pr_error err;
+    struct timer_outage *o = timer_run_add_outage(&run, &err);
+    o->last_reply_ns = 1000 * MS;
+    o->first_lost_sent_ns = 1010 * MS;
+    o->first_reply_ns = 6045 * MS;
+    struct timer_summary s;
+    assert_int_equal(timer_summarize(&run, &s, &err), 0);
+    assert_int_equal(s.median_ns, 5035 * MS); /* first lost probe -> first reply */
+    assert_int_equal(timer_exit_code(&run, &s), 0);
+    o = timer_run_add_outage(&run, &err);
+    o->first_lost_sent_ns = 9 * S; /* never ended */
+    assert_int_equal(timer_summarize(&run, &s, &err), 0);
+    assert_int_equal(timer_exit_code(&run, &s), 3);
+    timer_run_free(&run);
+}
+
+static void test_text_lines(void **state)
+{
+    (void)state;
+    struct timer_run run;
+    timer_run_init(&run, TIMER_MODE_LOCAL);
+    run.count = 2;
+    run.arp = true;
+    struct pr_error err;
+    struct timer_bounce *b = timer_run_add_bounce(&run, &err);
+    b->down_ns = 10 * S;
+    b->up_ns = 15 * S;                       /* down 5.00 s */
+    b->carrier_up_ns = 15 * S + 120000;      /* +0.12 ms -> "0.1 ms" */
+    b->first_arp_reply_ns = 19040 * MS;      /* carrier -> ARP: 4039.88 ms -> "4039.9 ms" */
+    b->first_reply_ns = 19040 * MS + 300000; /* up -> reply: 4040.3 ms */
+    b->restored_addresses = 1;
+    b->restored_routes = 2;
+    char line[512];
+    timer_text_bounce(&run, 0, line, sizeof line);
+    assert_string_equal(line, "bounce 1/2: down 5.00 s | up -> carrier 0.1 ms | carrier -> ARP "
+                              "reply 4039.9 ms | up -> first reply 4040.3 ms | warning | put "
+                              "back 1 address, 2 routes");
+    b->first_reply_ns = TIMER_NONE;
+    b->restored_addresses = b->restored_routes = 0;
+    timer_text_bounce(&run, 0, line, sizeof line);
+    assert_string_equal(line, "bounce 1/2: down 5.00 s | up -> carrier 0.1 ms | carrier -> ARP "
+                              "reply 4039.9 ms | up -> first reply - | unknown");
+    timer_run_free(&run);
+
+    timer_run_init(&run, TIMER_MODE_WATCH);
+    struct timer_outage *o = timer_run_add_outage(&run, &err);
+    o->last_reply_ns = 1000 * MS;
+    o->first_lost_sent_ns = 1008 * MS;
+    o->first_reply_ns = 6044 * MS;
+    o->lost = 1;
+    timer_text_outage(&run, 0, line, sizeof line);
+    assert_string_equal(line, "outage 1: last reply -> first lost probe 8.0 ms | first lost "
+                              "probe -> first reply 5036.0 ms | 1 probe lost");
+    timer_run_free(&run);
+}
+
+static void test_probes_window(void **state)
+{
+    (void)state;
+    struct timer_probes p = {0};
+    struct pr_error err;
+    for (uint32_t i = 0; i < 1000; i++)
+        assert_int_equal(timer_probes_add(&p, TIMER_PROBE_ICMP, i, i * MS, false, &err), i);
+    assert_int_equal(p.v[999].reply_ns, TIMER_NONE);
+    timer_probes_drop_front(&p, 990);
+    assert_int_equal(p.n, 10);
+    assert_int_equal(p.v[0].seq, 990);
+    timer_probes_drop_front(&p, 50);
+    assert_int_equal(p.n, 0);
+    timer_probes_free(&p);
+    timer_probes_free(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stats),         cmocka_unit_test(test_verdict_thresholds),
+        cmocka_unit_test(test_causes),        cmocka_unit_test(test_summary_and_exit),
+        cmocka_unit_test(test_watch_summary), cmocka_unit_test(test_text_lines),
+        cmocka_unit_test(test_probes_window),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
