@@ -60,7 +60,7 @@ static void apply_context(struct snmp_store *store, struct pr_switch *sw, int64_
         snmp_store_get(store, MIB_STP_FORWARD_DELAY.oid, MIB_STP_FORWARD_DELAY.len);
     int64_t cs;
     if (!sw->stp.forward_delay_s.known && t != NULL && snmp_value_integer(&t->value, &cs) &&
-        cs >= 400 && cs <= 3000) {
+        cs >= 200 && cs <= 3000) {
         char ev[PR_EVIDENCE_MAX];
         generic_evidence(ev, sizeof ev, &MIB_STP_FORWARD_DELAY, "0", t, NULL);
         pr_fact_set(&fd, (cs + 50) / 100, "%s centiseconds (VLAN %lld)", ev, (long long)vlan);

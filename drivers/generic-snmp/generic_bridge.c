@@ -153,10 +153,13 @@ static void read_mode(struct snmp_store *store, struct pr_switch *sw)
         "the agent answers no spanning-tree objects (BRIDGE-MIB, IEEE8021-SPANNING-TREE-MIB)");
 }
 
-/* A BRIDGE-MIB "Timeout" in centiseconds, checked against what 802.1D
- * allows (lo_s..hi_s seconds). Vendors that report seconds are caught. */
+/* A BRIDGE-MIB "Timeout" in centiseconds, checked against what bridges
+ * allow: 802.1D's lo_s..hi_s seconds, down to any_lo_s for the bridges
+ * that go below the standard (Linux: 2 s of forward delay). Any value in
+ * centiseconds is at least any_lo_s * 100 (200 or more), so a small value
+ * is a vendor reporting seconds. */
 static void read_timer(struct snmp_store *store, const struct mib_object *obj, struct pr_fact *fact,
-                       int lo_s, int hi_s)
+                       int lo_s, int hi_s, int any_lo_s)
 {
     const struct snmp_varbind *vb = snmp_store_get(store, obj->oid, obj->len);
     int64_t v;
@@ -168,14 +171,19 @@ static void read_timer(struct snmp_store *store, const struct mib_object *obj, s
     generic_evidence(ev, sizeof ev, obj, "0", vb, NULL);
     if (v >= lo_s * 100 && v <= hi_s * 100) {
         pr_fact_set(fact, (v + 50) / 100, "%s centiseconds", ev);
-    } else if (v >= lo_s && v <= hi_s) {
+    } else if (v >= any_lo_s * 100 && v < lo_s * 100) {
+        pr_fact_set(fact, (v + 50) / 100,
+                    "%s centiseconds (below 802.1D's %d s minimum, as Linux bridges allow)", ev,
+                    lo_s);
+    } else if (v >= any_lo_s && v <= hi_s) {
         pr_fact_set(
             fact, v,
             "%s: the agent reports seconds, not the centiseconds the MIB defines (%lld cs would be "
-            "below 802.1D's %d s minimum)",
-            ev, (long long)v, lo_s);
+            "below any bridge's %d s minimum)",
+            ev, (long long)v, any_lo_s);
     } else {
-        pr_fact_unknown(fact, "%s: impossible (802.1D allows %d-%d s), ignored", ev, lo_s, hi_s);
+        pr_fact_unknown(fact, "%s: impossible (bridges allow %d-%d s), ignored", ev, any_lo_s,
+                        hi_s);
     }
 }
 
@@ -248,8 +256,8 @@ int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw)
 {
     map_bridge_ports(store, sw);
     read_mode(store, sw);
-    read_timer(store, &MIB_STP_FORWARD_DELAY, &sw->stp.forward_delay_s, 4, 30);
-    read_timer(store, &MIB_STP_MAX_AGE, &sw->stp.max_age_s, 6, 40);
+    read_timer(store, &MIB_STP_FORWARD_DELAY, &sw->stp.forward_delay_s, 4, 30, 2);
+    read_timer(store, &MIB_STP_MAX_AGE, &sw->stp.max_age_s, 6, 40, 6);
 
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
