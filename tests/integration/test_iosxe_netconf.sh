@@ -21,7 +21,8 @@ run() {
     "$PORTREADY" "$@" >"$out" 2>"$out.err" || RC=$?
 }
 
-# summary JSON: one line per port: name verdict blackout finding-ids.
+# summary JSON: one line per port: name verdict blackout finding ids
+# (sorted, so the order the rules list them in does not matter).
 summary() {
     python3 - "$1" <<'EOF'
 import json, sys
@@ -29,7 +30,7 @@ d = json.load(open(sys.argv[1]))
 for s in d["switches"]:
     for p in s["ports"]:
         print(p["name"], p["verdict"], p["expected_blackout_s"],
-              ",".join(f["id"] for f in p["findings"]) or "-")
+              ",".join(sorted(f["id"] for f in p["findings"])) or "-")
 EOF
 }
 
@@ -44,6 +45,16 @@ o = s if sys.argv[2] == "-" else next(p for p in s["ports"] if p["name"] == sys.
 for k in sys.argv[3].split("."):
     o = o[int(k)] if isinstance(o, list) else o[k]
 print(json.dumps(o) if isinstance(o, (list, dict)) else o)
+EOF
+}
+
+# finding JSON PORT ID KEY: a key of one finding of one port.
+finding() {
+    python3 - "$@" <<'EOF'
+import json, sys
+s = json.load(open(sys.argv[1]))["switches"][0]
+p = next(p for p in s["ports"] if p["name"] == sys.argv[2])
+print(next(f for f in p["findings"] if f["id"] == sys.argv[3])[sys.argv[4]])
 EOF
 }
 
@@ -80,14 +91,14 @@ pr_expect_eq "STP mode and timers" "rapid-pvst 15 20" \
 #  1/0/9 <portfast-v2><edge/>, no <bpduguard>: bpdu-guard-off info   ready
 #  Te1/1/1 <speed><value-10000/>: fixed                              ready
 expected="GigabitEthernet1/0/1 ready 0 autoneg-on
-GigabitEthernet1/0/2 not-ready 30 stp-not-edge,autoneg-on
-GigabitEthernet1/0/3 not-ready 30 portfast-trunk-missing,autoneg-on
+GigabitEthernet1/0/2 not-ready 30 autoneg-on,stp-not-edge
+GigabitEthernet1/0/3 not-ready 30 autoneg-on,portfast-trunk-missing
 GigabitEthernet1/0/4 ready 0 autoneg-on
 GigabitEthernet1/0/5 not-ready 0 admin-down,autoneg-on
-GigabitEthernet1/0/6 not-ready 0 lacp-no-fallback,autoneg-on
+GigabitEthernet1/0/6 not-ready 0 autoneg-on,lacp-no-fallback
 GigabitEthernet1/0/7 ready 0 autoneg-on
 GigabitEthernet1/0/8 not-ready 0 autoneg-on,vlan-mismatch
-GigabitEthernet1/0/9 ready 0 bpdu-guard-off,autoneg-on
+GigabitEthernet1/0/9 ready 0 autoneg-on,bpdu-guard-off
 TenGigabitEthernet1/1/1 ready 0 -"
 pr_expect_eq "verdicts, blackouts, findings over NETCONF" "$expected" "$(summary "$PR_TMP/nc.json")"
 
@@ -100,13 +111,13 @@ pr_expect_eq "Gi1/0/6 LACP member without fallback" "True no" \
     "$(field "$PR_TMP/nc.json" GigabitEthernet1/0/6 facts.lacp_member) $(field "$PR_TMP/nc.json" GigabitEthernet1/0/6 facts.lacp_fallback)"
 pr_expect_eq "Gi1/0/6 evidence names the Port-channel statement" \
     "interface GigabitEthernet1/0/6: channel-group 10 mode active; interface Port-channel10: port-channel standalone-disable" \
-    "$(field "$PR_TMP/nc.json" GigabitEthernet1/0/6 findings.0.evidence)"
+    "$(finding "$PR_TMP/nc.json" GigabitEthernet1/0/6 lacp-no-fallback evidence)"
 pr_expect_eq "Gi1/0/7 fallback on" "yes" "$(field "$PR_TMP/nc.json" GigabitEthernet1/0/7 facts.lacp_fallback)"
 pr_expect_eq "Te1/1/1 fixed 10G" "10000 off" \
     "$(field "$PR_TMP/nc.json" TenGigabitEthernet1/1/1 facts.speed_mbps) $(field "$PR_TMP/nc.json" TenGigabitEthernet1/1/1 facts.autoneg)"
 pr_expect_eq "Gi1/0/3 fix" "interface GigabitEthernet1/0/3
  spanning-tree portfast edge trunk" \
-    "$(field "$PR_TMP/nc.json" GigabitEthernet1/0/3 findings.0.fix)"
+    "$(finding "$PR_TMP/nc.json" GigabitEthernet1/0/3 portfast-trunk-missing fix)"
 
 # Without --driver and without SNMP: the Junos filter first, no
 # <configuration> in the reply, then the IOS-XE filter; the native XML
