@@ -1,10 +1,13 @@
 /* The Cisco driver: Catalyst IOS / IOS-XE, Nexus NX-OS and Arista EOS
  * (the same configuration family). Saved or fetched running-configs go
- * through the IOS-style interpreter (ios_*.c); SNMP through cisco_snmp.c. */
+ * through the IOS-style interpreter (ios_*.c), the IOS-XE native model
+ * (NETCONF or a saved XML file) through iosxe_xml.c into the same model;
+ * SNMP through cisco_snmp.c. */
 #include <string.h>
 
 #include "cisco/cisco_snmp.h"
 #include "cisco/ios.h"
+#include "cisco/iosxe_xml.h"
 #include "driver.h"
 
 static bool oid_under(const char *oid, const char *prefix)
@@ -16,7 +19,10 @@ static bool oid_under(const char *oid, const char *prefix)
 static int cisco_match(const char *sys_object_id, const char *sys_descr, const char *config_text,
                        size_t config_len)
 {
-    if (config_text != NULL) {
+    if (config_text != NULL && iosxe_xml_is_xml(config_text, config_len)) {
+        if (iosxe_xml_is_native(config_text, config_len))
+            return 90;
+    } else if (config_text != NULL) {
         struct ios_platform_info info;
         ios_detect_platform(config_text, config_len, &info);
         if (info.platform != IOS_PLATFORM_UNKNOWN)
@@ -34,8 +40,12 @@ static int cisco_match(const char *sys_object_id, const char *sys_descr, const c
 static int cisco_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
 {
     if (ctx->config_text != NULL) {
-        if (ios_config_read(ctx->config_text, ctx->config_len, ctx->config_origin, ctx->sw, err) !=
-            0)
+        bool xml = iosxe_xml_is_xml(ctx->config_text, ctx->config_len);
+        int rc = xml ? iosxe_xml_read(ctx->config_text, ctx->config_len, ctx->config_origin,
+                                      ctx->sw, err)
+                     : ios_config_read(ctx->config_text, ctx->config_len, ctx->config_origin,
+                                       ctx->sw, err);
+        if (rc != 0)
             return -1;
         pr_switch_add_source(ctx->sw, ctx->config_kind ? ctx->config_kind : "config");
         return 0;

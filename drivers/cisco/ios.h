@@ -23,6 +23,12 @@
 int ios_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                     struct pr_error *err);
 
+/* The second half of ios_config_read(), for a configuration read by other
+ * means (the IOS-XE native model, iosxe_xml.h): interprets cfg (taking
+ * ownership of it, also on failure), fills sw and leaves the model in
+ * sw->driver_priv for ios_snippet(). */
+int ios_config_install(struct ios_config *cfg, struct pr_switch *sw, struct pr_error *err);
+
 /* The platform of the configuration ios_config_read() left in sw;
  * IOS_PLATFORM_UNKNOWN when sw holds none. */
 enum ios_platform ios_switch_platform(const struct pr_switch *sw);

@@ -8,16 +8,32 @@
 
 #include "util/strutil.h"
 
+/* " (line N)" after a statement; "" for statements that have no line of
+ * their own (read from the IOS-XE native model, iosxe_xml.c). */
+struct line_ref {
+    char text[24];
+};
+
+static const char *at(const struct ios_line *line, struct line_ref *ref)
+{
+    ref->text[0] = '\0';
+    if (line->lineno > 0)
+        snprintf(ref->text, sizeof ref->text, " (line %u)", line->lineno);
+    return ref->text;
+}
+
 /* "interface X: statement (line N)" */
 static void set_if(struct pr_fact *f, int64_t value, const struct ios_iface *ifc,
                    const struct ios_line *line)
 {
-    pr_fact_set(f, value, "interface %s: %s (line %u)", ifc->name, line->text, line->lineno);
+    struct line_ref r;
+    pr_fact_set(f, value, "interface %s: %s%s", ifc->name, line->text, at(line, &r));
 }
 
 static void set_global(struct pr_fact *f, int64_t value, const struct ios_line *line)
 {
-    pr_fact_set(f, value, "%s (line %u)", line->text, line->lineno);
+    struct line_ref r;
+    pr_fact_set(f, value, "%s%s", line->text, at(line, &r));
 }
 
 static bool is_cisco(enum ios_platform p)
@@ -42,9 +58,9 @@ static void fill_stp(const struct ios_model *m, struct pr_switch *sw)
             break;
         case IOS_PLATFORM_IOS_XE:
             pr_fact_set(&stp->mode, PR_MODE_RAPID_PVST,
-                        "no spanning-tree mode statement: Rapid PVST+ is the IOS-XE %s default "
+                        "no spanning-tree mode statement: Rapid PVST+ is the IOS-XE%s%s default "
                         "(Catalyst 9000)",
-                        m->cfg->platform.version);
+                        m->cfg->platform.version[0] ? " " : "", m->cfg->platform.version);
             break;
         case IOS_PLATFORM_NXOS:
             pr_fact_set(&stp->mode, PR_MODE_RAPID_PVST,
@@ -137,9 +153,10 @@ static void fill_admin(const struct ios_model *m, const struct nxos_defaults *nx
                     ifc->name, nx->shut_witness->name, nx->shut_witness->shutdown.line->text,
                     nx->shut ? "shut" : "enabled");
     } else if (nx->shut != -1) {
+        struct line_ref r;
         pr_fact_set(&f->admin_status, nx->shut ? PR_IF_DOWN : PR_IF_UP,
-                    "interface %s: no shutdown statement; %s (line %u)", ifc->name,
-                    m->sys_switchport_shutdown.line->text, m->sys_switchport_shutdown.line->lineno);
+                    "interface %s: no shutdown statement; %s%s", ifc->name,
+                    m->sys_switchport_shutdown.line->text, at(m->sys_switchport_shutdown.line, &r));
     } else {
         pr_fact_unknown(&f->admin_status,
                         "interface %s: no shutdown statement; the NX-OS default depends on the "
@@ -243,10 +260,9 @@ static void fill_stp_enabled(const struct pr_switch *sw, const struct ios_model 
     int vlan = f->access_vlan.known ? (int)f->access_vlan.value : 0;
     if ((mode == PR_MODE_PVST || mode == PR_MODE_RAPID_PVST) && vlan > 0 && vlan < 4095 &&
         m->vlan_stp_off[vlan] != NULL) {
-        pr_fact_set(&f->stp_enabled, 0,
-                    "%s (line %u): spanning tree is off in VLAN %d, the "
-                    "port's VLAN",
-                    m->vlan_stp_off[vlan]->text, m->vlan_stp_off[vlan]->lineno, vlan);
+        struct line_ref r;
+        pr_fact_set(&f->stp_enabled, 0, "%s%s: spanning tree is off in VLAN %d, the port's VLAN",
+                    m->vlan_stp_off[vlan]->text, at(m->vlan_stp_off[vlan], &r), vlan);
         return;
     }
     pr_fact_set(&f->stp_enabled, 1, "interface %s: switch port in VLAN %d, spanning tree on",
@@ -287,9 +303,9 @@ static void fill_fallback(const struct ios_model *m, const struct ios_iface *ifc
         set_if(&f->lacp_fallback, !pc->standalone_disable.value, pc, pc->standalone_disable.line);
     } else if (m->platform == IOS_PLATFORM_IOS_XE) {
         pr_fact_set(&f->lacp_fallback, 0,
-                    "interface Port-channel%d: port-channel standalone-disable is the IOS-XE %s "
+                    "interface Port-channel%d: port-channel standalone-disable is the IOS-XE%s%s "
                     "default (Catalyst 9000): members without an LACP partner are suspended",
-                    id, pl->version);
+                    id, pl->version[0] ? " " : "", pl->version);
     } else if (pl->version_major > 0) {
         pr_fact_set(&f->lacp_fallback, 1,
                     "interface Port-channel%d: IOS %s default: members without an LACP partner "
@@ -337,13 +353,14 @@ static void fill_speed(const struct ios_model *m, const struct ios_iface *ifc,
         } else if (sp->value >= 10000) {
             set_if(&f->autoneg, 0, ifc, sp->line);
         } else if (ifc->duplex.line != NULL && ifc->duplex.value) {
-            pr_fact_set(&f->autoneg, 0, "interface %s: %s (line %u), %s (line %u)", ifc->name,
-                        sp->line->text, sp->line->lineno, ifc->duplex.line->text,
-                        ifc->duplex.line->lineno);
+            struct line_ref r1, r2;
+            pr_fact_set(&f->autoneg, 0, "interface %s: %s%s, %s%s", ifc->name, sp->line->text,
+                        at(sp->line, &r1), ifc->duplex.line->text, at(ifc->duplex.line, &r2));
         } else {
+            struct line_ref r;
             pr_fact_set(&f->autoneg, 1,
-                        "interface %s: %s (line %u) without a fixed duplex: still negotiated",
-                        ifc->name, sp->line->text, sp->line->lineno);
+                        "interface %s: %s%s without a fixed duplex: still negotiated", ifc->name,
+                        sp->line->text, at(sp->line, &r));
         }
     } else if (sp->line != NULL) {
         set_if(&f->autoneg, 1, ifc, sp->line);

@@ -41,6 +41,11 @@ int ios_config_read(const char *text, size_t len, const char *origin, struct pr_
                             "device header or Cisco interface names)",
                             origin);
     }
+    return ios_config_install(cfg, sw, err);
+}
+
+int ios_config_install(struct ios_config *cfg, struct pr_switch *sw, struct pr_error *err)
+{
     struct ios_model *model;
     if (ios_model_build(cfg, &model, err) != 0)
         return -1;
