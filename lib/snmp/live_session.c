@@ -72,7 +72,8 @@ static int timeout_error(struct snmp_source *src, struct pr_error *err)
 {
     struct live_priv *priv = src->priv;
     int r = priv->opts.retries;
-    return pr_error_set(err, PR_ERR_TIMEOUT,
+    if (priv->answered)
+        return pr_error_set(err, PR_ERR_TIMEOUT,
                             "%s: the agent stopped answering: no answer within %g s (%d retr%s) "
                             "after %lu requests",
                             src->where, priv->opts.timeout_s, r, r == 1 ? "y" : "ies",
