@@ -26,8 +26,9 @@ Modes:
              passphrase in the environment variable PR_BAD_AGENT_AUTH)
 
 Usage: pr_bad_agent.py --port N --mode MODE [--data FILE] [--rows N]
-                       [--after N] [--delay S] [--ready FILE]
---ready FILE is written once the socket is bound. The agent runs until
+                       [--after N] [--delay S] [--ready FILE] [--log FILE]
+--ready FILE is written once the socket is bound; --log FILE gets a line
+per request received. The agent runs until
 killed; it prints the number of requests it answered to stderr on SIGTERM.
 """
 import argparse
@@ -350,6 +351,9 @@ class Agent:
             with self.lock:
                 self.requests += 1
                 count = self.requests
+            if self.args.log:
+                with open(self.args.log, "a") as f:
+                    f.write("request %d from %s:%d\n" % (count, peer[0], peer[1]))
             if self.mode == "stall" and count > self.args.after:
                 continue
             try:
@@ -391,6 +395,7 @@ def main():
     p.add_argument("--after", type=int, default=3)
     p.add_argument("--delay", type=float, default=1.0)
     p.add_argument("--ready")
+    p.add_argument("--log")
     args = p.parse_args()
     agent = Agent(args)
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
