@@ -86,6 +86,8 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         if (r < 0)
             return -1;
         if (r > 0) {
+            if (opt == 'c' || opt == 'A' || opt == 'X')
+                cli_scrub_secret_arg(optarg);
             a->snmp_option_given = true;
             community_given |= opt == 'c' || opt == CLI_OPT_COMMUNITY_FILE;
             auth_given |= opt == 'A' || opt == CLI_OPT_AUTH_PASS_FILE;
