@@ -191,6 +191,25 @@ int live_session_ensure(struct snmp_source *src, struct pr_error *err)
     return 0;
 }
 
+/* Closes the session, wiping first the copies of the community and of the
+ * v3 keys the library keeps (it frees them without wiping). */
+static void live_session_close(struct live_priv *priv)
+{
+    if (priv->sess == NULL)
+        return;
+    netsnmp_session *s = snmp_sess_session(priv->sess);
+    if (s != NULL) {
+        if (s->community != NULL && s->community_len > 0)
+            explicit_bzero(s->community, s->community_len);
+        explicit_bzero(s->securityAuthKey, sizeof s->securityAuthKey);
+        explicit_bzero(s->securityPrivKey, sizeof s->securityPrivKey);
+    }
+    pthread_mutex_lock(&live_open_lock);
+    snmp_sess_close(priv->sess);
+    pthread_mutex_unlock(&live_open_lock);
+    priv->sess = NULL;
+}
+
 /* net-snmp's callback for the request in flight. A notInTimeWindow
  * report is not final: the library resends the request after it (once per
  * retry) and drops it silently when the retries are spent. */
@@ -285,10 +304,7 @@ static int live_send_and_wait(struct live_priv *priv, netsnmp_pdu *pdu, netsnmp_
                 w->lib_errno = SNMPERR_TIMEOUT;
             /* The library still holds the request: close the session so no
              * late answer to it is taken for the next one's. */
-            pthread_mutex_lock(&live_open_lock);
-            snmp_sess_close(priv->sess);
-            pthread_mutex_unlock(&live_open_lock);
-            priv->sess = NULL;
+            live_session_close(priv);
             break;
         }
         if ((double)tv.tv_sec + tv.tv_usec / 1e6 > left) {
@@ -359,11 +375,7 @@ void live_close(struct snmp_source *src)
     struct live_priv *priv = src->priv;
     if (priv == NULL)
         return;
-    if (priv->sess != NULL) {
-        pthread_mutex_lock(&live_open_lock);
-        snmp_sess_close(priv->sess);
-        pthread_mutex_unlock(&live_open_lock);
-    }
+    live_session_close(priv);
     /* The options hold the secrets. */
     explicit_bzero(&priv->opts, sizeof priv->opts);
     free(priv);
