@@ -107,9 +107,25 @@ int cli_snmp_option(int opt, const char *arg, struct snmp_options *opts, struct 
 
 static void from_env(char *dst, size_t len, const char *name)
 {
-    const char *value = getenv(name);
-    if (value != NULL && *value != '\0')
+    char *value = getenv(name);
+    if (value != NULL && *value != '\0') {
         pr_strlcpy(dst, value, len);
+        secret_wipe(value, strlen(value));
+        unsetenv(name);
+    }
+}
+
+static bool argv_is_process;
+
+void cli_argv_is_process(void)
+{
+    argv_is_process = true;
+}
+
+void cli_scrub_secret_arg(char *arg)
+{
+    if (argv_is_process && arg != NULL)
+        memset(arg, 'x', strlen(arg));
 }
 
 void cli_snmp_env(struct snmp_options *opts, bool community_given, bool auth_given, bool priv_given)

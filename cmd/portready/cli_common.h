@@ -15,7 +15,8 @@
 int cli_snmp_option(int opt, const char *arg, struct snmp_options *opts, struct pr_error *err);
 
 /* Secrets from the environment when no option gave them:
- * PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS, PORTREADY_PRIV_PASS. */
+ * PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS, PORTREADY_PRIV_PASS. A value
+ * taken is wiped from the environment (and from /proc/PID/environ). */
 void cli_snmp_env(struct snmp_options *opts, bool community_given, bool auth_given,
                   bool priv_given);
 
@@ -52,6 +53,17 @@ int cli_snmp_finish(struct snmp_options *opts, struct pr_error *err);
     "  -r N                   retries (default 1)\n"                                               \
     "  Secrets can also come from PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS and\n"                  \
     "  PORTREADY_PRIV_PASS, so they stay out of argv and shell history.\n"
+
+/* main() calls this: argv is the process's own, so a secret given on the
+ * command line (-c, -A, -X) is overwritten in place once copied and
+ * /proc/PID/cmdline stops showing it (the file and environment forms never
+ * put it there). Without the call (a subcommand driven in-process, with
+ * argv perhaps in read-only memory) nothing is overwritten. */
+void cli_argv_is_process(void);
+
+/* Overwrites arg (a secret just copied) with 'x' when argv is the
+ * process's own; NULL is accepted. */
+void cli_scrub_secret_arg(char *arg);
 
 /* text|json -> true for json; -1 on anything else. */
 int cli_parse_format(const char *arg, bool *json, struct pr_error *err);

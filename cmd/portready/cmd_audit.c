@@ -1,5 +1,6 @@
 /* portready audit [OPTIONS] INVENTORY */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,7 @@
 #define OPT_FORMAT  3002
 #define OPT_VERBOSE 3003
 #define OPT_STATS   3004
+#define OPT_REPEAT  3005
 #define OPT_HELP    'h'
 
 #define AUDIT_DEFAULT_JOBS 32
@@ -36,13 +38,21 @@ static const char audit_usage[] =
     "  --format text|json     output format (default text)\n"
     "  --verbose              every fact with its evidence\n"
     "  --stats                SNMP requests per switch and in all, to stderr\n"
+    "  --repeat N             audit N rounds in a row (soak, monitoring): a full\n"
+    "                         report per round; JSON: one document per round\n"
     "  -h, --help             this help\n"
     "\n"
     "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
-    "ready, 3 unknown (a switch could not be read, bad inventory or arguments).\n";
+    "ready, 3 unknown (a switch could not be read, bad inventory or arguments).\n"
+    "With --repeat, the worst round's status.\n"
+    "\n"
+    "Ctrl-C (SIGINT) or SIGTERM stops the audit: the switches being read finish,\n"
+    "the others are reported as interrupted before they were read, and the exit\n"
+    "status is 3. A second Ctrl-C ends it at once.\n";
 
 struct audit_args {
     unsigned jobs;
+    unsigned repeat;
     bool fix, json, verbose, stats;
     const char *inventory;
 };
@@ -55,6 +65,7 @@ struct audit_output {
     bool progress;
     bool stats;
     unsigned long requests;
+    unsigned interrupted; /* switches not read because of a signal */
 };
 
 static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_error *err)
@@ -65,6 +76,7 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
         {"format", required_argument, NULL, OPT_FORMAT},
         {"verbose", no_argument, NULL, OPT_VERBOSE},
         {"stats", no_argument, NULL, OPT_STATS},
+        {"repeat", required_argument, NULL, OPT_REPEAT},
         {"help", no_argument, NULL, OPT_HELP},
         {NULL, 0, NULL, 0},
     };
@@ -92,6 +104,12 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
             break;
         case OPT_STATS:
             a->stats = true;
+            break;
+        case OPT_REPEAT:
+            if (!pr_parse_int(optarg, 1, 1000000, &n))
+                return pr_error_set(err, PR_ERR_USAGE,
+                                    "--repeat takes a number of rounds from 1, not '%s'", optarg);
+            a->repeat = (unsigned)n;
             break;
         case OPT_HELP:
             return 1;
@@ -184,14 +202,49 @@ static void on_result(void *user, size_t index, const struct pr_switch *sw)
     out->summary.not_ready += one.not_ready;
     out->summary.unknown += one.unknown;
     out->requests += sw->snmp_requests;
+    out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
     if (out->stats)
         fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->snmp_requests);
     out->writer->write_switch(&out->ropts, out->state, sw);
 }
 
+/* Set by SIGINT/SIGTERM: audit_run() surveys no further switch. */
+static volatile sig_atomic_t audit_stop;
+
+static void audit_on_signal(int sig)
+{
+    (void)sig;
+    audit_stop = 1;
+}
+
+/* The handler is reset once it has run, so a second Ctrl-C ends the
+ * process at once. */
+static void audit_catch_signals(struct sigaction *old_int, struct sigaction *old_term)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = audit_on_signal;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    audit_stop = 0;
+    sigaction(SIGINT, &sa, old_int);
+    sigaction(SIGTERM, &sa, old_term);
+}
+
+static void summary_add(struct pr_summary *all, const struct pr_summary *one)
+{
+    all->switches += one->switches;
+    all->unreadable += one->unreadable;
+    all->ports += one->ports;
+    all->ready += one->ready;
+    all->warning += one->warning;
+    all->not_ready += one->not_ready;
+    all->unknown += one->unknown;
+}
+
 int cmd_audit(int argc, char **argv)
 {
-    struct audit_args a = {.jobs = AUDIT_DEFAULT_JOBS};
+    struct audit_args a = {.jobs = AUDIT_DEFAULT_JOBS, .repeat = 1};
     struct pr_error err = {0};
     int parsed = parse_args(argc, argv, &a, &err);
     if (parsed == 1) {
@@ -244,12 +297,33 @@ int cmd_audit(int argc, char **argv)
         .progress = isatty(STDERR_FILENO) != 0,
         .stats = a.stats,
     };
-    out.writer->begin(&out.ropts, &out.state);
-    int rc = audit_run(specs, inv.n_switches, a.jobs, on_result, on_progress, &out, &err);
-    out.writer->end(&out.ropts, out.state, &out.summary);
-    if (a.stats)
-        fprintf(stderr, "portready: %lu SNMP requests to %u switches\n", out.requests,
-                out.summary.switches);
+    /* Each round is a complete report (JSON: a document of its own), so a
+     * reader can act on every round as it ends. */
+    struct sigaction old_int, old_term;
+    audit_catch_signals(&old_int, &old_term);
+    struct pr_summary all = {0};
+    int rc = 0;
+    for (unsigned round = 1; round <= a.repeat && rc == 0; round++) {
+        if (a.repeat > 1 && !a.json)
+            printf("%sRound %u of %u\n", round > 1 ? "\n" : "", round, a.repeat);
+        memset(&out.summary, 0, sizeof out.summary);
+        out.requests = 0;
+        out.interrupted = 0;
+        out.writer->begin(&out.ropts, &out.state);
+        rc = audit_run(specs, inv.n_switches, a.jobs, &audit_stop, on_result, on_progress, &out,
+                       &err);
+        out.writer->end(&out.ropts, out.state, &out.summary);
+        fflush(stdout);
+        summary_add(&all, &out.summary);
+        if (a.stats)
+            fprintf(stderr, "portready: %lu SNMP requests to %u switches\n", out.requests,
+                    out.summary.switches);
+        if (audit_stop)
+            break;
+    }
+    bool interrupted = audit_stop != 0;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
 
     free(specs);
     free(ports);
@@ -258,5 +332,8 @@ int cmd_audit(int argc, char **argv)
     inventory_free(&inv);
     if (rc != 0)
         return cmd_fail(NULL, "audit: %s", err.msg);
-    return rules_exit_code(&out.summary);
+    if (interrupted)
+        return cmd_fail(NULL, "audit: interrupted: %u of %u switches not read", out.interrupted,
+                        out.summary.switches);
+    return rules_exit_code(&all);
 }

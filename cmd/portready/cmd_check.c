@@ -109,6 +109,8 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         if (r < 0)
             return -1;
         if (r > 0) {
+            if (opt == 'c' || opt == 'A' || opt == 'X')
+                cli_scrub_secret_arg(optarg);
             /* -t and -r bound every source; the others ask for SNMP. */
             a->snmp_option_given |= opt != 't' && opt != 'r';
             community_given |= opt == 'c' || opt == CLI_OPT_COMMUNITY_FILE;

@@ -1,6 +1,8 @@
+#include "cli_common.h"
 #include "commands.h"
 
 int main(int argc, char **argv)
 {
+    cli_argv_is_process();
     return portready_main(argc, argv);
 }

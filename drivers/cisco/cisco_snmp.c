@@ -256,6 +256,16 @@ static void read_portfast_and_guard(struct snmp_store *store, struct pr_switch *
 
 int cisco_pvst_read(struct snmp_source *src, struct pr_switch *sw);
 
+void cisco_snmp_interpret(struct snmp_store *store, struct snmp_source *src, struct pr_switch *sw)
+{
+    read_mode(store, sw);
+    read_vlans(store, sw);
+    read_err_disable(store, sw);
+    if (src != NULL)
+        cisco_pvst_read(src, sw);
+    read_portfast_and_guard(store, sw);
+}
+
 int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
 {
     const struct mib_object *const extra_objects[] = {
@@ -286,11 +296,7 @@ int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
     if (rc == 0)
         rc = generic_snmp_interpret(&store, ctx->sw, err);
     if (rc == 0) {
-        read_mode(&store, ctx->sw);
-        read_vlans(&store, ctx->sw);
-        read_err_disable(&store, ctx->sw);
-        cisco_pvst_read(ctx->snmp, ctx->sw);
-        read_portfast_and_guard(&store, ctx->sw);
+        cisco_snmp_interpret(&store, ctx->snmp, ctx->sw);
         pr_switch_add_source(ctx->sw, snmp_source_kind(ctx->snmp));
     }
     snmp_store_free(&store);

@@ -1,5 +1,6 @@
 /* IF-MIB: one port per interface, names, link state and speed. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "generic-snmp/generic_snmp.h"
@@ -21,27 +22,49 @@ static void copy_octets(char *dst, size_t dst_len, const struct snmp_varbind *vb
         dst[--n] = '\0';
 }
 
-/* Adds a port for every ifIndex under the column not seen yet. */
+static int compare_ifindex(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Adds a port for every ifIndex under the column not seen yet. The ports
+ * already known are looked up in a sorted copy of their ifIndex values: an
+ * agent may list 100,000 interfaces, and a linear search per row would take
+ * minutes. */
 static int ports_from_column(struct snmp_store *store, struct pr_switch *sw,
                              const struct mib_object *obj, struct pr_error *err)
 {
     size_t first, count;
-    snmp_store_subtree(store, obj->oid, obj->len, &first, &count);
+    if (snmp_store_subtree(store, obj->oid, obj->len, &first, &count) == 0)
+        return 0;
+    size_t n_known = sw->n_ports;
+    uint32_t *known = malloc((n_known ? n_known : 1) * sizeof *known);
+    if (known == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory for %zu interfaces", n_known);
+    for (size_t i = 0; i < n_known; i++)
+        known[i] = sw->ports[i].ifindex;
+    qsort(known, n_known, sizeof *known, compare_ifindex);
+    int rc = 0;
     for (size_t i = first; i < first + count; i++) {
         const struct snmp_varbind *vb = &store->vb[i];
         if (vb->name_len != obj->len + 1)
             continue;
+        /* One row per index in a column: the store holds each OID once. */
         uint32_t ifindex = vb->name[obj->len];
-        if (ifindex == 0 || pr_switch_find_ifindex(sw, ifindex) != NULL)
+        if (ifindex == 0 || bsearch(&ifindex, known, n_known, sizeof *known, compare_ifindex))
             continue;
         char name[PR_NAME_MAX];
         snprintf(name, sizeof name, "if%u", ifindex);
         struct pr_port *port = pr_switch_add_port(sw, name, err);
-        if (port == NULL)
-            return -1;
+        if (port == NULL) {
+            rc = -1;
+            break;
+        }
         port->ifindex = ifindex;
     }
-    return 0;
+    free(known);
+    return rc;
 }
 
 static void port_names(struct snmp_store *store, struct pr_port *port)

@@ -13,6 +13,7 @@ struct audit_slot {
 struct audit_state {
     const struct survey_spec *specs;
     size_t n;
+    const volatile sig_atomic_t *stop;
     struct audit_slot *slots;
     size_t next_to_take;
     size_t finished;
@@ -20,6 +21,15 @@ struct audit_state {
     pthread_mutex_t lock;
     pthread_cond_t changed;
 };
+
+/* A switch the run was stopped before: named, with its error. */
+static int audit_interrupted(const struct survey_spec *spec, struct pr_switch *sw)
+{
+    pr_switch_init(sw, spec->name,
+                   spec->host ? spec->host
+                              : (spec->walk_path ? spec->walk_path : spec->config_path));
+    return pr_error_set(&sw->error, PR_ERR_INTERRUPTED, "interrupted before it was read");
+}
 
 static void *audit_worker(void *arg)
 {
@@ -35,7 +45,8 @@ static void *audit_worker(void *arg)
 
         struct pr_error err = {0};
         struct pr_switch sw;
-        int rc = survey_switch(&st->specs[i], &sw, &err);
+        int rc = st->stop != NULL && *st->stop ? audit_interrupted(&st->specs[i], &sw)
+                                               : survey_switch(&st->specs[i], &sw, &err);
 
         pthread_mutex_lock(&st->lock);
         st->slots[i].sw = sw;
@@ -48,7 +59,8 @@ static void *audit_worker(void *arg)
     }
 }
 
-int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_result_fn on_result,
+int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
+              const volatile sig_atomic_t *stop, audit_result_fn on_result,
               audit_progress_fn on_progress, void *user, struct pr_error *err)
 {
     if (n == 0)
@@ -57,7 +69,7 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_re
         jobs = 1;
     if (jobs > n)
         jobs = (unsigned)n;
-    struct audit_state st = {.specs = specs, .n = n};
+    struct audit_state st = {.specs = specs, .n = n, .stop = stop};
     st.slots = calloc(n, sizeof *st.slots);
     pthread_t *threads = calloc(jobs, sizeof *threads);
     if (st.slots == NULL || threads == NULL) {

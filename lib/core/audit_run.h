@@ -8,6 +8,7 @@
 #ifndef PR_AUDIT_RUN_H
 #define PR_AUDIT_RUN_H
 
+#include <signal.h>
 #include <stddef.h>
 
 #include "core/survey.h"
@@ -20,8 +21,14 @@ typedef void (*audit_result_fn)(void *user, size_t index, const struct pr_switch
 typedef void (*audit_progress_fn)(void *user, size_t done, size_t total, size_t failed);
 
 /* Surveys specs[0..n) with at most jobs at once (jobs >= 1). Returns 0, or
- * -1 when the threads could not be started (err says why). */
-int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_result_fn on_result,
+ * -1 when the threads could not be started (err says why).
+ *
+ * stop may be NULL; once *stop is non-zero (a signal handler sets it), no
+ * further switch is surveyed: the switches in flight finish, and every one
+ * not started yet is still handed to on_result, in order, with the error
+ * PR_ERR_INTERRUPTED "interrupted before it was read". */
+int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
+              const volatile sig_atomic_t *stop, audit_result_fn on_result,
               audit_progress_fn on_progress, void *user, struct pr_error *err);
 
 #endif

@@ -76,7 +76,7 @@ static bool valid_clock(int mo, int d, int h, int mi, int s)
 static int64_t local_to_epoch(struct dhcplog_clock *clock, int y, int mo, int d, int h, int mi,
                               int s)
 {
-    int key = y * 1000000 + mo * 10000 + d * 100 + h;
+    int64_t key = (int64_t)y * 1000000 + mo * 10000 + d * 100 + h;
     if (clock == NULL || clock->cache_key != key) {
         struct tm tm = {0};
         tm.tm_year = y - 1900;

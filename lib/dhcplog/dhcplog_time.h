@@ -21,12 +21,12 @@
 
 /* Year inference and a cache of local-time conversions for classic stamps. */
 struct dhcplog_clock {
-    int64_t now_us;  /* "now" for the year of the first classic stamp */
-    bool have_year;  /* a classic stamp has been seen */
-    int year;        /* year of the latest classic stamp */
-    int last_month;  /* month (1-12) of the latest classic stamp */
-    int cache_key;   /* year*1000000 + month*10000 + day*100 + hour, or -1 */
-    int64_t cache_s; /* epoch seconds of that local hour */
+    int64_t now_us;    /* "now" for the year of the first classic stamp */
+    bool have_year;    /* a classic stamp has been seen */
+    int year;          /* year of the latest classic stamp */
+    int last_month;    /* month (1-12) of the latest classic stamp */
+    int64_t cache_key; /* year*1000000 + month*10000 + day*100 + hour, or -1 */
+    int64_t cache_s;   /* epoch seconds of that local hour */
 };
 
 /* now_us: the current time (tests pass a fixed one). The first classic

@@ -63,6 +63,8 @@ const char *pr_error_code_name(enum pr_error_code code)
         return "unsupported";
     case PR_ERR_INTERNAL:
         return "internal";
+    case PR_ERR_INTERRUPTED:
+        return "interrupted";
     }
     return "unknown";
 }

@@ -17,6 +17,7 @@ enum pr_error_code {
     PR_ERR_PERMISSION,  /* missing privilege */
     PR_ERR_UNSUPPORTED, /* the source cannot do what was asked */
     PR_ERR_INTERNAL,
+    PR_ERR_INTERRUPTED, /* stopped by the user (SIGINT/SIGTERM) before it was done */
 };
 
 #define PR_ERROR_MSG_MAX 512

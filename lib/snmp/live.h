@@ -14,12 +14,24 @@
 
 #include "snmp/source_impl.h"
 
+/* The request in flight and what became of it (filled by net-snmp's
+ * callback; kept with the session so a late callback never sees freed
+ * memory). */
+struct live_wait {
+    int reqid;             /* the request waited for; 0: none */
+    bool done;             /* an answer, a final report, a timeout or an error */
+    int status;            /* STAT_SUCCESS, STAT_TIMEOUT or STAT_ERROR */
+    int lib_errno;         /* SNMPERR_* of an error or the latest report */
+    netsnmp_pdu *response; /* a copy of the answer (STAT_SUCCESS) */
+};
+
 struct live_priv {
     struct snmp_options opts; /* holds the secrets */
     int level;                /* SNMP_SEC_LEVEL_* (v3) */
     char peer[600];           /* net-snmp peer name: "udp:HOST:PORT" or "udp6:[ADDR]:PORT" */
     void *sess;               /* single-session handle; opened on first use */
     bool answered;            /* a request (not the discovery probe) got an answer */
+    struct live_wait wait;    /* the request in flight */
 };
 
 /* Parses "host[:port]" / "[v6]:port" into priv->peer. */

@@ -2,10 +2,14 @@
  * and its answer, and turning net-snmp's failures into pr_error values. */
 #include "snmp/live.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include <net-snmp/library/large_fd_set.h>
 
 #include "util/strutil.h"
 
@@ -68,6 +72,12 @@ static int timeout_error(struct snmp_source *src, struct pr_error *err)
 {
     struct live_priv *priv = src->priv;
     int r = priv->opts.retries;
+    if (priv->answered)
+        return pr_error_set(err, PR_ERR_TIMEOUT,
+                            "%s: the agent stopped answering: no answer within %g s (%d retr%s) "
+                            "after %lu requests",
+                            src->where, priv->opts.timeout_s, r, r == 1 ? "y" : "ies",
+                            src->requests - 1);
     return pr_error_set(err, PR_ERR_TIMEOUT, "%s: no answer within %g s (%d retr%s); %s",
                         src->where, priv->opts.timeout_s, r, r == 1 ? "y" : "ies",
                         priv->opts.version == SNMP_V3
@@ -102,6 +112,10 @@ static int map_failure(struct snmp_source *src, int lib_errno, struct pr_error *
                             src->where);
     case SNMPERR_NOT_IN_TIME_WINDOW:
     case SNMPERR_USM_NOTINTIMEWINDOW:
+        return pr_error_set(err, PR_ERR_AUTH,
+                            "%s: SNMPv3 time synchronisation failed: the agent kept answering "
+                            "notInTimeWindow (its engine boots/time are inconsistent)",
+                            src->where);
     case SNMPERR_UNKNOWN_ENG_ID:
     case SNMPERR_USM_UNKNOWNENGINEID:
         return pr_error_set(err, PR_ERR_AUTH, "%s: SNMPv3 engine discovery failed (%s)", src->where,
@@ -177,13 +191,154 @@ int live_session_ensure(struct snmp_source *src, struct pr_error *err)
     return 0;
 }
 
+/* Closes the session, wiping first the copies of the community and of the
+ * v3 keys the library keeps (it frees them without wiping). */
+static void live_session_close(struct live_priv *priv)
+{
+    if (priv->sess == NULL)
+        return;
+    netsnmp_session *s = snmp_sess_session(priv->sess);
+    if (s != NULL) {
+        if (s->community != NULL && s->community_len > 0)
+            explicit_bzero(s->community, s->community_len);
+        explicit_bzero(s->securityAuthKey, sizeof s->securityAuthKey);
+        explicit_bzero(s->securityPrivKey, sizeof s->securityPrivKey);
+    }
+    pthread_mutex_lock(&live_open_lock);
+    snmp_sess_close(priv->sess);
+    pthread_mutex_unlock(&live_open_lock);
+    priv->sess = NULL;
+}
+
+/* net-snmp's callback for the request in flight. A notInTimeWindow
+ * report is not final: the library resends the request after it (once per
+ * retry) and drops it silently when the retries are spent. */
+static int live_on_pdu(int op, netsnmp_session *sess, int reqid, netsnmp_pdu *pdu, void *magic)
+{
+    struct live_wait *w = magic;
+    /* The library matched the answer to this session's one request in
+     * flight; a report names no request id when the agent could not read
+     * the request (wrong key, unknown user). */
+    bool report = pdu != NULL && pdu->command == SNMP_MSG_REPORT;
+    if (w == NULL || w->done || w->reqid == 0 || (reqid != w->reqid && !report))
+        return 1;
+    if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE && pdu != NULL) {
+        if (pdu->command == SNMP_MSG_RESPONSE) {
+            w->response = snmp_clone_pdu(pdu);
+            w->status = w->response != NULL ? STAT_SUCCESS : STAT_ERROR;
+            w->lib_errno = w->response != NULL ? SNMPERR_SUCCESS : SNMPERR_MALLOC;
+            w->done = true;
+        } else if (pdu->command == SNMP_MSG_REPORT) {
+            w->status = STAT_ERROR;
+            w->lib_errno = snmpv3_get_report_type(pdu);
+            w->done = w->lib_errno != SNMPERR_NOT_IN_TIME_WINDOW;
+        } else {
+            w->status = STAT_ERROR;
+            w->lib_errno = SNMPERR_PROTOCOL;
+            w->done = true;
+        }
+    } else if (op == NETSNMP_CALLBACK_OP_RESEND || op == NETSNMP_CALLBACK_OP_CONNECT) {
+        /* News only: the request is still pending. */
+    } else if (op == NETSNMP_CALLBACK_OP_SEC_ERROR) {
+        /* A report the security model could not use; the request stays
+         * pending unless the library drops it (seen below as nothing
+         * pending). */
+        w->status = STAT_ERROR;
+        w->lib_errno = pdu != NULL && pdu->command == SNMP_MSG_REPORT ? snmpv3_get_report_type(pdu)
+                       : sess != NULL && sess->s_snmp_errno           ? sess->s_snmp_errno
+                                                                      : SNMPERR_GENERR;
+    } else if (op == NETSNMP_CALLBACK_OP_TIMED_OUT) {
+        w->status = STAT_TIMEOUT;
+        w->lib_errno = SNMPERR_TIMEOUT;
+        w->done = true;
+    } else {
+        w->status = STAT_ERROR;
+        w->lib_errno = sess != NULL && sess->s_snmp_errno ? sess->s_snmp_errno : SNMPERR_GENERR;
+        w->done = true;
+    }
+    return 1;
+}
+
+/* Sends pdu and runs the session until its request is settled. Unlike
+ * snmp_sess_synch_response(), which waits forever once the library has
+ * dropped a request after notInTimeWindow reports, this stops as soon as
+ * nothing is pending any more, and in any case at a deadline of twice the
+ * time the retries may take. Returns STAT_*; lib_errno says why on error. */
+static int live_send_and_wait(struct live_priv *priv, netsnmp_pdu *pdu, netsnmp_pdu **response,
+                              int *lib_errno)
+{
+    struct live_wait *w = &priv->wait;
+    memset(w, 0, sizeof *w);
+    w->reqid = snmp_sess_async_send(priv->sess, pdu, live_on_pdu, w);
+    if (w->reqid == 0) {
+        snmp_free_pdu(pdu);
+        snmp_sess_error(priv->sess, NULL, lib_errno, NULL);
+        w->reqid = 0;
+        return STAT_ERROR;
+    }
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double deadline = (double)now.tv_sec + now.tv_nsec / 1e9 +
+                      2.0 * priv->opts.timeout_s * (priv->opts.retries + 1) + 1.0;
+    netsnmp_large_fd_set fdset;
+    netsnmp_large_fd_set_init(&fdset, FD_SETSIZE);
+    while (!w->done) {
+        int numfds = 0, block = 1;
+        struct timeval tv = {0, 0};
+        NETSNMP_LARGE_FD_ZERO(&fdset);
+        snmp_sess_select_info2_flags(priv->sess, &numfds, &fdset, &tv, &block,
+                                     NETSNMP_SELECT_NOALARMS);
+        if (block == 1) {
+            /* Nothing pending: the request was dropped after a report. */
+            if (w->lib_errno == SNMPERR_SUCCESS) {
+                w->status = STAT_TIMEOUT;
+                w->lib_errno = SNMPERR_TIMEOUT;
+            }
+            break;
+        }
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        double left = deadline - ((double)now.tv_sec + now.tv_nsec / 1e9);
+        if (left <= 0) {
+            w->status = STAT_TIMEOUT;
+            if (w->lib_errno == SNMPERR_SUCCESS)
+                w->lib_errno = SNMPERR_TIMEOUT;
+            /* The library still holds the request: close the session so no
+             * late answer to it is taken for the next one's. */
+            live_session_close(priv);
+            break;
+        }
+        if ((double)tv.tv_sec + tv.tv_usec / 1e6 > left) {
+            tv.tv_sec = (time_t)left;
+            tv.tv_usec = (suseconds_t)((left - (double)tv.tv_sec) * 1e6);
+        }
+        int count = netsnmp_large_fd_set_select(numfds, &fdset, NULL, NULL, &tv);
+        if (count > 0) {
+            snmp_sess_read2(priv->sess, &fdset);
+        } else if (count == 0) {
+            snmp_sess_timeout(priv->sess);
+        } else if (errno != EINTR) {
+            w->status = STAT_ERROR;
+            w->lib_errno = SNMPERR_GENERR;
+            break;
+        }
+    }
+    netsnmp_large_fd_set_cleanup(&fdset);
+    /* A late callback for this request finds no request to settle. */
+    w->reqid = 0;
+    *response = w->response;
+    w->response = NULL;
+    *lib_errno = w->lib_errno;
+    return w->status;
+}
+
 int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **response,
                   struct pr_error *err)
 {
     struct live_priv *priv = src->priv;
     *response = NULL;
     src->requests++;
-    int status = snmp_sess_synch_response(priv->sess, pdu, response);
+    int lib_errno = SNMPERR_SUCCESS;
+    int status = live_send_and_wait(priv, pdu, response, &lib_errno);
     if (status == STAT_SUCCESS && *response != NULL) {
         priv->answered = true;
         return 0;
@@ -193,7 +348,7 @@ int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **respo
         *response = NULL;
     }
     if (status == STAT_TIMEOUT && priv->opts.version == SNMP_V3 &&
-        priv->level == SNMP_SEC_LEVEL_AUTHPRIV && !priv->answered &&
+        priv->level == SNMP_SEC_LEVEL_AUTHPRIV && !priv->answered && priv->sess != NULL &&
         snmp_sess_session(priv->sess)->securityEngineIDLen > 0)
         /* The agent answered the discovery probe a moment ago; an agent
          * that cannot decrypt a request drops it without a report. */
@@ -201,11 +356,9 @@ int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **respo
                             "%s: the agent answered SNMPv3 discovery but not the encrypted "
                             "request within %g s: wrong privacy passphrase or protocol",
                             src->where, priv->opts.timeout_s);
-    if (status == STAT_TIMEOUT)
+    if (status == STAT_TIMEOUT && lib_errno == SNMPERR_TIMEOUT)
         return timeout_error(src, err);
-    int lib_errno = SNMPERR_GENERR;
-    snmp_sess_error(priv->sess, NULL, &lib_errno, NULL);
-    return map_failure(src, lib_errno, err);
+    return map_failure(src, lib_errno != SNMPERR_SUCCESS ? lib_errno : SNMPERR_GENERR, err);
 }
 
 int live_error_status(struct snmp_source *src, const netsnmp_pdu *response, struct pr_error *err)
@@ -222,11 +375,7 @@ void live_close(struct snmp_source *src)
     struct live_priv *priv = src->priv;
     if (priv == NULL)
         return;
-    if (priv->sess != NULL) {
-        pthread_mutex_lock(&live_open_lock);
-        snmp_sess_close(priv->sess);
-        pthread_mutex_unlock(&live_open_lock);
-    }
+    live_session_close(priv);
     /* The options hold the secrets. */
     explicit_bzero(&priv->opts, sizeof priv->opts);
     free(priv);

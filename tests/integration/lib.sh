@@ -10,6 +10,14 @@ PR_FIXTURES=${PR_FIXTURES:-$PR_SOURCE_DIR/../shared/fixtures}
 
 PR_TMP=$(mktemp -d /tmp/portready-test.XXXXXX)
 chmod 755 "$PR_TMP"
+
+# PR_WRAP (optional, from the caller's environment): a command every
+# portready run goes through, such as valgrind (scripts/valgrind-tests).
+if [ -n "${PR_WRAP:-}" ]; then
+    printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$PR_WRAP" "$PORTREADY" >"$PR_TMP/portready-wrapped"
+    chmod 755 "$PR_TMP/portready-wrapped"
+    PORTREADY=$PR_TMP/portready-wrapped
+fi
 PR_PIDS=()
 PR_FAILS=0
 PR_PASSES=0
