@@ -5,6 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Finished switches wait in memory until every one before them has been
+ * handed to the callback. A worker takes a new switch only while fewer than
+ * jobs * AUDIT_WINDOW_PER_JOB switches are taken and not yet handed over,
+ * so one slow switch (an agent that times out) or a slow consumer cannot
+ * make the others pile up: memory stays bounded by the window, whatever the
+ * inventory's size. */
+#define AUDIT_WINDOW_PER_JOB 2
+
 struct audit_slot {
     struct pr_switch sw;
     bool done;
@@ -15,10 +23,13 @@ struct audit_state {
     size_t n;
     struct audit_slot *slots;
     size_t next_to_take;
+    size_t next_to_print;
+    size_t window; /* at most this many taken and not yet printed */
     size_t finished;
     size_t failed;
     pthread_mutex_t lock;
-    pthread_cond_t changed;
+    pthread_cond_t changed; /* a switch finished (the printer waits) */
+    pthread_cond_t room;    /* a switch was printed (workers wait) */
 };
 
 static void *audit_worker(void *arg)
@@ -26,6 +37,8 @@ static void *audit_worker(void *arg)
     struct audit_state *st = arg;
     for (;;) {
         pthread_mutex_lock(&st->lock);
+        while (st->next_to_take < st->n && st->next_to_take - st->next_to_print >= st->window)
+            pthread_cond_wait(&st->room, &st->lock);
         size_t i = st->next_to_take;
         if (i < st->n)
             st->next_to_take++;
@@ -57,7 +70,7 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_re
         jobs = 1;
     if (jobs > n)
         jobs = (unsigned)n;
-    struct audit_state st = {.specs = specs, .n = n};
+    struct audit_state st = {.specs = specs, .n = n, .window = (size_t)jobs * AUDIT_WINDOW_PER_JOB};
     st.slots = calloc(n, sizeof *st.slots);
     pthread_t *threads = calloc(jobs, sizeof *threads);
     if (st.slots == NULL || threads == NULL) {
@@ -67,6 +80,7 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_re
     }
     pthread_mutex_init(&st.lock, NULL);
     pthread_cond_init(&st.changed, NULL);
+    pthread_cond_init(&st.room, NULL);
 
     unsigned started = 0;
     for (; started < jobs; started++) {
@@ -75,14 +89,15 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_re
     }
     int rc = 0;
     if (started == 0) {
-        /* No thread at all: survey here, one by one. */
+        /* No thread at all: survey here, one by one, all before printing. */
+        st.window = n;
         audit_worker(&st);
     }
 
-    size_t next_to_print = 0, reported_finished = 0;
+    size_t reported_finished = 0;
     pthread_mutex_lock(&st.lock);
-    while (next_to_print < n) {
-        while (!st.slots[next_to_print].done && reported_finished == st.finished)
+    while (st.next_to_print < n) {
+        while (!st.slots[st.next_to_print].done && reported_finished == st.finished)
             pthread_cond_wait(&st.changed, &st.lock);
         if (reported_finished != st.finished) {
             reported_finished = st.finished;
@@ -93,19 +108,21 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_re
                 pthread_mutex_lock(&st.lock);
             }
         }
-        while (next_to_print < n && st.slots[next_to_print].done) {
-            struct pr_switch *sw = &st.slots[next_to_print].sw;
+        while (st.next_to_print < n && st.slots[st.next_to_print].done) {
+            struct pr_switch *sw = &st.slots[st.next_to_print].sw;
             pthread_mutex_unlock(&st.lock);
-            on_result(user, next_to_print, sw);
+            on_result(user, st.next_to_print, sw);
             pr_switch_free(sw);
             pthread_mutex_lock(&st.lock);
-            next_to_print++;
+            st.next_to_print++;
+            pthread_cond_broadcast(&st.room);
         }
     }
     pthread_mutex_unlock(&st.lock);
 
     for (unsigned i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
+    pthread_cond_destroy(&st.room);
     pthread_cond_destroy(&st.changed);
     pthread_mutex_destroy(&st.lock);
     free(threads);
