@@ -4,6 +4,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Finished switches wait in memory until every one before them has been
  * handed to the callback. A worker takes a new switch only while fewer than
@@ -61,6 +62,22 @@ static void *audit_worker(void *arg)
     }
 }
 
+/* Surveys that read only recordings or saved configurations are bound by
+ * the CPU: more of them at once than there are CPUs gains no time and costs
+ * memory (each holds its whole parsed recording, about 1.5 MB for a 48-port
+ * switch), so such inventories run at most one survey per CPU. */
+static unsigned jobs_for(const struct survey_spec *specs, size_t n, unsigned jobs)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (specs[i].host != NULL)
+            return jobs;
+    }
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cpus >= 1 && (unsigned long)cpus < jobs)
+        return (unsigned)cpus;
+    return jobs;
+}
+
 int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_result_fn on_result,
               audit_progress_fn on_progress, void *user, struct pr_error *err)
 {
@@ -68,6 +85,7 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_re
         return 0;
     if (jobs == 0)
         jobs = 1;
+    jobs = jobs_for(specs, n, jobs);
     if (jobs > n)
         jobs = (unsigned)n;
     struct audit_state st = {.specs = specs, .n = n, .window = (size_t)jobs * AUDIT_WINDOW_PER_JOB};

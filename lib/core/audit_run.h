@@ -19,7 +19,9 @@ typedef void (*audit_result_fn)(void *user, size_t index, const struct pr_switch
  * with the counts so far; may be NULL. */
 typedef void (*audit_progress_fn)(void *user, size_t done, size_t total, size_t failed);
 
-/* Surveys specs[0..n) with at most jobs at once (jobs >= 1). Returns 0, or
+/* Surveys specs[0..n) with at most jobs at once (jobs >= 1; at most one
+ * per CPU when no spec names a live host, as recordings only need CPU), and
+ * at most 2 * jobs taken and not yet handed to on_result. Returns 0, or
  * -1 when the threads could not be started (err says why). */
 int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs, audit_result_fn on_result,
               audit_progress_fn on_progress, void *user, struct pr_error *err);
