@@ -3,6 +3,7 @@
  * each column advanced on its own until it leaves its subtree. */
 #include "snmp/live.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,7 +198,9 @@ static int walk_columns(struct snmp_source *src, const char *context, struct col
 {
     struct live_priv *priv = src->priv;
     bool bulk = priv->opts.version != SNMP_V1;
-    int reps = max_repetitions(priv, n_cols);
+    /* Repetitions follow the columns still walking, so the long columns
+     * left at the end come in bigger steps; a tooBig answer caps them. */
+    int reps_cap = INT_MAX;
     for (;;) {
         struct column *active[LIVE_COLUMNS_PER_PDU];
         size_t n = 0;
@@ -206,6 +209,9 @@ static int walk_columns(struct snmp_source *src, const char *context, struct col
                 active[n++] = &cols[i];
         if (n == 0)
             return 0;
+        int reps = max_repetitions(priv, n);
+        if (reps > reps_cap)
+            reps = reps_cap;
         netsnmp_pdu *pdu = live_pdu_new(src, bulk ? SNMP_MSG_GETBULK : SNMP_MSG_GETNEXT, context);
         if (pdu == NULL)
             return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
@@ -225,7 +231,7 @@ static int walk_columns(struct snmp_source *src, const char *context, struct col
             continue;
         }
         if (bulk && resp->errstat == SNMP_ERR_TOOBIG && reps > 1) {
-            reps /= 2;
+            reps_cap = reps / 2;
             snmp_free_pdu(resp);
             continue;
         }
