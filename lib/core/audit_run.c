@@ -4,6 +4,15 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* Finished switches wait in memory until every one before them has been
+ * handed to the callback. A worker takes a new switch only while fewer than
+ * jobs * AUDIT_WINDOW_PER_JOB switches are taken and not yet handed over,
+ * so one slow switch (an agent that times out) or a slow consumer cannot
+ * make the others pile up: memory stays bounded by the window, whatever the
+ * inventory's size. */
+#define AUDIT_WINDOW_PER_JOB 2
 
 struct audit_slot {
     struct pr_switch sw;
@@ -16,10 +25,13 @@ struct audit_state {
     const volatile sig_atomic_t *stop;
     struct audit_slot *slots;
     size_t next_to_take;
+    size_t next_to_print;
+    size_t window; /* at most this many taken and not yet printed */
     size_t finished;
     size_t failed;
     pthread_mutex_t lock;
-    pthread_cond_t changed;
+    pthread_cond_t changed; /* a switch finished (the printer waits) */
+    pthread_cond_t room;    /* a switch was printed (workers wait) */
 };
 
 /* A switch the run was stopped before: named, with its error. */
@@ -36,6 +48,8 @@ static void *audit_worker(void *arg)
     struct audit_state *st = arg;
     for (;;) {
         pthread_mutex_lock(&st->lock);
+        while (st->next_to_take < st->n && st->next_to_take - st->next_to_print >= st->window)
+            pthread_cond_wait(&st->room, &st->lock);
         size_t i = st->next_to_take;
         if (i < st->n)
             st->next_to_take++;
@@ -59,6 +73,22 @@ static void *audit_worker(void *arg)
     }
 }
 
+/* Surveys that read only recordings or saved configurations are bound by
+ * the CPU: more of them at once than there are CPUs gains no time and costs
+ * memory (each holds its whole parsed recording, about 1.5 MB for a 48-port
+ * switch), so such inventories run at most one survey per CPU. */
+static unsigned jobs_for(const struct survey_spec *specs, size_t n, unsigned jobs)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (specs[i].host != NULL)
+            return jobs;
+    }
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (cpus >= 1 && (unsigned long)cpus < jobs)
+        return (unsigned)cpus;
+    return jobs;
+}
+
 int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
               const volatile sig_atomic_t *stop, audit_result_fn on_result,
               audit_progress_fn on_progress, void *user, struct pr_error *err)
@@ -67,9 +97,11 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
         return 0;
     if (jobs == 0)
         jobs = 1;
+    jobs = jobs_for(specs, n, jobs);
     if (jobs > n)
         jobs = (unsigned)n;
-    struct audit_state st = {.specs = specs, .n = n, .stop = stop};
+    struct audit_state st = {
+        .specs = specs, .n = n, .stop = stop, .window = (size_t)jobs * AUDIT_WINDOW_PER_JOB};
     st.slots = calloc(n, sizeof *st.slots);
     pthread_t *threads = calloc(jobs, sizeof *threads);
     if (st.slots == NULL || threads == NULL) {
@@ -79,6 +111,7 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
     }
     pthread_mutex_init(&st.lock, NULL);
     pthread_cond_init(&st.changed, NULL);
+    pthread_cond_init(&st.room, NULL);
 
     unsigned started = 0;
     for (; started < jobs; started++) {
@@ -87,14 +120,15 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
     }
     int rc = 0;
     if (started == 0) {
-        /* No thread at all: survey here, one by one. */
+        /* No thread at all: survey here, one by one, all before printing. */
+        st.window = n;
         audit_worker(&st);
     }
 
-    size_t next_to_print = 0, reported_finished = 0;
+    size_t reported_finished = 0;
     pthread_mutex_lock(&st.lock);
-    while (next_to_print < n) {
-        while (!st.slots[next_to_print].done && reported_finished == st.finished)
+    while (st.next_to_print < n) {
+        while (!st.slots[st.next_to_print].done && reported_finished == st.finished)
             pthread_cond_wait(&st.changed, &st.lock);
         if (reported_finished != st.finished) {
             reported_finished = st.finished;
@@ -105,19 +139,21 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
                 pthread_mutex_lock(&st.lock);
             }
         }
-        while (next_to_print < n && st.slots[next_to_print].done) {
-            struct pr_switch *sw = &st.slots[next_to_print].sw;
+        while (st.next_to_print < n && st.slots[st.next_to_print].done) {
+            struct pr_switch *sw = &st.slots[st.next_to_print].sw;
             pthread_mutex_unlock(&st.lock);
-            on_result(user, next_to_print, sw);
+            on_result(user, st.next_to_print, sw);
             pr_switch_free(sw);
             pthread_mutex_lock(&st.lock);
-            next_to_print++;
+            st.next_to_print++;
+            pthread_cond_broadcast(&st.room);
         }
     }
     pthread_mutex_unlock(&st.lock);
 
     for (unsigned i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
+    pthread_cond_destroy(&st.room);
     pthread_cond_destroy(&st.changed);
     pthread_mutex_destroy(&st.lock);
     free(threads);

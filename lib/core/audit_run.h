@@ -20,7 +20,9 @@ typedef void (*audit_result_fn)(void *user, size_t index, const struct pr_switch
  * with the counts so far; may be NULL. */
 typedef void (*audit_progress_fn)(void *user, size_t done, size_t total, size_t failed);
 
-/* Surveys specs[0..n) with at most jobs at once (jobs >= 1). Returns 0, or
+/* Surveys specs[0..n) with at most jobs at once (jobs >= 1; at most one
+ * per CPU when no spec names a live host, as recordings only need CPU), and
+ * at most 2 * jobs taken and not yet handed to on_result. Returns 0, or
  * -1 when the threads could not be started (err says why).
  *
  * stop may be NULL; once *stop is non-zero (a signal handler sets it), no

@@ -3,6 +3,7 @@
  * each column advanced on its own until it leaves its subtree. */
 #include "snmp/live.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 

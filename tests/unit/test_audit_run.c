@@ -1,0 +1,160 @@
+/* The audit runner: results come back in inventory order, and a slow switch
+ * at the head of the inventory does not let the others pile up in memory
+ * (at most jobs * 2 switches are taken and not yet handed over).
+ *
+ * The slow switch is a live SNMP source aimed at a UDP socket this test
+ * binds and never answers (timeout 0.3 s, no retry); the others are a
+ * small recording read with `walk`, which take a millisecond each. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <cmocka.h>
+
+#include "core/audit_run.h"
+
+#define N_SWITCHES 40
+
+struct seen {
+    size_t printed;     /* on_result calls so far */
+    size_t max_ahead;   /* largest finished - printed seen by on_progress */
+    size_t last_done;   /* the last progress count */
+    bool in_order;      /* every index arrived as printed */
+    int head_error;     /* error code of switch 0 */
+    size_t head_errors; /* other switches that failed */
+};
+
+static void on_result(void *user, size_t index, const struct pr_switch *sw)
+{
+    struct seen *s = user;
+    if (index != s->printed)
+        s->in_order = false;
+    if (index == 0)
+        s->head_error = sw->error.code;
+    else if (sw->error.code != PR_OK)
+        s->head_errors++;
+    s->printed++;
+}
+
+static void on_progress(void *user, size_t done, size_t total, size_t failed)
+{
+    (void)total;
+    (void)failed;
+    struct seen *s = user;
+    size_t ahead = done > s->printed ? done - s->printed : 0;
+    if (ahead > s->max_ahead)
+        s->max_ahead = ahead;
+    s->last_done = done;
+}
+
+/* A recording of one switch with one Ethernet port, up. */
+static void write_recording(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("1.3.6.1.2.1.1.1.0|4|test switch\n"
+          "1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.99999.1\n"
+          "1.3.6.1.2.1.2.2.1.2.1|4|Ethernet1\n"
+          "1.3.6.1.2.1.2.2.1.3.1|2|6\n"
+          "1.3.6.1.2.1.2.2.1.7.1|2|1\n"
+          "1.3.6.1.2.1.2.2.1.8.1|2|1\n",
+          f);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* A bound UDP socket that never answers; its port in *port. */
+static int silent_socket(unsigned *port)
+{
+    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    assert_true(fd >= 0);
+    struct sockaddr_in a = {.sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK)};
+    assert_int_equal(bind(fd, (struct sockaddr *)&a, sizeof a), 0);
+    socklen_t len = sizeof a;
+    assert_int_equal(getsockname(fd, (struct sockaddr *)&a, &len), 0);
+    *port = ntohs(a.sin_port);
+    return fd;
+}
+
+static void run(unsigned jobs, size_t n, struct seen *seen)
+{
+    char dir[] = "/tmp/pr-audit-run.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char walk[64];
+    snprintf(walk, sizeof walk, "%s/sw.snmprec", dir);
+    write_recording(walk);
+    unsigned port;
+    int fd = silent_socket(&port);
+    char host[32];
+    snprintf(host, sizeof host, "127.0.0.1:%u", port);
+
+    struct snmp_options opts;
+    snmp_options_defaults(&opts);
+    opts.timeout_s = 0.3;
+    opts.retries = 0;
+    struct survey_spec specs[N_SWITCHES];
+    char names[N_SWITCHES][16];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(names[i], sizeof names[i], "sw%zu", i);
+        specs[i] = (struct survey_spec){
+            .name = names[i], .snmp = &opts, .driver = "generic-snmp", .expect_vlan = -1};
+        if (i == 0)
+            specs[i].host = host;
+        else
+            specs[i].walk_path = walk;
+    }
+    *seen = (struct seen){.in_order = true};
+    struct pr_error err = {0};
+    assert_int_equal(audit_run(specs, n, jobs, NULL, on_result, on_progress, seen, &err), 0);
+
+    close(fd);
+    unlink(walk);
+    rmdir(dir);
+}
+
+static void test_slow_head_bounds_switches_waiting(void **state)
+{
+    (void)state;
+    struct seen seen;
+    run(2, N_SWITCHES, &seen);
+    /* All 40 handed over, in order; switch 0 timed out, the others read. */
+    assert_int_equal(seen.printed, N_SWITCHES);
+    assert_true(seen.in_order);
+    assert_int_equal(seen.head_error, PR_ERR_TIMEOUT);
+    assert_int_equal(seen.head_errors, 0);
+    assert_int_equal(seen.last_done, N_SWITCHES);
+    /* jobs 2: window 4. While switch 0 waits out its 0.3 s, the other
+     * worker may finish switches 1-3 and must then wait: never more than
+     * 4 finished and not yet handed over (without the window all 39 would
+     * be). */
+    assert_true(seen.max_ahead <= 4);
+}
+
+static void test_more_jobs_than_switches(void **state)
+{
+    (void)state;
+    struct seen seen;
+    /* jobs is clamped to 3 switches; the window (6) never stalls them. */
+    run(8, 3, &seen);
+    assert_int_equal(seen.printed, 3);
+    assert_true(seen.in_order);
+    assert_int_equal(seen.head_error, PR_ERR_TIMEOUT);
+    assert_int_equal(seen.last_done, 3);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_slow_head_bounds_switches_waiting),
+        cmocka_unit_test(test_more_jobs_than_switches),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
