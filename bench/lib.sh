@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the bench scripts (sourced, never run). Every script
 # starts its own snmpsim agents on 127.0.0.1 and stops exactly those on exit.
 
