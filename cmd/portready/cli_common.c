@@ -1,5 +1,6 @@
 #include "cli_common.h"
 
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -197,4 +198,30 @@ int cli_copy_path(char *dst, size_t len, const char *arg, const char *option, st
                             len - 1);
     pr_strlcpy(dst, arg, len);
     return 0;
+}
+
+int cli_report_option(int opt, const char *arg, struct cli_report_args *report,
+                      struct pr_error *err)
+{
+    switch (opt) {
+    case CLI_OPT_FIX:
+        report->fix = true;
+        return 1;
+    case CLI_OPT_FORMAT:
+        return cli_parse_format(arg, &report->json, err) == 0 ? 1 : -1;
+    case CLI_OPT_VERBOSE:
+        report->verbose = true;
+        return 1;
+    case CLI_OPT_STATS:
+        report->stats = true;
+        return 1;
+    }
+    return 0;
+}
+
+int cli_getopt_error(int opt, char **argv, struct pr_error *err)
+{
+    if (opt == ':')
+        return pr_error_set(err, PR_ERR_USAGE, "option '%s' needs a value", argv[optind - 1]);
+    return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
 }

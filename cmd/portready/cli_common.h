@@ -65,6 +65,34 @@ void cli_argv_is_process(void);
  * process's own; NULL is accepted. */
 void cli_scrub_secret_arg(char *arg);
 
+/* The output options check and audit share. */
+struct cli_report_args {
+    bool fix;     /* --fix */
+    bool json;    /* --format json */
+    bool verbose; /* --verbose */
+    bool stats;   /* --stats */
+};
+
+#define CLI_OPT_FIX     1101
+#define CLI_OPT_FORMAT  1102
+#define CLI_OPT_VERBOSE 1103
+#define CLI_OPT_STATS   1104
+#define CLI_REPORT_LONGOPTS                                                                        \
+    {"fix", no_argument, NULL, CLI_OPT_FIX}, {"format", required_argument, NULL, CLI_OPT_FORMAT},  \
+        {"verbose", no_argument, NULL, CLI_OPT_VERBOSE},                                           \
+    {                                                                                              \
+        "stats", no_argument, NULL, CLI_OPT_STATS                                                  \
+    }
+
+/* Applies one of the shared output options. Returns 1 when opt was one,
+ * 0 when it was not, -1 on a bad value (err says which). */
+int cli_report_option(int opt, const char *arg, struct cli_report_args *report,
+                      struct pr_error *err);
+
+/* The error for what getopt_long returned for an option it could not take
+ * (':' a missing value, anything else an unknown option). */
+int cli_getopt_error(int opt, char **argv, struct pr_error *err);
+
 /* text|json -> true for json; -1 on anything else. */
 int cli_parse_format(const char *arg, bool *json, struct pr_error *err);
 

@@ -15,13 +15,9 @@
 #include "util/secret.h"
 #include "util/strutil.h"
 
-#define OPT_JOBS    'j'
-#define OPT_FIX     3001
-#define OPT_FORMAT  3002
-#define OPT_VERBOSE 3003
-#define OPT_STATS   3004
-#define OPT_REPEAT  3005
-#define OPT_HELP    'h'
+#define OPT_JOBS   'j'
+#define OPT_REPEAT 3005
+#define OPT_HELP   'h'
 
 #define AUDIT_DEFAULT_JOBS 32
 
@@ -53,7 +49,7 @@ static const char audit_usage[] =
 struct audit_args {
     unsigned jobs;
     unsigned repeat;
-    bool fix, json, verbose, stats;
+    struct cli_report_args report;
     const char *inventory;
 };
 
@@ -72,12 +68,9 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
 {
     static const struct option longopts[] = {
         {"jobs", required_argument, NULL, OPT_JOBS},
-        {"fix", no_argument, NULL, OPT_FIX},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"verbose", no_argument, NULL, OPT_VERBOSE},
-        {"stats", no_argument, NULL, OPT_STATS},
         {"repeat", required_argument, NULL, OPT_REPEAT},
         {"help", no_argument, NULL, OPT_HELP},
+        CLI_REPORT_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
     int opt;
@@ -85,25 +78,17 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
     opterr = 0;
     optind = 1;
     while ((opt = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+        int shared = cli_report_option(opt, optarg, &a->report, err);
+        if (shared < 0)
+            return -1;
+        if (shared > 0)
+            continue;
         switch (opt) {
         case OPT_JOBS:
             if (!pr_parse_int(optarg, 1, 1024, &n))
                 return pr_error_set(err, PR_ERR_USAGE,
                                     "--jobs takes a number from 1 to 1024, not '%s'", optarg);
             a->jobs = (unsigned)n;
-            break;
-        case OPT_FIX:
-            a->fix = true;
-            break;
-        case OPT_FORMAT:
-            if (cli_parse_format(optarg, &a->json, err) != 0)
-                return -1;
-            break;
-        case OPT_VERBOSE:
-            a->verbose = true;
-            break;
-        case OPT_STATS:
-            a->stats = true;
             break;
         case OPT_REPEAT:
             if (!pr_parse_int(optarg, 1, 1000000, &n))
@@ -113,10 +98,8 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
             break;
         case OPT_HELP:
             return 1;
-        case ':':
-            return pr_error_set(err, PR_ERR_USAGE, "option '%s' needs a value", argv[optind - 1]);
         default:
-            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
+            return cli_getopt_error(opt, argv, err);
         }
     }
     if (optind >= argc)
@@ -289,13 +272,13 @@ int cmd_audit(int argc, char **argv)
     }
 
     struct audit_output out = {
-        .writer = a.json ? &report_writer_json : &report_writer_text,
+        .writer = a.report.json ? &report_writer_json : &report_writer_text,
         .ropts = {.out = stdout,
-                  .color = !a.json && cli_use_color(stdout),
-                  .fix = a.fix,
-                  .verbose = a.verbose},
+                  .color = !a.report.json && cli_use_color(stdout),
+                  .fix = a.report.fix,
+                  .verbose = a.report.verbose},
         .progress = isatty(STDERR_FILENO) != 0,
-        .stats = a.stats,
+        .stats = a.report.stats,
     };
     /* Each round is a complete report (JSON: a document of its own), so a
      * reader can act on every round as it ends. */
@@ -304,7 +287,7 @@ int cmd_audit(int argc, char **argv)
     struct pr_summary all = {0};
     int rc = 0;
     for (unsigned round = 1; round <= a.repeat && rc == 0; round++) {
-        if (a.repeat > 1 && !a.json)
+        if (a.repeat > 1 && !a.report.json)
             printf("%sRound %u of %u\n", round > 1 ? "\n" : "", round, a.repeat);
         memset(&out.summary, 0, sizeof out.summary);
         out.requests = 0;
@@ -315,7 +298,7 @@ int cmd_audit(int argc, char **argv)
         out.writer->end(&out.ropts, out.state, &out.summary);
         fflush(stdout);
         summary_add(&all, &out.summary);
-        if (a.stats)
+        if (a.report.stats)
             fprintf(stderr, "portready: %lu SNMP requests to %u switches\n", out.requests,
                     out.summary.switches);
         if (audit_stop)

@@ -16,10 +16,6 @@
 #define OPT_CONFIG             2002
 #define OPT_DRIVER             2003
 #define OPT_EXPECT_VLAN        2004
-#define OPT_FIX                2005
-#define OPT_FORMAT             2006
-#define OPT_VERBOSE            2007
-#define OPT_STATS              2008
 #define OPT_NETCONF            2009
 #define OPT_SSH_KEY            2010
 #define OPT_PASSWORD_FILE      2011
@@ -74,7 +70,7 @@ struct check_args {
     bool timeout_given;
     const char *driver;
     long long expect_vlan;
-    bool fix, json, verbose, stats;
+    struct cli_report_args report;
     const char *host;
     struct survey_port *ports;
     size_t n_ports;
@@ -87,16 +83,13 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         {"config", required_argument, NULL, OPT_CONFIG},
         {"driver", required_argument, NULL, OPT_DRIVER},
         {"expect-vlan", required_argument, NULL, OPT_EXPECT_VLAN},
-        {"fix", no_argument, NULL, OPT_FIX},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"verbose", no_argument, NULL, OPT_VERBOSE},
-        {"stats", no_argument, NULL, OPT_STATS},
         {"netconf", required_argument, NULL, OPT_NETCONF},
         {"ssh-key", required_argument, NULL, OPT_SSH_KEY},
         {"password-file", required_argument, NULL, OPT_PASSWORD_FILE},
         {"known-hosts", required_argument, NULL, OPT_KNOWN_HOSTS},
         {"accept-new-hostkey", no_argument, NULL, OPT_ACCEPT_NEW_HOSTKEY},
         {"help", no_argument, NULL, OPT_HELP},
+        CLI_REPORT_LONGOPTS,
         CLI_SNMP_LONGOPTS,
         {NULL, 0, NULL, 0},
     };
@@ -119,6 +112,11 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             priv_given |= opt == 'X' || opt == CLI_OPT_PRIV_PASS_FILE;
             continue;
         }
+        int shared = cli_report_option(opt, optarg, &a->report, err);
+        if (shared < 0)
+            return -1;
+        if (shared > 0)
+            continue;
         switch (opt) {
         case OPT_WALK:
             a->walk = optarg;
@@ -166,25 +164,10 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
                 return pr_error_set(err, PR_ERR_USAGE,
                                     "--expect-vlan takes a VLAN from 1 to 4094, not '%s'", optarg);
             break;
-        case OPT_FIX:
-            a->fix = true;
-            break;
-        case OPT_FORMAT:
-            if (cli_parse_format(optarg, &a->json, err) != 0)
-                return -1;
-            break;
-        case OPT_VERBOSE:
-            a->verbose = true;
-            break;
-        case OPT_STATS:
-            a->stats = true;
-            break;
         case OPT_HELP:
             return 1;
-        case ':':
-            return pr_error_set(err, PR_ERR_USAGE, "option '%s' needs a value", argv[optind - 1]);
         default:
-            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
+            return cli_getopt_error(opt, argv, err);
         }
     }
     cli_snmp_env(&a->snmp, community_given, auth_given, priv_given);
@@ -276,11 +259,11 @@ int cmd_check(int argc, char **argv)
 
     struct report_options ropts = {
         .out = stdout,
-        .color = !a.json && cli_use_color(stdout),
-        .fix = a.fix,
-        .verbose = a.verbose,
+        .color = !a.report.json && cli_use_color(stdout),
+        .fix = a.report.fix,
+        .verbose = a.report.verbose,
     };
-    const struct report_writer *writer = a.json ? &report_writer_json : &report_writer_text;
+    const struct report_writer *writer = a.report.json ? &report_writer_json : &report_writer_text;
     void *state = NULL;
     struct pr_summary summary;
     rules_summarize(&sw, 1, &summary);
@@ -289,7 +272,7 @@ int cmd_check(int argc, char **argv)
     writer->end(&ropts, state, &summary);
     if (sw.error.code != PR_OK && sw.error.code != PR_ERR_NOT_FOUND)
         fprintf(stderr, "portready: check: %s\n", sw.error.msg);
-    if (a.stats)
+    if (a.report.stats)
         fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw.name, sw.snmp_requests);
     int code = rules_exit_code(&summary);
     pr_switch_free(&sw);
