@@ -149,7 +149,12 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
             pthread_cond_broadcast(&st.room);
         }
     }
+    /* Switches that finished while the last ones were printed: the final
+     * count still reaches the progress line. */
+    size_t finished = st.finished, failed = st.failed;
     pthread_mutex_unlock(&st.lock);
+    if (on_progress != NULL && finished != reported_finished)
+        on_progress(user, finished, n, failed);
 
     for (unsigned i = 0; i < started; i++)
         pthread_join(threads[i], NULL);
