@@ -130,6 +130,36 @@ static int netconf_from_inventory(const struct inventory_switch *isw, struct net
     return 0;
 }
 
+/* net-snmp keeps one set of localized keys per SNMPv3 user and agent for
+ * the whole process: two entries for the same agent and user with
+ * different passphrases would read with each other's keys. Refused, naming
+ * both entries (never the passphrases). */
+static int v3_conflict(const struct inventory *inv, struct pr_error *err)
+{
+    for (size_t i = 0; i < inv->n_switches; i++) {
+        const struct inventory_switch *a = &inv->switches[i];
+        if (a->snmp.version != SNMP_V3 || a->host[0] == '\0' || a->walk[0] != '\0')
+            continue;
+        for (size_t k = i + 1; k < inv->n_switches; k++) {
+            const struct inventory_switch *b = &inv->switches[k];
+            if (b->snmp.version != SNMP_V3 || strcmp(a->host, b->host) != 0 ||
+                strcmp(a->snmp.user, b->snmp.user) != 0 || b->walk[0] != '\0')
+                continue;
+            if (strcmp(a->snmp.auth_pass, b->snmp.auth_pass) != 0 ||
+                strcmp(a->snmp.priv_pass, b->snmp.priv_pass) != 0 ||
+                strcmp(a->snmp.auth_proto, b->snmp.auth_proto) != 0 ||
+                strcmp(a->snmp.priv_proto, b->snmp.priv_proto) != 0)
+                return pr_error_set(
+                    err, PR_ERR_USAGE,
+                    "switches '%s' (line %d) and '%s' (line %d) use SNMPv3 user '%s' on the same "
+                    "agent %s with different credentials; one process keeps one key set per "
+                    "user and agent: audit them in separate runs",
+                    a->name, a->line, b->name, b->line, a->snmp.user, a->host);
+        }
+    }
+    return 0;
+}
+
 /* The survey of one inventory switch. */
 static void spec_from_inventory(const struct inventory_switch *isw, struct survey_spec *spec,
                                 struct survey_port *ports, const struct netconf_options *nc)
@@ -242,6 +272,10 @@ int cmd_audit(int argc, char **argv)
         return cmd_fail(NULL, "audit: %s", err.msg);
     for (size_t i = 0; i < inv.n_warnings; i++)
         fprintf(stderr, "portready: warning: %s\n", inv.warnings[i]);
+    if (v3_conflict(&inv, &err) != 0) {
+        inventory_free(&inv);
+        return cmd_fail(NULL, "audit: %s", err.msg);
+    }
 
     size_t total_ports = 0;
     for (size_t i = 0; i < inv.n_switches; i++)
