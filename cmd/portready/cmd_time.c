@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli_common.h"
 #include "commands.h"
 #include "timer/timer_guard.h"
 #include "timer/timer_local.h"
@@ -105,15 +106,10 @@ enum {
     OPT_FORMAT,
     OPT_PLOT,
     OPT_FORCE,
-    OPT_COMMUNITY_FILE,
-    OPT_AUTH_PASS_FILE,
-    OPT_PRIV_PASS_FILE,
 };
 
 /* Sorted by name. */
 static const struct option long_options[] = {
-    {"auth-pass-file", required_argument, NULL, OPT_AUTH_PASS_FILE},
-    {"community-file", required_argument, NULL, OPT_COMMUNITY_FILE},
     {"count", required_argument, NULL, OPT_COUNT},
     {"down-for", required_argument, NULL, OPT_DOWN_FOR},
     {"force", no_argument, NULL, OPT_FORCE},
@@ -123,98 +119,14 @@ static const struct option long_options[] = {
     {"interval", required_argument, NULL, OPT_INTERVAL},
     {"plot", required_argument, NULL, OPT_PLOT},
     {"port", required_argument, NULL, OPT_PORT},
-    {"priv-pass-file", required_argument, NULL, OPT_PRIV_PASS_FILE},
     {"switch", required_argument, NULL, OPT_SWITCH},
     {"target", required_argument, NULL, OPT_TARGET},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"watch", required_argument, NULL, OPT_WATCH},
     {"yes", no_argument, NULL, 'y'},
+    CLI_SNMP_LONGOPTS,
     {NULL, 0, NULL, 0},
 };
-
-/* The first line of path, without its newline, into buf. Never echoes the
- * content. */
-static int read_secret_file(const char *option, const char *path, char *buf, size_t len,
-                            struct pr_error *err)
-{
-    FILE *f = fopen(path, "r");
-    if (f == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "%s: cannot read %s: %m", option, path);
-    char *line = fgets(buf, (int)len, f);
-    fclose(f);
-    if (line == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "%s: %s is empty", option, path);
-    buf[strcspn(buf, "\r\n")] = '\0';
-    return 0;
-}
-
-static void secret_from_env(const char *name, char *buf, size_t len, bool given)
-{
-    const char *value = getenv(name);
-    if (!given && value != NULL && value[0] != '\0')
-        pr_strlcpy(buf, value, len);
-}
-
-static int parse_snmp_option(int c, struct timer_options *o, bool *given, struct pr_error *err)
-{
-    struct snmp_options *s = &o->snmp;
-    o->snmp_given = true;
-    switch (c) {
-    case 'v':
-        if (strcmp(optarg, "1") == 0)
-            s->version = SNMP_V1;
-        else if (strcmp(optarg, "2c") == 0)
-            s->version = SNMP_V2C;
-        else if (strcmp(optarg, "3") == 0)
-            s->version = SNMP_V3;
-        else
-            return pr_error_set(err, PR_ERR_USAGE, "-v '%s': expected 1, 2c or 3", optarg);
-        return 0;
-    case 'c':
-        given[0] = true;
-        pr_strlcpy(s->community, optarg, sizeof s->community);
-        return 0;
-    case 'u':
-        pr_strlcpy(s->user, optarg, sizeof s->user);
-        return 0;
-    case 'l':
-        pr_strlcpy(s->level, optarg, sizeof s->level);
-        return 0;
-    case 'a':
-        pr_strlcpy(s->auth_proto, optarg, sizeof s->auth_proto);
-        return 0;
-    case 'A':
-        given[1] = true;
-        pr_strlcpy(s->auth_pass, optarg, sizeof s->auth_pass);
-        return 0;
-    case 'x':
-        pr_strlcpy(s->priv_proto, optarg, sizeof s->priv_proto);
-        return 0;
-    case 'X':
-        given[2] = true;
-        pr_strlcpy(s->priv_pass, optarg, sizeof s->priv_pass);
-        return 0;
-    case 't': {
-        double t;
-        if (timer_parse_seconds_option("-t", optarg, 0.01, 600, &t, err) < 0)
-            return -1;
-        s->timeout_s = t;
-        return 0;
-    }
-    case 'r':
-        return timer_parse_int_option("-r", optarg, 0, 20, &s->retries, err);
-    case OPT_COMMUNITY_FILE:
-        given[0] = true;
-        return read_secret_file("--community-file", optarg, s->community, sizeof s->community, err);
-    case OPT_AUTH_PASS_FILE:
-        given[1] = true;
-        return read_secret_file("--auth-pass-file", optarg, s->auth_pass, sizeof s->auth_pass, err);
-    case OPT_PRIV_PASS_FILE:
-        given[2] = true;
-        return read_secret_file("--priv-pass-file", optarg, s->priv_pass, sizeof s->priv_pass, err);
-    }
-    return pr_error_set(err, PR_ERR_INTERNAL, "unhandled SNMP option");
-}
 
 /* Returns 0 to go on, 1 after --help, -1 on a usage error (in err). */
 static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_error *err)
@@ -225,22 +137,19 @@ static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_
     bool secret_given[3] = {false, false, false}; /* community, auth, priv */
     while ((c = getopt_long(argc, argv, ":hyv:c:u:l:a:A:x:X:t:r:", long_options, NULL)) != -1) {
         int rc = 0;
+        int snmp = cli_snmp_option(c, optarg, &o->snmp, err);
+        if (snmp < 0)
+            return -1;
+        if (snmp > 0) {
+            o->snmp_given = true;
+            if (c == 'c' || c == 'A' || c == 'X')
+                cli_scrub_secret_arg(optarg);
+            secret_given[0] |= c == 'c' || c == CLI_OPT_COMMUNITY_FILE;
+            secret_given[1] |= c == 'A' || c == CLI_OPT_AUTH_PASS_FILE;
+            secret_given[2] |= c == 'X' || c == CLI_OPT_PRIV_PASS_FILE;
+            continue;
+        }
         switch (c) {
-        case 'v':
-        case 'c':
-        case 'u':
-        case 'l':
-        case 'a':
-        case 'A':
-        case 'x':
-        case 'X':
-        case 't':
-        case 'r':
-        case OPT_COMMUNITY_FILE:
-        case OPT_AUTH_PASS_FILE:
-        case OPT_PRIV_PASS_FILE:
-            rc = parse_snmp_option(c, o, secret_given, err);
-            break;
         case 'h':
             return 1;
         case 'y':
@@ -304,12 +213,9 @@ static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_
     if (optind < argc)
         return pr_error_set(err, PR_ERR_USAGE, "unexpected argument '%s'", argv[optind]);
     if (o->sw != NULL) {
-        secret_from_env("PORTREADY_COMMUNITY", o->snmp.community, sizeof o->snmp.community,
-                        secret_given[0]);
-        secret_from_env("PORTREADY_AUTH_PASS", o->snmp.auth_pass, sizeof o->snmp.auth_pass,
-                        secret_given[1]);
-        secret_from_env("PORTREADY_PRIV_PASS", o->snmp.priv_pass, sizeof o->snmp.priv_pass,
-                        secret_given[2]);
+        cli_snmp_env(&o->snmp, secret_given[0], secret_given[1], secret_given[2]);
+        if (cli_snmp_finish(&o->snmp, err) != 0)
+            return -1;
     }
     return timer_options_check(o, err) < 0 ? -1 : 0;
 }
