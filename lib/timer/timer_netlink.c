@@ -12,6 +12,12 @@
 
 #include "util/strutil.h"
 
+/* The kernel's NLMSG_OK compares the __u32 message length with the int
+ * length it is given; clang warns about that inside the macro. */
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wsign-compare"
+#endif
+
 #ifndef IFF_LOWER_UP
 #define IFF_LOWER_UP 0x10000
 #endif

@@ -22,6 +22,12 @@
 #include <time.h>
 #include <unistd.h>
 
+/* The kernel's NLMSG_OK compares the __u32 message length with the int
+ * length it is given; clang warns about that inside the macro. */
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wsign-compare"
+#endif
+
 static volatile sig_atomic_t stop_requested;
 
 static void on_signal(int sig)
