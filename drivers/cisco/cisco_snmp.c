@@ -58,12 +58,12 @@ static void read_vlans(struct snmp_store *store, struct pr_switch *sw)
         bool have_status = generic_fact_from_column(&status, store, &MIB_TRUNK_DYNAMIC_STATUS,
                                                     port->ifindex, NULL);
         if (have_status && (status.value == 1 || status.value == 2))
-            pr_fact_set(&port->facts.trunk, status.value == 1, "%s(%s)", status.evidence,
+            pr_fact_set(&port->facts.trunk, status.value == 1, "%s (%s)", status.evidence,
                         status.value == 1 ? "trunking" : "notTrunking");
         else if (generic_fact_from_column(&status, store, &MIB_TRUNK_ENCAP_OPER, port->ifindex,
                                           NULL) &&
                  (status.value == 1 || status.value == 4 || status.value == 6))
-            pr_fact_set(&port->facts.trunk, status.value != 6, "%s(%s)", status.evidence,
+            pr_fact_set(&port->facts.trunk, status.value != 6, "%s (%s)", status.evidence,
                         status.value == 1   ? "isl"
                         : status.value == 4 ? "dot1Q"
                                             : "notApplicable");

@@ -28,6 +28,16 @@ struct snip {
     const char *indent;
 };
 
+/* The interface's name as configuration spells it: read over SNMP, the
+ * port's ifDescr ("GigabitEthernet1/0/2") rather than its ifName
+ * ("Gi1/0/2"); from a configuration, its own name. */
+static const char *config_name(const struct pr_port *port)
+{
+    if (port->descr[0] != '\0' && strchr(port->descr, ' ') == NULL)
+        return port->descr;
+    return port->name;
+}
+
 static enum ios_platform platform_from_descr(const char *descr)
 {
     if (strstr(descr, "NX-OS") != NULL)
@@ -47,7 +57,7 @@ static bool is_trunk(const struct pr_port *port)
 static void edge_fix(const struct snip *s, const struct pr_port *port, char *buf, size_t len)
 {
     bool trunk = is_trunk(port);
-    pr_strlcatf(buf, len, "interface %s\n%s", port->name, s->indent);
+    pr_strlcatf(buf, len, "interface %s\n%s", config_name(port), s->indent);
     switch (s->platform) {
     case IOS_PLATFORM_NXOS:
         pr_strlcatf(buf, len, "spanning-tree port type edge%s", trunk ? " trunk" : "");
@@ -69,7 +79,7 @@ static void fallback_fix(const struct snip *s, const struct pr_port *port, char 
 {
     int id = s->ifc != NULL && s->ifc->channel.line != NULL ? s->ifc->channel.value : -1;
     if (id < 0) {
-        pr_strlcatf(buf, len, "! on the port-channel of %s: %s", port->name,
+        pr_strlcatf(buf, len, "! on the port-channel of %s: %s", config_name(port),
                     s->platform == IOS_PLATFORM_NXOS  ? "no lacp suspend-individual"
                     : s->platform == IOS_PLATFORM_EOS ? "port-channel lacp fallback individual"
                                                       : "no port-channel standalone-disable");
@@ -103,17 +113,18 @@ static int port_speed(const struct snip *s, const struct pr_port *port)
         return s->ifc->speed_auto.value;
     if (port->facts.speed_mbps.known && port->facts.speed_mbps.value > 0)
         return (int)port->facts.speed_mbps.value;
-    return ios_speed_from_name(port->name);
+    return ios_speed_from_name(config_name(port));
 }
 
 static void speed_fix(const struct snip *s, const struct pr_port *port, char *buf, size_t len)
 {
     int mbps = port_speed(s, port);
     if (mbps <= 0) {
-        pr_strlcatf(buf, len, "! interface %s: set a fixed speed (the port's rate)", port->name);
+        pr_strlcatf(buf, len, "! interface %s: set a fixed speed (the port's rate)",
+                    config_name(port));
         return;
     }
-    pr_strlcatf(buf, len, "interface %s\n%s", port->name, s->indent);
+    pr_strlcatf(buf, len, "interface %s\n%s", config_name(port), s->indent);
     switch (s->platform) {
     case IOS_PLATFORM_EOS:
         if (mbps >= 25000 && mbps % 1000 == 0)
@@ -136,7 +147,7 @@ static void vlan_fix(const struct snip *s, const struct pr_port *port, char *buf
 {
     if (port->expect_vlan < 1 || port->expect_vlan > 4094)
         return;
-    pr_strlcatf(buf, len, "interface %s\n%sswitchport %s vlan %lld", port->name, s->indent,
+    pr_strlcatf(buf, len, "interface %s\n%sswitchport %s vlan %lld", config_name(port), s->indent,
                 is_trunk(port) ? "trunk native" : "access", (long long)port->expect_vlan);
 }
 
@@ -158,12 +169,12 @@ void ios_snippet(const struct pr_switch *sw, const struct pr_port *port,
 
     switch (finding->id) {
     case PR_F_ADMIN_DOWN:
-        pr_strlcatf(buf, buf_len, "interface %s\n%sno shutdown", port->name, s.indent);
+        pr_strlcatf(buf, buf_len, "interface %s\n%sno shutdown", config_name(port), s.indent);
         break;
     case PR_F_ERR_DISABLED:
         pr_strlcatf(buf, buf_len,
                     "! after removing the cause:\ninterface %s\n%sshutdown\n%sno shutdown",
-                    port->name, s.indent, s.indent);
+                    config_name(port), s.indent, s.indent);
         break;
     case PR_F_STP_NOT_EDGE:
     case PR_F_STP_EDGE_AUTO:
@@ -181,8 +192,8 @@ void ios_snippet(const struct pr_switch *sw, const struct pr_port *port,
         speed_fix(&s, port, buf, buf_len);
         break;
     case PR_F_BPDU_GUARD_OFF:
-        pr_strlcatf(buf, buf_len, "interface %s\n%sspanning-tree bpduguard enable", port->name,
-                    s.indent);
+        pr_strlcatf(buf, buf_len, "interface %s\n%sspanning-tree bpduguard enable",
+                    config_name(port), s.indent);
         break;
     case PR_F_VLAN_MISMATCH:
         vlan_fix(&s, port, buf, buf_len);

@@ -91,6 +91,10 @@ pr_expect_eq "evidence of 1/1/3" "RSTP-MIB dot1dStpPortAdminEdgePort.3 = false(2
 # --fix text output prints the snippets.
 "$PORTREADY" audit --fix "$PR_TMP/rack.yaml" >"$PR_TMP/fix.txt" || true
 grep -q "fix:" "$PR_TMP/fix.txt" && pr_pass "--fix prints fixes" || pr_fail "--fix printed no fix"
+# The Cisco snippet names the interface as configuration spells it (ifDescr
+# GigabitEthernet1/0/3, not ifName Gi1/0/3): trunk PortFast for the trunk.
+pr_expect_eq "rack12-b Gi1/0/3 fix" "interface GigabitEthernet1/0/3| spanning-tree portfast edge trunk" \
+    "$(pr_json "$PR_TMP/audit.json" '[f["fix"] for p in d["switches"][1]["ports"] if p["name"]=="Gi1/0/3" for f in p["findings"] if f["id"]=="portfast-trunk-missing"][0].replace(chr(10),"|")')"
 
 # The same recordings through --walk give the same ports as the live agents.
 for sw in rack12-a rack12-b rack12-c; do
