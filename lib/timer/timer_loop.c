@@ -173,7 +173,7 @@ void timer_loop_drain_link(struct timer_loop *l, struct timer_loop_events *ev)
 {
     if (l->link_fd < 0)
         return;
-    static char buf[65536];
+    static _Alignas(struct nlmsghdr) char buf[65536];
     for (;;) {
         ssize_t n = recv(l->link_fd, buf, sizeof buf, MSG_DONTWAIT);
         int64_t when = timer_now_ns();

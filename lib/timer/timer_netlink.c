@@ -54,7 +54,7 @@ int timer_nl_transact(int fd, struct nlmsghdr *req, int *kernel_errno, struct pr
     req->nlmsg_flags |= NLM_F_REQUEST | NLM_F_ACK;
     if (nl_send(fd, req, err) < 0)
         return -1;
-    static char buf[16384];
+    static _Alignas(struct nlmsghdr) char buf[16384];
     for (;;) {
         ssize_t n = recv(fd, buf, sizeof buf, 0);
         if (n < 0) {
@@ -96,7 +96,7 @@ static int nl_dump(int type, int family, dump_fn fn, void *ctx, struct pr_error 
         close(fd);
         return -1;
     }
-    static char buf[65536];
+    static _Alignas(struct nlmsghdr) char buf[65536];
     int rc = 0;
     for (bool done = false; !done && rc == 0;) {
         ssize_t n = recv(fd, buf, sizeof buf, 0);
@@ -252,7 +252,7 @@ int timer_route_get(int family, const void *addr, struct timer_route *out, struc
     if (fd < 0)
         return -1;
     int rc = nl_send(fd, &req.h, err);
-    static char buf[16384];
+    static _Alignas(struct nlmsghdr) char buf[16384];
     while (rc == 0) {
         ssize_t n = recv(fd, buf, sizeof buf, 0);
         if (n < 0) {
@@ -399,7 +399,7 @@ static int link_flags(int ifindex, unsigned *flags)
                    .nlmsg_flags = NLM_F_REQUEST},
              .i = {.ifi_family = AF_UNSPEC, .ifi_index = ifindex}};
     int rc = nl_send(fd, &req.h, &ignored);
-    static char buf[16384];
+    static _Alignas(struct nlmsghdr) char buf[16384];
     while (rc == 0) {
         ssize_t n = recv(fd, buf, sizeof buf, 0);
         if (n < 0 && errno == EINTR)

@@ -69,7 +69,8 @@ bool timer_only_default_route(const struct timer_default_route *routes, size_t n
                               int *family_out, const uint8_t **gateway_out);
 
 /* Pure: reads one datagram of link events; true when it holds an RTM_NEWLINK
- * for ifindex, with *lower_up the carrier it announces (the last one). */
+ * for ifindex, with *lower_up the carrier it announces (the last one). buf
+ * is aligned as struct nlmsghdr, as every recv buffer here is declared. */
 bool timer_nl_parse_link_event(const void *buf, size_t len, int ifindex, bool *lower_up);
 
 /* The interface's index, flags (IFF_UP, IFF_LOWER_UP...) and MAC address. */
