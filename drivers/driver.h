@@ -14,9 +14,9 @@
 
 /* What a driver may read for one switch. Any source may be absent (NULL). */
 struct pr_collect_ctx {
-    struct pr_switch *sw;     /* filled by collect(); name and host already set */
-    struct snmp_source *snmp; /* live agent or walk file */
-    const char *config_text;  /* a saved configuration or a NETCONF reply */
+    struct pr_switch *sw;        /* filled by collect(); name and host already set */
+    struct pr_snmp_source *snmp; /* live agent or walk file */
+    const char *config_text;     /* a saved configuration or a NETCONF reply */
     size_t config_len;
     const char *config_origin; /* file name or "netconf HOST", for evidence */
     const char *config_kind;   /* "config" or "netconf" (the JSON source name) */

@@ -36,7 +36,7 @@ static bool one_of(const char *arg, const char *const *names)
     return false;
 }
 
-int cli_snmp_option(int opt, const char *arg, struct snmp_options *opts, struct pr_error *err)
+int cli_snmp_option(int opt, const char *arg, struct pr_snmp_options *opts, struct pr_error *err)
 {
     static const char *const levels[] = {"noAuthNoPriv", "authNoPriv", "authPriv", NULL};
     static const char *const auths[] = {"MD5",     "SHA",     "SHA-224", "SHA-256",
@@ -46,11 +46,11 @@ int cli_snmp_option(int opt, const char *arg, struct snmp_options *opts, struct 
     switch (opt) {
     case 'v':
         if (strcmp(arg, "1") == 0)
-            opts->version = SNMP_V1;
+            opts->version = PR_SNMP_V1;
         else if (strcmp(arg, "2c") == 0 || strcmp(arg, "2") == 0)
-            opts->version = SNMP_V2C;
+            opts->version = PR_SNMP_V2C;
         else if (strcmp(arg, "3") == 0)
-            opts->version = SNMP_V3;
+            opts->version = PR_SNMP_V3;
         else
             return pr_error_set(err, PR_ERR_USAGE, "-v takes 1, 2c or 3, not '%s'", arg);
         return 1;
@@ -129,7 +129,8 @@ void cli_scrub_secret_arg(char *arg)
         memset(arg, 'x', strlen(arg));
 }
 
-void cli_snmp_env(struct snmp_options *opts, bool community_given, bool auth_given, bool priv_given)
+void cli_snmp_env(struct pr_snmp_options *opts, bool community_given, bool auth_given,
+                  bool priv_given)
 {
     if (!community_given)
         from_env(opts->community, sizeof opts->community, "PORTREADY_COMMUNITY");
@@ -139,9 +140,9 @@ void cli_snmp_env(struct snmp_options *opts, bool community_given, bool auth_giv
         from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS");
 }
 
-int cli_snmp_finish(struct snmp_options *opts, struct pr_error *err)
+int cli_snmp_finish(struct pr_snmp_options *opts, struct pr_error *err)
 {
-    if (opts->version != SNMP_V3)
+    if (opts->version != PR_SNMP_V3)
         return 0;
     if (opts->user[0] == '\0')
         return pr_error_set(err, PR_ERR_USAGE, "SNMPv3 needs a user (-u USER)");

@@ -12,16 +12,16 @@
 /* Applies one SNMP option (-v -c -u -l -a -A -x -X -n -t -r and the long
  * secret-file forms) to opts. Returns 1 when opt was an SNMP option, 0 when
  * it was not, -1 on a bad value (err says which). */
-int cli_snmp_option(int opt, const char *arg, struct snmp_options *opts, struct pr_error *err);
+int cli_snmp_option(int opt, const char *arg, struct pr_snmp_options *opts, struct pr_error *err);
 
 /* Secrets from the environment when no option gave them:
  * PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS, PORTREADY_PRIV_PASS. A value
  * taken is wiped from the environment (and from /proc/PID/environ). */
-void cli_snmp_env(struct snmp_options *opts, bool community_given, bool auth_given,
+void cli_snmp_env(struct pr_snmp_options *opts, bool community_given, bool auth_given,
                   bool priv_given);
 
 /* Checks the v3 options hang together; fills the level from what is given. */
-int cli_snmp_finish(struct snmp_options *opts, struct pr_error *err);
+int cli_snmp_finish(struct pr_snmp_options *opts, struct pr_error *err);
 
 /* The getopt_long short-option letters and long options of the SNMP set. */
 #define CLI_SNMP_SHORTOPTS     "v:c:u:l:a:A:x:X:n:t:r:"

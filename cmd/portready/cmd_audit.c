@@ -139,11 +139,11 @@ static int v3_conflict(const struct inventory *inv, struct pr_error *err)
 {
     for (size_t i = 0; i < inv->n_switches; i++) {
         const struct inventory_switch *a = &inv->switches[i];
-        if (a->snmp.version != SNMP_V3 || a->host[0] == '\0' || a->walk[0] != '\0')
+        if (a->snmp.version != PR_SNMP_V3 || a->host[0] == '\0' || a->walk[0] != '\0')
             continue;
         for (size_t k = i + 1; k < inv->n_switches; k++) {
             const struct inventory_switch *b = &inv->switches[k];
-            if (b->snmp.version != SNMP_V3 || strcmp(a->host, b->host) != 0 ||
+            if (b->snmp.version != PR_SNMP_V3 || strcmp(a->host, b->host) != 0 ||
                 strcmp(a->snmp.user, b->snmp.user) != 0 || b->walk[0] != '\0')
                 continue;
             if (strcmp(a->snmp.auth_pass, b->snmp.auth_pass) != 0 ||
@@ -215,10 +215,10 @@ static void on_result(void *user, size_t index, const struct pr_switch *sw)
     out->summary.warning += one.warning;
     out->summary.not_ready += one.not_ready;
     out->summary.unknown += one.unknown;
-    out->requests += sw->snmp_requests;
+    out->requests += sw->pr_snmp_requests;
     out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
     if (out->stats)
-        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->snmp_requests);
+        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
     out->writer->write_switch(&out->ropts, out->state, sw);
 }
 

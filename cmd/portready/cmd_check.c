@@ -61,8 +61,8 @@ static const char check_usage[] =
     "arguments).\n";
 
 struct check_args {
-    struct snmp_options snmp;
-    bool snmp_option_given;
+    struct pr_snmp_options snmp;
+    bool pr_snmp_option_given;
     const char *walk;
     const char *config;
     struct netconf_options netconf;
@@ -105,7 +105,7 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             if (opt == 'c' || opt == 'A' || opt == 'X')
                 cli_scrub_secret_arg(optarg);
             /* -t and -r bound every source; the others ask for SNMP. */
-            a->snmp_option_given |= opt != 't' && opt != 'r';
+            a->pr_snmp_option_given |= opt != 't' && opt != 'r';
             community_given |= opt == 'c' || opt == CLI_OPT_COMMUNITY_FILE;
             auth_given |= opt == 'A' || opt == CLI_OPT_AUTH_PASS_FILE;
             a->timeout_given |= opt == 't';
@@ -190,8 +190,8 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
     /* SWITCH comes first when live SNMP is a source: no offline source, or
      * SNMP options given beside a configuration. */
     bool offline = a->config != NULL || a->netconf_given;
-    bool live = a->walk == NULL && (!offline || a->snmp_option_given);
-    if (a->walk != NULL && a->snmp_option_given)
+    bool live = a->walk == NULL && (!offline || a->pr_snmp_option_given);
+    if (a->walk != NULL && a->pr_snmp_option_given)
         return pr_error_set(err, PR_ERR_USAGE,
                             "--walk reads a recording: SNMP options do not apply");
     int first_port = optind;
@@ -216,7 +216,7 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
 int cmd_check(int argc, char **argv)
 {
     struct check_args a = {.driver = "auto", .expect_vlan = -1};
-    snmp_options_defaults(&a.snmp);
+    pr_snmp_options_defaults(&a.snmp);
     netconf_options_init(&a.netconf);
     struct pr_error err = {0};
     int parsed = parse_args(argc, argv, &a, &err);
@@ -273,7 +273,7 @@ int cmd_check(int argc, char **argv)
     if (sw.error.code != PR_OK && sw.error.code != PR_ERR_NOT_FOUND)
         fprintf(stderr, "portready: check: %s\n", sw.error.msg);
     if (a.report.stats)
-        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw.name, sw.snmp_requests);
+        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw.name, sw.pr_snmp_requests);
     int code = rules_exit_code(&summary);
     pr_switch_free(&sw);
     free(a.ports);

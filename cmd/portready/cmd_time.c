@@ -393,7 +393,7 @@ int cmd_time(int argc, char **argv)
         snprintf(lock_name, sizeof lock_name, "switch/%s/%s", o.sw, o.port);
         if (timer_lock_acquire(lock_name, &lock_fd, &err) < 0)
             return cmd_fail(NULL, "%s", err.msg);
-        struct snmp_source *src = timer_switch_open(&cfg, &run, &err);
+        struct pr_snmp_source *src = timer_switch_open(&cfg, &run, &err);
         if (src == NULL) {
             timer_lock_release(lock_fd);
             return cmd_fail(NULL, "%s", err.msg);
@@ -402,7 +402,7 @@ int cmd_time(int argc, char **argv)
         snprintf(what, sizeof what, "port %s of %s", o.port, o.sw);
         rc = confirm(&o, what, o.port);
         if (rc != 0) {
-            snmp_source_close(src);
+            pr_snmp_source_close(src);
             timer_lock_release(lock_fd);
             return rc;
         }

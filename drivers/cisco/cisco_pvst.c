@@ -11,7 +11,7 @@
 
 #define CISCO_MAX_VLAN_CONTEXTS 64
 
-int cisco_pvst_read(struct snmp_source *src, struct pr_switch *sw);
+int cisco_pvst_read(struct pr_snmp_source *src, struct pr_switch *sw);
 
 static size_t vlans_in_use(const struct pr_switch *sw, int64_t *vlans, size_t max)
 {
@@ -30,15 +30,15 @@ static size_t vlans_in_use(const struct pr_switch *sw, int64_t *vlans, size_t ma
     return n;
 }
 
-static void apply_context(struct snmp_store *store, struct pr_switch *sw, int64_t vlan)
+static void apply_context(struct pr_snmp_store *store, struct pr_switch *sw, int64_t vlan)
 {
     const struct mib_object *map = &MIB_BASE_PORT_IFINDEX;
     size_t first, count;
-    snmp_store_subtree(store, map->oid, map->len, &first, &count);
+    pr_snmp_store_subtree(store, map->oid, map->len, &first, &count);
     for (size_t i = first; i < first + count; i++) {
-        const struct snmp_varbind *vb = &store->vb[i];
+        const struct pr_snmp_varbind *vb = &store->vb[i];
         int64_t ifindex;
-        if (vb->name_len != map->len + 1 || !snmp_value_integer(&vb->value, &ifindex) ||
+        if (vb->name_len != map->len + 1 || !pr_snmp_value_integer(&vb->value, &ifindex) ||
             ifindex <= 0)
             continue;
         struct pr_port *port = pr_switch_find_ifindex(sw, (uint32_t)ifindex);
@@ -56,10 +56,10 @@ static void apply_context(struct snmp_store *store, struct pr_switch *sw, int64_
     }
     /* Timers: the switch's own when VLAN 1 did not give them. */
     struct pr_fact fd = {0};
-    const struct snmp_varbind *t =
-        snmp_store_get(store, MIB_STP_FORWARD_DELAY.oid, MIB_STP_FORWARD_DELAY.len);
+    const struct pr_snmp_varbind *t =
+        pr_snmp_store_get(store, MIB_STP_FORWARD_DELAY.oid, MIB_STP_FORWARD_DELAY.len);
     int64_t cs;
-    if (!sw->stp.forward_delay_s.known && t != NULL && snmp_value_integer(&t->value, &cs) &&
+    if (!sw->stp.forward_delay_s.known && t != NULL && pr_snmp_value_integer(&t->value, &cs) &&
         cs >= 200 && cs <= 3000) {
         char ev[PR_EVIDENCE_MAX];
         generic_evidence(ev, sizeof ev, &MIB_STP_FORWARD_DELAY, "0", t, NULL);
@@ -68,7 +68,7 @@ static void apply_context(struct snmp_store *store, struct pr_switch *sw, int64_
     }
 }
 
-int cisco_pvst_read(struct snmp_source *src, struct pr_switch *sw)
+int cisco_pvst_read(struct pr_snmp_source *src, struct pr_switch *sw)
 {
     if (!sw->stp.mode.known ||
         (sw->stp.mode.value != PR_MODE_PVST && sw->stp.mode.value != PR_MODE_RAPID_PVST))
@@ -83,7 +83,7 @@ int cisco_pvst_read(struct snmp_source *src, struct pr_switch *sw)
             pr_fact_unknown(&port->facts.stp_state, "VLAN %lld's spanning tree not read",
                             (long long)port->facts.access_vlan.value);
     }
-    const struct snmp_request req[] = {
+    const struct pr_snmp_request req[] = {
         {MIB_BASE_PORT_IFINDEX.oid, MIB_BASE_PORT_IFINDEX.len, false},
         {MIB_STP_PORT_STATE.oid, MIB_STP_PORT_STATE.len, false},
         {MIB_STP_FORWARD_DELAY.oid, MIB_STP_FORWARD_DELAY.len, true},
@@ -93,13 +93,13 @@ int cisco_pvst_read(struct snmp_source *src, struct pr_switch *sw)
             continue; /* the default context, read already */
         char context[16];
         snprintf(context, sizeof context, "%lld", (long long)vlans[k]);
-        struct snmp_store store;
-        snmp_store_init(&store);
+        struct pr_snmp_store store;
+        pr_snmp_store_init(&store);
         struct pr_error err = {0};
-        int rc = snmp_source_fetch(src, context, req, sizeof req / sizeof req[0], &store, &err);
+        int rc = pr_snmp_source_fetch(src, context, req, sizeof req / sizeof req[0], &store, &err);
         if (rc == 0)
             apply_context(&store, sw, vlans[k]);
-        snmp_store_free(&store);
+        pr_snmp_store_free(&store);
         /* An agent that does not answer one VLAN context will not answer
          * the next: stop instead of waiting out every timeout. */
         if (rc != 0 && err.code == PR_ERR_TIMEOUT)

@@ -25,11 +25,12 @@ static const char *stpx_type_name(int64_t v)
     return v >= 1 && v <= 5 ? names[v] : "?";
 }
 
-static void read_mode(struct snmp_store *store, struct pr_switch *sw)
+static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
 {
-    const struct snmp_varbind *vb = snmp_store_get(store, MIB_STPX_TYPE.oid, MIB_STPX_TYPE.len);
+    const struct pr_snmp_varbind *vb =
+        pr_snmp_store_get(store, MIB_STPX_TYPE.oid, MIB_STPX_TYPE.len);
     int64_t v;
-    if (vb == NULL || !snmp_value_integer(&vb->value, &v))
+    if (vb == NULL || !pr_snmp_value_integer(&vb->value, &v))
         return;
     char ev[PR_EVIDENCE_MAX];
     generic_evidence(ev, sizeof ev, &MIB_STPX_TYPE, "0", vb, stpx_type_name(v));
@@ -50,7 +51,7 @@ static void read_mode(struct snmp_store *store, struct pr_switch *sw)
 }
 
 /* Access VLAN (vmVlan), trunking and the native VLAN of trunks. */
-static void read_vlans(struct snmp_store *store, struct pr_switch *sw)
+static void read_vlans(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
@@ -106,22 +107,22 @@ static const char *err_disable_cause_name(int64_t v)
     return NULL;
 }
 
-static void read_err_disable(struct snmp_store *store, struct pr_switch *sw)
+static void read_err_disable(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     size_t first, count;
-    snmp_store_subtree(store, MIB_ERR_DISABLE_GLOBALS.oid, MIB_ERR_DISABLE_GLOBALS.len, &first,
-                       &count);
+    pr_snmp_store_subtree(store, MIB_ERR_DISABLE_GLOBALS.oid, MIB_ERR_DISABLE_GLOBALS.len, &first,
+                          &count);
     bool supported = count > 0;
     const struct mib_object *obj = &MIB_ERR_DISABLE_CAUSE;
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
-        uint32_t prefix[SNMP_OID_MAX];
+        uint32_t prefix[PR_SNMP_OID_MAX];
         memcpy(prefix, obj->oid, obj->len * sizeof(uint32_t));
         prefix[obj->len] = port->ifindex;
-        snmp_store_subtree(store, prefix, obj->len + 1, &first, &count);
+        pr_snmp_store_subtree(store, prefix, obj->len + 1, &first, &count);
         int64_t cause;
-        if (count > 0 && snmp_value_integer(&store->vb[first].value, &cause)) {
-            const struct snmp_varbind *vb = &store->vb[first];
+        if (count > 0 && pr_snmp_value_integer(&store->vb[first].value, &cause)) {
+            const struct pr_snmp_varbind *vb = &store->vb[first];
             char idx[32], ev[PR_EVIDENCE_MAX];
             snprintf(idx, sizeof idx, "%u.%u", port->ifindex,
                      vb->name_len > obj->len + 1 ? vb->name[obj->len + 1] : 0);
@@ -144,11 +145,11 @@ static void read_err_disable(struct snmp_store *store, struct pr_switch *sw)
 }
 
 /* PortFast of one port from stpxFastStartPortMode (by bridge port). */
-static bool portfast_from_stpx(struct snmp_store *store, struct pr_port *port,
-                               const struct snmp_varbind *global)
+static bool portfast_from_stpx(struct pr_snmp_store *store, struct pr_port *port,
+                               const struct pr_snmp_varbind *global)
 {
     int64_t mode;
-    const struct snmp_varbind *vb;
+    const struct pr_snmp_varbind *vb;
     if (port->bridge_port == 0 ||
         !generic_column_int(store, &MIB_STPX_FAST_START_MODE, port->bridge_port, &mode, &vb))
         return false;
@@ -175,7 +176,7 @@ static bool portfast_from_stpx(struct snmp_store *store, struct pr_port *port,
     case 4: {
         int64_t g;
         char gev[PR_EVIDENCE_MAX];
-        if (global == NULL || !snmp_value_integer(&global->value, &g) || (g != 1 && g != 2)) {
+        if (global == NULL || !pr_snmp_value_integer(&global->value, &g) || (g != 1 && g != 2)) {
             pr_fact_unknown(&f->edge, "%s, and the global default is not answered", ev);
             return true;
         }
@@ -193,26 +194,27 @@ static bool portfast_from_stpx(struct snmp_store *store, struct pr_port *port,
 
 /* Older Catalyst: CISCO-STACK-MIB portSpantreeFastStart.MODULE.PORT, with
  * portIfIndex.MODULE.PORT naming the interface. */
-static void portfast_from_stack(struct snmp_store *store, struct pr_switch *sw)
+static void portfast_from_stack(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     size_t first, count;
-    snmp_store_subtree(store, MIB_STACK_PORT_IFINDEX.oid, MIB_STACK_PORT_IFINDEX.len, &first,
-                       &count);
+    pr_snmp_store_subtree(store, MIB_STACK_PORT_IFINDEX.oid, MIB_STACK_PORT_IFINDEX.len, &first,
+                          &count);
     for (size_t i = first; i < first + count; i++) {
-        const struct snmp_varbind *map = &store->vb[i];
+        const struct pr_snmp_varbind *map = &store->vb[i];
         int64_t ifindex, fast;
         if (map->name_len != MIB_STACK_PORT_IFINDEX.len + 2 ||
-            !snmp_value_integer(&map->value, &ifindex))
+            !pr_snmp_value_integer(&map->value, &ifindex))
             continue;
         struct pr_port *port = pr_switch_find_ifindex(sw, (uint32_t)ifindex);
         if (port == NULL || port->facts.edge.known)
             continue;
-        uint32_t oid[SNMP_OID_MAX];
+        uint32_t oid[PR_SNMP_OID_MAX];
         memcpy(oid, MIB_STACK_FAST_START.oid, MIB_STACK_FAST_START.len * sizeof(uint32_t));
         oid[MIB_STACK_FAST_START.len] = map->name[MIB_STACK_PORT_IFINDEX.len];
         oid[MIB_STACK_FAST_START.len + 1] = map->name[MIB_STACK_PORT_IFINDEX.len + 1];
-        const struct snmp_varbind *vb = snmp_store_get(store, oid, MIB_STACK_FAST_START.len + 2);
-        if (vb == NULL || !snmp_value_integer(&vb->value, &fast) || (fast != 1 && fast != 2))
+        const struct pr_snmp_varbind *vb =
+            pr_snmp_store_get(store, oid, MIB_STACK_FAST_START.len + 2);
+        if (vb == NULL || !pr_snmp_value_integer(&vb->value, &fast) || (fast != 1 && fast != 2))
             continue;
         char idx[32], ev[PR_EVIDENCE_MAX];
         snprintf(idx, sizeof idx, "%u.%u", oid[MIB_STACK_FAST_START.len],
@@ -223,17 +225,17 @@ static void portfast_from_stack(struct snmp_store *store, struct pr_switch *sw)
     }
 }
 
-static void read_portfast_and_guard(struct snmp_store *store, struct pr_switch *sw)
+static void read_portfast_and_guard(struct pr_snmp_store *store, struct pr_switch *sw)
 {
-    const struct snmp_varbind *global =
-        snmp_store_get(store, MIB_STPX_FAST_START_DEFAULT.oid, MIB_STPX_FAST_START_DEFAULT.len);
-    const struct snmp_varbind *guard_global =
-        snmp_store_get(store, MIB_STPX_BPDU_GUARD_GLOBAL.oid, MIB_STPX_BPDU_GUARD_GLOBAL.len);
+    const struct pr_snmp_varbind *global =
+        pr_snmp_store_get(store, MIB_STPX_FAST_START_DEFAULT.oid, MIB_STPX_FAST_START_DEFAULT.len);
+    const struct pr_snmp_varbind *guard_global =
+        pr_snmp_store_get(store, MIB_STPX_BPDU_GUARD_GLOBAL.oid, MIB_STPX_BPDU_GUARD_GLOBAL.len);
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
         portfast_from_stpx(store, port, global);
         int64_t g, mode;
-        const struct snmp_varbind *vb;
+        const struct pr_snmp_varbind *vb;
         if (port->bridge_port == 0 ||
             !generic_column_int(store, &MIB_STPX_BPDU_GUARD_MODE, port->bridge_port, &mode, &vb))
             continue;
@@ -245,7 +247,7 @@ static void read_portfast_and_guard(struct snmp_store *store, struct pr_switch *
         if (mode == 1 || mode == 2) {
             pr_fact_set(&port->facts.bpdu_guard, mode == 1, "%s", ev);
         } else if (mode == 3 && guard_global != NULL &&
-                   snmp_value_integer(&guard_global->value, &g) && (g == 1 || g == 2)) {
+                   pr_snmp_value_integer(&guard_global->value, &g) && (g == 1 || g == 2)) {
             generic_evidence(gev, sizeof gev, &MIB_STPX_BPDU_GUARD_GLOBAL, "0", guard_global,
                              g == 1 ? "true" : "false");
             pr_fact_set(&port->facts.bpdu_guard, g == 1, "%s; %s", ev, gev);
@@ -254,9 +256,10 @@ static void read_portfast_and_guard(struct snmp_store *store, struct pr_switch *
     portfast_from_stack(store, sw);
 }
 
-int cisco_pvst_read(struct snmp_source *src, struct pr_switch *sw);
+int cisco_pvst_read(struct pr_snmp_source *src, struct pr_switch *sw);
 
-void cisco_snmp_interpret(struct snmp_store *store, struct snmp_source *src, struct pr_switch *sw)
+void cisco_snmp_interpret(struct pr_snmp_store *store, struct pr_snmp_source *src,
+                          struct pr_switch *sw)
 {
     read_mode(store, sw);
     read_vlans(store, sw);
@@ -284,21 +287,21 @@ int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
         &MIB_ERR_DISABLE_GLOBALS,
     };
     enum { N_EXTRA = sizeof extra_objects / sizeof extra_objects[0] };
-    struct snmp_request extra[N_EXTRA];
+    struct pr_snmp_request extra[N_EXTRA];
     for (size_t i = 0; i < N_EXTRA; i++) {
         const struct mib_object *obj = extra_objects[i];
         bool scalar = obj->oid[obj->len - 1] == 0;
-        extra[i] = (struct snmp_request){obj->oid, obj->len, scalar};
+        extra[i] = (struct pr_snmp_request){obj->oid, obj->len, scalar};
     }
-    struct snmp_store store;
-    snmp_store_init(&store);
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
     int rc = generic_snmp_fetch(ctx->snmp, extra, N_EXTRA, &store, err);
     if (rc == 0)
         rc = generic_snmp_interpret(&store, ctx->sw, err);
     if (rc == 0) {
         cisco_snmp_interpret(&store, ctx->snmp, ctx->sw);
-        pr_switch_add_source(ctx->sw, snmp_source_kind(ctx->snmp));
+        pr_switch_add_source(ctx->sw, pr_snmp_source_kind(ctx->snmp));
     }
-    snmp_store_free(&store);
+    pr_snmp_store_free(&store);
     return rc;
 }

@@ -17,7 +17,8 @@ int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err);
  * already read: mode, VLANs and trunks, err-disable, PortFast and BPDU
  * guard. src (may be NULL) is asked for the per-VLAN BRIDGE-MIB of PVST+;
  * without it the STP states stay those of the bare community. */
-void cisco_snmp_interpret(struct snmp_store *store, struct snmp_source *src, struct pr_switch *sw);
+void cisco_snmp_interpret(struct pr_snmp_store *store, struct pr_snmp_source *src,
+                          struct pr_switch *sw);
 
 /* Whether sysObjectID is under Cisco's enterprise (9). */
 bool cisco_snmp_object_id(const char *sys_object_id);

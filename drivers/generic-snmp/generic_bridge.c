@@ -7,14 +7,14 @@
 #include "rules/rules.h"
 #include "util/strutil.h"
 
-int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw);
+int generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw);
 
 /* The physical port under a logical one (Junos maps bridge ports to the
  * ge-0/0/1.0 unit): through ifStackStatus.HIGHER.LOWER, else by name. An
  * aggregate (a LAG, an HP trunk, a Cisco port-channel) is a bridge port of
  * its own: its members are not, so nothing stacked over several interfaces,
  * nor a LAG interface, hands its bridge port down. */
-static struct pr_port *physical_under(struct snmp_store *store, struct pr_switch *sw,
+static struct pr_port *physical_under(struct pr_snmp_store *store, struct pr_switch *sw,
                                       struct pr_port *port)
 {
     if (generic_port_is_physical(port))
@@ -22,15 +22,15 @@ static struct pr_port *physical_under(struct snmp_store *store, struct pr_switch
     if (port->if_type == 161 /* ieee8023adLag */ || port->if_type == 54 /* propMultiplexor */)
         return port;
     const struct mib_object *stack = &MIB_IF_STACK_STATUS;
-    uint32_t prefix[SNMP_OID_MAX];
+    uint32_t prefix[PR_SNMP_OID_MAX];
     memcpy(prefix, stack->oid, stack->len * sizeof(uint32_t));
     prefix[stack->len] = port->ifindex;
     size_t first, count;
-    snmp_store_subtree(store, prefix, stack->len + 1, &first, &count);
+    pr_snmp_store_subtree(store, prefix, stack->len + 1, &first, &count);
     struct pr_port *only = NULL;
     size_t n_lower = 0;
     for (size_t i = first; i < first + count; i++) {
-        const struct snmp_varbind *vb = &store->vb[i];
+        const struct pr_snmp_varbind *vb = &store->vb[i];
         if (vb->name_len != stack->len + 2 || vb->name[stack->len + 1] == 0)
             continue;
         n_lower++;
@@ -55,15 +55,15 @@ static struct pr_port *physical_under(struct snmp_store *store, struct pr_switch
     return port;
 }
 
-static void map_bridge_ports(struct snmp_store *store, struct pr_switch *sw)
+static void map_bridge_ports(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     const struct mib_object *obj = &MIB_BASE_PORT_IFINDEX;
     size_t first, count;
-    snmp_store_subtree(store, obj->oid, obj->len, &first, &count);
+    pr_snmp_store_subtree(store, obj->oid, obj->len, &first, &count);
     for (size_t i = first; i < first + count; i++) {
-        const struct snmp_varbind *vb = &store->vb[i];
+        const struct pr_snmp_varbind *vb = &store->vb[i];
         int64_t ifindex;
-        if (vb->name_len != obj->len + 1 || !snmp_value_integer(&vb->value, &ifindex) ||
+        if (vb->name_len != obj->len + 1 || !pr_snmp_value_integer(&vb->value, &ifindex) ||
             ifindex <= 0)
             continue;
         struct pr_port *port = pr_switch_find_ifindex(sw, (uint32_t)ifindex);
@@ -114,13 +114,14 @@ static int64_t mode_from_version(int64_t v)
     return -1;
 }
 
-static void read_mode(struct snmp_store *store, struct pr_switch *sw)
+static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     struct pr_fact *mode = &sw->stp.mode;
     char ev[PR_EVIDENCE_MAX];
-    const struct snmp_varbind *vb = snmp_store_get(store, MIB_STP_VERSION.oid, MIB_STP_VERSION.len);
+    const struct pr_snmp_varbind *vb =
+        pr_snmp_store_get(store, MIB_STP_VERSION.oid, MIB_STP_VERSION.len);
     int64_t v;
-    if (vb != NULL && snmp_value_integer(&vb->value, &v)) {
+    if (vb != NULL && pr_snmp_value_integer(&vb->value, &v)) {
         generic_evidence(ev, sizeof ev, &MIB_STP_VERSION, "0", vb, stp_version_name(v));
         if (mode_from_version(v) >= 0)
             pr_fact_set(mode, mode_from_version(v), "%s", ev);
@@ -129,8 +130,9 @@ static void read_mode(struct snmp_store *store, struct pr_switch *sw)
         return;
     }
     size_t first, count;
-    snmp_store_subtree(store, MIB_IEEE_STP_VERSION.oid, MIB_IEEE_STP_VERSION.len, &first, &count);
-    if (count > 0 && snmp_value_integer(&store->vb[first].value, &v)) {
+    pr_snmp_store_subtree(store, MIB_IEEE_STP_VERSION.oid, MIB_IEEE_STP_VERSION.len, &first,
+                          &count);
+    if (count > 0 && pr_snmp_value_integer(&store->vb[first].value, &v)) {
         char idx[16];
         snprintf(idx, sizeof idx, "%u", store->vb[first].name[MIB_IEEE_STP_VERSION.len]);
         generic_evidence(ev, sizeof ev, &MIB_IEEE_STP_VERSION, idx, &store->vb[first],
@@ -141,8 +143,8 @@ static void read_mode(struct snmp_store *store, struct pr_switch *sw)
             pr_fact_unknown(mode, "%s: not a version portready knows", ev);
         return;
     }
-    vb = snmp_store_get(store, MIB_STP_PROTOCOL_SPEC.oid, MIB_STP_PROTOCOL_SPEC.len);
-    if (vb != NULL && snmp_value_integer(&vb->value, &v)) {
+    vb = pr_snmp_store_get(store, MIB_STP_PROTOCOL_SPEC.oid, MIB_STP_PROTOCOL_SPEC.len);
+    if (vb != NULL && pr_snmp_value_integer(&vb->value, &v)) {
         generic_evidence(ev, sizeof ev, &MIB_STP_PROTOCOL_SPEC, "0", vb,
                          v == 3 ? "ieee8021d" : NULL);
         pr_fact_unknown(mode, "%s, which cannot tell STP from RSTP, and no dot1dStpVersion", ev);
@@ -158,12 +160,12 @@ static void read_mode(struct snmp_store *store, struct pr_switch *sw)
  * that go below the standard (Linux: 2 s of forward delay). Any value in
  * centiseconds is at least any_lo_s * 100 (200 or more), so a small value
  * is a vendor reporting seconds. */
-static void read_timer(struct snmp_store *store, const struct mib_object *obj, struct pr_fact *fact,
-                       int lo_s, int hi_s, int any_lo_s)
+static void read_timer(struct pr_snmp_store *store, const struct mib_object *obj,
+                       struct pr_fact *fact, int lo_s, int hi_s, int any_lo_s)
 {
-    const struct snmp_varbind *vb = snmp_store_get(store, obj->oid, obj->len);
+    const struct pr_snmp_varbind *vb = pr_snmp_store_get(store, obj->oid, obj->len);
     int64_t v;
-    if (vb == NULL || !snmp_value_integer(&vb->value, &v)) {
+    if (vb == NULL || !pr_snmp_value_integer(&vb->value, &v)) {
         pr_fact_unknown(fact, "%s %s not answered", obj->mib, obj->name);
         return;
     }
@@ -188,14 +190,15 @@ static void read_timer(struct snmp_store *store, const struct mib_object *obj, s
 }
 
 /* Finds column.COMPONENT.PORT for any component (most agents have one). */
-static const struct snmp_varbind *ieee_port_column(struct snmp_store *store,
-                                                   const struct mib_object *obj,
-                                                   uint32_t bridge_port, char *idx, size_t idx_len)
+static const struct pr_snmp_varbind *ieee_port_column(struct pr_snmp_store *store,
+                                                      const struct mib_object *obj,
+                                                      uint32_t bridge_port, char *idx,
+                                                      size_t idx_len)
 {
     size_t first, count;
-    snmp_store_subtree(store, obj->oid, obj->len, &first, &count);
+    pr_snmp_store_subtree(store, obj->oid, obj->len, &first, &count);
     for (size_t i = first; i < first + count; i++) {
-        const struct snmp_varbind *vb = &store->vb[i];
+        const struct pr_snmp_varbind *vb = &store->vb[i];
         if (vb->name_len == obj->len + 2 && vb->name[obj->len + 1] == bridge_port) {
             snprintf(idx, idx_len, "%u.%u", vb->name[obj->len], bridge_port);
             return vb;
@@ -210,19 +213,19 @@ static const char *truth_name(int64_t v)
 }
 
 /* A TruthValue edge column as a 0/1 fact; false when absent. */
-static bool truth_fact(struct pr_fact *fact, struct snmp_store *store, const struct mib_object *obj,
-                       uint32_t bridge_port, bool two_arc_index)
+static bool truth_fact(struct pr_fact *fact, struct pr_snmp_store *store,
+                       const struct mib_object *obj, uint32_t bridge_port, bool two_arc_index)
 {
     char idx[32];
-    const struct snmp_varbind *vb;
+    const struct pr_snmp_varbind *vb;
     if (two_arc_index) {
         vb = ieee_port_column(store, obj, bridge_port, idx, sizeof idx);
     } else {
-        vb = snmp_store_get_indexed(store, obj->oid, obj->len, bridge_port);
+        vb = pr_snmp_store_get_indexed(store, obj->oid, obj->len, bridge_port);
         snprintf(idx, sizeof idx, "%u", bridge_port);
     }
     int64_t v;
-    if (vb == NULL || !snmp_value_integer(&vb->value, &v) || (v != 1 && v != 2))
+    if (vb == NULL || !pr_snmp_value_integer(&vb->value, &v) || (v != 1 && v != 2))
         return false;
     char ev[PR_EVIDENCE_MAX];
     generic_evidence(ev, sizeof ev, obj, idx, vb, truth_name(v));
@@ -230,7 +233,7 @@ static bool truth_fact(struct pr_fact *fact, struct snmp_store *store, const str
     return true;
 }
 
-static void read_port_edge(struct snmp_store *store, struct pr_port *port)
+static void read_port_edge(struct pr_snmp_store *store, struct pr_port *port)
 {
     struct pr_fact admin = {0}, oper = {0}, autoedge = {0};
     uint32_t bp = port->bridge_port;
@@ -252,7 +255,7 @@ static const char *stp_enable_name(int64_t v)
     return v == 1 ? "enabled" : v == 2 ? "disabled" : "?";
 }
 
-int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw)
+int generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     map_bridge_ports(store, sw);
     read_mode(store, sw);

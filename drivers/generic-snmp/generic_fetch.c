@@ -44,21 +44,21 @@ static const struct mib_object *const columns[] = {
 #define N_SCALARS (sizeof scalars / sizeof scalars[0])
 #define N_COLUMNS (sizeof columns / sizeof columns[0])
 
-int generic_snmp_fetch(struct snmp_source *src, const struct snmp_request *extra, size_t n_extra,
-                       struct snmp_store *store, struct pr_error *err)
+int generic_snmp_fetch(struct pr_snmp_source *src, const struct pr_snmp_request *extra,
+                       size_t n_extra, struct pr_snmp_store *store, struct pr_error *err)
 {
     size_t n = N_SCALARS + N_COLUMNS + n_extra;
-    struct snmp_request *req = calloc(n, sizeof *req);
+    struct pr_snmp_request *req = calloc(n, sizeof *req);
     if (req == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     size_t k = 0;
     for (size_t i = 0; i < N_SCALARS; i++)
-        req[k++] = (struct snmp_request){scalars[i]->oid, scalars[i]->len, true};
+        req[k++] = (struct pr_snmp_request){scalars[i]->oid, scalars[i]->len, true};
     for (size_t i = 0; i < N_COLUMNS; i++)
-        req[k++] = (struct snmp_request){columns[i]->oid, columns[i]->len, false};
+        req[k++] = (struct pr_snmp_request){columns[i]->oid, columns[i]->len, false};
     for (size_t i = 0; i < n_extra; i++)
         req[k++] = extra[i];
-    int rc = snmp_source_fetch(src, NULL, req, k, store, err);
+    int rc = pr_snmp_source_fetch(src, NULL, req, k, store, err);
     free(req);
     return rc;
 }

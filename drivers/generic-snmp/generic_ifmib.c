@@ -6,10 +6,10 @@
 #include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
 
-static void copy_octets(char *dst, size_t dst_len, const struct snmp_varbind *vb)
+static void copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind *vb)
 {
     dst[0] = '\0';
-    if (vb == NULL || vb->value.type != SNMP_T_OCTETS)
+    if (vb == NULL || vb->value.type != PR_SNMP_T_OCTETS)
         return;
     size_t n = vb->value.len < dst_len - 1 ? vb->value.len : dst_len - 1;
     for (size_t i = 0; i < n; i++) {
@@ -32,11 +32,11 @@ static int compare_ifindex(const void *a, const void *b)
  * already known are looked up in a sorted copy of their ifIndex values: an
  * agent may list 100,000 interfaces, and a linear search per row would take
  * minutes. */
-static int ports_from_column(struct snmp_store *store, struct pr_switch *sw,
+static int ports_from_column(struct pr_snmp_store *store, struct pr_switch *sw,
                              const struct mib_object *obj, struct pr_error *err)
 {
     size_t first, count;
-    if (snmp_store_subtree(store, obj->oid, obj->len, &first, &count) == 0)
+    if (pr_snmp_store_subtree(store, obj->oid, obj->len, &first, &count) == 0)
         return 0;
     size_t n_known = sw->n_ports;
     uint32_t *known = malloc((n_known ? n_known : 1) * sizeof *known);
@@ -47,7 +47,7 @@ static int ports_from_column(struct snmp_store *store, struct pr_switch *sw,
     qsort(known, n_known, sizeof *known, compare_ifindex);
     int rc = 0;
     for (size_t i = first; i < first + count; i++) {
-        const struct snmp_varbind *vb = &store->vb[i];
+        const struct pr_snmp_varbind *vb = &store->vb[i];
         if (vb->name_len != obj->len + 1)
             continue;
         /* One row per index in a column: the store holds each OID once. */
@@ -67,15 +67,17 @@ static int ports_from_column(struct snmp_store *store, struct pr_switch *sw,
     return rc;
 }
 
-static void port_names(struct snmp_store *store, struct pr_port *port)
+static void port_names(struct pr_snmp_store *store, struct pr_port *port)
 {
     char ifname[PR_NAME_MAX], ifdescr[PR_NAME_MAX];
     copy_octets(ifname, sizeof ifname,
-                snmp_store_get_indexed(store, MIB_IF_NAME.oid, MIB_IF_NAME.len, port->ifindex));
-    copy_octets(ifdescr, sizeof ifdescr,
-                snmp_store_get_indexed(store, MIB_IF_DESCR.oid, MIB_IF_DESCR.len, port->ifindex));
-    copy_octets(port->alias, sizeof port->alias,
-                snmp_store_get_indexed(store, MIB_IF_ALIAS.oid, MIB_IF_ALIAS.len, port->ifindex));
+                pr_snmp_store_get_indexed(store, MIB_IF_NAME.oid, MIB_IF_NAME.len, port->ifindex));
+    copy_octets(
+        ifdescr, sizeof ifdescr,
+        pr_snmp_store_get_indexed(store, MIB_IF_DESCR.oid, MIB_IF_DESCR.len, port->ifindex));
+    copy_octets(
+        port->alias, sizeof port->alias,
+        pr_snmp_store_get_indexed(store, MIB_IF_ALIAS.oid, MIB_IF_ALIAS.len, port->ifindex));
     if (ifname[0] != '\0') {
         pr_strlcpy(port->name, ifname, sizeof port->name);
         if (strcmp(ifname, ifdescr) != 0)
@@ -85,7 +87,7 @@ static void port_names(struct snmp_store *store, struct pr_port *port)
     }
 }
 
-static void port_speed(struct snmp_store *store, struct pr_port *port)
+static void port_speed(struct pr_snmp_store *store, struct pr_port *port)
 {
     struct pr_port_facts *facts = &port->facts;
     /* A down port's speed column says what it could do, not what it runs. */
@@ -94,7 +96,7 @@ static void port_speed(struct snmp_store *store, struct pr_port *port)
         return;
     }
     int64_t value;
-    const struct snmp_varbind *vb;
+    const struct pr_snmp_varbind *vb;
     char idx[16], ev[PR_EVIDENCE_MAX];
     snprintf(idx, sizeof idx, "%u", port->ifindex);
     if (generic_column_int(store, &MIB_IF_HIGH_SPEED, port->ifindex, &value, &vb) && value > 0) {
@@ -107,9 +109,9 @@ static void port_speed(struct snmp_store *store, struct pr_port *port)
     }
 }
 
-int generic_ifmib_read(struct snmp_store *store, struct pr_switch *sw, struct pr_error *err);
+int generic_ifmib_read(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err);
 
-int generic_ifmib_read(struct snmp_store *store, struct pr_switch *sw, struct pr_error *err)
+int generic_ifmib_read(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err)
 {
     static const struct mib_object *const index_columns[] = {&MIB_IF_DESCR, &MIB_IF_TYPE,
                                                              &MIB_IF_NAME, &MIB_IF_OPER_STATUS};

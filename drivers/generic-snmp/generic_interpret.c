@@ -4,15 +4,16 @@
 #include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
 
-int generic_ifmib_read(struct snmp_store *store, struct pr_switch *sw, struct pr_error *err);
-int generic_bridge_read(struct snmp_store *store, struct pr_switch *sw);
-int generic_lag_read(struct snmp_store *store, struct pr_switch *sw);
-int generic_mau_read(struct snmp_store *store, struct pr_switch *sw);
+int generic_ifmib_read(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err);
+int generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw);
+int generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw);
+int generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw);
 
-static void read_system(struct snmp_store *store, struct pr_switch *sw)
+static void read_system(struct pr_snmp_store *store, struct pr_switch *sw)
 {
-    const struct snmp_varbind *vb = snmp_store_get(store, MIB_SYS_DESCR.oid, MIB_SYS_DESCR.len);
-    if (vb != NULL && vb->value.type == SNMP_T_OCTETS) {
+    const struct pr_snmp_varbind *vb =
+        pr_snmp_store_get(store, MIB_SYS_DESCR.oid, MIB_SYS_DESCR.len);
+    if (vb != NULL && vb->value.type == PR_SNMP_T_OCTETS) {
         size_t n =
             vb->value.len < sizeof sw->sys_descr - 1 ? vb->value.len : sizeof sw->sys_descr - 1;
         for (size_t i = 0; i < n; i++) {
@@ -21,13 +22,13 @@ static void read_system(struct snmp_store *store, struct pr_switch *sw)
         }
         sw->sys_descr[n] = '\0';
     }
-    vb = snmp_store_get(store, MIB_SYS_OBJECT_ID.oid, MIB_SYS_OBJECT_ID.len);
-    if (vb != NULL && vb->value.type == SNMP_T_OID)
-        snmp_oid_format(vb->value.oid, vb->value.oid_len, sw->sys_object_id,
-                        sizeof sw->sys_object_id);
+    vb = pr_snmp_store_get(store, MIB_SYS_OBJECT_ID.oid, MIB_SYS_OBJECT_ID.len);
+    if (vb != NULL && vb->value.type == PR_SNMP_T_OID)
+        pr_snmp_oid_format(vb->value.oid, vb->value.oid_len, sw->sys_object_id,
+                           sizeof sw->sys_object_id);
 }
 
-int generic_snmp_interpret(struct snmp_store *store, struct pr_switch *sw, struct pr_error *err)
+int generic_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err)
 {
     read_system(store, sw);
     if (generic_ifmib_read(store, sw, err) != 0)

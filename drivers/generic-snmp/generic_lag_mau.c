@@ -4,15 +4,15 @@
 
 #include "generic-snmp/generic_snmp.h"
 
-int generic_lag_read(struct snmp_store *store, struct pr_switch *sw);
-int generic_mau_read(struct snmp_store *store, struct pr_switch *sw);
+int generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw);
+int generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw);
 
-int generic_lag_read(struct snmp_store *store, struct pr_switch *sw)
+int generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
         int64_t attached = 0, selected = 0;
-        const struct snmp_varbind *vb_att = NULL, *vb_sel = NULL;
+        const struct pr_snmp_varbind *vb_att = NULL, *vb_sel = NULL;
         bool has_att =
             generic_column_int(store, &MIB_LAG_ATTACHED_AGG, port->ifindex, &attached, &vb_att);
         bool has_sel =
@@ -23,7 +23,7 @@ int generic_lag_read(struct snmp_store *store, struct pr_switch *sw)
         snprintf(idx, sizeof idx, "%u", port->ifindex);
         /* An individual link attaches to its own aggregator (or none). */
         int64_t agg = attached != 0 ? attached : selected;
-        const struct snmp_varbind *vb = attached != 0 || !has_sel ? vb_att : vb_sel;
+        const struct pr_snmp_varbind *vb = attached != 0 || !has_sel ? vb_att : vb_sel;
         const struct mib_object *obj =
             attached != 0 || !has_sel ? &MIB_LAG_ATTACHED_AGG : &MIB_LAG_SELECTED_AGG;
         generic_evidence(ev, sizeof ev, obj, idx, vb, NULL);
@@ -57,20 +57,20 @@ static int64_t mau_type_speed(uint32_t arc)
 
 static const uint32_t dot3_mau_type_prefix[] = {1, 3, 6, 1, 2, 1, 26, 4};
 
-static int64_t mau_oid_speed(const struct snmp_value *value)
+static int64_t mau_oid_speed(const struct pr_snmp_value *value)
 {
     size_t n = sizeof dot3_mau_type_prefix / sizeof dot3_mau_type_prefix[0];
-    if (value->type != SNMP_T_OID || value->oid_len != n + 1 ||
-        !snmp_oid_has_prefix(value->oid, value->oid_len, dot3_mau_type_prefix, n))
+    if (value->type != PR_SNMP_T_OID || value->oid_len != n + 1 ||
+        !pr_snmp_oid_has_prefix(value->oid, value->oid_len, dot3_mau_type_prefix, n))
         return 0;
     return mau_type_speed(value->oid[n]);
 }
 
 /* Highest speed among the set bits of ifMauTypeListBits (bit N is
  * dot3MauType N; bit 0 the high bit of the first byte). */
-static int64_t mau_bits_capability(const struct snmp_value *value)
+static int64_t mau_bits_capability(const struct pr_snmp_value *value)
 {
-    if (value->type != SNMP_T_OCTETS)
+    if (value->type != PR_SNMP_T_OCTETS)
         return 0;
     int64_t best = 0;
     for (size_t byte = 0; byte < value->len; byte++) {
@@ -113,14 +113,14 @@ static int64_t name_capability(const char *name)
 
 /* The speed of the MAU type in column obj of the interface's first MAU,
  * with evidence; 0 when absent or not a speed. */
-static int64_t first_mau_speed(struct snmp_store *store, const struct mib_object *obj,
+static int64_t first_mau_speed(struct pr_snmp_store *store, const struct mib_object *obj,
                                uint32_t ifindex, char *ev, size_t ev_len)
 {
-    uint32_t prefix[SNMP_OID_MAX];
+    uint32_t prefix[PR_SNMP_OID_MAX];
     size_t first, count;
     memcpy(prefix, obj->oid, obj->len * sizeof(uint32_t));
     prefix[obj->len] = ifindex;
-    snmp_store_subtree(store, prefix, obj->len + 1, &first, &count);
+    pr_snmp_store_subtree(store, prefix, obj->len + 1, &first, &count);
     if (count == 0)
         return 0;
     int64_t speed = mau_oid_speed(&store->vb[first].value);
@@ -132,20 +132,20 @@ static int64_t first_mau_speed(struct snmp_store *store, const struct mib_object
     return speed;
 }
 
-int generic_mau_read(struct snmp_store *store, struct pr_switch *sw)
+int generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
-        uint32_t prefix[SNMP_OID_MAX];
+        uint32_t prefix[PR_SNMP_OID_MAX];
         size_t first, count;
         char ev[PR_EVIDENCE_MAX], idx[32];
 
         /* The first MAU of the interface: ifMauAutoNegAdminStatus.IF.MAU */
         memcpy(prefix, MIB_MAU_AUTONEG_ADMIN.oid, MIB_MAU_AUTONEG_ADMIN.len * sizeof(uint32_t));
         prefix[MIB_MAU_AUTONEG_ADMIN.len] = port->ifindex;
-        snmp_store_subtree(store, prefix, MIB_MAU_AUTONEG_ADMIN.len + 1, &first, &count);
+        pr_snmp_store_subtree(store, prefix, MIB_MAU_AUTONEG_ADMIN.len + 1, &first, &count);
         int64_t v;
-        if (count > 0 && snmp_value_integer(&store->vb[first].value, &v) && (v == 1 || v == 2)) {
+        if (count > 0 && pr_snmp_value_integer(&store->vb[first].value, &v) && (v == 1 || v == 2)) {
             snprintf(idx, sizeof idx, "%u.%u", port->ifindex,
                      store->vb[first].name[MIB_MAU_AUTONEG_ADMIN.len + 1]);
             generic_evidence(ev, sizeof ev, &MIB_MAU_AUTONEG_ADMIN, idx, &store->vb[first],
@@ -155,7 +155,7 @@ int generic_mau_read(struct snmp_store *store, struct pr_switch *sw)
 
         memcpy(prefix, MIB_MAU_TYPE_LIST_BITS.oid, MIB_MAU_TYPE_LIST_BITS.len * sizeof(uint32_t));
         prefix[MIB_MAU_TYPE_LIST_BITS.len] = port->ifindex;
-        snmp_store_subtree(store, prefix, MIB_MAU_TYPE_LIST_BITS.len + 1, &first, &count);
+        pr_snmp_store_subtree(store, prefix, MIB_MAU_TYPE_LIST_BITS.len + 1, &first, &count);
         int64_t cap = count > 0 ? mau_bits_capability(&store->vb[first].value) : 0;
         if (cap > 0) {
             snprintf(idx, sizeof idx, "%u.%u", port->ifindex,

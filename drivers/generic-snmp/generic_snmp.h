@@ -11,13 +11,13 @@
 
 /* Fetches every standard column and scalar the generic driver reads, plus
  * extra (may be NULL/0), into store. */
-int generic_snmp_fetch(struct snmp_source *src, const struct snmp_request *extra, size_t n_extra,
-                       struct snmp_store *store, struct pr_error *err);
+int generic_snmp_fetch(struct pr_snmp_source *src, const struct pr_snmp_request *extra,
+                       size_t n_extra, struct pr_snmp_store *store, struct pr_error *err);
 
 /* Fills sw from the store: system identity, one port per interface (all of
  * them; the command layer selects), link, speed, STP, edge, LACP, MAU,
  * PVID. Never fails on missing objects: they leave facts unknown. */
-int generic_snmp_interpret(struct snmp_store *store, struct pr_switch *sw, struct pr_error *err);
+int generic_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err);
 
 /* The port whose bridge port number is bridge_port; NULL when none. */
 struct pr_port *generic_port_by_bridge_port(struct pr_switch *sw, uint32_t bridge_port);
@@ -25,16 +25,16 @@ struct pr_port *generic_port_by_bridge_port(struct pr_switch *sw, uint32_t bridg
 /* "MIB object.INDEX = VALUE" evidence for a varbind. value_text may be NULL
  * (then the raw value is formatted). */
 void generic_evidence(char *buf, size_t len, const struct mib_object *obj, const char *index,
-                      const struct snmp_varbind *vb, const char *value_text);
+                      const struct pr_snmp_varbind *vb, const char *value_text);
 
 /* Reads an integer column at a one-arc index; false when absent or not an
  * integer. */
-bool generic_column_int(struct snmp_store *store, const struct mib_object *obj, uint32_t index,
-                        int64_t *value, const struct snmp_varbind **vb_out);
+bool generic_column_int(struct pr_snmp_store *store, const struct mib_object *obj, uint32_t index,
+                        int64_t *value, const struct pr_snmp_varbind **vb_out);
 
 /* Sets a fact from an integer column at a one-arc index, with evidence
  * naming the value through names (may be NULL); returns true when set. */
-bool generic_fact_from_column(struct pr_fact *fact, struct snmp_store *store,
+bool generic_fact_from_column(struct pr_fact *fact, struct pr_snmp_store *store,
                               const struct mib_object *obj, uint32_t index,
                               const char *(*names)(int64_t));
 

@@ -22,14 +22,14 @@ static int generic_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
         return pr_error_set(
             err, PR_ERR_UNSUPPORTED,
             "the generic-snmp driver reads SNMP only (a live agent or --walk FILE)");
-    struct snmp_store store;
-    snmp_store_init(&store);
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
     int rc = generic_snmp_fetch(ctx->snmp, NULL, 0, &store, err);
     if (rc == 0)
         rc = generic_snmp_interpret(&store, ctx->sw, err);
-    snmp_store_free(&store);
+    pr_snmp_store_free(&store);
     if (rc == 0)
-        pr_switch_add_source(ctx->sw, snmp_source_kind(ctx->snmp));
+        pr_switch_add_source(ctx->sw, pr_snmp_source_kind(ctx->snmp));
     return rc;
 }
 

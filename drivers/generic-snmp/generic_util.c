@@ -7,12 +7,12 @@
 #include "util/strutil.h"
 
 void generic_evidence(char *buf, size_t len, const struct mib_object *obj, const char *index,
-                      const struct snmp_varbind *vb, const char *value_text)
+                      const struct pr_snmp_varbind *vb, const char *value_text)
 {
     char raw[160] = "";
     if (vb != NULL)
-        snmp_value_format(&vb->value, raw, sizeof raw);
-    if (value_text != NULL && vb != NULL && (vb->value.type == SNMP_T_INTEGER))
+        pr_snmp_value_format(&vb->value, raw, sizeof raw);
+    if (value_text != NULL && vb != NULL && (vb->value.type == PR_SNMP_T_INTEGER))
         snprintf(buf, len, "%s %s.%s = %s(%s)", obj->mib, obj->name, index, value_text, raw);
     else if (value_text != NULL)
         snprintf(buf, len, "%s %s.%s = %s", obj->mib, obj->name, index, value_text);
@@ -20,23 +20,23 @@ void generic_evidence(char *buf, size_t len, const struct mib_object *obj, const
         snprintf(buf, len, "%s %s.%s = %s", obj->mib, obj->name, index, raw);
 }
 
-bool generic_column_int(struct snmp_store *store, const struct mib_object *obj, uint32_t index,
-                        int64_t *value, const struct snmp_varbind **vb_out)
+bool generic_column_int(struct pr_snmp_store *store, const struct mib_object *obj, uint32_t index,
+                        int64_t *value, const struct pr_snmp_varbind **vb_out)
 {
-    const struct snmp_varbind *vb = snmp_store_get_indexed(store, obj->oid, obj->len, index);
-    if (vb == NULL || !snmp_value_integer(&vb->value, value))
+    const struct pr_snmp_varbind *vb = pr_snmp_store_get_indexed(store, obj->oid, obj->len, index);
+    if (vb == NULL || !pr_snmp_value_integer(&vb->value, value))
         return false;
     if (vb_out != NULL)
         *vb_out = vb;
     return true;
 }
 
-bool generic_fact_from_column(struct pr_fact *fact, struct snmp_store *store,
+bool generic_fact_from_column(struct pr_fact *fact, struct pr_snmp_store *store,
                               const struct mib_object *obj, uint32_t index,
                               const char *(*names)(int64_t))
 {
     int64_t value;
-    const struct snmp_varbind *vb;
+    const struct pr_snmp_varbind *vb;
     if (!generic_column_int(store, obj, index, &value, &vb))
         return false;
     char idx[16];

@@ -24,10 +24,10 @@ bool juniper_snmp_object_id(const char *sys_object_id)
 /* Older (non-ELS) Junos answers dot1qPvid with the VLAN's internal index;
  * newer releases answer the tag itself. A value that is a known index and
  * not a known tag is translated; the evidence says so. */
-static void translate_pvids(struct snmp_store *store, struct pr_switch *sw)
+static void translate_pvids(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     size_t first, count;
-    snmp_store_subtree(store, MIB_JNX_VLAN_TAG.oid, MIB_JNX_VLAN_TAG.len, &first, &count);
+    pr_snmp_store_subtree(store, MIB_JNX_VLAN_TAG.oid, MIB_JNX_VLAN_TAG.len, &first, &count);
     if (count == 0)
         return;
     for (size_t i = 0; i < sw->n_ports; i++) {
@@ -35,11 +35,11 @@ static void translate_pvids(struct snmp_store *store, struct pr_switch *sw)
         if (!vlan->known)
             continue;
         bool is_tag = false;
-        const struct snmp_varbind *by_index = NULL;
+        const struct pr_snmp_varbind *by_index = NULL;
         for (size_t k = first; k < first + count; k++) {
-            const struct snmp_varbind *vb = &store->vb[k];
+            const struct pr_snmp_varbind *vb = &store->vb[k];
             int64_t tag;
-            if (!snmp_value_integer(&vb->value, &tag))
+            if (!pr_snmp_value_integer(&vb->value, &tag))
                 continue;
             if (tag == vlan->value)
                 is_tag = true;
@@ -48,7 +48,7 @@ static void translate_pvids(struct snmp_store *store, struct pr_switch *sw)
                 by_index = vb;
         }
         int64_t tag;
-        if (is_tag || by_index == NULL || !snmp_value_integer(&by_index->value, &tag))
+        if (is_tag || by_index == NULL || !pr_snmp_value_integer(&by_index->value, &tag))
             continue;
         char idx[16], ev[PR_EVIDENCE_MAX];
         snprintf(idx, sizeof idx, "%lld", (long long)vlan->value);
@@ -57,15 +57,15 @@ static void translate_pvids(struct snmp_store *store, struct pr_switch *sw)
     }
 }
 
-static void read_mode(struct snmp_store *store, struct pr_switch *sw)
+static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     if (sw->stp.mode.known)
         return;
     size_t first, count;
-    snmp_store_subtree(store, MIB_JNX_MST_FORCE_VERSION.oid, MIB_JNX_MST_FORCE_VERSION.len, &first,
-                       &count);
+    pr_snmp_store_subtree(store, MIB_JNX_MST_FORCE_VERSION.oid, MIB_JNX_MST_FORCE_VERSION.len,
+                          &first, &count);
     int64_t v;
-    if (count == 0 || !snmp_value_integer(&store->vb[first].value, &v))
+    if (count == 0 || !pr_snmp_value_integer(&store->vb[first].value, &v))
         return;
     static const char *const names[] = {"stpCompatible", "?", "rstpCompatible", "mstpCompatible"};
     char idx[16], ev[PR_EVIDENCE_MAX];
@@ -82,13 +82,13 @@ static void read_mode(struct snmp_store *store, struct pr_switch *sw)
 
 /* The CIST edge columns are indexed by port; Junos uses the bridge port
  * number or the ifIndex depending on release, so both are tried. */
-static bool cist_truth(struct snmp_store *store, const struct mib_object *obj,
+static bool cist_truth(struct pr_snmp_store *store, const struct mib_object *obj,
                        const struct pr_port *port, struct pr_fact *out)
 {
     const uint32_t keys[] = {port->bridge_port, port->ifindex};
     for (size_t i = 0; i < 2; i++) {
         int64_t v;
-        const struct snmp_varbind *vb;
+        const struct pr_snmp_varbind *vb;
         if (keys[i] == 0 || !generic_column_int(store, obj, keys[i], &v, &vb) || (v != 1 && v != 2))
             continue;
         char idx[16], ev[PR_EVIDENCE_MAX];
@@ -100,7 +100,7 @@ static bool cist_truth(struct snmp_store *store, const struct mib_object *obj,
     return false;
 }
 
-void juniper_snmp_interpret(struct snmp_store *store, struct pr_switch *sw)
+void juniper_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     translate_pvids(store, sw);
     read_mode(store, sw);
@@ -127,21 +127,21 @@ void juniper_snmp_interpret(struct snmp_store *store, struct pr_switch *sw)
 
 int juniper_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
 {
-    const struct snmp_request extra[] = {
+    const struct pr_snmp_request extra[] = {
         {MIB_JNX_VLAN_TAG.oid, MIB_JNX_VLAN_TAG.len, false},
         {MIB_JNX_MST_FORCE_VERSION.oid, MIB_JNX_MST_FORCE_VERSION.len, false},
         {MIB_JNX_CIST_ADMIN_EDGE.oid, MIB_JNX_CIST_ADMIN_EDGE.len, false},
         {MIB_JNX_CIST_OPER_EDGE.oid, MIB_JNX_CIST_OPER_EDGE.len, false},
     };
-    struct snmp_store store;
-    snmp_store_init(&store);
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
     int rc = generic_snmp_fetch(ctx->snmp, extra, sizeof extra / sizeof extra[0], &store, err);
     if (rc == 0)
         rc = generic_snmp_interpret(&store, ctx->sw, err);
     if (rc == 0) {
         juniper_snmp_interpret(&store, ctx->sw);
-        pr_switch_add_source(ctx->sw, snmp_source_kind(ctx->snmp));
+        pr_switch_add_source(ctx->sw, pr_snmp_source_kind(ctx->snmp));
     }
-    snmp_store_free(&store);
+    pr_snmp_store_free(&store);
     return rc;
 }

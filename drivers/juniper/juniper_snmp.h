@@ -13,7 +13,7 @@ int juniper_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err);
 
 /* The Juniper-specific part alone, on a store the generic interpreter has
  * already read (exposed for tests). */
-void juniper_snmp_interpret(struct snmp_store *store, struct pr_switch *sw);
+void juniper_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw);
 
 /* Whether sysObjectID is under Juniper's enterprise (2636). */
 bool juniper_snmp_object_id(const char *sys_object_id);

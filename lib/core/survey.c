@@ -13,26 +13,26 @@
 #include "util/strutil.h"
 
 /* sysObjectID and sysDescr, to choose a driver before collecting. */
-static int identify(struct snmp_source *src, char *object_id, size_t object_id_len, char *descr,
+static int identify(struct pr_snmp_source *src, char *object_id, size_t object_id_len, char *descr,
                     size_t descr_len, struct pr_error *err)
 {
-    const struct snmp_request req[] = {
+    const struct pr_snmp_request req[] = {
         {MIB_SYS_OBJECT_ID.oid, MIB_SYS_OBJECT_ID.len, true},
         {MIB_SYS_DESCR.oid, MIB_SYS_DESCR.len, true},
     };
-    struct snmp_store store;
-    snmp_store_init(&store);
-    int rc = snmp_source_fetch(src, NULL, req, 2, &store, err);
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
+    int rc = pr_snmp_source_fetch(src, NULL, req, 2, &store, err);
     if (rc == 0) {
-        const struct snmp_varbind *vb =
-            snmp_store_get(&store, MIB_SYS_OBJECT_ID.oid, MIB_SYS_OBJECT_ID.len);
-        if (vb != NULL && vb->value.type == SNMP_T_OID)
-            snmp_oid_format(vb->value.oid, vb->value.oid_len, object_id, object_id_len);
-        vb = snmp_store_get(&store, MIB_SYS_DESCR.oid, MIB_SYS_DESCR.len);
-        if (vb != NULL && vb->value.type == SNMP_T_OCTETS)
+        const struct pr_snmp_varbind *vb =
+            pr_snmp_store_get(&store, MIB_SYS_OBJECT_ID.oid, MIB_SYS_OBJECT_ID.len);
+        if (vb != NULL && vb->value.type == PR_SNMP_T_OID)
+            pr_snmp_oid_format(vb->value.oid, vb->value.oid_len, object_id, object_id_len);
+        vb = pr_snmp_store_get(&store, MIB_SYS_DESCR.oid, MIB_SYS_DESCR.len);
+        if (vb != NULL && vb->value.type == PR_SNMP_T_OCTETS)
             snprintf(descr, descr_len, "%.*s", (int)vb->value.len, (const char *)vb->value.bytes);
     }
-    snmp_store_free(&store);
+    pr_snmp_store_free(&store);
     return rc;
 }
 
@@ -82,9 +82,9 @@ static const struct pr_driver *choose_driver(const struct survey_spec *spec, con
  * state comes from the agent and configuration from the configuration
  * (core/merge.h), and the driver's parsed configuration moves to sw for
  * its snippets. */
-static int collect_all(const struct pr_driver *drv, struct pr_switch *sw, struct snmp_source *src,
-                       const char *config, size_t config_len, const char *config_origin,
-                       const char *config_kind, struct pr_error *err)
+static int collect_all(const struct pr_driver *drv, struct pr_switch *sw,
+                       struct pr_snmp_source *src, const char *config, size_t config_len,
+                       const char *config_origin, const char *config_kind, struct pr_error *err)
 {
     struct pr_collect_ctx ctx = {
         .sw = sw,
@@ -146,7 +146,7 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     pr_switch_init(sw, spec->name,
                    spec->host ? spec->host
                               : (spec->walk_path ? spec->walk_path : spec->config_path));
-    struct snmp_source *src = NULL;
+    struct pr_snmp_source *src = NULL;
     char *config = NULL;
     size_t config_len = 0;
     char object_id[128] = "", descr[256] = "";
@@ -157,9 +157,9 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
         pr_strlcpy(config_origin, spec->config_path, sizeof config_origin);
 
     if (spec->walk_path != NULL)
-        src = snmp_source_open_walk(spec->walk_path, err);
+        src = pr_snmp_source_open_walk(spec->walk_path, err);
     else if (spec->host != NULL)
-        src = snmp_source_open_live(spec->host, spec->snmp, err);
+        src = pr_snmp_source_open_live(spec->host, spec->snmp, err);
     if ((spec->walk_path != NULL || spec->host != NULL) && src == NULL)
         return fail(sw, err);
     if (src != NULL && identify(src, object_id, sizeof object_id, descr, sizeof descr, err) != 0)
@@ -196,8 +196,8 @@ out:
     if (rc != 0)
         fail(sw, err);
     if (src != NULL)
-        sw->snmp_requests = snmp_source_requests(src);
+        sw->pr_snmp_requests = pr_snmp_source_requests(src);
     free(config);
-    snmp_source_close(src);
+    pr_snmp_source_close(src);
     return rc;
 }

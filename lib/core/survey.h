@@ -24,7 +24,7 @@ struct survey_port {
 struct survey_spec {
     const char *name; /* display name */
     const char *host; /* host[:port] of a live SNMP agent; NULL: none */
-    const struct snmp_options *snmp;
+    const struct pr_snmp_options *snmp;
     const char *walk_path;                 /* NULL: none */
     const char *config_path;               /* NULL: none */
     const struct netconf_options *netconf; /* NULL: none; else <get-config> over SSH */

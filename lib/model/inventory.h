@@ -52,7 +52,7 @@ struct inventory_switch {
     char name[INVENTORY_NAME_MAX]; /* unique; defaults to host when omitted */
     char host[256];                /* host or host:port; "" for an offline-only switch */
     char driver[32];               /* auto | generic-snmp | cisco | juniper */
-    struct snmp_options snmp;      /* defaults, then defaults:snmp, then the switch's */
+    struct pr_snmp_options snmp;   /* defaults, then defaults:snmp, then the switch's */
     bool snmp_given;               /* an snmp map applies (in defaults or the switch) */
     struct inventory_netconf netconf;
     char walk[INVENTORY_PATH_MAX];   /* recorded SNMP walk; "" when not given */

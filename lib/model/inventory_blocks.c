@@ -8,18 +8,18 @@
 #include "util/strutil.h"
 
 enum {
-    SNMP_VERSION = 1u << 0,
-    SNMP_COMMUNITY = 1u << 1,
-    SNMP_USER = 1u << 2,
-    SNMP_LEVEL = 1u << 3,
-    SNMP_AUTH = 1u << 4,
-    SNMP_AUTH_PASS = 1u << 5,
-    SNMP_PRIV = 1u << 6,
-    SNMP_PRIV_PASS = 1u << 7,
-    SNMP_CONTEXT = 1u << 8,
-    SNMP_TIMEOUT = 1u << 9,
-    SNMP_RETRIES = 1u << 10,
-    SNMP_MAX_REPETITIONS = 1u << 11,
+    PR_SNMP_VERSION = 1u << 0,
+    PR_SNMP_COMMUNITY = 1u << 1,
+    PR_SNMP_USER = 1u << 2,
+    PR_SNMP_LEVEL = 1u << 3,
+    PR_SNMP_AUTH = 1u << 4,
+    PR_SNMP_AUTH_PASS = 1u << 5,
+    PR_SNMP_PRIV = 1u << 6,
+    PR_SNMP_PRIV_PASS = 1u << 7,
+    PR_SNMP_CONTEXT = 1u << 8,
+    PR_SNMP_TIMEOUT = 1u << 9,
+    PR_SNMP_RETRIES = 1u << 10,
+    PR_SNMP_MAX_REPETITIONS = 1u << 11,
 };
 
 static const char *const snmp_keys[] = {
@@ -30,7 +30,7 @@ static const char *const snmp_keys[] = {
 };
 
 static const char *const version_names[] = {"1", "2c", "3", NULL};
-static const enum snmp_version version_values[] = {SNMP_V1, SNMP_V2C, SNMP_V3};
+static const enum pr_snmp_version version_values[] = {PR_SNMP_V1, PR_SNMP_V2C, PR_SNMP_V3};
 static const char *const level_names[] = {"noAuthNoPriv", "authNoPriv", "authPriv", NULL};
 static const char *const auth_names[] = {"MD5",     "SHA",     "SHA-224", "SHA-256",
                                          "SHA-384", "SHA-512", NULL};
@@ -67,7 +67,7 @@ static int apply_snmp_secret(struct inventory_ctx *ctx, const char *key, yaml_no
 static int apply_snmp(struct inventory_ctx *ctx, const char *key, yaml_node_t *value, void *target)
 {
     struct inventory_snmp_layer *layer = target;
-    struct snmp_options *v = &layer->v;
+    struct pr_snmp_options *v = &layer->v;
     size_t choice = 0;
     long long number = 0;
 
@@ -75,52 +75,52 @@ static int apply_snmp(struct inventory_ctx *ctx, const char *key, yaml_node_t *v
         if (inventory_choice(ctx, key, value, version_names, &choice) != 0)
             return -1;
         v->version = version_values[choice];
-        layer->set |= SNMP_VERSION;
+        layer->set |= PR_SNMP_VERSION;
     } else if (strcmp(key, "community") == 0 || strcmp(key, "community_file") == 0) {
-        return apply_snmp_secret(ctx, key, value, layer, SNMP_COMMUNITY, v->community,
+        return apply_snmp_secret(ctx, key, value, layer, PR_SNMP_COMMUNITY, v->community,
                                  sizeof v->community, "community");
     } else if (strcmp(key, "auth_pass") == 0 || strcmp(key, "auth_pass_file") == 0) {
-        return apply_snmp_secret(ctx, key, value, layer, SNMP_AUTH_PASS, v->auth_pass,
+        return apply_snmp_secret(ctx, key, value, layer, PR_SNMP_AUTH_PASS, v->auth_pass,
                                  sizeof v->auth_pass, "auth_pass");
     } else if (strcmp(key, "priv_pass") == 0 || strcmp(key, "priv_pass_file") == 0) {
-        return apply_snmp_secret(ctx, key, value, layer, SNMP_PRIV_PASS, v->priv_pass,
+        return apply_snmp_secret(ctx, key, value, layer, PR_SNMP_PRIV_PASS, v->priv_pass,
                                  sizeof v->priv_pass, "priv_pass");
     } else if (strcmp(key, "user") == 0) {
-        layer->set |= SNMP_USER;
+        layer->set |= PR_SNMP_USER;
         return inventory_secret(ctx, key, value, v->user, sizeof v->user);
     } else if (strcmp(key, "context") == 0) {
-        layer->set |= SNMP_CONTEXT;
+        layer->set |= PR_SNMP_CONTEXT;
         return inventory_secret(ctx, key, value, v->context, sizeof v->context);
     } else if (strcmp(key, "level") == 0) {
         if (inventory_choice(ctx, key, value, level_names, &choice) != 0)
             return -1;
         pr_strlcpy(v->level, level_names[choice], sizeof v->level);
-        layer->set |= SNMP_LEVEL;
+        layer->set |= PR_SNMP_LEVEL;
     } else if (strcmp(key, "auth") == 0) {
         if (inventory_choice(ctx, key, value, auth_names, &choice) != 0)
             return -1;
         pr_strlcpy(v->auth_proto, auth_names[choice], sizeof v->auth_proto);
-        layer->set |= SNMP_AUTH;
+        layer->set |= PR_SNMP_AUTH;
     } else if (strcmp(key, "priv") == 0) {
         if (inventory_choice(ctx, key, value, priv_names, &choice) != 0)
             return -1;
         const char *name = strcmp(priv_names[choice], "AES-128") == 0 ? "AES" : priv_names[choice];
         pr_strlcpy(v->priv_proto, name, sizeof v->priv_proto);
-        layer->set |= SNMP_PRIV;
+        layer->set |= PR_SNMP_PRIV;
     } else if (strcmp(key, "timeout") == 0) {
         if (inventory_double(ctx, key, value, 0.001, 600.0, &v->timeout_s) != 0)
             return -1;
-        layer->set |= SNMP_TIMEOUT;
+        layer->set |= PR_SNMP_TIMEOUT;
     } else if (strcmp(key, "retries") == 0) {
         if (inventory_int(ctx, key, value, 0, 20, &number) != 0)
             return -1;
         v->retries = (int)number;
-        layer->set |= SNMP_RETRIES;
+        layer->set |= PR_SNMP_RETRIES;
     } else if (strcmp(key, "max_repetitions") == 0) {
         if (inventory_int(ctx, key, value, 0, 1000, &number) != 0)
             return -1;
         v->max_repetitions = (int)number;
-        layer->set |= SNMP_MAX_REPETITIONS;
+        layer->set |= PR_SNMP_MAX_REPETITIONS;
     }
     return 0;
 }
@@ -135,32 +135,32 @@ int inventory_parse_snmp(struct inventory_ctx *ctx, yaml_node_t *map,
 
 #define MERGE_ARRAY(field) memcpy(dst->field, layer->v.field, sizeof dst->field)
 
-void inventory_merge_snmp(struct snmp_options *dst, const struct inventory_snmp_layer *layer)
+void inventory_merge_snmp(struct pr_snmp_options *dst, const struct inventory_snmp_layer *layer)
 {
     unsigned set = layer->set;
-    if (set & SNMP_VERSION)
+    if (set & PR_SNMP_VERSION)
         dst->version = layer->v.version;
-    if (set & SNMP_COMMUNITY)
+    if (set & PR_SNMP_COMMUNITY)
         MERGE_ARRAY(community);
-    if (set & SNMP_USER)
+    if (set & PR_SNMP_USER)
         MERGE_ARRAY(user);
-    if (set & SNMP_LEVEL)
+    if (set & PR_SNMP_LEVEL)
         MERGE_ARRAY(level);
-    if (set & SNMP_AUTH)
+    if (set & PR_SNMP_AUTH)
         MERGE_ARRAY(auth_proto);
-    if (set & SNMP_AUTH_PASS)
+    if (set & PR_SNMP_AUTH_PASS)
         MERGE_ARRAY(auth_pass);
-    if (set & SNMP_PRIV)
+    if (set & PR_SNMP_PRIV)
         MERGE_ARRAY(priv_proto);
-    if (set & SNMP_PRIV_PASS)
+    if (set & PR_SNMP_PRIV_PASS)
         MERGE_ARRAY(priv_pass);
-    if (set & SNMP_CONTEXT)
+    if (set & PR_SNMP_CONTEXT)
         MERGE_ARRAY(context);
-    if (set & SNMP_TIMEOUT)
+    if (set & PR_SNMP_TIMEOUT)
         dst->timeout_s = layer->v.timeout_s;
-    if (set & SNMP_RETRIES)
+    if (set & PR_SNMP_RETRIES)
         dst->retries = layer->v.retries;
-    if (set & SNMP_MAX_REPETITIONS)
+    if (set & PR_SNMP_MAX_REPETITIONS)
         dst->max_repetitions = layer->v.max_repetitions;
 }
 
@@ -168,10 +168,10 @@ void inventory_merge_snmp(struct snmp_options *dst, const struct inventory_snmp_
  * (RFC 3414 key localisation needs at least 8). */
 #define USM_PASS_MIN 8
 
-int inventory_check_snmp(struct inventory_ctx *ctx, const struct snmp_options *opts,
+int inventory_check_snmp(struct inventory_ctx *ctx, const struct pr_snmp_options *opts,
                          const yaml_node_t *at)
 {
-    if (opts->version != SNMP_V3)
+    if (opts->version != PR_SNMP_V3)
         return 0;
     if (opts->user[0] == '\0' && !(ctx->flags & INVENTORY_SKIP_SECRETS))
         return inventory_fail(ctx, at, "SNMPv3 needs 'user'");

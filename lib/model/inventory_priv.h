@@ -73,7 +73,7 @@ int inventory_secret_file(struct inventory_ctx *ctx, const char *key, yaml_node_
 /* One level of settings (defaults, or a switch): the values given there
  * and which ones were given. */
 struct inventory_snmp_layer {
-    struct snmp_options v;
+    struct pr_snmp_options v;
     unsigned set; /* INVENTORY_SNMP_* bits */
     yaml_node_t *node;
 };
@@ -86,10 +86,10 @@ struct inventory_netconf_layer {
 
 int inventory_parse_snmp(struct inventory_ctx *ctx, yaml_node_t *map,
                          struct inventory_snmp_layer *layer);
-void inventory_merge_snmp(struct snmp_options *dst, const struct inventory_snmp_layer *layer);
+void inventory_merge_snmp(struct pr_snmp_options *dst, const struct inventory_snmp_layer *layer);
 /* SNMPv3 needs user, level and, by level, auth/priv protocols and
  * passphrases; at is where to point when something is missing. */
-int inventory_check_snmp(struct inventory_ctx *ctx, const struct snmp_options *opts,
+int inventory_check_snmp(struct inventory_ctx *ctx, const struct pr_snmp_options *opts,
                          const yaml_node_t *at);
 
 void inventory_netconf_defaults(struct inventory_netconf *nc);

@@ -271,7 +271,7 @@ static int finish_switch(struct inventory_ctx *ctx, yaml_node_t *node,
     if (sw->expect_vlan < 0)
         sw->expect_vlan = defs->expect_vlan;
 
-    snmp_options_defaults(&sw->snmp);
+    pr_snmp_options_defaults(&sw->snmp);
     if (defs->has_snmp)
         inventory_merge_snmp(&sw->snmp, &defs->snmp);
     if (b->has_snmp)

@@ -61,7 +61,7 @@ struct pr_switch {
 
     struct pr_switch_stp stp;
 
-    unsigned long snmp_requests; /* request PDUs sent to the agent */
+    unsigned long pr_snmp_requests; /* request PDUs sent to the agent */
 
     struct pr_port *ports;
     size_t n_ports;

@@ -7,8 +7,6 @@
 #ifndef PR_SNMP_LIVE_H
 #define PR_SNMP_LIVE_H
 
-/* store.h must not declare its snmp_oid_compare next to net-snmp's. */
-#define PR_SNMP_WITH_NETSNMP 1
 #include <net-snmp/net-snmp-config.h>
 #include <net-snmp/net-snmp-includes.h>
 
@@ -26,12 +24,12 @@ struct live_wait {
 };
 
 struct live_priv {
-    struct snmp_options opts; /* holds the secrets */
-    int level;                /* SNMP_SEC_LEVEL_* (v3) */
-    char peer[600];           /* net-snmp peer name: "udp:HOST:PORT" or "udp6:[ADDR]:PORT" */
-    void *sess;               /* single-session handle; opened on first use */
-    bool answered;            /* a request (not the discovery probe) got an answer */
-    struct live_wait wait;    /* the request in flight */
+    struct pr_snmp_options opts; /* holds the secrets */
+    int level;                   /* SNMP_SEC_LEVEL_* (v3) */
+    char peer[600];              /* net-snmp peer name: "udp:HOST:PORT" or "udp6:[ADDR]:PORT" */
+    void *sess;                  /* single-session handle; opened on first use */
+    bool answered;               /* a request (not the discovery probe) got an answer */
+    struct live_wait wait;       /* the request in flight */
 };
 
 /* Parses "host[:port]" / "[v6]:port" into priv->peer. */
@@ -46,26 +44,27 @@ const oid *live_auth_proto(const char *name, size_t *len);
 const oid *live_priv_proto(const char *name, size_t *len);
 
 /* Opens the session unless already open (v3: discovers the engine ID). */
-int live_session_ensure(struct snmp_source *src, struct pr_error *err);
+int live_session_ensure(struct pr_snmp_source *src, struct pr_error *err);
 
 /* A request PDU carrying the context: community "COMMUNITY@CTX" under
  * v1/v2c, context name "vlan-CTX" under v3. NULL when out of memory. */
-netsnmp_pdu *live_pdu_new(struct snmp_source *src, int command, const char *context);
+netsnmp_pdu *live_pdu_new(struct pr_snmp_source *src, int command, const char *context);
 
 /* Sends pdu (always consumed) and waits for the answer. 0: *response set
  * (the caller frees it, and checks errstat); -1: timeout, authentication or
  * transport failure, reported in err. */
-int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **response,
+int live_exchange(struct pr_snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **response,
                   struct pr_error *err);
 
 /* An error-status answer as a PR_ERR_PROTOCOL error; returns -1. */
-int live_error_status(struct snmp_source *src, const netsnmp_pdu *response, struct pr_error *err);
+int live_error_status(struct pr_snmp_source *src, const netsnmp_pdu *response,
+                      struct pr_error *err);
 
-void live_close(struct snmp_source *src);
+void live_close(struct pr_snmp_source *src);
 
-int live_fetch(struct snmp_source *src, const char *context, const struct snmp_request *req,
-               size_t n_req, struct snmp_store *out, struct pr_error *err);
-int live_set_integer(struct snmp_source *src, const uint32_t *oid, size_t len, int64_t value,
+int live_fetch(struct pr_snmp_source *src, const char *context, const struct pr_snmp_request *req,
+               size_t n_req, struct pr_snmp_store *out, struct pr_error *err);
+int live_set_integer(struct pr_snmp_source *src, const uint32_t *oid, size_t len, int64_t value,
                      struct pr_error *err);
 
 #endif

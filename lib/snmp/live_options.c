@@ -58,8 +58,8 @@ static int check_pass(const char *what, const char *pass, struct pr_error *err)
 
 int live_check_options(struct live_priv *priv, struct pr_error *err)
 {
-    struct snmp_options *o = &priv->opts;
-    if (o->version != SNMP_V1 && o->version != SNMP_V2C && o->version != SNMP_V3)
+    struct pr_snmp_options *o = &priv->opts;
+    if (o->version != PR_SNMP_V1 && o->version != PR_SNMP_V2C && o->version != PR_SNMP_V3)
         return pr_error_set(err, PR_ERR_USAGE, "SNMP version %d: expected 1, 2c or 3",
                             (int)o->version);
     if (!(o->timeout_s > 0 && o->timeout_s <= 3600))
@@ -70,7 +70,7 @@ int live_check_options(struct live_priv *priv, struct pr_error *err)
     if (o->max_repetitions < 0 || o->max_repetitions > 1000)
         return pr_error_set(err, PR_ERR_USAGE, "max-repetitions %d: expected 0-1000",
                             o->max_repetitions);
-    if (o->version != SNMP_V3) {
+    if (o->version != PR_SNMP_V3) {
         if (o->community[0] == '\0')
             return pr_error_set(err, PR_ERR_USAGE, "SNMP v1/v2c needs a community");
         return 0;

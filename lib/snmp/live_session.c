@@ -42,7 +42,7 @@ static void live_init(void)
     init_snmp("portready");
 }
 
-netsnmp_pdu *live_pdu_new(struct snmp_source *src, int command, const char *context)
+netsnmp_pdu *live_pdu_new(struct pr_snmp_source *src, int command, const char *context)
 {
     struct live_priv *priv = src->priv;
     netsnmp_pdu *pdu = snmp_pdu_create(command);
@@ -50,7 +50,7 @@ netsnmp_pdu *live_pdu_new(struct snmp_source *src, int command, const char *cont
         return pdu;
     char *text;
     int n;
-    if (priv->opts.version == SNMP_V3)
+    if (priv->opts.version == PR_SNMP_V3)
         n = asprintf(&text, "vlan-%s", context);
     else
         n = asprintf(&text, "%s@%s", priv->opts.community, context);
@@ -58,7 +58,7 @@ netsnmp_pdu *live_pdu_new(struct snmp_source *src, int command, const char *cont
         snmp_free_pdu(pdu);
         return NULL;
     }
-    if (priv->opts.version == SNMP_V3) {
+    if (priv->opts.version == PR_SNMP_V3) {
         pdu->contextName = text;
         pdu->contextNameLen = (size_t)n;
     } else {
@@ -68,7 +68,7 @@ netsnmp_pdu *live_pdu_new(struct snmp_source *src, int command, const char *cont
     return pdu;
 }
 
-static int timeout_error(struct snmp_source *src, struct pr_error *err)
+static int timeout_error(struct pr_snmp_source *src, struct pr_error *err)
 {
     struct live_priv *priv = src->priv;
     int r = priv->opts.retries;
@@ -80,13 +80,13 @@ static int timeout_error(struct snmp_source *src, struct pr_error *err)
                             src->requests - 1);
     return pr_error_set(err, PR_ERR_TIMEOUT, "%s: no answer within %g s (%d retr%s); %s",
                         src->where, priv->opts.timeout_s, r, r == 1 ? "y" : "ies",
-                        priv->opts.version == SNMP_V3
+                        priv->opts.version == PR_SNMP_V3
                             ? "wrong SNMP version, or agent unreachable"
                             : "wrong community, wrong SNMP version, or agent unreachable");
 }
 
 /* net-snmp's library error numbers (reports of SNMPv3 agents included). */
-static int map_failure(struct snmp_source *src, int lib_errno, struct pr_error *err)
+static int map_failure(struct pr_snmp_source *src, int lib_errno, struct pr_error *err)
 {
     switch (lib_errno) {
     case SNMPERR_TIMEOUT:
@@ -131,7 +131,7 @@ static int map_failure(struct snmp_source *src, int lib_errno, struct pr_error *
 
 static void set_v3_security(struct live_priv *priv, netsnmp_session *s)
 {
-    struct snmp_options *o = &priv->opts;
+    struct pr_snmp_options *o = &priv->opts;
     s->securityName = o->user;
     s->securityNameLen = strlen(o->user);
     s->securityLevel = priv->level;
@@ -153,7 +153,7 @@ static void set_v3_security(struct live_priv *priv, netsnmp_session *s)
                 strlen(o->priv_pass), s->securityPrivKey, &s->securityPrivKeyLen);
 }
 
-int live_session_ensure(struct snmp_source *src, struct pr_error *err)
+int live_session_ensure(struct pr_snmp_source *src, struct pr_error *err)
 {
     struct live_priv *priv = src->priv;
     if (priv->sess != NULL)
@@ -164,17 +164,17 @@ int live_session_ensure(struct snmp_source *src, struct pr_error *err)
     s.timeout = (long)(priv->opts.timeout_s * 1e6);
     s.retries = priv->opts.retries;
     switch (priv->opts.version) {
-    case SNMP_V1:
+    case PR_SNMP_V1:
         s.version = SNMP_VERSION_1;
         break;
-    case SNMP_V2C:
+    case PR_SNMP_V2C:
         s.version = SNMP_VERSION_2c;
         break;
-    case SNMP_V3:
+    case PR_SNMP_V3:
         s.version = SNMP_VERSION_3;
         break;
     }
-    if (priv->opts.version != SNMP_V3) {
+    if (priv->opts.version != PR_SNMP_V3) {
         s.community = (u_char *)priv->opts.community;
         s.community_len = strlen(priv->opts.community);
     } else {
@@ -331,7 +331,7 @@ static int live_send_and_wait(struct live_priv *priv, netsnmp_pdu *pdu, netsnmp_
     return w->status;
 }
 
-int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **response,
+int live_exchange(struct pr_snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **response,
                   struct pr_error *err)
 {
     struct live_priv *priv = src->priv;
@@ -347,7 +347,7 @@ int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **respo
         snmp_free_pdu(*response);
         *response = NULL;
     }
-    if (status == STAT_TIMEOUT && priv->opts.version == SNMP_V3 &&
+    if (status == STAT_TIMEOUT && priv->opts.version == PR_SNMP_V3 &&
         priv->level == SNMP_SEC_LEVEL_AUTHPRIV && !priv->answered && priv->sess != NULL &&
         snmp_sess_session(priv->sess)->securityEngineIDLen > 0)
         /* The agent answered the discovery probe a moment ago; an agent
@@ -361,7 +361,7 @@ int live_exchange(struct snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **respo
     return map_failure(src, lib_errno != SNMPERR_SUCCESS ? lib_errno : SNMPERR_GENERR, err);
 }
 
-int live_error_status(struct snmp_source *src, const netsnmp_pdu *response, struct pr_error *err)
+int live_error_status(struct pr_snmp_source *src, const netsnmp_pdu *response, struct pr_error *err)
 {
     enum pr_error_code code =
         response->errstat == SNMP_ERR_AUTHORIZATIONERROR ? PR_ERR_AUTH : PR_ERR_PROTOCOL;
@@ -370,7 +370,7 @@ int live_error_status(struct snmp_source *src, const netsnmp_pdu *response, stru
                         response->errindex);
 }
 
-void live_close(struct snmp_source *src)
+void live_close(struct pr_snmp_source *src)
 {
     struct live_priv *priv = src->priv;
     if (priv == NULL)
@@ -381,15 +381,15 @@ void live_close(struct snmp_source *src)
     free(priv);
 }
 
-static const struct snmp_source_ops live_ops = {
+static const struct pr_snmp_source_ops live_ops = {
     .kind = "snmp",
     .fetch = live_fetch,
     .set_integer = live_set_integer,
     .close = live_close,
 };
 
-struct snmp_source *snmp_source_open_live(const char *host, const struct snmp_options *opts,
-                                          struct pr_error *err)
+struct pr_snmp_source *
+pr_snmp_source_open_live(const char *host, const struct pr_snmp_options *opts, struct pr_error *err)
 {
     pthread_once(&live_init_once, live_init);
     struct live_priv *priv = calloc(1, sizeof *priv);
@@ -404,7 +404,7 @@ struct snmp_source *snmp_source_open_live(const char *host, const struct snmp_op
         free(priv);
         return NULL;
     }
-    struct snmp_source *src = snmp_source_new(&live_ops, host, priv);
+    struct pr_snmp_source *src = pr_snmp_source_new(&live_ops, host, priv);
     if (src == NULL) {
         explicit_bzero(&priv->opts, sizeof priv->opts);
         free(priv);

@@ -16,53 +16,53 @@
 struct column {
     const uint32_t *prefix;
     size_t prefix_len;
-    uint32_t last[SNMP_OID_MAX];
+    uint32_t last[PR_SNMP_OID_MAX];
     size_t last_len;
     bool done;
 };
 
 /* net-snmp's answer -> our value. false for a type we do not keep. */
-static bool value_from_netsnmp(const netsnmp_variable_list *vb, struct snmp_value *v,
+static bool value_from_netsnmp(const netsnmp_variable_list *vb, struct pr_snmp_value *v,
                                uint32_t *oid_buf)
 {
     memset(v, 0, sizeof *v);
     switch (vb->type) {
     case ASN_INTEGER:
-        v->type = SNMP_T_INTEGER;
+        v->type = PR_SNMP_T_INTEGER;
         v->num = (int32_t)*vb->val.integer;
         return true;
     case ASN_COUNTER:
     case ASN_GAUGE:
     case ASN_TIMETICKS:
-        v->type = vb->type == ASN_COUNTER ? SNMP_T_COUNTER32
-                  : vb->type == ASN_GAUGE ? SNMP_T_GAUGE32
-                                          : SNMP_T_TIMETICKS;
+        v->type = vb->type == ASN_COUNTER ? PR_SNMP_T_COUNTER32
+                  : vb->type == ASN_GAUGE ? PR_SNMP_T_GAUGE32
+                                          : PR_SNMP_T_TIMETICKS;
         v->num = (uint32_t)*vb->val.integer;
         return true;
     case ASN_COUNTER64:
-        v->type = SNMP_T_COUNTER64;
+        v->type = PR_SNMP_T_COUNTER64;
         v->num =
             (int64_t)((uint64_t)vb->val.counter64->high << 32 | (uint32_t)vb->val.counter64->low);
         return true;
     case ASN_OCTET_STR:
     case ASN_OPAQUE:
     case ASN_IPADDRESS:
-        v->type = vb->type == ASN_OCTET_STR ? SNMP_T_OCTETS
-                  : vb->type == ASN_OPAQUE  ? SNMP_T_OPAQUE
-                                            : SNMP_T_IPADDR;
+        v->type = vb->type == ASN_OCTET_STR ? PR_SNMP_T_OCTETS
+                  : vb->type == ASN_OPAQUE  ? PR_SNMP_T_OPAQUE
+                                            : PR_SNMP_T_IPADDR;
         v->bytes = vb->val.string;
         v->len = vb->val_len;
         return true;
     case ASN_NULL:
-        v->type = SNMP_T_NULL;
+        v->type = PR_SNMP_T_NULL;
         return true;
     case ASN_OBJECT_ID: {
         size_t n = vb->val_len / sizeof(oid);
-        if (n > SNMP_OID_MAX)
+        if (n > PR_SNMP_OID_MAX)
             return false;
         for (size_t i = 0; i < n; i++)
             oid_buf[i] = (uint32_t)vb->val.objid[i];
-        v->type = SNMP_T_OID;
+        v->type = PR_SNMP_T_OID;
         v->oid = oid_buf;
         v->oid_len = n;
         return true;
@@ -74,7 +74,7 @@ static bool value_from_netsnmp(const netsnmp_variable_list *vb, struct snmp_valu
 
 static bool name_from_netsnmp(const netsnmp_variable_list *vb, uint32_t *name, size_t *len)
 {
-    if (vb->name_length == 0 || vb->name_length > SNMP_OID_MAX)
+    if (vb->name_length == 0 || vb->name_length > PR_SNMP_OID_MAX)
         return false;
     for (size_t i = 0; i < vb->name_length; i++) {
         if (vb->name[i] > UINT32_MAX)
@@ -91,18 +91,18 @@ static bool is_exception(u_char type)
 }
 
 static int store_varbind(const netsnmp_variable_list *vb, const uint32_t *name, size_t name_len,
-                         struct snmp_store *out, struct pr_error *err)
+                         struct pr_snmp_store *out, struct pr_error *err)
 {
-    struct snmp_value v;
-    uint32_t oid_buf[SNMP_OID_MAX];
+    struct pr_snmp_value v;
+    uint32_t oid_buf[PR_SNMP_OID_MAX];
     if (!value_from_netsnmp(vb, &v, oid_buf))
         return 0; /* a type no interpreter reads (Float, NsapAddress...) */
-    return snmp_store_add(out, name, name_len, &v, err);
+    return pr_snmp_store_add(out, name, name_len, &v, err);
 }
 
 static void add_oid(netsnmp_pdu *pdu, const uint32_t *name, size_t len)
 {
-    oid buf[SNMP_OID_MAX];
+    oid buf[PR_SNMP_OID_MAX];
     for (size_t i = 0; i < len; i++)
         buf[i] = name[i];
     snmp_add_null_var(pdu, buf, len);
@@ -110,11 +110,11 @@ static void add_oid(netsnmp_pdu *pdu, const uint32_t *name, size_t len)
 
 /* One GET of up to LIVE_SCALARS_PER_PDU scalars; under v1 a noSuchName
  * answer drops the named varbind and asks again for the rest. */
-static int get_scalars(struct snmp_source *src, const char *context,
-                       const struct snmp_request **scalars, size_t n, struct snmp_store *out,
+static int get_scalars(struct pr_snmp_source *src, const char *context,
+                       const struct pr_snmp_request **scalars, size_t n, struct pr_snmp_store *out,
                        struct pr_error *err)
 {
-    const struct snmp_request *left[LIVE_SCALARS_PER_PDU];
+    const struct pr_snmp_request *left[LIVE_SCALARS_PER_PDU];
     memcpy(left, scalars, n * sizeof *left);
     while (n > 0) {
         netsnmp_pdu *pdu = live_pdu_new(src, SNMP_MSG_GET, context), *resp;
@@ -140,7 +140,7 @@ static int get_scalars(struct snmp_source *src, const char *context,
         int rc = 0;
         for (netsnmp_variable_list *vb = resp->variables; vb != NULL && rc == 0;
              vb = vb->next_variable) {
-            uint32_t name[SNMP_OID_MAX];
+            uint32_t name[PR_SNMP_OID_MAX];
             size_t name_len;
             if (is_exception(vb->type) || !name_from_netsnmp(vb, name, &name_len))
                 continue;
@@ -154,20 +154,21 @@ static int get_scalars(struct snmp_source *src, const char *context,
 
 /* Takes one returned varbind for a column. 1: stored, the column goes on;
  * 0: the column is finished; -1: the agent misbehaves. */
-static int column_take(struct snmp_source *src, struct column *col, const netsnmp_variable_list *vb,
-                       struct snmp_store *out, size_t *rows, struct pr_error *err)
+static int column_take(struct pr_snmp_source *src, struct column *col,
+                       const netsnmp_variable_list *vb, struct pr_snmp_store *out, size_t *rows,
+                       struct pr_error *err)
 {
-    uint32_t name[SNMP_OID_MAX];
+    uint32_t name[PR_SNMP_OID_MAX];
     size_t name_len;
     if (is_exception(vb->type) || !name_from_netsnmp(vb, name, &name_len) ||
-        !snmp_oid_has_prefix(name, name_len, col->prefix, col->prefix_len)) {
+        !pr_snmp_oid_has_prefix(name, name_len, col->prefix, col->prefix_len)) {
         col->done = true;
         return 0;
     }
-    if (snmp_oid_cmp(name, name_len, col->last, col->last_len) <= 0) {
+    if (pr_snmp_oid_compare(name, name_len, col->last, col->last_len) <= 0) {
         char got[256], prev[256];
-        snmp_oid_format(name, name_len, got, sizeof got);
-        snmp_oid_format(col->last, col->last_len, prev, sizeof prev);
+        pr_snmp_oid_format(name, name_len, got, sizeof got);
+        pr_snmp_oid_format(col->last, col->last_len, prev, sizeof prev);
         return pr_error_set(err, PR_ERR_PROTOCOL,
                             "%s: agent returned OIDs out of order (%s after %s); walk stopped",
                             src->where, got, prev);
@@ -193,11 +194,12 @@ static int max_repetitions(const struct live_priv *priv, size_t n_cols)
 }
 
 /* Walks a batch of columns together until every one is finished. */
-static int walk_columns(struct snmp_source *src, const char *context, struct column *cols,
-                        size_t n_cols, struct snmp_store *out, size_t *rows, struct pr_error *err)
+static int walk_columns(struct pr_snmp_source *src, const char *context, struct column *cols,
+                        size_t n_cols, struct pr_snmp_store *out, size_t *rows,
+                        struct pr_error *err)
 {
     struct live_priv *priv = src->priv;
-    bool bulk = priv->opts.version != SNMP_V1;
+    bool bulk = priv->opts.version != PR_SNMP_V1;
     /* The repetitions grow as columns finish, so a long column left alone
      * is not read a handful of rows per request; an agent's tooBig caps
      * them for the rest of the walk. */
@@ -261,12 +263,12 @@ static int walk_columns(struct snmp_source *src, const char *context, struct col
     }
 }
 
-int live_fetch(struct snmp_source *src, const char *context, const struct snmp_request *req,
-               size_t n_req, struct snmp_store *out, struct pr_error *err)
+int live_fetch(struct pr_snmp_source *src, const char *context, const struct pr_snmp_request *req,
+               size_t n_req, struct pr_snmp_store *out, struct pr_error *err)
 {
     if (live_session_ensure(src, err) != 0)
         return -1;
-    const struct snmp_request *scalars[LIVE_SCALARS_PER_PDU];
+    const struct pr_snmp_request *scalars[LIVE_SCALARS_PER_PDU];
     size_t n_scalars = 0;
     struct column *cols = calloc(LIVE_COLUMNS_PER_PDU, sizeof *cols);
     if (cols == NULL)
@@ -301,7 +303,7 @@ int live_fetch(struct snmp_source *src, const char *context, const struct snmp_r
     return rc;
 }
 
-int live_set_integer(struct snmp_source *src, const uint32_t *oid_in, size_t len, int64_t value,
+int live_set_integer(struct pr_snmp_source *src, const uint32_t *oid_in, size_t len, int64_t value,
                      struct pr_error *err)
 {
     if (value < INT32_MIN || value > INT32_MAX)
@@ -312,7 +314,7 @@ int live_set_integer(struct snmp_source *src, const uint32_t *oid_in, size_t len
     netsnmp_pdu *pdu = live_pdu_new(src, SNMP_MSG_SET, NULL), *resp;
     if (pdu == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    oid name[SNMP_OID_MAX];
+    oid name[PR_SNMP_OID_MAX];
     for (size_t i = 0; i < len; i++)
         name[i] = oid_in[i];
     long v = (long)value;

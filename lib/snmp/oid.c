@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-int snmp_oid_parse(const char *text, uint32_t *out, size_t max, size_t *out_len,
-                   struct pr_error *err)
+int pr_snmp_oid_parse(const char *text, uint32_t *out, size_t max, size_t *out_len,
+                      struct pr_error *err)
 {
     const char *p = text;
     size_t n = 0;
@@ -44,7 +44,7 @@ int snmp_oid_parse(const char *text, uint32_t *out, size_t max, size_t *out_len,
     return 0;
 }
 
-void snmp_oid_format(const uint32_t *oid, size_t len, char *buf, size_t buf_len)
+void pr_snmp_oid_format(const uint32_t *oid, size_t len, char *buf, size_t buf_len)
 {
     if (buf_len == 0)
         return;
@@ -60,7 +60,7 @@ void snmp_oid_format(const uint32_t *oid, size_t len, char *buf, size_t buf_len)
     }
 }
 
-int snmp_oid_cmp(const uint32_t *a, size_t a_len, const uint32_t *b, size_t b_len)
+int pr_snmp_oid_compare(const uint32_t *a, size_t a_len, const uint32_t *b, size_t b_len)
 {
     size_t n = a_len < b_len ? a_len : b_len;
     for (size_t i = 0; i < n; i++) {
@@ -72,8 +72,8 @@ int snmp_oid_cmp(const uint32_t *a, size_t a_len, const uint32_t *b, size_t b_le
     return a_len < b_len ? -1 : 1;
 }
 
-bool snmp_oid_has_prefix(const uint32_t *oid, size_t oid_len, const uint32_t *prefix,
-                         size_t prefix_len)
+bool pr_snmp_oid_has_prefix(const uint32_t *oid, size_t oid_len, const uint32_t *prefix,
+                            size_t prefix_len)
 {
     if (oid_len <= prefix_len)
         return false;

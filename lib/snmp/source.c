@@ -7,10 +7,10 @@
 
 #include "util/strutil.h"
 
-void snmp_options_defaults(struct snmp_options *opts)
+void pr_snmp_options_defaults(struct pr_snmp_options *opts)
 {
     memset(opts, 0, sizeof *opts);
-    opts->version = SNMP_V2C;
+    opts->version = PR_SNMP_V2C;
     pr_strlcpy(opts->community, "public", sizeof opts->community);
     /* level stays empty: the live source picks it from what is given
      * (priv passphrase: authPriv; auth passphrase: authNoPriv). */
@@ -19,10 +19,10 @@ void snmp_options_defaults(struct snmp_options *opts)
     opts->max_repetitions = 0;
 }
 
-struct snmp_source *snmp_source_new(const struct snmp_source_ops *ops, const char *where,
-                                    void *priv)
+struct pr_snmp_source *pr_snmp_source_new(const struct pr_snmp_source_ops *ops, const char *where,
+                                          void *priv)
 {
-    struct snmp_source *src = calloc(1, sizeof *src);
+    struct pr_snmp_source *src = calloc(1, sizeof *src);
     if (src == NULL)
         return NULL;
     src->ops = ops;
@@ -31,7 +31,7 @@ struct snmp_source *snmp_source_new(const struct snmp_source_ops *ops, const cha
     return src;
 }
 
-void snmp_source_close(struct snmp_source *src)
+void pr_snmp_source_close(struct pr_snmp_source *src)
 {
     if (src == NULL)
         return;
@@ -39,41 +39,42 @@ void snmp_source_close(struct snmp_source *src)
     free(src);
 }
 
-int snmp_source_fetch(struct snmp_source *src, const char *context, const struct snmp_request *req,
-                      size_t n_req, struct snmp_store *out, struct pr_error *err)
+int pr_snmp_source_fetch(struct pr_snmp_source *src, const char *context,
+                         const struct pr_snmp_request *req, size_t n_req, struct pr_snmp_store *out,
+                         struct pr_error *err)
 {
     if (context != NULL && context[0] == '\0')
         context = NULL;
     for (size_t i = 0; i < n_req; i++) {
-        if (req[i].len == 0 || req[i].len > SNMP_OID_MAX)
+        if (req[i].len == 0 || req[i].len > PR_SNMP_OID_MAX)
             return pr_error_set(err, PR_ERR_USAGE, "request %zu: OID of %zu sub-identifiers", i,
                                 req[i].len);
     }
     return src->ops->fetch(src, context, req, n_req, out, err);
 }
 
-const char *snmp_source_kind(const struct snmp_source *src)
+const char *pr_snmp_source_kind(const struct pr_snmp_source *src)
 {
     return src->ops->kind;
 }
 
-const char *snmp_source_where(const struct snmp_source *src)
+const char *pr_snmp_source_where(const struct pr_snmp_source *src)
 {
     return src->where;
 }
 
-unsigned long snmp_source_requests(const struct snmp_source *src)
+unsigned long pr_snmp_source_requests(const struct pr_snmp_source *src)
 {
     return src->requests;
 }
 
-int snmp_source_set_integer(struct snmp_source *src, const uint32_t *oid, size_t len, int64_t value,
-                            struct pr_error *err)
+int pr_snmp_source_set_integer(struct pr_snmp_source *src, const uint32_t *oid, size_t len,
+                               int64_t value, struct pr_error *err)
 {
     if (src->ops->set_integer == NULL)
         return pr_error_set(err, PR_ERR_UNSUPPORTED, "%s: a %s source cannot set values",
                             src->where, src->ops->kind);
-    if (len == 0 || len > SNMP_OID_MAX)
+    if (len == 0 || len > PR_SNMP_OID_MAX)
         return pr_error_set(err, PR_ERR_USAGE, "SET of an OID of %zu sub-identifiers", len);
     return src->ops->set_integer(src, oid, len, value, err);
 }

@@ -4,7 +4,7 @@
  * so it copies the requested subtrees out of it, and the interpreters see
  * the same varbinds either way.
  *
- * Ownership: snmp_source_open_*() allocate; snmp_source_close() frees and
+ * Ownership: snmp_source_open_*() allocate; pr_snmp_source_close() frees and
  * accepts NULL. A source is used by one thread at a time; separate sources
  * may run in separate threads concurrently. */
 #ifndef PR_SNMP_SOURCE_H
@@ -17,18 +17,18 @@
 #include "model/error.h"
 #include "snmp/store.h"
 
-struct snmp_source;
+struct pr_snmp_source;
 
-enum snmp_version { SNMP_V1 = 1, SNMP_V2C = 2, SNMP_V3 = 3 };
+enum pr_snmp_version { PR_SNMP_V1 = 1, PR_SNMP_V2C = 2, PR_SNMP_V3 = 3 };
 
 /* Options as net-snmp's command line takes them. Secrets are held here
  * only; nothing formats them into messages. */
-struct snmp_options {
-    enum snmp_version version; /* default SNMP_V2C */
-    char community[256];       /* v1/v2c; default "public" */
-    char user[128];            /* v3 */
-    char level[16];            /* noAuthNoPriv | authNoPriv | authPriv */
-    char auth_proto[16];       /* MD5 | SHA | SHA-224 | SHA-256 | SHA-384 | SHA-512 */
+struct pr_snmp_options {
+    enum pr_snmp_version version; /* default PR_SNMP_V2C */
+    char community[256];          /* v1/v2c; default "public" */
+    char user[128];               /* v3 */
+    char level[16];               /* noAuthNoPriv | authNoPriv | authPriv */
+    char auth_proto[16];          /* MD5 | SHA | SHA-224 | SHA-256 | SHA-384 | SHA-512 */
     char auth_pass[256];
     char priv_proto[16]; /* DES | AES (AES-128) | AES-192 | AES-256 */
     char priv_pass[256];
@@ -38,22 +38,23 @@ struct snmp_options {
     int max_repetitions; /* GETBULK max-repetitions; 0: automatic */
 };
 
-void snmp_options_defaults(struct snmp_options *opts);
+void pr_snmp_options_defaults(struct pr_snmp_options *opts);
 
 /* host is "host[:port]" (port 161 by default); IPv6 as "[addr]:port". */
-struct snmp_source *snmp_source_open_live(const char *host, const struct snmp_options *opts,
-                                          struct pr_error *err);
+struct pr_snmp_source *pr_snmp_source_open_live(const char *host,
+                                                const struct pr_snmp_options *opts,
+                                                struct pr_error *err);
 
 /* An .snmprec recording (OID|TYPE|VALUE) or `snmpwalk -On` output; the
  * format is detected from the content. Errors name the line. */
-struct snmp_source *snmp_source_open_walk(const char *path, struct pr_error *err);
+struct pr_snmp_source *pr_snmp_source_open_walk(const char *path, struct pr_error *err);
 
-void snmp_source_close(struct snmp_source *src);
+void pr_snmp_source_close(struct pr_snmp_source *src);
 
 /* What to fetch: each entry is either a scalar (GET of exactly that OID,
  * typically ending in .0) or a subtree (a table column, walked with GETBULK
  * -- several columns per request -- or GETNEXT under v1). */
-struct snmp_request {
+struct pr_snmp_request {
     const uint32_t *oid;
     size_t len;
     bool scalar;
@@ -69,21 +70,22 @@ struct snmp_request {
  * live v1/v2c sources use community "COMMUNITY@98", v3 sources context
  * "vlan-98"; walk sources read the sibling recording "NAME@98.snmprec"
  * (absent: an error of code PR_ERR_NOT_FOUND). */
-int snmp_source_fetch(struct snmp_source *src, const char *context, const struct snmp_request *req,
-                      size_t n_req, struct snmp_store *out, struct pr_error *err);
+int pr_snmp_source_fetch(struct pr_snmp_source *src, const char *context,
+                         const struct pr_snmp_request *req, size_t n_req, struct pr_snmp_store *out,
+                         struct pr_error *err);
 
 /* "snmp" or "walk" (for the JSON "sources" list). */
-const char *snmp_source_kind(const struct snmp_source *src);
+const char *pr_snmp_source_kind(const struct pr_snmp_source *src);
 
 /* host[:port] for live sources, the file path for walk sources. */
-const char *snmp_source_where(const struct snmp_source *src);
+const char *pr_snmp_source_where(const struct pr_snmp_source *src);
 
 /* Number of request PDUs sent so far (0 for walk sources). */
-unsigned long snmp_source_requests(const struct snmp_source *src);
+unsigned long pr_snmp_source_requests(const struct pr_snmp_source *src);
 
 /* Sets one varbind (for the switch-side bounce of `portready time`):
  * INTEGER only. Live sources only. */
-int snmp_source_set_integer(struct snmp_source *src, const uint32_t *oid, size_t len, int64_t value,
-                            struct pr_error *err);
+int pr_snmp_source_set_integer(struct pr_snmp_source *src, const uint32_t *oid, size_t len,
+                               int64_t value, struct pr_error *err);
 
 #endif

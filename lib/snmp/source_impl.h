@@ -1,4 +1,4 @@
-/* The inside of struct snmp_source: one set of operations per kind (live
+/* The inside of struct pr_snmp_source: one set of operations per kind (live
  * agent, walk file) behind the public calls of source.h. Internal to
  * lib/snmp. */
 #ifndef PR_SNMP_SOURCE_IMPL_H
@@ -6,24 +6,24 @@
 
 #include "snmp/source.h"
 
-struct snmp_source_ops {
+struct pr_snmp_source_ops {
     const char *kind;
-    int (*fetch)(struct snmp_source *src, const char *context, const struct snmp_request *req,
-                 size_t n_req, struct snmp_store *out, struct pr_error *err);
-    int (*set_integer)(struct snmp_source *src, const uint32_t *oid, size_t len, int64_t value,
+    int (*fetch)(struct pr_snmp_source *src, const char *context, const struct pr_snmp_request *req,
+                 size_t n_req, struct pr_snmp_store *out, struct pr_error *err);
+    int (*set_integer)(struct pr_snmp_source *src, const uint32_t *oid, size_t len, int64_t value,
                        struct pr_error *err);
-    void (*close)(struct snmp_source *src);
+    void (*close)(struct pr_snmp_source *src);
 };
 
-struct snmp_source {
-    const struct snmp_source_ops *ops;
+struct pr_snmp_source {
+    const struct pr_snmp_source_ops *ops;
     char where[512];        /* host[:port] or the file path */
     unsigned long requests; /* request PDUs sent */
     void *priv;             /* owned by the kind; freed by ops->close */
 };
 
 /* Allocates a source of the given kind; NULL when out of memory. */
-struct snmp_source *snmp_source_new(const struct snmp_source_ops *ops, const char *where,
-                                    void *priv);
+struct pr_snmp_source *pr_snmp_source_new(const struct pr_snmp_source_ops *ops, const char *where,
+                                          void *priv);
 
 #endif

@@ -12,13 +12,13 @@
 
 struct walk_context {
     char name[128];
-    struct snmp_store store;
+    struct pr_snmp_store store;
     struct walk_context *next;
 };
 
 struct walk_priv {
     char path[4096];
-    struct snmp_store store;
+    struct pr_snmp_store store;
     struct walk_context *contexts;
 };
 
@@ -33,8 +33,8 @@ static void sibling_path(const char *path, const char *context, char *buf, size_
     snprintf(buf, buf_len, "%.*s@%s%s", (int)(dot - path), path, context, dot);
 }
 
-static struct snmp_store *context_store(struct snmp_source *src, const char *context,
-                                        struct pr_error *err)
+static struct pr_snmp_store *context_store(struct pr_snmp_source *src, const char *context,
+                                           struct pr_error *err)
 {
     struct walk_priv *priv = src->priv;
     if (context == NULL)
@@ -53,14 +53,14 @@ static struct snmp_store *context_store(struct snmp_source *src, const char *con
         return NULL;
     }
     pr_strlcpy(wc->name, context, sizeof wc->name);
-    snmp_store_init(&wc->store);
+    pr_snmp_store_init(&wc->store);
     char path[4200];
     sibling_path(priv->path, context, path, sizeof path);
-    if (snmp_walk_load_file(path, &wc->store, NULL, err) != 0) {
+    if (pr_snmp_walk_load_file(path, &wc->store, NULL, err) != 0) {
         if (err != NULL && err->code == PR_ERR_NOT_FOUND)
             pr_error_set(err, PR_ERR_NOT_FOUND, "%s: no recording for context '%s' (%s)",
                          src->where, context, path);
-        snmp_store_free(&wc->store);
+        pr_snmp_store_free(&wc->store);
         free(wc);
         return NULL;
     }
@@ -69,50 +69,51 @@ static struct snmp_store *context_store(struct snmp_source *src, const char *con
     return &wc->store;
 }
 
-static int walk_fetch(struct snmp_source *src, const char *context, const struct snmp_request *req,
-                      size_t n_req, struct snmp_store *out, struct pr_error *err)
+static int walk_fetch(struct pr_snmp_source *src, const char *context,
+                      const struct pr_snmp_request *req, size_t n_req, struct pr_snmp_store *out,
+                      struct pr_error *err)
 {
-    struct snmp_store *store = context_store(src, context, err);
+    struct pr_snmp_store *store = context_store(src, context, err);
     if (store == NULL)
         return -1;
     for (size_t i = 0; i < n_req; i++) {
         if (req[i].scalar) {
-            const struct snmp_varbind *vb = snmp_store_get(store, req[i].oid, req[i].len);
-            if (vb == NULL || vb->value.type >= SNMP_T_NOSUCHOBJECT)
+            const struct pr_snmp_varbind *vb = pr_snmp_store_get(store, req[i].oid, req[i].len);
+            if (vb == NULL || vb->value.type >= PR_SNMP_T_NOSUCHOBJECT)
                 continue;
-            if (snmp_store_add(out, vb->name, vb->name_len, &vb->value, err) != 0)
+            if (pr_snmp_store_add(out, vb->name, vb->name_len, &vb->value, err) != 0)
                 return -1;
-        } else if (snmp_store_copy_subtree(out, store, req[i].oid, req[i].len, err) != 0) {
+        } else if (pr_snmp_store_copy_subtree(out, store, req[i].oid, req[i].len, err) != 0) {
             return -1;
         }
     }
     return 0;
 }
 
-static void walk_close(struct snmp_source *src)
+static void walk_close(struct pr_snmp_source *src)
 {
     struct walk_priv *priv = src->priv;
     if (priv == NULL)
         return;
-    snmp_store_free(&priv->store);
+    pr_snmp_store_free(&priv->store);
     struct walk_context *wc = priv->contexts;
     while (wc != NULL) {
         struct walk_context *next = wc->next;
-        snmp_store_free(&wc->store);
+        pr_snmp_store_free(&wc->store);
         free(wc);
         wc = next;
     }
     free(priv);
 }
 
-static const struct snmp_source_ops walk_ops = {
+static const struct pr_snmp_source_ops walk_ops = {
     .kind = "walk",
     .fetch = walk_fetch,
     .set_integer = NULL,
     .close = walk_close,
 };
 
-struct snmp_source *snmp_source_open_walk(const char *path, struct pr_error *err)
+struct pr_snmp_source *pr_snmp_source_open_walk(const char *path, struct pr_error *err)
 {
     struct walk_priv *priv = calloc(1, sizeof *priv);
     if (priv == NULL) {
@@ -120,15 +121,15 @@ struct snmp_source *snmp_source_open_walk(const char *path, struct pr_error *err
         return NULL;
     }
     pr_strlcpy(priv->path, path, sizeof priv->path);
-    snmp_store_init(&priv->store);
-    if (snmp_walk_load_file(path, &priv->store, NULL, err) != 0) {
-        snmp_store_free(&priv->store);
+    pr_snmp_store_init(&priv->store);
+    if (pr_snmp_walk_load_file(path, &priv->store, NULL, err) != 0) {
+        pr_snmp_store_free(&priv->store);
         free(priv);
         return NULL;
     }
-    struct snmp_source *src = snmp_source_new(&walk_ops, path, priv);
+    struct pr_snmp_source *src = pr_snmp_source_new(&walk_ops, path, priv);
     if (src == NULL) {
-        snmp_store_free(&priv->store);
+        pr_snmp_store_free(&priv->store);
         free(priv);
         pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     }

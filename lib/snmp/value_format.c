@@ -7,34 +7,34 @@
 
 #include "util/strutil.h"
 
-const char *snmp_type_name(enum snmp_type type)
+const char *pr_snmp_type_name(enum pr_snmp_type type)
 {
     switch (type) {
-    case SNMP_T_INTEGER:
+    case PR_SNMP_T_INTEGER:
         return "INTEGER";
-    case SNMP_T_OCTETS:
+    case PR_SNMP_T_OCTETS:
         return "STRING";
-    case SNMP_T_NULL:
+    case PR_SNMP_T_NULL:
         return "NULL";
-    case SNMP_T_OID:
+    case PR_SNMP_T_OID:
         return "OID";
-    case SNMP_T_IPADDR:
+    case PR_SNMP_T_IPADDR:
         return "IpAddress";
-    case SNMP_T_COUNTER32:
+    case PR_SNMP_T_COUNTER32:
         return "Counter32";
-    case SNMP_T_GAUGE32:
+    case PR_SNMP_T_GAUGE32:
         return "Gauge32";
-    case SNMP_T_TIMETICKS:
+    case PR_SNMP_T_TIMETICKS:
         return "Timeticks";
-    case SNMP_T_OPAQUE:
+    case PR_SNMP_T_OPAQUE:
         return "Opaque";
-    case SNMP_T_COUNTER64:
+    case PR_SNMP_T_COUNTER64:
         return "Counter64";
-    case SNMP_T_NOSUCHOBJECT:
+    case PR_SNMP_T_NOSUCHOBJECT:
         return "noSuchObject";
-    case SNMP_T_NOSUCHINSTANCE:
+    case PR_SNMP_T_NOSUCHINSTANCE:
         return "noSuchInstance";
-    case SNMP_T_ENDOFMIBVIEW:
+    case PR_SNMP_T_ENDOFMIBVIEW:
         return "endOfMibView";
     }
     return "unknown";
@@ -84,45 +84,45 @@ static void format_hex(const uint8_t *bytes, size_t len, char *buf, size_t buf_l
         pr_strlcatf(buf, buf_len, i == 0 ? "%02x" : " %02x", bytes[i]);
 }
 
-void snmp_value_format(const struct snmp_value *value, char *buf, size_t buf_len)
+void pr_snmp_value_format(const struct pr_snmp_value *value, char *buf, size_t buf_len)
 {
     if (buf_len == 0)
         return;
     buf[0] = '\0';
     switch (value->type) {
-    case SNMP_T_INTEGER:
+    case PR_SNMP_T_INTEGER:
         snprintf(buf, buf_len, "%" PRId64, value->num);
         break;
-    case SNMP_T_COUNTER32:
-    case SNMP_T_GAUGE32:
-    case SNMP_T_TIMETICKS:
-    case SNMP_T_COUNTER64:
+    case PR_SNMP_T_COUNTER32:
+    case PR_SNMP_T_GAUGE32:
+    case PR_SNMP_T_TIMETICKS:
+    case PR_SNMP_T_COUNTER64:
         snprintf(buf, buf_len, "%" PRIu64, (uint64_t)value->num);
         break;
-    case SNMP_T_OCTETS:
+    case PR_SNMP_T_OCTETS:
         if (bytes_printable(value->bytes, value->len))
             format_quoted(value->bytes, value->len, buf, buf_len);
         else
             format_hex(value->bytes, value->len, buf, buf_len);
         break;
-    case SNMP_T_OPAQUE:
+    case PR_SNMP_T_OPAQUE:
         format_hex(value->bytes, value->len, buf, buf_len);
         break;
-    case SNMP_T_IPADDR:
+    case PR_SNMP_T_IPADDR:
         if (value->len == 4)
             snprintf(buf, buf_len, "%u.%u.%u.%u", value->bytes[0], value->bytes[1], value->bytes[2],
                      value->bytes[3]);
         else
             format_hex(value->bytes, value->len, buf, buf_len);
         break;
-    case SNMP_T_OID:
-        snmp_oid_format(value->oid, value->oid_len, buf, buf_len);
+    case PR_SNMP_T_OID:
+        pr_snmp_oid_format(value->oid, value->oid_len, buf, buf_len);
         break;
-    case SNMP_T_NULL:
-    case SNMP_T_NOSUCHOBJECT:
-    case SNMP_T_NOSUCHINSTANCE:
-    case SNMP_T_ENDOFMIBVIEW:
-        pr_strlcpy(buf, snmp_type_name(value->type), buf_len);
+    case PR_SNMP_T_NULL:
+    case PR_SNMP_T_NOSUCHOBJECT:
+    case PR_SNMP_T_NOSUCHINSTANCE:
+    case PR_SNMP_T_ENDOFMIBVIEW:
+        pr_strlcpy(buf, pr_snmp_type_name(value->type), buf_len);
         break;
     }
 }

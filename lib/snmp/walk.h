@@ -14,10 +14,10 @@
 #include "model/error.h"
 #include "snmp/store.h"
 
-enum snmp_walk_format { SNMP_WALK_SNMPREC, SNMP_WALK_SNMPWALK };
+enum pr_snmp_walk_format { PR_SNMP_WALK_SNMPREC, PR_SNMP_WALK_SNMPWALK };
 
-struct snmp_walk_stats {
-    enum snmp_walk_format format;
+struct pr_snmp_walk_stats {
+    enum pr_snmp_walk_format format;
     size_t varbinds; /* varbinds read (before de-duplication) */
     size_t skipped;  /* lines deliberately ignored: snmpsim variation tags,
                         "No Such Object", "No more variables", ... */
@@ -26,12 +26,13 @@ struct snmp_walk_stats {
 /* Parses data[0..len) (need not be NUL-terminated); name is used in error
  * messages ("NAME:LINE: what"). The format is detected from the first
  * data line. stats may be NULL. */
-int snmp_walk_parse_buffer(const char *data, size_t len, const char *name, struct snmp_store *out,
-                           struct snmp_walk_stats *stats, struct pr_error *err);
+int pr_snmp_walk_parse_buffer(const char *data, size_t len, const char *name,
+                              struct pr_snmp_store *out, struct pr_snmp_walk_stats *stats,
+                              struct pr_error *err);
 
 /* Reads the whole file at path and parses it as above. */
-int snmp_walk_load_file(const char *path, struct snmp_store *out, struct snmp_walk_stats *stats,
-                        struct pr_error *err);
+int pr_snmp_walk_load_file(const char *path, struct pr_snmp_store *out,
+                           struct pr_snmp_walk_stats *stats, struct pr_error *err);
 
 /* ---- shared by the two format readers ---- */
 
@@ -46,8 +47,8 @@ struct walk_cursor {
     char *line;
     size_t line_len;
     size_t line_cap;
-    struct snmp_store *out;
-    struct snmp_walk_stats *stats;
+    struct pr_snmp_store *out;
+    struct pr_snmp_walk_stats *stats;
 };
 
 /* 1: a line is in c->line; 0: end of input; -1: error (a NUL byte). */
@@ -81,7 +82,7 @@ bool walk_parse_ipv4(const char *text, uint8_t out[4]);
 
 /* Adds one varbind (counting it); reports the line on failure. */
 int walk_add(struct walk_cursor *c, const uint32_t *name, size_t name_len,
-             const struct snmp_value *value, struct pr_error *err);
+             const struct pr_snmp_value *value, struct pr_error *err);
 
 int walk_parse_snmprec(struct walk_cursor *c, struct pr_error *err);
 int walk_parse_snmpwalk(struct walk_cursor *c, struct pr_error *err);

@@ -10,16 +10,16 @@
 static bool tag_known(long tag)
 {
     switch (tag) {
-    case SNMP_T_INTEGER:
-    case SNMP_T_OCTETS:
-    case SNMP_T_NULL:
-    case SNMP_T_OID:
-    case SNMP_T_IPADDR:
-    case SNMP_T_COUNTER32:
-    case SNMP_T_GAUGE32:
-    case SNMP_T_TIMETICKS:
-    case SNMP_T_OPAQUE:
-    case SNMP_T_COUNTER64:
+    case PR_SNMP_T_INTEGER:
+    case PR_SNMP_T_OCTETS:
+    case PR_SNMP_T_NULL:
+    case PR_SNMP_T_OID:
+    case PR_SNMP_T_IPADDR:
+    case PR_SNMP_T_COUNTER32:
+    case PR_SNMP_T_GAUGE32:
+    case PR_SNMP_T_TIMETICKS:
+    case PR_SNMP_T_OPAQUE:
+    case PR_SNMP_T_COUNTER64:
         return true;
     default:
         return false;
@@ -48,62 +48,63 @@ static int parse_tag(const char *text, long *tag, bool *hex)
 }
 
 static int parse_value(struct walk_cursor *c, long tag, bool hex, const char *text,
-                       struct snmp_value *v, struct walk_bytes *bytes, uint32_t *oid,
+                       struct pr_snmp_value *v, struct walk_bytes *bytes, uint32_t *oid,
                        struct pr_error *err)
 {
     const char *bad = NULL;
     const char *end;
     uint64_t bits;
-    v->type = (enum snmp_type)tag;
+    v->type = (enum pr_snmp_type)tag;
     if (hex) {
-        if (tag != SNMP_T_OCTETS && tag != SNMP_T_IPADDR && tag != SNMP_T_OPAQUE)
+        if (tag != PR_SNMP_T_OCTETS && tag != PR_SNMP_T_IPADDR && tag != PR_SNMP_T_OPAQUE)
             return walk_error(c, err, "hex value for tag %ld, which is not a string type", tag);
         if (walk_hex_append(text, bytes, &bad) != 0)
             return walk_error(c, err, "bad hex value '%s' (odd length or not hex)", text);
-        if (tag == SNMP_T_IPADDR && bytes->len != 4)
+        if (tag == PR_SNMP_T_IPADDR && bytes->len != 4)
             return walk_error(c, err, "IpAddress of %zu bytes, not 4", bytes->len);
         v->bytes = bytes->data;
         v->len = bytes->len;
         return 0;
     }
     switch (tag) {
-    case SNMP_T_INTEGER:
+    case PR_SNMP_T_INTEGER:
         if (*text == '\0')
             return walk_error(c, err, "empty INTEGER value (truncated line?)");
         if (!walk_parse_number(text, INT32_MIN, INT32_MAX, &bits, &end) || *end != '\0')
             return walk_error(c, err, "INTEGER value '%s' is not a 32-bit integer", text);
         v->num = (int64_t)bits;
         return 0;
-    case SNMP_T_COUNTER32:
-    case SNMP_T_GAUGE32:
-    case SNMP_T_TIMETICKS:
-    case SNMP_T_COUNTER64:
+    case PR_SNMP_T_COUNTER32:
+    case PR_SNMP_T_GAUGE32:
+    case PR_SNMP_T_TIMETICKS:
+    case PR_SNMP_T_COUNTER64:
         if (*text == '\0')
-            return walk_error(c, err, "empty %s value (truncated line?)", snmp_type_name(v->type));
-        if (!walk_parse_number(text, 0, tag == SNMP_T_COUNTER64 ? UINT64_MAX : UINT32_MAX, &bits,
+            return walk_error(c, err, "empty %s value (truncated line?)",
+                              pr_snmp_type_name(v->type));
+        if (!walk_parse_number(text, 0, tag == PR_SNMP_T_COUNTER64 ? UINT64_MAX : UINT32_MAX, &bits,
                                &end) ||
             *end != '\0')
             return walk_error(c, err, "%s value '%s' is not an unsigned number",
-                              snmp_type_name(v->type), text);
+                              pr_snmp_type_name(v->type), text);
         v->num = (int64_t)bits;
         return 0;
-    case SNMP_T_OCTETS:
-    case SNMP_T_OPAQUE:
+    case PR_SNMP_T_OCTETS:
+    case PR_SNMP_T_OPAQUE:
         if (walk_bytes_append(bytes, text, strlen(text)) != 0)
             return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
         v->bytes = bytes->data;
         v->len = bytes->len;
         return 0;
-    case SNMP_T_NULL:
+    case PR_SNMP_T_NULL:
         return 0;
-    case SNMP_T_OID:
+    case PR_SNMP_T_OID:
         if (*text == '\0')
             return walk_error(c, err, "empty OID value (truncated line?)");
-        if (snmp_oid_parse(text, oid, SNMP_OID_MAX, &v->oid_len, err) != 0)
+        if (pr_snmp_oid_parse(text, oid, PR_SNMP_OID_MAX, &v->oid_len, err) != 0)
             return walk_error(c, err, "%s", err->msg);
         v->oid = oid;
         return 0;
-    case SNMP_T_IPADDR:
+    case PR_SNMP_T_IPADDR:
         if (walk_bytes_append(bytes, "\0\0\0\0", 4) != 0)
             return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
         if (!walk_parse_ipv4(text, bytes->data))
@@ -126,9 +127,9 @@ static int parse_line(struct walk_cursor *c, struct walk_bytes *bytes, struct pr
     *bar1 = '\0';
     *bar2 = '\0';
     const char *tag_text = bar1 + 1, *value_text = bar2 + 1;
-    uint32_t name[SNMP_OID_MAX];
+    uint32_t name[PR_SNMP_OID_MAX];
     size_t name_len;
-    if (snmp_oid_parse(line, name, SNMP_OID_MAX, &name_len, err) != 0)
+    if (pr_snmp_oid_parse(line, name, PR_SNMP_OID_MAX, &name_len, err) != 0)
         return walk_error(c, err, "%s", err->msg);
     long tag;
     bool hex;
@@ -139,9 +140,9 @@ static int parse_line(struct walk_cursor *c, struct walk_bytes *bytes, struct pr
         c->stats->skipped++;
         return 0;
     }
-    struct snmp_value v;
+    struct pr_snmp_value v;
     memset(&v, 0, sizeof v);
-    uint32_t oid[SNMP_OID_MAX];
+    uint32_t oid[PR_SNMP_OID_MAX];
     bytes->len = 0;
     if (parse_value(c, tag, hex, value_text, &v, bytes, oid, err) != 0)
         return -1;

@@ -9,7 +9,7 @@
 
 struct pending {
     enum { PEND_NONE, PEND_HEX, PEND_QUOTED } kind;
-    uint32_t name[SNMP_OID_MAX];
+    uint32_t name[PR_SNMP_OID_MAX];
     size_t name_len;
     size_t start_line;
     struct walk_bytes bytes;
@@ -19,9 +19,9 @@ static int pending_flush(struct walk_cursor *c, struct pending *p, struct pr_err
 {
     if (p->kind == PEND_NONE)
         return 0;
-    struct snmp_value v;
+    struct pr_snmp_value v;
     memset(&v, 0, sizeof v);
-    v.type = SNMP_T_OCTETS;
+    v.type = PR_SNMP_T_OCTETS;
     v.bytes = p->bytes.data;
     v.len = p->bytes.len;
     p->kind = PEND_NONE;
@@ -95,7 +95,7 @@ static void trim_right(char *s)
         s[--n] = '\0';
 }
 
-static int set_bytes(struct snmp_value *v, struct pending *p)
+static int set_bytes(struct pr_snmp_value *v, struct pending *p)
 {
     v->bytes = p->bytes.data;
     v->len = p->bytes.len;
@@ -105,8 +105,8 @@ static int set_bytes(struct snmp_value *v, struct pending *p)
 /* Parses "TYPE: VALUE" into v (bytes in p->bytes). Returns 1 when the value
  * is complete, 2 when it continues on later lines (p->kind set), 0 for an
  * exception line to skip, -1 on error. */
-static int parse_typed(struct walk_cursor *c, char *text, struct snmp_value *v, struct pending *p,
-                       uint32_t *oid, struct pr_error *err)
+static int parse_typed(struct walk_cursor *c, char *text, struct pr_snmp_value *v,
+                       struct pending *p, uint32_t *oid, struct pr_error *err)
 {
     if (strncmp(text, "Wrong Type (should be ", 22) == 0) {
         char *close = strstr(text, "): ");
@@ -117,12 +117,12 @@ static int parse_typed(struct walk_cursor *c, char *text, struct snmp_value *v, 
         strncmp(text, "No more variables", 17) == 0)
         return 0;
     if (strcmp(text, "NULL") == 0) {
-        v->type = SNMP_T_NULL;
+        v->type = PR_SNMP_T_NULL;
         return 1;
     }
     bool closed;
     if (text[0] == '"') { /* -OQ style, and `= ""` for an empty string */
-        v->type = SNMP_T_OCTETS;
+        v->type = PR_SNMP_T_OCTETS;
         if (quoted_append(c, text + 1, p, &closed, err) != 0)
             return -1;
         p->kind = closed ? PEND_NONE : PEND_QUOTED;
@@ -138,7 +138,7 @@ static int parse_typed(struct walk_cursor *c, char *text, struct snmp_value *v, 
     char *rest = colon[1] == ' ' ? colon + 2 : colon + 1;
     const char *bad = NULL;
     if (strcmp(type, "STRING") == 0) {
-        v->type = SNMP_T_OCTETS;
+        v->type = PR_SNMP_T_OCTETS;
         if (rest[0] == '"') {
             if (quoted_append(c, rest + 1, p, &closed, err) != 0)
                 return -1;
@@ -157,19 +157,21 @@ static int parse_typed(struct walk_cursor *c, char *text, struct snmp_value *v, 
     }
     trim_right(rest);
     if (strcmp(type, "INTEGER") == 0) {
-        v->type = SNMP_T_INTEGER;
+        v->type = PR_SNMP_T_INTEGER;
         if (!parse_integer(rest, &v->num))
             return walk_error(c, err, "INTEGER value '%.40s' is not a 32-bit integer", rest);
         return 1;
     }
     static const struct {
         const char *name;
-        enum snmp_type type;
+        enum pr_snmp_type type;
         uint64_t max;
     } unsigned_types[] = {
-        {"Counter32", SNMP_T_COUNTER32, UINT32_MAX}, {"Gauge32", SNMP_T_GAUGE32, UINT32_MAX},
-        {"Unsigned32", SNMP_T_GAUGE32, UINT32_MAX},  {"UInteger32", SNMP_T_GAUGE32, UINT32_MAX},
-        {"Counter64", SNMP_T_COUNTER64, UINT64_MAX},
+        {"Counter32", PR_SNMP_T_COUNTER32, UINT32_MAX},
+        {"Gauge32", PR_SNMP_T_GAUGE32, UINT32_MAX},
+        {"Unsigned32", PR_SNMP_T_GAUGE32, UINT32_MAX},
+        {"UInteger32", PR_SNMP_T_GAUGE32, UINT32_MAX},
+        {"Counter64", PR_SNMP_T_COUNTER64, UINT64_MAX},
     };
     for (size_t i = 0; i < sizeof unsigned_types / sizeof unsigned_types[0]; i++) {
         if (strcmp(type, unsigned_types[i].name) != 0)
@@ -180,7 +182,7 @@ static int parse_typed(struct walk_cursor *c, char *text, struct snmp_value *v, 
         return 1;
     }
     if (strcmp(type, "Timeticks") == 0) {
-        v->type = SNMP_T_TIMETICKS;
+        v->type = PR_SNMP_T_TIMETICKS;
         const char *num = rest[0] == '(' ? rest + 1 : rest;
         uint64_t bits;
         const char *end;
@@ -191,14 +193,14 @@ static int parse_typed(struct walk_cursor *c, char *text, struct snmp_value *v, 
         return 1;
     }
     if (strcmp(type, "OID") == 0) {
-        v->type = SNMP_T_OID;
-        if (snmp_oid_parse(rest, oid, SNMP_OID_MAX, &v->oid_len, err) != 0)
+        v->type = PR_SNMP_T_OID;
+        if (pr_snmp_oid_parse(rest, oid, PR_SNMP_OID_MAX, &v->oid_len, err) != 0)
             return walk_error(c, err, "%s", err->msg);
         v->oid = oid;
         return 1;
     }
     if (strcmp(type, "IpAddress") == 0) {
-        v->type = SNMP_T_IPADDR;
+        v->type = PR_SNMP_T_IPADDR;
         if (walk_bytes_append(&p->bytes, "\0\0\0\0", 4) != 0)
             return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
         if (!walk_parse_ipv4(rest, p->bytes.data))
@@ -206,7 +208,7 @@ static int parse_typed(struct walk_cursor *c, char *text, struct snmp_value *v, 
         return set_bytes(v, p) + 1;
     }
     if (strcmp(type, "Network Address") == 0) {
-        v->type = SNMP_T_IPADDR;
+        v->type = PR_SNMP_T_IPADDR;
         for (char *s = rest; *s != '\0'; s++)
             if (*s == ':')
                 *s = ' ';
@@ -227,7 +229,7 @@ static int parse_typed(struct walk_cursor *c, char *text, struct snmp_value *v, 
                 break;
             }
         }
-        v->type = bits ? SNMP_T_OCTETS : SNMP_T_OPAQUE;
+        v->type = bits ? PR_SNMP_T_OCTETS : PR_SNMP_T_OPAQUE;
         return set_bytes(v, p) + 1;
     }
     return walk_error(c, err, "unknown type '%.30s'", type);
@@ -280,13 +282,13 @@ static int parse_line(struct walk_cursor *c, struct pending *p, struct pr_error 
         return -1;
     *eq = '\0';
     char *value = eq[2] == ' ' ? eq + 3 : eq + 2;
-    if (snmp_oid_parse(line, p->name, SNMP_OID_MAX, &p->name_len, err) != 0)
+    if (pr_snmp_oid_parse(line, p->name, PR_SNMP_OID_MAX, &p->name_len, err) != 0)
         return walk_error(c, err, "%s", err->msg);
     if (*value == '\0')
         return walk_error(c, err, "no value after '=' (truncated line?)");
-    struct snmp_value v;
+    struct pr_snmp_value v;
     memset(&v, 0, sizeof v);
-    uint32_t oid[SNMP_OID_MAX];
+    uint32_t oid[PR_SNMP_OID_MAX];
     p->bytes.len = 0;
     p->start_line = c->line_no;
     int kind = parse_typed(c, value, &v, p, oid, err);

@@ -157,9 +157,9 @@ bool walk_parse_ipv4(const char *text, uint8_t out[4])
 }
 
 int walk_add(struct walk_cursor *c, const uint32_t *name, size_t name_len,
-             const struct snmp_value *value, struct pr_error *err)
+             const struct pr_snmp_value *value, struct pr_error *err)
 {
-    if (snmp_store_add(c->out, name, name_len, value, err) != 0) {
+    if (pr_snmp_store_add(c->out, name, name_len, value, err) != 0) {
         pr_error_prefix(err, "%s:%zu", c->name, c->line_no);
         return -1;
     }

@@ -8,7 +8,8 @@
 
 /* The first line that is neither blank nor a comment decides: a '|' before
  * any " = " is snmprec, a " = " is snmpwalk output. */
-static int detect_format(struct walk_cursor *c, enum snmp_walk_format *format, struct pr_error *err)
+static int detect_format(struct walk_cursor *c, enum pr_snmp_walk_format *format,
+                         struct pr_error *err)
 {
     int more;
     while ((more = walk_next_line(c, err)) > 0) {
@@ -17,9 +18,9 @@ static int detect_format(struct walk_cursor *c, enum snmp_walk_format *format, s
         const char *bar = strchr(c->line, '|');
         const char *eq = strstr(c->line, " =");
         if (bar != NULL && (eq == NULL || bar < eq))
-            *format = SNMP_WALK_SNMPREC;
+            *format = PR_SNMP_WALK_SNMPREC;
         else if (eq != NULL)
-            *format = SNMP_WALK_SNMPWALK;
+            *format = PR_SNMP_WALK_SNMPWALK;
         else
             return walk_error(c, err,
                               "neither snmprec (OID|TYPE|VALUE) nor snmpwalk -On output "
@@ -30,10 +31,11 @@ static int detect_format(struct walk_cursor *c, enum snmp_walk_format *format, s
     return more;
 }
 
-int snmp_walk_parse_buffer(const char *data, size_t len, const char *name, struct snmp_store *out,
-                           struct snmp_walk_stats *stats, struct pr_error *err)
+int pr_snmp_walk_parse_buffer(const char *data, size_t len, const char *name,
+                              struct pr_snmp_store *out, struct pr_snmp_walk_stats *stats,
+                              struct pr_error *err)
 {
-    struct snmp_walk_stats local;
+    struct pr_snmp_walk_stats local;
     if (stats == NULL)
         stats = &local;
     memset(stats, 0, sizeof *stats);
@@ -46,20 +48,20 @@ int snmp_walk_parse_buffer(const char *data, size_t len, const char *name, struc
         /* Start again so the detected line is parsed like every other. */
         c.pos = 0;
         c.line_no = 0;
-        rc = stats->format == SNMP_WALK_SNMPREC ? walk_parse_snmprec(&c, err)
-                                                : walk_parse_snmpwalk(&c, err);
+        rc = stats->format == PR_SNMP_WALK_SNMPREC ? walk_parse_snmprec(&c, err)
+                                                   : walk_parse_snmpwalk(&c, err);
     }
     free(c.line);
     if (rc == 0 && stats->varbinds == 0)
         rc = pr_error_set(err, PR_ERR_INPUT, "%s: no varbinds (%zu lines skipped)", name,
                           stats->skipped);
     if (rc == 0)
-        snmp_store_finish(out);
+        pr_snmp_store_finish(out);
     return rc;
 }
 
-int snmp_walk_load_file(const char *path, struct snmp_store *out, struct snmp_walk_stats *stats,
-                        struct pr_error *err)
+int pr_snmp_walk_load_file(const char *path, struct pr_snmp_store *out,
+                           struct pr_snmp_walk_stats *stats, struct pr_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (f == NULL)
@@ -89,7 +91,7 @@ int snmp_walk_load_file(const char *path, struct snmp_store *out, struct snmp_wa
         free(data);
         return pr_error_set(err, PR_ERR_IO, "%s: read error", path);
     }
-    int rc = snmp_walk_parse_buffer(data, len, path, out, stats, err);
+    int rc = pr_snmp_walk_parse_buffer(data, len, path, out, stats, err);
     free(data);
     return rc;
 }

@@ -14,7 +14,7 @@ void timer_options_defaults(struct timer_options *o)
     o->count = 1;
     o->timeout_s = 60;
     o->down_for_s = 5.0;
-    snmp_options_defaults(&o->snmp);
+    pr_snmp_options_defaults(&o->snmp);
 }
 
 static bool is_ipv4(const char *text)

@@ -23,7 +23,7 @@ struct timer_options {
     bool yes;
     bool force;
     bool json;
-    struct snmp_options snmp;
+    struct pr_snmp_options snmp;
     bool snmp_given; /* any SNMP option was used */
 };
 

@@ -23,14 +23,14 @@ static const uint32_t if_admin_status[] = {1, 3, 6, 1, 2, 1, 2, 2, 1, 7};
 static const uint32_t if_name[] = {1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 1};
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static long match_column(struct snmp_store *store, const uint32_t *column, size_t len,
+static long match_column(struct pr_snmp_store *store, const uint32_t *column, size_t len,
                          const char *port)
 {
     size_t first, count;
-    snmp_store_subtree(store, column, len, &first, &count);
+    pr_snmp_store_subtree(store, column, len, &first, &count);
     for (size_t i = first; i < first + count; i++) {
-        const struct snmp_varbind *vb = &store->vb[i];
-        if (vb->value.type != SNMP_T_OCTETS || vb->name_len != len + 1)
+        const struct pr_snmp_varbind *vb = &store->vb[i];
+        if (vb->value.type != PR_SNMP_T_OCTETS || vb->name_len != len + 1)
             continue;
         if (vb->value.len == strlen(port) && memcmp(vb->value.bytes, port, vb->value.len) == 0)
             return (long)vb->name[len];
@@ -38,12 +38,12 @@ static long match_column(struct snmp_store *store, const uint32_t *column, size_
     return -1;
 }
 
-long timer_switch_find_port(struct snmp_store *store, const char *port)
+long timer_switch_find_port(struct pr_snmp_store *store, const char *port)
 {
     long long number;
     if (pr_parse_int(port, 1, 2147483647, &number) &&
-        (snmp_store_get_indexed(store, if_descr, LEN(if_descr), (uint32_t)number) != NULL ||
-         snmp_store_get_indexed(store, if_name, LEN(if_name), (uint32_t)number) != NULL))
+        (pr_snmp_store_get_indexed(store, if_descr, LEN(if_descr), (uint32_t)number) != NULL ||
+         pr_snmp_store_get_indexed(store, if_name, LEN(if_name), (uint32_t)number) != NULL))
         return (long)number;
     long found = match_column(store, if_name, LEN(if_name), port);
     if (found < 0)
@@ -51,22 +51,22 @@ long timer_switch_find_port(struct snmp_store *store, const char *port)
     return found;
 }
 
-struct snmp_source *timer_switch_open(const struct timer_switch_config *cfg, struct timer_run *run,
-                                      struct pr_error *err)
+struct pr_snmp_source *timer_switch_open(const struct timer_switch_config *cfg,
+                                         struct timer_run *run, struct pr_error *err)
 {
     pr_strlcpy(run->sw, cfg->host, sizeof run->sw);
     pr_strlcpy(run->port, cfg->port, sizeof run->port);
-    struct snmp_source *src = snmp_source_open_live(cfg->host, cfg->snmp, err);
+    struct pr_snmp_source *src = pr_snmp_source_open_live(cfg->host, cfg->snmp, err);
     if (src == NULL)
         return NULL;
-    const struct snmp_request req[] = {
+    const struct pr_snmp_request req[] = {
         {.oid = if_name, .len = LEN(if_name)},
         {.oid = if_descr, .len = LEN(if_descr)},
         {.oid = if_admin_status, .len = LEN(if_admin_status)},
     };
-    struct snmp_store store;
-    snmp_store_init(&store);
-    if (snmp_source_fetch(src, NULL, req, LEN(req), &store, err) < 0)
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
+    if (pr_snmp_source_fetch(src, NULL, req, LEN(req), &store, err) < 0)
         goto fail;
     long ifindex = timer_switch_find_port(&store, cfg->port);
     if (ifindex < 0) {
@@ -76,9 +76,9 @@ struct snmp_source *timer_switch_open(const struct timer_switch_config *cfg, str
     }
     run->port_ifindex = ifindex;
     int64_t admin = 0;
-    const struct snmp_varbind *vb =
-        snmp_store_get_indexed(&store, if_admin_status, LEN(if_admin_status), (uint32_t)ifindex);
-    if (vb == NULL || !snmp_value_integer(&vb->value, &admin)) {
+    const struct pr_snmp_varbind *vb =
+        pr_snmp_store_get_indexed(&store, if_admin_status, LEN(if_admin_status), (uint32_t)ifindex);
+    if (vb == NULL || !pr_snmp_value_integer(&vb->value, &admin)) {
         pr_error_set(err, PR_ERR_UNSUPPORTED,
                      "%s does not show ifAdminStatus.%ld: cannot bounce port '%s'", cfg->host,
                      ifindex, cfg->port);
@@ -91,20 +91,20 @@ struct snmp_source *timer_switch_open(const struct timer_switch_config *cfg, str
                      cfg->port, ifindex, cfg->host, (long long)admin);
         goto fail;
     }
-    snmp_store_free(&store);
+    pr_snmp_store_free(&store);
     return src;
 fail:
-    snmp_store_free(&store);
-    snmp_source_close(src);
+    pr_snmp_store_free(&store);
+    pr_snmp_source_close(src);
     return NULL;
 }
 
-static int set_admin(struct snmp_source *src, long ifindex, int value, struct pr_error *err)
+static int set_admin(struct pr_snmp_source *src, long ifindex, int value, struct pr_error *err)
 {
     uint32_t oid[LEN(if_admin_status) + 1];
     memcpy(oid, if_admin_status, sizeof if_admin_status);
     oid[LEN(if_admin_status)] = (uint32_t)ifindex;
-    if (snmp_source_set_integer(src, oid, LEN(oid), value, err) < 0) {
+    if (pr_snmp_source_set_integer(src, oid, LEN(oid), value, err) < 0) {
         pr_error_prefix(err, "setting ifAdminStatus.%ld to %s", ifindex,
                         value == IF_ADMIN_UP ? "up" : "down");
         return -1;
@@ -123,11 +123,11 @@ static int guardian_restore(void *ctx)
 {
     struct switch_guard *g = ctx;
     struct pr_error err;
-    struct snmp_source *src = snmp_source_open_live(g->cfg->host, g->cfg->snmp, &err);
+    struct pr_snmp_source *src = pr_snmp_source_open_live(g->cfg->host, g->cfg->snmp, &err);
     if (src == NULL)
         return -1;
     int rc = set_admin(src, g->ifindex, IF_ADMIN_UP, &err);
-    snmp_source_close(src);
+    pr_snmp_source_close(src);
     if (rc == 0 && g->hooks != NULL && g->hooks->guardian_note != NULL) {
         char note[300];
         snprintf(note, sizeof note,
@@ -140,7 +140,7 @@ static int guardian_restore(void *ctx)
 
 /* One bounce; 1 interrupted (the port is up again), 0 done, -1 error, -2
  * refused before anything changed. */
-static int bounce_once(const struct timer_switch_config *cfg, struct snmp_source *src,
+static int bounce_once(const struct timer_switch_config *cfg, struct pr_snmp_source *src,
                        struct timer_loop *loop, const struct timer_hooks *hooks,
                        struct timer_run *run, struct pr_error *err)
 {
@@ -196,7 +196,7 @@ static int bounce_once(const struct timer_switch_config *cfg, struct snmp_source
     return 0;
 }
 
-int timer_switch_run(const struct timer_switch_config *cfg, struct snmp_source *src,
+int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_source *src,
                      const struct timer_hooks *hooks, struct timer_run *run, struct pr_error *err)
 {
     run->interval_ms = cfg->interval_ms;
@@ -251,6 +251,6 @@ int timer_switch_run(const struct timer_switch_config *cfg, struct snmp_source *
         timer_guard_release(&guard);
 out:
     timer_prober_close(&prober);
-    snmp_source_close(src);
+    pr_snmp_source_close(src);
     return rc;
 }

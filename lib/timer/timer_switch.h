@@ -15,7 +15,7 @@ struct timer_switch_config {
     const char *host; /* host[:port] */
     const char *port; /* ifName, ifDescr or ifIndex */
     const char *target;
-    const struct snmp_options *snmp;
+    const struct pr_snmp_options *snmp;
     int interval_ms;
     double down_for_s;
     int timeout_s;
@@ -25,15 +25,15 @@ struct timer_switch_config {
 /* Pure: the ifIndex of port in a store holding ifName and ifDescr columns:
  * a number that is an ifIndex, else an exact ifName, else an exact ifDescr.
  * -1 when nothing matches. */
-long timer_switch_find_port(struct snmp_store *store, const char *port);
+long timer_switch_find_port(struct pr_snmp_store *store, const char *port);
 
 /* Opens the switch, finds the port and checks it is admin up now. Fills
  * run->sw, run->port, run->port_ifindex. Returns the source (the caller
  * passes it to timer_switch_run, which closes it) or NULL. */
-struct snmp_source *timer_switch_open(const struct timer_switch_config *cfg, struct timer_run *run,
-                                      struct pr_error *err);
+struct pr_snmp_source *timer_switch_open(const struct timer_switch_config *cfg,
+                                         struct timer_run *run, struct pr_error *err);
 
-int timer_switch_run(const struct timer_switch_config *cfg, struct snmp_source *src,
+int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_source *src,
                      const struct timer_hooks *hooks, struct timer_run *run, struct pr_error *err);
 
 #endif

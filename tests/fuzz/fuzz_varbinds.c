@@ -13,7 +13,7 @@
  *   arcs     one byte each; 0xff is followed by 4 bytes (a large arc)
  *   value    integers: one byte k, k < 0xf0 gives k - 2, else 8 bytes;
  *            strings (OCTET STRING, Opaque, IpAddress): a length byte and
- *            the bytes; OID: a count byte (modulo SNMP_OID_MAX + 8) and one
+ *            the bytes; OID: a count byte (modulo PR_SNMP_OID_MAX + 8) and one
  *            byte per arc; NULL and exceptions: nothing. */
 #include <stddef.h>
 #include <stdint.h>
@@ -101,11 +101,11 @@ static const struct mib_object *const objects[] = {
 };
 #define N_OBJECTS (sizeof objects / sizeof objects[0])
 
-static const enum snmp_type types[] = {
-    SNMP_T_INTEGER,      SNMP_T_OCTETS,    SNMP_T_NULL,         SNMP_T_OID,
-    SNMP_T_IPADDR,       SNMP_T_COUNTER32, SNMP_T_GAUGE32,      SNMP_T_TIMETICKS,
-    SNMP_T_OPAQUE,       SNMP_T_COUNTER64, SNMP_T_NOSUCHOBJECT, SNMP_T_NOSUCHINSTANCE,
-    SNMP_T_ENDOFMIBVIEW,
+static const enum pr_snmp_type types[] = {
+    PR_SNMP_T_INTEGER,      PR_SNMP_T_OCTETS,    PR_SNMP_T_NULL,         PR_SNMP_T_OID,
+    PR_SNMP_T_IPADDR,       PR_SNMP_T_COUNTER32, PR_SNMP_T_GAUGE32,      PR_SNMP_T_TIMETICKS,
+    PR_SNMP_T_OPAQUE,       PR_SNMP_T_COUNTER64, PR_SNMP_T_NOSUCHOBJECT, PR_SNMP_T_NOSUCHINSTANCE,
+    PR_SNMP_T_ENDOFMIBVIEW,
 };
 #define N_TYPES (sizeof types / sizeof types[0])
 
@@ -131,16 +131,16 @@ static uint64_t take_bytes(struct cursor *c, size_t n)
 }
 
 /* One record into store; false when the bytes ran out. */
-static bool take_varbind(struct cursor *c, struct snmp_store *store)
+static bool take_varbind(struct cursor *c, struct pr_snmp_store *store)
 {
     if (c->left < 2)
         return false;
     const struct mib_object *obj = objects[take_byte(c) % N_OBJECTS];
     uint8_t shape = take_byte(c);
     size_t arcs = (shape >> 4) % 4;
-    enum snmp_type type = types[(shape & 0x0f) % N_TYPES];
+    enum pr_snmp_type type = types[(shape & 0x0f) % N_TYPES];
 
-    uint32_t name[SNMP_OID_MAX];
+    uint32_t name[PR_SNMP_OID_MAX];
     memcpy(name, obj->oid, obj->len * sizeof *name);
     size_t name_len = obj->len;
     for (size_t i = 0; i < arcs; i++) {
@@ -148,31 +148,31 @@ static bool take_varbind(struct cursor *c, struct snmp_store *store)
         name[name_len++] = arc == 0xff ? (uint32_t)take_bytes(c, 4) : arc;
     }
 
-    struct snmp_value v = {.type = type};
+    struct pr_snmp_value v = {.type = type};
     uint8_t bytes[256];
-    uint32_t oid[SNMP_OID_MAX + 8];
+    uint32_t oid[PR_SNMP_OID_MAX + 8];
     switch (type) {
-    case SNMP_T_INTEGER:
-    case SNMP_T_COUNTER32:
-    case SNMP_T_GAUGE32:
-    case SNMP_T_TIMETICKS:
-    case SNMP_T_COUNTER64: {
+    case PR_SNMP_T_INTEGER:
+    case PR_SNMP_T_COUNTER32:
+    case PR_SNMP_T_GAUGE32:
+    case PR_SNMP_T_TIMETICKS:
+    case PR_SNMP_T_COUNTER64: {
         uint8_t k = take_byte(c);
         v.num = k < 0xf0 ? (int64_t)k - 2 : (int64_t)take_bytes(c, 8);
         break;
     }
-    case SNMP_T_OCTETS:
-    case SNMP_T_OPAQUE:
-    case SNMP_T_IPADDR:
+    case PR_SNMP_T_OCTETS:
+    case PR_SNMP_T_OPAQUE:
+    case PR_SNMP_T_IPADDR:
         v.len = take_byte(c);
         for (size_t i = 0; i < v.len; i++)
             bytes[i] = take_byte(c);
         v.bytes = bytes;
         break;
-    case SNMP_T_OID:
-        v.oid_len = take_byte(c) % (SNMP_OID_MAX + 8);
-        if (v.oid_len > SNMP_OID_MAX)
-            v.oid_len = SNMP_OID_MAX;
+    case PR_SNMP_T_OID:
+        v.oid_len = take_byte(c) % (PR_SNMP_OID_MAX + 8);
+        if (v.oid_len > PR_SNMP_OID_MAX)
+            v.oid_len = PR_SNMP_OID_MAX;
         for (size_t i = 0; i < v.oid_len; i++)
             oid[i] = take_byte(c);
         v.oid = oid;
@@ -181,7 +181,7 @@ static bool take_varbind(struct cursor *c, struct snmp_store *store)
         break;
     }
     struct pr_error err = {0};
-    snmp_store_add(store, name, name_len, &v, &err);
+    pr_snmp_store_add(store, name, name_len, &v, &err);
     return true;
 }
 
@@ -203,12 +203,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > 1 << 16)
         return 0;
-    struct snmp_store store;
-    snmp_store_init(&store);
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
     struct cursor c = {data, size};
     while (take_varbind(&c, &store))
         ;
-    snmp_store_finish(&store);
+    pr_snmp_store_finish(&store);
 
     struct pr_error err = {0};
     struct pr_switch generic, cisco, juniper;
@@ -228,6 +228,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pr_switch_free(&generic);
     pr_switch_free(&cisco);
     pr_switch_free(&juniper);
-    snmp_store_free(&store);
+    pr_snmp_store_free(&store);
     return 0;
 }

@@ -10,20 +10,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    struct snmp_store store, copy;
-    snmp_store_init(&store);
-    snmp_store_init(&copy);
+    struct pr_snmp_store store, copy;
+    pr_snmp_store_init(&store);
+    pr_snmp_store_init(&copy);
     struct pr_error err = {0};
-    if (snmp_walk_parse_buffer((const char *)data, size, "fuzz", &store, NULL, &err) == 0) {
+    if (pr_snmp_walk_parse_buffer((const char *)data, size, "fuzz", &store, NULL, &err) == 0) {
         static const uint32_t if_table[] = {1, 3, 6, 1, 2, 1, 2, 2, 1};
-        snmp_store_copy_subtree(&copy, &store, if_table, 9, &err);
+        pr_snmp_store_copy_subtree(&copy, &store, if_table, 9, &err);
         char buf[256];
         for (size_t i = 0; i < store.n && i < 64; i++)
-            snmp_value_format(&store.vb[i].value, buf, sizeof buf);
+            pr_snmp_value_format(&store.vb[i].value, buf, sizeof buf);
         if (store.n > 0)
-            (void)snmp_store_get(&store, store.vb[0].name, store.vb[0].name_len);
+            (void)pr_snmp_store_get(&store, store.vb[0].name, store.vb[0].name_len);
     }
-    snmp_store_free(&copy);
-    snmp_store_free(&store);
+    pr_snmp_store_free(&copy);
+    pr_snmp_store_free(&store);
     return 0;
 }

@@ -27,7 +27,7 @@ static int usage(void)
     return 2;
 }
 
-static int parse_options(int argc, char **argv, struct snmp_options *o, const char **walk,
+static int parse_options(int argc, char **argv, struct pr_snmp_options *o, const char **walk,
                          const char **context, const char **set)
 {
     static const struct option longopts[] = {{"walk", required_argument, NULL, 'w'},
@@ -41,11 +41,11 @@ static int parse_options(int argc, char **argv, struct snmp_options *o, const ch
             break;
         case 'v':
             if (strcmp(optarg, "1") == 0)
-                o->version = SNMP_V1;
+                o->version = PR_SNMP_V1;
             else if (strcmp(optarg, "2c") == 0)
-                o->version = SNMP_V2C;
+                o->version = PR_SNMP_V2C;
             else if (strcmp(optarg, "3") == 0)
-                o->version = SNMP_V3;
+                o->version = PR_SNMP_V3;
             else
                 return -1;
             break;
@@ -97,7 +97,7 @@ static int parse_options(int argc, char **argv, struct snmp_options *o, const ch
 }
 
 /* "OID=INTEGER" */
-static int set_integer(struct snmp_source *src, const char *spec, struct pr_error *err)
+static int set_integer(struct pr_snmp_source *src, const char *spec, struct pr_error *err)
 {
     char text[1024];
     pr_strlcpy(text, spec, sizeof text);
@@ -106,30 +106,30 @@ static int set_integer(struct snmp_source *src, const char *spec, struct pr_erro
     if (eq == NULL || !pr_parse_int(eq + 1, INT32_MIN, INT32_MAX, &value))
         return pr_error_set(err, PR_ERR_USAGE, "-S expects OID=INTEGER, not '%s'", spec);
     *eq = '\0';
-    uint32_t oid[SNMP_OID_MAX];
+    uint32_t oid[PR_SNMP_OID_MAX];
     size_t len;
-    if (snmp_oid_parse(text, oid, SNMP_OID_MAX, &len, err) != 0)
+    if (pr_snmp_oid_parse(text, oid, PR_SNMP_OID_MAX, &len, err) != 0)
         return -1;
-    return snmp_source_set_integer(src, oid, len, value, err);
+    return pr_snmp_source_set_integer(src, oid, len, value, err);
 }
 
-static void print_store(struct snmp_store *store)
+static void print_store(struct pr_snmp_store *store)
 {
-    snmp_store_finish(store);
+    pr_snmp_store_finish(store);
     static char value[1 << 16];
     char name[1024];
     for (size_t i = 0; i < store->n; i++) {
-        const struct snmp_varbind *vb = &store->vb[i];
-        snmp_oid_format(vb->name, vb->name_len, name, sizeof name);
-        snmp_value_format(&vb->value, value, sizeof value);
-        printf("%s %s %s\n", name, snmp_type_name(vb->value.type), value);
+        const struct pr_snmp_varbind *vb = &store->vb[i];
+        pr_snmp_oid_format(vb->name, vb->name_len, name, sizeof name);
+        pr_snmp_value_format(&vb->value, value, sizeof value);
+        printf("%s %s %s\n", name, pr_snmp_type_name(vb->value.type), value);
     }
 }
 
 int main(int argc, char **argv)
 {
-    struct snmp_options opts;
-    snmp_options_defaults(&opts);
+    struct pr_snmp_options opts;
+    pr_snmp_options_defaults(&opts);
     const char *walk = NULL, *context = NULL, *set = NULL;
     if (parse_options(argc, argv, &opts, &walk, &context, &set) != 0)
         return usage();
@@ -139,8 +139,8 @@ int main(int argc, char **argv)
     if ((walk == NULL && optind >= argc) || first >= argc)
         return usage();
     size_t n_req = (size_t)(argc - first);
-    struct snmp_request *req = calloc(n_req, sizeof *req);
-    uint32_t(*oids)[SNMP_OID_MAX] = calloc(n_req, sizeof *oids);
+    struct pr_snmp_request *req = calloc(n_req, sizeof *req);
+    uint32_t(*oids)[PR_SNMP_OID_MAX] = calloc(n_req, sizeof *oids);
     struct pr_error err = {0};
     int rc = 1;
     for (size_t i = 0; i < n_req; i++) {
@@ -156,7 +156,7 @@ int main(int argc, char **argv)
             *suffix = '\0';
             req[i].scalar = true;
         }
-        if (snmp_oid_parse(text, oids[i], SNMP_OID_MAX, &req[i].len, &err) != 0) {
+        if (pr_snmp_oid_parse(text, oids[i], PR_SNMP_OID_MAX, &req[i].len, &err) != 0) {
             fprintf(stderr, "pr_snmpfetch: %s\n", err.msg);
             free(req);
             free(oids);
@@ -164,28 +164,28 @@ int main(int argc, char **argv)
         }
         req[i].oid = oids[i];
     }
-    struct snmp_source *src =
-        walk ? snmp_source_open_walk(walk, &err) : snmp_source_open_live(argv[optind], &opts, &err);
+    struct pr_snmp_source *src = walk ? pr_snmp_source_open_walk(walk, &err)
+                                      : pr_snmp_source_open_live(argv[optind], &opts, &err);
     explicit_bzero(&opts, sizeof opts);
-    struct snmp_store store;
-    snmp_store_init(&store);
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
     if (src != NULL && set != NULL && set_integer(src, set, &err) != 0) {
         fprintf(stderr, "pr_snmpfetch: %s: %s\n", pr_error_code_name(err.code), err.msg);
-        snmp_source_close(src);
+        pr_snmp_source_close(src);
         free(req);
         free(oids);
         return 1;
     }
-    if (src != NULL && snmp_source_fetch(src, context, req, n_req, &store, &err) == 0) {
+    if (src != NULL && pr_snmp_source_fetch(src, context, req, n_req, &store, &err) == 0) {
         print_store(&store);
         rc = 0;
     }
     if (rc != 0)
         fprintf(stderr, "pr_snmpfetch: %s: %s\n", pr_error_code_name(err.code), err.msg);
     if (src != NULL)
-        fprintf(stderr, "requests: %lu\n", snmp_source_requests(src));
-    snmp_store_free(&store);
-    snmp_source_close(src);
+        fprintf(stderr, "requests: %lu\n", pr_snmp_source_requests(src));
+    pr_snmp_store_free(&store);
+    pr_snmp_source_close(src);
     free(req);
     free(oids);
     return rc;

@@ -96,8 +96,8 @@ static void run(unsigned jobs, size_t n, struct seen *seen)
     char host[32];
     snprintf(host, sizeof host, "127.0.0.1:%u", port);
 
-    struct snmp_options opts;
-    snmp_options_defaults(&opts);
+    struct pr_snmp_options opts;
+    pr_snmp_options_defaults(&opts);
     opts.timeout_s = 0.3;
     opts.retries = 0;
     struct survey_spec specs[N_SWITCHES];

@@ -24,8 +24,8 @@ static struct pr_switch sw;
 static int setup(void **state)
 {
     (void)state;
-    struct snmp_options opts;
-    snmp_options_defaults(&opts);
+    struct pr_snmp_options opts;
+    pr_snmp_options_defaults(&opts);
     struct survey_spec spec = {
         .name = "encap",
         .walk_path = PR_TEST_DATA "/cisco/encap-trunk.snmprec",

@@ -31,8 +31,8 @@
 
 static int survey(struct pr_switch *sw, const struct survey_port *ports, size_t n_ports)
 {
-    struct snmp_options opts;
-    snmp_options_defaults(&opts);
+    struct pr_snmp_options opts;
+    pr_snmp_options_defaults(&opts);
     struct survey_spec spec = {
         .name = "ports",
         .walk_path = PR_TEST_DATA "/generic/ports.snmprec",

@@ -107,7 +107,7 @@ static void test_design_example(void **state)
     assert_int_equal(a->line, 5); /* "  - name: rack12-a" */
     assert_int_equal(a->column, 5);
     assert_true(a->snmp_given);
-    assert_int_equal(a->snmp.version, SNMP_V3);       /* switch overrides 2c */
+    assert_int_equal(a->snmp.version, PR_SNMP_V3);    /* switch overrides 2c */
     assert_string_equal(a->snmp.community, "public"); /* from defaults */
     assert_string_equal(a->snmp.user, "audit");
     assert_string_equal(a->snmp.level, "authPriv");
@@ -142,7 +142,7 @@ static void test_design_example(void **state)
     assert_string_equal(b->driver, "auto");
     assert_int_equal(b->line, 13);
     assert_true(b->snmp_given);
-    assert_int_equal(b->snmp.version, SNMP_V2C);
+    assert_int_equal(b->snmp.version, PR_SNMP_V2C);
     assert_string_equal(b->snmp.community, "rack12-b");
     assert_string_equal(b->snmp.user, "");
     assert_true(b->snmp.timeout_s == 2.0);
@@ -211,7 +211,7 @@ static void test_defaults_merge(void **state)
     assert_string_equal(a->name, "sw-a");
     /* snmp merges key by key: community and timeout from the switch, the
      * rest from defaults. */
-    assert_int_equal(a->snmp.version, SNMP_V1);
+    assert_int_equal(a->snmp.version, PR_SNMP_V1);
     assert_string_equal(a->snmp.community, "c2");
     assert_true(a->snmp.timeout_s == 0.5);
     assert_int_equal(a->snmp.retries, 3);
@@ -246,7 +246,7 @@ static void test_no_defaults(void **state)
         0);
     const struct inventory_switch *a = &inv.switches[0];
     assert_false(a->snmp_given);
-    assert_int_equal(a->snmp.version, SNMP_V2C); /* the built-in defaults */
+    assert_int_equal(a->snmp.version, PR_SNMP_V2C); /* the built-in defaults */
     assert_string_equal(a->snmp.community, "public");
     assert_true(a->snmp.timeout_s == 2.0);
     assert_int_equal(a->snmp.retries, 1);
@@ -494,8 +494,8 @@ static void test_snmpv3_split_over_defaults(void **state)
                            "auth_pass: env:PR_TEST_AUTH_A, priv_pass: env:PR_TEST_PRIV_A}\n",
                            &inv, &err),
                      0);
-    const struct snmp_options *o = &inv.switches[0].snmp;
-    assert_int_equal(o->version, SNMP_V3);
+    const struct pr_snmp_options *o = &inv.switches[0].snmp;
+    assert_int_equal(o->version, PR_SNMP_V3);
     assert_string_equal(o->user, "ua");
     assert_string_equal(o->level, "authPriv");
     assert_string_equal(o->auth_proto, "SHA-512");

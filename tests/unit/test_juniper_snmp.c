@@ -11,24 +11,24 @@
 
 #include "juniper/juniper_snmp.h"
 
-static void add_int(struct snmp_store *store, const char *oid, int64_t value)
+static void add_int(struct pr_snmp_store *store, const char *oid, int64_t value)
 {
-    uint32_t sub[SNMP_OID_MAX];
+    uint32_t sub[PR_SNMP_OID_MAX];
     size_t len;
-    assert_int_equal(snmp_oid_parse(oid, sub, SNMP_OID_MAX, &len, NULL), 0);
-    struct snmp_value v = {.type = SNMP_T_INTEGER, .num = value};
-    assert_int_equal(snmp_store_add(store, sub, len, &v, NULL), 0);
+    assert_int_equal(pr_snmp_oid_parse(oid, sub, PR_SNMP_OID_MAX, &len, NULL), 0);
+    struct pr_snmp_value v = {.type = PR_SNMP_T_INTEGER, .num = value};
+    assert_int_equal(pr_snmp_store_add(store, sub, len, &v, NULL), 0);
 }
 
 static void test_pvid_index_translated_tag_kept(void **state)
 {
     (void)state;
-    struct snmp_store store;
-    snmp_store_init(&store);
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
     /* jnxL2aldVlanTag.4 = 23 and .6 = 4004, as in the QFX5100 recording. */
     add_int(&store, "1.3.6.1.4.1.2636.3.48.1.3.1.1.3.4", 23);
     add_int(&store, "1.3.6.1.4.1.2636.3.48.1.3.1.1.3.6", 4004);
-    snmp_store_finish(&store);
+    pr_snmp_store_finish(&store);
     struct pr_switch sw;
     pr_switch_init(&sw, "ex", "x");
     struct pr_port *old_els = pr_switch_add_port(&sw, "ge-0/0/1", NULL);
@@ -42,19 +42,19 @@ static void test_pvid_index_translated_tag_kept(void **state)
     /* 4004 is a tag: kept as it is. */
     assert_int_equal(sw.ports[1].facts.access_vlan.value, 4004);
     pr_switch_free(&sw);
-    snmp_store_free(&store);
+    pr_snmp_store_free(&store);
 }
 
 static void test_legacy_stp_overrides_edge_and_cist_edge_read(void **state)
 {
     (void)state;
-    struct snmp_store store;
-    snmp_store_init(&store);
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
     /* jnxMIMstForceProtocolVersion.1 = stpCompatible(0) */
     add_int(&store, "1.3.6.1.4.1.2636.3.46.1.1.3.1.24.1", 0);
     /* jnxMIMstCistPortAdminEdgeStatus.4097 = true(1) */
     add_int(&store, "1.3.6.1.4.1.2636.3.46.1.1.6.1.9.4097", 1);
-    snmp_store_finish(&store);
+    pr_snmp_store_finish(&store);
     struct pr_switch sw;
     pr_switch_init(&sw, "ex", "x");
     struct pr_port *port = pr_switch_add_port(&sw, "ge-0/0/0", NULL);
@@ -67,7 +67,7 @@ static void test_legacy_stp_overrides_edge_and_cist_edge_read(void **state)
     assert_int_equal(port->facts.edge.value, PR_EDGE_NO);
     assert_non_null(strstr(port->facts.edge.evidence, "ignores edge"));
     pr_switch_free(&sw);
-    snmp_store_free(&store);
+    pr_snmp_store_free(&store);
 }
 
 static void test_object_id(void **state)

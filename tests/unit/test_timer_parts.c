@@ -241,15 +241,16 @@ static void test_link_events(void **state)
     assert_false(timer_nl_parse_link_event(buf, 10, 7, &up)); /* truncated */
 }
 
-static void add_string(struct snmp_store *s, const uint32_t *col, size_t len, uint32_t index,
+static void add_string(struct pr_snmp_store *s, const uint32_t *col, size_t len, uint32_t index,
                        const char *text)
 {
-    uint32_t oid[SNMP_OID_MAX];
+    uint32_t oid[PR_SNMP_OID_MAX];
     memcpy(oid, col, len * sizeof *col);
     oid[len] = index;
-    struct snmp_value v = {.type = SNMP_T_OCTETS, .bytes = (uint8_t *)text, .len = strlen(text)};
+    struct pr_snmp_value v = {
+        .type = PR_SNMP_T_OCTETS, .bytes = (uint8_t *)text, .len = strlen(text)};
     struct pr_error err;
-    assert_int_equal(snmp_store_add(s, oid, len + 1, &v, &err), 0);
+    assert_int_equal(pr_snmp_store_add(s, oid, len + 1, &v, &err), 0);
 }
 
 static void test_switch_find_port(void **state)
@@ -257,20 +258,20 @@ static void test_switch_find_port(void **state)
     (void)state;
     static const uint32_t if_descr[] = {1, 3, 6, 1, 2, 1, 2, 2, 1, 2};
     static const uint32_t if_name[] = {1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 1};
-    struct snmp_store s;
-    snmp_store_init(&s);
+    struct pr_snmp_store s;
+    pr_snmp_store_init(&s);
     add_string(&s, if_name, 11, 10101, "Gi1/0/1");
     add_string(&s, if_descr, 10, 10101, "GigabitEthernet1/0/1");
     add_string(&s, if_name, 11, 10102, "Gi1/0/2");
     add_string(&s, if_descr, 10, 10102, "GigabitEthernet1/0/2");
-    snmp_store_finish(&s);
+    pr_snmp_store_finish(&s);
     assert_int_equal(timer_switch_find_port(&s, "Gi1/0/2"), 10102);
     assert_int_equal(timer_switch_find_port(&s, "GigabitEthernet1/0/1"), 10101);
     assert_int_equal(timer_switch_find_port(&s, "10102"), 10102);
     assert_int_equal(timer_switch_find_port(&s, "99"), -1); /* no such ifIndex */
     assert_int_equal(timer_switch_find_port(&s, "Gi1/0/3"), -1);
     assert_int_equal(timer_switch_find_port(&s, "gi1/0/1"), -1); /* exact names only */
-    snmp_store_free(&s);
+    pr_snmp_store_free(&s);
 }
 
 /* A bounce of 5 s down and 4 s blocked, probes every 10 ms from up: 400
