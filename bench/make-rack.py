@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Generates a simulated rack: N 48-port top-of-rack switches as .snmprec
 recordings (for snmpsim) and the inventory that audits them.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Prints the scalars and table columns the generic-snmp driver fetches,
 read from its source (drivers/generic-snmp/generic_fetch.c and
 mib_objects.h), so that the net-snmp peer of bench/audit-scale fetches

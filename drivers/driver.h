@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* A driver knows one family of switches: which switches it fits, how to
  * read their facts from the sources at hand, and how to write the
  * configuration that fixes a finding. Drivers are const structs of function

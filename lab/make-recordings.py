@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes the lab's agent recordings (lab/data/*.snmprec).
 
 The three switches of the lab rack are described port by port in the tables

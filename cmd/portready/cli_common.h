@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Option handling shared by the subcommands: net-snmp style SNMP options,
  * output format and colour. */
 #ifndef PR_CLI_COMMON_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* portready audit [OPTIONS] INVENTORY */
 #include <getopt.h>
 #include <signal.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* portready check [OPTIONS] [SWITCH] [PORT...] */
 #include <getopt.h>
 #include <stdio.h>

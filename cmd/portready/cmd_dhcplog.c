@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* portready dhcp-log: reads ISC dhcpd's syslog and says, per client MAC,
  * where the latest DHCP handshake stopped. */
 #include <getopt.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* portready time: bounce a link and time until the target answers. */
 #include <getopt.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The command layer: one function per subcommand. Each takes the
  * arguments after the subcommand name (argv[0] is the subcommand), prints
  * its output and errors, and returns the process exit code. */

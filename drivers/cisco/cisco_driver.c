@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The Cisco driver: Catalyst IOS / IOS-XE, Nexus NX-OS and Arista EOS
  * (the same configuration family). Saved or fetched running-configs go
  * through the IOS-style interpreter (ios_*.c), the IOS-XE native model

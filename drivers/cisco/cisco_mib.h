@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The Cisco MIB objects the cisco driver reads, by number. */
 #ifndef PR_CISCO_MIB_H
 #define PR_CISCO_MIB_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* PVST+ and Rapid-PVST+: the BRIDGE-MIB answers per VLAN (community@VLAN
  * or context vlan-VLAN); the bare community shows VLAN 1 only. Each VLAN
  * the ports use is read once: its bridge port -> ifIndex map (kept for the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "cisco/cisco_snmp.h"
 
 #include <stdio.h>

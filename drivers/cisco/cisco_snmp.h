@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Cisco over SNMP: the generic MIBs plus CISCO-STP-EXTENSIONS (mode,
  * PortFast, BPDU guard), the PVST+ per-VLAN BRIDGE-MIB (community@VLAN or
  * context vlan-VLAN), VLAN membership and trunking, CISCO-ERR-DISABLE and

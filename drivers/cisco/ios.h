@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Cisco IOS / IOS-XE / NX-OS and Arista EOS running-configs: read one into
  * the switch model, print the configuration that fixes a finding, and
  * merge such a snippet back into configuration text.

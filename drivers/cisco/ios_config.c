@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "cisco/ios_config.h"
 
 #include <stdbool.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The IOS-style configuration reader shared by Cisco IOS, IOS-XE, NX-OS and
  * Arista EOS: running-config text -> top-level statements, each with the
  * lines indented beneath it, plus the platform the text comes from.

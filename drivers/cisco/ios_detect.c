@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Which IOS-style platform a running-config comes from, from its text
  * alone. Each recognisable line adds to a platform's score; lines that only
  * other vendors write (Comware `#` separators and `undo`, Junos braces and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* From what the configuration says (ios_model.c) to port facts, with the
  * platform defaults that apply where it says nothing, each stated in the
  * evidence. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Merging a fix snippet into configuration text, as an engineer pasting it
  * in configuration mode would change the running-config: the lines under
  * `interface X` join that interface's block, global lines join the global

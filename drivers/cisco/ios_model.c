@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Statement by statement: what each global and interface line of an
  * IOS-style configuration sets. Platform defaults are applied later, in
  * ios_facts.c. */

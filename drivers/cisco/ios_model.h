@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* What an IOS, IOS-XE, NX-OS or EOS running-config says about spanning
  * tree, port channels and each interface, statement by statement, before
  * platform defaults are applied (ios_facts.c turns it into port facts).

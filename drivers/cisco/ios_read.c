@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* ios_config_read(): text -> configuration -> model -> switch facts. */
 #include "cisco/ios.h"
 

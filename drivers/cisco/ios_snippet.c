@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The configuration that fixes a finding, per platform:
  *   IOS/IOS-XE  interface X / spanning-tree portfast edge [trunk],
  *               spanning-tree mode rapid-pvst, interface Port-channelN /

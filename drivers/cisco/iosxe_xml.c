@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The IOS-XE native model -> IOS-XE configuration text -> the IOS model.
  *
  * Wire layout (checked against the Cisco-IOS-XE-* YANG modules of 16.x to

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The IOS-XE native model (Cisco-IOS-XE-native with its spanning-tree,
  * switch and ethernet augments), as a NETCONF <get-config> reply's <data>
  * or a saved file, read into the same model as a running-config: every

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* BRIDGE-MIB, RSTP-MIB and the IEEE 802.1 spanning-tree MIBs: bridge port
  * to ifIndex, the switch's mode and timers, each port's state and edge. */
 #include <stdio.h>

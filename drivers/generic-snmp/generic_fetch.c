@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* What the generic driver asks an agent for: the columns of DESIGN.md §3,
  * fetched together (several columns per GETBULK) with the scalars. */
 #include <stdlib.h>

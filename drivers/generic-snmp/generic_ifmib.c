@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* IF-MIB: one port per interface, names, link state and speed. */
 #include <stdio.h>
 #include <stdlib.h>

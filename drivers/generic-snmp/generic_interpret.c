@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The generic interpretation of the standard MIBs, in order. */
 #include <stdio.h>
 

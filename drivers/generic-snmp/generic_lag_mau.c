@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* IEEE8023-LAG-MIB membership and MAU-MIB negotiation and capability. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The generic-snmp driver's building blocks, shared with the vendor
  * drivers: they fetch their own columns in the same bulk requests
  * (generic_snmp_fetch) and add or override facts after the standard MIBs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* generic-snmp: standard MIBs, any vendor. */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The standard MIB objects portready reads, by number (no MIB files are
  * loaded). Each carries its MIB and object name for evidence text. */
 #ifndef PR_MIB_OBJECTS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The Juniper driver: Junos configuration (saved file or NETCONF reply)
  * read by the junos_ interpreter, Juniper over SNMP (juniper_snmp.c), and
  * Junos `set` snippets. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "juniper/juniper_snmp.h"
 
 #include <stdio.h>

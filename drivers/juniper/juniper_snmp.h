@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Juniper over SNMP: the generic MIBs plus what Junos does its own way
  * (bridge ports on the .0 logical unit, dot1qPvid as an internal VLAN index
  * on older releases, the MSTP edge objects of JUNIPER-MIMSTP-MIB). */

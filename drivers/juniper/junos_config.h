@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* A Junos configuration read into the portready model: the format (XML,
  * curly-brace, `display set`) is detected, the text parsed, groups and
  * interface ranges expanded, and every physical port added to the switch

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The curly-brace text of `show configuration` (what configuration backups
  * store): statements end with `;` or open a block with `{`, `[ a b ]`
  * lists, quoted strings, comments, and the `inactive:`, `protect:` and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Expansion of what a plain get-config (or a saved configuration) leaves
  * unexpanded: `groups` applied through `apply-groups` (wildcard names like
  * <ge-*> and <*>, `apply-groups-except`), and `interfaces interface-range`

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "junos_lex.h"
 
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Tokens of Junos configuration text, shared by the curly-brace and the
  * `display set` readers: words (quoted strings unquoted), { } ; [ ] and
  * line ends. Comments (slash-star blocks and `#` to the end of the line,

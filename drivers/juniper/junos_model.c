@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Ports and their facts from an expanded Junos configuration tree; the
  * spanning-tree part lives in junos_stp.c. */
 #include "junos_model.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* From an expanded Junos configuration tree to the portready model: the
  * switch's spanning tree and, for every physical port, its facts with the
  * statements that established them. Alongside, what the fix snippets need

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Interface names and interface-range membership: `member ge-0/0/1`,
  * wildcard members (a `*` in any number position, `member "ge-0/0/[1-5]"`,
  * `member "xe-0/0/[1,3,5]"`, each number position on its own; the type

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The three Junos configuration readers. Each builds a tree (junos_tree.h)
  * owned by the caller, or returns -1 with err naming origin and line.
  *

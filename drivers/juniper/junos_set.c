@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* `display set` lines, applied in order: set, delete, deactivate,
  * activate (protect and unprotect change nothing portready reads). */
 #include <string.h>

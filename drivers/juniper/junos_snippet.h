@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Junos `set` commands that close one finding for the port's actual
  * situation (see junos_snippet.c for the choices). The text is a list of
  * set/delete lines that `load set terminal` accepts, with `#` comment

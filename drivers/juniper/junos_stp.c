@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Spanning tree from a Junos configuration.
  *
  * Which protocol: `protocols stp` (802.1D; EX runs it as RSTP force

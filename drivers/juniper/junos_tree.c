@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "junos_tree.h"
 
 #include <stdarg.h>

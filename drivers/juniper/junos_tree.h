@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* One Junos configuration as a tree of statement tokens, the single form
  * that the XML, curly-brace and `display set` readers all produce.
  *

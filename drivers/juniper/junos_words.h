@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* A growing list of copied words: the tokens of one statement while a
  * reader collects them. Owns its strings; junos_words_clear() frees them. */
 #ifndef JUNOS_WORDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Junos configuration as XML: the NETCONF <rpc-reply><data><configuration>
  * answer or `show configuration | display xml`. Elements map onto the same
  * statement chains the text readers build: <unit><name>0</name> is

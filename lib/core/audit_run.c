@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "core/audit_run.h"
 
 #include <pthread.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Runs the surveys of many switches concurrently and hands the results
  * back in inventory order as soon as each one and all before it are done,
  * so output streams and memory stays bounded by the switches in flight.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Merging what a switch's configuration says into what its SNMP agent
  * says: state (link, STP state, LACP membership, speed) from SNMP,
  * configuration (edge, fallback, BPDU guard, negotiation, trunking) from the

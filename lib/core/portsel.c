@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Port selection: PORT operands against ifName, ifDescr, ifIndex and the
  * configuration's names; every physical port when none are given. */
 #include <stdio.h>

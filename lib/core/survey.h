@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Surveying one switch: open its sources, choose its driver, collect its
  * facts, select the ports asked for, judge them and write their fixes. The
  * command layer (check, audit) describes a switch in a survey_spec and gets

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Reads a log file or standard input into a splitter: once to the end, or
  * following it as it grows, like `tail -F`: when the file is renamed away
  * (logrotate) the rest of the old file is read and the new file at the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* One syslog line of ISC dhcpd, taken apart.
  *
  * Header: "Mon DD HH:MM:SS host tag[pid]: message" or the same with an RFC

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Ethernet addresses as the dhcp-log reader keeps them: the six octets
  * packed into the low 48 bits of a uint64_t (first octet highest). */
 #ifndef PR_DHCPLOG_MAC_H

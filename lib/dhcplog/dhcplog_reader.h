@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Splits bytes into lines for the dhcp-log reader, without copying a line
  * more than once and without ever holding more than one line: a line
  * longer than max_line is skipped (and reported) instead of grown into.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Timestamps of syslog lines and of the --since option.
  *
  * All times are int64_t microseconds since the Unix epoch (UTC). Classic

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Per-MAC handshake state: the lines of dhcpd grouped by client into
  * attempts, with a few evidence lines each. Memory is bounded by the
  * number of clients, never by the number of lines.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "dhcplog/dhcplog_verdict.h"
 
 #include <stdio.h>

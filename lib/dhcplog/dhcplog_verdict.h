@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The verdict on one client's latest attempt, with the reason in words,
  * the measured times and the evidence lines. Pure: reads a state, writes a
  * result; the result points into the state (valid while the tracker

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Errors as values: every fallible function of libportready fills a
  * struct pr_error and returns -1; only the command layer prints it. */
 #ifndef PR_ERROR_H

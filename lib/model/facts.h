@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Facts about one switch port and one switch, each a value or unknown, each
  * with the evidence that established it (which object or statement, which
  * value), so an engineer can check every claim portready makes. */

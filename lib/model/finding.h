@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Findings: what is wrong (or worth knowing) about a port, with a stable id
  * from the catalogue, a severity, a message, the evidence, and the fix. */
 #ifndef PR_FINDING_H

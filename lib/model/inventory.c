@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The audit inventory reader: YAML text -> struct inventory (see
  * inventory.h and docs/inventory.md). This file holds the entry points,
  * the document as a whole and the switches list; inventory_switch.c reads

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The audit inventory: which switches to read, how, and which of their
  * ports face servers. A YAML file (docs/inventory.md is the reference):
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The snmp and netconf maps of the inventory: each level (defaults, a
  * switch) is read into a layer that records which keys it gave, so layers
  * merge key by key. */

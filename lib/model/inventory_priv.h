@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Internals of the inventory reader, shared by its files only: the parse
  * context, YAML node helpers that turn every problem into a located error,
  * and the snmp/netconf blocks. Not for other modules. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* One entry of the inventory's switches list (and its ports), and the
  * defaults: map whose keys every switch may override. */
 #include <stdio.h>

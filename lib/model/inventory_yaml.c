@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* YAML node helpers for the inventory reader: every problem becomes an
  * error that names the file, line and column, and the key. Values of
  * secret keys never enter a message. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The switch and port model that drivers fill, rules judge and writers
  * print.
  *

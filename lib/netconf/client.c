@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* netconf_get_config(): one NETCONF session per call. The TCP socket and
  * the SSH login are ours (tcp.c, ssh.c); the authenticated SSH session is
  * handed to libnetconf2 for the netconf subsystem, the hellos and the RPC;

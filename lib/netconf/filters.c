@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Subtree filters: only the parts of a configuration the interpreters read,
  * so a <get-config> of a large switch stays small. */
 #include "netconf/netconf.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Host key check against known_hosts, as OpenSSH does it: a known key
  * passes, an unknown key is refused unless the user asked to accept it
  * (then it is added), a changed key is always refused. */

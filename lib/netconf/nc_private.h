@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Private to lib/netconf: the pieces netconf_get_config() is made of.
  * Every step takes the exchange's deadline so the whole fetch ends within
  * the user's timeout, whatever libssh's and libnetconf2's own timeouts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* libnetconf2 and libyang print to stderr unless given a callback; here
  * their errors are kept, per thread, for the error value instead. */
 #include "netconf/nc_private.h"

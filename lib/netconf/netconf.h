@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* NETCONF source: <get-config> of the running datastore over SSH, returned
  * as XML text; and the one XML reader every part of portready uses.
  *

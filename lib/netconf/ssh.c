@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The SSH layer of a NETCONF exchange, done with libssh directly (rather
  * than inside libnetconf2) so each failure gets its own clear error and
  * nothing ever prompts on a terminal: key exchange, host key, then

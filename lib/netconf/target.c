@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* "[USER@]HOST[:PORT]" as given to --netconf, and the options' defaults. */
 #include "netconf/netconf.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* TCP connect bounded by the exchange's deadline. The socket is ours (not
  * libnetconf2's) so the deadline can cut it, and it gets TCP_NODELAY:
  * without it every NETCONF message waits ~40 ms for a delayed ACK. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The deadline of one NETCONF exchange: a clock and a thread that cuts the
  * socket when time is up. */
 #include "netconf/nc_private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The one XML reader of portready: NETCONF replies and saved XML
  * configurations come from switches and users, so the parser gets no
  * network, substitutes no entities, loads no DTD and stops at the first

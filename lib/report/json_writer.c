@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* JSON schema version 1 (DESIGN.md §1): arrays always arrays, every key
  * always present, null when unknown. */
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Output writers for check and audit: one interface, several formats. A
  * writer gets the switches one at a time (so an audit can print as results
  * arrive in order) and the summary at the end. */

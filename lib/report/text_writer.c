@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Human-readable report: grouped by switch, worst ports first within a
  * switch is NOT done (ports keep the switch's order, as operators read them
  * against the faceplate); the summary ends the report. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The rules: facts -> findings -> verdict and expected blackout. Pure
  * functions of the model; no I/O. */
 #ifndef PR_RULES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Live agents through net-snmp's single-session API (one session per
  * source, so separate sources run in separate threads). Internal to
  * lib/snmp.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Checking what the user gave for a live agent: the address and the
  * SNMPv3 security settings. Messages name options, never their secret
  * values. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* net-snmp sessions: library set-up (once), opening a session, one request
  * and its answer, and turning net-snmp's failures into pr_error values. */
 #include "snmp/live.h"

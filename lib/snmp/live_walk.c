@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Fetching from a live agent: scalars by GET (several per PDU), table
  * columns by GETBULK carrying every column at once (GETNEXT under v1),
  * each column advanced on its own until it leaves its subtree. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Numeric OIDs: parsing, formatting, ordering. */
 #include "snmp/store.h"
 

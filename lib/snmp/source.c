@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The public face of every SNMP source: dispatch to the kind's operations,
  * and the option defaults. */
 #include "snmp/source_impl.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Where SNMP data comes from: a live agent (net-snmp session, v1/v2c/v3) or
  * a recorded walk file. Drivers ask a source for the columns and scalars
  * they need; the source fills a store. A walk file holds everything already,

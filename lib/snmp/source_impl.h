@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The inside of struct pr_snmp_source: one set of operations per kind (live
  * agent, walk file) behind the public calls of source.h. Internal to
  * lib/snmp. */

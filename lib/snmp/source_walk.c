@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* A recorded walk as a source: the whole file is loaded once, fetches copy
  * the requested subtrees and scalars out of it. A context ("98") reads the
  * sibling recording NAME@98.EXT, loaded on first use and kept. */

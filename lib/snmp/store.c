@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The sorted varbind store: append, stable sort with "last one wins"
  * de-duplication, binary-search lookups and subtree ranges. */
 #include "snmp/store.h"

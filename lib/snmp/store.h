@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* An in-memory set of SNMP varbinds, sorted by OID. Every source (a live
  * agent, an snmprec recording, an `snmpwalk -On` dump) fills one of these,
  * and every interpreter reads only from one, so live and offline input go

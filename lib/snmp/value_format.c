@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Values rendered for evidence text and for the canonical test output. */
 #include "snmp/store.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Recorded walks: the two text formats (snmprec `OID|TYPE|VALUE`, net-snmp
  * `snmpwalk -On` output) read into a store. Internal to lib/snmp, also used
  * by the unit tests and the fuzz harness.

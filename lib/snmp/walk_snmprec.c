@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* snmprec recordings (snmpsim's format): one `OID|TAG|VALUE` per line, TAG
  * the ASN.1 tag number, with an `x` suffix when VALUE is hex-encoded. Tags
  * carrying a variation module (`2:numeric`) describe generated values; they

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* net-snmp `snmpwalk -On` output: `.1.3.6... = TYPE: VALUE`, one varbind
  * per line except quoted strings holding newlines and Hex-STRINGs wrapped
  * onto continuation lines. Exception lines (No Such Object/Instance, No

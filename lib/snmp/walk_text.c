@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Text helpers shared by the walk-file readers: lines, hex, numbers. */
 #include "snmp/walk.h"
 

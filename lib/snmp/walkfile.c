@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Recorded walks: reading the file and telling the two formats apart. */
 #include "snmp/walk.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "timer/timer_guard.h"
 
 #include <errno.h>

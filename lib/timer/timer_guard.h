@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Safety nets of `portready time`.
  *
  * The guardian: a child process, started before the first link goes down,

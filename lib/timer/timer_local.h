@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The local bounce: record IF's addresses and routes, take IF down, wait,
  * bring it up, put back what the kernel dropped, and time until TARGET
  * answers; --count times, under a guardian process. */

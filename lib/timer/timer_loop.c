@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 #include "timer/timer_loop.h"
 
 #include <errno.h>

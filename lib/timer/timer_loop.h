@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The probe clock: sends ICMP (and ARP) probes every interval on a fixed
  * schedule, reads replies and link events, and records every probe with
  * its send and reply times on CLOCK_MONOTONIC. One loop serves the local

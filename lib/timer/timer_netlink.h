@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* rtnetlink for `portready time`, the unprivileged half: snapshots of an
  * interface's addresses and routes (kept as the kernel's own messages so
  * they can be replayed as they were), route lookups, default routes, link

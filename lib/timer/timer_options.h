@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The options of `portready time` and their checks, apart from getopt so
  * tests can check every combination without running anything. */
 #ifndef PR_TIMER_OPTIONS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Every privileged action of `portready time`, in one place: taking a link
  * down and up, putting back addresses and routes, opening raw ICMP and ARP
  * sockets, and the capability checks that come before them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Probes: ICMP echo requests to the target (an unprivileged datagram socket
  * where net.ipv4.ping_group_range allows it, a raw socket otherwise) and
  * ARP requests on an interface. The packet builders and parsers are pure

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* What `portready time` reports: the one-line timeline of each bounce or
  * outage, the summary, and the JSON document. Writers take a FILE or a
  * buffer; the command layer decides where they go. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The measurements of `portready time`: every probe sent, the link events of
  * each bounce (or each outage seen in watch mode), and the summary over them.
  * All times are int64 nanoseconds on CLOCK_MONOTONIC; -1 means "did not

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Refusals before `portready time` takes an interface down: the interface
  * carrying the user's own SSH connection, and the interface carrying the only
  * default route. Each returns 0 when it is safe, -1 with an error (code

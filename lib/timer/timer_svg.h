@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* `--plot FILE.svg`: the probe timeline of every bounce (or outage) as a
  * hand-written SVG an operator can attach to a ticket. One panel per bounce:
  * a lane of ICMP probes and a lane of ARP probes, consecutive probes of the

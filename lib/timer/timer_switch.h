@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The switch-side bounce: with SNMP write access, set ifAdminStatus of the
  * switch port facing the server to down(2), wait, set it to up(1), and time
  * until the server answers from here. The guardian sets the port up again if

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Watch mode: probe an address and time each outage while someone else
  * bounces the server (the machine on the other side of the procedure).
  * An outage starts with the first probe left unanswered (declared once no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Reading whole files with a size cap. */
 #ifndef PR_FILEUTIL_H
 #define PR_FILEUTIL_H

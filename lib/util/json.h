@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* A small streaming JSON writer: commas, escaping and nesting handled here,
  * so writers only say what they mean. Output goes to a FILE.
  *

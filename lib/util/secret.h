@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Secrets (SNMP communities, passphrases, NETCONF passwords) read from a
  * file or from the environment, so they never sit in argv, shell history or
  * the inventory itself. Used by the inventory reader and by the command

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Small string helpers shared by every module. */
 #ifndef PR_STRUTIL_H
 #define PR_STRUTIL_H

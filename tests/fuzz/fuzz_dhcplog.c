@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Fuzzes the dhcp-log reader: arbitrary bytes through the line splitter
  * (small line limit, so overlong lines are exercised too), the syslog line
  * parser and the per-MAC tracker, then every verdict is computed. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Fuzzes the inventory reader: any bytes as YAML text. Credential files
  * and the environment are not read (INVENTORY_SKIP_SECRETS), so an input
  * naming /dev/stdin or a huge file cannot stall the run; every other path

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* libFuzzer harness for the IOS-style configuration reader (IOS, IOS-XE,
  * NX-OS, EOS share the entry point): read, judge every port, write every
  * fix snippet and merge it back into the input. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* libFuzzer harness for the IOS-XE native model reader: arbitrary bytes as
  * a NETCONF <data> reply. The configuration text made of it must keep its
  * shape whatever the input (no element can inject a statement of its own:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* libFuzzer harness: the Junos curly reader, then group and range
  * expansion and the port model, on arbitrary bytes. */
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* libFuzzer harness: netconf_xml_parse() on arbitrary bytes, as a switch
  * or a saved file could hand it. A parsed document is walked once so the
  * tree it builds is touched too. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Fuzzes what `portready time` reads off the wire: ICMP echo replies (from
  * the datagram socket, and raw with their IPv4 header), ARP replies, and
  * the kernel's link-event datagrams. The first byte picks the reader; the

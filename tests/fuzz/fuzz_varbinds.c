@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* libFuzzer harness for varbind interpretation: the bytes describe a set of
  * varbinds, each under one of the columns or scalars the generic, Cisco and
  * Juniper drivers read, with any index, any type and any value (what a

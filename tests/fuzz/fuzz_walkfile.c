@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Fuzz harness: arbitrary bytes read as a walk file (snmprec or snmpwalk
  * -On, detected from the content), then a lookup and a subtree copy on
  * whatever was stored. */

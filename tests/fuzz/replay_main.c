@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Replays a fuzz corpus through a harness as an ordinary test: every file in
  * the folders named on the command line is fed to LLVMFuzzerTestOneInput.
  * Under the sanitizer build a crash or leak fails the test. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """Writes a seed for fuzz_varbinds from snmprec lines (OID|TYPE|VALUE) on
 stdin, in the record layout described at the top of fuzz_varbinds.c. Lines
 whose OID is under none of the harness's objects, or whose index has more

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # `portready audit` refuses a bad inventory with a clear message naming the
 # line and column (or the entries), exit 3, and never prints a secret.
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # SIGINT (Ctrl-C) and SIGTERM during an audit: the switches being read
 # finish and are reported, every switch not started yet is reported as
 # "interrupted before it was read", and the exit status is 3.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Soak: one process audits a rack of 20 simulated switches 20 times
 # (audit --repeat 20). Every round reports the same thing, and the
 # process's resident memory and open file descriptors stay flat: sampled

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # portready check and audit against misbehaving SNMP agents, each a real UDP
 # peer on 127.0.0.1 (tests/tools/pr_bad_agent.py serving lab/data/rack12-a):
 # OIDs repeated or out of order, wrong types in every column, a table of

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Bad input gets a clear message naming what was wrong, and exit 3.
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 

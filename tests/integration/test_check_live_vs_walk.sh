@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # `portready check` against a real agent (snmpsim serving a recording) and
 # `portready check --walk` on the same recording must give identical ports:
 # facts, evidence values, findings and verdicts; only the source differs.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # An agent and a saved configuration together: state from the agent,
 # configuration from the configuration, evidence from both. The lab's
 # rack12-c answers SNMP; tests/data/merge/rack12-c-eos.conf is its EOS

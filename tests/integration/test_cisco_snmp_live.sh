@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The Cisco recordings served live by snmpsim and judged by the cisco driver
 # over SNMPv2c (GETBULK, community@VLAN for the PVST+ contexts): the shared
 # Catalyst 3560, Nexus 5000, 2960-X, 2960-S (with its VLAN 98 context) and

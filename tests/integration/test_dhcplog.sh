@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # portready dhcp-log on the logs in tests/data/dhcplog (written by
 # make-logs.py there; each case's lines are listed in that script): every
 # verdict, both timestamp styles, interleaved clients, relayed lines, dhcpd

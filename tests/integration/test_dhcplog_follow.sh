@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # portready dhcp-log --follow while the log grows, is rotated (renamed away
 # and recreated, as logrotate does) and truncated in place (copytruncate),
 # and while reading a pipe; stopped by --exit-after and by SIGTERM.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Every recording of ../shared/fixtures/snmprec judged with --walk: for 2-4
 # ports each, the verdict, finding ids, expected blackout and the key facts,
 # plus the switch's STP mode and timers, all derived by hand from the raw

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # IOS-XE over NETCONF, end to end: the libnetconf2 test server answers
 # <get-config> with the native model of tests/data/iosxe/rack.xml over real
 # SSH, and `portready check --netconf` judges every port. The same

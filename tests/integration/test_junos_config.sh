@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # portready check --config on Junos configurations: one configuration as
 # curly text, display set and XML gives the same JSON; verdicts and exit
 # codes of real configurations; a DOCTYPE is refused.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # `portready check --netconf` against a real NETCONF server over real SSH
 # (libnetconf2's server API, tests/tools/pr_netconf_server.c) answering
 # get-config with Junos configuration: the same ports as reading the same

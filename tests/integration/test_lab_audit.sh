@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # `portready audit` of the built-in lab gives, port by port, the verdicts
 # and findings lab/README.md derives by hand from the recordings; with one
 # switch's agent stopped, the others are still reported and the exit code

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The lab rack (lab/README.md): starts the three agents with lab/lab on free
 # ports of its own state folder, and checks with net-snmp's snmpget and
 # snmpbulkwalk (not portready) that each agent answers the values the

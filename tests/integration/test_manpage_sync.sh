@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The man page and --help say the same: every option a subcommand's --help
 # lists is documented in portready.1, and every option portready.1 documents
 # is in some --help.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # NETCONF source against a real libnetconf2 server over real SSH: password
 # and public-key login, known_hosts (unknown, accepted, known, changed),
 # wrong credentials, closed port, the subtree filters, and two sessions at

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # NETCONF source against misbehaving peers: each must end with a clear
 # error, exit 3, nothing fetched, within the user's timeout (-t 2; the
 # bound below is that plus slack, checked as a bound, not measured as a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Secrets (SNMP communities and v3 passphrases) never reach portready's
 # output: text or JSON, --verbose, --fix, --stats, warnings and errors
 # (wrong credentials, an unreachable switch, bad files, a bad inventory), for

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The live SNMP source against net-snmp's snmpd, started here as its own
 # process on 127.0.0.1 with its own configuration and persistent folder:
 # SNMPv3 authPriv works; a wrong passphrase, an unknown user and a wrong

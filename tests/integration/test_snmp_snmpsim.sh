@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The live SNMP source against snmpsim serving real recordings: the varbinds
 # fetched live equal those read from the same file with --walk (v2c GETBULK,
 # v1 GETNEXT, and the community@98 VLAN context), and one GETBULK carries

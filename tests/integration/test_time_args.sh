@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # portready time's command line, without privileges or namespaces: --help
 # goes to stdout with exit 0 and lists every option; usage errors go to
 # stderr with a hint and exit 3; the man page text in docs/time.md names

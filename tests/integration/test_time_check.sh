@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Prediction and measurement side by side: `portready check` reads the lab
 # switch over SNMP (BRIDGE-MIB from the Linux bridge's own state: STP on,
 # forward delay 200 cs = 2 s, port not edge) and predicts the blackout after

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The safety nets of portready time: refusals (no --yes, the only default
 # route, the SSH connection's interface, a second run on the same interface,
 # no CAP_NET_ADMIN) and the guardian: SIGINT, SIGTERM and SIGKILL while the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # portready time on a link that really blocks: the namespace lab's bridge
 # runs kernel STP with forward_delay 2 s, so the server's port listens 2 s
 # and learns 2 s after it comes up. Ground truth: the bridge's own

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # The switch-side bounce: net-snmp's snmpd runs inside the lab switch's
 # namespace (its own configuration, never the system service); from the
 # peer namespace (the operator's desk) portready sets ifAdminStatus of the

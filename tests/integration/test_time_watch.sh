@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
 # Watch mode: the peer (the operator's side) watches the server's address
 # while the server bounces its own link on the STP lab. Each outage, from
 # the first lost probe to the first reply, must lie within interval + 2 ms of

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: BSD-3-Clause
 """A misbehaving SNMP agent for the tests: a small UDP responder on
 127.0.0.1 that serves an snmprec recording (OID|TYPE|VALUE) over SNMPv1 and
 v2c (any community) and breaks the protocol in one chosen way. Python's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Test tool: fetches a configuration with netconf_get_config() and prints
  * the <data> XML, one document per line; on error prints it and exits 3.
  *

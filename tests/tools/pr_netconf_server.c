@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Test peer: NETCONF over SSH on 127.0.0.1, for the integration tests.
  *
  *   pr_netconf_server --port PORT [--hostkey FILE] [--data FILE]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Test tool: fetches OIDs through an SNMP source and prints every varbind
  * as `OID TYPE VALUE`, one per line in OID order, so a live agent and a
  * recorded walk can be compared byte for byte.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Ground truth for `portready time`: records the port-state events of the
  * Linux bridges in the current network namespace, as the kernel announces
  * them over rtnetlink (the events `bridge monitor link` shows), each stamped

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Shared helpers of the Junos unit tests (header-only: each test_*.c is
  * its own executable). */
 #ifndef JUNOS_TEST_UTIL_H

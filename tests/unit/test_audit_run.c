@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The audit runner: results come back in inventory order, and a slow switch
  * at the head of the inventory does not let the others pile up in memory
  * (at most jobs * 2 switches are taken and not yet handed over).

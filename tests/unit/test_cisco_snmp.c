@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The cisco driver over SNMP, on a small Catalyst-like recording written
  * for this test (tests/data/cisco/pvst-switch.snmprec and its VLAN 100
  * context pvst-switch@100.snmprec). Expectations, from the raw values:

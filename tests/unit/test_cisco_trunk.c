@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Trunking from CISCO-VTP-MIB when vlanTrunkPortDynamicStatus is absent (as
  * on the 2960-X and 2960-S recordings), on a recording written for this test
  * (tests/data/cisco/encap-trunk.snmprec). Expectations, from the raw values:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* One syslog line taken apart: header forms, every dhcpd message the
  * reader uses, what counts as noise, other programs and malformed lines;
  * and the MAC forms --mac accepts. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The line splitter: lines across chunk boundaries, CR LF, a last line
  * without newline, and lines over the limit skipped and counted however
  * they are chunked. Also a whole file through dhcplog_input_read. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Timestamps of dhcpd syslog lines and of --since. All expectations in
  * UTC (TZ is set to UTC before the tests); epoch values computed by hand
  * with calendar.timegm and written beside each assertion. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The per-MAC handshake state machine and the verdicts: every class, the
  * chainload windows and thresholds, attempts, evidence capping, reason
  * attachment, restarts, --mac and --since. Lines are written here with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The generic-snmp driver's view of which interfaces are ports and which
  * bridge port each one is, on a small recording written for this test
  * (tests/data/generic/ports.snmprec). Every interface is admin and oper up.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The inventory reader: DESIGN.md's example, defaults, ports, located
  * errors, secrets from files and the environment, paths. Expected values
  * are written out by hand from the YAML beside each test. */

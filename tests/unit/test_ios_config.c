@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The IOS-style configuration reader and interpreters, one construct per
  * test, on small configurations written here. Each expectation follows from
  * the statements quoted beside it. */

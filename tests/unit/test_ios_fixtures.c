@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Real running-configs from ../shared/fixtures/configs through the IOS-style
  * interpreter: the Cisco and Arista files parse, and a few ports per file
  * are asserted against verdicts derived by hand from the statements quoted

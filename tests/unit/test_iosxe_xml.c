@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The IOS-XE native model reader, one construct per test, on the small XML
  * documents of tests/data/iosxe/. Each expectation follows from the XML
  * quoted beside it; the statements it stands for are those a Catalyst

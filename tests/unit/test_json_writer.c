@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The JSON writer against schema version 1 (DESIGN.md §1): exactly the
  * documented keys, arrays always arrays, null for unknown facts. The
  * expected documents are written out in full. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Juniper's SNMP quirks on stores built by hand: the internal VLAN index
  * of older Junos translated to the tag, tags left alone, legacy STP
  * overriding edge, and the MSTP CIST edge objects. */

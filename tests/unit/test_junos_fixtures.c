@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The Junos interpreter on real configurations (../shared/fixtures/configs),
  * with facts and verdicts worked out by hand from the raw statements quoted
  * beside each assertion; the same configuration in three formats; and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The Junos interpreter, one construct at a time, on small configurations
  * written for the test (in all three formats where the reader differs). */
 #include "junos_test_util.h"

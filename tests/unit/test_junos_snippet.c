@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Junos fix snippets: the text for each situation, and that applying it
  * closes the finding. */
 #include "junos_test_util.h"

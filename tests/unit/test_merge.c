@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Matching configuration interface names to SNMP names, and which source
  * wins for which fact. */
 #include <setjmp.h>

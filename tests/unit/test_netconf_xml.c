@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* netconf_xml_parse (the project's one XML reader), netconf_target_parse
  * and the subtree filters. */
 #include <setjmp.h>

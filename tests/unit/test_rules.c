@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The rules, one test per finding id, plus the unknown cases, the
  * verdicts, the expected blackout and the exit codes. Each test builds the
  * facts a driver would report and asserts what an engineer expects. */

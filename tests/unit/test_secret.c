@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Secrets from files and the environment: first line only, limits, modes,
  * pipes, and messages that name the source but never the value. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* The varbind store and OID helpers: ordering, lookups, subtrees,
  * duplicates (last one wins), OID parse errors, value formatting. */
 #include <setjmp.h>

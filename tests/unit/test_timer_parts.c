@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* portready time's pure parts: option checks, ICMP and ARP packets, the
  * default-route and SSH refusal rules, link events, the switch port lookup,
  * the SVG writer and the JSON document. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* portready time's pure logic: statistics, verdicts and causes, the summary
  * over bounces and outages, exit codes, the one-line timelines. */
 #include <setjmp.h>

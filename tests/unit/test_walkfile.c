@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
 /* Walk files: both formats, every type, the error messages (file:line and
  * what was wrong), the walk source with contexts, and every real recording
  * under ../shared/fixtures/snmprec. */
