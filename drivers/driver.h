@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "model/switch.h"
 #include "snmp/source.h"
 

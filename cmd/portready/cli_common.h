@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "snmp/source.h"
 
 /* Applies one SNMP option (-v -c -u -l -a -A -x -X -n -t -r and the long

@@ -10,9 +10,10 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "core/audit_run.h"
-#include "model/inventory.h"
+#include "core/inventory.h"
 #include "report/report.h"
 #include "rules/rules.h"
+#include "rules/summary.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 

@@ -10,6 +10,7 @@
 #include "core/survey.h"
 #include "report/report.h"
 #include "rules/rules.h"
+#include "rules/summary.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 

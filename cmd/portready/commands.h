@@ -7,14 +7,7 @@
 
 #include <stdio.h>
 
-/* Exit codes (monitoring-plugin convention), documented in README and the
- * man page. */
-enum pr_exit {
-    PR_EXIT_READY = 0,     /* every port ready / every handshake complete */
-    PR_EXIT_WARNING = 1,   /* warnings only */
-    PR_EXIT_NOT_READY = 2, /* at least one port not ready / handshake failed */
-    PR_EXIT_UNKNOWN = 3,   /* unreadable switch or input, bad arguments, internal error */
-};
+#include "model/exit.h"
 
 int portready_main(int argc, char **argv);
 

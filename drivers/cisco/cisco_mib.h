@@ -3,7 +3,7 @@
 #ifndef PR_CISCO_MIB_H
 #define PR_CISCO_MIB_H
 
-#include "generic-snmp/mib_objects.h"
+#include "snmp/mib_objects.h"
 
 MIB_OBJECT(MIB_STPX_TYPE, "CISCO-STP-EXTENSIONS-MIB", "stpxSpanningTreeType", 1, 3, 6, 1, 4, 1, 9,
            9, 82, 1, 6, 1, 0);

@@ -20,7 +20,7 @@ static size_t vlans_in_use(const struct pr_switch *sw, int64_t *vlans, size_t ma
     for (size_t i = 0; i < sw->n_ports; i++) {
         const struct pr_fact *vlan = &sw->ports[i].facts.access_vlan;
         if (!vlan->known || vlan->value < 1 || vlan->value > 4094 ||
-            !generic_port_is_physical(&sw->ports[i]))
+            !pr_port_is_physical(&sw->ports[i]))
             continue;
         bool seen = false;
         for (size_t k = 0; k < n && !seen; k++)

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #include "cisco/ios_config.h"
-#include "model/error.h"
+#include "util/error.h"
 #include "model/switch.h"
 
 /* Fills sw: its STP (mode, timers), one port per physical Ethernet

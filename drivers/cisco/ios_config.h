@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 enum ios_platform {
     IOS_PLATFORM_UNKNOWN = 0,

@@ -25,7 +25,7 @@
 
 #include "cisco/ios.h"
 #include "cisco/ios_model.h"
-#include "netconf/netconf.h"
+#include "util/xml.h"
 #include "util/strutil.h"
 
 struct xe_out {
@@ -586,7 +586,7 @@ int iosxe_xml_to_cli(const char *xml, size_t len, const char *origin, char **out
     if (origin == NULL)
         origin = "configuration";
     xmlDoc *doc;
-    if (netconf_xml_parse(xml, len, &doc, err) != 0) {
+    if (pr_xml_parse(xml, len, &doc, err) != 0) {
         pr_error_prefix(err, "%s", origin);
         return -1;
     }

@@ -24,7 +24,7 @@
 #include <stddef.h>
 
 #include "cisco/ios_config.h"
-#include "model/error.h"
+#include "util/error.h"
 #include "model/switch.h"
 
 #define IOSXE_NS_NATIVE   "http://cisco.com/ns/yang/Cisco-IOS-XE-native"

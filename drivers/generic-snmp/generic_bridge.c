@@ -18,7 +18,7 @@ int generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw);
 static struct pr_port *physical_under(struct pr_snmp_store *store, struct pr_switch *sw,
                                       struct pr_port *port)
 {
-    if (generic_port_is_physical(port))
+    if (pr_port_is_physical(port))
         return port;
     if (port->if_type == 161 /* ieee8023adLag */ || port->if_type == 54 /* propMultiplexor */)
         return port;
@@ -37,7 +37,7 @@ static struct pr_port *physical_under(struct pr_snmp_store *store, struct pr_swi
         n_lower++;
         only = pr_switch_find_ifindex(sw, vb->name[stack->len + 1]);
     }
-    if (n_lower == 1 && only != NULL && generic_port_is_physical(only))
+    if (n_lower == 1 && only != NULL && pr_port_is_physical(only))
         return only;
     if (n_lower > 1)
         return port;
@@ -245,7 +245,7 @@ static void read_port_edge(struct pr_snmp_store *store, struct pr_port *port)
         !truth_fact(&oper, store, &MIB_IEEE_RSTP_OPER_EDGE, bp, true))
         truth_fact(&oper, store, &MIB_MSTP_CIST_OPER_EDGE, bp, true);
     truth_fact(&autoedge, store, &MIB_IEEE_AUTO_EDGE, bp, true);
-    rules_edge_from_admin_oper(&port->facts, &admin, &oper, &autoedge);
+    pr_facts_edge_from_admin_oper(&port->facts, &admin, &oper, &autoedge);
     if (!port->facts.edge.known)
         pr_fact_unknown(&port->facts.edge,
                         "no RSTP-MIB or IEEE 802.1 edge object for bridge port %u", bp);

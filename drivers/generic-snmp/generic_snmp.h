@@ -7,7 +7,7 @@
 #define PR_GENERIC_SNMP_H
 
 #include "driver.h"
-#include "generic-snmp/mib_objects.h"
+#include "snmp/mib_objects.h"
 #include "snmp/store.h"
 
 /* Fetches every standard column and scalar the generic driver reads, plus
@@ -38,8 +38,5 @@ bool generic_column_int(struct pr_snmp_store *store, const struct mib_object *ob
 bool generic_fact_from_column(struct pr_fact *fact, struct pr_snmp_store *store,
                               const struct mib_object *obj, uint32_t index,
                               const char *(*names)(int64_t));
-
-/* Whether a port counts as a physical Ethernet port (for "every port"). */
-bool generic_port_is_physical(const struct pr_port *port);
 
 #endif

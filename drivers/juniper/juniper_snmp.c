@@ -113,7 +113,7 @@ void juniper_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
         bool have_admin = cist_truth(store, &MIB_JNX_CIST_ADMIN_EDGE, port, &admin);
         bool have_oper = cist_truth(store, &MIB_JNX_CIST_OPER_EDGE, port, &oper);
         if (have_admin || have_oper)
-            rules_edge_from_admin_oper(&port->facts, &admin, &oper, NULL);
+            pr_facts_edge_from_admin_oper(&port->facts, &admin, &oper, NULL);
     }
     /* Legacy STP: Junos ignores edge, so an edge port still blocks. */
     if (sw->stp.mode.known && sw->stp.mode.value == PR_MODE_STP) {

@@ -15,7 +15,7 @@
 #include "junos_model.h"
 #include "junos_read.h"
 #include "junos_tree.h"
-#include "model/error.h"
+#include "util/error.h"
 #include "model/switch.h"
 
 struct junos_config {

@@ -9,7 +9,7 @@
 #define JUNOS_EXPAND_H
 
 #include "junos_tree.h"
-#include "model/error.h"
+#include "util/error.h"
 
 /* A new tree (owned by the caller): raw with groups and ranges expanded.
  * raw is not changed. NULL with err set when out of memory. */

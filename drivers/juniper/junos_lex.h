@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 enum junos_tok_kind {
     JUNOS_TOK_WORD,

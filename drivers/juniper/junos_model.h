@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 #include "junos_tree.h"
-#include "model/error.h"
+#include "util/error.h"
 #include "model/switch.h"
 
 /* The spanning-tree statement a switch runs. */

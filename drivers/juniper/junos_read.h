@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "junos_tree.h"
-#include "model/error.h"
+#include "util/error.h"
 
 enum junos_format {
     JUNOS_FORMAT_UNKNOWN = 0,

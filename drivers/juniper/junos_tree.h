@@ -24,7 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 /* Deepest statement path any reader accepts. */
 #define JUNOS_MAX_DEPTH 48

@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 /* Longest statement (in words) the readers accept. */
 #define JUNOS_MAX_WORDS 4096

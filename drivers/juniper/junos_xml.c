@@ -12,7 +12,7 @@
 #include <libxml/tree.h>
 
 #include "junos_read.h"
-#include "netconf/netconf.h"
+#include "util/xml.h"
 
 static bool is_element(const xmlNode *node, const char *name)
 {
@@ -139,7 +139,7 @@ struct junos_node *junos_xml_read(const char *text, size_t len, const char *orig
 {
     /* No network, no entities, no DTD; a DOCTYPE is refused. */
     xmlDoc *doc;
-    if (netconf_xml_parse(text, len, &doc, err) != 0) {
+    if (pr_xml_parse(text, len, &doc, err) != 0) {
         pr_error_prefix(err, "%s", origin != NULL ? origin : "configuration");
         return NULL;
     }

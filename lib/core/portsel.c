@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "core/survey.h"
-#include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
 
 static bool port_matches(const struct pr_port *port, const char *name)
@@ -59,7 +58,7 @@ int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, s
     int rc = 0;
     if (n_ports == 0) {
         for (size_t i = 0; i < sw->n_ports; i++) {
-            if (generic_port_is_physical(&sw->ports[i])) {
+            if (pr_port_is_physical(&sw->ports[i])) {
                 taken[i] = true;
                 kept[n_kept] = sw->ports[i];
                 kept[n_kept++].expect_vlan = default_vlan;

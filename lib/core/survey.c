@@ -8,7 +8,7 @@
 
 #include "core/merge.h"
 #include "driver.h"
-#include "generic-snmp/mib_objects.h"
+#include "snmp/mib_objects.h"
 #include "rules/rules.h"
 #include "util/fileutil.h"
 #include "util/strutil.h"

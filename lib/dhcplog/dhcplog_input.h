@@ -12,7 +12,7 @@
 #include <stdint.h>
 
 #include "dhcplog/dhcplog_reader.h"
-#include "model/error.h"
+#include "util/error.h"
 
 struct dhcplog_input_options {
     bool follow;

@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 #define DHCPLOG_LINE_MAX 8192 /* longer syslog lines are skipped and counted */
 

@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 #define DHCPLOG_US_PER_S 1000000LL
 

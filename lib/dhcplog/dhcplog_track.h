@@ -20,7 +20,7 @@
 #include <stdint.h>
 
 #include "dhcplog/dhcplog_line.h"
-#include "model/error.h"
+#include "util/error.h"
 
 #define DHCPLOG_ATTEMPT_GAP_US    (120 * DHCPLOG_US_PER_S)
 #define DHCPLOG_CHAIN_WINDOW_US   (60 * DHCPLOG_US_PER_S) /* ACK -> next round's DISCOVER */

@@ -107,3 +107,43 @@ const char *pr_stp_mode_name(int64_t mode)
     }
     return "invalid";
 }
+
+bool pr_fact_is(const struct pr_fact *fact, int64_t value)
+{
+    return fact->known && fact->value == value;
+}
+
+void pr_facts_edge_from_admin_oper(struct pr_port_facts *facts, const struct pr_fact *admin_edge,
+                                   const struct pr_fact *oper_edge, const struct pr_fact *auto_edge)
+{
+    if (oper_edge != NULL && oper_edge->known)
+        facts->oper_edge = *oper_edge;
+    bool up = pr_fact_is(&facts->oper_status, PR_IF_UP);
+    if (admin_edge == NULL || !admin_edge->known) {
+        /* Only the operational value: trust it while the port is up. */
+        if (up && oper_edge != NULL && oper_edge->known) {
+            pr_fact_set(&facts->edge, oper_edge->value ? PR_EDGE_YES : PR_EDGE_NO,
+                        "%s (admin edge not exposed; judged by the operational value)",
+                        oper_edge->evidence);
+        } else if (auto_edge != NULL && pr_fact_is(auto_edge, 1)) {
+            pr_fact_set(&facts->edge, PR_EDGE_AUTO, "%s", auto_edge->evidence);
+        }
+        return;
+    }
+    if (admin_edge->value) {
+        pr_fact_set(&facts->edge, PR_EDGE_YES, "%s", admin_edge->evidence);
+        return;
+    }
+    /* Admin edge false. */
+    if (up && oper_edge != NULL && pr_fact_is(oper_edge, 1)) {
+        pr_fact_set(&facts->edge, PR_EDGE_AUTO, "%s; %s (made edge by auto-detection)",
+                    admin_edge->evidence, oper_edge->evidence);
+        return;
+    }
+    if (auto_edge != NULL && pr_fact_is(auto_edge, 1)) {
+        pr_fact_set(&facts->edge, PR_EDGE_AUTO, "%s; %s", admin_edge->evidence,
+                    auto_edge->evidence);
+        return;
+    }
+    pr_fact_set(&facts->edge, PR_EDGE_NO, "%s", admin_edge->evidence);
+}

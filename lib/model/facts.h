@@ -101,6 +101,17 @@ void pr_fact_set(struct pr_fact *fact, int64_t value, const char *evidence_fmt, 
 void pr_fact_unknown(struct pr_fact *fact, const char *why_fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Whether fact is known and equal to value. */
+bool pr_fact_is(const struct pr_fact *fact, int64_t value);
+
+/* The edge fact from what RSTP/MSTP MIBs (or a config) say: admin edge,
+ * oper edge, auto-edge, and whether the port is up. Writes the result into
+ * facts->edge (and facts->oper_edge) with combined evidence. Any input may be
+ * unknown. */
+void pr_facts_edge_from_admin_oper(struct pr_port_facts *facts, const struct pr_fact *admin_edge,
+                                   const struct pr_fact *oper_edge,
+                                   const struct pr_fact *auto_edge);
+
 /* Names for the JSON and text output. */
 const char *pr_if_status_name(int64_t status); /* "up", "down", ... */
 const char *pr_stp_state_name(int64_t state);  /* "forwarding", ... */

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "model/facts.h"
 #include "model/finding.h"
 
@@ -95,5 +95,10 @@ void pr_port_clear_findings(struct pr_port *port);
 void pr_port_facts_init(struct pr_port_facts *facts);
 
 const char *pr_verdict_name(enum pr_verdict verdict); /* "ready", "not-ready", ... */
+
+/* Whether a port counts as a physical Ethernet port, the ones "every port"
+ * means: an Ethernet ifType (or, with the type unknown, a front-port name),
+ * never an out-of-band management port. */
+bool pr_port_is_physical(const struct pr_port *port);
 
 #endif

@@ -17,6 +17,7 @@
 #include <nc_client.h>
 
 #include "util/strutil.h"
+#include "util/xml.h"
 
 /* Debian ships no usable ietf-netconf module with libnetconf2 (its
  * built-in copy cannot resolve ietf-netconf-acm); libyuma-base has both. */
@@ -179,7 +180,7 @@ static int reply_data(const struct lyd_node *envp, const struct lyd_node *op, co
     /* What the interpreters will read must pass the project's XML reader. */
     xmlDoc *doc = NULL;
     struct pr_error xml_err = {0};
-    if (netconf_xml_parse(text, strlen(text), &doc, &xml_err) != 0) {
+    if (pr_xml_parse(text, strlen(text), &doc, &xml_err) != 0) {
         free(text);
         return pr_error_set(err, PR_ERR_PROTOCOL, "NETCONF: malformed reply from %s: %s", label,
                             xml_err.msg);

@@ -11,7 +11,7 @@
 
 #include <libssh/libssh.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "netconf/netconf.h"
 
 /* CLOCK_MONOTONIC in nanoseconds. */

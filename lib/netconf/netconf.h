@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* NETCONF source: <get-config> of the running datastore over SSH, returned
- * as XML text; and the one XML reader every part of portready uses.
+ * as XML text.
  *
- * The source only fetches: it never interprets configuration. The Junos and
- * IOS-XE interpreters parse the text it returns with netconf_xml_parse().
+ * The source only fetches: it never interprets configuration; the
+ * interpreters parse the text it returns with pr_xml_parse() (util/xml.h).
  *
  * Thread safety: netconf_get_config() may run in several threads at once
  * (one session per call; libnetconf2's client options are per thread).
@@ -14,9 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <libxml/tree.h>
-
-#include "model/error.h"
+#include "util/error.h"
 
 #define NETCONF_DEFAULT_PORT 830
 
@@ -68,11 +66,5 @@ const char *netconf_junos_filter(void);
 /* Subtree filter for IOS-XE: the native model's interface and
  * spanning-tree subtrees (static string). */
 const char *netconf_iosxe_filter(void);
-
-/* Parses len bytes of XML into *out (the caller frees it with xmlFreeDoc).
- * Safe for hostile input: no network access, no entity substitution, no
- * DTD loading, and any document carrying a DOCTYPE is refused. Errors
- * (PR_ERR_INPUT) name the line and libxml2's reason. */
-int netconf_xml_parse(const char *xml, size_t len, xmlDoc **out, struct pr_error *err);
 
 #endif

@@ -9,7 +9,7 @@
 #include <stdio.h>
 
 #include "model/switch.h"
-#include "rules/rules.h"
+#include "rules/summary.h"
 
 struct report_options {
     FILE *out;

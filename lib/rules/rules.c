@@ -13,11 +13,6 @@
  * BPDU before it treats a port as edge. */
 #define AUTO_EDGE_BLACKOUT_S 3
 
-static bool fact_is(const struct pr_fact *fact, int64_t value)
-{
-    return fact->known && fact->value == value;
-}
-
 static bool mode_is_legacy(int64_t mode)
 {
     return mode == PR_MODE_STP || mode == PR_MODE_PVST;
@@ -50,7 +45,7 @@ static void judge_link(struct pr_port *port)
                      pr_if_status_name(facts->admin_status.value));
         return;
     }
-    if (fact_is(&facts->err_disabled, 1)) {
+    if (pr_fact_is(&facts->err_disabled, 1)) {
         struct pr_finding *f =
             add(port, PR_F_ERR_DISABLED, PR_SEV_CRITICAL, facts->err_disabled.evidence);
         if (f != NULL)
@@ -104,8 +99,8 @@ static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool le
     const struct pr_fact *edge = &facts->edge;
     char ev[PR_FINDING_EVIDENCE_MAX];
 
-    if (fact_is(edge, PR_EDGE_YES)) {
-        if (fact_is(&facts->trunk, 1) && fact_is(&facts->edge_applies_on_trunk, 0)) {
+    if (pr_fact_is(edge, PR_EDGE_YES)) {
+        if (pr_fact_is(&facts->trunk, 1) && pr_fact_is(&facts->edge_applies_on_trunk, 0)) {
             snprintf(ev, sizeof ev, "%s; %s", edge->evidence, facts->trunk.evidence);
             struct pr_finding *f = add(port, PR_F_PORTFAST_TRUNK_MISSING, PR_SEV_CRITICAL, ev);
             if (f != NULL)
@@ -127,7 +122,7 @@ static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool le
                          "(RSTP/MSTP/Rapid-PVST) converges in seconds where legacy takes 30-50 s",
                          pr_stp_mode_name(mode->value));
         }
-        if (fact_is(&facts->bpdu_guard, 0)) {
+        if (pr_fact_is(&facts->bpdu_guard, 0)) {
             struct pr_finding *f =
                 add(port, PR_F_BPDU_GUARD_OFF, PR_SEV_INFO, facts->bpdu_guard.evidence);
             if (f != NULL)
@@ -137,7 +132,7 @@ static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool le
         }
         return;
     }
-    if (fact_is(edge, PR_EDGE_AUTO)) {
+    if (pr_fact_is(edge, PR_EDGE_AUTO)) {
         struct pr_finding *f = add(port, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING, edge->evidence);
         if (f != NULL)
             snprintf(f->message, sizeof f->message,
@@ -156,7 +151,7 @@ static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool le
         }
         return;
     }
-    if (fact_is(edge, PR_EDGE_NO)) {
+    if (pr_fact_is(edge, PR_EDGE_NO)) {
         set_blocking_blackout(sw, port, "non-edge port");
         struct pr_finding *f = add(port, PR_F_STP_NOT_EDGE, PR_SEV_CRITICAL, edge->evidence);
         if (f != NULL)
@@ -201,15 +196,15 @@ static bool judge_stp(const struct pr_switch *sw, struct pr_port *port)
     const struct pr_port_facts *facts = &port->facts;
     const struct pr_fact *mode = effective_mode(sw, port);
 
-    if (fact_is(mode, PR_MODE_OFF) || fact_is(&facts->stp_enabled, 0)) {
+    if (pr_fact_is(mode, PR_MODE_OFF) || pr_fact_is(&facts->stp_enabled, 0)) {
         pr_fact_set(&port->expected_blackout_s, 0, "spanning tree off: %s",
-                    fact_is(mode, PR_MODE_OFF) ? mode->evidence : facts->stp_enabled.evidence);
+                    pr_fact_is(mode, PR_MODE_OFF) ? mode->evidence : facts->stp_enabled.evidence);
         return true;
     }
     bool legacy = mode->known && mode_is_legacy(mode->value);
     judge_edge(sw, port, legacy, mode);
 
-    if (fact_is(&facts->oper_status, PR_IF_UP) && facts->stp_state.known &&
+    if (pr_fact_is(&facts->oper_status, PR_IF_UP) && facts->stp_state.known &&
         state_blocks(facts->stp_state.value)) {
         struct pr_finding *f =
             add(port, PR_F_STP_NOT_FORWARDING, PR_SEV_CRITICAL, facts->stp_state.evidence);
@@ -224,10 +219,10 @@ static bool judge_stp(const struct pr_switch *sw, struct pr_port *port)
 static void judge_lacp(struct pr_port *port)
 {
     const struct pr_port_facts *facts = &port->facts;
-    if (!fact_is(&facts->lacp_member, 1))
+    if (!pr_fact_is(&facts->lacp_member, 1))
         return;
     char ev[PR_FINDING_EVIDENCE_MAX];
-    if (fact_is(&facts->lacp_fallback, 0)) {
+    if (pr_fact_is(&facts->lacp_fallback, 0)) {
         snprintf(ev, sizeof ev, "%s; %s", facts->lacp_member.evidence,
                  facts->lacp_fallback.evidence);
         struct pr_finding *f = add(port, PR_F_LACP_NO_FALLBACK, PR_SEV_CRITICAL, ev);
@@ -252,14 +247,14 @@ static void judge_speed_vlan(struct pr_port *port)
 {
     const struct pr_port_facts *facts = &port->facts;
     char ev[PR_FINDING_EVIDENCE_MAX];
-    if (fact_is(&facts->autoneg, 1)) {
+    if (pr_fact_is(&facts->autoneg, 1)) {
         struct pr_finding *f = add(port, PR_F_AUTONEG_ON, PR_SEV_INFO, facts->autoneg.evidence);
         if (f != NULL)
             snprintf(
                 f->message, sizeof f->message,
                 "speed auto-negotiation is on; fix the speed only if the link is slow to come up");
     }
-    if (fact_is(&facts->oper_status, PR_IF_UP) && facts->speed_mbps.known &&
+    if (pr_fact_is(&facts->oper_status, PR_IF_UP) && facts->speed_mbps.known &&
         facts->speed_capability_mbps.known && facts->speed_mbps.value > 0 &&
         facts->speed_mbps.value < facts->speed_capability_mbps.value) {
         snprintf(ev, sizeof ev, "%s; %s", facts->speed_mbps.evidence,
@@ -280,7 +275,7 @@ static void judge_speed_vlan(struct pr_port *port)
                 f->message, sizeof f->message,
                 "the port's %s VLAN is %lld, the provisioning VLAN is %lld: DHCP never reaches "
                 "the PXE server",
-                fact_is(&facts->trunk, 1) ? "native" : "access",
+                pr_fact_is(&facts->trunk, 1) ? "native" : "access",
                 (long long)facts->access_vlan.value, (long long)port->expect_vlan);
     }
 }
@@ -337,80 +332,4 @@ void rules_judge_switch(struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++)
         rules_judge_port(sw, &sw->ports[i]);
-}
-
-void rules_edge_from_admin_oper(struct pr_port_facts *facts, const struct pr_fact *admin_edge,
-                                const struct pr_fact *oper_edge, const struct pr_fact *auto_edge)
-{
-    if (oper_edge != NULL && oper_edge->known)
-        facts->oper_edge = *oper_edge;
-    bool up = fact_is(&facts->oper_status, PR_IF_UP);
-    if (admin_edge == NULL || !admin_edge->known) {
-        /* Only the operational value: trust it while the port is up. */
-        if (up && oper_edge != NULL && oper_edge->known) {
-            pr_fact_set(&facts->edge, oper_edge->value ? PR_EDGE_YES : PR_EDGE_NO,
-                        "%s (admin edge not exposed; judged by the operational value)",
-                        oper_edge->evidence);
-        } else if (auto_edge != NULL && fact_is(auto_edge, 1)) {
-            pr_fact_set(&facts->edge, PR_EDGE_AUTO, "%s", auto_edge->evidence);
-        }
-        return;
-    }
-    if (admin_edge->value) {
-        pr_fact_set(&facts->edge, PR_EDGE_YES, "%s", admin_edge->evidence);
-        return;
-    }
-    /* Admin edge false. */
-    if (up && oper_edge != NULL && fact_is(oper_edge, 1)) {
-        pr_fact_set(&facts->edge, PR_EDGE_AUTO, "%s; %s (made edge by auto-detection)",
-                    admin_edge->evidence, oper_edge->evidence);
-        return;
-    }
-    if (auto_edge != NULL && fact_is(auto_edge, 1)) {
-        pr_fact_set(&facts->edge, PR_EDGE_AUTO, "%s; %s", admin_edge->evidence,
-                    auto_edge->evidence);
-        return;
-    }
-    pr_fact_set(&facts->edge, PR_EDGE_NO, "%s", admin_edge->evidence);
-}
-
-void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct pr_summary *out)
-{
-    memset(out, 0, sizeof *out);
-    out->switches = (unsigned)n_switches;
-    for (size_t s = 0; s < n_switches; s++) {
-        const struct pr_switch *sw = &switches[s];
-        if (sw->error.code != PR_OK)
-            out->unreadable++;
-        for (size_t p = 0; p < sw->n_ports; p++) {
-            out->ports++;
-            switch (sw->ports[p].verdict) {
-            case PR_VERDICT_READY:
-                out->ready++;
-                break;
-            case PR_VERDICT_WARNING:
-                out->warning++;
-                break;
-            case PR_VERDICT_NOT_READY:
-                out->not_ready++;
-                break;
-            case PR_VERDICT_UNKNOWN:
-                out->unknown++;
-                break;
-            }
-        }
-    }
-}
-
-int rules_exit_code(const struct pr_summary *summary)
-{
-    if (summary->unreadable > 0)
-        return 3;
-    if (summary->not_ready > 0)
-        return 2;
-    if (summary->unknown > 0)
-        return 3;
-    if (summary->warning > 0)
-        return 1;
-    return 0;
 }

@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 #define PR_SNMP_OID_MAX 128
 

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "snmp/store.h"
 
 enum pr_snmp_walk_format { PR_SNMP_WALK_SNMPREC, PR_SNMP_WALK_SNMPWALK };

@@ -18,7 +18,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 struct timer_guard {
     pid_t pid;   /* 0: not running */

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "timer/timer_run.h"
 
 /* Callbacks into the command layer (any may be NULL). */

@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "timer/timer_probe.h"
 #include "timer/timer_run.h"
 

@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 /* A NETLINK_ROUTE socket subscribed to the given RTMGRP_* groups (0: none),
  * close-on-exec. Returns the fd or -1. */

@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "snmp/source.h"
 
 struct timer_options {

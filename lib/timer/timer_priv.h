@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "timer/timer_netlink.h"
 
 /* CAP_NET_ADMIN / CAP_NET_RAW in the effective set. */

@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 #define TIMER_ICMP_PAYLOAD 16 /* cookie, sequence, 8 bytes of padding */
 #define TIMER_ICMP_PACKET  (8 + TIMER_ICMP_PAYLOAD)

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 /* Pure: the client address of SSH_CONNECTION ("CLIENT_IP CLIENT_PORT
  * SERVER_IP SERVER_PORT"). False when absent or malformed. */

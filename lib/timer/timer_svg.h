@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "timer/timer_run.h"
 
 int timer_svg_write(FILE *out, const struct timer_run *run, struct pr_error *err);

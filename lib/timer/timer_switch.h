@@ -6,7 +6,7 @@
 #ifndef PR_TIMER_SWITCH_H
 #define PR_TIMER_SWITCH_H
 
-#include "model/error.h"
+#include "util/error.h"
 #include "snmp/source.h"
 #include "snmp/store.h"
 #include "timer/timer_local.h"

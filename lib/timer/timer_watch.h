@@ -8,7 +8,7 @@
 #ifndef PR_TIMER_WATCH_H
 #define PR_TIMER_WATCH_H
 
-#include "model/error.h"
+#include "util/error.h"
 #include "timer/timer_local.h"
 #include "timer/timer_run.h"
 

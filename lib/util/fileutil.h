@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 #define PR_CONFIG_MAX_BYTES (64u * 1024u * 1024u)
 

@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "model/error.h"
+#include "util/error.h"
 
 /* Reads the first line of the file at path into out (the trailing "\n" and
  * a "\r" before it are stripped). Fails, with out wiped, when the file

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* libFuzzer harness: netconf_xml_parse() on arbitrary bytes, as a switch
+/* libFuzzer harness: pr_xml_parse() on arbitrary bytes, as a switch
  * or a saved file could hand it. A parsed document is walked once so the
  * tree it builds is touched too. */
 #include <stddef.h>
 #include <stdint.h>
 
-#include "netconf/netconf.h"
+#include "util/xml.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -21,7 +21,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     xmlDoc *doc = NULL;
     struct pr_error err;
-    if (netconf_xml_parse((const char *)data, size, &doc, &err) == 0) {
+    if (pr_xml_parse((const char *)data, size, &doc, &err) == 0) {
         if (fuzz_walk(xmlDocGetRootElement(doc)) == 0)
             __builtin_trap(); /* a parsed document always has a root */
         xmlFreeDoc(doc);

@@ -88,11 +88,11 @@ static void test_management_ports_are_not_server_ports(void **state)
     port.if_type = 6;
     for (size_t i = 0; i < sizeof mgmt / sizeof mgmt[0]; i++) {
         strcpy(port.name, mgmt[i]);
-        assert_false(generic_port_is_physical(&port));
+        assert_false(pr_port_is_physical(&port));
     }
     for (size_t i = 0; i < sizeof front / sizeof front[0]; i++) {
         strcpy(port.name, front[i]);
-        assert_true(generic_port_is_physical(&port));
+        assert_true(pr_port_is_physical(&port));
     }
 }
 

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "model/inventory.h"
+#include "core/inventory.h"
 
 static char tmpdir[256];
 

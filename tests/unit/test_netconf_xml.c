@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* netconf_xml_parse (the project's one XML reader), netconf_target_parse
+/* pr_xml_parse (the project's one XML reader), netconf_target_parse
  * and the subtree filters. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,12 +13,13 @@
 #include <cmocka.h>
 
 #include "netconf/netconf.h"
+#include "util/xml.h"
 
 static xmlDoc *parse_ok(const char *xml)
 {
     xmlDoc *doc = NULL;
     struct pr_error err = {0};
-    int rc = netconf_xml_parse(xml, strlen(xml), &doc, &err);
+    int rc = pr_xml_parse(xml, strlen(xml), &doc, &err);
     if (rc != 0)
         fail_msg("unexpected error: %s", err.msg);
     assert_non_null(doc);
@@ -31,7 +32,7 @@ static const char *parse_fails(const char *xml, size_t len)
     static struct pr_error err;
     memset(&err, 0, sizeof err);
     xmlDoc *doc = (xmlDoc *)0x1;
-    assert_int_equal(netconf_xml_parse(xml, len, &doc, &err), -1);
+    assert_int_equal(pr_xml_parse(xml, len, &doc, &err), -1);
     assert_null(doc);
     assert_int_equal(err.code, PR_ERR_INPUT);
     return err.msg;
@@ -77,7 +78,7 @@ static void test_xml_empty(void **state)
     assert_string_equal(parse_fails("", 0), "XML: empty document");
     struct pr_error err = {0};
     xmlDoc *doc = NULL;
-    assert_int_equal(netconf_xml_parse(NULL, 5, &doc, &err), -1);
+    assert_int_equal(pr_xml_parse(NULL, 5, &doc, &err), -1);
     assert_null(doc);
 }
 

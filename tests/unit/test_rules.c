@@ -12,6 +12,7 @@
 
 #include "model/switch.h"
 #include "rules/rules.h"
+#include "rules/summary.h"
 
 struct fixture {
     struct pr_switch sw;
@@ -322,16 +323,16 @@ static void test_edge_from_admin_oper(void **state)
     /* Admin false, oper true on an up port: made edge by auto-detection. */
     pr_fact_set(&admin, 0, "AdminEdge = false(2)");
     pr_fact_set(&oper, 1, "OperEdge = true(1)");
-    rules_edge_from_admin_oper(f, &admin, &oper, &autoedge);
+    pr_facts_edge_from_admin_oper(f, &admin, &oper, &autoedge);
     assert_int_equal(f->edge.value, PR_EDGE_AUTO);
     /* The same on a down port: oper edge is meaningless there, judge admin. */
     pr_fact_set(&f->oper_status, PR_IF_DOWN, "down");
-    rules_edge_from_admin_oper(f, &admin, &oper, &autoedge);
+    pr_facts_edge_from_admin_oper(f, &admin, &oper, &autoedge);
     assert_int_equal(f->edge.value, PR_EDGE_NO);
     /* Admin true wins whatever oper says (oper is false on down ports). */
     pr_fact_set(&admin, 1, "AdminEdge = true(1)");
     pr_fact_set(&oper, 0, "OperEdge = false(2)");
-    rules_edge_from_admin_oper(f, &admin, &oper, &autoedge);
+    pr_facts_edge_from_admin_oper(f, &admin, &oper, &autoedge);
     assert_int_equal(f->edge.value, PR_EDGE_YES);
 }
 

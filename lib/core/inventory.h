@@ -21,7 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "model/error.h"
+#include "util/error.h"
 #include "snmp/source.h"
 
 #define INVENTORY_NAME_MAX     96

@@ -9,8 +9,8 @@
 #include <stddef.h>
 #include <yaml.h>
 
-#include "model/error.h"
-#include "model/inventory.h"
+#include "util/error.h"
+#include "core/inventory.h"
 
 struct inventory_ctx {
     yaml_document_t *doc;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "driver.h"
-#include "model/inventory_priv.h"
+#include "core/inventory_priv.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 

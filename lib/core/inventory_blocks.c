@@ -4,7 +4,7 @@
  * merge key by key. */
 #include <string.h>
 
-#include "model/inventory_priv.h"
+#include "core/inventory_priv.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 

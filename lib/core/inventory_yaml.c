@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/inventory_priv.h"
+#include "core/inventory_priv.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 

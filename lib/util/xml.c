@@ -3,7 +3,7 @@
  * configurations come from switches and users, so the parser gets no
  * network, substitutes no entities, loads no DTD and stops at the first
  * sign of a DOCTYPE, before any entity declaration is read. */
-#include "netconf/netconf.h"
+#include "util/xml.h"
 
 #include <limits.h>
 #include <pthread.h>
@@ -71,7 +71,7 @@ static xmlEntityPtr xml_refuse_entity(void *ctx, const xmlChar *name)
     return NULL;
 }
 
-int netconf_xml_parse(const char *xml, size_t len, xmlDoc **out, struct pr_error *err)
+int pr_xml_parse(const char *xml, size_t len, xmlDoc **out, struct pr_error *err)
 {
     *out = NULL;
     if (xml == NULL || len == 0)

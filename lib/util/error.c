@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-#include "model/error.h"
+#include "util/error.h"
 
 #include <stdarg.h>
 #include <stdio.h>

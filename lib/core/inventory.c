@@ -3,7 +3,7 @@
  * inventory.h and docs/inventory.md). This file holds the entry points,
  * the document as a whole and the switches list; inventory_switch.c reads
  * one switch, inventory_blocks.c its snmp and netconf maps. */
-#include "model/inventory.h"
+#include "core/inventory.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -14,7 +14,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
-#include "model/inventory_priv.h"
+#include "core/inventory_priv.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 

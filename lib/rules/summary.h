@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* A run's summary (counts of switches and ports by verdict) and the exit
+ * code every command derives from it. */
+#ifndef PR_RULES_SUMMARY_H
+#define PR_RULES_SUMMARY_H
+
+#include <stddef.h>
+
+#include "model/exit.h"
+#include "model/switch.h"
+
+struct pr_summary {
+    unsigned switches;
+    unsigned unreadable;
+    unsigned ports;
+    unsigned ready;
+    unsigned warning;
+    unsigned not_ready;
+    unsigned unknown;
+};
+
+void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct pr_summary *out);
+
+/* 3 if any switch unreadable; else 2 if any port not ready; else 3 if any
+ * port unknown; else 1 if any warning; else 0. */
+enum pr_exit rules_exit_code(const struct pr_summary *summary);
+
+#endif
