@@ -323,17 +323,24 @@ int cmd_audit(int argc, char **argv)
     audit_catch_signals(&old_int, &old_term);
     struct pr_summary all = {0};
     int rc = 0;
+    struct pr_error out_err = {0};
+    bool written = true;
     for (unsigned round = 1; round <= a.repeat && rc == 0; round++) {
         if (a.repeat > 1 && !a.report.json)
             printf("%sRound %u of %u\n", round > 1 ? "\n" : "", round, a.repeat);
         memset(&out.summary, 0, sizeof out.summary);
         out.requests = 0;
         out.interrupted = 0;
-        out.writer->begin(&out.ropts, &out.state);
+        if (out.writer->begin(&out.ropts, &out.state, &out_err) != 0) {
+            written = false;
+            break;
+        }
         rc = audit_run(specs, inv.n_switches, a.jobs, &audit_stop, on_result, on_progress, &out,
                        &err);
-        out.writer->end(&out.ropts, out.state, &out.summary);
-        fflush(stdout);
+        if (out.writer->end(&out.ropts, out.state, &out.summary, &out_err) != 0) {
+            written = false;
+            break;
+        }
         summary_add(&all, &out.summary);
         if (a.report.stats)
             fprintf(stderr, "portready: %lu SNMP requests to %u switches\n", out.requests,
@@ -350,6 +357,8 @@ int cmd_audit(int argc, char **argv)
     secret_wipe(netconf, inv.n_switches * sizeof *netconf);
     free(netconf);
     inventory_free(&inv);
+    if (!written)
+        return cmd_fail(NULL, "audit: %s", out_err.msg);
     if (rc != 0)
         return cmd_fail(NULL, "audit: %s", err.msg);
     if (interrupted)

@@ -269,14 +269,17 @@ int cmd_check(int argc, char **argv)
     void *state = NULL;
     struct pr_summary summary;
     rules_summarize(&sw, 1, &summary);
-    writer->begin(&ropts, &state);
-    writer->write_switch(&ropts, state, &sw);
-    writer->end(&ropts, state, &summary);
+    struct pr_error out_err = {0};
+    bool written = writer->begin(&ropts, &state, &out_err) == 0;
+    if (written) {
+        writer->write_switch(&ropts, state, &sw);
+        written = writer->end(&ropts, state, &summary, &out_err) == 0;
+    }
     if (sw.error.code != PR_OK && sw.error.code != PR_ERR_NOT_FOUND)
         fprintf(stderr, "portready: check: %s\n", sw.error.msg);
     if (a.report.stats)
         fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw.name, sw.pr_snmp_requests);
-    int code = rules_exit_code(&summary);
+    int code = written ? (int)rules_exit_code(&summary) : cmd_fail(NULL, "check: %s", out_err.msg);
     pr_switch_free(&sw);
     free(a.ports);
     return code;

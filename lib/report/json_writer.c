@@ -107,18 +107,19 @@ static void write_port(struct json_out *j, const struct pr_port *port)
     json_end_object(j);
 }
 
-static void json_begin(const struct report_options *opts, void **state)
+static int json_begin(const struct report_options *opts, void **state, struct pr_error *err)
 {
     struct json_state *st = calloc(1, sizeof *st);
     *state = st;
     if (st == NULL)
-        return;
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory starting the JSON report");
     json_init(&st->j, opts->out, true);
     json_begin_object(&st->j);
     json_key(&st->j, "portready");
     json_int(&st->j, 1);
     json_key(&st->j, "switches");
     json_begin_array(&st->j);
+    return 0;
 }
 
 static void json_write_switch(const struct report_options *opts, void *state,
@@ -157,12 +158,12 @@ static void json_write_switch(const struct report_options *opts, void *state,
     json_end_object(j);
 }
 
-static void json_end(const struct report_options *opts, void *state, const struct pr_summary *s)
+static int json_end(const struct report_options *opts, void *state, const struct pr_summary *s,
+                    struct pr_error *err)
 {
-    (void)opts;
     struct json_state *st = state;
     if (st == NULL)
-        return;
+        return pr_error_set(err, PR_ERR_INTERNAL, "the JSON report was never started");
     struct json_out *j = &st->j;
     json_end_array(j);
     json_key(j, "summary");
@@ -185,6 +186,7 @@ static void json_end(const struct report_options *opts, void *state, const struc
     json_end_object(j);
     json_finish(j);
     free(st);
+    return report_flush(opts->out, err);
 }
 
 const struct report_writer report_writer_json = {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "report/report.h"
 
+#include <errno.h>
 #include <string.h>
 
 static const struct report_writer *const writers[] = {
@@ -16,4 +17,15 @@ const struct report_writer *report_writer_find(const char *name)
             return writers[i];
     }
     return NULL;
+}
+
+int report_flush(FILE *out, struct pr_error *err)
+{
+    errno = 0;
+    int flushed = fflush(out);
+    int saved = errno;
+    if (flushed == 0 && !ferror(out))
+        return 0;
+    return pr_error_set(err, PR_ERR_IO, "cannot write the report: %s",
+                        saved != 0 ? strerror(saved) : "a write to the output failed");
 }

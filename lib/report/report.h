@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "model/switch.h"
+#include "util/error.h"
 #include "rules/summary.h"
 
 struct report_options {
@@ -18,13 +19,24 @@ struct report_options {
     bool verbose; /* text: evidence of info findings and every fact */
 };
 
+/* begin() sets *state (freed by end(), which is called after every
+ * successful begin()); it returns -1 with err set when it cannot start
+ * (PR_ERR_INTERNAL: out of memory). end() writes the summary, flushes
+ * opts->out and returns -1 (PR_ERR_IO, naming the system's reason) when any
+ * part of the report could not be written: a report that did not reach
+ * its reader is an error, never a silent success. */
 struct report_writer {
     const char *name; /* "text", "json" */
-    void (*begin)(const struct report_options *opts, void **state);
+    int (*begin)(const struct report_options *opts, void **state, struct pr_error *err);
     void (*write_switch)(const struct report_options *opts, void *state,
                          const struct pr_switch *sw);
-    void (*end)(const struct report_options *opts, void *state, const struct pr_summary *summary);
+    int (*end)(const struct report_options *opts, void *state, const struct pr_summary *summary,
+               struct pr_error *err);
 };
+
+/* Flushes out and checks its error flag: 0, or -1 with PR_ERR_IO ("cannot
+ * write the report: REASON"). For writers' end(). */
+int report_flush(FILE *out, struct pr_error *err);
 
 extern const struct report_writer report_writer_text;
 extern const struct report_writer report_writer_json;

@@ -62,10 +62,12 @@ static const char *severity_color(enum pr_severity s)
     return "";
 }
 
-static void text_begin(const struct report_options *opts, void **state)
+static int text_begin(const struct report_options *opts, void **state, struct pr_error *err)
 {
     (void)opts;
+    (void)err;
     *state = NULL;
+    return 0;
 }
 
 /* Prints a multi-line snippet indented. */
@@ -185,7 +187,8 @@ static void text_write_switch(const struct report_options *opts, void *state,
     fprintf(out, "\n");
 }
 
-static void text_end(const struct report_options *opts, void *state, const struct pr_summary *s)
+static int text_end(const struct report_options *opts, void *state, const struct pr_summary *s,
+                    struct pr_error *err)
 {
     (void)state;
     fprintf(opts->out, "Summary: %u switch%s", s->switches, s->switches == 1 ? "" : "es");
@@ -194,7 +197,7 @@ static void text_end(const struct report_options *opts, void *state, const struc
                 col(opts, C_RESET));
     fprintf(opts->out, ", %u port%s: %u ready, %u warning, %u not ready, %u unknown\n", s->ports,
             s->ports == 1 ? "" : "s", s->ready, s->warning, s->not_ready, s->unknown);
-    fflush(opts->out);
+    return report_flush(opts->out, err);
 }
 
 const struct report_writer report_writer_text = {

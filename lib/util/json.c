@@ -152,5 +152,4 @@ void json_null(struct json_out *j)
 void json_finish(struct json_out *j)
 {
     fputc('\n', j->out);
-    fflush(j->out);
 }

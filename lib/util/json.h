@@ -33,7 +33,8 @@ void json_int(struct json_out *j, int64_t value);
 void json_double(struct json_out *j, double value, int decimals);
 void json_bool(struct json_out *j, bool value);
 void json_null(struct json_out *j);
-/* Ends the document with a newline. */
+/* Ends the document with a newline (the caller flushes the stream and
+ * checks it). */
 void json_finish(struct json_out *j);
 
 /* Writes value as a JSON string literal (with quotes) to out. */

@@ -25,10 +25,11 @@ static char *render(struct pr_switch *switches, size_t n)
     void *state = NULL;
     struct pr_summary summary;
     rules_summarize(switches, n, &summary);
-    report_writer_json.begin(&opts, &state);
+    struct pr_error err = {0};
+    assert_int_equal(report_writer_json.begin(&opts, &state, &err), 0);
     for (size_t i = 0; i < n; i++)
         report_writer_json.write_switch(&opts, state, &switches[i]);
-    report_writer_json.end(&opts, state, &summary);
+    assert_int_equal(report_writer_json.end(&opts, state, &summary, &err), 0);
     fclose(out);
     return text;
 }
@@ -128,9 +129,37 @@ static void test_port_facts_findings_and_escaping(void **state)
     pr_switch_free(&sw);
 }
 
+/* Both writers report an output that cannot take the report (/dev/full:
+ * every write fails with ENOSPC once the buffer is flushed). */
+static void test_unwritable_output_is_an_error(void **state)
+{
+    (void)state;
+    const struct report_writer *writers[] = {&report_writer_json, &report_writer_text};
+    for (size_t w = 0; w < 2; w++) {
+        FILE *out = fopen("/dev/full", "w");
+        if (out == NULL)
+            skip();
+        struct pr_switch sw;
+        pr_switch_init(&sw, "rack12-a", "127.0.0.1:1161");
+        struct report_options opts = {.out = out};
+        struct pr_summary summary;
+        rules_summarize(&sw, 1, &summary);
+        void *wstate = NULL;
+        struct pr_error err = {0};
+        assert_int_equal(writers[w]->begin(&opts, &wstate, &err), 0);
+        writers[w]->write_switch(&opts, wstate, &sw);
+        assert_int_equal(writers[w]->end(&opts, wstate, &summary, &err), -1);
+        assert_int_equal(err.code, PR_ERR_IO);
+        assert_non_null(strstr(err.msg, "cannot write the report: No space left on device"));
+        fclose(out);
+        pr_switch_free(&sw);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unwritable_output_is_an_error),
         cmocka_unit_test(test_unreadable_switch_has_error_and_empty_arrays),
         cmocka_unit_test(test_port_facts_findings_and_escaping),
     };
