@@ -280,8 +280,10 @@ static void judge_speed_vlan(struct pr_port *port)
     }
 }
 
-static enum pr_verdict verdict_of(const struct pr_switch *sw, const struct pr_port *port,
-                                  bool stp_off)
+/* not-ready > unknown > warning > ready: a warning never hides an unknown
+ * blocker (a port whose edge cannot be read may block for 30 s whatever
+ * else it warns of). */
+static enum pr_verdict verdict_of(const struct pr_port *port, bool stp_off)
 {
     bool warning = false;
     for (size_t i = 0; i < port->n_findings; i++) {
@@ -290,15 +292,12 @@ static enum pr_verdict verdict_of(const struct pr_switch *sw, const struct pr_po
         if (port->findings[i].severity == PR_SEV_WARNING)
             warning = true;
     }
-    if (warning)
-        return PR_VERDICT_WARNING;
     const struct pr_port_facts *facts = &port->facts;
     if (!facts->oper_status.known && !facts->admin_status.known)
         return PR_VERDICT_UNKNOWN;
-    (void)sw;
     if (!stp_off && !facts->edge.known)
         return PR_VERDICT_UNKNOWN;
-    return PR_VERDICT_READY;
+    return warning ? PR_VERDICT_WARNING : PR_VERDICT_READY;
 }
 
 /* Most severe first, keeping the catalogue's order within a severity
@@ -325,7 +324,7 @@ void rules_judge_port(const struct pr_switch *sw, struct pr_port *port)
     judge_lacp(port);
     judge_speed_vlan(port);
     sort_by_severity(port);
-    port->verdict = verdict_of(sw, port, stp_off);
+    port->verdict = verdict_of(port, stp_off);
 }
 
 void rules_judge_switch(struct pr_switch *sw)

@@ -33,12 +33,12 @@ void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct
 
 enum pr_exit rules_exit_code(const struct pr_summary *summary)
 {
-    if (summary->unreadable > 0)
-        return PR_EXIT_UNKNOWN;
     if (summary->not_ready > 0)
         return PR_EXIT_NOT_READY;
-    if (summary->unknown > 0)
+    if (summary->unreadable > 0 || summary->unknown > 0)
         return PR_EXIT_UNKNOWN;
+    if (summary->ports == 0)
+        return PR_EXIT_UNKNOWN; /* nothing judged is not success */
     if (summary->warning > 0)
         return PR_EXIT_WARNING;
     return PR_EXIT_READY;

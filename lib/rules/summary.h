@@ -21,8 +21,9 @@ struct pr_summary {
 
 void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct pr_summary *out);
 
-/* 3 if any switch unreadable; else 2 if any port not ready; else 3 if any
- * port unknown; else 1 if any warning; else 0. */
+/* 2 if any port is not ready; else 3 if any switch is unreadable, any port
+ * unknown, or no port was judged at all; else 1 if any
+ * warning; else 0. */
 enum pr_exit rules_exit_code(const struct pr_summary *summary);
 
 #endif

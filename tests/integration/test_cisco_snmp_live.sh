@@ -107,7 +107,8 @@ fx_expect_port c3560 Gi0/49 "not-ready ids=stp-not-edge bo=30 edge=no stp=- oper
 fx_check n5k "live:$AGENT:lextudio__cisco-n5000" auto Ethernet1/3 Ethernet1/19 Ethernet1/8
 fx_expect_switch n5k "driver=cisco mode=rapid-pvst fd=15 maxage=20"
 # 1.2.840.10006.300.43.1.2.1.1.13.436215808|2|369098782 (member), vmVlan ...436215808|2|71
-fx_expect_port n5k Ethernet1/3 "warning ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=71 lacp=1 speed=10000"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port n5k Ethernet1/3 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=71 lacp=1 speed=10000"
 # 1.3.6.1.2.1.17.1.4.1.2.147|2|436281344, 1.3.6.1.2.1.17.2.15.1.3.147|2|5, trunk native 1
 fx_expect_port n5k Ethernet1/19 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=10000"
 # 1.3.6.1.2.1.2.2.1.7.436236288|2|2
@@ -129,7 +130,8 @@ fx_expect_port 2960x Gi1/0/47 "not-ready ids=link-down bo=- edge=- stp=- oper=do
 fx_check sv "live:$AGENT:librenms__ios_stp-vlans" auto Gi2/0/1 Gi2/0/3 Gi2/0/24
 fx_expect_switch sv "driver=cisco mode=rapid-pvst fd=15 maxage=20"
 # 1.3.6.1.2.1.31.1.1.1.15.10601|66|100 on Gi2/0/1 (gigabit by name), state .57|2|5, vmVlan 1
-fx_expect_port sv Gi2/0/1 "warning ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=100"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port sv Gi2/0/1 "unknown ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=100"
 # 1.3.6.1.2.1.2.2.1.8.10603|2|2, vmVlan ...10603|2|1
 fx_expect_port sv Gi2/0/3 "not-ready ids=link-down bo=- edge=- stp=- oper=down vlan=1 lacp=- speed=-"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.16.10624|2|4 (trunk), ...5.10624|2|1 (native 1), .17.2.15.1.3.80|2|5
@@ -151,7 +153,8 @@ pr_expect_eq "sv: VLAN 98 bridge port 80 is Gi2/0/24 and forwards" "INTEGER: 106
 fx_check nxos "live:$AGENT:librenms__nxos_lag-mib" auto Ethernet1/1 Ethernet1/13 Ethernet1/16
 fx_expect_switch nxos "driver=cisco mode=- fd=- maxage=-"
 # 1.2.840.10006.300.43.1.2.1.1.12.436207616|2|369098852 (SelectedAggID: port-channel101)
-fx_expect_port nxos Ethernet1/1 "warning ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=- lacp=1 speed=100000"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port nxos Ethernet1/1 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=- lacp=1 speed=100000"
 # 1.3.6.1.2.1.2.2.1.8.436213760|2|2, 1.3.6.1.4.1.9.9.68.1.2.2.1.2.436213760|2|504
 fx_expect_port nxos Ethernet1/13 "not-ready ids=link-down bo=- edge=- stp=- oper=down vlan=504 lacp=- speed=-"
 # 1.3.6.1.2.1.2.2.1.7.436215296|2|2, vmVlan ...436215296|2|1

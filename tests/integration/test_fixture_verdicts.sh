@@ -104,7 +104,8 @@ fx_expect_switch n5k "driver=cisco mode=rapid-pvst fd=15 maxage=20"
 # 1.3.6.1.2.1.31.1.1.1.15.436215808|66|10000
 # 1.2.840.10006.300.43.1.2.1.1.13.436215808|2|369098782   attached to port-channel31 -> member
 # not a bridge port in VLAN 1 -> STP unknown; member, fallback unreadable -> lacp-fallback-unknown.
-fx_expect_port n5k-gen Ethernet1/3 "warning ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=- lacp=1 speed=10000"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port n5k-gen Ethernet1/3 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=- lacp=1 speed=10000"
 # 1.3.6.1.2.1.2.2.1.8.436281344|2|1
 # 1.3.6.1.2.1.17.1.4.1.2.147|2|436281344
 # 1.3.6.1.2.1.17.2.15.1.3.147|2|5 / 1.3.6.1.2.1.17.2.15.1.4.147|2|1
@@ -115,7 +116,8 @@ fx_expect_port n5k-gen Ethernet1/8 "not-ready ids=admin-down bo=- edge=- stp=- o
 # Cisco: no 1.3.6.1.4.1.9.9.82.1.9 object at all (no FastStart) -> edge still unknown.
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.14.436215808|2|2, 1.3.6.1.4.1.9.9.68.1.2.2.1.2.436215808|2|71
 # -> access VLAN 71, whose context is not recorded -> state unknown.
-fx_expect_port n5k Ethernet1/3 "warning ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=71 lacp=1 speed=10000"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port n5k Ethernet1/3 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=71 lacp=1 speed=10000"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.14.436281344|2|1 (trunking), ...46.1.6.1.1.5.436281344|2|1 -> native 1:
 # VLAN 1's state (the default context) is the native VLAN's -> forwarding.
 fx_expect_port n5k Ethernet1/19 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=10000"
@@ -159,7 +161,8 @@ fx_expect_port huawei XGigabitEthernet0/0/1 "unknown ids=- bo=- edge=- stp=forwa
 # 1.3.6.1.2.1.2.2.1.8.12|2|1 / 1.3.6.1.2.1.31.1.1.1.15.12|66|10
 # The name says a gigabit port (the driver's capability when MAU-MIB is silent) and it runs at
 # 10 Mb/s: speed-degraded (warning) is what the data shows, and a warning lifts "unknown".
-fx_expect_port huawei GigabitEthernet0/0/7 "warning ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=30 lacp=- speed=10"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port huawei GigabitEthernet0/0/7 "unknown ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=30 lacp=- speed=10"
 
 ########################################################################
 # librenms__arista_eos (1.3.6.1.4.1.30065.1.3011.7050.1958.128: auto picks cisco for EOS)
@@ -263,13 +266,15 @@ fx_expect_switch sv "driver=cisco mode=rapid-pvst fd=15 maxage=20"
 # 1.3.6.1.2.1.31.1.1.1.1.10601|4|Gi2/0/1 (a gigabit port by name), 1.3.6.1.2.1.2.2.1.8.10601|2|1,
 # 1.3.6.1.2.1.31.1.1.1.15.10601|66|100 -> speed-degraded (warning);
 # 1.3.6.1.2.1.17.1.4.1.2.57|2|10601 / 1.3.6.1.2.1.17.2.15.1.3.57|2|5.
-fx_expect_port sv-gen Gi2/0/1 "warning ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=100"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port sv-gen Gi2/0/1 "unknown ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=100"
 # 1.3.6.1.2.1.2.2.1.7.10603|2|1 / 1.3.6.1.2.1.2.2.1.8.10603|2|2 / 1.3.6.1.2.1.17.1.4.1.2.59|2|10603
 fx_expect_port sv-gen Gi2/0/3 "not-ready ids=link-down bo=- edge=- stp=- oper=down vlan=- lacp=- speed=-"
 # 1.3.6.1.2.1.17.1.4.1.2.80|2|10624 / 1.3.6.1.2.1.17.2.15.1.3.80|2|5 / 1.3.6.1.2.1.31.1.1.1.15.10624|66|1000
 fx_expect_port sv-gen Gi2/0/24 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=1000"
 # Cisco: 1.3.6.1.4.1.9.9.68.1.2.2.1.2.10601|2|1 (VLAN 1: the default context's state is its own).
-fx_expect_port sv Gi2/0/1 "warning ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=100"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port sv Gi2/0/1 "unknown ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=100"
 # 1.3.6.1.4.1.9.9.68.1.2.2.1.2.10603|2|1
 fx_expect_port sv Gi2/0/3 "not-ready ids=link-down bo=- edge=- stp=- oper=down vlan=1 lacp=- speed=-"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.16.10624|2|4 (dot1Q trunk), 1.3.6.1.4.1.9.9.46.1.6.1.1.5.10624|2|1
@@ -322,13 +327,15 @@ fx_expect_switch nxos-gen "driver=generic-snmp mode=- fd=- maxage=-"
 # (dot3adAggPortSelectedAggID = port-channel101, not its own ifIndex; the only LAG column here)
 # -> LACP member, fallback unreadable -> lacp-fallback-unknown (warning).
 # 1.3.6.1.2.1.2.2.1.8.436207616|2|1 / 1.3.6.1.2.1.31.1.1.1.15.436207616|66|100000
-fx_expect_port nxos-gen Ethernet1/1 "warning ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=- lacp=1 speed=100000"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port nxos-gen Ethernet1/1 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=- lacp=1 speed=100000"
 # 1.3.6.1.2.1.2.2.1.7.436213760|2|1 / 1.3.6.1.2.1.2.2.1.8.436213760|2|2
 fx_expect_port nxos-gen Ethernet1/13 "not-ready ids=link-down bo=- edge=- stp=- oper=down vlan=- lacp=- speed=-"
 # 1.3.6.1.2.1.2.2.1.7.436215296|2|2 / 1.3.6.1.2.1.2.2.1.8.436215296|2|2
 fx_expect_port nxos-gen Ethernet1/16 "not-ready ids=admin-down bo=- edge=- stp=- oper=down vlan=- lacp=- speed=-"
 # Cisco adds vmVlan: 1.3.6.1.4.1.9.9.68.1.2.2.1.2.436213760|2|504, ...436215296|2|1; none for 1/1.
-fx_expect_port nxos Ethernet1/1 "warning ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=- lacp=1 speed=100000"
+# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
+fx_expect_port nxos Ethernet1/1 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=- lacp=1 speed=100000"
 fx_expect_port nxos Ethernet1/13 "not-ready ids=link-down bo=- edge=- stp=- oper=down vlan=504 lacp=- speed=-"
 fx_expect_port nxos Ethernet1/16 "not-ready ids=admin-down bo=- edge=- stp=- oper=down vlan=1 lacp=- speed=-"
 

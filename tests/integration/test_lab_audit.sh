@@ -71,15 +71,18 @@ expect rack12-c Ethernet1 ready 0 autoneg-on
 expect rack12-c Ethernet2 warning 0 autoneg-on,speed-degraded
 expect rack12-c Ethernet3 not-ready 0 autoneg-on,link-down
 expect rack12-c Ethernet4 not-ready 0 autoneg-on,vlan-mismatch
-expect rack12-c Ethernet5 warning ? autoneg-on,lacp-fallback-unknown
-expect rack12-c Ethernet6 warning ? autoneg-on,lacp-fallback-unknown
+# Port-Channel1 members: edge unknown (blackout ?), so unknown, not warning:
+# a warning never hides an unknown blocker.
+expect rack12-c Ethernet5 unknown ? autoneg-on,lacp-fallback-unknown
+expect rack12-c Ethernet6 unknown ? autoneg-on,lacp-fallback-unknown
 expect rack12-c Ethernet7 not-ready 30 autoneg-on,stp-not-edge
 expect rack12-c Ethernet8 warning 3 autoneg-on,stp-edge-auto
 expect rack12-c Ethernet9 not-ready 0 admin-down,autoneg-on
 expect rack12-c Ethernet10 not-ready 0 autoneg-on,link-down
 expect rack12-c Ethernet11 ready 0 autoneg-on
 expect rack12-c Ethernet12 not-ready 30 autoneg-on,stp-not-edge,vlan-mismatch
-pr_expect_eq "summary" "27 6 7 14 0" "$(pr_json "$PR_TMP/audit.json" \
+# 7 warnings less Ethernet5 and Ethernet6, now unknown.
+pr_expect_eq "summary" "27 6 5 14 2" "$(pr_json "$PR_TMP/audit.json" \
     '" ".join(str(d["summary"][k]) for k in ("ports","ready","warning","not_ready","unknown"))')"
 # rack12-c lists no ports: every physical port, and only those (12 Ethernet,
 # not Port-Channel1, the loopback or VLAN interfaces).
@@ -113,14 +116,15 @@ print(a["ports"]==b["ports"] and a["stp"]==b["stp"] and a["driver"]==b["driver"]
     pr_expect_eq "$sw: live and --walk identical" True "$same"
 done
 
-# One switch's agent stopped: the others are still reported, exit 3.
+# One switch's agent stopped: the others are still reported; their not-ready
+# ports win over the unreadable switch: exit 2.
 "$lab" stop --state-dir "$state" rack12-b >/dev/null
 start=$(date +%s)
 set +e
 "$PORTREADY" audit --format json "$PR_TMP/rack.yaml" >"$PR_TMP/audit2.json"
 rc=$?
 set -e
-pr_expect_eq "one switch down: exit 3" 3 "$rc"
+pr_expect_eq "one switch down: exit 2 (not-ready ports win)" 2 "$rc"
 pr_expect_eq "one switch down: rack12-b has its error" True \
     "$(pr_json "$PR_TMP/audit2.json" 'd["switches"][1]["error"] is not None and "no answer" in d["switches"][1]["error"]')"
 pr_expect_eq "one switch down: the others still reported" "8 12" \

@@ -348,7 +348,24 @@ static void test_summary_and_exit_codes(void **state)
     s.not_ready = 1;
     assert_int_equal(rules_exit_code(&s), 2);
     s.unreadable = 1;
+    assert_int_equal(rules_exit_code(&s), 2); /* not-ready ports win over unreadable switches */
+    s.not_ready = 0;
     assert_int_equal(rules_exit_code(&s), 3);
+    /* Nothing judged is not success. */
+    struct pr_summary none = {.switches = 1};
+    assert_int_equal(rules_exit_code(&none), 3);
+}
+
+/* A warning never hides an unknown blocker: a speed-degraded port whose
+ * edge cannot be read is unknown, with the warning among its findings. */
+static void test_warning_with_unknown_edge_is_unknown(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_unknown(&fx->port->facts.edge, "no RSTP-MIB");
+    pr_fact_set(&fx->port->facts.lacp_member, 1, "dot3adAggPortAttachedAggID = 1000");
+    judge(fx);
+    assert_true(has(fx->port, PR_F_LACP_FALLBACK_UNKNOWN, PR_SEV_WARNING));
+    assert_int_equal(fx->port->verdict, PR_VERDICT_UNKNOWN);
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -383,6 +400,7 @@ int main(void)
         T(test_stp_off_on_port_is_ready_without_edge),
         T(test_edge_from_admin_oper),
         T(test_summary_and_exit_codes),
+        T(test_warning_with_unknown_edge_is_unknown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
