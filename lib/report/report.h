@@ -16,7 +16,11 @@ struct report_options {
     FILE *out;
     bool color;   /* ANSI colour (text only) */
     bool fix;     /* print fix snippets (text; JSON always carries them) */
-    bool verbose; /* text: evidence of info findings and every fact */
+    bool verbose; /* text: info findings and every fact */
+    bool quiet;   /* text: only the not-ready ports and the summary */
+    /* text: how to print the fixes (a command line without secrets), shown
+     * under "fix first"; NULL: none */
+    const char *fix_hint;
 };
 
 /* begin() sets *state (freed by end(), which is called after every

@@ -1,11 +1,19 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Human-readable report: grouped by switch, worst ports first within a
- * switch is NOT done (ports keep the switch's order, as operators read them
- * against the faceplate); the summary ends the report. */
+/* Human-readable report, grouped by switch. Ports keep the switch's order,
+ * as operators read them against the faceplate; a switch-wide finding is
+ * said once in the switch's header; info findings only with --verbose;
+ * every line fits TEXT_WIDTH columns. The summary ends the report, then
+ * "fix first": what blocks the most ports. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/fix_first.h"
 #include "report/report.h"
+#include "report/text_wrap.h"
+
+struct text_state {
+    struct fix_first fix_first;
+};
 
 #define C_RESET  "\033[0m"
 #define C_BOLD   "\033[1m"
@@ -65,9 +73,18 @@ static const char *severity_color(enum pr_severity s)
 static int text_begin(const struct report_options *opts, void **state, struct pr_error *err)
 {
     (void)opts;
-    (void)err;
-    *state = NULL;
+    struct text_state *st = calloc(1, sizeof *st);
+    *state = st;
+    if (st == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory starting the report");
     return 0;
+}
+
+/* A finding that comes from the switch, not the port: legacy spanning tree
+ * when the port has no mode of its own (no per-VLAN or per-port mode). */
+static bool switch_wide(const struct pr_port *port, const struct pr_finding *f)
+{
+    return f->id == PR_F_STP_LEGACY_MODE && !port->facts.stp_mode.known;
 }
 
 /* Prints a multi-line snippet indented. */
@@ -114,6 +131,28 @@ static void print_facts(FILE *out, const struct pr_port_facts *f)
     print_fact_line(out, "bpdu guard", &f->bpdu_guard, f->bpdu_guard.value ? "on" : "off");
 }
 
+static void print_finding(const struct report_options *opts, const struct pr_finding *f)
+{
+    FILE *out = opts->out;
+    int used =
+        fprintf(out, "      %s%-8s %s%s: ", col(opts, severity_color(f->severity)),
+                pr_severity_name(f->severity), pr_finding_id_name(f->id), col(opts, C_RESET));
+    /* Colour codes take no columns. */
+    size_t shown = used > 0 ? (size_t)used : 0;
+    if (opts->color)
+        shown -= strlen(col(opts, severity_color(f->severity))) + strlen(C_RESET);
+    text_wrap(out, shown, 15, f->message);
+    if (f->evidence[0]) {
+        fprintf(out, "               %sevidence: ", col(opts, C_DIM));
+        text_wrap(out, 25, 25, f->evidence);
+        fputs(col(opts, C_RESET), out);
+    }
+    if (opts->fix && f->fix[0]) {
+        fprintf(out, "               fix:\n");
+        print_indented(out, "                 ", f->fix);
+    }
+}
+
 static void print_port(const struct report_options *opts, const struct pr_port *port)
 {
     FILE *out = opts->out;
@@ -124,35 +163,69 @@ static void print_port(const struct report_options *opts, const struct pr_port *
     else
         snprintf(blackout, sizeof blackout, "blackout ?");
     /* The server's name from the inventory, else the port's description. */
-    const char *who = port->server[0] ? port->server : (port->alias[0] ? port->alias : "-");
-    fprintf(out, "  %s%-9s%s  %-14s %-24.24s %s\n", col(opts, verdict_color(port->verdict)),
-            verdict_label(port->verdict), col(opts, C_RESET), port->name, who, blackout);
+    char who[32], name[32];
+    text_ellipsize(who, sizeof who,
+                   port->server[0] ? port->server : (port->alias[0] ? port->alias : "-"), 24);
+    text_ellipsize(name, sizeof name, port->name, 24);
+    fprintf(out, "  %s%-9s%s  %-14s %-24s %s\n", col(opts, verdict_color(port->verdict)),
+            verdict_label(port->verdict), col(opts, C_RESET), name, who, blackout);
     for (size_t i = 0; i < port->n_findings; i++) {
         const struct pr_finding *f = &port->findings[i];
-        if (f->severity == PR_SEV_INFO && !opts->verbose && !opts->fix) {
-            fprintf(out, "      %sinfo     %s%s\n", col(opts, C_DIM), pr_finding_id_name(f->id),
-                    col(opts, C_RESET));
+        if (f->severity == PR_SEV_INFO && !opts->verbose)
+            continue;
+        if (switch_wide(port, f)) {
+            fprintf(out, "      %s%-8s %s%s (switch-wide, above)\n",
+                    col(opts, severity_color(f->severity)), pr_severity_name(f->severity),
+                    pr_finding_id_name(f->id), col(opts, C_RESET));
             continue;
         }
-        fprintf(out, "      %s%-8s %s%s: %s\n", col(opts, severity_color(f->severity)),
-                pr_severity_name(f->severity), pr_finding_id_name(f->id), col(opts, C_RESET),
-                f->message);
-        if (f->evidence[0])
-            fprintf(out, "               %sevidence: %s%s\n", col(opts, C_DIM), f->evidence,
-                    col(opts, C_RESET));
-        if (opts->fix && f->fix[0]) {
-            fprintf(out, "               fix:\n");
-            print_indented(out, "                 ", f->fix);
-        }
+        print_finding(opts, f);
     }
     if (opts->verbose)
         print_facts(out, &port->facts);
 }
 
+/* The switch-wide finding once, in the header: its edge-port variant (a
+ * warning) where there is one, with the number of ports it touches. */
+static void print_switch_wide(const struct report_options *opts, const struct pr_switch *sw)
+{
+    const struct pr_finding *shown = NULL;
+    unsigned ports = 0;
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        const struct pr_port *port = &sw->ports[i];
+        for (size_t k = 0; k < port->n_findings; k++) {
+            const struct pr_finding *f = &port->findings[k];
+            if (!switch_wide(port, f))
+                continue;
+            ports++;
+            if (shown == NULL ||
+                (shown->severity != PR_SEV_WARNING && f->severity == PR_SEV_WARNING))
+                shown = f;
+        }
+    }
+    if (shown == NULL)
+        return;
+    fprintf(opts->out, "  switch-wide, on %u port%s:\n", ports, ports == 1 ? "" : "s");
+    print_finding(opts, shown);
+}
+
+static bool has_not_ready(const struct pr_switch *sw)
+{
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        if (sw->ports[i].verdict == PR_VERDICT_NOT_READY)
+            return true;
+    }
+    return false;
+}
+
 static void text_write_switch(const struct report_options *opts, void *state,
                               const struct pr_switch *sw)
 {
-    (void)state;
+    struct text_state *st = state;
+    if (st != NULL && fix_first_add(&st->fix_first, sw, NULL) != 0)
+        fix_first_free(&st->fix_first); /* advice only: drop it rather than mislead */
+    if (opts->quiet && sw->error.code == PR_OK && !has_not_ready(sw))
+        return;
     FILE *out = opts->out;
     fprintf(out, "%s%s%s  %s", col(opts, C_BOLD), sw->name, col(opts, C_RESET), sw->host);
     if (sw->driver_name != NULL)
@@ -182,21 +255,30 @@ static void text_write_switch(const struct report_options *opts, void *state,
         if (sw->stp.forward_delay_s.evidence[0])
             fprintf(out, "    forward delay: %s\n", sw->stp.forward_delay_s.evidence);
     }
-    for (size_t i = 0; i < sw->n_ports; i++)
-        print_port(opts, &sw->ports[i]);
+    print_switch_wide(opts, sw);
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        if (!opts->quiet || sw->ports[i].verdict == PR_VERDICT_NOT_READY)
+            print_port(opts, &sw->ports[i]);
+    }
     fprintf(out, "\n");
 }
 
 static int text_end(const struct report_options *opts, void *state, const struct pr_summary *s,
                     struct pr_error *err)
 {
-    (void)state;
+    struct text_state *st = state;
     fprintf(opts->out, "Summary: %u switch%s", s->switches, s->switches == 1 ? "" : "es");
     if (s->unreadable)
         fprintf(opts->out, " (%s%u unreadable%s)", col(opts, C_RED), s->unreadable,
                 col(opts, C_RESET));
     fprintf(opts->out, ", %u port%s: %u ready, %u warning, %u not ready, %u unknown\n", s->ports,
             s->ports == 1 ? "" : "s", s->ready, s->warning, s->not_ready, s->unknown);
+    if (st != NULL) {
+        if (!opts->fix)
+            fix_first_print(&st->fix_first, opts->out, opts->fix_hint);
+        fix_first_free(&st->fix_first);
+        free(st);
+    }
     return report_flush(opts->out, err);
 }
 
