@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "report/text_wrap.h"
+#include "util/grow.h"
 #include "util/strutil.h"
 
 #define FIX_FIRST_SWITCHES 5
@@ -24,14 +25,10 @@ int fix_first_add(struct fix_first *ff, const struct pr_switch *sw, struct pr_er
     }
     if (tally.blocked == 0)
         return 0;
-    if (ff->n == ff->cap) {
-        size_t cap = ff->cap ? ff->cap * 2 : 8;
-        struct fix_first_switch *grown = realloc(ff->switches, cap * sizeof *grown);
-        if (grown == NULL)
-            return pr_error_set(err, PR_ERR_INTERNAL, "out of memory tallying findings");
-        ff->switches = grown;
-        ff->cap = cap;
-    }
+    void *items = ff->switches;
+    if (pr_grow(&items, &ff->cap, ff->n, sizeof *ff->switches, 8) != 0)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory tallying findings");
+    ff->switches = items;
     pr_strlcpy(tally.name, sw->name, sizeof tally.name);
     ff->switches[ff->n++] = tally;
     return 0;
