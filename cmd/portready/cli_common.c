@@ -9,6 +9,42 @@
 #include "util/secret.h"
 #include "util/strutil.h"
 
+enum {
+    CLI_OPT_COMMUNITY_FILE = 1001,
+    CLI_OPT_AUTH_PASS_FILE,
+    CLI_OPT_PRIV_PASS_FILE,
+    CLI_OPT_FIX = 1101,
+    CLI_OPT_FORMAT,
+    CLI_OPT_VERBOSE,
+    CLI_OPT_STATS,
+};
+
+/* The options several commands take, each once; a command takes the
+ * groups it names (struct cli_parser). */
+static const struct cli_option shared_options[] = {
+    {NULL, 'v', required_argument, CLI_SNMP},
+    {NULL, 'c', required_argument, CLI_SNMP},
+    {"community-file", CLI_OPT_COMMUNITY_FILE, required_argument, CLI_SNMP},
+    {NULL, 'u', required_argument, CLI_SNMP},
+    {NULL, 'l', required_argument, CLI_SNMP},
+    {NULL, 'a', required_argument, CLI_SNMP},
+    {NULL, 'A', required_argument, CLI_SNMP},
+    {"auth-pass-file", CLI_OPT_AUTH_PASS_FILE, required_argument, CLI_SNMP},
+    {NULL, 'x', required_argument, CLI_SNMP},
+    {NULL, 'X', required_argument, CLI_SNMP},
+    {"priv-pass-file", CLI_OPT_PRIV_PASS_FILE, required_argument, CLI_SNMP},
+    {NULL, 'n', required_argument, CLI_SNMP_CONTEXT},
+    {NULL, 't', required_argument, CLI_SNMP},
+    {NULL, 'r', required_argument, CLI_SNMP},
+    {"fix", CLI_OPT_FIX, no_argument, CLI_REPORT},
+    {"format", CLI_OPT_FORMAT, required_argument, CLI_FORMAT},
+    {"verbose", CLI_OPT_VERBOSE, no_argument, CLI_REPORT},
+    {"stats", CLI_OPT_STATS, no_argument, CLI_REPORT},
+    {"help", 'h', no_argument, CLI_HELP},
+};
+
+#define N_SHARED (sizeof shared_options / sizeof shared_options[0])
+
 static int set_text(char *dst, size_t len, const char *arg, const char *what, struct pr_error *err)
 {
     if (strlen(arg) >= len)
@@ -37,7 +73,8 @@ static bool one_of(const char *arg, const char *const *names)
     return false;
 }
 
-int cli_snmp_option(int opt, const char *arg, struct pr_snmp_options *opts, struct pr_error *err)
+/* Applies one SNMP option: 1, or -1 on a bad value (err says which). */
+static int snmp_option(int opt, const char *arg, struct pr_snmp_options *opts, struct pr_error *err)
 {
     static const char *const levels[] = {"noAuthNoPriv", "authNoPriv", "authPriv", NULL};
     static const char *const auths[] = {"MD5",     "SHA",     "SHA-224", "SHA-256",
@@ -124,24 +161,16 @@ void cli_argv_is_process(void)
     argv_is_process = true;
 }
 
-void cli_scrub_secret_arg(char *arg)
+/* Overwrites arg (a secret just copied) with 'x' when argv is the
+ * process's own. */
+static void scrub_secret_arg(char *arg)
 {
     if (argv_is_process && arg != NULL)
         memset(arg, 'x', strlen(arg));
 }
 
-void cli_snmp_env(struct pr_snmp_options *opts, bool community_given, bool auth_given,
-                  bool priv_given)
-{
-    if (!community_given)
-        from_env(opts->community, sizeof opts->community, "PORTREADY_COMMUNITY");
-    if (!auth_given)
-        from_env(opts->auth_pass, sizeof opts->auth_pass, "PORTREADY_AUTH_PASS");
-    if (!priv_given)
-        from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS");
-}
-
-int cli_snmp_finish(struct pr_snmp_options *opts, struct pr_error *err)
+/* Checks the v3 options hang together; fills the level from what is given. */
+static int snmp_finish(struct pr_snmp_options *opts, struct pr_error *err)
 {
     if (opts->version != PR_SNMP_V3)
         return 0;
@@ -202,28 +231,144 @@ int cli_copy_path(char *dst, size_t len, const char *arg, const char *option, st
     return 0;
 }
 
-int cli_report_option(int opt, const char *arg, struct cli_report_args *report,
+int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err)
 {
-    switch (opt) {
-    case CLI_OPT_FIX:
-        report->fix = true;
-        return 1;
-    case CLI_OPT_FORMAT:
-        return cli_parse_format(arg, &report->json, err) == 0 ? 1 : -1;
-    case CLI_OPT_VERBOSE:
-        report->verbose = true;
-        return 1;
-    case CLI_OPT_STATS:
-        report->stats = true;
-        return 1;
+    if (!given->community)
+        from_env(opts->community, sizeof opts->community, "PORTREADY_COMMUNITY");
+    if (!given->auth)
+        from_env(opts->auth_pass, sizeof opts->auth_pass, "PORTREADY_AUTH_PASS");
+    if (!given->priv)
+        from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS");
+    return snmp_finish(opts, err);
+}
+
+/* The group of the shared option id; 0 when no shared option has it. */
+static unsigned shared_group(int id)
+{
+    for (size_t i = 0; i < N_SHARED; i++) {
+        if (shared_options[i].id == id)
+            return shared_options[i].group;
     }
     return 0;
 }
 
-int cli_getopt_error(int opt, char **argv, struct pr_error *err)
+/* Adds one option to getopt_long's tables. */
+static int add_option(struct cli_parser *p, size_t *n_long, size_t *n_short,
+                      const struct cli_option *o, struct pr_error *err)
 {
-    if (opt == ':')
-        return pr_error_set(err, PR_ERR_USAGE, "option '%s' needs a value", argv[optind - 1]);
-    return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
+    if (*n_long >= CLI_MAX_OPTIONS || *n_short + 3 > sizeof p->shortopts)
+        return pr_error_set(err, PR_ERR_INTERNAL, "more options than CLI_MAX_OPTIONS");
+    if (o->name != NULL)
+        p->longopts[(*n_long)++] = (struct option){o->name, o->has_arg, NULL, o->id};
+    if (o->id < 256) {
+        p->shortopts[(*n_short)++] = (char)o->id;
+        if (o->has_arg == required_argument)
+            p->shortopts[(*n_short)++] = ':';
+    }
+    return 0;
+}
+
+/* getopt_long's tables: the shared groups the command takes, then its own
+ * options. A leading ':' makes getopt tell a missing value (':') from an
+ * unknown option ('?'), which only time's wording does. */
+static int build_tables(struct cli_parser *p, struct pr_error *err)
+{
+    size_t n_long = 0, n_short = 0;
+    if (p->wording == CLI_WORDING_TIMER)
+        p->shortopts[n_short++] = ':';
+    for (size_t i = 0; i < N_SHARED; i++) {
+        if ((shared_options[i].group & p->groups) != 0 &&
+            add_option(p, &n_long, &n_short, &shared_options[i], err) != 0)
+            return -1;
+    }
+    for (const struct cli_option *o = p->options; o != NULL && (o->name || o->id); o++) {
+        if (o->id <= 0 || o->id == '?' || o->id == ':' || shared_group(o->id) != 0)
+            return pr_error_set(err, PR_ERR_INTERNAL, "option id %d is taken", o->id);
+        if (add_option(p, &n_long, &n_short, o, err) != 0)
+            return -1;
+    }
+    p->longopts[n_long] = (struct option){NULL, 0, NULL, 0};
+    p->shortopts[n_short] = '\0';
+    return 0;
+}
+
+/* The error for what getopt_long returned for an option it could not take:
+ * ':' a missing value (time's wording only), '?' an unknown option, an
+ * ambiguous abbreviation or a value given to an option that takes none. */
+static int refusal(const struct cli_parser *p, int opt, char **argv, struct pr_error *err)
+{
+    const char *word = argv[optind - 1];
+    if (p->wording == CLI_WORDING_TIMER) {
+        if (opt == ':')
+            return pr_error_set(err, PR_ERR_USAGE, "%s needs a value", word);
+        if (optopt != 0)
+            return pr_error_set(err, PR_ERR_USAGE, "unknown option '-%c'", optopt);
+    }
+    return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", word);
+}
+
+/* Applies one SNMP option and notes it in p->given. */
+static int apply_snmp(struct cli_parser *p, int opt, char *arg, struct pr_error *err)
+{
+    if (snmp_option(opt, arg, p->snmp, err) < 0)
+        return CLI_ERROR;
+    if (opt == 'c' || opt == 'A' || opt == 'X')
+        scrub_secret_arg(arg);
+    p->given.any = true;
+    /* -t and -r bound every source; the others ask for SNMP. */
+    p->given.source |= opt != 't' && opt != 'r';
+    p->given.timeout |= opt == 't';
+    p->given.community |= opt == 'c' || opt == CLI_OPT_COMMUNITY_FILE;
+    p->given.auth |= opt == 'A' || opt == CLI_OPT_AUTH_PASS_FILE;
+    p->given.priv |= opt == 'X' || opt == CLI_OPT_PRIV_PASS_FILE;
+    return 0;
+}
+
+/* Applies one output option. */
+static int apply_report(struct cli_parser *p, int opt, const char *arg, struct pr_error *err)
+{
+    struct cli_report_args *report = p->report;
+    switch (opt) {
+    case CLI_OPT_FIX:
+        report->fix = true;
+        return 0;
+    case CLI_OPT_FORMAT:
+        if (p->wording == CLI_WORDING_TIMER && strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
+            return pr_error_set(err, PR_ERR_USAGE, "--format '%s': expected text or json", arg);
+        return cli_parse_format(arg, &report->json, err);
+    case CLI_OPT_VERBOSE:
+        report->verbose = true;
+        return 0;
+    case CLI_OPT_STATS:
+        report->stats = true;
+        return 0;
+    }
+    return 0;
+}
+
+int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error *err)
+{
+    if (!p->started) {
+        if (build_tables(p, err) != 0)
+            return CLI_ERROR;
+        p->started = true;
+        optind = 0; /* a fresh scan, also when a test runs a command twice */
+        opterr = 0;
+    }
+    int opt;
+    while ((opt = getopt_long(argc, argv, p->shortopts, p->longopts, NULL)) != -1) {
+        if (opt == '?' || opt == ':')
+            return refusal(p, opt, argv, err);
+        unsigned group = shared_group(opt);
+        if (group == 0)
+            return opt;
+        if (group == CLI_HELP)
+            return CLI_WANTS_HELP;
+        int rc = group == CLI_REPORT || group == CLI_FORMAT ? apply_report(p, opt, optarg, err)
+                                                            : apply_snmp(p, opt, optarg, err);
+        if (rc != 0)
+            return CLI_ERROR;
+    }
+    return CLI_END;
 }

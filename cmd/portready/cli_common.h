@@ -1,40 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Option handling shared by the subcommands: net-snmp style SNMP options,
- * output format and colour. */
+/* Option handling shared by the subcommands: one table of the options
+ * several commands take (net-snmp style SNMP options, output options,
+ * --help) and one parser for them, to which each command adds its own
+ * options; output colour. */
 #ifndef PR_CLI_COMMON_H
 #define PR_CLI_COMMON_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 
 #include "util/error.h"
 #include "snmp/source.h"
-
-/* Applies one SNMP option (-v -c -u -l -a -A -x -X -n -t -r and the long
- * secret-file forms) to opts. Returns 1 when opt was an SNMP option, 0 when
- * it was not, -1 on a bad value (err says which). */
-int cli_snmp_option(int opt, const char *arg, struct pr_snmp_options *opts, struct pr_error *err);
-
-/* Secrets from the environment when no option gave them:
- * PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS, PORTREADY_PRIV_PASS. A value
- * taken is wiped from the environment (and from /proc/PID/environ). */
-void cli_snmp_env(struct pr_snmp_options *opts, bool community_given, bool auth_given,
-                  bool priv_given);
-
-/* Checks the v3 options hang together; fills the level from what is given. */
-int cli_snmp_finish(struct pr_snmp_options *opts, struct pr_error *err);
-
-/* The getopt_long short-option letters and long options of the SNMP set. */
-#define CLI_SNMP_SHORTOPTS     "v:c:u:l:a:A:x:X:n:t:r:"
-#define CLI_OPT_COMMUNITY_FILE 1001
-#define CLI_OPT_AUTH_PASS_FILE 1002
-#define CLI_OPT_PRIV_PASS_FILE 1003
-#define CLI_SNMP_LONGOPTS                                                                          \
-    {"community-file", required_argument, NULL, CLI_OPT_COMMUNITY_FILE},                           \
-        {"auth-pass-file", required_argument, NULL, CLI_OPT_AUTH_PASS_FILE},                       \
-    {                                                                                              \
-        "priv-pass-file", required_argument, NULL, CLI_OPT_PRIV_PASS_FILE                          \
-    }
 
 #define CLI_SNMP_HELP                                                                              \
     "SNMP options (as net-snmp's tools take them):\n"                                              \
@@ -62,11 +39,7 @@ int cli_snmp_finish(struct pr_snmp_options *opts, struct pr_error *err);
  * argv perhaps in read-only memory) nothing is overwritten. */
 void cli_argv_is_process(void);
 
-/* Overwrites arg (a secret just copied) with 'x' when argv is the
- * process's own; NULL is accepted. */
-void cli_scrub_secret_arg(char *arg);
-
-/* The output options check and audit share. */
+/* The output options check and audit share (time takes --format only). */
 struct cli_report_args {
     bool fix;     /* --fix */
     bool json;    /* --format json */
@@ -74,25 +47,79 @@ struct cli_report_args {
     bool stats;   /* --stats */
 };
 
-#define CLI_OPT_FIX     1101
-#define CLI_OPT_FORMAT  1102
-#define CLI_OPT_VERBOSE 1103
-#define CLI_OPT_STATS   1104
-#define CLI_REPORT_LONGOPTS                                                                        \
-    {"fix", no_argument, NULL, CLI_OPT_FIX}, {"format", required_argument, NULL, CLI_OPT_FORMAT},  \
-        {"verbose", no_argument, NULL, CLI_OPT_VERBOSE},                                           \
-    {                                                                                              \
-        "stats", no_argument, NULL, CLI_OPT_STATS                                                  \
-    }
+/* The shared option table (cli_common.c) is in groups; a command names the
+ * groups it takes. */
+#define CLI_SNMP         0x01u /* -v -c -u -l -a -A -x -X -t -r, --*-file */
+#define CLI_SNMP_CONTEXT 0x02u /* -n */
+#define CLI_REPORT       0x04u /* --fix --verbose --stats */
+#define CLI_FORMAT       0x08u /* --format */
+#define CLI_HELP         0x10u /* -h, --help */
 
-/* Applies one of the shared output options. Returns 1 when opt was one,
- * 0 when it was not, -1 on a bad value (err says which). */
-int cli_report_option(int opt, const char *arg, struct cli_report_args *report,
+/* One option of a table: the shared one, or a command's own (ending with
+ * an entry whose name and id are both 0). */
+struct cli_option {
+    const char *name; /* long name; NULL when it has a letter only */
+    int id;           /* below 256: its letter, a short option too; else
+                       * a number only the long name gives */
+    int has_arg;      /* no_argument or required_argument */
+    unsigned group;   /* shared options: the group; a command's own: 0 */
+};
+
+/* How getopt's refusals and a bad --format value are worded: the survey
+ * commands (check, audit) and time have always said them differently, and
+ * tests and scripts read both. */
+enum cli_wording {
+    CLI_WORDING_SURVEY, /* "unknown option '-c'" also for a missing value */
+    CLI_WORDING_TIMER,  /* "-c needs a value", "unknown option '-Q'" */
+};
+
+/* Which SNMP options were given (set by cli_next_option). */
+struct cli_snmp_given {
+    bool any;       /* any SNMP option */
+    bool source;    /* one that asks for SNMP: any but -t and -r */
+    bool timeout;   /* -t */
+    bool community; /* -c or --community-file */
+    bool auth;      /* -A or --auth-pass-file */
+    bool priv;      /* -X or --priv-pass-file */
+};
+
+#define CLI_MAX_OPTIONS 48
+
+/* One command's parse. The command fills the first fields; cli_next_option
+ * fills the rest. */
+struct cli_parser {
+    unsigned groups;                  /* the shared groups it takes */
+    const struct cli_option *options; /* its own options, or NULL */
+    enum cli_wording wording;
+    struct pr_snmp_options *snmp;   /* where SNMP options go (CLI_SNMP) */
+    struct cli_report_args *report; /* where output options go */
+    struct cli_snmp_given given;    /* out */
+    /* getopt_long's tables, built on the first call. */
+    bool started;
+    struct option longopts[CLI_MAX_OPTIONS + 1];
+    char shortopts[3 * CLI_MAX_OPTIONS + 2];
+};
+
+/* What cli_next_option returns besides an own option's id (always > 0). */
+#define CLI_END        0  /* the options are over: optind is the first operand */
+#define CLI_ERROR      -1 /* a usage error, in err */
+#define CLI_WANTS_HELP -2 /* -h or --help: print the usage to stdout, exit 0 */
+
+/* Parses argv (argv[0] is the subcommand) with getopt_long, applying every
+ * shared option itself, and returns the id of the next option of the
+ * command's own (its value in optarg), or CLI_END, CLI_ERROR or
+ * CLI_WANTS_HELP. Never exits; prints nothing but the warning about a
+ * credential file others can read. A secret given as -c, -A or -X is
+ * overwritten in argv once copied (see cli_argv_is_process). */
+int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error *err);
+
+/* After the options: the secrets no option gave from the environment
+ * (PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS, PORTREADY_PRIV_PASS; a value
+ * taken is wiped from the environment and from /proc/PID/environ), then
+ * checks that the v3 options hang together and fills the level from what
+ * is given. 0, or -1 with err set. */
+int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err);
-
-/* The error for what getopt_long returned for an option it could not take
- * (':' a missing value, anything else an unknown option). */
-int cli_getopt_error(int opt, char **argv, struct pr_error *err);
 
 /* text|json -> true for json; -1 on anything else. */
 int cli_parse_format(const char *arg, bool *json, struct pr_error *err);

@@ -19,7 +19,6 @@
 
 #define OPT_JOBS   'j'
 #define OPT_REPEAT 3005
-#define OPT_HELP   'h'
 
 #define AUDIT_DEFAULT_JOBS 32
 
@@ -67,25 +66,24 @@ struct audit_output {
     unsigned interrupted; /* switches not read because of a signal */
 };
 
+/* Its own options; the output and help options are cli_common.c's. */
+static const struct cli_option audit_options[] = {
+    {"jobs", OPT_JOBS, required_argument, 0},
+    {"repeat", OPT_REPEAT, required_argument, 0},
+    {NULL, 0, 0, 0},
+};
+
 static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_error *err)
 {
-    static const struct option longopts[] = {
-        {"jobs", required_argument, NULL, OPT_JOBS},
-        {"repeat", required_argument, NULL, OPT_REPEAT},
-        {"help", no_argument, NULL, OPT_HELP},
-        CLI_REPORT_LONGOPTS,
-        {NULL, 0, NULL, 0},
+    struct cli_parser p = {
+        .groups = CLI_REPORT | CLI_FORMAT | CLI_HELP,
+        .options = audit_options,
+        .wording = CLI_WORDING_SURVEY,
+        .report = &a->report,
     };
     int opt;
     long long n;
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
-        int shared = cli_report_option(opt, optarg, &a->report, err);
-        if (shared < 0)
-            return -1;
-        if (shared > 0)
-            continue;
+    while ((opt = cli_next_option(&p, argc, argv, err)) > 0) {
         switch (opt) {
         case OPT_JOBS:
             if (!pr_parse_int(optarg, 1, 1024, &n))
@@ -99,12 +97,10 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
                                     "--repeat takes a number of rounds from 1, not '%s'", optarg);
             a->repeat = (unsigned)n;
             break;
-        case OPT_HELP:
-            return 1;
-        default:
-            return cli_getopt_error(opt, argv, err);
         }
     }
+    if (opt != CLI_END)
+        return opt == CLI_WANTS_HELP ? 1 : -1;
     if (optind >= argc)
         return pr_error_set(err, PR_ERR_USAGE, "no INVENTORY file given");
     if (optind + 1 < argc)

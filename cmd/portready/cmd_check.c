@@ -23,7 +23,6 @@
 #define OPT_PASSWORD_FILE      2011
 #define OPT_ACCEPT_NEW_HOSTKEY 2012
 #define OPT_KNOWN_HOSTS        2013
-#define OPT_HELP               'h'
 
 static const char check_usage[] =
     "Usage: portready check [OPTIONS] SWITCH [PORT...]\n"
@@ -78,47 +77,31 @@ struct check_args {
     size_t n_ports;
 };
 
+/* Its own options; the SNMP, output and help options are cli_common.c's. */
+static const struct cli_option check_options[] = {
+    {"walk", OPT_WALK, required_argument, 0},
+    {"config", OPT_CONFIG, required_argument, 0},
+    {"driver", OPT_DRIVER, required_argument, 0},
+    {"expect-vlan", OPT_EXPECT_VLAN, required_argument, 0},
+    {"netconf", OPT_NETCONF, required_argument, 0},
+    {"ssh-key", OPT_SSH_KEY, required_argument, 0},
+    {"password-file", OPT_PASSWORD_FILE, required_argument, 0},
+    {"known-hosts", OPT_KNOWN_HOSTS, required_argument, 0},
+    {"accept-new-hostkey", OPT_ACCEPT_NEW_HOSTKEY, no_argument, 0},
+    {NULL, 0, 0, 0},
+};
+
 static int parse_args(int argc, char **argv, struct check_args *a, struct pr_error *err)
 {
-    static const struct option longopts[] = {
-        {"walk", required_argument, NULL, OPT_WALK},
-        {"config", required_argument, NULL, OPT_CONFIG},
-        {"driver", required_argument, NULL, OPT_DRIVER},
-        {"expect-vlan", required_argument, NULL, OPT_EXPECT_VLAN},
-        {"netconf", required_argument, NULL, OPT_NETCONF},
-        {"ssh-key", required_argument, NULL, OPT_SSH_KEY},
-        {"password-file", required_argument, NULL, OPT_PASSWORD_FILE},
-        {"known-hosts", required_argument, NULL, OPT_KNOWN_HOSTS},
-        {"accept-new-hostkey", no_argument, NULL, OPT_ACCEPT_NEW_HOSTKEY},
-        {"help", no_argument, NULL, OPT_HELP},
-        CLI_REPORT_LONGOPTS,
-        CLI_SNMP_LONGOPTS,
-        {NULL, 0, NULL, 0},
+    struct cli_parser p = {
+        .groups = CLI_SNMP | CLI_SNMP_CONTEXT | CLI_REPORT | CLI_FORMAT | CLI_HELP,
+        .options = check_options,
+        .wording = CLI_WORDING_SURVEY,
+        .snmp = &a->snmp,
+        .report = &a->report,
     };
-    bool community_given = false, auth_given = false, priv_given = false;
     int opt;
-    opterr = 0;
-    optind = 1;
-    while ((opt = getopt_long(argc, argv, "h" CLI_SNMP_SHORTOPTS, longopts, NULL)) != -1) {
-        int r = cli_snmp_option(opt, optarg, &a->snmp, err);
-        if (r < 0)
-            return -1;
-        if (r > 0) {
-            if (opt == 'c' || opt == 'A' || opt == 'X')
-                cli_scrub_secret_arg(optarg);
-            /* -t and -r bound every source; the others ask for SNMP. */
-            a->pr_snmp_option_given |= opt != 't' && opt != 'r';
-            community_given |= opt == 'c' || opt == CLI_OPT_COMMUNITY_FILE;
-            auth_given |= opt == 'A' || opt == CLI_OPT_AUTH_PASS_FILE;
-            a->timeout_given |= opt == 't';
-            priv_given |= opt == 'X' || opt == CLI_OPT_PRIV_PASS_FILE;
-            continue;
-        }
-        int shared = cli_report_option(opt, optarg, &a->report, err);
-        if (shared < 0)
-            return -1;
-        if (shared > 0)
-            continue;
+    while ((opt = cli_next_option(&p, argc, argv, err)) > 0) {
         switch (opt) {
         case OPT_WALK:
             a->walk = optarg;
@@ -166,14 +149,13 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
                 return pr_error_set(err, PR_ERR_USAGE,
                                     "--expect-vlan takes a VLAN from 1 to 4094, not '%s'", optarg);
             break;
-        case OPT_HELP:
-            return 1;
-        default:
-            return cli_getopt_error(opt, argv, err);
         }
     }
-    cli_snmp_env(&a->snmp, community_given, auth_given, priv_given);
-    if (cli_snmp_finish(&a->snmp, err) != 0)
+    if (opt != CLI_END)
+        return opt == CLI_WANTS_HELP ? 1 : -1;
+    a->pr_snmp_option_given = p.given.source;
+    a->timeout_given = p.given.timeout;
+    if (cli_snmp_complete(&a->snmp, &p.given, err) != 0)
         return -1;
 
     if (a->netconf_given) {

@@ -104,55 +104,46 @@ enum {
     OPT_COUNT,
     OPT_INTERVAL,
     OPT_TIMEOUT,
-    OPT_FORMAT,
-    OPT_PLOT,
+    /* OPT_TIMEOUT + 1 was --format's, a shared option now. The others keep
+     * their numbers: getopt reports a value given to --force ("--force=x")
+     * in optopt, the option's number, and the error message prints it. */
+    OPT_PLOT = OPT_TIMEOUT + 2,
     OPT_FORCE,
 };
 
-/* Sorted by name. */
-static const struct option long_options[] = {
-    {"count", required_argument, NULL, OPT_COUNT},
-    {"down-for", required_argument, NULL, OPT_DOWN_FOR},
-    {"force", no_argument, NULL, OPT_FORCE},
-    {"format", required_argument, NULL, OPT_FORMAT},
-    {"help", no_argument, NULL, 'h'},
-    {"iface", required_argument, NULL, OPT_IFACE},
-    {"interval", required_argument, NULL, OPT_INTERVAL},
-    {"plot", required_argument, NULL, OPT_PLOT},
-    {"port", required_argument, NULL, OPT_PORT},
-    {"switch", required_argument, NULL, OPT_SWITCH},
-    {"target", required_argument, NULL, OPT_TARGET},
-    {"timeout", required_argument, NULL, OPT_TIMEOUT},
-    {"watch", required_argument, NULL, OPT_WATCH},
-    {"yes", no_argument, NULL, 'y'},
-    CLI_SNMP_LONGOPTS,
-    {NULL, 0, NULL, 0},
+/* Its own options, sorted by name; the SNMP, --format and help options are
+ * cli_common.c's. */
+static const struct cli_option time_options[] = {
+    {"count", OPT_COUNT, required_argument, 0},
+    {"down-for", OPT_DOWN_FOR, required_argument, 0},
+    {"force", OPT_FORCE, no_argument, 0},
+    {"iface", OPT_IFACE, required_argument, 0},
+    {"interval", OPT_INTERVAL, required_argument, 0},
+    {"plot", OPT_PLOT, required_argument, 0},
+    {"port", OPT_PORT, required_argument, 0},
+    {"switch", OPT_SWITCH, required_argument, 0},
+    {"target", OPT_TARGET, required_argument, 0},
+    {"timeout", OPT_TIMEOUT, required_argument, 0},
+    {"watch", OPT_WATCH, required_argument, 0},
+    {"yes", 'y', no_argument, 0},
+    {NULL, 0, 0, 0},
 };
 
 /* Returns 0 to go on, 1 after --help, -1 on a usage error (in err). */
 static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_error *err)
 {
-    optind = 0; /* reset getopt: tests call this more than once */
-    opterr = 0;
+    struct cli_report_args report = {.json = o->json};
+    struct cli_parser p = {
+        .groups = CLI_SNMP | CLI_FORMAT | CLI_HELP,
+        .options = time_options,
+        .wording = CLI_WORDING_TIMER,
+        .snmp = &o->snmp,
+        .report = &report,
+    };
     int c;
-    bool secret_given[3] = {false, false, false}; /* community, auth, priv */
-    while ((c = getopt_long(argc, argv, ":hyv:c:u:l:a:A:x:X:t:r:", long_options, NULL)) != -1) {
+    while ((c = cli_next_option(&p, argc, argv, err)) > 0) {
         int rc = 0;
-        int snmp = cli_snmp_option(c, optarg, &o->snmp, err);
-        if (snmp < 0)
-            return -1;
-        if (snmp > 0) {
-            o->snmp_given = true;
-            if (c == 'c' || c == 'A' || c == 'X')
-                cli_scrub_secret_arg(optarg);
-            secret_given[0] |= c == 'c' || c == CLI_OPT_COMMUNITY_FILE;
-            secret_given[1] |= c == 'A' || c == CLI_OPT_AUTH_PASS_FILE;
-            secret_given[2] |= c == 'X' || c == CLI_OPT_PRIV_PASS_FILE;
-            continue;
-        }
         switch (c) {
-        case 'h':
-            return 1;
         case 'y':
             o->yes = true;
             break;
@@ -190,34 +181,18 @@ static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_
             rc = timer_parse_seconds_option("--down-for", optarg, 0, 3600, &o->down_for_s, err);
             o->down_for_given = true;
             break;
-        case OPT_FORMAT:
-            if (strcmp(optarg, "json") == 0)
-                o->json = true;
-            else if (strcmp(optarg, "text") == 0)
-                o->json = false;
-            else
-                rc =
-                    pr_error_set(err, PR_ERR_USAGE, "--format '%s': expected text or json", optarg);
-            break;
-        case ':':
-            return pr_error_set(err, PR_ERR_USAGE, "%s needs a value", argv[optind - 1]);
-        case '?':
-            if (optopt != 0)
-                return pr_error_set(err, PR_ERR_USAGE, "unknown option '-%c'", optopt);
-            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
-        default:
-            return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", argv[optind - 1]);
         }
         if (rc < 0)
             return -1;
     }
+    if (c != CLI_END)
+        return c == CLI_WANTS_HELP ? 1 : -1;
+    o->snmp_given = p.given.any;
+    o->json = report.json;
     if (optind < argc)
         return pr_error_set(err, PR_ERR_USAGE, "unexpected argument '%s'", argv[optind]);
-    if (o->sw != NULL) {
-        cli_snmp_env(&o->snmp, secret_given[0], secret_given[1], secret_given[2]);
-        if (cli_snmp_finish(&o->snmp, err) != 0)
-            return -1;
-    }
+    if (o->sw != NULL && cli_snmp_complete(&o->snmp, &p.given, err) != 0)
+        return -1;
     return timer_options_check(o, err) < 0 ? -1 : 0;
 }
 

@@ -14,56 +14,13 @@
  *           -> portfast-trunk-missing; access_vlan 1; state from the default context forwarding.
  *   Gi1/0/4 bp 4: oper down, cErrDisableIfStatusCause.10104.0 = bpduGuard(2) -> err-disabled
  *           (and no link-down on top), mode disable(2) -> stp-not-edge. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-
-#include <cmocka.h>
-
-#include "core/survey.h"
+#include "cisco_test_util.h"
 
 static struct pr_switch sw;
 
 static int setup(void **state)
 {
-    (void)state;
-    struct pr_snmp_options opts;
-    pr_snmp_options_defaults(&opts);
-    struct survey_spec spec = {
-        .name = "pvst",
-        .walk_path = PR_TEST_DATA "/cisco/pvst-switch.snmprec",
-        .snmp = &opts,
-        .driver = "auto",
-        .expect_vlan = -1,
-    };
-    struct pr_error err = {0};
-    assert_int_equal(survey_switch(&spec, &sw, &err), 0);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    pr_switch_free(&sw);
-    return 0;
-}
-
-static const struct pr_port *port(const char *name)
-{
-    const struct pr_port *p = pr_switch_find_name(&sw, name);
-    assert_non_null(p);
-    return p;
-}
-
-static bool has(const struct pr_port *p, enum pr_finding_id id, enum pr_severity sev)
-{
-    for (size_t i = 0; i < p->n_findings; i++) {
-        if (p->findings[i].id == id && p->findings[i].severity == sev)
-            return true;
-    }
-    return false;
+    return ct_survey(state, &sw, "pvst", PR_TEST_DATA "/cisco/pvst-switch.snmprec");
 }
 
 static void test_driver_and_mode(void **state)
@@ -78,13 +35,13 @@ static void test_driver_and_mode(void **state)
 static void test_portfast_access_port(void **state)
 {
     (void)state;
-    const struct pr_port *p = port("Gi1/0/1");
+    const struct pr_port *p = ct_port(&sw, "Gi1/0/1");
     assert_int_equal(p->facts.edge.value, PR_EDGE_YES);
     assert_int_equal(p->facts.stp_state.value, PR_STP_FORWARDING);
     assert_non_null(strstr(p->facts.stp_state.evidence, "VLAN 100"));
     assert_int_equal(p->facts.bpdu_guard.value, 1);
     assert_int_equal(p->facts.access_vlan.value, 100);
-    assert_true(has(p, PR_F_STP_LEGACY_MODE, PR_SEV_WARNING));
+    assert_true(ct_has(p, PR_F_STP_LEGACY_MODE, PR_SEV_WARNING));
     assert_int_equal(p->verdict, PR_VERDICT_WARNING);
     assert_int_equal(p->expected_blackout_s.value, 0);
 }
@@ -92,37 +49,37 @@ static void test_portfast_access_port(void **state)
 static void test_default_mode_follows_global_disable(void **state)
 {
     (void)state;
-    const struct pr_port *p = port("Gi1/0/2");
+    const struct pr_port *p = ct_port(&sw, "Gi1/0/2");
     assert_int_equal(p->facts.edge.value, PR_EDGE_NO);
     assert_non_null(
         strstr(p->facts.edge.evidence, "stpxFastStartGlobalDefaultMode.0 = disable(2)"));
-    assert_true(has(p, PR_F_STP_NOT_EDGE, PR_SEV_CRITICAL));
-    assert_true(has(p, PR_F_STP_LEGACY_MODE, PR_SEV_CRITICAL));
-    assert_true(has(p, PR_F_STP_NOT_FORWARDING, PR_SEV_CRITICAL));
+    assert_true(ct_has(p, PR_F_STP_NOT_EDGE, PR_SEV_CRITICAL));
+    assert_true(ct_has(p, PR_F_STP_LEGACY_MODE, PR_SEV_CRITICAL));
+    assert_true(ct_has(p, PR_F_STP_NOT_FORWARDING, PR_SEV_CRITICAL));
     assert_int_equal(p->expected_blackout_s.value, 30);
 }
 
 static void test_portfast_on_trunk(void **state)
 {
     (void)state;
-    const struct pr_port *p = port("Gi1/0/3");
+    const struct pr_port *p = ct_port(&sw, "Gi1/0/3");
     assert_int_equal(p->facts.trunk.value, 1);
     assert_int_equal(p->facts.access_vlan.value, 1);
-    assert_true(has(p, PR_F_PORTFAST_TRUNK_MISSING, PR_SEV_CRITICAL));
+    assert_true(ct_has(p, PR_F_PORTFAST_TRUNK_MISSING, PR_SEV_CRITICAL));
     assert_int_equal(p->facts.stp_state.value, PR_STP_FORWARDING);
 }
 
 static void test_err_disabled_by_bpdu_guard(void **state)
 {
     (void)state;
-    const struct pr_port *p = port("Gi1/0/4");
+    const struct pr_port *p = ct_port(&sw, "Gi1/0/4");
     assert_int_equal(p->facts.err_disabled.value, 1);
     assert_string_equal(p->facts.err_disabled_cause, "bpduGuard");
-    assert_true(has(p, PR_F_ERR_DISABLED, PR_SEV_CRITICAL));
-    assert_false(has(p, PR_F_LINK_DOWN, PR_SEV_CRITICAL));
+    assert_true(ct_has(p, PR_F_ERR_DISABLED, PR_SEV_CRITICAL));
+    assert_false(ct_has(p, PR_F_LINK_DOWN, PR_SEV_CRITICAL));
     /* Gi1/0/1 has no row although the MIB is there: not err-disabled. */
-    assert_true(port("Gi1/0/1")->facts.err_disabled.known);
-    assert_int_equal(port("Gi1/0/1")->facts.err_disabled.value, 0);
+    assert_true(ct_port(&sw, "Gi1/0/1")->facts.err_disabled.known);
+    assert_int_equal(ct_port(&sw, "Gi1/0/1")->facts.err_disabled.value, 0);
 }
 
 int main(void)
@@ -134,5 +91,5 @@ int main(void)
         cmocka_unit_test(test_portfast_on_trunk),
         cmocka_unit_test(test_err_disabled_by_bpdu_guard),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, ct_teardown);
 }

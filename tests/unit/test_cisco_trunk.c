@@ -10,48 +10,20 @@
  *       -> stp_state unknown (VLAN 534's context is not recorded).
  *   Gi1/0/4 (10104, bp 4): EncapsulationOperType = 6 (notApplicable), vmVlan 1 -> not a
  *       trunk, access VLAN 1, state forwarding from the default context. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <string.h>
-
-#include <cmocka.h>
-
-#include "core/survey.h"
+#include "cisco_test_util.h"
 
 static struct pr_switch sw;
 
 static int setup(void **state)
 {
-    (void)state;
-    struct pr_snmp_options opts;
-    pr_snmp_options_defaults(&opts);
-    struct survey_spec spec = {
-        .name = "encap",
-        .walk_path = PR_TEST_DATA "/cisco/encap-trunk.snmprec",
-        .snmp = &opts,
-        .driver = "auto",
-        .expect_vlan = -1,
-    };
-    struct pr_error err = {0};
-    assert_int_equal(survey_switch(&spec, &sw, &err), 0);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    pr_switch_free(&sw);
-    return 0;
+    return ct_survey(state, &sw, "encap", PR_TEST_DATA "/cisco/encap-trunk.snmprec");
 }
 
 static void test_dot1q_encapsulation_is_a_trunk(void **state)
 {
     (void)state;
     assert_string_equal(sw.driver_name, "cisco");
-    const struct pr_port *p = pr_switch_find_name(&sw, "Gi1/0/3");
-    assert_non_null(p);
+    const struct pr_port *p = ct_port(&sw, "Gi1/0/3");
     assert_true(p->facts.trunk.known);
     assert_int_equal(p->facts.trunk.value, 1);
     assert_non_null(strstr(p->facts.trunk.evidence, "vlanTrunkPortEncapsulationOperType"));
@@ -62,8 +34,7 @@ static void test_dot1q_encapsulation_is_a_trunk(void **state)
 static void test_not_applicable_is_an_access_port(void **state)
 {
     (void)state;
-    const struct pr_port *p = pr_switch_find_name(&sw, "Gi1/0/4");
-    assert_non_null(p);
+    const struct pr_port *p = ct_port(&sw, "Gi1/0/4");
     assert_true(p->facts.trunk.known);
     assert_int_equal(p->facts.trunk.value, 0);
     assert_int_equal(p->facts.access_vlan.value, 1);
@@ -76,5 +47,5 @@ int main(void)
         cmocka_unit_test(test_dot1q_encapsulation_is_a_trunk),
         cmocka_unit_test(test_not_applicable_is_an_access_port),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, setup, ct_teardown);
 }
