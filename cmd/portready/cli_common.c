@@ -17,6 +17,7 @@ enum {
     CLI_OPT_FORMAT,
     CLI_OPT_VERBOSE,
     CLI_OPT_STATS,
+    CLI_OPT_COLOR,
 };
 
 /* The options several commands take, each once; a command takes the
@@ -40,6 +41,8 @@ static const struct cli_option shared_options[] = {
     {"format", CLI_OPT_FORMAT, required_argument, CLI_FORMAT},
     {"verbose", CLI_OPT_VERBOSE, no_argument, CLI_REPORT},
     {"stats", CLI_OPT_STATS, no_argument, CLI_REPORT},
+    {"quiet", 'q', no_argument, CLI_REPORT},
+    {"color", CLI_OPT_COLOR, required_argument, CLI_REPORT},
     {"help", 'h', no_argument, CLI_HELP},
 };
 
@@ -217,9 +220,25 @@ int cli_parse_format(const char *arg, bool *json, struct pr_error *err)
     return 0;
 }
 
-bool cli_use_color(FILE *out)
+bool cli_terminal_is_dumb(void)
 {
-    return getenv("NO_COLOR") == NULL && isatty(fileno(out));
+    const char *term = getenv("TERM");
+    return term != NULL && strcmp(term, "dumb") == 0;
+}
+
+bool cli_use_color(FILE *out, enum cli_color when)
+{
+    if (when != CLI_COLOR_AUTO)
+        return when == CLI_COLOR_ALWAYS;
+    const char *no_color = getenv("NO_COLOR");
+    if (no_color != NULL && no_color[0] != '\0')
+        return false;
+    return !cli_terminal_is_dumb() && isatty(fileno(out));
+}
+
+bool cli_show_progress(FILE *out)
+{
+    return !cli_terminal_is_dumb() && isatty(fileno(out));
 }
 
 int cli_copy_path(char *dst, size_t len, const char *arg, const char *option, struct pr_error *err)
@@ -342,6 +361,20 @@ static int apply_report(struct cli_parser *p, int opt, const char *arg, struct p
         return 0;
     case CLI_OPT_STATS:
         report->stats = true;
+        return 0;
+    case 'q':
+        report->quiet = true;
+        return 0;
+    case CLI_OPT_COLOR:
+        if (strcmp(arg, "auto") == 0)
+            report->color = CLI_COLOR_AUTO;
+        else if (strcmp(arg, "always") == 0)
+            report->color = CLI_COLOR_ALWAYS;
+        else if (strcmp(arg, "never") == 0)
+            report->color = CLI_COLOR_NEVER;
+        else
+            return pr_error_set(err, PR_ERR_USAGE, "--color takes auto, always or never, not '%s'",
+                                arg);
         return 0;
     }
     return 0;

@@ -39,19 +39,28 @@
  * argv perhaps in read-only memory) nothing is overwritten. */
 void cli_argv_is_process(void);
 
+/* --color WHEN */
+enum cli_color {
+    CLI_COLOR_AUTO = 0, /* on a terminal, unless NO_COLOR is non-empty or TERM=dumb */
+    CLI_COLOR_ALWAYS,
+    CLI_COLOR_NEVER,
+};
+
 /* The output options check and audit share (time takes --format only). */
 struct cli_report_args {
-    bool fix;     /* --fix */
-    bool json;    /* --format json */
-    bool verbose; /* --verbose */
-    bool stats;   /* --stats */
+    bool fix;             /* --fix */
+    bool json;            /* --format json */
+    bool verbose;         /* --verbose */
+    bool stats;           /* --stats */
+    bool quiet;           /* -q, --quiet: the summary and the not-ready ports only */
+    enum cli_color color; /* --color */
 };
 
 /* The shared option table (cli_common.c) is in groups; a command names the
  * groups it takes. */
 #define CLI_SNMP         0x01u /* -v -c -u -l -a -A -x -X -t -r, --*-file */
 #define CLI_SNMP_CONTEXT 0x02u /* -n */
-#define CLI_REPORT       0x04u /* --fix --verbose --stats */
+#define CLI_REPORT       0x04u /* --fix --verbose --stats -q --color */
 #define CLI_FORMAT       0x08u /* --format */
 #define CLI_HELP         0x10u /* -h, --help */
 
@@ -128,7 +137,14 @@ int cli_parse_format(const char *arg, bool *json, struct pr_error *err);
  * it does not fit. */
 int cli_copy_path(char *dst, size_t len, const char *arg, const char *option, struct pr_error *err);
 
-/* Colour on a TTY unless NO_COLOR is set (any value). */
-bool cli_use_color(FILE *out);
+/* TERM=dumb: no colour, no progress line. */
+bool cli_terminal_is_dumb(void);
+
+/* Whether to colour output to out: always, never, or (auto) on a terminal
+ * unless NO_COLOR is set to a non-empty value or TERM is dumb. */
+bool cli_use_color(FILE *out, enum cli_color when);
+
+/* A progress line on out: a terminal that is not dumb. */
+bool cli_show_progress(FILE *out);
 
 #endif

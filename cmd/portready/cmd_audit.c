@@ -34,7 +34,10 @@ static const char audit_usage[] =
     "                         recordings and configurations only: at most one per CPU)\n"
     "  --fix                  print the configuration that fixes each finding\n"
     "  --format text|json     output format (default text)\n"
-    "  --verbose              every fact with its evidence\n"
+    "  --verbose              every fact with its evidence, info findings too\n"
+    "  -q, --quiet            only the not-ready ports and the summary\n"
+    "  --color WHEN           auto|always|never (default auto: on a terminal, not\n"
+    "                         with NO_COLOR set or TERM=dumb)\n"
     "  --stats                SNMP requests per switch and in all, to stderr\n"
     "  --repeat N             audit N rounds in a row (soak, monitoring): a full\n"
     "                         report per round; JSON: one document per round\n"
@@ -217,7 +220,14 @@ static void on_result(void *user, size_t index, const struct pr_switch *sw)
     out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
     if (out->stats)
         fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
+    /* The progress line goes before the report's text reaches a terminal
+     * it shares; on_progress draws it again. */
+    if (out->progress) {
+        fputs("\r\033[K", stderr);
+        fflush(stderr);
+    }
     out->writer->write_switch(&out->ropts, out->state, sw);
+    fflush(out->ropts.out);
 }
 
 /* Set by SIGINT/SIGTERM: audit_run() surveys no further switch. */
@@ -304,13 +314,18 @@ int cmd_audit(int argc, char **argv)
         port_offset += inv.switches[i].n_ports;
     }
 
+    /* The inventory's path is no secret: the hint can name it. */
+    char fix_hint[PR_ERROR_MSG_MAX];
+    snprintf(fix_hint, sizeof fix_hint, "Print the fixes: portready audit --fix %s", a.inventory);
     struct audit_output out = {
         .writer = a.report.json ? &report_writer_json : &report_writer_text,
         .ropts = {.out = stdout,
-                  .color = !a.report.json && cli_use_color(stdout),
+                  .color = !a.report.json && cli_use_color(stdout, a.report.color),
                   .fix = a.report.fix,
-                  .verbose = a.report.verbose},
-        .progress = isatty(STDERR_FILENO) != 0,
+                  .verbose = a.report.verbose,
+                  .quiet = a.report.quiet,
+                  .fix_hint = fix_hint},
+        .progress = cli_show_progress(stderr),
         .stats = a.report.stats,
     };
     /* Each round is a complete report (JSON: a document of its own), so a

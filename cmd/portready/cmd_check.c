@@ -53,7 +53,10 @@ static const char check_usage[] =
     "  --expect-vlan N        the provisioning VLAN the ports must carry untagged\n"
     "  --fix                  print the configuration that fixes each finding\n"
     "  --format text|json     output format (default text)\n"
-    "  --verbose              every fact with its evidence\n"
+    "  --verbose              every fact with its evidence, info findings too\n"
+    "  -q, --quiet            only the not-ready ports and the summary\n"
+    "  --color WHEN           auto|always|never (default auto: on a terminal, not\n"
+    "                         with NO_COLOR set or TERM=dumb)\n"
     "  --stats                print the number of SNMP requests sent to stderr\n"
     "  -h, --help             this help\n"
     "\n"
@@ -243,9 +246,11 @@ int cmd_check(int argc, char **argv)
 
     struct report_options ropts = {
         .out = stdout,
-        .color = !a.report.json && cli_use_color(stdout),
+        .color = !a.report.json && cli_use_color(stdout, a.report.color),
         .fix = a.report.fix,
         .verbose = a.report.verbose,
+        .quiet = a.report.quiet,
+        .fix_hint = "Print the fixes: the same command with --fix.",
     };
     const struct report_writer *writer = a.report.json ? &report_writer_json : &report_writer_text;
     void *state = NULL;
