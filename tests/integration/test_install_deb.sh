@@ -74,8 +74,9 @@ for lib in libsnmp libyaml libxml2 libnetconf2 libyang libssh libc6; do
         pr_fail "Depends does not name $lib"
 done
 dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/bin/portready >"$PR_TMP/portready.bin"
+multiarch=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multiarch)
 for soname in $(readelf -d "$PR_TMP/portready.bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-    pkg=$(dpkg -S "*/$soname" 2>/dev/null | grep -v -- '-dev' | head -1 | cut -d: -f1)
+    pkg=$(dpkg -S "*/$multiarch/$soname" 2>/dev/null | grep -v -- '-dev' | head -1 | cut -d: -f1)
     if [ -z "$pkg" ]; then
         pr_fail "no package has $soname"
     elif grep -qE "(^|, )$pkg( |,|$)" <<<"$depends"; then
