@@ -119,7 +119,11 @@ expect_comp "check -x <TAB>" "AES AES-192 AES-256 DES" check -x ''
 expect_comp "check -c -v <TAB>: -v is the community" "" check -c -v ''
 expect_comp "check -c secret <TAB>: no operand completion" "" check -c secret ''
 expect_comp "time --i<TAB>" "--iface --interval" time --i
-expect_comp "time --iface l<TAB>" "$(ls /sys/class/net | grep '^l' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')" \
+ifaces=()
+for path in /sys/class/net/l*; do
+    [ -e "$path" ] && ifaces+=("${path##*/}")
+done
+expect_comp "time --iface l<TAB>" "$(printf '%s\n' "${ifaces[@]}" | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')" \
     time --iface l
 
 # File names: an inventory for audit (YAML and folders), any file after

@@ -70,7 +70,7 @@ pr_expect_eq "Maintainer" "the portready authors" "$(field Maintainer)"
 depends=$(field Depends)
 echo "Depends: $depends"
 for lib in libsnmp libyaml libxml2 libnetconf2 libyang libssh libc6; do
-    grep -qE "(^|, )$lib[^,]*" <<<"$depends" && pr_pass "Depends names $lib" ||
+    grep -qE "(^|, )${lib}" <<<"$depends" && pr_pass "Depends names $lib" ||
         pr_fail "Depends does not name $lib"
 done
 dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/bin/portready >"$PR_TMP/portready.bin"
