@@ -28,7 +28,11 @@ static void print_usage(FILE *out)
                  "Commands:\n");
     for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
         fprintf(out, "  %-10s %s\n", subcommands[i].name, subcommands[i].summary);
-    fprintf(out, "\nRun 'portready COMMAND --help' for the options of a command.\n\n"
+    fprintf(out, "\nOptions:\n"
+                 "  -h, --help     this help\n"
+                 "  -V, --version  print portready's version and exit\n\n"
+                 "Run 'portready COMMAND --help' or 'portready help COMMAND' for the options\n"
+                 "of a command; 'man portready' is the manual.\n\n"
                  "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
                  "ready, 3 unknown (a switch or input could not be read, bad arguments).\n");
 }
@@ -46,22 +50,51 @@ int cmd_fail(const char *hint, const char *fmt, ...)
     return PR_EXIT_UNKNOWN;
 }
 
+static const struct subcommand *find_subcommand(const char *name)
+{
+    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++) {
+        if (strcmp(subcommands[i].name, name) == 0)
+            return &subcommands[i];
+    }
+    return NULL;
+}
+
+/* `portready help [COMMAND]`: the top-level help, or COMMAND's own, as
+ * `portready COMMAND --help` prints it. */
+static int run_help(int argc, char **argv)
+{
+    if (argc == 1) {
+        print_usage(stdout);
+        return PR_EXIT_READY;
+    }
+    if (argc > 2)
+        return cmd_fail("Try 'portready help COMMAND'.", "help takes one command, not %d",
+                        argc - 1);
+    const struct subcommand *sub = find_subcommand(argv[1]);
+    if (sub == NULL)
+        return cmd_fail("Try 'portready --help'.", "unknown command '%s'", argv[1]);
+    char help_option[] = "--help";
+    char *help_argv[] = {argv[1], help_option, NULL};
+    return sub->run(2, help_argv);
+}
+
 int portready_main(int argc, char **argv)
 {
     if (argc < 2)
         return print_usage(stderr), PR_EXIT_UNKNOWN;
     const char *name = argv[1];
-    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
         print_usage(stdout);
         return PR_EXIT_READY;
     }
+    if (strcmp(name, "help") == 0)
+        return run_help(argc - 1, argv + 1);
     if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
         printf("portready %s\n", PORTREADY_VERSION);
         return PR_EXIT_READY;
     }
-    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++) {
-        if (strcmp(subcommands[i].name, name) == 0)
-            return subcommands[i].run(argc - 1, argv + 1);
-    }
+    const struct subcommand *sub = find_subcommand(name);
+    if (sub != NULL)
+        return sub->run(argc - 1, argv + 1);
     return cmd_fail("Try 'portready --help'.", "unknown command '%s'", name);
 }

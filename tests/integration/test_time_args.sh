@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # portready time's command line, without privileges or namespaces: --help
 # goes to stdout with exit 0 and lists every option; usage errors go to
-# stderr with a hint and exit 3; the man page text in docs/time.md names
+# stderr with a hint and exit 3; the time section of portready.1 names
 # every option --help lists.
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 
@@ -20,13 +20,13 @@ for opt in "${options[@]}"; do
     grep -qE -- "(^|[ ,])$opt( |,|$)" "$PR_TMP/help.out" || missing+=("$opt")
 done
 pr_expect_eq "--help lists every option" "" "${missing[*]}"
-# The man page text lists every long option --help lists.
-doc="$PR_SOURCE_DIR/docs/time.md"
+# The manual's time section lists every long option --help lists.
+awk '/^\.S[sh] /{on = ($0 == ".Ss time"); next} on' "$PR_SOURCE_DIR/portready.1" >"$PR_TMP/man-time"
 undocumented=()
 for opt in $(grep -oE -- '--[a-z][a-z-]+' "$PR_TMP/help.out" | sort -u); do
-    grep -qF -- "$opt" "$doc" || undocumented+=("$opt")
+    grep -qE -- "Fl -${opt#--}( |\$)" "$PR_TMP/man-time" || undocumented+=("$opt")
 done
-pr_expect_eq "docs/time.md names every option of --help" "" "${undocumented[*]}"
+pr_expect_eq "portready.1's time section names every option of --help" "" "${undocumented[*]}"
 
 # expect_usage NAME MESSAGE ARGS...: exit 3, MESSAGE and the hint on stderr.
 expect_usage() {
