@@ -16,10 +16,10 @@ _portready_options() {
         echo --walk --config --netconf --ssh-key --password-file --known-hosts \
             --accept-new-hostkey --driver \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
-            -n -t -r --expect-vlan --fix --format --verbose --stats -h --help
+            -n -t -r --expect-vlan --fix --format --verbose -q --quiet --color --stats -h --help
         ;;
     audit)
-        echo -j --jobs --fix --format --verbose --stats --repeat -h --help
+        echo -j --jobs --fix --format --verbose -q --quiet --color --stats --repeat -h --help
         ;;
     time)
         echo --iface --watch --switch --port --target --down-for --count --interval \
@@ -40,8 +40,8 @@ _portready_takes_value() {
         check:--password-file | check:--known-hosts | check:--driver | check:-n | \
         check:--expect-vlan) return 0 ;;
     check:-[vculaAxXtr] | check:--community-file | check:--auth-pass-file | \
-        check:--priv-pass-file | check:--format) return 0 ;;
-    audit:-j | audit:--jobs | audit:--format | audit:--repeat) return 0 ;;
+        check:--priv-pass-file | check:--format | check:--color) return 0 ;;
+    audit:-j | audit:--jobs | audit:--format | audit:--color | audit:--repeat) return 0 ;;
     time:--iface | time:--watch | time:--switch | time:--port | time:--target | \
         time:--down-for | time:--count | time:--interval | time:--timeout | time:--format | \
         time:--plot) return 0 ;;
@@ -89,6 +89,7 @@ _portready_value() {
     case $opt in
     --driver) _portready_words "auto generic-snmp cisco juniper" "$cur" "$prefix" ;;
     --format) _portready_words "text json" "$cur" "$prefix" ;;
+    --color) _portready_words "auto always never" "$cur" "$prefix" ;;
     -v) _portready_words "1 2c 3" "$cur" "" ;;
     -l) _portready_words "noAuthNoPriv authNoPriv authPriv" "$cur" "" ;;
     -a) _portready_words "MD5 SHA SHA-224 SHA-256 SHA-384 SHA-512" "$cur" "" ;;
