@@ -10,9 +10,24 @@ static const struct pr_driver *const driver_table[] = {
     NULL,
 };
 
+/* Junos first, then IOS-XE, the order portready has always asked in. A
+ * server answers a filter of a namespace it does not have with empty data
+ * (RFC 6241, 6.2.1), so a wrong guess costs one more session, not an
+ * error. */
+static const struct pr_driver *const netconf_probes[] = {
+    &pr_driver_juniper,
+    &pr_driver_cisco,
+    NULL,
+};
+
 const struct pr_driver *const *pr_driver_table(void)
 {
     return driver_table;
+}
+
+const struct pr_driver *const *pr_driver_netconf_probes(void)
+{
+    return netconf_probes;
 }
 
 const struct pr_driver *pr_driver_find(const char *name)

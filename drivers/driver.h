@@ -26,6 +26,12 @@ struct pr_collect_ctx {
 struct pr_driver {
     const char *name; /* "generic-snmp", "cisco", "juniper" */
 
+    /* The subtree filter of a NETCONF <get-config> for this family's
+     * switches: the parts of the configuration collect() reads, so a large
+     * switch sends only those (static XML, one or more elements); NULL when
+     * the driver reads no NETCONF. */
+    const char *netconf_filter;
+
     /* How well this driver fits: 0 not at all, higher is better. Any
      * argument may be empty/NULL. sys_object_id is dotted without a
      * leading dot. */
@@ -52,6 +58,12 @@ const struct pr_driver *pr_driver_find(const char *name);
  * generic-snmp). */
 const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *sys_descr,
                                          const char *config_text, size_t config_len);
+
+/* The drivers that have a NETCONF filter, NULL-terminated, in the order a
+ * switch of unknown family is asked with them: each reply goes to the
+ * driver's match() and the first that recognises it wins; the last reply
+ * is kept whatever it holds. */
+const struct pr_driver *const *pr_driver_netconf_probes(void);
 
 extern const struct pr_driver pr_driver_generic_snmp;
 extern const struct pr_driver pr_driver_cisco;

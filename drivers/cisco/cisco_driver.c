@@ -11,6 +11,16 @@
 #include "cisco/iosxe_xml.h"
 #include "driver.h"
 
+/* The IOS-XE native model: every interface (with its spanning-tree, ethernet
+ * and channel-group augments) and the global spanning-tree container. On
+ * the wire the global container is in the native namespace and only its
+ * children (mode, portfast default...) in Cisco-IOS-XE-spanning-tree,
+ * while an interface's <spanning-tree> is itself in that namespace. */
+static const char iosxe_netconf_filter[] =
+    "<native xmlns=\"http://cisco.com/ns/yang/Cisco-IOS-XE-native\">"
+    "<interface/><spanning-tree/>"
+    "</native>";
+
 static bool oid_under(const char *oid, const char *prefix)
 {
     size_t n = strlen(prefix);
@@ -66,6 +76,7 @@ static void cisco_snippet(const struct pr_switch *sw, const struct pr_port *port
 
 const struct pr_driver pr_driver_cisco = {
     .name = "cisco",
+    .netconf_filter = iosxe_netconf_filter,
     .match = cisco_match,
     .collect = cisco_collect,
     .snippet = cisco_snippet,

@@ -125,6 +125,7 @@ static void generic_snippet(const struct pr_switch *sw, const struct pr_port *po
 
 const struct pr_driver pr_driver_generic_snmp = {
     .name = "generic-snmp",
+    .netconf_filter = NULL,
     .match = generic_match,
     .collect = generic_collect,
     .snippet = generic_snippet,

@@ -9,6 +9,14 @@
 #include "junos_config.h"
 #include "junos_snippet.h"
 
+/* Interfaces (with interface-range), protocols (rstp, mstp, vstp, stp,
+ * lacp), vlans (names to ids), groups and the top-level apply-groups that
+ * put them into effect, chassis (aggregated-devices). */
+static const char junos_netconf_filter[] =
+    "<configuration xmlns=\"http://xml.juniper.net/xnm/1.1/xnm\">"
+    "<interfaces/><protocols/><vlans/><groups/><apply-groups/><chassis/>"
+    "</configuration>";
+
 /* Bounded substring search (config_text need not be NUL-terminated). */
 static bool contains(const char *text, size_t len, const char *needle)
 {
@@ -89,6 +97,7 @@ static void juniper_snippet(const struct pr_switch *sw, const struct pr_port *po
 
 const struct pr_driver pr_driver_juniper = {
     .name = "juniper",
+    .netconf_filter = junos_netconf_filter,
     .match = juniper_match,
     .collect = juniper_collect,
     .snippet = juniper_snippet,

@@ -37,32 +37,41 @@ static int identify(struct pr_snmp_source *src, char *object_id, size_t object_i
     return rc;
 }
 
-/* <get-config> over NETCONF with the filter of the switch's family: from
- * --driver, else from what SNMP said, else Junos first and IOS-XE when the
- * reply holds no Junos configuration. */
-static int fetch_netconf(const struct survey_spec *spec, const char *object_id, const char *descr,
-                         char **xml, size_t *xml_len, char *origin, size_t origin_len,
-                         struct pr_error *err)
+static int get_config(const struct survey_spec *spec, const char *filter, char **xml,
+                      size_t *xml_len, struct pr_error *err)
 {
-    const char *family = spec->driver != NULL && strcmp(spec->driver, "auto") != 0
-                             ? spec->driver
-                             : pr_driver_choose(object_id, descr, NULL, 0)->name;
-    snprintf(origin, origin_len, "netconf %s", spec->netconf->host);
-    bool cisco = strcmp(family, "cisco") == 0;
-    if (netconf_get_config(spec->netconf, cisco ? netconf_iosxe_filter() : netconf_junos_filter(),
-                           xml, xml_len, err) != 0) {
-        pr_error_prefix(err, "NETCONF");
-        return -1;
-    }
-    if (cisco || strcmp(family, "juniper") == 0 || strstr(*xml, "<configuration") != NULL)
-        return 0;
-    free(*xml);
-    *xml = NULL;
-    if (netconf_get_config(spec->netconf, netconf_iosxe_filter(), xml, xml_len, err) != 0) {
+    if (netconf_get_config(spec->netconf, filter, xml, xml_len, err) != 0) {
         pr_error_prefix(err, "NETCONF");
         return -1;
     }
     return 0;
+}
+
+/* <get-config> over NETCONF with the filter of the switch's driver: the
+ * one --driver names, else the one SNMP identified. A switch of no known
+ * family (or one whose driver has no filter) is asked with each driver's
+ * filter in turn until a driver recognises the reply
+ * (pr_driver_netconf_probes). */
+static int fetch_netconf(const struct survey_spec *spec, const char *object_id, const char *descr,
+                         char **xml, size_t *xml_len, char *origin, size_t origin_len,
+                         struct pr_error *err)
+{
+    const struct pr_driver *known = spec->driver != NULL && strcmp(spec->driver, "auto") != 0
+                                        ? pr_driver_find(spec->driver)
+                                        : pr_driver_choose(object_id, descr, NULL, 0);
+    snprintf(origin, origin_len, "netconf %s", spec->netconf->host);
+    if (known != NULL && known->netconf_filter != NULL)
+        return get_config(spec, known->netconf_filter, xml, xml_len, err);
+    const struct pr_driver *const *probes = pr_driver_netconf_probes();
+    for (size_t i = 0; probes[i] != NULL; i++) {
+        if (get_config(spec, probes[i]->netconf_filter, xml, xml_len, err) != 0)
+            return -1;
+        if (probes[i + 1] == NULL || probes[i]->match(NULL, NULL, *xml, *xml_len) > 0)
+            return 0;
+        free(*xml);
+        *xml = NULL;
+    }
+    return pr_error_set(err, PR_ERR_INTERNAL, "no driver reads NETCONF");
 }
 
 static const struct pr_driver *choose_driver(const struct survey_spec *spec, const char *object_id,
