@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "util/strutil.h"
+
 static const struct pr_driver *const driver_table[] = {
     &pr_driver_generic_snmp,
     &pr_driver_cisco,
@@ -52,4 +54,9 @@ const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *
         }
     }
     return best;
+}
+
+bool pr_driver_names_equal(const char *config_name, const char *snmp_name)
+{
+    return pr_str_ieq(config_name, snmp_name);
 }

@@ -7,6 +7,7 @@
 #ifndef PR_DRIVER_H
 #define PR_DRIVER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/error.h"
@@ -41,6 +42,11 @@ struct pr_driver {
     /* Reads facts into ctx->sw: its ports, their facts, the switch's STP. */
     int (*collect)(struct pr_collect_ctx *ctx, struct pr_error *err);
 
+    /* Whether an interface name of the configuration collect() reads and
+     * an SNMP port name (ifName or ifDescr) name the same interface, so the
+     * core can merge the two sources (core/merge.h). Never NULL. */
+    bool (*names_match)(const char *config_name, const char *snmp_name);
+
     /* Writes into buf the configuration (or, for the generic driver,
      * vendor-neutral advice) that closes the finding; "" when there is
      * nothing to change. */
@@ -64,6 +70,10 @@ const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *
  * driver's match() and the first that recognises it wins; the last reply
  * is kept whatever it holds. */
 const struct pr_driver *const *pr_driver_netconf_probes(void);
+
+/* names_match() for a family whose configuration spells interfaces as its
+ * agent does: equal, case aside. */
+bool pr_driver_names_equal(const char *config_name, const char *snmp_name);
 
 extern const struct pr_driver pr_driver_generic_snmp;
 extern const struct pr_driver pr_driver_cisco;

@@ -6,6 +6,7 @@
  * SNMP through cisco_snmp.c. */
 #include <string.h>
 
+#include "cisco/cisco_names.h"
 #include "cisco/cisco_snmp.h"
 #include "cisco/ios.h"
 #include "cisco/iosxe_xml.h"
@@ -79,5 +80,6 @@ const struct pr_driver pr_driver_cisco = {
     .netconf_filter = iosxe_netconf_filter,
     .match = cisco_match,
     .collect = cisco_collect,
+    .names_match = cisco_names_match,
     .snippet = cisco_snippet,
 };

@@ -128,5 +128,6 @@ const struct pr_driver pr_driver_generic_snmp = {
     .netconf_filter = NULL,
     .match = generic_match,
     .collect = generic_collect,
+    .names_match = pr_driver_names_equal,
     .snippet = generic_snippet,
 };

@@ -100,5 +100,6 @@ const struct pr_driver pr_driver_juniper = {
     .netconf_filter = junos_netconf_filter,
     .match = juniper_match,
     .collect = juniper_collect,
+    .names_match = pr_driver_names_equal,
     .snippet = juniper_snippet,
 };

@@ -119,7 +119,7 @@ static int collect_all(const struct pr_driver *drv, struct pr_switch *sw,
     };
     int rc = drv->collect(&config_ctx, err);
     if (rc == 0) {
-        merge_config_into_live(sw, &from_config);
+        merge_config_into_live(sw, &from_config, drv);
         for (size_t i = 0; i < from_config.n_sources; i++)
             pr_switch_add_source(sw, from_config.sources[i]);
         if (sw->driver_priv == NULL) {
