@@ -14,21 +14,19 @@
 #include "model/switch.h"
 #include "snmp/source.h"
 
-/* What a driver may read for one switch. Any source may be absent (NULL). */
-struct pr_collect_ctx {
-    struct pr_switch *sw;        /* filled by collect(); name and host already set */
-    struct pr_snmp_source *snmp; /* live agent or walk file */
-    const char *config_text;     /* a saved configuration or a NETCONF reply */
-    size_t config_len;
-    const char *config_origin; /* file name or "netconf HOST", for evidence */
-    const char *config_kind;   /* "config" or "netconf" (the JSON source name) */
+/* A configuration to read: a saved file or a NETCONF reply. */
+struct pr_config_text {
+    const char *text; /* need not be NUL-terminated */
+    size_t len;
+    const char *origin; /* file name or "netconf HOST", for evidence */
+    const char *kind;   /* "config" or "netconf" (the JSON source name) */
 };
 
 struct pr_driver {
     const char *name; /* "generic-snmp", "cisco", "juniper" */
 
     /* The subtree filter of a NETCONF <get-config> for this family's
-     * switches: the parts of the configuration collect() reads, so a large
+     * switches: the parts of the configuration read_config() reads, so a large
      * switch sends only those (static XML, one or more elements); NULL when
      * the driver reads no NETCONF. */
     const char *netconf_filter;
@@ -39,10 +37,18 @@ struct pr_driver {
     int (*match)(const char *sys_object_id, const char *sys_descr, const char *config_text,
                  size_t config_len);
 
-    /* Reads facts into ctx->sw: its ports, their facts, the switch's STP. */
-    int (*collect)(struct pr_collect_ctx *ctx, struct pr_error *err);
+    /* Reads an SNMP agent (live, or a recorded walk) into sw, whose name
+     * and host are set: its ports, their facts, the switch's STP; adds the
+     * source's kind to sw's sources. */
+    int (*read_snmp)(struct pr_snmp_source *snmp, struct pr_switch *sw, struct pr_error *err);
 
-    /* Whether an interface name of the configuration collect() reads and
+    /* Reads a configuration into sw likewise, leaving what snippet() needs
+     * of it in sw->driver_priv; adds config->kind to sw's sources. A driver
+     * that reads no configuration says so (PR_ERR_UNSUPPORTED). */
+    int (*read_config)(const struct pr_config_text *config, struct pr_switch *sw,
+                       struct pr_error *err);
+
+    /* Whether an interface name of the configuration read_config() reads and
      * an SNMP port name (ifName or ifDescr) name the same interface, so the
      * core can merge the two sources (core/merge.h). Never NULL. */
     bool (*names_match)(const char *config_name, const char *snmp_name);

@@ -270,7 +270,7 @@ void cisco_snmp_interpret(struct pr_snmp_store *store, struct pr_snmp_source *sr
     read_portfast_and_guard(store, sw);
 }
 
-int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
+int cisco_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
 {
     const struct mib_object *const extra_objects[] = {
         &MIB_STPX_TYPE,
@@ -296,12 +296,12 @@ int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
     }
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
-    int rc = generic_snmp_fetch(ctx->snmp, extra, N_EXTRA, &store, err);
+    int rc = generic_snmp_fetch(src, extra, N_EXTRA, &store, err);
     if (rc == 0)
-        rc = generic_snmp_interpret(&store, ctx->sw, err);
+        rc = generic_snmp_interpret(&store, sw, err);
     if (rc == 0) {
-        cisco_snmp_interpret(&store, ctx->snmp, ctx->sw);
-        pr_switch_add_source(ctx->sw, pr_snmp_source_kind(ctx->snmp));
+        cisco_snmp_interpret(&store, src, sw);
+        pr_switch_add_source(sw, pr_snmp_source_kind(src));
     }
     pr_snmp_store_free(&store);
     return rc;

@@ -11,8 +11,9 @@
 #include "driver.h"
 #include "snmp/store.h"
 
-/* Fetches and interprets everything for ctx->sw from ctx->snmp. */
-int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err);
+/* Fetches and interprets everything for sw from src (the driver's
+ * read_snmp). */
+int cisco_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err);
 
 /* The Cisco-specific part alone, on a store the generic interpreter has
  * already read: mode, VLANs and trunks, err-disable, PortFast and BPDU

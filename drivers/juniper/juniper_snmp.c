@@ -126,7 +126,7 @@ void juniper_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
     }
 }
 
-int juniper_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
+int juniper_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
 {
     const struct pr_snmp_request extra[] = {
         {MIB_JNX_VLAN_TAG.oid, MIB_JNX_VLAN_TAG.len, false},
@@ -136,12 +136,12 @@ int juniper_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
     };
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
-    int rc = generic_snmp_fetch(ctx->snmp, extra, sizeof extra / sizeof extra[0], &store, err);
+    int rc = generic_snmp_fetch(src, extra, sizeof extra / sizeof extra[0], &store, err);
     if (rc == 0)
-        rc = generic_snmp_interpret(&store, ctx->sw, err);
+        rc = generic_snmp_interpret(&store, sw, err);
     if (rc == 0) {
-        juniper_snmp_interpret(&store, ctx->sw);
-        pr_switch_add_source(ctx->sw, pr_snmp_source_kind(ctx->snmp));
+        juniper_snmp_interpret(&store, sw);
+        pr_switch_add_source(sw, pr_snmp_source_kind(src));
     }
     pr_snmp_store_free(&store);
     return rc;

@@ -88,36 +88,23 @@ static const struct pr_driver *choose_driver(const struct survey_spec *spec, con
     return pr_driver_choose(object_id, descr, config, config_len);
 }
 
-/* Collects from each source; with both an agent and a configuration,
- * state comes from the agent and configuration from the configuration
- * (core/merge.h), and the driver's parsed configuration moves to sw for
- * its snippets. */
-static int collect_all(const struct pr_driver *drv, struct pr_switch *sw,
-                       struct pr_snmp_source *src, const char *config, size_t config_len,
-                       const char *config_origin, const char *config_kind, struct pr_error *err)
+/* Reads each source; with both an agent and a configuration, state comes
+ * from the agent and configuration from the configuration (core/merge.h),
+ * and the driver's parsed configuration moves to sw for its snippets.
+ * config is NULL when there is none. */
+static int read_sources(const struct pr_driver *drv, struct pr_switch *sw,
+                        struct pr_snmp_source *src, const struct pr_config_text *config,
+                        struct pr_error *err)
 {
-    struct pr_collect_ctx ctx = {
-        .sw = sw,
-        .snmp = src,
-        .config_text = src == NULL ? config : NULL,
-        .config_len = src == NULL ? config_len : 0,
-        .config_origin = config_origin,
-        .config_kind = config_kind,
-    };
-    if (drv->collect(&ctx, err) != 0)
+    if (src == NULL)
+        return drv->read_config(config, sw, err);
+    if (drv->read_snmp(src, sw, err) != 0)
         return -1;
-    if (src == NULL || config == NULL)
+    if (config == NULL)
         return 0;
     struct pr_switch from_config;
     pr_switch_init(&from_config, sw->name, sw->host);
-    struct pr_collect_ctx config_ctx = {
-        .sw = &from_config,
-        .config_text = config,
-        .config_len = config_len,
-        .config_origin = config_origin,
-        .config_kind = config_kind,
-    };
-    int rc = drv->collect(&config_ctx, err);
+    int rc = drv->read_config(config, &from_config, err);
     if (rc == 0) {
         merge_config_into_live(sw, &from_config, drv);
         for (size_t i = 0; i < from_config.n_sources; i++)
@@ -196,7 +183,13 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     if (drv == NULL)
         goto out;
     sw->driver_name = drv->name;
-    if (collect_all(drv, sw, src, config, config_len, config_origin, config_kind, err) != 0)
+    const struct pr_config_text config_text = {
+        .text = config,
+        .len = config_len,
+        .origin = config_origin,
+        .kind = config_kind,
+    };
+    if (read_sources(drv, sw, src, config != NULL ? &config_text : NULL, err) != 0)
         goto out;
     int select_rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
     rules_judge_switch(sw);
