@@ -41,6 +41,15 @@ const struct pr_driver *pr_driver_find(const char *name)
     return NULL;
 }
 
+void pr_driver_names(char *buf, size_t buf_len)
+{
+    if (buf_len == 0)
+        return;
+    buf[0] = '\0';
+    for (size_t i = 0; driver_table[i] != NULL; i++)
+        pr_strlcatf(buf, buf_len, "%s%s", i > 0 ? ", " : "", driver_table[i]->name);
+}
+
 const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *sys_descr,
                                          const char *config_text, size_t config_len)
 {

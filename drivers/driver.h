@@ -66,6 +66,10 @@ const struct pr_driver *const *pr_driver_table(void);
 /* By name; NULL when unknown. */
 const struct pr_driver *pr_driver_find(const char *name);
 
+/* Every driver's name, in table order, for messages: "generic-snmp,
+ * cisco, juniper" (truncated to fit buf). */
+void pr_driver_names(char *buf, size_t buf_len);
+
 /* The best match for what is known of a switch (never NULL: falls back to
  * generic-snmp). */
 const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *sys_descr,

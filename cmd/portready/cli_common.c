@@ -177,14 +177,15 @@ int cli_snmp_finish(struct pr_snmp_options *opts, struct pr_error *err)
     return 0;
 }
 
-int cli_parse_format(const char *arg, bool *json, struct pr_error *err)
+int cli_parse_format(const char *arg, const struct report_writer **writer, struct pr_error *err)
 {
-    if (strcmp(arg, "text") == 0)
-        *json = false;
-    else if (strcmp(arg, "json") == 0)
-        *json = true;
-    else
-        return pr_error_set(err, PR_ERR_USAGE, "--format takes text or json, not '%s'", arg);
+    const struct report_writer *found = report_writer_find(arg);
+    if (found == NULL) {
+        char names[64];
+        report_writer_names(names, sizeof names);
+        return pr_error_set(err, PR_ERR_USAGE, "--format takes one of %s, not '%s'", names, arg);
+    }
+    *writer = found;
     return 0;
 }
 
@@ -210,7 +211,7 @@ int cli_report_option(int opt, const char *arg, struct cli_report_args *report,
         report->fix = true;
         return 1;
     case CLI_OPT_FORMAT:
-        return cli_parse_format(arg, &report->json, err) == 0 ? 1 : -1;
+        return cli_parse_format(arg, &report->writer, err) == 0 ? 1 : -1;
     case CLI_OPT_VERBOSE:
         report->verbose = true;
         return 1;

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "report/report.h"
 #include "util/error.h"
 #include "snmp/source.h"
 
@@ -68,10 +69,10 @@ void cli_scrub_secret_arg(char *arg);
 
 /* The output options check and audit share. */
 struct cli_report_args {
-    bool fix;     /* --fix */
-    bool json;    /* --format json */
-    bool verbose; /* --verbose */
-    bool stats;   /* --stats */
+    bool fix;                           /* --fix */
+    const struct report_writer *writer; /* --format (the caller sets the default) */
+    bool verbose;                       /* --verbose */
+    bool stats;                         /* --stats */
 };
 
 #define CLI_OPT_FIX     1101
@@ -94,8 +95,8 @@ int cli_report_option(int opt, const char *arg, struct cli_report_args *report,
  * (':' a missing value, anything else an unknown option). */
 int cli_getopt_error(int opt, char **argv, struct pr_error *err);
 
-/* text|json -> true for json; -1 on anything else. */
-int cli_parse_format(const char *arg, bool *json, struct pr_error *err);
+/* A writer's name (report/report.h) -> *writer; -1 on anything else. */
+int cli_parse_format(const char *arg, const struct report_writer **writer, struct pr_error *err);
 
 /* Copies an option's path value into dst; an error names the option when
  * it does not fit. */

@@ -260,7 +260,8 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
 
 int cmd_audit(int argc, char **argv)
 {
-    struct audit_args a = {.jobs = AUDIT_DEFAULT_JOBS, .repeat = 1};
+    struct audit_args a = {
+        .jobs = AUDIT_DEFAULT_JOBS, .repeat = 1, .report = {.writer = &report_writer_text}};
     struct pr_error err = {0};
     int parsed = parse_args(argc, argv, &a, &err);
     if (parsed == 1) {
@@ -309,9 +310,9 @@ int cmd_audit(int argc, char **argv)
     }
 
     struct audit_output out = {
-        .writer = a.report.json ? &report_writer_json : &report_writer_text,
+        .writer = a.report.writer,
         .ropts = {.out = stdout,
-                  .color = !a.report.json && cli_use_color(stdout),
+                  .color = a.report.writer == &report_writer_text && cli_use_color(stdout),
                   .fix = a.report.fix,
                   .verbose = a.report.verbose},
         .progress = isatty(STDERR_FILENO) != 0,
@@ -324,7 +325,7 @@ int cmd_audit(int argc, char **argv)
     struct pr_summary all = {0};
     int rc = 0;
     for (unsigned round = 1; round <= a.repeat && rc == 0; round++) {
-        if (a.repeat > 1 && !a.report.json)
+        if (a.repeat > 1 && a.report.writer == &report_writer_text)
             printf("%sRound %u of %u\n", round > 1 ? "\n" : "", round, a.repeat);
         memset(&out.summary, 0, sizeof out.summary);
         out.requests = 0;

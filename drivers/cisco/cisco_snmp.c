@@ -14,11 +14,6 @@
 MIB_OBJECT(MIB_TRUNK_ENCAP_OPER, "CISCO-VTP-MIB", "vlanTrunkPortEncapsulationOperType", 1, 3, 6, 1,
            4, 1, 9, 9, 46, 1, 6, 1, 1, 16);
 
-bool cisco_snmp_object_id(const char *sys_object_id)
-{
-    return sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.9.", 14) == 0;
-}
-
 static const char *stpx_type_name(int64_t v)
 {
     static const char *const names[] = {"?",   "pvstPlus",     "mistp", "mistpPvstPlus",

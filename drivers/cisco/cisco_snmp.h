@@ -22,7 +22,4 @@ int cisco_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_
 void cisco_snmp_interpret(struct pr_snmp_store *store, struct pr_snmp_source *src,
                           struct pr_switch *sw);
 
-/* Whether sysObjectID is under Cisco's enterprise (9). */
-bool cisco_snmp_object_id(const char *sys_object_id);
-
 #endif

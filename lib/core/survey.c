@@ -47,20 +47,15 @@ static int get_config(const struct survey_spec *spec, const char *filter, char *
     return 0;
 }
 
-/* <get-config> over NETCONF with the filter of the switch's driver: the
- * one --driver names, else the one SNMP identified. A switch of no known
- * family (or one whose driver has no filter) is asked with each driver's
- * filter in turn until a driver recognises the reply
- * (pr_driver_netconf_probes). */
-static int fetch_netconf(const struct survey_spec *spec, const char *object_id, const char *descr,
-                         char **xml, size_t *xml_len, char *origin, size_t origin_len,
-                         struct pr_error *err)
+/* <get-config> over NETCONF with the filter of the switch's driver, as far
+ * as it is known (from --driver or SNMP). A switch of no known family, or
+ * one whose driver has no filter, is asked with each driver's filter in
+ * turn until a driver recognises the reply (pr_driver_netconf_probes). */
+static int fetch_netconf(const struct survey_spec *spec, const struct pr_driver *known, char **xml,
+                         size_t *xml_len, char *origin, size_t origin_len, struct pr_error *err)
 {
-    const struct pr_driver *known = spec->driver != NULL && strcmp(spec->driver, "auto") != 0
-                                        ? pr_driver_find(spec->driver)
-                                        : pr_driver_choose(object_id, descr, NULL, 0);
     snprintf(origin, origin_len, "netconf %s", spec->netconf->host);
-    if (known != NULL && known->netconf_filter != NULL)
+    if (known->netconf_filter != NULL)
         return get_config(spec, known->netconf_filter, xml, xml_len, err);
     const struct pr_driver *const *probes = pr_driver_netconf_probes();
     for (size_t i = 0; probes[i] != NULL; i++) {
@@ -74,18 +69,19 @@ static int fetch_netconf(const struct survey_spec *spec, const char *object_id, 
     return pr_error_set(err, PR_ERR_INTERNAL, "no driver reads NETCONF");
 }
 
-static const struct pr_driver *choose_driver(const struct survey_spec *spec, const char *object_id,
-                                             const char *descr, const char *config,
-                                             size_t config_len, struct pr_error *err)
+/* The driver --driver names (NULL for auto); an unknown name is an
+ * error. */
+static int named_driver(const char *name, const struct pr_driver **out, struct pr_error *err)
 {
-    if (spec->driver != NULL && strcmp(spec->driver, "auto") != 0) {
-        const struct pr_driver *drv = pr_driver_find(spec->driver);
-        if (drv == NULL)
-            pr_error_set(err, PR_ERR_USAGE,
-                         "unknown driver '%s' (auto, generic-snmp, cisco, juniper)", spec->driver);
-        return drv;
-    }
-    return pr_driver_choose(object_id, descr, config, config_len);
+    *out = NULL;
+    if (name == NULL || strcmp(name, "auto") == 0)
+        return 0;
+    *out = pr_driver_find(name);
+    if (*out != NULL)
+        return 0;
+    char names[160];
+    pr_driver_names(names, sizeof names);
+    return pr_error_set(err, PR_ERR_USAGE, "unknown driver '%s' (auto, %s)", name, names);
 }
 
 /* Reads each source; with both an agent and a configuration, state comes
@@ -152,6 +148,9 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     int rc = -1;
     if (spec->config_path != NULL)
         pr_strlcpy(config_origin, spec->config_path, sizeof config_origin);
+    const struct pr_driver *named;
+    if (named_driver(spec->driver, &named, err) != 0)
+        return fail(sw, err);
 
     if (spec->walk_path != NULL)
         src = pr_snmp_source_open_walk(spec->walk_path, err);
@@ -167,8 +166,10 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     if (spec->netconf != NULL) {
         free(config);
         config = NULL;
-        if (fetch_netconf(spec, object_id, descr, &config, &config_len, config_origin,
-                          sizeof config_origin, err) != 0)
+        const struct pr_driver *known =
+            named != NULL ? named : pr_driver_choose(object_id, descr, NULL, 0);
+        if (fetch_netconf(spec, known, &config, &config_len, config_origin, sizeof config_origin,
+                          err) != 0)
             goto out;
         config_kind = "netconf";
     }
@@ -179,9 +180,8 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
         goto out;
     }
 
-    const struct pr_driver *drv = choose_driver(spec, object_id, descr, config, config_len, err);
-    if (drv == NULL)
-        goto out;
+    const struct pr_driver *drv =
+        named != NULL ? named : pr_driver_choose(object_id, descr, config, config_len);
     sw->driver_name = drv->name;
     const struct pr_config_text config_text = {
         .text = config,

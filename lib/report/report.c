@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "util/strutil.h"
+
 static const struct report_writer *const writers[] = {
     &report_writer_text,
     &report_writer_json,
@@ -16,4 +18,13 @@ const struct report_writer *report_writer_find(const char *name)
             return writers[i];
     }
     return NULL;
+}
+
+void report_writer_names(char *buf, size_t buf_len)
+{
+    if (buf_len == 0)
+        return;
+    buf[0] = '\0';
+    for (size_t i = 0; writers[i] != NULL; i++)
+        pr_strlcatf(buf, buf_len, "%s%s", i > 0 ? ", " : "", writers[i]->name);
 }
