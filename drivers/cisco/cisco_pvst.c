@@ -31,30 +31,31 @@ static size_t vlans_in_use(const struct pr_switch *sw, int64_t *vlans, size_t ma
     return n;
 }
 
+struct vlan_context {
+    struct pr_snmp_store *store;
+    int64_t vlan;
+};
+
+/* A port the VLAN's bridge-port map lists: its bridge port when the default
+ * context gave none, and its state when the VLAN is the port's. */
+static void apply_bridge_port(struct pr_port *port, uint32_t bridge_port, void *arg)
+{
+    const struct vlan_context *ctx = arg;
+    if (port->bridge_port == 0)
+        port->bridge_port = bridge_port;
+    if (!port->facts.access_vlan.known || port->facts.access_vlan.value != ctx->vlan)
+        return;
+    struct pr_fact state = {0};
+    if (generic_fact_from_column(&state, ctx->store, &MIB_STP_PORT_STATE, bridge_port,
+                                 pr_stp_state_name))
+        pr_fact_set(&port->facts.stp_state, state.value, "%s (VLAN %lld's spanning tree)",
+                    state.evidence, (long long)ctx->vlan);
+}
+
 static void apply_context(struct pr_snmp_store *store, struct pr_switch *sw, int64_t vlan)
 {
-    const struct mib_object *map = &MIB_BASE_PORT_IFINDEX;
-    size_t first, count;
-    pr_snmp_store_subtree(store, map->oid, map->len, &first, &count);
-    for (size_t i = first; i < first + count; i++) {
-        const struct pr_snmp_varbind *vb = &store->vb[i];
-        int64_t ifindex;
-        if (vb->name_len != map->len + 1 || !pr_snmp_value_integer(&vb->value, &ifindex) ||
-            ifindex <= 0)
-            continue;
-        struct pr_port *port = pr_switch_find_ifindex(sw, (uint32_t)ifindex);
-        if (port == NULL)
-            continue;
-        uint32_t bp = vb->name[map->len];
-        if (port->bridge_port == 0)
-            port->bridge_port = bp;
-        if (!port->facts.access_vlan.known || port->facts.access_vlan.value != vlan)
-            continue;
-        struct pr_fact state = {0};
-        if (generic_fact_from_column(&state, store, &MIB_STP_PORT_STATE, bp, pr_stp_state_name))
-            pr_fact_set(&port->facts.stp_state, state.value, "%s (VLAN %lld's spanning tree)",
-                        state.evidence, (long long)vlan);
-    }
+    struct vlan_context ctx = {store, vlan};
+    generic_each_bridge_port(store, sw, apply_bridge_port, &ctx);
     /* Timers: the switch's own when VLAN 1 did not give them. */
     struct pr_fact fd = {0};
     const struct pr_snmp_varbind *t =
