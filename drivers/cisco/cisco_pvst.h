@@ -67,4 +67,8 @@ void cisco_pvst_apply(struct cisco_vlan_reads *vlans, struct pr_switch *sw);
 
 void cisco_vlan_reads_free(struct cisco_vlan_reads *reads);
 
+/* What each VLAN context is asked for, in request order (static; *n set to
+ * the count). */
+const struct pr_snmp_request *cisco_pvst_requests(size_t *n);
+
 #endif

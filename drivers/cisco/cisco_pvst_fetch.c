@@ -46,6 +46,12 @@ static const struct pr_snmp_request vlan_requests[] = {
     MIB_SCALAR(MIB_STP_FORWARD_DELAY),
 };
 
+const struct pr_snmp_request *cisco_pvst_requests(size_t *n)
+{
+    *n = sizeof vlan_requests / sizeof vlan_requests[0];
+    return vlan_requests;
+}
+
 int cisco_pvst_fetch(struct pr_snmp_source *src, struct pr_snmp_store *store,
                      const struct pr_switch *sw, struct cisco_vlan_reads *out, struct pr_error *err)
 {

@@ -9,11 +9,28 @@
 #include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
 
-/* CISCO-VTP-MIB vlanTrunkPortEncapsulationOperType: what a port runs now
- * (isl 1, dot10 2, lane 3, dot1Q 4, negotiating 5, notApplicable 6); IOS
- * answers it where it leaves vlanTrunkPortDynamicStatus out. */
-MIB_OBJECT(MIB_TRUNK_ENCAP_OPER, "CISCO-VTP-MIB", "vlanTrunkPortEncapsulationOperType", 1, 3, 6, 1,
-           4, 1, 9, 9, 46, 1, 6, 1, 1, 16);
+/* Asked for together with the generic driver's objects. */
+static const struct pr_snmp_request cisco_requests[] = {
+    MIB_SCALAR(MIB_STPX_TYPE),
+    MIB_SCALAR(MIB_STPX_BPDU_GUARD_GLOBAL),
+    MIB_SCALAR(MIB_STPX_FAST_START_DEFAULT),
+    MIB_COLUMN(MIB_STPX_FAST_START_MODE),
+    MIB_COLUMN(MIB_STPX_BPDU_GUARD_MODE),
+    MIB_COLUMN(MIB_STACK_PORT_IFINDEX),
+    MIB_COLUMN(MIB_STACK_FAST_START),
+    MIB_COLUMN(MIB_VM_VLAN),
+    MIB_COLUMN(MIB_TRUNK_NATIVE_VLAN),
+    MIB_COLUMN(MIB_TRUNK_DYNAMIC_STATUS),
+    MIB_COLUMN(MIB_TRUNK_ENCAP_OPER),
+    MIB_COLUMN(MIB_ERR_DISABLE_CAUSE),
+    MIB_COLUMN(MIB_ERR_DISABLE_GLOBALS),
+};
+
+const struct pr_snmp_request *cisco_snmp_requests(size_t *n)
+{
+    *n = sizeof cisco_requests / sizeof cisco_requests[0];
+    return cisco_requests;
+}
 
 static const char *stpx_type_name(int64_t v)
 {
@@ -269,32 +286,11 @@ void cisco_snmp_interpret(struct pr_snmp_store *store, struct cisco_vlan_reads *
 
 int cisco_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
 {
-    const struct mib_object *const extra_objects[] = {
-        &MIB_STPX_TYPE,
-        &MIB_STPX_BPDU_GUARD_GLOBAL,
-        &MIB_STPX_FAST_START_DEFAULT,
-        &MIB_STPX_FAST_START_MODE,
-        &MIB_STPX_BPDU_GUARD_MODE,
-        &MIB_STACK_PORT_IFINDEX,
-        &MIB_STACK_FAST_START,
-        &MIB_VM_VLAN,
-        &MIB_TRUNK_NATIVE_VLAN,
-        &MIB_TRUNK_DYNAMIC_STATUS,
-        &MIB_TRUNK_ENCAP_OPER,
-        &MIB_ERR_DISABLE_CAUSE,
-        &MIB_ERR_DISABLE_GLOBALS,
-    };
-    enum { N_EXTRA = sizeof extra_objects / sizeof extra_objects[0] };
-    struct pr_snmp_request extra[N_EXTRA];
-    for (size_t i = 0; i < N_EXTRA; i++) {
-        const struct mib_object *obj = extra_objects[i];
-        bool scalar = obj->oid[obj->len - 1] == 0;
-        extra[i] = (struct pr_snmp_request){obj->oid, obj->len, scalar};
-    }
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
     struct cisco_vlan_reads vlans = {0};
-    int rc = generic_snmp_fetch(src, extra, N_EXTRA, &store, err);
+    int rc = generic_snmp_fetch(src, cisco_requests,
+                                sizeof cisco_requests / sizeof cisco_requests[0], &store, err);
     /* The default context's ports say which VLAN contexts to ask for: all
      * are read before the Cisco objects are interpreted. */
     if (rc == 0)

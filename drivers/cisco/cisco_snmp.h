@@ -17,6 +17,11 @@
  * interprets them. */
 int cisco_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err);
 
+/* What the driver asks the default context for besides the generic
+ * driver's objects (generic_snmp_requests), in request order (static; *n
+ * set to the count). */
+const struct pr_snmp_request *cisco_snmp_requests(size_t *n);
+
 /* The Cisco-specific part alone, on a store the generic interpreter has
  * already read into sw: mode, VLANs and trunks, err-disable, the per-VLAN
  * spanning trees of PVST+ (vlans: the contexts read, cisco_pvst_fetch();

@@ -10,8 +10,12 @@
 #include "snmp/mib_objects.h"
 #include "snmp/store.h"
 
-/* Fetches every standard column and scalar the generic driver reads, plus
- * extra (may be NULL/0), into store. */
+/* What the generic driver asks an agent for, in request order (static; *n
+ * set to the count): the fuzz harness builds its objects from it. */
+const struct pr_snmp_request *generic_snmp_requests(size_t *n);
+
+/* Fetches every standard column and scalar the generic driver reads
+ * (generic_snmp_requests), plus extra (may be NULL/0), into store. */
 int generic_snmp_fetch(struct pr_snmp_source *src, const struct pr_snmp_request *extra,
                        size_t n_extra, struct pr_snmp_store *store, struct pr_error *err);
 

@@ -13,6 +13,11 @@
  * read_snmp). */
 int juniper_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err);
 
+/* What the driver asks for besides the generic driver's objects
+ * (generic_snmp_requests), in request order (static; *n set to the
+ * count). */
+const struct pr_snmp_request *juniper_snmp_requests(size_t *n);
+
 /* The Juniper-specific part alone, on a store the generic interpreter has
  * already read (exposed for tests). */
 void juniper_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw);
