@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "util/strutil.h"
+
 static const struct pr_driver *const driver_table[] = {
     &pr_driver_generic_snmp,
     &pr_driver_cisco,
@@ -10,9 +12,24 @@ static const struct pr_driver *const driver_table[] = {
     NULL,
 };
 
+/* Junos first, then IOS-XE, the order portready has always asked in. A
+ * server answers a filter of a namespace it does not have with empty data
+ * (RFC 6241, 6.2.1), so a wrong guess costs one more session, not an
+ * error. */
+static const struct pr_driver *const netconf_probes[] = {
+    &pr_driver_juniper,
+    &pr_driver_cisco,
+    NULL,
+};
+
 const struct pr_driver *const *pr_driver_table(void)
 {
     return driver_table;
+}
+
+const struct pr_driver *const *pr_driver_netconf_probes(void)
+{
+    return netconf_probes;
 }
 
 const struct pr_driver *pr_driver_find(const char *name)
@@ -22,6 +39,15 @@ const struct pr_driver *pr_driver_find(const char *name)
             return driver_table[i];
     }
     return NULL;
+}
+
+void pr_driver_names(char *buf, size_t buf_len)
+{
+    if (buf_len == 0)
+        return;
+    buf[0] = '\0';
+    for (size_t i = 0; driver_table[i] != NULL; i++)
+        pr_strlcatf(buf, buf_len, "%s%s", i > 0 ? ", " : "", driver_table[i]->name);
 }
 
 const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *sys_descr,
@@ -37,4 +63,9 @@ const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *
         }
     }
     return best;
+}
+
+bool pr_driver_names_equal(const char *config_name, const char *snmp_name)
+{
+    return pr_str_ieq(config_name, snmp_name);
 }

@@ -209,14 +209,15 @@ static int snmp_finish(struct pr_snmp_options *opts, struct pr_error *err)
     return 0;
 }
 
-int cli_parse_format(const char *arg, bool *json, struct pr_error *err)
+int cli_parse_format(const char *arg, const struct report_writer **writer, struct pr_error *err)
 {
-    if (strcmp(arg, "text") == 0)
-        *json = false;
-    else if (strcmp(arg, "json") == 0)
-        *json = true;
-    else
-        return pr_error_set(err, PR_ERR_USAGE, "--format takes text or json, not '%s'", arg);
+    const struct report_writer *found = report_writer_find(arg);
+    if (found == NULL) {
+        char names[64];
+        report_writer_names(names, sizeof names);
+        return pr_error_set(err, PR_ERR_USAGE, "--format takes one of %s, not '%s'", names, arg);
+    }
+    *writer = found;
     return 0;
 }
 
@@ -355,7 +356,7 @@ static int apply_report(struct cli_parser *p, int opt, const char *arg, struct p
     case CLI_OPT_FORMAT:
         if (p->wording == CLI_WORDING_TIMER && strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
             return pr_error_set(err, PR_ERR_USAGE, "--format '%s': expected text or json", arg);
-        return cli_parse_format(arg, &report->json, err);
+        return cli_parse_format(arg, &report->writer, err);
     case CLI_OPT_VERBOSE:
         report->verbose = true;
         return 0;

@@ -8,6 +8,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "core/survey.h"
+#include "driver.h"
 #include "report/report.h"
 #include "rules/rules.h"
 #include "rules/summary.h"
@@ -140,11 +141,12 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             a->netconf.accept_new_hostkey = true;
             break;
         case OPT_DRIVER:
-            if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "generic-snmp") != 0 &&
-                strcmp(optarg, "cisco") != 0 && strcmp(optarg, "juniper") != 0)
-                return pr_error_set(err, PR_ERR_USAGE,
-                                    "--driver takes auto, generic-snmp, cisco or juniper, not '%s'",
-                                    optarg);
+            if (strcmp(optarg, "auto") != 0 && pr_driver_find(optarg) == NULL) {
+                char names[160];
+                pr_driver_names(names, sizeof names);
+                return pr_error_set(err, PR_ERR_USAGE, "--driver takes one of auto, %s, not '%s'",
+                                    names, optarg);
+            }
             a->driver = optarg;
             break;
         case OPT_EXPECT_VLAN:
@@ -202,7 +204,8 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
 
 int cmd_check(int argc, char **argv)
 {
-    struct check_args a = {.driver = "auto", .expect_vlan = -1};
+    struct check_args a = {
+        .driver = "auto", .expect_vlan = -1, .report = {.writer = &report_writer_text}};
     pr_snmp_options_defaults(&a.snmp);
     netconf_options_init(&a.netconf);
     struct pr_error err = {0};
@@ -246,13 +249,13 @@ int cmd_check(int argc, char **argv)
 
     struct report_options ropts = {
         .out = stdout,
-        .color = !a.report.json && cli_use_color(stdout, a.report.color),
+        .color = a.report.writer == &report_writer_text && cli_use_color(stdout, a.report.color),
         .fix = a.report.fix,
         .verbose = a.report.verbose,
         .quiet = a.report.quiet,
         .fix_hint = "Print the fixes: the same command with --fix.",
     };
-    const struct report_writer *writer = a.report.json ? &report_writer_json : &report_writer_text;
+    const struct report_writer *writer = a.report.writer;
     void *state = NULL;
     struct pr_summary summary;
     rules_summarize(&sw, 1, &summary);
