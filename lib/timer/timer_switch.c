@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/portsel.h"
+#include "snmp/mib_objects.h"
 #include "timer/timer_guard.h"
 #include "timer/timer_loop.h"
 #include "timer/timer_probe.h"
@@ -19,36 +21,61 @@
 #define IF_ADMIN_UP   1
 #define IF_ADMIN_DOWN 2
 
-static const uint32_t if_descr[] = {1, 3, 6, 1, 2, 1, 2, 2, 1, 2};
-static const uint32_t if_admin_status[] = {1, 3, 6, 1, 2, 1, 2, 2, 1, 7};
-static const uint32_t if_name[] = {1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 1};
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static long match_column(struct pr_snmp_store *store, const uint32_t *column, size_t len,
-                         const char *port)
+/* The text of column.ifindex in buf, or NULL when it is absent or no text
+ * (not an octet string, a NUL inside, longer than any DisplayString): that
+ * names no port. */
+static const char *column_text(struct pr_snmp_store *store, const struct mib_object *column,
+                               uint32_t ifindex, char *buf, size_t len)
+{
+    const struct pr_snmp_varbind *vb =
+        pr_snmp_store_get_indexed(store, column->oid, column->len, ifindex);
+    if (vb == NULL || vb->value.type != PR_SNMP_T_OCTETS || vb->value.len >= len ||
+        memchr(vb->value.bytes, '\0', vb->value.len) != NULL)
+        return NULL;
+    memcpy(buf, vb->value.bytes, vb->value.len);
+    buf[vb->value.len] = '\0';
+    return buf;
+}
+
+/* How port names the interface ifindex (the rule of core/portsel.h). */
+static enum portsel_match match_interface(struct pr_snmp_store *store, uint32_t ifindex,
+                                          const char *port)
+{
+    char name[256], descr[256];
+    return portsel_match_port(port, column_text(store, &MIB_IF_NAME, ifindex, name, sizeof name),
+                              column_text(store, &MIB_IF_DESCR, ifindex, descr, sizeof descr),
+                              ifindex);
+}
+
+/* The strongest match over every interface of column, the lowest ifIndex
+ * first among equals. */
+static void best_in_column(struct pr_snmp_store *store, const struct mib_object *column,
+                           const char *port, enum portsel_match *best, long *found)
 {
     size_t first, count;
-    pr_snmp_store_subtree(store, column, len, &first, &count);
+    pr_snmp_store_subtree(store, column->oid, column->len, &first, &count);
     for (size_t i = first; i < first + count; i++) {
         const struct pr_snmp_varbind *vb = &store->vb[i];
-        if (vb->value.type != PR_SNMP_T_OCTETS || vb->name_len != len + 1)
+        if (vb->name_len != column->len + 1)
             continue;
-        if (vb->value.len == strlen(port) && memcmp(vb->value.bytes, port, vb->value.len) == 0)
-            return (long)vb->name[len];
+        uint32_t ifindex = vb->name[column->len];
+        enum portsel_match m = match_interface(store, ifindex, port);
+        if (m != PORTSEL_NO_MATCH &&
+            (*best == PORTSEL_NO_MATCH || m < *best || (m == *best && ifindex < *found))) {
+            *best = m;
+            *found = (long)ifindex;
+        }
     }
-    return -1;
 }
 
 long timer_switch_find_port(struct pr_snmp_store *store, const char *port)
 {
-    long long number;
-    if (pr_parse_int(port, 1, 2147483647, &number) &&
-        (pr_snmp_store_get_indexed(store, if_descr, LEN(if_descr), (uint32_t)number) != NULL ||
-         pr_snmp_store_get_indexed(store, if_name, LEN(if_name), (uint32_t)number) != NULL))
-        return (long)number;
-    long found = match_column(store, if_name, LEN(if_name), port);
-    if (found < 0)
-        found = match_column(store, if_descr, LEN(if_descr), port);
+    enum portsel_match best = PORTSEL_NO_MATCH;
+    long found = -1;
+    best_in_column(store, &MIB_IF_NAME, port, &best, &found);
+    best_in_column(store, &MIB_IF_DESCR, port, &best, &found);
     return found;
 }
 
@@ -61,9 +88,9 @@ struct pr_snmp_source *timer_switch_open(const struct timer_switch_config *cfg,
     if (src == NULL)
         return NULL;
     const struct pr_snmp_request req[] = {
-        {.oid = if_name, .len = LEN(if_name)},
-        {.oid = if_descr, .len = LEN(if_descr)},
-        {.oid = if_admin_status, .len = LEN(if_admin_status)},
+        {.oid = MIB_IF_NAME.oid, .len = MIB_IF_NAME.len},
+        {.oid = MIB_IF_DESCR.oid, .len = MIB_IF_DESCR.len},
+        {.oid = MIB_IF_ADMIN_STATUS.oid, .len = MIB_IF_ADMIN_STATUS.len},
     };
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
@@ -77,8 +104,8 @@ struct pr_snmp_source *timer_switch_open(const struct timer_switch_config *cfg,
     }
     run->port_ifindex = ifindex;
     int64_t admin = 0;
-    const struct pr_snmp_varbind *vb =
-        pr_snmp_store_get_indexed(&store, if_admin_status, LEN(if_admin_status), (uint32_t)ifindex);
+    const struct pr_snmp_varbind *vb = pr_snmp_store_get_indexed(
+        &store, MIB_IF_ADMIN_STATUS.oid, MIB_IF_ADMIN_STATUS.len, (uint32_t)ifindex);
     if (vb == NULL || !pr_snmp_value_integer(&vb->value, &admin)) {
         pr_error_set(err, PR_ERR_UNSUPPORTED,
                      "%s does not show ifAdminStatus.%ld: cannot bounce port '%s'", cfg->host,
@@ -102,10 +129,10 @@ fail:
 
 static int set_admin(struct pr_snmp_source *src, long ifindex, int value, struct pr_error *err)
 {
-    uint32_t oid[LEN(if_admin_status) + 1];
-    memcpy(oid, if_admin_status, sizeof if_admin_status);
-    oid[LEN(if_admin_status)] = (uint32_t)ifindex;
-    if (pr_snmp_source_set_integer(src, oid, LEN(oid), value, err) < 0) {
+    uint32_t oid[PR_SNMP_OID_MAX];
+    memcpy(oid, MIB_IF_ADMIN_STATUS.oid, MIB_IF_ADMIN_STATUS.len * sizeof *oid);
+    oid[MIB_IF_ADMIN_STATUS.len] = (uint32_t)ifindex;
+    if (pr_snmp_source_set_integer(src, oid, MIB_IF_ADMIN_STATUS.len + 1, value, err) < 0) {
         pr_error_prefix(err, "setting ifAdminStatus.%ld to %s", ifindex,
                         value == IF_ADMIN_UP ? "up" : "down");
         return -1;
