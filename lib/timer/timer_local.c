@@ -13,12 +13,11 @@
 #include "timer/timer_netlink.h"
 #include "timer/timer_priv.h"
 #include "timer/timer_probe.h"
+#include "timer/timer_wait.h"
 #include "util/strutil.h"
 
-#define MS          INT64_C(1000000)
-#define TICK        (100 * MS)
-#define PRECHECK    (3000 * MS)
-#define TAIL_PROBES 20
+#define MS   INT64_C(1000000)
+#define TICK (100 * MS)
 
 struct local_state {
     const struct timer_local_config *cfg;
@@ -53,39 +52,6 @@ static void progress(struct local_state *st, size_t index, const char *phase, in
 {
     if (st->hooks != NULL && st->hooks->progress != NULL)
         st->hooks->progress(st->hooks->ctx, index, phase, timer_now_ns() - since);
-}
-
-int timer_wait_first_reply(struct timer_loop *l, int64_t limit_ns, const char *target,
-                           struct pr_error *err)
-{
-    struct timer_probes scratch = {0};
-    timer_loop_start(l, &scratch);
-    int64_t deadline = timer_now_ns() + limit_ns;
-    int rc = -1;
-    for (;;) {
-        struct timer_loop_events ev;
-        int got = timer_loop_wait(l, deadline, &ev, err);
-        if (got < 0)
-            break;
-        if (got == 0) {
-            pr_error_set(err, PR_ERR_TIMEOUT,
-                         "%s does not answer ICMP echo (%lld ms of probes): nothing was taken down",
-                         target, (long long)(limit_ns / MS));
-            break;
-        }
-        if (ev.interrupted) {
-            pr_error_set(err, PR_ERR_USAGE, "interrupted before anything was taken down");
-            break;
-        }
-        if (ev.first_icmp_reply_ns != TIMER_NONE) {
-            rc = 0;
-            break;
-        }
-    }
-    timer_loop_stop(l);
-    l->probes = NULL;
-    timer_probes_free(&scratch);
-    return rc;
 }
 
 /* Resolves the target (default: IF's IPv4 gateway), checks it is reached
@@ -170,16 +136,6 @@ static int bring_up(struct local_state *st, struct timer_bounce *b, struct pr_er
     return 0;
 }
 
-static void note_events(struct timer_bounce *b, const struct timer_loop_events *ev)
-{
-    if (ev->link_event && ev->lower_up && b->carrier_up_ns == TIMER_NONE)
-        b->carrier_up_ns = ev->link_event_ns;
-    if (ev->first_arp_reply_ns != TIMER_NONE && b->first_arp_reply_ns == TIMER_NONE)
-        b->first_arp_reply_ns = ev->first_arp_reply_ns;
-    if (ev->first_icmp_reply_ns != TIMER_NONE && b->first_reply_ns == TIMER_NONE)
-        b->first_reply_ns = ev->first_icmp_reply_ns;
-}
-
 /* One bounce. Returns 1 when interrupted, 0 done, -1 error. */
 static int bounce_once(struct local_state *st, struct timer_run *run, struct pr_error *err)
 {
@@ -207,29 +163,16 @@ static int bounce_once(struct local_state *st, struct timer_run *run, struct pr_
         return -1;
     st->loop.icmp_on_arp = true;
     timer_loop_start(&st->loop, &b->probes);
-    int64_t deadline = b->up_ns + (int64_t)cfg->timeout_s * 1000 * MS;
-    int64_t tail_end = TIMER_NONE;
-    for (;;) {
-        int64_t now = timer_now_ns();
-        int64_t end = tail_end != TIMER_NONE ? tail_end : deadline;
-        if (now >= end)
-            break;
-        int64_t step = now + TICK < end ? now + TICK : end;
-        if (timer_loop_wait(&st->loop, step, &ev, err) < 0)
-            return -1;
-        if (ev.interrupted) {
-            timer_loop_stop(&st->loop);
-            return 1;
-        }
-        note_events(b, &ev);
-        if (b->first_reply_ns != TIMER_NONE && tail_end == TIMER_NONE)
-            tail_end = b->first_reply_ns + TAIL_PROBES * st->loop.interval_ns;
-        if (b->first_reply_ns == TIMER_NONE)
-            progress(st, index, "waiting", b->up_ns);
-    }
-    timer_loop_stop(&st->loop);
-    st->loop.probes = NULL;
-    return 0;
+    struct timer_wait_progress waiting = {
+        .hooks = st->hooks, .index = index, .phase = "waiting", .since_ns = b->up_ns};
+    struct timer_recovery seen;
+    int got = timer_wait_recovery(&st->loop, b->up_ns + (int64_t)cfg->timeout_s * 1000 * MS,
+                                  &waiting, &seen, err);
+    if (b->carrier_up_ns == TIMER_NONE)
+        b->carrier_up_ns = seen.carrier_up_ns;
+    b->first_arp_reply_ns = seen.first_arp_reply_ns;
+    b->first_reply_ns = seen.first_reply_ns;
+    return got;
 }
 
 int timer_local_run(const struct timer_local_config *cfg, const struct timer_hooks *hooks,
@@ -268,7 +211,7 @@ int timer_local_run(const struct timer_local_config *cfg, const struct timer_hoo
     st.loop.ifindex = st.snap.ifindex;
     if (st.loop.link_fd < 0)
         goto out;
-    if (timer_wait_first_reply(&st.loop, PRECHECK, run->target, err) < 0)
+    if (timer_wait_first_reply(&st.loop, TIMER_PRECHECK_NS, run->target, err) < 0)
         goto out;
     if (timer_guard_start(&guard, guardian_restore, &st, err) < 0)
         goto out;

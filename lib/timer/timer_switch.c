@@ -11,13 +11,12 @@
 #include "timer/timer_guard.h"
 #include "timer/timer_loop.h"
 #include "timer/timer_probe.h"
+#include "timer/timer_wait.h"
 #include "timer/timer_watch.h"
 #include "util/strutil.h"
 
 #define MS            INT64_C(1000000)
 #define TICK          (100 * MS)
-#define PRECHECK      (3000 * MS)
-#define TAIL_PROBES   20
 #define IF_ADMIN_UP   1
 #define IF_ADMIN_DOWN 2
 
@@ -197,31 +196,14 @@ static int bounce_once(const struct timer_switch_config *cfg, struct pr_snmp_sou
     if (interrupted)
         return 1;
     timer_loop_start(loop, &b->probes);
-    int64_t deadline = b->up_ns + (int64_t)cfg->timeout_s * 1000 * MS;
-    int64_t tail_end = TIMER_NONE;
-    for (;;) {
-        int64_t now = timer_now_ns();
-        int64_t end = tail_end != TIMER_NONE ? tail_end : deadline;
-        if (now >= end)
-            break;
-        if (timer_loop_wait(loop, now + TICK < end ? now + TICK : end, &ev, err) < 0)
-            return -1;
-        if (ev.interrupted) {
-            timer_loop_stop(loop);
-            return 1;
-        }
-        if (ev.first_arp_reply_ns != TIMER_NONE && b->first_arp_reply_ns == TIMER_NONE)
-            b->first_arp_reply_ns = ev.first_arp_reply_ns;
-        if (ev.first_icmp_reply_ns != TIMER_NONE && b->first_reply_ns == TIMER_NONE) {
-            b->first_reply_ns = ev.first_icmp_reply_ns;
-            tail_end = b->first_reply_ns + TAIL_PROBES * loop->interval_ns;
-        }
-        if (b->first_reply_ns == TIMER_NONE && hooks != NULL && hooks->progress != NULL)
-            hooks->progress(hooks->ctx, index, "waiting", timer_now_ns() - b->up_ns);
-    }
-    timer_loop_stop(loop);
-    loop->probes = NULL;
-    return 0;
+    struct timer_wait_progress waiting = {
+        .hooks = hooks, .index = index, .phase = "waiting", .since_ns = b->up_ns};
+    struct timer_recovery seen;
+    int got = timer_wait_recovery(loop, b->up_ns + (int64_t)cfg->timeout_s * 1000 * MS, &waiting,
+                                  &seen, err);
+    b->first_arp_reply_ns = seen.first_arp_reply_ns;
+    b->first_reply_ns = seen.first_reply_ns;
+    return got;
 }
 
 int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_source *src,
@@ -242,7 +224,7 @@ int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_sourc
         goto out;
     timer_loop_init(&loop, &prober, cfg->interval_ms);
     loop.icmp_on_arp = true;
-    if (timer_wait_first_reply(&loop, PRECHECK, run->target, err) < 0)
+    if (timer_wait_first_reply(&loop, TIMER_PRECHECK_NS, run->target, err) < 0)
         goto out;
     if (timer_guard_start(&guard, guardian_restore, &ctx, err) < 0)
         goto out;
