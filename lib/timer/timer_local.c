@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "timer/timer_bounce.h"
 #include "timer/timer_guard.h"
 #include "timer/timer_loop.h"
 #include "timer/timer_netlink.h"
@@ -15,9 +16,6 @@
 #include "timer/timer_probe.h"
 #include "timer/timer_wait.h"
 #include "util/strutil.h"
-
-#define MS   INT64_C(1000000)
-#define TICK (100 * MS)
 
 struct local_state {
     const struct timer_local_config *cfg;
@@ -46,12 +44,6 @@ static int guardian_restore(void *ctx)
         st->hooks->guardian_note(st->hooks->ctx, note);
     }
     return res.failed == 0 ? 0 : -1;
-}
-
-static void progress(struct local_state *st, size_t index, const char *phase, int64_t since)
-{
-    if (st->hooks != NULL && st->hooks->progress != NULL)
-        st->hooks->progress(st->hooks->ctx, index, phase, timer_now_ns() - since);
 }
 
 /* Resolves the target (default: IF's IPv4 gateway), checks it is reached
@@ -115,9 +107,16 @@ static int prepare(struct local_state *st, struct timer_run *run, struct pr_erro
     return 0;
 }
 
-/* Link up, addresses and routes back; records what was put back. */
-static int bring_up(struct local_state *st, struct timer_bounce *b, struct pr_error *err)
+static int local_down(void *priv, struct pr_error *err)
 {
+    struct local_state *st = priv;
+    return timer_priv_link_set(st->nl_fd, st->snap.ifindex, false, err);
+}
+
+/* Link up, addresses and routes back; records what was put back. */
+static int local_up(void *priv, struct timer_bounce *b, struct pr_error *err)
+{
+    struct local_state *st = priv;
     struct timer_loop_events ev;
     timer_loop_events_clear(&ev);
     timer_loop_drain_link(&st->loop, &ev); /* events of the down phase */
@@ -136,43 +135,17 @@ static int bring_up(struct local_state *st, struct timer_bounce *b, struct pr_er
     return 0;
 }
 
-/* One bounce. Returns 1 when interrupted, 0 done, -1 error. */
-static int bounce_once(struct local_state *st, struct timer_run *run, struct pr_error *err)
+/* Link up, every recorded address and route back, over a socket of its own. */
+static int local_restore(void *priv, struct pr_error *err)
 {
-    const struct timer_local_config *cfg = st->cfg;
-    size_t index = run->n_bounces;
-    struct timer_bounce *b = timer_run_add_bounce(run, err);
-    if (b == NULL)
+    struct local_state *st = priv;
+    struct timer_restore_result res;
+    if (timer_priv_restore(&st->snap, &res, err) < 0)
         return -1;
-    struct timer_loop_events ev;
-
-    b->down_ns = timer_now_ns();
-    if (timer_priv_link_set(st->nl_fd, st->snap.ifindex, false, err) < 0)
-        return -1;
-    int64_t down_until = b->down_ns + (int64_t)(cfg->down_for_s * 1e9);
-    while (timer_now_ns() < down_until) {
-        int64_t step = timer_now_ns() + TICK;
-        if (timer_loop_wait(&st->loop, step < down_until ? step : down_until, &ev, err) < 0)
-            return -1;
-        if (ev.interrupted)
-            return 1;
-        progress(st, index, "down", b->down_ns);
-    }
-
-    if (bring_up(st, b, err) < 0)
-        return -1;
-    st->loop.icmp_on_arp = true;
-    timer_loop_start(&st->loop, &b->probes);
-    struct timer_wait_progress waiting = {
-        .hooks = st->hooks, .index = index, .phase = "waiting", .since_ns = b->up_ns};
-    struct timer_recovery seen;
-    int got = timer_wait_recovery(&st->loop, b->up_ns + (int64_t)cfg->timeout_s * 1000 * MS,
-                                  &waiting, &seen, err);
-    if (b->carrier_up_ns == TIMER_NONE)
-        b->carrier_up_ns = seen.carrier_up_ns;
-    b->first_arp_reply_ns = seen.first_arp_reply_ns;
-    b->first_reply_ns = seen.first_reply_ns;
-    return got;
+    if (res.failed > 0)
+        return pr_error_set(err, PR_ERR_IO, "%u addresses or routes of %s could not be put back",
+                            res.failed, st->snap.ifname);
+    return 0;
 }
 
 int timer_local_run(const struct timer_local_config *cfg, const struct timer_hooks *hooks,
@@ -216,31 +189,12 @@ int timer_local_run(const struct timer_local_config *cfg, const struct timer_hoo
     if (timer_guard_start(&guard, guardian_restore, &st, err) < 0)
         goto out;
 
-    bool leave_to_guardian = false;
-    rc = 0;
-    for (int i = 0; i < cfg->count && rc == 0; i++) {
-        int got = bounce_once(&st, run, err);
-        if (got != 0) {
-            /* Interrupted or failed: put everything back before leaving. */
-            struct timer_restore_result res;
-            struct pr_error restore_err;
-            if (timer_priv_restore(&st.snap, &res, &restore_err) < 0 || res.failed > 0)
-                leave_to_guardian = true; /* it tries again when we exit */
-            if (got > 0)
-                run->interrupted = true;
-            rc = got < 0 ? -1 : 0;
-            break;
-        }
-        if (hooks != NULL && hooks->done != NULL)
-            hooks->done(hooks->ctx, run, run->n_bounces - 1);
-        if (run->bounces[run->n_bounces - 1].first_reply_ns == TIMER_NONE)
-            break; /* unknown: more bounces would not answer either */
-        if (timer_signal_caught()) {
-            run->interrupted = true;
-            break;
-        }
-    }
-    if (!leave_to_guardian)
+    st.loop.icmp_on_arp = true; /* from the first bounce on */
+    const struct timer_bounce_ops ops = {
+        .down = local_down, .up = local_up, .restore = local_restore, .priv = &st};
+    bool restored;
+    rc = timer_bounce_run(&ops, &st.loop, hooks, run, &restored, err);
+    if (restored)
         timer_guard_release(&guard);
 out:
     if (st.loop.link_fd >= 0)

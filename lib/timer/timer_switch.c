@@ -8,6 +8,7 @@
 
 #include "core/portsel.h"
 #include "snmp/mib_objects.h"
+#include "timer/timer_bounce.h"
 #include "timer/timer_guard.h"
 #include "timer/timer_loop.h"
 #include "timer/timer_probe.h"
@@ -15,8 +16,6 @@
 #include "timer/timer_watch.h"
 #include "util/strutil.h"
 
-#define MS            INT64_C(1000000)
-#define TICK          (100 * MS)
 #define IF_ADMIN_UP   1
 #define IF_ADMIN_DOWN 2
 
@@ -165,45 +164,40 @@ static int guardian_restore(void *ctx)
     return rc;
 }
 
-/* One bounce; 1 interrupted (the port is up again), 0 done, -1 error, -2
- * refused before anything changed. */
-static int bounce_once(const struct timer_switch_config *cfg, struct pr_snmp_source *src,
-                       struct timer_loop *loop, const struct timer_hooks *hooks,
-                       struct timer_run *run, struct pr_error *err)
+/* The bounce ops: SETs of ifAdminStatus over the run's session. */
+struct switch_port {
+    struct pr_snmp_source *src;
+    long ifindex;
+    bool down_refused; /* the agent refused the last down SET: the port is as it was */
+};
+
+static int switch_down(void *priv, struct pr_error *err)
 {
-    size_t index = run->n_bounces;
-    struct timer_bounce *b = timer_run_add_bounce(run, err);
-    if (b == NULL)
-        return -1;
-    struct timer_loop_events ev;
-    b->down_ns = timer_now_ns();
-    if (set_admin(src, run->port_ifindex, IF_ADMIN_DOWN, err) < 0)
+    struct switch_port *sp = priv;
+    sp->down_refused = false;
+    if (set_admin(sp->src, sp->ifindex, IF_ADMIN_DOWN, err) < 0) {
         /* An agent that answered with an error changed nothing. */
-        return (err->code == PR_ERR_PROTOCOL || err->code == PR_ERR_AUTH) ? -2 : -1;
-    int64_t down_until = b->down_ns + (int64_t)(cfg->down_for_s * 1e9);
-    bool interrupted = false;
-    while (!interrupted && timer_now_ns() < down_until) {
-        int64_t step = timer_now_ns() + TICK;
-        if (timer_loop_wait(loop, step < down_until ? step : down_until, &ev, err) < 0)
-            return -1;
-        interrupted = ev.interrupted;
-        if (hooks != NULL && hooks->progress != NULL)
-            hooks->progress(hooks->ctx, index, "down", timer_now_ns() - b->down_ns);
-    }
-    b->up_ns = timer_now_ns();
-    if (set_admin(src, run->port_ifindex, IF_ADMIN_UP, err) < 0)
+        sp->down_refused = err->code == PR_ERR_PROTOCOL || err->code == PR_ERR_AUTH;
         return -1;
-    if (interrupted)
-        return 1;
-    timer_loop_start(loop, &b->probes);
-    struct timer_wait_progress waiting = {
-        .hooks = hooks, .index = index, .phase = "waiting", .since_ns = b->up_ns};
-    struct timer_recovery seen;
-    int got = timer_wait_recovery(loop, b->up_ns + (int64_t)cfg->timeout_s * 1000 * MS, &waiting,
-                                  &seen, err);
-    b->first_arp_reply_ns = seen.first_arp_reply_ns;
-    b->first_reply_ns = seen.first_reply_ns;
-    return got;
+    }
+    return 0;
+}
+
+static int switch_up(void *priv, struct timer_bounce *b, struct pr_error *err)
+{
+    struct switch_port *sp = priv;
+    b->up_ns = timer_now_ns();
+    return set_admin(sp->src, sp->ifindex, IF_ADMIN_UP, err);
+}
+
+/* The port up again; if even that fails, the guardian tries again with a
+ * session of its own. */
+static int switch_restore(void *priv, struct pr_error *err)
+{
+    struct switch_port *sp = priv;
+    if (sp->down_refused)
+        return 0;
+    return set_admin(sp->src, sp->ifindex, IF_ADMIN_UP, err);
 }
 
 int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_source *src,
@@ -228,36 +222,12 @@ int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_sourc
         goto out;
     if (timer_guard_start(&guard, guardian_restore, &ctx, err) < 0)
         goto out;
-    rc = 0;
-    bool leave_to_guardian = false;
-    for (int i = 0; i < cfg->count; i++) {
-        int got = bounce_once(cfg, src, &loop, hooks, run, err);
-        if (got == -2) {
-            rc = -1;
-            break;
-        }
-        if (got != 0) {
-            /* Make sure the port is up before leaving; if even that fails,
-             * the guardian tries again with a session of its own. */
-            struct pr_error up_err;
-            if (set_admin(src, run->port_ifindex, IF_ADMIN_UP, &up_err) < 0)
-                leave_to_guardian = true;
-            if (got > 0)
-                run->interrupted = true;
-            else
-                rc = -1;
-            break;
-        }
-        if (hooks != NULL && hooks->done != NULL)
-            hooks->done(hooks->ctx, run, run->n_bounces - 1);
-        if (run->bounces[run->n_bounces - 1].first_reply_ns == TIMER_NONE)
-            break;
-        if (timer_signal_caught()) {
-            run->interrupted = true;
-            break;
-        }
-    }
-    if (!leave_to_guardian)
+    struct switch_port port = {.src = src, .ifindex = run->port_ifindex};
+    const struct timer_bounce_ops ops = {
+        .down = switch_down, .up = switch_up, .restore = switch_restore, .priv = &port};
+    bool restored;
+    rc = timer_bounce_run(&ops, &loop, hooks, run, &restored, err);
+    if (restored)
         timer_guard_release(&guard);
 out:
     timer_prober_close(&prober);
