@@ -50,6 +50,17 @@ void pr_driver_names(char *buf, size_t buf_len)
         pr_strlcatf(buf, buf_len, "%s%s", i > 0 ? ", " : "", driver_table[i]->name);
 }
 
+void pr_driver_config_dialects(char *buf, size_t buf_len)
+{
+    if (buf_len == 0)
+        return;
+    buf[0] = '\0';
+    for (size_t i = 0; driver_table[i] != NULL; i++) {
+        if (driver_table[i]->config_dialects != NULL)
+            pr_strlcatf(buf, buf_len, "%s%s", buf[0] ? ", " : "", driver_table[i]->config_dialects);
+    }
+}
+
 const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *sys_descr,
                                          const char *config_text, size_t config_len)
 {

@@ -31,6 +31,10 @@ struct pr_driver {
      * the driver reads no NETCONF. */
     const char *netconf_filter;
 
+    /* The configuration dialects read_config() reads, for help and
+     * messages ("Junos (XML, text, set)"); NULL when it reads none. */
+    const char *config_dialects;
+
     /* How well this driver fits: 0 not at all, higher is better. Any
      * argument may be empty/NULL. sys_object_id is dotted without a
      * leading dot. */
@@ -69,6 +73,10 @@ const struct pr_driver *pr_driver_find(const char *name);
 /* Every driver's name, in table order, for messages: "generic-snmp,
  * cisco, juniper" (truncated to fit buf). */
 void pr_driver_names(char *buf, size_t buf_len);
+
+/* Every configuration dialect the drivers read, for help and messages:
+ * "Junos (XML, text, set), IOS, IOS-XE, NX-OS, EOS" (truncated to fit). */
+void pr_driver_config_dialects(char *buf, size_t buf_len);
 
 /* The best match for what is known of a switch (never NULL: falls back to
  * generic-snmp). */

@@ -25,6 +25,8 @@
 #define OPT_ACCEPT_NEW_HOSTKEY 2012
 #define OPT_KNOWN_HOSTS        2013
 
+/* The usage, with the drivers' names and dialects from the driver table
+ * (%s in the order: dialects, driver names). */
 static const char check_usage[] =
     "Usage: portready check [OPTIONS] SWITCH [PORT...]\n"
     "       portready check --walk FILE [OPTIONS] [PORT...]\n"
@@ -38,7 +40,7 @@ static const char check_usage[] =
     "\n"
     "Sources:\n"
     "  --walk FILE            a recorded walk (.snmprec or `snmpwalk -On` output)\n"
-    "  --config FILE          a saved switch configuration (Junos, IOS, NX-OS, EOS)\n"
+    "  --config FILE          a saved switch configuration (%s)\n"
     "  --netconf [USER@]HOST[:PORT]\n"
     "                         <get-config> of the running configuration over SSH\n"
     "                         (port 830 by default)\n"
@@ -46,7 +48,7 @@ static const char check_usage[] =
     "  --password-file FILE   NETCONF: password from FILE (or PORTREADY_NETCONF_PASSWORD)\n"
     "  --known-hosts FILE     NETCONF: host keys (default ~/.ssh/known_hosts)\n"
     "  --accept-new-hostkey   NETCONF: add an unknown host key instead of refusing\n"
-    "  --driver NAME          auto|generic-snmp|cisco|juniper (default auto)\n"
+    "  --driver NAME          auto|%s (default auto)\n"
     "  With an SNMP agent and --config or --netconf together, state comes from the\n"
     "  agent and configuration from the configuration.\n"
     "\n" CLI_SNMP_HELP "\n"
@@ -64,6 +66,16 @@ static const char check_usage[] =
     "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
     "ready, 3 unknown (the switch could not be read, a port does not exist, bad\n"
     "arguments).\n";
+
+static void print_usage(FILE *out)
+{
+    char dialects[256], names[128] = "";
+    pr_driver_config_dialects(dialects, sizeof dialects);
+    const struct pr_driver *const *table = pr_driver_table();
+    for (size_t i = 0; table[i] != NULL; i++)
+        pr_strlcatf(names, sizeof names, "%s%s", i ? "|" : "", table[i]->name);
+    fprintf(out, check_usage, dialects, names);
+}
 
 struct check_args {
     struct pr_snmp_options snmp;
@@ -211,7 +223,7 @@ int cmd_check(int argc, char **argv)
     struct pr_error err = {0};
     int parsed = parse_args(argc, argv, &a, &err);
     if (parsed == 1) {
-        fputs(check_usage, stdout);
+        print_usage(stdout);
         free(a.ports);
         return PR_EXIT_READY;
     }

@@ -73,6 +73,7 @@ static void cisco_snippet(const struct pr_switch *sw, const struct pr_port *port
 
 const struct pr_driver pr_driver_cisco = {
     .name = "cisco",
+    .config_dialects = "IOS, IOS-XE, NX-OS, EOS",
     .netconf_filter = iosxe_netconf_filter,
     .match = cisco_match,
     .read_snmp = cisco_snmp_read,

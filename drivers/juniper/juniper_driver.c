@@ -92,6 +92,7 @@ static void juniper_snippet(const struct pr_switch *sw, const struct pr_port *po
 
 const struct pr_driver pr_driver_juniper = {
     .name = "juniper",
+    .config_dialects = "Junos",
     .netconf_filter = junos_netconf_filter,
     .match = juniper_match,
     .read_snmp = juniper_snmp_read,
