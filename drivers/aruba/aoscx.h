@@ -74,6 +74,7 @@ struct aoscx_model {
     bool vlan_defined[4095];                   /* vlan N */
     struct cx_iface *ifaces;
     size_t n_ifaces, cap_ifaces;
+    size_t *slots; /* name -> index + 1 (0: empty), open addressing, 2 x cap_ifaces */
 };
 
 /* Recognises an AOS-CX configuration: a score (0: not one), with the line

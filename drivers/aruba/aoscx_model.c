@@ -52,28 +52,58 @@ static bool port_name(const char *s, int *member, int *slot, int *port, int *cha
     return true;
 }
 
+static size_t name_hash(const char *name)
+{
+    size_t h = 1469598103934665603u;
+    for (const char *p = name; *p; p++)
+        h = (h ^ (unsigned char)tolower((unsigned char)*p)) * 1099511628211u;
+    return h;
+}
+
+/* The slot of name: its interface's, or the empty one it would take
+ * (there are twice as many slots as interfaces can be). */
+static size_t slot_of(const struct aoscx_model *m, const char *name)
+{
+    size_t n = 2 * m->cap_ifaces, i = name_hash(name) % n;
+    while (m->slots[i] != 0 && strcasecmp(m->ifaces[m->slots[i] - 1].name, name) != 0)
+        i = (i + 1) % n;
+    return i;
+}
+
+static int grow(struct aoscx_model *m, struct pr_error *err)
+{
+    size_t cap = m->cap_ifaces ? m->cap_ifaces * 2 : 64;
+    struct cx_iface *ifaces = realloc(m->ifaces, cap * sizeof *ifaces);
+    if (ifaces == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    m->ifaces = ifaces;
+    size_t *slots = calloc(2 * cap, sizeof *slots);
+    if (slots == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    free(m->slots);
+    m->slots = slots;
+    m->cap_ifaces = cap;
+    for (size_t k = 0; k < m->n_ifaces; k++)
+        m->slots[slot_of(m, m->ifaces[k].name)] = k + 1;
+    return 0;
+}
+
 static struct cx_iface *find_or_add(struct aoscx_model *m, const char *name, enum cx_kind kind,
                                     const struct aruba_line *head, struct pr_error *err)
 {
-    for (size_t i = 0; i < m->n_ifaces; i++) {
-        if (strcmp(m->ifaces[i].name, name) == 0)
-            return &m->ifaces[i];
+    if (m->cap_ifaces > 0) {
+        size_t s = slot_of(m, name);
+        if (m->slots[s] != 0)
+            return &m->ifaces[m->slots[s] - 1];
     }
-    if (m->n_ifaces == m->cap_ifaces) {
-        size_t cap = m->cap_ifaces ? m->cap_ifaces * 2 : 64;
-        struct cx_iface *ifaces = realloc(m->ifaces, cap * sizeof *ifaces);
-        if (ifaces == NULL) {
-            pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-            return NULL;
-        }
-        m->ifaces = ifaces;
-        m->cap_ifaces = cap;
-    }
+    if (m->n_ifaces == m->cap_ifaces && grow(m, err) != 0)
+        return NULL;
     struct cx_iface *ifc = &m->ifaces[m->n_ifaces++];
     memset(ifc, 0, sizeof *ifc);
     pr_strlcpy(ifc->name, name, sizeof ifc->name);
     ifc->kind = kind;
     ifc->head = head;
+    m->slots[slot_of(m, name)] = m->n_ifaces;
     return ifc;
 }
 
@@ -400,25 +430,23 @@ void aoscx_model_free(struct aoscx_model *m)
         return;
     aruba_text_free(m->text);
     free(m->ifaces);
+    free(m->slots);
     free(m);
 }
 
 const struct cx_iface *aoscx_find(const struct aoscx_model *m, const char *name)
 {
-    for (size_t i = 0; i < m->n_ifaces; i++) {
-        if (strcasecmp(m->ifaces[i].name, name) == 0)
-            return &m->ifaces[i];
-    }
-    return NULL;
+    if (m->cap_ifaces == 0)
+        return NULL;
+    size_t s = slot_of(m, name);
+    return m->slots[s] != 0 ? &m->ifaces[m->slots[s] - 1] : NULL;
 }
 
 const struct cx_iface *aoscx_lag_of(const struct aoscx_model *m, const struct cx_iface *port)
 {
     if (port->lag.line == NULL)
         return NULL;
-    for (size_t i = 0; i < m->n_ifaces; i++) {
-        if (m->ifaces[i].kind == CX_LAG && m->ifaces[i].lag_id == port->lag.value)
-            return &m->ifaces[i];
-    }
-    return NULL;
+    char name[32];
+    snprintf(name, sizeof name, "lag %d", port->lag.value);
+    return aoscx_find(m, name);
 }

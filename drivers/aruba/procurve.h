@@ -78,6 +78,7 @@ struct procurve_model {
     bool vlan_defined[4095];
     struct pc_if *ifs;
     size_t n_ifs, cap_ifs;
+    size_t *slots; /* name -> index + 1 (0: empty), open addressing, 2 x cap_ifs */
 };
 
 /* Recognises an ArubaOS-Switch configuration: a score (0: not one), the

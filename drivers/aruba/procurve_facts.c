@@ -131,8 +131,8 @@ static void fill_speed(const struct pc_if *pif, struct pr_port_facts *f)
 static int tagged_count(const struct pc_if *pif)
 {
     int n = 0;
-    for (int v = 1; v < 4095; v++)
-        n += procurve_tagged(pif, v);
+    for (size_t w = 0; w < sizeof pif->tagged / sizeof pif->tagged[0]; w++)
+        n += __builtin_popcountll(pif->tagged[w]);
     return n;
 }
 

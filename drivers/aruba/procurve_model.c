@@ -118,22 +118,51 @@ static bool is_port_list(const char *text)
     return ok;
 }
 
+static size_t name_hash(const char *name)
+{
+    size_t h = 1469598103934665603u;
+    for (const char *p = name; *p; p++)
+        h = (h ^ (unsigned char)tolower((unsigned char)*p)) * 1099511628211u;
+    return h;
+}
+
+/* The slot of name in m->slots: its entry's, or the empty one it would
+ * take. m->slots has 2 x cap_ifs slots, so one is always empty. */
+static size_t slot_of(const struct procurve_model *m, const char *name)
+{
+    size_t n = 2 * m->cap_ifs, i = name_hash(name) % n;
+    while (m->slots[i] != 0 && strcasecmp(m->ifs[m->slots[i] - 1].name, name) != 0)
+        i = (i + 1) % n;
+    return i;
+}
+
+static int grow(struct procurve_model *m, struct pr_error *err)
+{
+    size_t cap = m->cap_ifs ? m->cap_ifs * 2 : 64;
+    struct pc_if *ifs = realloc(m->ifs, cap * sizeof *ifs);
+    if (ifs == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    m->ifs = ifs;
+    size_t *slots = calloc(2 * cap, sizeof *slots);
+    if (slots == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    free(m->slots);
+    m->slots = slots;
+    m->cap_ifs = cap;
+    for (size_t k = 0; k < m->n_ifs; k++)
+        m->slots[slot_of(m, m->ifs[k].name)] = k + 1;
+    return 0;
+}
+
 static struct pc_if *find_or_add(struct procurve_model *m, const char *name, struct pr_error *err)
 {
-    for (size_t i = 0; i < m->n_ifs; i++) {
-        if (strcasecmp(m->ifs[i].name, name) == 0)
-            return &m->ifs[i];
+    if (m->cap_ifs > 0) {
+        size_t s = slot_of(m, name);
+        if (m->slots[s] != 0)
+            return &m->ifs[m->slots[s] - 1];
     }
-    if (m->n_ifs == m->cap_ifs) {
-        size_t cap = m->cap_ifs ? m->cap_ifs * 2 : 64;
-        struct pc_if *ifs = realloc(m->ifs, cap * sizeof *ifs);
-        if (ifs == NULL) {
-            pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-            return NULL;
-        }
-        m->ifs = ifs;
-        m->cap_ifs = cap;
-    }
+    if (m->n_ifs == m->cap_ifs && grow(m, err) != 0)
+        return NULL;
     struct pc_if *pif = &m->ifs[m->n_ifs++];
     memset(pif, 0, sizeof *pif);
     pr_strlcpy(pif->name, name, sizeof pif->name);
@@ -143,6 +172,7 @@ static struct pc_if *find_or_add(struct procurve_model *m, const char *name, str
     } else {
         pif->kind = PC_PORT;
     }
+    m->slots[slot_of(m, name)] = m->n_ifs;
     return pif;
 }
 
@@ -489,16 +519,16 @@ void procurve_model_free(struct procurve_model *m)
         return;
     aruba_text_free(m->text);
     free(m->ifs);
+    free(m->slots);
     free(m);
 }
 
 const struct pc_if *procurve_find(const struct procurve_model *m, const char *name)
 {
-    for (size_t i = 0; i < m->n_ifs; i++) {
-        if (strcasecmp(m->ifs[i].name, name) == 0)
-            return &m->ifs[i];
-    }
-    return NULL;
+    if (m->cap_ifs == 0)
+        return NULL;
+    size_t s = slot_of(m, name);
+    return m->slots[s] != 0 ? &m->ifs[m->slots[s] - 1] : NULL;
 }
 
 const struct pc_if *procurve_trunk_of(const struct procurve_model *m, const struct pc_if *port)
