@@ -34,6 +34,11 @@ const char *aruba_dialect_name(enum aruba_dialect d); /* "AOS-CX", "ArubaOS-Swit
 int aruba_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                       struct pr_error *err);
 
+/* aruba_config_read() for text known to be of dialect d (not
+ * ARUBA_UNKNOWN): no detection. */
+int aruba_config_read_as(enum aruba_dialect d, const char *text, size_t len, const char *origin,
+                         struct pr_switch *sw, struct pr_error *err);
+
 /* The dialect of the configuration aruba_config_read() left in sw;
  * ARUBA_UNKNOWN when sw holds none. */
 enum aruba_dialect aruba_switch_dialect(const struct pr_switch *sw);

@@ -101,6 +101,16 @@ int aruba_config_read(const char *text, size_t len, const char *origin, struct p
                             "%s: not an AOS-CX or ArubaOS-Switch configuration (no version header "
                             "and too few lines only they write)",
                             origin);
+    return aruba_config_read_as(d, text, len, origin, sw, err);
+}
+
+int aruba_config_read_as(enum aruba_dialect d, const char *text, size_t len, const char *origin,
+                         struct pr_switch *sw, struct pr_error *err)
+{
+    if (origin == NULL)
+        origin = "configuration";
+    if (d == ARUBA_UNKNOWN)
+        return pr_error_set(err, PR_ERR_USAGE, "%s: no dialect to read it as", origin);
     struct aruba_priv *priv = calloc(1, sizeof *priv);
     if (priv == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
