@@ -1,29 +1,27 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The HPE/Aruba driver: AOS-CX and ArubaOS-Switch (ProCurve) saved
  * configurations through their interpreters (aoscx_*.c, procurve_*.c),
- * fixes in each dialect's syntax. */
+ * agents through the generic MIBs and HP-ICF-BRIDGE (aruba_snmp.c), fixes
+ * in each dialect's syntax. */
 #include <string.h>
 
 #include "aruba/aruba.h"
+#include "aruba/aruba_snmp.h"
 #include "driver.h"
 
+/* A configuration of either dialect; an agent under HP's (11) or Aruba's
+ * (47196) enterprise. */
 static int aruba_match(const char *sys_object_id, const char *sys_descr, const char *config_text,
                        size_t config_len)
 {
-    (void)sys_object_id;
     (void)sys_descr;
-    if (config_text == NULL || config_len == 0)
-        return 0;
-    int score;
-    if (aruba_detect(config_text, config_len, &score, NULL, 0) == ARUBA_UNKNOWN)
-        return 0;
-    return 50 + (score > 40 ? 40 : score);
-}
-
-/* Standard MIBs for now: the generic reader. */
-static int aruba_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw, struct pr_error *err)
-{
-    return pr_driver_generic_snmp.read_snmp(snmp, sw, err);
+    if (config_text != NULL && config_len > 0) {
+        int score;
+        if (aruba_detect(config_text, config_len, &score, NULL, 0) == ARUBA_UNKNOWN)
+            return 0;
+        return 50 + (score > 40 ? 40 : score);
+    }
+    return aruba_snmp_object_id(sys_object_id) ? 40 : 0;
 }
 
 static int aruba_read_config(const struct pr_config_text *config, struct pr_switch *sw,
@@ -42,7 +40,7 @@ const struct pr_driver pr_driver_aruba = {
     .config_dialects = "AOS-CX, ArubaOS-Switch (ProCurve)",
     .netconf_filter = NULL,
     .match = aruba_match,
-    .read_snmp = aruba_read_snmp,
+    .read_snmp = aruba_snmp_read,
     .read_config = aruba_read_config,
     .names_match = pr_driver_names_equal,
     .snippet = aruba_snippet,

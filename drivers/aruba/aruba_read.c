@@ -7,6 +7,7 @@
 #include "aruba/aoscx.h"
 #include "aruba/aruba.h"
 #include "aruba/procurve.h"
+#include "driver.h"
 #include "util/strutil.h"
 
 struct aruba_priv {
@@ -171,6 +172,10 @@ void aruba_snippet(const struct pr_switch *sw, const struct pr_port *port,
         aoscx_snippet(priv ? priv->cx : NULL, port, finding, buf, buf_len);
     else
         procurve_snippet(priv ? priv->pc : NULL, port, finding, buf, buf_len);
+    /* Read from an agent, what configuration cannot fix (no link, blocking
+     * now) still gets the generic driver's advice. */
+    if (priv == NULL && buf_len > 0 && buf[0] == '\0')
+        pr_driver_generic_snmp.snippet(sw, port, finding, buf, buf_len);
 }
 
 int aruba_config_apply(const char *text, size_t len, const char *snippet, char **out,
