@@ -41,7 +41,9 @@ static int get_config(const struct survey_spec *spec, const char *filter, char *
                       size_t *xml_len, struct pr_error *err)
 {
     if (netconf_get_config(spec->netconf, filter, xml, xml_len, err) != 0) {
-        pr_error_prefix(err, "NETCONF");
+        /* lib/netconf names itself in most of its errors: say it once. */
+        if (strncmp(err->msg, "NETCONF", 7) != 0)
+            pr_error_prefix(err, "NETCONF");
         return -1;
     }
     return 0;
