@@ -314,16 +314,44 @@ static int build_tables(struct cli_parser *p, struct pr_error *err)
     return 0;
 }
 
+/* The long option that takes no value which word ("--NAME=VALUE", NAME
+ * whole or a unique abbreviation) gave one to; NULL when word is anything
+ * else. */
+static const struct option *valueless_long_option(const struct cli_parser *p, const char *word)
+{
+    const char *eq = strchr(word, '=');
+    if (strncmp(word, "--", 2) != 0 || eq == NULL || eq == word + 2)
+        return NULL;
+    size_t len = (size_t)(eq - word - 2);
+    const struct option *found = NULL;
+    for (const struct option *o = p->longopts; o->name != NULL; o++) {
+        if (strncmp(o->name, word + 2, len) != 0)
+            continue;
+        if (o->name[len] == '\0')
+            return o->has_arg == no_argument ? o : NULL;
+        if (found != NULL)
+            return NULL; /* ambiguous */
+        found = o;
+    }
+    return found != NULL && found->has_arg == no_argument ? found : NULL;
+}
+
 /* The error for what getopt_long returned for an option it could not take:
  * ':' a missing value (time's wording only), '?' an unknown option, an
  * ambiguous abbreviation or a value given to an option that takes none. */
 static int refusal(const struct cli_parser *p, int opt, char **argv, struct pr_error *err)
 {
     const char *word = argv[optind - 1];
+    const struct option *takes_none = valueless_long_option(p, word);
+    if (takes_none != NULL)
+        return pr_error_set(err, PR_ERR_USAGE, "--%s takes no value ('%s')", takes_none->name,
+                            word);
     if (p->wording == CLI_WORDING_TIMER) {
         if (opt == ':')
             return pr_error_set(err, PR_ERR_USAGE, "%s needs a value", word);
-        if (optopt != 0)
+        /* optopt is the letter of a short option; after a long one it is
+         * the option's number, no character at all. */
+        if (optopt > 0 && optopt < 256 && word[0] == '-' && word[1] != '-')
             return pr_error_set(err, PR_ERR_USAGE, "unknown option '-%c'", optopt);
     }
     return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", word);
