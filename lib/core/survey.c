@@ -86,6 +86,36 @@ static int named_driver(const char *name, const struct pr_driver **out, struct p
     return pr_error_set(err, PR_ERR_USAGE, "unknown driver '%s' (auto, %s)", name, names);
 }
 
+/* A saved configuration the drivers cannot read (empty, binary, another
+ * family's) is said to be that, with the dialects portready reads, never
+ * left to a driver that reads none to refuse in its own words. */
+static int check_config_file(const struct survey_spec *spec, const struct pr_driver *named,
+                             const char *config, size_t config_len, struct pr_error *err)
+{
+    char dialects[256];
+    pr_driver_config_dialects(dialects, sizeof dialects);
+    if (named != NULL) {
+        if (named->config_dialects != NULL)
+            return 0;
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "driver %s reads no configuration; %s is read by driver auto (it "
+                            "reads %s)",
+                            named->name, spec->config_path, dialects);
+    }
+    const struct pr_driver *const *table = pr_driver_table();
+    for (size_t i = 0; table[i] != NULL; i++) {
+        if (table[i]->config_dialects != NULL && config_len > 0 &&
+            table[i]->match(NULL, NULL, config, config_len) > 0)
+            return 0;
+    }
+    const char *what = config_len == 0                            ? " is empty"
+                       : memchr(config, '\0', config_len) != NULL ? " is binary"
+                                                                  : "";
+    return pr_error_set(err, PR_ERR_INPUT,
+                        "%s%s: not a configuration portready can read (it reads %s)",
+                        spec->config_path, what, dialects);
+}
+
 /* Reads each source; with both an agent and a configuration, state comes
  * from the agent and configuration from the configuration (core/merge.h),
  * and the driver's parsed configuration moves to sw for its snippets.
@@ -163,7 +193,8 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     if (src != NULL && identify(src, object_id, sizeof object_id, descr, sizeof descr, err) != 0)
         goto out;
     if (spec->config_path != NULL &&
-        pr_read_file(spec->config_path, PR_CONFIG_MAX_BYTES, &config, &config_len, err) != 0)
+        (pr_read_file(spec->config_path, PR_CONFIG_MAX_BYTES, &config, &config_len, err) != 0 ||
+         check_config_file(spec, named, config, config_len, err) != 0))
         goto out;
     if (spec->netconf != NULL) {
         free(config);
