@@ -216,6 +216,7 @@ static void on_result(void *user, size_t index, const struct pr_switch *sw)
     out->summary.warning += one.warning;
     out->summary.not_ready += one.not_ready;
     out->summary.unknown += one.unknown;
+    out->summary.unchecked += one.unchecked;
     out->requests += sw->pr_snmp_requests;
     out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
     if (out->stats)
@@ -262,6 +263,7 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
     all->warning += one->warning;
     all->not_ready += one->not_ready;
     all->unknown += one->unknown;
+    all->unchecked += one->unchecked;
 }
 
 int cmd_audit(int argc, char **argv)

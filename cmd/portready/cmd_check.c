@@ -254,10 +254,11 @@ int cmd_check(int argc, char **argv)
     secret_wipe(&a.snmp, sizeof a.snmp);
     secret_wipe(&a.netconf, sizeof a.netconf);
 
-    /* A PORT that does not exist is a usage error: say so, with the closest
-     * names, before anything else. */
-    if (sw.error.code == PR_ERR_NOT_FOUND)
-        fprintf(stderr, "portready: check: %s\n", sw.error.msg);
+    /* A PORT that does not exist (or a source with no switch port): said on
+     * stderr too, with the closest names, before the report; the ports
+     * that do exist are judged. */
+    for (size_t i = 0; i < sw.n_port_errors; i++)
+        fprintf(stderr, "portready: check: %s\n", sw.port_errors[i]);
 
     struct report_options ropts = {
         .out = stdout,
@@ -277,7 +278,7 @@ int cmd_check(int argc, char **argv)
         writer->write_switch(&ropts, state, &sw);
         written = writer->end(&ropts, state, &summary, &out_err) == 0;
     }
-    if (sw.error.code != PR_OK && sw.error.code != PR_ERR_NOT_FOUND)
+    if (sw.error.code != PR_OK)
         fprintf(stderr, "portready: check: %s\n", sw.error.msg);
     if (a.report.stats)
         fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw.name, sw.pr_snmp_requests);

@@ -158,12 +158,55 @@ static void write_fixes(const struct pr_driver *drv, struct pr_switch *sw)
     }
 }
 
-static int fail(struct pr_switch *sw, struct pr_error *err)
+/* A switch that could not be read judges nothing: whatever ports a
+ * source gave before another failed are dropped, and every port asked for
+ * is unchecked. */
+static int fail(const struct survey_spec *spec, struct pr_switch *sw, struct pr_error *err)
 {
     sw->error = *err;
     if (sw->error.code == PR_OK)
         pr_error_set(&sw->error, PR_ERR_INTERNAL, "failed without a reason");
+    for (size_t i = 0; i < sw->n_ports; i++)
+        pr_port_clear_findings(&sw->ports[i]);
+    sw->n_ports = 0;
+    sw->unchecked = (unsigned)spec->n_ports;
     return -1;
+}
+
+/* The sources of spec, for messages: "the recording FILE", "the agent
+ * HOST and the configuration FILE", ... */
+static void source_label(const struct survey_spec *spec, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    if (spec->walk_path != NULL)
+        pr_strlcatf(buf, len, "the recording %s", spec->walk_path);
+    else if (spec->host != NULL)
+        pr_strlcatf(buf, len, "the agent %s", spec->host);
+    const char *and = buf[0] ? " and " : "";
+    if (spec->netconf != NULL)
+        pr_strlcatf(buf, len, "%sthe NETCONF configuration of %s", and, spec->netconf->host);
+    else if (spec->config_path != NULL)
+        pr_strlcatf(buf, len, "%sthe configuration %s", and, spec->config_path);
+}
+
+/* With no PORT named, a source that has no switch port (only a management
+ * port, VLAN interfaces, a router's interfaces) judges nothing: said in
+ * the switch's port errors, with what it does have. interfaces is the
+ * switch's interfaces before selection, n of them. */
+static int no_switch_port(const struct survey_spec *spec, struct pr_switch *sw,
+                          const char *interfaces, size_t n)
+{
+    char where[PR_ERROR_MSG_MAX / 2];
+    source_label(spec, where, sizeof where);
+    if (n == 0)
+        return pr_switch_add_port_error(sw,
+                                        "no switch port found in %s (management, VLAN, loopback "
+                                        "and virtual interfaces are not switch ports)",
+                                        where);
+    return pr_switch_add_port_error(sw,
+                                    "no switch port found in %s: its %zu interface%s (%s) %s "
+                                    "management, VLAN, loopback or virtual",
+                                    where, n, n == 1 ? "" : "s", interfaces, n == 1 ? "is" : "are");
 }
 
 int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct pr_error *err)
@@ -182,14 +225,14 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
         pr_strlcpy(config_origin, spec->config_path, sizeof config_origin);
     const struct pr_driver *named;
     if (named_driver(spec->driver, &named, err) != 0)
-        return fail(sw, err);
+        return fail(spec, sw, err);
 
     if (spec->walk_path != NULL)
         src = pr_snmp_source_open_walk(spec->walk_path, err);
     else if (spec->host != NULL)
         src = pr_snmp_source_open_live(spec->host, spec->snmp, err);
     if ((spec->walk_path != NULL || spec->host != NULL) && src == NULL)
-        return fail(sw, err);
+        return fail(spec, sw, err);
     if (src != NULL && identify(src, object_id, sizeof object_id, descr, sizeof descr, err) != 0)
         goto out;
     if (spec->config_path != NULL &&
@@ -224,13 +267,20 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     };
     if (read_sources(drv, sw, src, config != NULL ? &config_text : NULL, err) != 0)
         goto out;
-    int select_rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
+    char interfaces[160] = "";
+    size_t n_interfaces = sw->n_ports;
+    for (size_t i = 0; i < sw->n_ports && i < 4; i++)
+        pr_strlcatf(interfaces, sizeof interfaces, "%s%s", i ? ", " : "",
+                    i < 3 ? sw->ports[i].name : "...");
+    rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
+    if (rc == 0 && spec->n_ports == 0 && sw->n_ports == 0 &&
+        no_switch_port(spec, sw, interfaces, n_interfaces) != 0)
+        rc = pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     rules_judge_switch(sw);
     write_fixes(drv, sw);
-    rc = select_rc;
 out:
     if (rc != 0)
-        fail(sw, err);
+        fail(spec, sw, err);
     if (src != NULL)
         sw->pr_snmp_requests = pr_snmp_source_requests(src);
     free(config);
