@@ -284,6 +284,14 @@ int cmd_audit(int argc, char **argv)
         return cmd_fail(NULL, "audit: %s", err.msg);
     for (size_t i = 0; i < inv.n_warnings; i++)
         fprintf(stderr, "portready: warning: %s\n", inv.warnings[i]);
+    /* What the inventory leaves unset comes from net-snmp's snmp.conf, then
+     * portready's defaults, for every switch read from a live agent. */
+    for (size_t i = 0; i < inv.n_switches; i++) {
+        struct inventory_switch *isw = &inv.switches[i];
+        bool offline = isw->walk[0] || isw->config[0] || isw->netconf.given;
+        if (isw->host[0] && !isw->walk[0] && (!offline || isw->snmp_given))
+            pr_snmp_options_from_netsnmp(&isw->snmp, isw->snmp_set);
+    }
     if (v3_conflict(&inv, &err) != 0) {
         inventory_free(&inv);
         return cmd_fail(NULL, "audit: %s", err.msg);
