@@ -271,7 +271,7 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     size_t n_interfaces = sw->n_ports;
     for (size_t i = 0; i < sw->n_ports && i < 4; i++)
         pr_strlcatf(interfaces, sizeof interfaces, "%s%s", i ? ", " : "",
-                    i < 3 ? sw->ports[i].name : "...");
+                    i == 3 && sw->n_ports > 4 ? "..." : sw->ports[i].name);
     rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
     if (rc == 0 && spec->n_ports == 0 && sw->n_ports == 0 &&
         no_switch_port(spec, sw, interfaces, n_interfaces) != 0)

@@ -57,7 +57,7 @@ fi
 {
     echo '1.3.6.1.2.1.1.1.0|4|router'
     i=1
-    for spec in Loopback0:24 Tunnel0:131 Vlan1:136 Null0:1; do
+    for spec in Loopback0:24 Tunnel0:131 Vlan1:136 Null0:1 Vlan20:136; do
         echo "1.3.6.1.2.1.2.2.1.2.$i|4|${spec%:*}"
         echo "1.3.6.1.2.1.2.2.1.3.$i|2|${spec#*:}"
         echo "1.3.6.1.2.1.2.2.1.7.$i|2|1"
@@ -68,7 +68,7 @@ fi
 run router check --walk "$PR_TMP/router.snmprec"
 pr_expect_eq "router walk: exit 3" 3 "$RC"
 pr_expect_eq "router walk: no switch port found in the recording, with what it has" \
-    "portready: check: no switch port found in the recording $PR_TMP/router.snmprec: its 4 interfaces (Loopback0, Tunnel0, Vlan1, ...) are management, VLAN, loopback or virtual" \
+    "portready: check: no switch port found in the recording $PR_TMP/router.snmprec: its 5 interfaces (Loopback0, Tunnel0, Vlan1, ...) are management, VLAN, loopback or virtual" \
     "$(cat "$PR_TMP/router.err")"
 
 ########################################################################
