@@ -66,8 +66,8 @@ static const char check_usage[] =
     "  -h, --help             this help\n"
     "\n"
     "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
-    "ready, 3 unknown (the switch could not be read, a port does not exist, bad\n"
-    "arguments).\n";
+    "ready, 3 unknown (the switch could not be read, a port does not exist, no\n"
+    "switch port was found, bad arguments).\n";
 
 static void print_usage(FILE *out)
 {
