@@ -134,7 +134,7 @@ int aruba_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_
     int rc = generic_snmp_fetch(src, aruba_requests,
                                 sizeof aruba_requests / sizeof aruba_requests[0], &store, err);
     if (rc == 0)
-        rc = generic_snmp_interpret(&store, sw, err);
+        rc = generic_snmp_interpret(&store, src, sw, err);
     if (rc == 0) {
         aruba_snmp_interpret(&store, sw);
         pr_switch_add_source(sw, pr_snmp_source_kind(src));
