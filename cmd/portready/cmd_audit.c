@@ -203,7 +203,7 @@ static void on_progress(void *user, size_t done, size_t total, size_t failed)
     fflush(stderr);
 }
 
-static void on_result(void *user, size_t index, const struct pr_switch *sw)
+static void on_result(void *user, size_t index, struct pr_switch *sw)
 {
     (void)index;
     struct audit_output *out = user;
