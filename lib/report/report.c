@@ -4,17 +4,19 @@
 #include <errno.h>
 #include <string.h>
 
-static const struct report_writer *const writers[] = {
+const struct report_writer *const report_writers[] = {
     &report_writer_text,
     &report_writer_json,
+    &report_writer_nagios,
+    &report_writer_prometheus,
     NULL,
 };
 
 const struct report_writer *report_writer_find(const char *name)
 {
-    for (size_t i = 0; writers[i] != NULL; i++) {
-        if (strcmp(writers[i]->name, name) == 0)
-            return writers[i];
+    for (size_t i = 0; report_writers[i] != NULL; i++) {
+        if (strcmp(report_writers[i]->name, name) == 0)
+            return report_writers[i];
     }
     return NULL;
 }
