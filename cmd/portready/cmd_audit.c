@@ -270,6 +270,16 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
         all->cut_short = one->cut_short;
 }
 
+/* What the surveys a deadline abandoned still read (their specs, and the
+ * inventory these point into), kept until the process ends (volatile: no
+ * code of ours reads it again, and the stores must stay). */
+static volatile struct {
+    struct inventory inv;
+    struct survey_spec *specs;
+    struct survey_port *ports;
+    struct netconf_options *netconf;
+} audit_left_running;
+
 /* The switches of the inventory this run audits: all, or those of the
  * shard. Returns how many, their indexes in keep. */
 static size_t select_shard(const struct inventory *inv, const struct audit_args *a, size_t *keep)
@@ -412,13 +422,18 @@ int cmd_audit(int argc, char **argv)
 
     /* Surveys still running read the specs and the inventory: they go with
      * the process. */
+    free(keep);
     if (limits.abandoned == 0) {
-        free(keep);
         free(specs);
         free(ports);
         secret_wipe(netconf, n_specs * sizeof *netconf);
         free(netconf);
         inventory_free(&inv);
+    } else {
+        audit_left_running.inv = inv;
+        audit_left_running.specs = specs;
+        audit_left_running.ports = ports;
+        audit_left_running.netconf = netconf;
     }
     int code;
     if (!written)

@@ -240,6 +240,11 @@ static void check_on_result(void *user, size_t index, struct pr_switch *sw)
         fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
 }
 
+/* What a survey the deadline or a signal abandoned still reads, kept until
+ * the process ends (volatile: no code of ours reads it again, and the
+ * store must stay). */
+static struct check_args *volatile check_left_running;
+
 static void check_free(struct check_args *a)
 {
     secret_wipe(&a->snmp, sizeof a->snmp);
@@ -343,5 +348,7 @@ int cmd_check(int argc, char **argv)
     /* A survey still running reads a: it goes with the process. */
     if (limits.abandoned == 0)
         check_free(a);
+    else
+        check_left_running = a;
     return code;
 }
