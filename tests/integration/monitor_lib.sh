@@ -15,16 +15,32 @@ print(text)
 PY
 }
 
-# mon_silent_udp: starts a UDP socket on 127.0.0.1 that reads nothing and
-# answers nothing (an agent that never replies); sets MON_SILENT_PORT.
+# mon_silent_udp: starts a UDP socket on 127.0.0.1 that answers nothing
+# (an agent that never replies); sets MON_SILENT_PORT. It writes a line to
+# MON_SILENT_LOG for each request it gets.
 mon_silent_udp() {
     MON_SILENT_PORT=$(pr_free_udp_port)
-    python3 -c 'import socket, sys, time
+    MON_SILENT_LOG="$PR_TMP/silent-$MON_SILENT_PORT.log"
+    : >"$MON_SILENT_LOG"
+    python3 -c 'import socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(("127.0.0.1", int(sys.argv[1])))
-time.sleep(3600)' "$MON_SILENT_PORT" &
+log = open(sys.argv[2], "a", buffering=1)
+while True:
+    s.recvfrom(65536)
+    log.write("request\n")' "$MON_SILENT_PORT" "$MON_SILENT_LOG" &
     PR_PIDS+=("$!")
     sleep 0.2
+}
+
+# mon_wait_request: waits (up to 30 s) until the silent agent has a request.
+mon_wait_request() {
+    local i
+    for i in $(seq 1 300); do
+        [ -s "$MON_SILENT_LOG" ] && return 0
+        sleep 0.1
+    done
+    return 1
 }
 
 # mon_plugin_check OUT RC: checks a --format nagios output against the
