@@ -229,24 +229,26 @@ print(sum(1 for s in r if s["attrs"]["last_check_result"] and s["attrs"]["last_c
 done
 pr_expect_eq "every service checked" 11 "$done"
 
-# state SERVICE / output SERVICE / perfdata SERVICE: what Icinga holds.
-field() {
-    python3 - "$PR_TMP/services.json" "$1" "$2" <<'PY'
+# field SERVICE state|output|status|perfdata|command: what Icinga holds
+# (split out of the API's answer once, one file per service and field).
+mkdir -p "$PR_TMP/svc"
+python3 - "$PR_TMP/services.json" "$PR_TMP/svc" <<'PY'
 import json, sys
 for s in json.load(open(sys.argv[1]))["results"]:
-    if s["name"] == sys.argv[2]:
-        cr = s["attrs"]["last_check_result"]
-        if sys.argv[3] == "state":
-            print(int(s["attrs"]["state"]), int(cr["exit_status"]))
-        elif sys.argv[3] == "output":
-            print(cr["output"])
-        elif sys.argv[3] == "status":
-            print(cr["output"].split("\n")[0].rstrip())
-        elif sys.argv[3] == "perfdata":
-            print(" ".join(cr["performance_data"]))
-        elif sys.argv[3] == "command":
-            print("\0".join(cr["command"]), end="")
+    cr = s["attrs"]["last_check_result"]
+    base = "%s/%s." % (sys.argv[2], s["name"])
+    fields = {
+        "state": "%d %d\n" % (int(s["attrs"]["state"]), int(cr["exit_status"])),
+        "output": cr["output"] + "\n",
+        "status": cr["output"].split("\n")[0].rstrip() + "\n",
+        "perfdata": " ".join(cr["performance_data"]) + "\n",
+        "command": "\0".join(cr["command"]),
+    }
+    for name, text in fields.items():
+        open(base + name, "w").write(text)
 PY
+field() {
+    cat "$PR_TMP/svc/$1.$2"
 }
 
 # The lab's verdicts (lab/README.md) as service states: "STATE EXIT" and the
