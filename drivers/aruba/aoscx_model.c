@@ -2,12 +2,14 @@
 /* AOS-CX statement by statement: what each global and interface line
  * sets. Defaults are applied later, in aoscx_facts.c. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "aruba/aoscx.h"
+#include "aruba/aruba_names.h"
 #include "util/strutil.h"
 
 static void set(struct cx_setting *s, int value, const struct aruba_line *line)
@@ -52,39 +54,24 @@ static bool port_name(const char *s, int *member, int *slot, int *port, int *cha
     return true;
 }
 
-static size_t name_hash(const char *name)
-{
-    size_t h = 1469598103934665603u;
-    for (const char *p = name; *p; p++)
-        h = (h ^ (unsigned char)tolower((unsigned char)*p)) * 1099511628211u;
-    return h;
-}
+/* An item's name is where the index reads it. */
+_Static_assert(offsetof(struct cx_iface, name) == 0, "the name index reads names at the start");
 
-/* The slot of name: its interface's, or the empty one it would take
- * (there are twice as many slots as interfaces can be). */
 static size_t slot_of(const struct aoscx_model *m, const char *name)
 {
-    size_t n = 2 * m->cap_ifaces, i = name_hash(name) % n;
-    while (m->slots[i] != 0 && strcasecmp(m->ifaces[m->slots[i] - 1].name, name) != 0)
-        i = (i + 1) % n;
-    return i;
+    return aruba_slot_of(m->slots, m->cap_ifaces, m->ifaces, sizeof *m->ifaces, name);
 }
 
 static int grow(struct aoscx_model *m, struct pr_error *err)
 {
     size_t cap = m->cap_ifaces ? m->cap_ifaces * 2 : 64;
-    struct cx_iface *ifaces = realloc(m->ifaces, cap * sizeof *ifaces);
-    if (ifaces == NULL)
+    struct cx_iface *grown = realloc(m->ifaces, cap * sizeof *grown);
+    if (grown == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    m->ifaces = ifaces;
-    size_t *slots = calloc(2 * cap, sizeof *slots);
-    if (slots == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    free(m->slots);
-    m->slots = slots;
+    m->ifaces = grown;
+    if (aruba_slots_rebuild(&m->slots, cap, m->n_ifaces, m->ifaces, sizeof *m->ifaces, err) != 0)
+        return -1;
     m->cap_ifaces = cap;
-    for (size_t k = 0; k < m->n_ifaces; k++)
-        m->slots[slot_of(m, m->ifaces[k].name)] = k + 1;
     return 0;
 }
 

@@ -3,12 +3,14 @@
  * line sets, replayed in order. Defaults are applied in
  * procurve_facts.c. */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "aruba/procurve.h"
+#include "aruba/aruba_names.h"
 #include "util/strutil.h"
 
 /* The most names one port list may stand for. */
@@ -118,39 +120,24 @@ static bool is_port_list(const char *text)
     return ok;
 }
 
-static size_t name_hash(const char *name)
-{
-    size_t h = 1469598103934665603u;
-    for (const char *p = name; *p; p++)
-        h = (h ^ (unsigned char)tolower((unsigned char)*p)) * 1099511628211u;
-    return h;
-}
+/* An item's name is where the index reads it. */
+_Static_assert(offsetof(struct pc_if, name) == 0, "the name index reads names at the start");
 
-/* The slot of name in m->slots: its entry's, or the empty one it would
- * take. m->slots has 2 x cap_ifs slots, so one is always empty. */
 static size_t slot_of(const struct procurve_model *m, const char *name)
 {
-    size_t n = 2 * m->cap_ifs, i = name_hash(name) % n;
-    while (m->slots[i] != 0 && strcasecmp(m->ifs[m->slots[i] - 1].name, name) != 0)
-        i = (i + 1) % n;
-    return i;
+    return aruba_slot_of(m->slots, m->cap_ifs, m->ifs, sizeof *m->ifs, name);
 }
 
 static int grow(struct procurve_model *m, struct pr_error *err)
 {
     size_t cap = m->cap_ifs ? m->cap_ifs * 2 : 64;
-    struct pc_if *ifs = realloc(m->ifs, cap * sizeof *ifs);
-    if (ifs == NULL)
+    struct pc_if *grown = realloc(m->ifs, cap * sizeof *grown);
+    if (grown == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    m->ifs = ifs;
-    size_t *slots = calloc(2 * cap, sizeof *slots);
-    if (slots == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    free(m->slots);
-    m->slots = slots;
+    m->ifs = grown;
+    if (aruba_slots_rebuild(&m->slots, cap, m->n_ifs, m->ifs, sizeof *m->ifs, err) != 0)
+        return -1;
     m->cap_ifs = cap;
-    for (size_t k = 0; k < m->n_ifs; k++)
-        m->slots[slot_of(m, m->ifs[k].name)] = k + 1;
     return 0;
 }
 
