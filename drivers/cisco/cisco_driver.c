@@ -6,6 +6,7 @@
  * SNMP through cisco_snmp.c. */
 #include <string.h>
 
+#include "cisco/cisco_cli.h"
 #include "cisco/cisco_snmp.h"
 #include "cisco/ios.h"
 #include "cisco/iosxe_xml.h"
@@ -33,7 +34,8 @@ static int cisco_match(const char *sys_object_id, const char *sys_descr, const c
         return 40;
     if (oid_under(sys_object_id, "1.3.6.1.4.1.30065"))
         return 30;
-    if (sys_descr != NULL && (strstr(sys_descr, "Cisco IOS") || strstr(sys_descr, "NX-OS")))
+    if (sys_descr != NULL && (strstr(sys_descr, "Cisco IOS") || strstr(sys_descr, "NX-OS") ||
+                              strstr(sys_descr, "Arista")))
         return 20;
     return 0;
 }
@@ -66,6 +68,7 @@ static void cisco_snippet(const struct pr_switch *sw, const struct pr_port *port
 
 const struct pr_driver pr_driver_cisco = {
     .name = "cisco",
+    .cli = &cisco_cli_dialect,
     .match = cisco_match,
     .collect = cisco_collect,
     .snippet = cisco_snippet,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "driver.h"
+#include "juniper/juniper_cli.h"
 #include "juniper/juniper_snmp.h"
 #include "junos_config.h"
 #include "junos_snippet.h"
@@ -89,6 +90,7 @@ static void juniper_snippet(const struct pr_switch *sw, const struct pr_port *po
 
 const struct pr_driver pr_driver_juniper = {
     .name = "juniper",
+    .cli = &juniper_cli_dialect,
     .match = juniper_match,
     .collect = juniper_collect,
     .snippet = juniper_snippet,
