@@ -304,7 +304,7 @@ static int cli_refused(struct pr_ssh_cli *cli, const char *command, const char *
 {
     char quoted[200];
     cli_quote(line, strlen(line), quoted, sizeof quoted, 120);
-    return pr_error_set(err, PR_ERR_PROTOCOL,
+    return pr_error_set(err, PR_ERR_UNSUPPORTED,
                         "SSH: %s refused '%s': '%s' (may user '%s' read the configuration?)",
                         cli->conn.label, command, quoted, cli->conn.user);
 }

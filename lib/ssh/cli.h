@@ -52,9 +52,10 @@ int pr_ssh_cli_connect(const struct pr_ssh_target *t, struct pr_ssh_cli **out,
 
 /* Runs command on an exec channel (no terminal: no prompt, no pager, no
  * echo) and returns its cleaned output. PR_ERR_UNSUPPORTED when the server
- * refuses an exec request (the session stays usable for a shell); an
- * output whose first line matches spec->errors, or a failed command
- * without output, is PR_ERR_PROTOCOL quoting the switch. spec may be NULL. */
+ * refuses an exec request or the output is a refusal (its first lines
+ * match spec->errors; the message quotes the switch): the session stays
+ * usable for a shell. A failed command without output is PR_ERR_PROTOCOL.
+ * spec may be NULL. */
 int pr_ssh_cli_exec(struct pr_ssh_cli *cli, const char *command, const struct pr_ssh_cli_spec *spec,
                     char **out, size_t *out_len, struct pr_error *err);
 
@@ -83,8 +84,9 @@ unsigned long pr_ssh_cli_pages(const struct pr_ssh_cli *cli);
 
 /* Sends command in the shell and reads its output up to the next prompt,
  * answering every pager prompt with a space; returns the output without
- * the echo, pager remnants, escapes and the prompt. An output whose first
- * line matches the spec's errors is PR_ERR_PROTOCOL quoting the switch. */
+ * the echo, pager remnants, escapes and the prompt. A refusal (the first
+ * lines match the spec's errors) is PR_ERR_UNSUPPORTED quoting the switch;
+ * the shell is still at its prompt then. */
 int pr_ssh_cli_command(struct pr_ssh_cli *cli, const char *command, char **out, size_t *out_len,
                        struct pr_error *err);
 
