@@ -3,10 +3,22 @@
 
 #include <string.h>
 
+#include "util/strutil.h"
+
 static const struct pr_driver *const driver_table[] = {
     &pr_driver_generic_snmp,
     &pr_driver_cisco,
     &pr_driver_juniper,
+    NULL,
+};
+
+/* Junos first, then IOS-XE, the order portready has always asked in. A
+ * server answers a filter of a namespace it does not have with empty data
+ * (RFC 6241, 6.2.1), so a wrong guess costs one more session, not an
+ * error. */
+static const struct pr_driver *const netconf_probes[] = {
+    &pr_driver_juniper,
+    &pr_driver_cisco,
     NULL,
 };
 
@@ -25,6 +37,11 @@ size_t pr_driver_cli_list(const struct pr_driver **out, size_t max)
     return n;
 }
 
+const struct pr_driver *const *pr_driver_netconf_probes(void)
+{
+    return netconf_probes;
+}
+
 const struct pr_driver *pr_driver_find(const char *name)
 {
     for (size_t i = 0; driver_table[i] != NULL; i++) {
@@ -32,6 +49,26 @@ const struct pr_driver *pr_driver_find(const char *name)
             return driver_table[i];
     }
     return NULL;
+}
+
+void pr_driver_names(char *buf, size_t buf_len)
+{
+    if (buf_len == 0)
+        return;
+    buf[0] = '\0';
+    for (size_t i = 0; driver_table[i] != NULL; i++)
+        pr_strlcatf(buf, buf_len, "%s%s", i > 0 ? ", " : "", driver_table[i]->name);
+}
+
+void pr_driver_config_dialects(char *buf, size_t buf_len)
+{
+    if (buf_len == 0)
+        return;
+    buf[0] = '\0';
+    for (size_t i = 0; driver_table[i] != NULL; i++) {
+        if (driver_table[i]->config_dialects != NULL)
+            pr_strlcatf(buf, buf_len, "%s%s", buf[0] ? ", " : "", driver_table[i]->config_dialects);
+    }
 }
 
 const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *sys_descr,
@@ -47,4 +84,9 @@ const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *
         }
     }
     return best;
+}
+
+bool pr_driver_names_equal(const char *config_name, const char *snmp_name)
+{
+    return pr_str_ieq(config_name, snmp_name);
 }

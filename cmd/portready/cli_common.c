@@ -77,7 +77,8 @@ static bool one_of(const char *arg, const char *const *names)
 }
 
 /* Applies one SNMP option: 1, or -1 on a bad value (err says which). */
-static int snmp_option(int opt, const char *arg, struct pr_snmp_options *opts, struct pr_error *err)
+static int cli_snmp_apply(int opt, const char *arg, struct pr_snmp_options *opts,
+                          struct pr_error *err)
 {
     static const char *const levels[] = {"noAuthNoPriv", "authNoPriv", "authPriv", NULL};
     static const char *const auths[] = {"MD5",     "SHA",     "SHA-224", "SHA-256",
@@ -173,7 +174,7 @@ static void scrub_secret_arg(char *arg)
 }
 
 /* Checks the v3 options hang together; fills the level from what is given. */
-static int snmp_finish(struct pr_snmp_options *opts, struct pr_error *err)
+static int cli_snmp_check(struct pr_snmp_options *opts, struct pr_error *err)
 {
     if (opts->version != PR_SNMP_V3)
         return 0;
@@ -209,14 +210,15 @@ static int snmp_finish(struct pr_snmp_options *opts, struct pr_error *err)
     return 0;
 }
 
-int cli_parse_format(const char *arg, bool *json, struct pr_error *err)
+int cli_parse_format(const char *arg, const struct report_writer **writer, struct pr_error *err)
 {
-    if (strcmp(arg, "text") == 0)
-        *json = false;
-    else if (strcmp(arg, "json") == 0)
-        *json = true;
-    else
-        return pr_error_set(err, PR_ERR_USAGE, "--format takes text or json, not '%s'", arg);
+    const struct report_writer *found = report_writer_find(arg);
+    if (found == NULL) {
+        char names[64];
+        report_writer_names(names, sizeof names);
+        return pr_error_set(err, PR_ERR_USAGE, "--format takes one of %s, not '%s'", names, arg);
+    }
+    *writer = found;
     return 0;
 }
 
@@ -259,7 +261,7 @@ int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given 
         from_env(opts->auth_pass, sizeof opts->auth_pass, "PORTREADY_AUTH_PASS");
     if (!given->priv)
         from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS");
-    return snmp_finish(opts, err);
+    return cli_snmp_check(opts, err);
 }
 
 /* The group of the shared option id; 0 when no shared option has it. */
@@ -330,7 +332,7 @@ static int refusal(const struct cli_parser *p, int opt, char **argv, struct pr_e
 /* Applies one SNMP option and notes it in p->given. */
 static int apply_snmp(struct cli_parser *p, int opt, char *arg, struct pr_error *err)
 {
-    if (snmp_option(opt, arg, p->snmp, err) < 0)
+    if (cli_snmp_apply(opt, arg, p->snmp, err) < 0)
         return CLI_ERROR;
     if (opt == 'c' || opt == 'A' || opt == 'X')
         scrub_secret_arg(arg);
@@ -355,7 +357,7 @@ static int apply_report(struct cli_parser *p, int opt, const char *arg, struct p
     case CLI_OPT_FORMAT:
         if (p->wording == CLI_WORDING_TIMER && strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
             return pr_error_set(err, PR_ERR_USAGE, "--format '%s': expected text or json", arg);
-        return cli_parse_format(arg, &report->json, err);
+        return cli_parse_format(arg, &report->writer, err);
     case CLI_OPT_VERBOSE:
         report->verbose = true;
         return 0;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "report/report.h"
 #include "util/error.h"
 #include "snmp/source.h"
 
@@ -48,12 +49,12 @@ enum cli_color {
 
 /* The output options check and audit share (time takes --format only). */
 struct cli_report_args {
-    bool fix;             /* --fix */
-    bool json;            /* --format json */
-    bool verbose;         /* --verbose */
-    bool stats;           /* --stats */
-    bool quiet;           /* -q, --quiet: the summary and the not-ready ports only */
-    enum cli_color color; /* --color */
+    bool fix;                           /* --fix */
+    const struct report_writer *writer; /* --format (the caller sets the default) */
+    bool verbose;                       /* --verbose */
+    bool stats;                         /* --stats */
+    bool quiet;                         /* -q, --quiet: the summary and the not-ready ports only */
+    enum cli_color color;               /* --color */
 };
 
 /* The shared option table (cli_common.c) is in groups; a command names the
@@ -130,8 +131,8 @@ int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error
 int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err);
 
-/* text|json -> true for json; -1 on anything else. */
-int cli_parse_format(const char *arg, bool *json, struct pr_error *err);
+/* A writer's name (report/report.h) -> *writer; -1 on anything else. */
+int cli_parse_format(const char *arg, const struct report_writer **writer, struct pr_error *err);
 
 /* Copies an option's path value into dst; an error names the option when
  * it does not fit. */

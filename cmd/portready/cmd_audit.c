@@ -266,7 +266,8 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
 
 int cmd_audit(int argc, char **argv)
 {
-    struct audit_args a = {.jobs = AUDIT_DEFAULT_JOBS, .repeat = 1};
+    struct audit_args a = {
+        .jobs = AUDIT_DEFAULT_JOBS, .repeat = 1, .report = {.writer = &report_writer_text}};
     struct pr_error err = {0};
     int parsed = parse_args(argc, argv, &a, &err);
     if (parsed == 1) {
@@ -318,9 +319,10 @@ int cmd_audit(int argc, char **argv)
     char fix_hint[PR_ERROR_MSG_MAX];
     snprintf(fix_hint, sizeof fix_hint, "Print the fixes: portready audit --fix %s", a.inventory);
     struct audit_output out = {
-        .writer = a.report.json ? &report_writer_json : &report_writer_text,
+        .writer = a.report.writer,
         .ropts = {.out = stdout,
-                  .color = !a.report.json && cli_use_color(stdout, a.report.color),
+                  .color = a.report.writer == &report_writer_text &&
+                           cli_use_color(stdout, a.report.color),
                   .fix = a.report.fix,
                   .verbose = a.report.verbose,
                   .quiet = a.report.quiet,
@@ -337,7 +339,7 @@ int cmd_audit(int argc, char **argv)
     struct pr_error out_err = {0};
     bool written = true;
     for (unsigned round = 1; round <= a.repeat && rc == 0; round++) {
-        if (a.repeat > 1 && !a.report.json)
+        if (a.repeat > 1 && a.report.writer == &report_writer_text)
             printf("%sRound %u of %u\n", round > 1 ? "\n" : "", round, a.repeat);
         memset(&out.summary, 0, sizeof out.summary);
         out.requests = 0;

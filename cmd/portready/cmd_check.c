@@ -9,6 +9,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "core/survey.h"
+#include "driver.h"
 #include "ssh/cli.h"
 #include "report/report.h"
 #include "rules/rules.h"
@@ -28,6 +29,9 @@
 #define OPT_SSH                2014
 #define OPT_SAVE_CONFIG        2015
 
+/* The usage, with the drivers' names and dialects from the driver table
+ * (%s in the order: dialects, dialects of the drivers with a CLI, driver
+ * names). */
 static const char check_usage[] =
     "Usage: portready check [OPTIONS] SWITCH [PORT...]\n"
     "       portready check --walk FILE [OPTIONS] [PORT...]\n"
@@ -42,13 +46,14 @@ static const char check_usage[] =
     "\n"
     "Sources:\n"
     "  --walk FILE            a recorded walk (.snmprec or `snmpwalk -On` output)\n"
-    "  --config FILE          a saved switch configuration (Junos, IOS, NX-OS, EOS)\n"
+    "  --config FILE          a saved switch configuration (%s)\n"
     "  --netconf [USER@]HOST[:PORT]\n"
     "                         <get-config> of the running configuration over SSH\n"
     "                         (port 830 by default)\n"
     "  --ssh [USER@]HOST[:PORT]\n"
-    "                         the running configuration through the switch's CLI over\n"
-    "                         SSH (port 22 by default; Junos, IOS, NX-OS, EOS)\n"
+    "                         the running configuration through the switch's CLI\n"
+    "                         over SSH, port 22 by default\n"
+    "                         (%s)\n"
     "  --ssh-key FILE         private key (default: ssh-agent, then password)\n"
     "  --password-file FILE   password from FILE (or PORTREADY_NETCONF_PASSWORD,\n"
     "                         PORTREADY_SSH_PASSWORD)\n"
@@ -57,7 +62,7 @@ static const char check_usage[] =
     "                         (these four apply to --netconf and --ssh alike)\n"
     "  --save-config DIR      keep the configuration read over NETCONF or SSH as\n"
     "                         DIR/NAME.cfg (NAME: the switch)\n"
-    "  --driver NAME          auto|generic-snmp|cisco|juniper (default auto)\n"
+    "  --driver NAME          auto|%s (default auto)\n"
     "  With an SNMP agent and --config, --netconf or --ssh together, state comes\n"
     "  from the agent and configuration from the configuration. With --netconf or\n"
     "  --ssh, -t bounds the whole exchange (default 10 s).\n"
@@ -76,6 +81,23 @@ static const char check_usage[] =
     "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
     "ready, 3 unknown (the switch could not be read, a port does not exist, bad\n"
     "arguments).\n";
+
+static void print_usage(FILE *out)
+{
+    char dialects[256], names[128] = "";
+    pr_driver_config_dialects(dialects, sizeof dialects);
+    const struct pr_driver *const *table = pr_driver_table();
+    for (size_t i = 0; table[i] != NULL; i++)
+        pr_strlcatf(names, sizeof names, "%s%s", i ? "|" : "", table[i]->name);
+    char cli[256] = "";
+    const struct pr_driver *with_cli[16];
+    size_t n_cli = pr_driver_cli_list(with_cli, 16);
+    for (size_t i = 0; i < n_cli && i < 16; i++)
+        pr_strlcatf(cli, sizeof cli, "%s%s", i ? ", " : "",
+                    with_cli[i]->config_dialects ? with_cli[i]->config_dialects
+                                                 : with_cli[i]->name);
+    fprintf(out, check_usage, dialects, cli, names);
+}
 
 struct check_args {
     struct pr_snmp_options snmp;
@@ -180,11 +202,12 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             a->netconf.accept_new_hostkey = true;
             break;
         case OPT_DRIVER:
-            if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "generic-snmp") != 0 &&
-                strcmp(optarg, "cisco") != 0 && strcmp(optarg, "juniper") != 0)
-                return pr_error_set(err, PR_ERR_USAGE,
-                                    "--driver takes auto, generic-snmp, cisco or juniper, not '%s'",
-                                    optarg);
+            if (strcmp(optarg, "auto") != 0 && pr_driver_find(optarg) == NULL) {
+                char names[160];
+                pr_driver_names(names, sizeof names);
+                return pr_error_set(err, PR_ERR_USAGE, "--driver takes one of auto, %s, not '%s'",
+                                    names, optarg);
+            }
             a->driver = optarg;
             break;
         case OPT_EXPECT_VLAN:
@@ -268,14 +291,15 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
 
 int cmd_check(int argc, char **argv)
 {
-    struct check_args a = {.driver = "auto", .expect_vlan = -1};
+    struct check_args a = {
+        .driver = "auto", .expect_vlan = -1, .report = {.writer = &report_writer_text}};
     pr_snmp_options_defaults(&a.snmp);
     netconf_options_init(&a.netconf);
     pr_ssh_target_init(&a.ssh);
     struct pr_error err = {0};
     int parsed = parse_args(argc, argv, &a, &err);
     if (parsed == 1) {
-        fputs(check_usage, stdout);
+        print_usage(stdout);
         free(a.ports);
         return PR_EXIT_READY;
     }
@@ -319,13 +343,13 @@ int cmd_check(int argc, char **argv)
 
     struct report_options ropts = {
         .out = stdout,
-        .color = !a.report.json && cli_use_color(stdout, a.report.color),
+        .color = a.report.writer == &report_writer_text && cli_use_color(stdout, a.report.color),
         .fix = a.report.fix,
         .verbose = a.report.verbose,
         .quiet = a.report.quiet,
         .fix_hint = "Print the fixes: the same command with --fix.",
     };
-    const struct report_writer *writer = a.report.json ? &report_writer_json : &report_writer_text;
+    const struct report_writer *writer = a.report.writer;
     void *state = NULL;
     struct pr_summary summary;
     rules_summarize(&sw, 1, &summary);

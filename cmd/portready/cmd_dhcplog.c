@@ -223,32 +223,20 @@ static void print_text(const struct dhcplog_cli *cli, const struct dhcplog_track
     putchar('\n');
 }
 
-static void json_time(struct json_out *j, const char *key, bool have, int64_t us)
+/* A log time as RFC 3339 text in buf, or NULL when there is none. */
+static const char *time_text(bool have, int64_t us, char *buf, size_t len)
 {
-    json_key(j, key);
-    if (!have) {
-        json_null(j);
-        return;
-    }
-    char buf[40];
-    dhcplog_time_format(us, buf, sizeof buf);
-    json_string(j, buf);
-}
-
-static void json_seconds(struct json_out *j, const char *key, bool have, int64_t us)
-{
-    json_key(j, key);
-    if (have)
-        json_double(j, (double)us / 1e6, 3);
-    else
-        json_null(j);
+    if (!have)
+        return NULL;
+    dhcplog_time_format(us, buf, len);
+    return buf;
 }
 
 static void print_json_result(struct json_out *j, const struct dhcplog_mac_state *ms,
                               const struct dhcplog_result *r)
 {
     const struct dhcplog_attempt *a = r->attempt;
-    char mac[DHCPLOG_MAC_TEXT], ip[16];
+    char mac[DHCPLOG_MAC_TEXT], ip[16], when[40];
     dhcplog_mac_format(ms->mac, mac);
     json_begin_object(j);
     json_key(j, "mac");
@@ -266,9 +254,12 @@ static void print_json_result(struct json_out *j, const struct dhcplog_mac_state
     json_key(j, "ip");
     dhcplog_ip_format(r->ip, ip);
     json_string(j, r->ip != 0 ? ip : NULL);
-    json_time(j, "first_discover", r->have_discover, r->first_discover_us);
-    json_time(j, "ack", a->acks > 0, a->ack_us);
-    json_seconds(j, "time_to_ack_s", r->time_to_ack_us >= 0, r->time_to_ack_us);
+    json_key(j, "first_discover");
+    json_string(j, time_text(r->have_discover, r->first_discover_us, when, sizeof when));
+    json_key(j, "ack");
+    json_string(j, time_text(a->acks > 0, a->ack_us, when, sizeof when));
+    json_key(j, "time_to_ack_s");
+    json_double_or_null(j, r->time_to_ack_us >= 0, (double)r->time_to_ack_us / 1e6, 3);
     static const char *const count_keys[] = {"discovers", "offers", "requests", "acks", "naks"};
     const unsigned counts[] = {a->discovers, a->offers, a->requests, a->acks, a->naks};
     for (size_t i = 0; i < 5; i++) {
@@ -280,16 +271,20 @@ static void print_json_result(struct json_out *j, const struct dhcplog_mac_state
     json_key(j, "retry_round");
     if (r->chained) {
         json_begin_object(j);
-        json_seconds(j, "first_round_s", true, r->first_round_us);
-        json_seconds(j, "gap_s", true, r->gap_us);
-        json_seconds(j, "round_s", true, r->round_us);
+        json_key(j, "first_round_s");
+        json_double(j, (double)r->first_round_us / 1e6, 3);
+        json_key(j, "gap_s");
+        json_double(j, (double)r->gap_us / 1e6, 3);
+        json_key(j, "round_s");
+        json_double(j, (double)r->round_us / 1e6, 3);
         json_key(j, "completed");
         json_bool(j, a->acks > 0);
         json_end_object(j);
     } else {
         json_null(j);
     }
-    json_seconds(j, "earlier_slow_round_s", ms->chain_slow_us > 0, ms->chain_slow_us);
+    json_key(j, "earlier_slow_round_s");
+    json_double_or_null(j, ms->chain_slow_us > 0, (double)ms->chain_slow_us / 1e6, 3);
     json_key(j, "dhcpd_restarted");
     json_bool(j, a->restarted);
     json_key(j, "evidence");

@@ -132,7 +132,7 @@ static const struct cli_option time_options[] = {
 /* Returns 0 to go on, 1 after --help, -1 on a usage error (in err). */
 static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_error *err)
 {
-    struct cli_report_args report = {.json = o->json};
+    struct cli_report_args report = {.writer = o->json ? &report_writer_json : &report_writer_text};
     struct cli_parser p = {
         .groups = CLI_SNMP | CLI_FORMAT | CLI_HELP,
         .options = time_options,
@@ -188,7 +188,7 @@ static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_
     if (c != CLI_END)
         return c == CLI_WANTS_HELP ? 1 : -1;
     o->snmp_given = p.given.any;
-    o->json = report.json;
+    o->json = report.writer == &report_writer_json;
     if (optind < argc)
         return pr_error_set(err, PR_ERR_USAGE, "unexpected argument '%s'", argv[optind]);
     if (o->sw != NULL && cli_snmp_complete(&o->snmp, &p.given, err) != 0)

@@ -7,10 +7,22 @@
 #include <string.h>
 
 #include "cisco/cisco_cli.h"
+
+#include "cisco/cisco_names.h"
 #include "cisco/cisco_snmp.h"
 #include "cisco/ios.h"
 #include "cisco/iosxe_xml.h"
 #include "driver.h"
+
+/* The IOS-XE native model: every interface (with its spanning-tree, ethernet
+ * and channel-group augments) and the global spanning-tree container. On
+ * the wire the global container is in the native namespace and only its
+ * children (mode, portfast default...) in Cisco-IOS-XE-spanning-tree,
+ * while an interface's <spanning-tree> is itself in that namespace. */
+static const char iosxe_netconf_filter[] =
+    "<native xmlns=\"http://cisco.com/ns/yang/Cisco-IOS-XE-native\">"
+    "<interface/><spanning-tree/>"
+    "</native>";
 
 static bool oid_under(const char *oid, const char *prefix)
 {
@@ -40,24 +52,20 @@ static int cisco_match(const char *sys_object_id, const char *sys_descr, const c
     return 0;
 }
 
-static int cisco_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
+/* A running-config as text, or the IOS-XE native model (NETCONF or a saved
+ * XML file). */
+static int cisco_read_config(const struct pr_config_text *config, struct pr_switch *sw,
+                             struct pr_error *err)
 {
-    if (ctx->config_text != NULL) {
-        bool xml = iosxe_xml_is_xml(ctx->config_text, ctx->config_len);
-        int rc = xml ? iosxe_xml_read(ctx->config_text, ctx->config_len, ctx->config_origin,
-                                      ctx->sw, err)
-                     : ios_config_read(ctx->config_text, ctx->config_len, ctx->config_origin,
-                                       ctx->sw, err);
-        if (rc != 0)
-            return -1;
-        pr_switch_add_source(ctx->sw, ctx->config_kind ? ctx->config_kind : "config");
-        return 0;
-    }
-    /* CISCO-STP-EXTENSIONS, per-VLAN BRIDGE-MIB, err-disable, vmVlan, on
-     * top of the standard MIBs. */
-    if (ctx->snmp != NULL)
-        return cisco_snmp_collect(ctx, err);
-    return pr_error_set(err, PR_ERR_USAGE, "the cisco driver needs a configuration or SNMP");
+    if (config->text == NULL)
+        return pr_error_set(err, PR_ERR_USAGE, "the cisco driver was given no configuration");
+    bool xml = iosxe_xml_is_xml(config->text, config->len);
+    int rc = xml ? iosxe_xml_read(config->text, config->len, config->origin, sw, err)
+                 : ios_config_read(config->text, config->len, config->origin, sw, err);
+    if (rc != 0)
+        return -1;
+    pr_switch_add_source(sw, config->kind ? config->kind : "config");
+    return 0;
 }
 
 static void cisco_snippet(const struct pr_switch *sw, const struct pr_port *port,
@@ -69,7 +77,12 @@ static void cisco_snippet(const struct pr_switch *sw, const struct pr_port *port
 const struct pr_driver pr_driver_cisco = {
     .name = "cisco",
     .cli = &cisco_cli_dialect,
+
+    .config_dialects = "IOS, IOS-XE, NX-OS, EOS",
+    .netconf_filter = iosxe_netconf_filter,
     .match = cisco_match,
-    .collect = cisco_collect,
+    .read_snmp = cisco_snmp_read,
+    .read_config = cisco_read_config,
+    .names_match = cisco_names_match,
     .snippet = cisco_snippet,
 };

@@ -25,6 +25,11 @@ MIB_OBJECT(MIB_TRUNK_NATIVE_VLAN, "CISCO-VTP-MIB", "vlanTrunkPortNativeVlan", 1,
            9, 46, 1, 6, 1, 1, 5);
 MIB_OBJECT(MIB_TRUNK_DYNAMIC_STATUS, "CISCO-VTP-MIB", "vlanTrunkPortDynamicStatus", 1, 3, 6, 1, 4,
            1, 9, 9, 46, 1, 6, 1, 1, 14);
+/* What a port runs now (isl 1, dot10 2, lane 3, dot1Q 4, negotiating 5,
+ * notApplicable 6); IOS answers it where it leaves
+ * vlanTrunkPortDynamicStatus out. */
+MIB_OBJECT(MIB_TRUNK_ENCAP_OPER, "CISCO-VTP-MIB", "vlanTrunkPortEncapsulationOperType", 1, 3, 6, 1,
+           4, 1, 9, 9, 46, 1, 6, 1, 1, 16);
 MIB_OBJECT(MIB_ERR_DISABLE_CAUSE, "CISCO-ERR-DISABLE-MIB", "cErrDisableIfStatusCause", 1, 3, 6, 1,
            4, 1, 9, 9, 548, 1, 3, 1, 1, 2);
 /* The MIB's global objects: present when the agent implements it. */

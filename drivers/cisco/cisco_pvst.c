@@ -1,60 +1,37 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* PVST+ and Rapid-PVST+: the BRIDGE-MIB answers per VLAN (community@VLAN
- * or context vlan-VLAN); the bare community shows VLAN 1 only. Each VLAN
- * the ports use is read once: its bridge port -> ifIndex map (kept for the
- * PortFast columns, which are indexed by bridge port) and the STP state of
- * the ports whose VLAN it is. */
-#include <stdio.h>
-#include <string.h>
+/* The interpreter side of PVST+: the VLAN contexts read, applied to the
+ * switch. Each gives its bridge port -> ifIndex map (kept for the PortFast
+ * columns, which are indexed by bridge port) and the STP state of the
+ * ports whose VLAN it is (cisco_pvst.h). */
+#include "cisco/cisco_pvst.h"
 
-#include "cisco/cisco_snmp.h"
 #include "generic-snmp/generic_snmp.h"
 
-#define CISCO_MAX_VLAN_CONTEXTS 64
+struct vlan_context {
+    struct pr_snmp_store *store;
+    int64_t vlan;
+};
 
-int cisco_pvst_read(struct pr_snmp_source *src, struct pr_switch *sw);
-
-static size_t vlans_in_use(const struct pr_switch *sw, int64_t *vlans, size_t max)
+/* A port the VLAN's bridge-port map lists: its bridge port when the default
+ * context gave none, and its state when the VLAN is the port's. */
+static void apply_bridge_port(struct pr_port *port, uint32_t bridge_port, void *arg)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < sw->n_ports; i++) {
-        const struct pr_fact *vlan = &sw->ports[i].facts.access_vlan;
-        if (!vlan->known || vlan->value < 1 || vlan->value > 4094 ||
-            !pr_port_is_physical(&sw->ports[i]))
-            continue;
-        bool seen = false;
-        for (size_t k = 0; k < n && !seen; k++)
-            seen = vlans[k] == vlan->value;
-        if (!seen && n < max)
-            vlans[n++] = vlan->value;
-    }
-    return n;
+    const struct vlan_context *ctx = arg;
+    if (port->bridge_port == 0)
+        port->bridge_port = bridge_port;
+    if (!port->facts.access_vlan.known || port->facts.access_vlan.value != ctx->vlan)
+        return;
+    struct pr_fact state = {0};
+    if (generic_fact_from_column(&state, ctx->store, &MIB_STP_PORT_STATE, bridge_port,
+                                 pr_stp_state_name))
+        pr_fact_set(&port->facts.stp_state, state.value, "%s (VLAN %lld's spanning tree)",
+                    state.evidence, (long long)ctx->vlan);
 }
 
 static void apply_context(struct pr_snmp_store *store, struct pr_switch *sw, int64_t vlan)
 {
-    const struct mib_object *map = &MIB_BASE_PORT_IFINDEX;
-    size_t first, count;
-    pr_snmp_store_subtree(store, map->oid, map->len, &first, &count);
-    for (size_t i = first; i < first + count; i++) {
-        const struct pr_snmp_varbind *vb = &store->vb[i];
-        int64_t ifindex;
-        if (vb->name_len != map->len + 1 || !pr_snmp_value_integer(&vb->value, &ifindex) ||
-            ifindex <= 0)
-            continue;
-        struct pr_port *port = pr_switch_find_ifindex(sw, (uint32_t)ifindex);
-        if (port == NULL)
-            continue;
-        uint32_t bp = vb->name[map->len];
-        if (port->bridge_port == 0)
-            port->bridge_port = bp;
-        if (!port->facts.access_vlan.known || port->facts.access_vlan.value != vlan)
-            continue;
-        struct pr_fact state = {0};
-        if (generic_fact_from_column(&state, store, &MIB_STP_PORT_STATE, bp, pr_stp_state_name))
-            pr_fact_set(&port->facts.stp_state, state.value, "%s (VLAN %lld's spanning tree)",
-                        state.evidence, (long long)vlan);
-    }
+    struct vlan_context ctx = {store, vlan};
+    generic_each_bridge_port(store, sw, apply_bridge_port, &ctx);
     /* Timers: the switch's own when VLAN 1 did not give them. */
     struct pr_fact fd = {0};
     const struct pr_snmp_varbind *t =
@@ -69,42 +46,37 @@ static void apply_context(struct pr_snmp_store *store, struct pr_switch *sw, int
     }
 }
 
-int cisco_pvst_read(struct pr_snmp_source *src, struct pr_switch *sw)
+static const struct cisco_vlan_read *find_read(const struct cisco_vlan_reads *vlans, int64_t vlan)
 {
-    if (!sw->stp.mode.known ||
-        (sw->stp.mode.value != PR_MODE_PVST && sw->stp.mode.value != PR_MODE_RAPID_PVST))
-        return 0;
-    int64_t vlans[CISCO_MAX_VLAN_CONTEXTS];
-    size_t n = vlans_in_use(sw, vlans, CISCO_MAX_VLAN_CONTEXTS);
+    for (size_t k = 0; vlans != NULL && k < vlans->n; k++) {
+        if (vlans->vlan[k].vlan == vlan)
+            return &vlans->vlan[k];
+    }
+    return NULL;
+}
+
+void cisco_pvst_apply(struct cisco_vlan_reads *vlans, struct pr_switch *sw)
+{
+    if (!cisco_pvst_mode(&sw->stp.mode))
+        return;
     /* Under PVST+ the default context's port states are VLAN 1's: they say
      * nothing about a port in another VLAN. */
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
-        if (port->facts.access_vlan.known && port->facts.access_vlan.value != 1)
+        const struct pr_fact *vlan = &port->facts.access_vlan;
+        if (!vlan->known || vlan->value == 1)
+            continue;
+        const struct cisco_vlan_read *read = find_read(vlans, vlan->value);
+        if (read != NULL && read->error.code != PR_OK)
+            pr_fact_unknown(&port->facts.stp_state,
+                            "VLAN %lld's spanning tree could not be read: %s",
+                            (long long)vlan->value, read->error.msg);
+        else
             pr_fact_unknown(&port->facts.stp_state, "VLAN %lld's spanning tree not read",
-                            (long long)port->facts.access_vlan.value);
+                            (long long)vlan->value);
     }
-    const struct pr_snmp_request req[] = {
-        {MIB_BASE_PORT_IFINDEX.oid, MIB_BASE_PORT_IFINDEX.len, false},
-        {MIB_STP_PORT_STATE.oid, MIB_STP_PORT_STATE.len, false},
-        {MIB_STP_FORWARD_DELAY.oid, MIB_STP_FORWARD_DELAY.len, true},
-    };
-    for (size_t k = 0; k < n; k++) {
-        if (vlans[k] == 1)
-            continue; /* the default context, read already */
-        char context[16];
-        snprintf(context, sizeof context, "%lld", (long long)vlans[k]);
-        struct pr_snmp_store store;
-        pr_snmp_store_init(&store);
-        struct pr_error err = {0};
-        int rc = pr_snmp_source_fetch(src, context, req, sizeof req / sizeof req[0], &store, &err);
-        if (rc == 0)
-            apply_context(&store, sw, vlans[k]);
-        pr_snmp_store_free(&store);
-        /* An agent that does not answer one VLAN context will not answer
-         * the next: stop instead of waiting out every timeout. */
-        if (rc != 0 && err.code == PR_ERR_TIMEOUT)
-            break;
+    for (size_t k = 0; vlans != NULL && k < vlans->n; k++) {
+        if (vlans->vlan[k].error.code == PR_OK)
+            apply_context(&vlans->vlan[k].store, sw, vlans->vlan[k].vlan);
     }
-    return 0;
 }

@@ -5,18 +5,31 @@
 #include <string.h>
 
 #include "cisco/cisco_mib.h"
+#include "cisco/cisco_pvst.h"
 #include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
 
-/* CISCO-VTP-MIB vlanTrunkPortEncapsulationOperType: what a port runs now
- * (isl 1, dot10 2, lane 3, dot1Q 4, negotiating 5, notApplicable 6); IOS
- * answers it where it leaves vlanTrunkPortDynamicStatus out. */
-MIB_OBJECT(MIB_TRUNK_ENCAP_OPER, "CISCO-VTP-MIB", "vlanTrunkPortEncapsulationOperType", 1, 3, 6, 1,
-           4, 1, 9, 9, 46, 1, 6, 1, 1, 16);
+/* Asked for together with the generic driver's objects. */
+static const struct pr_snmp_request cisco_requests[] = {
+    MIB_SCALAR(MIB_STPX_TYPE),
+    MIB_SCALAR(MIB_STPX_BPDU_GUARD_GLOBAL),
+    MIB_SCALAR(MIB_STPX_FAST_START_DEFAULT),
+    MIB_COLUMN(MIB_STPX_FAST_START_MODE),
+    MIB_COLUMN(MIB_STPX_BPDU_GUARD_MODE),
+    MIB_COLUMN(MIB_STACK_PORT_IFINDEX),
+    MIB_COLUMN(MIB_STACK_FAST_START),
+    MIB_COLUMN(MIB_VM_VLAN),
+    MIB_COLUMN(MIB_TRUNK_NATIVE_VLAN),
+    MIB_COLUMN(MIB_TRUNK_DYNAMIC_STATUS),
+    MIB_COLUMN(MIB_TRUNK_ENCAP_OPER),
+    MIB_COLUMN(MIB_ERR_DISABLE_CAUSE),
+    MIB_COLUMN(MIB_ERR_DISABLE_GLOBALS),
+};
 
-bool cisco_snmp_object_id(const char *sys_object_id)
+const struct pr_snmp_request *cisco_snmp_requests(size_t *n)
 {
-    return sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.9.", 14) == 0;
+    *n = sizeof cisco_requests / sizeof cisco_requests[0];
+    return cisco_requests;
 }
 
 static const char *stpx_type_name(int64_t v)
@@ -26,7 +39,7 @@ static const char *stpx_type_name(int64_t v)
     return v >= 1 && v <= 5 ? names[v] : "?";
 }
 
-static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
+void cisco_snmp_mode(struct pr_snmp_store *store, struct pr_fact *mode)
 {
     const struct pr_snmp_varbind *vb =
         pr_snmp_store_get(store, MIB_STPX_TYPE.oid, MIB_STPX_TYPE.len);
@@ -37,18 +50,40 @@ static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
     generic_evidence(ev, sizeof ev, &MIB_STPX_TYPE, "0", vb, stpx_type_name(v));
     switch (v) {
     case 1:
-        pr_fact_set(&sw->stp.mode, PR_MODE_PVST, "%s", ev);
+        pr_fact_set(mode, PR_MODE_PVST, "%s", ev);
         break;
     case 4:
-        pr_fact_set(&sw->stp.mode, PR_MODE_MSTP, "%s", ev);
+        pr_fact_set(mode, PR_MODE_MSTP, "%s", ev);
         break;
     case 5:
-        pr_fact_set(&sw->stp.mode, PR_MODE_RAPID_PVST, "%s", ev);
+        pr_fact_set(mode, PR_MODE_RAPID_PVST, "%s", ev);
         break;
     default: /* MISTP: Cisco-proprietary and legacy-timed */
-        pr_fact_set(&sw->stp.mode, PR_MODE_PVST, "%s (MISTP, legacy timers)", ev);
+        pr_fact_set(mode, PR_MODE_PVST, "%s (MISTP, legacy timers)", ev);
         break;
     }
+}
+
+void cisco_snmp_port_vlan(struct pr_snmp_store *store, uint32_t ifindex, struct pr_fact *trunk,
+                          struct pr_fact *vlan)
+{
+    struct pr_fact status = {0}, native = {0}, access = {0};
+    bool have_status =
+        generic_fact_from_column(&status, store, &MIB_TRUNK_DYNAMIC_STATUS, ifindex, NULL);
+    if (have_status && (status.value == 1 || status.value == 2))
+        pr_fact_set(trunk, status.value == 1, "%s (%s)", status.evidence,
+                    status.value == 1 ? "trunking" : "notTrunking");
+    else if (generic_fact_from_column(&status, store, &MIB_TRUNK_ENCAP_OPER, ifindex, NULL) &&
+             (status.value == 1 || status.value == 4 || status.value == 6))
+        pr_fact_set(trunk, status.value != 6, "%s (%s)", status.evidence,
+                    status.value == 1   ? "isl"
+                    : status.value == 4 ? "dot1Q"
+                                        : "notApplicable");
+    if (trunk->known && trunk->value == 1 &&
+        generic_fact_from_column(&native, store, &MIB_TRUNK_NATIVE_VLAN, ifindex, NULL))
+        pr_fact_set(vlan, native.value, "%s (native VLAN of the trunk)", native.evidence);
+    else if (generic_fact_from_column(&access, store, &MIB_VM_VLAN, ifindex, NULL))
+        pr_fact_set(vlan, access.value, "%s", access.evidence);
 }
 
 /* Access VLAN (vmVlan), trunking and the native VLAN of trunks. */
@@ -56,25 +91,7 @@ static void read_vlans(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
-        struct pr_fact status = {0}, native = {0}, access = {0};
-        bool have_status = generic_fact_from_column(&status, store, &MIB_TRUNK_DYNAMIC_STATUS,
-                                                    port->ifindex, NULL);
-        if (have_status && (status.value == 1 || status.value == 2))
-            pr_fact_set(&port->facts.trunk, status.value == 1, "%s (%s)", status.evidence,
-                        status.value == 1 ? "trunking" : "notTrunking");
-        else if (generic_fact_from_column(&status, store, &MIB_TRUNK_ENCAP_OPER, port->ifindex,
-                                          NULL) &&
-                 (status.value == 1 || status.value == 4 || status.value == 6))
-            pr_fact_set(&port->facts.trunk, status.value != 6, "%s (%s)", status.evidence,
-                        status.value == 1   ? "isl"
-                        : status.value == 4 ? "dot1Q"
-                                            : "notApplicable");
-        if (port->facts.trunk.known && port->facts.trunk.value == 1 &&
-            generic_fact_from_column(&native, store, &MIB_TRUNK_NATIVE_VLAN, port->ifindex, NULL))
-            pr_fact_set(&port->facts.access_vlan, native.value, "%s (native VLAN of the trunk)",
-                        native.evidence);
-        else if (generic_fact_from_column(&access, store, &MIB_VM_VLAN, port->ifindex, NULL))
-            pr_fact_set(&port->facts.access_vlan, access.value, "%s", access.evidence);
+        cisco_snmp_port_vlan(store, port->ifindex, &port->facts.trunk, &port->facts.access_vlan);
     }
 }
 
@@ -257,52 +274,34 @@ static void read_portfast_and_guard(struct pr_snmp_store *store, struct pr_switc
     portfast_from_stack(store, sw);
 }
 
-int cisco_pvst_read(struct pr_snmp_source *src, struct pr_switch *sw);
-
-void cisco_snmp_interpret(struct pr_snmp_store *store, struct pr_snmp_source *src,
+void cisco_snmp_interpret(struct pr_snmp_store *store, struct cisco_vlan_reads *vlans,
                           struct pr_switch *sw)
 {
-    read_mode(store, sw);
+    cisco_snmp_mode(store, &sw->stp.mode);
     read_vlans(store, sw);
     read_err_disable(store, sw);
-    if (src != NULL)
-        cisco_pvst_read(src, sw);
+    cisco_pvst_apply(vlans, sw);
     read_portfast_and_guard(store, sw);
 }
 
-int cisco_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
+int cisco_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
 {
-    const struct mib_object *const extra_objects[] = {
-        &MIB_STPX_TYPE,
-        &MIB_STPX_BPDU_GUARD_GLOBAL,
-        &MIB_STPX_FAST_START_DEFAULT,
-        &MIB_STPX_FAST_START_MODE,
-        &MIB_STPX_BPDU_GUARD_MODE,
-        &MIB_STACK_PORT_IFINDEX,
-        &MIB_STACK_FAST_START,
-        &MIB_VM_VLAN,
-        &MIB_TRUNK_NATIVE_VLAN,
-        &MIB_TRUNK_DYNAMIC_STATUS,
-        &MIB_TRUNK_ENCAP_OPER,
-        &MIB_ERR_DISABLE_CAUSE,
-        &MIB_ERR_DISABLE_GLOBALS,
-    };
-    enum { N_EXTRA = sizeof extra_objects / sizeof extra_objects[0] };
-    struct pr_snmp_request extra[N_EXTRA];
-    for (size_t i = 0; i < N_EXTRA; i++) {
-        const struct mib_object *obj = extra_objects[i];
-        bool scalar = obj->oid[obj->len - 1] == 0;
-        extra[i] = (struct pr_snmp_request){obj->oid, obj->len, scalar};
-    }
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
-    int rc = generic_snmp_fetch(ctx->snmp, extra, N_EXTRA, &store, err);
+    struct cisco_vlan_reads vlans = {0};
+    int rc = generic_snmp_fetch(src, cisco_requests,
+                                sizeof cisco_requests / sizeof cisco_requests[0], &store, err);
+    /* The default context's ports say which VLAN contexts to ask for: all
+     * are read before the Cisco objects are interpreted. */
     if (rc == 0)
-        rc = generic_snmp_interpret(&store, ctx->sw, err);
+        rc = generic_snmp_interpret(&store, sw, err);
+    if (rc == 0)
+        rc = cisco_pvst_fetch(src, &store, sw, &vlans, err);
     if (rc == 0) {
-        cisco_snmp_interpret(&store, ctx->snmp, ctx->sw);
-        pr_switch_add_source(ctx->sw, pr_snmp_source_kind(ctx->snmp));
+        cisco_snmp_interpret(&store, &vlans, sw);
+        pr_switch_add_source(sw, pr_snmp_source_kind(src));
     }
+    cisco_vlan_reads_free(&vlans);
     pr_snmp_store_free(&store);
     return rc;
 }

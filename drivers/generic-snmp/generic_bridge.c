@@ -8,8 +8,6 @@
 #include "rules/rules.h"
 #include "util/strutil.h"
 
-int generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw);
-
 /* The physical port under a logical one (Junos maps bridge ports to the
  * ge-0/0/1.0 unit): through ifStackStatus.HIGHER.LOWER, else by name. An
  * aggregate (a LAG, an HP trunk, a Cisco port-channel) is a bridge port of
@@ -56,7 +54,9 @@ static struct pr_port *physical_under(struct pr_snmp_store *store, struct pr_swi
     return port;
 }
 
-static void map_bridge_ports(struct pr_snmp_store *store, struct pr_switch *sw)
+void generic_each_bridge_port(struct pr_snmp_store *store, struct pr_switch *sw,
+                              void (*visit)(struct pr_port *port, uint32_t bridge_port, void *arg),
+                              void *arg)
 {
     const struct mib_object *obj = &MIB_BASE_PORT_IFINDEX;
     size_t first, count;
@@ -68,12 +68,24 @@ static void map_bridge_ports(struct pr_snmp_store *store, struct pr_switch *sw)
             ifindex <= 0)
             continue;
         struct pr_port *port = pr_switch_find_ifindex(sw, (uint32_t)ifindex);
-        if (port == NULL)
-            continue;
-        port = physical_under(store, sw, port);
-        if (port->bridge_port == 0)
-            port->bridge_port = vb->name[obj->len];
+        if (port != NULL)
+            visit(port, vb->name[obj->len], arg);
     }
+}
+
+struct bridge_map {
+    struct pr_snmp_store *store;
+    struct pr_switch *sw;
+};
+
+/* A bridge port belongs to the physical port under the interface the map
+ * names; the first row for a port wins. */
+static void map_bridge_port(struct pr_port *port, uint32_t bridge_port, void *arg)
+{
+    struct bridge_map *map = arg;
+    port = physical_under(map->store, map->sw, port);
+    if (port->bridge_port == 0)
+        port->bridge_port = bridge_port;
 }
 
 static const char *stp_version_name(int64_t v)
@@ -256,9 +268,10 @@ static const char *stp_enable_name(int64_t v)
     return v == 1 ? "enabled" : v == 2 ? "disabled" : "?";
 }
 
-int generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw)
+void generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw)
 {
-    map_bridge_ports(store, sw);
+    struct bridge_map map = {store, sw};
+    generic_each_bridge_port(store, sw, map_bridge_port, &map);
     read_mode(store, sw);
     read_timer(store, &MIB_STP_FORWARD_DELAY, &sw->stp.forward_delay_s, 4, 30, 2);
     read_timer(store, &MIB_STP_MAX_AGE, &sw->stp.max_age_s, 6, 40, 6);
@@ -294,5 +307,4 @@ int generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw)
             (vlan->value < 1 || vlan->value > 4094))
             pr_fact_unknown(vlan, "%s: not a VLAN (1-4094), ignored", vlan->evidence);
     }
-    return 0;
 }

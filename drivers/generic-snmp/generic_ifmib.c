@@ -110,8 +110,6 @@ static void port_speed(struct pr_snmp_store *store, struct pr_port *port)
     }
 }
 
-int generic_ifmib_read(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err);
-
 int generic_ifmib_read(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err)
 {
     static const struct mib_object *const index_columns[] = {&MIB_IF_DESCR, &MIB_IF_TYPE,

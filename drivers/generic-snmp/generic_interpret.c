@@ -5,11 +5,6 @@
 #include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
 
-int generic_ifmib_read(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err);
-int generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw);
-int generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw);
-int generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw);
-
 static void read_system(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     const struct pr_snmp_varbind *vb =

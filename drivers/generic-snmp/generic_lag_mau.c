@@ -5,10 +5,7 @@
 
 #include "generic-snmp/generic_snmp.h"
 
-int generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw);
-int generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw);
-
-int generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw)
+void generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
@@ -39,7 +36,6 @@ int generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw)
             pr_fact_set(&port->facts.lacp_member, 0, "%s", ev);
         }
     }
-    return 0;
 }
 
 /* dot1dMauType arcs (MAU-MIB dot3MauType*) to Mb/s; 0 when not a speed. */
@@ -133,7 +129,7 @@ static int64_t first_mau_speed(struct pr_snmp_store *store, const struct mib_obj
     return speed;
 }
 
-int generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw)
+void generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
@@ -181,5 +177,4 @@ int generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw)
                 pr_fact_set(&port->facts.speed_mbps, speed, "%s", ev);
         }
     }
-    return 0;
 }

@@ -10,8 +10,12 @@
 #include "snmp/mib_objects.h"
 #include "snmp/store.h"
 
-/* Fetches every standard column and scalar the generic driver reads, plus
- * extra (may be NULL/0), into store. */
+/* What the generic driver asks an agent for, in request order (static; *n
+ * set to the count): the fuzz harness builds its objects from it. */
+const struct pr_snmp_request *generic_snmp_requests(size_t *n);
+
+/* Fetches every standard column and scalar the generic driver reads
+ * (generic_snmp_requests), plus extra (may be NULL/0), into store. */
 int generic_snmp_fetch(struct pr_snmp_source *src, const struct pr_snmp_request *extra,
                        size_t n_extra, struct pr_snmp_store *store, struct pr_error *err);
 
@@ -19,6 +23,29 @@ int generic_snmp_fetch(struct pr_snmp_source *src, const struct pr_snmp_request 
  * them; the command layer selects), link, speed, STP, edge, LACP, MAU,
  * PVID. Never fails on missing objects: they leave facts unknown. */
 int generic_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err);
+
+/* The parts of generic_snmp_interpret(), in the order it runs them; each
+ * reads store into sw, and objects the store lacks leave facts unknown.
+ *
+ * IF-MIB (generic_ifmib.c): one port per interface, names, link, speed;
+ * -1 only when out of memory. */
+int generic_ifmib_read(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err);
+/* BRIDGE-MIB, RSTP-MIB and the IEEE 802.1 STP MIBs (generic_bridge.c):
+ * bridge ports, the switch's mode and timers, each port's state, edge and
+ * PVID. */
+void generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw);
+/* IEEE8023-LAG-MIB membership and MAU-MIB negotiation and capability
+ * (generic_lag_mau.c). */
+void generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw);
+void generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw);
+
+/* Calls visit(port, bridge_port, arg) for every row
+ * dot1dBasePortIfIndex.BRIDGE_PORT = IFINDEX of store whose ifIndex is a
+ * port of sw, in OID order: the one walk of the bridge-port map, for the
+ * default context and for each per-VLAN one. */
+void generic_each_bridge_port(struct pr_snmp_store *store, struct pr_switch *sw,
+                              void (*visit)(struct pr_port *port, uint32_t bridge_port, void *arg),
+                              void *arg);
 
 /* The port whose bridge port number is bridge_port; NULL when none. */
 struct pr_port *generic_port_by_bridge_port(struct pr_switch *sw, uint32_t bridge_port);

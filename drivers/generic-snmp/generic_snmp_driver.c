@@ -17,21 +17,27 @@ static int generic_match(const char *sys_object_id, const char *sys_descr, const
     return config_text == NULL ? 1 : 0;
 }
 
-static int generic_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
+static int generic_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw,
+                             struct pr_error *err)
 {
-    if (ctx->snmp == NULL)
-        return pr_error_set(
-            err, PR_ERR_UNSUPPORTED,
-            "the generic-snmp driver reads SNMP only (a live agent or --walk FILE)");
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
-    int rc = generic_snmp_fetch(ctx->snmp, NULL, 0, &store, err);
+    int rc = generic_snmp_fetch(snmp, NULL, 0, &store, err);
     if (rc == 0)
-        rc = generic_snmp_interpret(&store, ctx->sw, err);
+        rc = generic_snmp_interpret(&store, sw, err);
     pr_snmp_store_free(&store);
     if (rc == 0)
-        pr_switch_add_source(ctx->sw, pr_snmp_source_kind(ctx->snmp));
+        pr_switch_add_source(sw, pr_snmp_source_kind(snmp));
     return rc;
+}
+
+static int generic_read_config(const struct pr_config_text *config, struct pr_switch *sw,
+                               struct pr_error *err)
+{
+    (void)config;
+    (void)sw;
+    return pr_error_set(err, PR_ERR_UNSUPPORTED,
+                        "the generic-snmp driver reads SNMP only (a live agent or --walk FILE)");
 }
 
 /* Vendor-neutral advice naming the exact setting. */
@@ -125,7 +131,10 @@ static void generic_snippet(const struct pr_switch *sw, const struct pr_port *po
 
 const struct pr_driver pr_driver_generic_snmp = {
     .name = "generic-snmp",
+    .netconf_filter = NULL,
     .match = generic_match,
-    .collect = generic_collect,
+    .read_snmp = generic_read_snmp,
+    .read_config = generic_read_config,
+    .names_match = pr_driver_names_equal,
     .snippet = generic_snippet,
 };

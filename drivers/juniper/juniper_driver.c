@@ -10,6 +10,14 @@
 #include "junos_config.h"
 #include "junos_snippet.h"
 
+/* Interfaces (with interface-range), protocols (rstp, mstp, vstp, stp,
+ * lacp), vlans (names to ids), groups and the top-level apply-groups that
+ * put them into effect, chassis (aggregated-devices). */
+static const char junos_netconf_filter[] =
+    "<configuration xmlns=\"http://xml.juniper.net/xnm/1.1/xnm\">"
+    "<interfaces/><protocols/><vlans/><groups/><apply-groups/><chassis/>"
+    "</configuration>";
+
 /* Bounded substring search (config_text need not be NUL-terminated). */
 static bool contains(const char *text, size_t len, const char *needle)
 {
@@ -62,21 +70,16 @@ static int juniper_match(const char *sys_object_id, const char *sys_descr, const
     return 0;
 }
 
-static int juniper_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
+/* XML, curly-brace text or `display set` (junos_config.h). */
+static int juniper_read_config(const struct pr_config_text *config, struct pr_switch *sw,
+                               struct pr_error *err)
 {
-    struct pr_switch *sw = ctx->sw;
-    if (ctx->config_text != NULL) {
-        if (junos_config_read(ctx->config_text, ctx->config_len, ctx->config_origin, sw, err) != 0)
-            return -1;
-        pr_switch_add_source(sw, ctx->config_kind != NULL ? ctx->config_kind : "config");
-        return 0;
-    }
-    /* With both an agent and a configuration, the core collects each and
-     * merges them (core/merge.h). */
-    if (ctx->snmp != NULL)
-        return juniper_snmp_collect(ctx, err);
-    return pr_error_set(err, PR_ERR_USAGE,
-                        "the juniper driver needs a configuration (--config or --netconf) or SNMP");
+    if (config->text == NULL)
+        return pr_error_set(err, PR_ERR_USAGE, "the juniper driver was given no configuration");
+    if (junos_config_read(config->text, config->len, config->origin, sw, err) != 0)
+        return -1;
+    pr_switch_add_source(sw, config->kind != NULL ? config->kind : "config");
+    return 0;
 }
 
 static void juniper_snippet(const struct pr_switch *sw, const struct pr_port *port,
@@ -90,8 +93,13 @@ static void juniper_snippet(const struct pr_switch *sw, const struct pr_port *po
 
 const struct pr_driver pr_driver_juniper = {
     .name = "juniper",
+    .config_dialects = "Junos",
+    .netconf_filter = junos_netconf_filter,
+
     .cli = &juniper_cli_dialect,
     .match = juniper_match,
-    .collect = juniper_collect,
+    .read_snmp = juniper_snmp_read,
+    .read_config = juniper_read_config,
+    .names_match = pr_driver_names_equal,
     .snippet = juniper_snippet,
 };

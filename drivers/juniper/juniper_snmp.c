@@ -17,6 +17,20 @@ MIB_OBJECT(MIB_JNX_CIST_ADMIN_EDGE, "JUNIPER-MIMSTP-MIB", "jnxMIMstCistPortAdmin
 MIB_OBJECT(MIB_JNX_CIST_OPER_EDGE, "JUNIPER-MIMSTP-MIB", "jnxMIMstCistPortOperEdgeStatus", 1, 3, 6,
            1, 4, 1, 2636, 3, 46, 1, 1, 6, 1, 10);
 
+/* Asked for together with the generic driver's objects. */
+static const struct pr_snmp_request juniper_requests[] = {
+    MIB_COLUMN(MIB_JNX_VLAN_TAG),
+    MIB_COLUMN(MIB_JNX_MST_FORCE_VERSION),
+    MIB_COLUMN(MIB_JNX_CIST_ADMIN_EDGE),
+    MIB_COLUMN(MIB_JNX_CIST_OPER_EDGE),
+};
+
+const struct pr_snmp_request *juniper_snmp_requests(size_t *n)
+{
+    *n = sizeof juniper_requests / sizeof juniper_requests[0];
+    return juniper_requests;
+}
+
 bool juniper_snmp_object_id(const char *sys_object_id)
 {
     return sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.2636.", 17) == 0;
@@ -126,22 +140,17 @@ void juniper_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
     }
 }
 
-int juniper_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err)
+int juniper_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
 {
-    const struct pr_snmp_request extra[] = {
-        {MIB_JNX_VLAN_TAG.oid, MIB_JNX_VLAN_TAG.len, false},
-        {MIB_JNX_MST_FORCE_VERSION.oid, MIB_JNX_MST_FORCE_VERSION.len, false},
-        {MIB_JNX_CIST_ADMIN_EDGE.oid, MIB_JNX_CIST_ADMIN_EDGE.len, false},
-        {MIB_JNX_CIST_OPER_EDGE.oid, MIB_JNX_CIST_OPER_EDGE.len, false},
-    };
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
-    int rc = generic_snmp_fetch(ctx->snmp, extra, sizeof extra / sizeof extra[0], &store, err);
+    int rc = generic_snmp_fetch(src, juniper_requests,
+                                sizeof juniper_requests / sizeof juniper_requests[0], &store, err);
     if (rc == 0)
-        rc = generic_snmp_interpret(&store, ctx->sw, err);
+        rc = generic_snmp_interpret(&store, sw, err);
     if (rc == 0) {
-        juniper_snmp_interpret(&store, ctx->sw);
-        pr_switch_add_source(ctx->sw, pr_snmp_source_kind(ctx->snmp));
+        juniper_snmp_interpret(&store, sw);
+        pr_switch_add_source(sw, pr_snmp_source_kind(src));
     }
     pr_snmp_store_free(&store);
     return rc;

@@ -9,8 +9,14 @@
 #include "rules/rules.h"
 #include "snmp/store.h"
 
-/* Fetches and interprets everything for ctx->sw from ctx->snmp. */
-int juniper_snmp_collect(struct pr_collect_ctx *ctx, struct pr_error *err);
+/* Fetches and interprets everything for sw from src (the driver's
+ * read_snmp). */
+int juniper_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err);
+
+/* What the driver asks for besides the generic driver's objects
+ * (generic_snmp_requests), in request order (static; *n set to the
+ * count). */
+const struct pr_snmp_request *juniper_snmp_requests(size_t *n);
 
 /* The Juniper-specific part alone, on a store the generic interpreter has
  * already read (exposed for tests). */

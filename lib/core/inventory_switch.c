@@ -28,11 +28,9 @@ static int parse_driver(struct inventory_ctx *ctx, yaml_node_t *value, char *dst
         pr_strlcpy(dst, name, dst_len);
         return 0;
     }
-    char list[160] = "auto";
-    const struct pr_driver *const *table = pr_driver_table();
-    for (size_t i = 0; table[i] != NULL; i++)
-        pr_strlcatf(list, sizeof list, ", %s", table[i]->name);
-    return inventory_fail(ctx, value, "'driver' must be one of %s, not '%s'", list, name);
+    char names[160];
+    pr_driver_names(names, sizeof names);
+    return inventory_fail(ctx, value, "'driver' must be one of auto, %s, not '%s'", names, name);
 }
 
 static int parse_snmp_or_empty(struct inventory_ctx *ctx, yaml_node_t *value,

@@ -6,19 +6,17 @@
 #ifndef PR_MERGE_H
 #define PR_MERGE_H
 
-#include <stdbool.h>
+#include <stddef.h>
 
+#include "driver.h"
 #include "model/switch.h"
 
-/* Whether a configuration interface name and an SNMP port name (ifName or
- * ifDescr) name the same interface: "Gi1/0/1" and
- * "GigabitEthernet1/0/1", "Et1" and "Ethernet1", case aside. */
-bool merge_names_match(const char *config_name, const char *snmp_name);
-
 /* Copies configuration facts of config's ports into the matching ports of
- * live, and the configured STP mode and timers where SNMP did not show
- * them. Ports only the configuration knows are not added. Returns the
- * number of ports matched. */
-size_t merge_config_into_live(struct pr_switch *live, const struct pr_switch *config);
+ * live (those whose ifName or ifDescr drv->names_match() pairs with the
+ * configuration's name), and the configured STP mode and timers where SNMP
+ * did not show them. Ports only the configuration knows are not added.
+ * Returns the number of ports matched. */
+size_t merge_config_into_live(struct pr_switch *live, const struct pr_switch *config,
+                              const struct pr_driver *drv);
 
 #endif

@@ -5,16 +5,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/portsel.h"
 #include "core/survey.h"
 #include "util/strutil.h"
 
+enum portsel_match portsel_match_port(const char *operand, const char *name, const char *descr,
+                                      int64_t ifindex)
+{
+    long long number;
+    if (ifindex != 0 && pr_parse_int(operand, 1, 4294967295LL, &number) && number == ifindex)
+        return PORTSEL_BY_IFINDEX;
+    if (name != NULL && strcmp(name, operand) == 0)
+        return PORTSEL_BY_NAME;
+    if (descr != NULL && descr[0] != '\0' && strcmp(descr, operand) == 0)
+        return PORTSEL_BY_DESCR;
+    return PORTSEL_NO_MATCH;
+}
+
 static bool port_matches(const struct pr_port *port, const char *name)
 {
-    if (strcmp(port->name, name) == 0 || (port->descr[0] && strcmp(port->descr, name) == 0))
-        return true;
-    long long ifindex;
-    if (port->ifindex != 0 && pr_parse_int(name, 1, 4294967295LL, &ifindex) &&
-        ifindex == port->ifindex)
+    if (portsel_match_port(name, port->name, port->descr, port->ifindex) != PORTSEL_NO_MATCH)
         return true;
     /* Case differences only (ge-0/0/1 vs GE-0/0/1) still name one port. */
     return pr_str_ieq(port->name, name);

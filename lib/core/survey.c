@@ -39,45 +39,47 @@ static int identify(struct pr_snmp_source *src, char *object_id, size_t object_i
     return rc;
 }
 
-/* <get-config> over NETCONF with the filter of the switch's family: from
- * --driver, else from what SNMP said, else Junos first and IOS-XE when the
- * reply holds no Junos configuration. */
-static int fetch_netconf(const struct survey_spec *spec, const char *object_id, const char *descr,
-                         char **xml, size_t *xml_len, char *origin, size_t origin_len,
-                         struct pr_error *err)
+static int get_config(const struct survey_spec *spec, const char *filter, char **xml,
+                      size_t *xml_len, struct pr_error *err)
 {
-    const char *family = spec->driver != NULL && strcmp(spec->driver, "auto") != 0
-                             ? spec->driver
-                             : pr_driver_choose(object_id, descr, NULL, 0)->name;
-    snprintf(origin, origin_len, "netconf %s", spec->netconf->host);
-    bool cisco = strcmp(family, "cisco") == 0;
-    if (netconf_get_config(spec->netconf, cisco ? netconf_iosxe_filter() : netconf_junos_filter(),
-                           xml, xml_len, err) != 0) {
-        pr_error_prefix(err, "NETCONF");
-        return -1;
-    }
-    if (cisco || strcmp(family, "juniper") == 0 || strstr(*xml, "<configuration") != NULL)
-        return 0;
-    free(*xml);
-    *xml = NULL;
-    if (netconf_get_config(spec->netconf, netconf_iosxe_filter(), xml, xml_len, err) != 0) {
+    if (netconf_get_config(spec->netconf, filter, xml, xml_len, err) != 0) {
         pr_error_prefix(err, "NETCONF");
         return -1;
     }
     return 0;
 }
 
-/* The running configuration through the switch's CLI, in the dialect of
- * its driver: from --driver, else from what SNMP said, else told from the
- * CLI itself. */
-static int fetch_ssh(const struct survey_spec *spec, const char *object_id, const char *descr,
-                     char **text, size_t *len, char *origin, size_t origin_len,
-                     struct pr_error *err)
+/* <get-config> over NETCONF with the filter of the switch's driver, as far
+ * as it is known (from --driver or SNMP). A switch of no known family, or
+ * one whose driver has no filter, is asked with each driver's filter in
+ * turn until a driver recognises the reply (pr_driver_netconf_probes). */
+static int fetch_netconf(const struct survey_spec *spec, const struct pr_driver *known, char **xml,
+                         size_t *xml_len, char *origin, size_t origin_len, struct pr_error *err)
 {
-    const struct pr_driver *known = NULL;
-    if (spec->driver != NULL && strcmp(spec->driver, "auto") != 0) {
-        known = pr_driver_find(spec->driver);
-    } else if (object_id[0] != '\0' || descr[0] != '\0') {
+    snprintf(origin, origin_len, "netconf %s", spec->netconf->host);
+    if (known->netconf_filter != NULL)
+        return get_config(spec, known->netconf_filter, xml, xml_len, err);
+    const struct pr_driver *const *probes = pr_driver_netconf_probes();
+    for (size_t i = 0; probes[i] != NULL; i++) {
+        if (get_config(spec, probes[i]->netconf_filter, xml, xml_len, err) != 0)
+            return -1;
+        if (probes[i + 1] == NULL || probes[i]->match(NULL, NULL, *xml, *xml_len) > 0)
+            return 0;
+        free(*xml);
+        *xml = NULL;
+    }
+    return pr_error_set(err, PR_ERR_INTERNAL, "no driver reads NETCONF");
+}
+
+/* The running configuration through the switch's CLI, in the dialect of
+ * its driver as far as it is known (from --driver or SNMP); else the CLI
+ * itself tells (core/cliread.h). */
+static int fetch_ssh(const struct survey_spec *spec, const struct pr_driver *named,
+                     const char *object_id, const char *descr, char **text, size_t *len,
+                     char *origin, size_t origin_len, struct pr_error *err)
+{
+    const struct pr_driver *known = named;
+    if (known == NULL && (object_id[0] != '\0' || descr[0] != '\0')) {
         known = pr_driver_choose(object_id, descr, NULL, 0);
         if (known->cli == NULL)
             known = NULL;
@@ -87,52 +89,40 @@ static int fetch_ssh(const struct survey_spec *spec, const char *object_id, cons
     return cliread_config(spec->ssh, known, text, len, &used, err);
 }
 
-static const struct pr_driver *choose_driver(const struct survey_spec *spec, const char *object_id,
-                                             const char *descr, const char *config,
-                                             size_t config_len, struct pr_error *err)
+/* The driver --driver names (NULL for auto); an unknown name is an
+ * error. */
+static int named_driver(const char *name, const struct pr_driver **out, struct pr_error *err)
 {
-    if (spec->driver != NULL && strcmp(spec->driver, "auto") != 0) {
-        const struct pr_driver *drv = pr_driver_find(spec->driver);
-        if (drv == NULL)
-            pr_error_set(err, PR_ERR_USAGE,
-                         "unknown driver '%s' (auto, generic-snmp, cisco, juniper)", spec->driver);
-        return drv;
-    }
-    return pr_driver_choose(object_id, descr, config, config_len);
+    *out = NULL;
+    if (name == NULL || strcmp(name, "auto") == 0)
+        return 0;
+    *out = pr_driver_find(name);
+    if (*out != NULL)
+        return 0;
+    char names[160];
+    pr_driver_names(names, sizeof names);
+    return pr_error_set(err, PR_ERR_USAGE, "unknown driver '%s' (auto, %s)", name, names);
 }
 
-/* Collects from each source; with both an agent and a configuration,
- * state comes from the agent and configuration from the configuration
- * (core/merge.h), and the driver's parsed configuration moves to sw for
- * its snippets. */
-static int collect_all(const struct pr_driver *drv, struct pr_switch *sw,
-                       struct pr_snmp_source *src, const char *config, size_t config_len,
-                       const char *config_origin, const char *config_kind, struct pr_error *err)
+/* Reads each source; with both an agent and a configuration, state comes
+ * from the agent and configuration from the configuration (core/merge.h),
+ * and the driver's parsed configuration moves to sw for its snippets.
+ * config is NULL when there is none. */
+static int read_sources(const struct pr_driver *drv, struct pr_switch *sw,
+                        struct pr_snmp_source *src, const struct pr_config_text *config,
+                        struct pr_error *err)
 {
-    struct pr_collect_ctx ctx = {
-        .sw = sw,
-        .snmp = src,
-        .config_text = src == NULL ? config : NULL,
-        .config_len = src == NULL ? config_len : 0,
-        .config_origin = config_origin,
-        .config_kind = config_kind,
-    };
-    if (drv->collect(&ctx, err) != 0)
+    if (src == NULL)
+        return drv->read_config(config, sw, err);
+    if (drv->read_snmp(src, sw, err) != 0)
         return -1;
-    if (src == NULL || config == NULL)
+    if (config == NULL)
         return 0;
     struct pr_switch from_config;
     pr_switch_init(&from_config, sw->name, sw->host);
-    struct pr_collect_ctx config_ctx = {
-        .sw = &from_config,
-        .config_text = config,
-        .config_len = config_len,
-        .config_origin = config_origin,
-        .config_kind = config_kind,
-    };
-    int rc = drv->collect(&config_ctx, err);
+    int rc = drv->read_config(config, &from_config, err);
     if (rc == 0) {
-        merge_config_into_live(sw, &from_config);
+        merge_config_into_live(sw, &from_config, drv);
         for (size_t i = 0; i < from_config.n_sources; i++)
             pr_switch_add_source(sw, from_config.sources[i]);
         if (sw->driver_priv == NULL) {
@@ -178,6 +168,9 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     int rc = -1;
     if (spec->config_path != NULL)
         pr_strlcpy(config_origin, spec->config_path, sizeof config_origin);
+    const struct pr_driver *named;
+    if (named_driver(spec->driver, &named, err) != 0)
+        return fail(sw, err);
 
     if (spec->walk_path != NULL)
         src = pr_snmp_source_open_walk(spec->walk_path, err);
@@ -193,14 +186,16 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     if (spec->netconf != NULL) {
         free(config);
         config = NULL;
-        if (fetch_netconf(spec, object_id, descr, &config, &config_len, config_origin,
-                          sizeof config_origin, err) != 0)
+        const struct pr_driver *known =
+            named != NULL ? named : pr_driver_choose(object_id, descr, NULL, 0);
+        if (fetch_netconf(spec, known, &config, &config_len, config_origin, sizeof config_origin,
+                          err) != 0)
             goto out;
         config_kind = "netconf";
     } else if (spec->ssh != NULL) {
         free(config);
         config = NULL;
-        if (fetch_ssh(spec, object_id, descr, &config, &config_len, config_origin,
+        if (fetch_ssh(spec, named, object_id, descr, &config, &config_len, config_origin,
                       sizeof config_origin, err) != 0)
             goto out;
         config_kind = "ssh";
@@ -215,11 +210,16 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
         saveconf_write(spec->save_config_dir, spec->name, config, config_len, err) != 0)
         goto out;
 
-    const struct pr_driver *drv = choose_driver(spec, object_id, descr, config, config_len, err);
-    if (drv == NULL)
-        goto out;
+    const struct pr_driver *drv =
+        named != NULL ? named : pr_driver_choose(object_id, descr, config, config_len);
     sw->driver_name = drv->name;
-    if (collect_all(drv, sw, src, config, config_len, config_origin, config_kind, err) != 0)
+    const struct pr_config_text config_text = {
+        .text = config,
+        .len = config_len,
+        .origin = config_origin,
+        .kind = config_kind,
+    };
+    if (read_sources(drv, sw, src, config != NULL ? &config_text : NULL, err) != 0)
         goto out;
     int select_rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
     rules_judge_switch(sw);

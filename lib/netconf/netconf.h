@@ -59,12 +59,4 @@ int netconf_target_parse(const char *target, struct netconf_options *opts, struc
 int netconf_get_config(const struct netconf_options *opts, const char *subtree_filter_xml,
                        char **out_xml, size_t *out_len, struct pr_error *err);
 
-/* Subtree filter for Junos: <configuration> with interfaces, protocols,
- * vlans, groups and chassis (static string). */
-const char *netconf_junos_filter(void);
-
-/* Subtree filter for IOS-XE: the native model's interface and
- * spanning-tree subtrees (static string). */
-const char *netconf_iosxe_filter(void);
-
 #endif

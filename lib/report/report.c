@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "util/strutil.h"
+
 static const struct report_writer *const writers[] = {
     &report_writer_text,
     &report_writer_json,
@@ -28,4 +30,13 @@ int report_flush(FILE *out, struct pr_error *err)
         return 0;
     return pr_error_set(err, PR_ERR_IO, "cannot write the report: %s",
                         saved != 0 ? strerror(saved) : "a write to the output failed");
+}
+
+void report_writer_names(char *buf, size_t buf_len)
+{
+    if (buf_len == 0)
+        return;
+    buf[0] = '\0';
+    for (size_t i = 0; writers[i] != NULL; i++)
+        pr_strlcatf(buf, buf_len, "%s%s", i > 0 ? ", " : "", writers[i]->name);
 }

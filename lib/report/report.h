@@ -48,4 +48,8 @@ extern const struct report_writer report_writer_json;
 /* By name; NULL when unknown. */
 const struct report_writer *report_writer_find(const char *name);
 
+/* Every writer's name, for messages: "text, json" (truncated to fit
+ * buf). */
+void report_writer_names(char *buf, size_t buf_len);
+
 #endif

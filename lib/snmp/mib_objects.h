@@ -19,6 +19,18 @@ struct mib_object {
     static const struct mib_object ident = {ident##_oid, sizeof ident##_oid / sizeof(uint32_t),    \
                                             mib, name}
 
+/* A struct pr_snmp_request (snmp/source.h) for an object MIB_OBJECT
+ * defined, as a constant initializer, so request tables can be static:
+ * a scalar (one GET of exactly that OID) or a column (walked). */
+#define MIB_SCALAR(ident)                                                                          \
+    {                                                                                              \
+        ident##_oid, sizeof ident##_oid / sizeof(uint32_t), true                                   \
+    }
+#define MIB_COLUMN(ident)                                                                          \
+    {                                                                                              \
+        ident##_oid, sizeof ident##_oid / sizeof(uint32_t), false                                  \
+    }
+
 /* SNMPv2-MIB system group (scalars, .0 included). */
 MIB_OBJECT(MIB_SYS_DESCR, "SNMPv2-MIB", "sysDescr", 1, 3, 6, 1, 2, 1, 1, 1, 0);
 MIB_OBJECT(MIB_SYS_OBJECT_ID, "SNMPv2-MIB", "sysObjectID", 1, 3, 6, 1, 2, 1, 1, 2, 0);

@@ -8,17 +8,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "timer/timer_bounce.h"
 #include "timer/timer_guard.h"
 #include "timer/timer_loop.h"
 #include "timer/timer_netlink.h"
 #include "timer/timer_priv.h"
 #include "timer/timer_probe.h"
+#include "timer/timer_wait.h"
 #include "util/strutil.h"
-
-#define MS          INT64_C(1000000)
-#define TICK        (100 * MS)
-#define PRECHECK    (3000 * MS)
-#define TAIL_PROBES 20
 
 struct local_state {
     const struct timer_local_config *cfg;
@@ -47,45 +44,6 @@ static int guardian_restore(void *ctx)
         st->hooks->guardian_note(st->hooks->ctx, note);
     }
     return res.failed == 0 ? 0 : -1;
-}
-
-static void progress(struct local_state *st, size_t index, const char *phase, int64_t since)
-{
-    if (st->hooks != NULL && st->hooks->progress != NULL)
-        st->hooks->progress(st->hooks->ctx, index, phase, timer_now_ns() - since);
-}
-
-int timer_wait_first_reply(struct timer_loop *l, int64_t limit_ns, const char *target,
-                           struct pr_error *err)
-{
-    struct timer_probes scratch = {0};
-    timer_loop_start(l, &scratch);
-    int64_t deadline = timer_now_ns() + limit_ns;
-    int rc = -1;
-    for (;;) {
-        struct timer_loop_events ev;
-        int got = timer_loop_wait(l, deadline, &ev, err);
-        if (got < 0)
-            break;
-        if (got == 0) {
-            pr_error_set(err, PR_ERR_TIMEOUT,
-                         "%s does not answer ICMP echo (%lld ms of probes): nothing was taken down",
-                         target, (long long)(limit_ns / MS));
-            break;
-        }
-        if (ev.interrupted) {
-            pr_error_set(err, PR_ERR_USAGE, "interrupted before anything was taken down");
-            break;
-        }
-        if (ev.first_icmp_reply_ns != TIMER_NONE) {
-            rc = 0;
-            break;
-        }
-    }
-    timer_loop_stop(l);
-    l->probes = NULL;
-    timer_probes_free(&scratch);
-    return rc;
 }
 
 /* Resolves the target (default: IF's IPv4 gateway), checks it is reached
@@ -149,9 +107,16 @@ static int prepare(struct local_state *st, struct timer_run *run, struct pr_erro
     return 0;
 }
 
-/* Link up, addresses and routes back; records what was put back. */
-static int bring_up(struct local_state *st, struct timer_bounce *b, struct pr_error *err)
+static int local_down(void *priv, struct pr_error *err)
 {
+    struct local_state *st = priv;
+    return timer_priv_link_set(st->nl_fd, st->snap.ifindex, false, err);
+}
+
+/* Link up, addresses and routes back; records what was put back. */
+static int local_up(void *priv, struct timer_bounce *b, struct pr_error *err)
+{
+    struct local_state *st = priv;
     struct timer_loop_events ev;
     timer_loop_events_clear(&ev);
     timer_loop_drain_link(&st->loop, &ev); /* events of the down phase */
@@ -170,65 +135,16 @@ static int bring_up(struct local_state *st, struct timer_bounce *b, struct pr_er
     return 0;
 }
 
-static void note_events(struct timer_bounce *b, const struct timer_loop_events *ev)
+/* Link up, every recorded address and route back, over a socket of its own. */
+static int local_restore(void *priv, struct pr_error *err)
 {
-    if (ev->link_event && ev->lower_up && b->carrier_up_ns == TIMER_NONE)
-        b->carrier_up_ns = ev->link_event_ns;
-    if (ev->first_arp_reply_ns != TIMER_NONE && b->first_arp_reply_ns == TIMER_NONE)
-        b->first_arp_reply_ns = ev->first_arp_reply_ns;
-    if (ev->first_icmp_reply_ns != TIMER_NONE && b->first_reply_ns == TIMER_NONE)
-        b->first_reply_ns = ev->first_icmp_reply_ns;
-}
-
-/* One bounce. Returns 1 when interrupted, 0 done, -1 error. */
-static int bounce_once(struct local_state *st, struct timer_run *run, struct pr_error *err)
-{
-    const struct timer_local_config *cfg = st->cfg;
-    size_t index = run->n_bounces;
-    struct timer_bounce *b = timer_run_add_bounce(run, err);
-    if (b == NULL)
+    struct local_state *st = priv;
+    struct timer_restore_result res;
+    if (timer_priv_restore(&st->snap, &res, err) < 0)
         return -1;
-    struct timer_loop_events ev;
-
-    b->down_ns = timer_now_ns();
-    if (timer_priv_link_set(st->nl_fd, st->snap.ifindex, false, err) < 0)
-        return -1;
-    int64_t down_until = b->down_ns + (int64_t)(cfg->down_for_s * 1e9);
-    while (timer_now_ns() < down_until) {
-        int64_t step = timer_now_ns() + TICK;
-        if (timer_loop_wait(&st->loop, step < down_until ? step : down_until, &ev, err) < 0)
-            return -1;
-        if (ev.interrupted)
-            return 1;
-        progress(st, index, "down", b->down_ns);
-    }
-
-    if (bring_up(st, b, err) < 0)
-        return -1;
-    st->loop.icmp_on_arp = true;
-    timer_loop_start(&st->loop, &b->probes);
-    int64_t deadline = b->up_ns + (int64_t)cfg->timeout_s * 1000 * MS;
-    int64_t tail_end = TIMER_NONE;
-    for (;;) {
-        int64_t now = timer_now_ns();
-        int64_t end = tail_end != TIMER_NONE ? tail_end : deadline;
-        if (now >= end)
-            break;
-        int64_t step = now + TICK < end ? now + TICK : end;
-        if (timer_loop_wait(&st->loop, step, &ev, err) < 0)
-            return -1;
-        if (ev.interrupted) {
-            timer_loop_stop(&st->loop);
-            return 1;
-        }
-        note_events(b, &ev);
-        if (b->first_reply_ns != TIMER_NONE && tail_end == TIMER_NONE)
-            tail_end = b->first_reply_ns + TAIL_PROBES * st->loop.interval_ns;
-        if (b->first_reply_ns == TIMER_NONE)
-            progress(st, index, "waiting", b->up_ns);
-    }
-    timer_loop_stop(&st->loop);
-    st->loop.probes = NULL;
+    if (res.failed > 0)
+        return pr_error_set(err, PR_ERR_IO, "%u addresses or routes of %s could not be put back",
+                            res.failed, st->snap.ifname);
     return 0;
 }
 
@@ -268,36 +184,17 @@ int timer_local_run(const struct timer_local_config *cfg, const struct timer_hoo
     st.loop.ifindex = st.snap.ifindex;
     if (st.loop.link_fd < 0)
         goto out;
-    if (timer_wait_first_reply(&st.loop, PRECHECK, run->target, err) < 0)
+    if (timer_wait_first_reply(&st.loop, TIMER_PRECHECK_NS, run->target, err) < 0)
         goto out;
     if (timer_guard_start(&guard, guardian_restore, &st, err) < 0)
         goto out;
 
-    bool leave_to_guardian = false;
-    rc = 0;
-    for (int i = 0; i < cfg->count && rc == 0; i++) {
-        int got = bounce_once(&st, run, err);
-        if (got != 0) {
-            /* Interrupted or failed: put everything back before leaving. */
-            struct timer_restore_result res;
-            struct pr_error restore_err;
-            if (timer_priv_restore(&st.snap, &res, &restore_err) < 0 || res.failed > 0)
-                leave_to_guardian = true; /* it tries again when we exit */
-            if (got > 0)
-                run->interrupted = true;
-            rc = got < 0 ? -1 : 0;
-            break;
-        }
-        if (hooks != NULL && hooks->done != NULL)
-            hooks->done(hooks->ctx, run, run->n_bounces - 1);
-        if (run->bounces[run->n_bounces - 1].first_reply_ns == TIMER_NONE)
-            break; /* unknown: more bounces would not answer either */
-        if (timer_signal_caught()) {
-            run->interrupted = true;
-            break;
-        }
-    }
-    if (!leave_to_guardian)
+    st.loop.icmp_on_arp = true; /* from the first bounce on */
+    const struct timer_bounce_ops ops = {
+        .down = local_down, .up = local_up, .restore = local_restore, .priv = &st};
+    bool restored;
+    rc = timer_bounce_run(&ops, &st.loop, hooks, run, &restored, err);
+    if (restored)
         timer_guard_release(&guard);
 out:
     if (st.loop.link_fd >= 0)

@@ -9,19 +9,8 @@
 #include <stdint.h>
 
 #include "util/error.h"
+#include "timer/timer_hooks.h"
 #include "timer/timer_run.h"
-
-/* Callbacks into the command layer (any may be NULL). */
-struct timer_hooks {
-    /* About every 100 ms while waiting. phase: "down" (link held down),
-     * "waiting" (up, no reply yet), "outage" (watch mode). */
-    void (*progress)(void *ctx, size_t index, const char *phase, int64_t elapsed_ns);
-    /* A bounce (or an outage) is complete. */
-    void (*done)(void *ctx, const struct timer_run *run, size_t index);
-    /* Runs in the guardian process after it put things back. */
-    void (*guardian_note)(void *ctx, const char *what);
-    void *ctx;
-};
 
 struct timer_local_config {
     const char *iface;
@@ -39,11 +28,5 @@ struct timer_local_config {
  * is set and 0 returned. */
 int timer_local_run(const struct timer_local_config *cfg, const struct timer_hooks *hooks,
                     struct timer_run *run, struct pr_error *err);
-
-/* Probes until the target answers once or limit_ns passes; 0 when it did.
- * Used before anything is taken down. */
-struct timer_loop;
-int timer_wait_first_reply(struct timer_loop *l, int64_t limit_ns, const char *target,
-                           struct pr_error *err);
 
 #endif

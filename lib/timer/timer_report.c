@@ -96,19 +96,13 @@ void timer_text_summary(FILE *out, const struct timer_run *run, const struct tim
 static void json_ns(struct json_out *j, const char *key, int64_t ns)
 {
     json_key(j, key);
-    if (ns == TIMER_NONE)
-        json_null(j);
-    else
-        json_int(j, ns);
+    json_int_or_null(j, ns != TIMER_NONE, ns);
 }
 
 static void json_ms(struct json_out *j, const char *key, int64_t ns)
 {
     json_key(j, key);
-    if (ns == TIMER_NONE)
-        json_null(j);
-    else
-        json_double(j, (double)ns / 1e6, 3);
+    json_double_or_null(j, ns != TIMER_NONE, (double)ns / 1e6, 3);
 }
 
 static void json_str_or_null(struct json_out *j, const char *key, const char *value)
@@ -127,10 +121,7 @@ static void json_probes(struct json_out *j, const struct timer_probes *p)
         json_key(j, "kind");
         json_string(j, pr->kind == TIMER_PROBE_ARP ? "arp" : "icmp");
         json_key(j, "seq");
-        if (pr->kind == TIMER_PROBE_ICMP)
-            json_int(j, pr->seq);
-        else
-            json_null(j);
+        json_int_or_null(j, pr->kind == TIMER_PROBE_ICMP, pr->seq);
         json_ns(j, "sent_ns", pr->sent_ns);
         json_ns(j, "reply_ns", pr->reply_ns);
         json_key(j, "send_failed");
@@ -220,17 +211,11 @@ void timer_json_write(FILE *out, const struct timer_run *run, const struct timer
     json_str_or_null(&j, "switch", run->sw);
     json_str_or_null(&j, "port", run->port);
     json_key(&j, "port_ifindex");
-    if (run->port_ifindex >= 0)
-        json_int(&j, run->port_ifindex);
-    else
-        json_null(&j);
+    json_int_or_null(&j, run->port_ifindex >= 0, run->port_ifindex);
     json_key(&j, "interval_ms");
     json_int(&j, run->interval_ms);
     json_key(&j, "down_for_s");
-    if (run->mode == TIMER_MODE_WATCH)
-        json_null(&j);
-    else
-        json_double(&j, run->down_for_s, 3);
+    json_double_or_null(&j, run->mode != TIMER_MODE_WATCH, run->down_for_s, 3);
     json_key(&j, "timeout_s");
     json_int(&j, run->timeout_s);
     json_key(&j, "count");

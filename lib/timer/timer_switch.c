@@ -6,49 +6,74 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/portsel.h"
+#include "snmp/mib_objects.h"
+#include "timer/timer_bounce.h"
 #include "timer/timer_guard.h"
 #include "timer/timer_loop.h"
 #include "timer/timer_probe.h"
+#include "timer/timer_wait.h"
 #include "timer/timer_watch.h"
 #include "util/strutil.h"
 
-#define MS            INT64_C(1000000)
-#define TICK          (100 * MS)
-#define PRECHECK      (3000 * MS)
-#define TAIL_PROBES   20
 #define IF_ADMIN_UP   1
 #define IF_ADMIN_DOWN 2
 
-static const uint32_t if_descr[] = {1, 3, 6, 1, 2, 1, 2, 2, 1, 2};
-static const uint32_t if_admin_status[] = {1, 3, 6, 1, 2, 1, 2, 2, 1, 7};
-static const uint32_t if_name[] = {1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 1};
 #define LEN(a) (sizeof(a) / sizeof((a)[0]))
 
-static long match_column(struct pr_snmp_store *store, const uint32_t *column, size_t len,
-                         const char *port)
+/* The text of column.ifindex in buf, or NULL when it is absent or no text
+ * (not an octet string, a NUL inside, longer than any DisplayString): that
+ * names no port. */
+static const char *column_text(struct pr_snmp_store *store, const struct mib_object *column,
+                               uint32_t ifindex, char *buf, size_t len)
+{
+    const struct pr_snmp_varbind *vb =
+        pr_snmp_store_get_indexed(store, column->oid, column->len, ifindex);
+    if (vb == NULL || vb->value.type != PR_SNMP_T_OCTETS || vb->value.len >= len ||
+        memchr(vb->value.bytes, '\0', vb->value.len) != NULL)
+        return NULL;
+    memcpy(buf, vb->value.bytes, vb->value.len);
+    buf[vb->value.len] = '\0';
+    return buf;
+}
+
+/* How port names the interface ifindex (the rule of core/portsel.h). */
+static enum portsel_match match_interface(struct pr_snmp_store *store, uint32_t ifindex,
+                                          const char *port)
+{
+    char name[256], descr[256];
+    return portsel_match_port(port, column_text(store, &MIB_IF_NAME, ifindex, name, sizeof name),
+                              column_text(store, &MIB_IF_DESCR, ifindex, descr, sizeof descr),
+                              ifindex);
+}
+
+/* The strongest match over every interface of column, the lowest ifIndex
+ * first among equals. */
+static void best_in_column(struct pr_snmp_store *store, const struct mib_object *column,
+                           const char *port, enum portsel_match *best, long *found)
 {
     size_t first, count;
-    pr_snmp_store_subtree(store, column, len, &first, &count);
+    pr_snmp_store_subtree(store, column->oid, column->len, &first, &count);
     for (size_t i = first; i < first + count; i++) {
         const struct pr_snmp_varbind *vb = &store->vb[i];
-        if (vb->value.type != PR_SNMP_T_OCTETS || vb->name_len != len + 1)
+        if (vb->name_len != column->len + 1)
             continue;
-        if (vb->value.len == strlen(port) && memcmp(vb->value.bytes, port, vb->value.len) == 0)
-            return (long)vb->name[len];
+        uint32_t ifindex = vb->name[column->len];
+        enum portsel_match m = match_interface(store, ifindex, port);
+        if (m != PORTSEL_NO_MATCH &&
+            (*best == PORTSEL_NO_MATCH || m < *best || (m == *best && ifindex < *found))) {
+            *best = m;
+            *found = (long)ifindex;
+        }
     }
-    return -1;
 }
 
 long timer_switch_find_port(struct pr_snmp_store *store, const char *port)
 {
-    long long number;
-    if (pr_parse_int(port, 1, 2147483647, &number) &&
-        (pr_snmp_store_get_indexed(store, if_descr, LEN(if_descr), (uint32_t)number) != NULL ||
-         pr_snmp_store_get_indexed(store, if_name, LEN(if_name), (uint32_t)number) != NULL))
-        return (long)number;
-    long found = match_column(store, if_name, LEN(if_name), port);
-    if (found < 0)
-        found = match_column(store, if_descr, LEN(if_descr), port);
+    enum portsel_match best = PORTSEL_NO_MATCH;
+    long found = -1;
+    best_in_column(store, &MIB_IF_NAME, port, &best, &found);
+    best_in_column(store, &MIB_IF_DESCR, port, &best, &found);
     return found;
 }
 
@@ -61,9 +86,9 @@ struct pr_snmp_source *timer_switch_open(const struct timer_switch_config *cfg,
     if (src == NULL)
         return NULL;
     const struct pr_snmp_request req[] = {
-        {.oid = if_name, .len = LEN(if_name)},
-        {.oid = if_descr, .len = LEN(if_descr)},
-        {.oid = if_admin_status, .len = LEN(if_admin_status)},
+        {.oid = MIB_IF_NAME.oid, .len = MIB_IF_NAME.len},
+        {.oid = MIB_IF_DESCR.oid, .len = MIB_IF_DESCR.len},
+        {.oid = MIB_IF_ADMIN_STATUS.oid, .len = MIB_IF_ADMIN_STATUS.len},
     };
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
@@ -77,8 +102,8 @@ struct pr_snmp_source *timer_switch_open(const struct timer_switch_config *cfg,
     }
     run->port_ifindex = ifindex;
     int64_t admin = 0;
-    const struct pr_snmp_varbind *vb =
-        pr_snmp_store_get_indexed(&store, if_admin_status, LEN(if_admin_status), (uint32_t)ifindex);
+    const struct pr_snmp_varbind *vb = pr_snmp_store_get_indexed(
+        &store, MIB_IF_ADMIN_STATUS.oid, MIB_IF_ADMIN_STATUS.len, (uint32_t)ifindex);
     if (vb == NULL || !pr_snmp_value_integer(&vb->value, &admin)) {
         pr_error_set(err, PR_ERR_UNSUPPORTED,
                      "%s does not show ifAdminStatus.%ld: cannot bounce port '%s'", cfg->host,
@@ -102,10 +127,10 @@ fail:
 
 static int set_admin(struct pr_snmp_source *src, long ifindex, int value, struct pr_error *err)
 {
-    uint32_t oid[LEN(if_admin_status) + 1];
-    memcpy(oid, if_admin_status, sizeof if_admin_status);
-    oid[LEN(if_admin_status)] = (uint32_t)ifindex;
-    if (pr_snmp_source_set_integer(src, oid, LEN(oid), value, err) < 0) {
+    uint32_t oid[PR_SNMP_OID_MAX];
+    memcpy(oid, MIB_IF_ADMIN_STATUS.oid, MIB_IF_ADMIN_STATUS.len * sizeof *oid);
+    oid[MIB_IF_ADMIN_STATUS.len] = (uint32_t)ifindex;
+    if (pr_snmp_source_set_integer(src, oid, MIB_IF_ADMIN_STATUS.len + 1, value, err) < 0) {
         pr_error_prefix(err, "setting ifAdminStatus.%ld to %s", ifindex,
                         value == IF_ADMIN_UP ? "up" : "down");
         return -1;
@@ -139,62 +164,40 @@ static int guardian_restore(void *ctx)
     return rc;
 }
 
-/* One bounce; 1 interrupted (the port is up again), 0 done, -1 error, -2
- * refused before anything changed. */
-static int bounce_once(const struct timer_switch_config *cfg, struct pr_snmp_source *src,
-                       struct timer_loop *loop, const struct timer_hooks *hooks,
-                       struct timer_run *run, struct pr_error *err)
+/* The bounce ops: SETs of ifAdminStatus over the run's session. */
+struct switch_port {
+    struct pr_snmp_source *src;
+    long ifindex;
+    bool down_refused; /* the agent refused the last down SET: the port is as it was */
+};
+
+static int switch_down(void *priv, struct pr_error *err)
 {
-    size_t index = run->n_bounces;
-    struct timer_bounce *b = timer_run_add_bounce(run, err);
-    if (b == NULL)
-        return -1;
-    struct timer_loop_events ev;
-    b->down_ns = timer_now_ns();
-    if (set_admin(src, run->port_ifindex, IF_ADMIN_DOWN, err) < 0)
+    struct switch_port *sp = priv;
+    sp->down_refused = false;
+    if (set_admin(sp->src, sp->ifindex, IF_ADMIN_DOWN, err) < 0) {
         /* An agent that answered with an error changed nothing. */
-        return (err->code == PR_ERR_PROTOCOL || err->code == PR_ERR_AUTH) ? -2 : -1;
-    int64_t down_until = b->down_ns + (int64_t)(cfg->down_for_s * 1e9);
-    bool interrupted = false;
-    while (!interrupted && timer_now_ns() < down_until) {
-        int64_t step = timer_now_ns() + TICK;
-        if (timer_loop_wait(loop, step < down_until ? step : down_until, &ev, err) < 0)
-            return -1;
-        interrupted = ev.interrupted;
-        if (hooks != NULL && hooks->progress != NULL)
-            hooks->progress(hooks->ctx, index, "down", timer_now_ns() - b->down_ns);
-    }
-    b->up_ns = timer_now_ns();
-    if (set_admin(src, run->port_ifindex, IF_ADMIN_UP, err) < 0)
+        sp->down_refused = err->code == PR_ERR_PROTOCOL || err->code == PR_ERR_AUTH;
         return -1;
-    if (interrupted)
-        return 1;
-    timer_loop_start(loop, &b->probes);
-    int64_t deadline = b->up_ns + (int64_t)cfg->timeout_s * 1000 * MS;
-    int64_t tail_end = TIMER_NONE;
-    for (;;) {
-        int64_t now = timer_now_ns();
-        int64_t end = tail_end != TIMER_NONE ? tail_end : deadline;
-        if (now >= end)
-            break;
-        if (timer_loop_wait(loop, now + TICK < end ? now + TICK : end, &ev, err) < 0)
-            return -1;
-        if (ev.interrupted) {
-            timer_loop_stop(loop);
-            return 1;
-        }
-        if (ev.first_arp_reply_ns != TIMER_NONE && b->first_arp_reply_ns == TIMER_NONE)
-            b->first_arp_reply_ns = ev.first_arp_reply_ns;
-        if (ev.first_icmp_reply_ns != TIMER_NONE && b->first_reply_ns == TIMER_NONE) {
-            b->first_reply_ns = ev.first_icmp_reply_ns;
-            tail_end = b->first_reply_ns + TAIL_PROBES * loop->interval_ns;
-        }
-        if (b->first_reply_ns == TIMER_NONE && hooks != NULL && hooks->progress != NULL)
-            hooks->progress(hooks->ctx, index, "waiting", timer_now_ns() - b->up_ns);
     }
-    timer_loop_stop(loop);
-    loop->probes = NULL;
     return 0;
+}
+
+static int switch_up(void *priv, struct timer_bounce *b, struct pr_error *err)
+{
+    struct switch_port *sp = priv;
+    b->up_ns = timer_now_ns();
+    return set_admin(sp->src, sp->ifindex, IF_ADMIN_UP, err);
+}
+
+/* The port up again; if even that fails, the guardian tries again with a
+ * session of its own. */
+static int switch_restore(void *priv, struct pr_error *err)
+{
+    struct switch_port *sp = priv;
+    if (sp->down_refused)
+        return 0;
+    return set_admin(sp->src, sp->ifindex, IF_ADMIN_UP, err);
 }
 
 int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_source *src,
@@ -215,40 +218,16 @@ int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_sourc
         goto out;
     timer_loop_init(&loop, &prober, cfg->interval_ms);
     loop.icmp_on_arp = true;
-    if (timer_wait_first_reply(&loop, PRECHECK, run->target, err) < 0)
+    if (timer_wait_first_reply(&loop, TIMER_PRECHECK_NS, run->target, err) < 0)
         goto out;
     if (timer_guard_start(&guard, guardian_restore, &ctx, err) < 0)
         goto out;
-    rc = 0;
-    bool leave_to_guardian = false;
-    for (int i = 0; i < cfg->count; i++) {
-        int got = bounce_once(cfg, src, &loop, hooks, run, err);
-        if (got == -2) {
-            rc = -1;
-            break;
-        }
-        if (got != 0) {
-            /* Make sure the port is up before leaving; if even that fails,
-             * the guardian tries again with a session of its own. */
-            struct pr_error up_err;
-            if (set_admin(src, run->port_ifindex, IF_ADMIN_UP, &up_err) < 0)
-                leave_to_guardian = true;
-            if (got > 0)
-                run->interrupted = true;
-            else
-                rc = -1;
-            break;
-        }
-        if (hooks != NULL && hooks->done != NULL)
-            hooks->done(hooks->ctx, run, run->n_bounces - 1);
-        if (run->bounces[run->n_bounces - 1].first_reply_ns == TIMER_NONE)
-            break;
-        if (timer_signal_caught()) {
-            run->interrupted = true;
-            break;
-        }
-    }
-    if (!leave_to_guardian)
+    struct switch_port port = {.src = src, .ifindex = run->port_ifindex};
+    const struct timer_bounce_ops ops = {
+        .down = switch_down, .up = switch_up, .restore = switch_restore, .priv = &port};
+    bool restored;
+    rc = timer_bounce_run(&ops, &loop, hooks, run, &restored, err);
+    if (restored)
         timer_guard_release(&guard);
 out:
     timer_prober_close(&prober);

@@ -23,9 +23,10 @@ struct timer_switch_config {
     int count;
 };
 
-/* Pure: the ifIndex of port in a store holding ifName and ifDescr columns:
- * a number that is an ifIndex, else an exact ifName, else an exact ifDescr.
- * -1 when nothing matches. */
+/* Pure: the ifIndex of port in a store holding ifName and ifDescr columns,
+ * by portsel_match_port() (core/portsel.h): a number that is an ifIndex,
+ * else an exact ifName, else an exact ifDescr; the lowest ifIndex among
+ * equals. -1 when nothing matches. */
 long timer_switch_find_port(struct pr_snmp_store *store, const char *port);
 
 /* Opens the switch, finds the port and checks it is admin up now. Fills

@@ -9,10 +9,10 @@
 #include "timer/timer_loop.h"
 #include "timer/timer_netlink.h"
 #include "timer/timer_probe.h"
+#include "timer/timer_wait.h"
 
 #define MS          INT64_C(1000000)
 #define TICK        (100 * MS)
-#define TAIL_PROBES 20
 #define KEEP_BEFORE 20 /* probes kept before an outage, for the plot */
 
 int timer_probe_remote(const char *target, struct timer_prober *prober, struct timer_run *run,
@@ -138,30 +138,20 @@ static int one_outage(struct watch_state *w, const struct timer_watch_config *cf
     memset(&w->window, 0, sizeof w->window);
     w->loop.probes = &o->probes;
 
-    int64_t deadline = o->first_lost_sent_ns + (int64_t)cfg->timeout_s * 1000 * MS;
-    int64_t tail_end = TIMER_NONE;
-    for (;;) {
-        int64_t now = timer_now_ns();
-        int64_t end = tail_end != TIMER_NONE ? tail_end : deadline;
-        if (now >= end)
-            break;
-        if (timer_loop_wait(&w->loop, now + TICK < end ? now + TICK : end, &ev, err) < 0)
-            return -1;
-        if (ev.interrupted)
-            break;
-        if (ev.first_icmp_reply_ns != TIMER_NONE && o->first_reply_ns == TIMER_NONE) {
-            o->first_reply_ns = ev.first_icmp_reply_ns;
-            tail_end = o->first_reply_ns + TAIL_PROBES * w->loop.interval_ns;
-        }
-        if (o->first_reply_ns == TIMER_NONE && hooks != NULL && hooks->progress != NULL)
-            hooks->progress(hooks->ctx, run->n_outages - 1, "outage",
-                            timer_now_ns() - o->first_lost_sent_ns);
-    }
-    timer_loop_stop(&w->loop);
-    w->loop.probes = NULL;
+    struct timer_wait_progress progress = {.hooks = hooks,
+                                           .index = run->n_outages - 1,
+                                           .phase = "outage",
+                                           .since_ns = o->first_lost_sent_ns};
+    struct timer_recovery seen;
+    int got =
+        timer_wait_recovery(&w->loop, o->first_lost_sent_ns + (int64_t)cfg->timeout_s * 1000 * MS,
+                            &progress, &seen, err);
+    if (got < 0)
+        return -1;
+    o->first_reply_ns = seen.first_reply_ns;
     count_lost(o);
     note_replies(w, &o->probes);
-    if (ev.interrupted)
+    if (got > 0)
         return 1;
     if (hooks != NULL && hooks->done != NULL)
         hooks->done(hooks->ctx, run, run->n_outages - 1);

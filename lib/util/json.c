@@ -149,6 +149,22 @@ void json_null(struct json_out *j)
     fputs("null", j->out);
 }
 
+void json_int_or_null(struct json_out *j, bool known, int64_t value)
+{
+    if (known)
+        json_int(j, value);
+    else
+        json_null(j);
+}
+
+void json_double_or_null(struct json_out *j, bool known, double value, int decimals)
+{
+    if (known)
+        json_double(j, value, decimals);
+    else
+        json_null(j);
+}
+
 void json_finish(struct json_out *j)
 {
     fputc('\n', j->out);

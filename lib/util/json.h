@@ -33,6 +33,10 @@ void json_int(struct json_out *j, int64_t value);
 void json_double(struct json_out *j, double value, int decimals);
 void json_bool(struct json_out *j, bool value);
 void json_null(struct json_out *j);
+/* A value that may be unknown: null when !known (schema 1: the key is
+ * always there, null when unknown). */
+void json_int_or_null(struct json_out *j, bool known, int64_t value);
+void json_double_or_null(struct json_out *j, bool known, double value, int decimals);
 /* Ends the document with a newline (the caller flushes the stream and
  * checks it). */
 void json_finish(struct json_out *j);

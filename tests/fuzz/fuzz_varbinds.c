@@ -1,26 +1,32 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* libFuzzer harness for varbind interpretation: the bytes describe a set of
- * varbinds, each under one of the columns or scalars the generic, Cisco and
- * Juniper drivers read, with any index, any type and any value (what a
- * broken or hostile agent may answer). The generic interpreter reads the
- * store; the Cisco and the Juniper interpreters add their part on top (each
- * on a switch of its own); then every port is selected, judged, and every
- * fix snippet written.
+ * varbinds, each under one of the objects the drivers ask for, with any
+ * index, any type and any value (what a broken or hostile agent may
+ * answer). The objects are the drivers' own request tables (generic, Cisco
+ * default and per-VLAN contexts, Juniper, in that order, each OID once), so
+ * an object a driver starts asking for is fuzzed from then on. The generic
+ * interpreter reads the store; the Cisco and the Juniper interpreters add
+ * their part on top (each on a switch of its own, Cisco with the same
+ * store as every PVST+ VLAN context it asks for, every other one failed);
+ * then every port is selected, judged, and every fix snippet written.
  *
  * Record layout (repeated until the bytes run out):
- *   byte 0   which object (index into objects[], modulo its size)
+ *   byte 0   which object (index into the objects as ordered above, modulo
+ *            their number)
  *   byte 1   high nibble: number of index arcs (0..3, modulo 4);
  *            low nibble: which type (index into types[], modulo its size)
  *   arcs     one byte each; 0xff is followed by 4 bytes (a large arc)
  *   value    integers: one byte k, k < 0xf0 gives k - 2, else 8 bytes;
  *            strings (OCTET STRING, Opaque, IpAddress): a length byte and
  *            the bytes; OID: a count byte (modulo PR_SNMP_OID_MAX + 8) and one
- *            byte per arc; NULL and exceptions: nothing. */
+ *            byte per arc; NULL and exceptions: nothing.
+ * tests/fuzz/varbind_seed.py writes seeds in this layout. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "cisco/cisco_mib.h"
+#include "cisco/cisco_pvst.h"
 #include "cisco/cisco_snmp.h"
 #include "core/survey.h"
 #include "generic-snmp/generic_snmp.h"
@@ -29,78 +35,41 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Juniper's private objects (drivers/juniper/juniper_snmp.c). */
-MIB_OBJECT(FUZZ_JNX_VLAN_TAG, "J", "jnxL2aldVlanTag", 1, 3, 6, 1, 4, 1, 2636, 3, 48, 1, 3, 1, 1, 3);
-MIB_OBJECT(FUZZ_JNX_MST_VERSION, "J", "jnxMIMstForceProtocolVersion", 1, 3, 6, 1, 4, 1, 2636, 3, 46,
-           1, 1, 3, 1, 24);
-MIB_OBJECT(FUZZ_JNX_ADMIN_EDGE, "J", "jnxMIMstCistPortAdminEdgeStatus", 1, 3, 6, 1, 4, 1, 2636, 3,
-           46, 1, 1, 6, 1, 9);
-MIB_OBJECT(FUZZ_JNX_OPER_EDGE, "J", "jnxMIMstCistPortOperEdgeStatus", 1, 3, 6, 1, 4, 1, 2636, 3, 46,
-           1, 1, 6, 1, 10);
-/* Under ifTable: ifIndex itself (the generic driver keys ports on it). */
-MIB_OBJECT(FUZZ_IF_INDEX, "IF-MIB", "ifIndex", 1, 3, 6, 1, 2, 1, 2, 2, 1, 1);
+#define MAX_OBJECTS 256
 
-static const struct mib_object *const objects[] = {
-    /* generic scalars */
-    &MIB_SYS_DESCR,
-    &MIB_SYS_OBJECT_ID,
-    &MIB_SYS_UPTIME,
-    &MIB_SYS_NAME,
-    &MIB_STP_PROTOCOL_SPEC,
-    &MIB_STP_MAX_AGE,
-    &MIB_STP_FORWARD_DELAY,
-    &MIB_STP_VERSION,
-    /* generic columns */
-    &FUZZ_IF_INDEX,
-    &MIB_IF_DESCR,
-    &MIB_IF_TYPE,
-    &MIB_IF_SPEED,
-    &MIB_IF_ADMIN_STATUS,
-    &MIB_IF_OPER_STATUS,
-    &MIB_IF_NAME,
-    &MIB_IF_HIGH_SPEED,
-    &MIB_IF_CONNECTOR_PRESENT,
-    &MIB_IF_ALIAS,
-    &MIB_IF_STACK_STATUS,
-    &MIB_BASE_PORT_IFINDEX,
-    &MIB_STP_PORT_STATE,
-    &MIB_STP_PORT_ENABLE,
-    &MIB_STP_ADMIN_EDGE,
-    &MIB_STP_OPER_EDGE,
-    &MIB_IEEE_STP_VERSION,
-    &MIB_IEEE_RSTP_ADMIN_EDGE,
-    &MIB_IEEE_RSTP_OPER_EDGE,
-    &MIB_IEEE_AUTO_EDGE,
-    &MIB_MSTP_CIST_ADMIN_EDGE,
-    &MIB_MSTP_CIST_OPER_EDGE,
-    &MIB_LAG_SELECTED_AGG,
-    &MIB_LAG_ATTACHED_AGG,
-    &MIB_LAG_ACTOR_OPER_STATE,
-    &MIB_MAU_TYPE,
-    &MIB_MAU_DEFAULT_TYPE,
-    &MIB_MAU_TYPE_LIST_BITS,
-    &MIB_MAU_AUTONEG_ADMIN,
-    &MIB_DOT1Q_PVID,
-    /* Cisco */
-    &MIB_STPX_TYPE,
-    &MIB_STPX_BPDU_GUARD_GLOBAL,
-    &MIB_STPX_FAST_START_DEFAULT,
-    &MIB_STPX_FAST_START_MODE,
-    &MIB_STPX_BPDU_GUARD_MODE,
-    &MIB_STACK_PORT_IFINDEX,
-    &MIB_STACK_FAST_START,
-    &MIB_VM_VLAN,
-    &MIB_TRUNK_NATIVE_VLAN,
-    &MIB_TRUNK_DYNAMIC_STATUS,
-    &MIB_ERR_DISABLE_CAUSE,
-    &MIB_ERR_DISABLE_GLOBALS,
-    /* Juniper */
-    &FUZZ_JNX_VLAN_TAG,
-    &FUZZ_JNX_MST_VERSION,
-    &FUZZ_JNX_ADMIN_EDGE,
-    &FUZZ_JNX_OPER_EDGE,
-};
-#define N_OBJECTS (sizeof objects / sizeof objects[0])
+/* The OIDs the drivers ask for, each once: built on the first input. */
+static const struct pr_snmp_request *objects[MAX_OBJECTS];
+static size_t n_objects;
+
+static void add_objects(const struct pr_snmp_request *req, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        bool seen = false;
+        for (size_t k = 0; k < n_objects && !seen; k++)
+            seen =
+                pr_snmp_oid_compare(objects[k]->oid, objects[k]->len, req[i].oid, req[i].len) == 0;
+        if (seen)
+            continue;
+        if (n_objects == MAX_OBJECTS)
+            abort(); /* never drop an object silently: raise MAX_OBJECTS */
+        objects[n_objects++] = &req[i];
+    }
+}
+
+static void build_objects(void)
+{
+    const struct pr_snmp_request *(*const tables[])(size_t *) = {
+        generic_snmp_requests,
+        cisco_snmp_requests,
+        cisco_pvst_requests,
+        juniper_snmp_requests,
+    };
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+        size_t n;
+        const struct pr_snmp_request *req = tables[t](&n);
+        add_objects(req, n);
+    }
+}
 
 static const enum pr_snmp_type types[] = {
     PR_SNMP_T_INTEGER,      PR_SNMP_T_OCTETS,    PR_SNMP_T_NULL,         PR_SNMP_T_OID,
@@ -136,7 +105,7 @@ static bool take_varbind(struct cursor *c, struct pr_snmp_store *store)
 {
     if (c->left < 2)
         return false;
-    const struct mib_object *obj = objects[take_byte(c) % N_OBJECTS];
+    const struct pr_snmp_request *obj = objects[take_byte(c) % n_objects];
     uint8_t shape = take_byte(c);
     size_t arcs = (shape >> 4) % 4;
     enum pr_snmp_type type = types[(shape & 0x0f) % N_TYPES];
@@ -200,8 +169,46 @@ static void judge(struct pr_switch *sw, const struct pr_driver *drv)
     }
 }
 
+/* The VLAN contexts the Cisco read step would ask for, answered from store
+ * (its objects of the per-VLAN requests) for every other VLAN, failed for
+ * the rest. */
+static void fake_vlan_reads(struct pr_snmp_store *store, const struct pr_switch *sw,
+                            struct cisco_vlan_reads *reads)
+{
+    int64_t vlans[CISCO_PVST_MAX_VLANS];
+    size_t n = cisco_pvst_vlans(store, sw, vlans, CISCO_PVST_MAX_VLANS);
+    reads->n = 0;
+    reads->vlan = n > 0 ? calloc(n, sizeof *reads->vlan) : NULL;
+    if (reads->vlan == NULL)
+        return;
+    reads->n = n;
+    size_t n_req;
+    const struct pr_snmp_request *req = cisco_pvst_requests(&n_req);
+    for (size_t k = 0; k < n; k++) {
+        struct cisco_vlan_read *read = &reads->vlan[k];
+        read->vlan = vlans[k];
+        pr_snmp_store_init(&read->store);
+        if (k % 2 == 1) {
+            pr_error_set(&read->error, PR_ERR_TIMEOUT, "fuzz: VLAN %lld not answered",
+                         (long long)vlans[k]);
+            continue;
+        }
+        for (size_t i = 0; i < n_req; i++) {
+            const struct pr_snmp_varbind *vb;
+            if (!req[i].scalar)
+                pr_snmp_store_copy_subtree(&read->store, store, req[i].oid, req[i].len,
+                                           &read->error);
+            else if ((vb = pr_snmp_store_get(store, req[i].oid, req[i].len)) != NULL)
+                pr_snmp_store_add(&read->store, vb->name, vb->name_len, &vb->value, &read->error);
+        }
+        pr_error_clear(&read->error);
+    }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    if (n_objects == 0)
+        build_objects();
     if (size > 1 << 16)
         return 0;
     struct pr_snmp_store store;
@@ -219,7 +226,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (generic_snmp_interpret(&store, &generic, &err) == 0)
         judge(&generic, &pr_driver_generic_snmp);
     if (generic_snmp_interpret(&store, &cisco, &err) == 0) {
-        cisco_snmp_interpret(&store, NULL, &cisco);
+        struct cisco_vlan_reads vlans = {0};
+        fake_vlan_reads(&store, &cisco, &vlans);
+        cisco_snmp_interpret(&store, &vlans, &cisco);
+        cisco_vlan_reads_free(&vlans);
         judge(&cisco, &pr_driver_cisco);
     }
     if (generic_snmp_interpret(&store, &juniper, &err) == 0) {

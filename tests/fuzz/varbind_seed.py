@@ -14,21 +14,35 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-HARNESS = os.path.join(HERE, "fuzz_varbinds.c")
-HEADERS = [HARNESS, os.path.join(ROOT, "drivers/generic-snmp/mib_objects.h"),
-           os.path.join(ROOT, "drivers/cisco/cisco_mib.h")]
+# Where the MIB_OBJECT definitions are.
+HEADERS = ["lib/snmp/mib_objects.h", "drivers/cisco/cisco_mib.h", "drivers/juniper/juniper_snmp.c"]
+# The drivers' request tables, in the order fuzz_varbinds.c's build_objects()
+# takes them: (file, name of its static const struct pr_snmp_request array).
+TABLES = [("drivers/generic-snmp/generic_fetch.c", "generic_requests"),
+          ("drivers/cisco/cisco_snmp.c", "cisco_requests"),
+          ("drivers/cisco/cisco_pvst_fetch.c", "vlan_requests"),
+          ("drivers/juniper/juniper_snmp.c", "juniper_requests")]
 TYPES = [2, 4, 5, 6, 64, 65, 66, 67, 68, 70, 128, 129, 130]
 
 
+def read(path):
+    with open(os.path.join(ROOT, path)) as f:
+        return f.read()
+
+
 def objects():
+    """The harness's objects: every table's OIDs in order, each once."""
     oids = {}
     for path in HEADERS:
-        text = open(path).read()
-        for m in re.finditer(r'MIB_OBJECT\((\w+),\s*"[^"]*",\s*"[^"]*",([\d,\s]+)\)', text):
+        for m in re.finditer(r'MIB_OBJECT\((\w+),\s*"[^"]*",\s*"[^"]*",([\d,\s]+)\)', read(path)):
             oids[m.group(1)] = [int(x) for x in m.group(2).replace("\n", " ").split(",")]
-    body = open(HARNESS).read().split("objects[] = {", 1)[1].split("};", 1)[0]
-    names = re.findall(r"&(\w+)", body)
-    return [oids[n] for n in names]
+    table = []
+    for path, name in TABLES:
+        body = read(path).split(name + "[] = {", 1)[1].split("};", 1)[0]
+        for ident in re.findall(r"MIB_(?:SCALAR|COLUMN)\((\w+)\)", body):
+            if oids[ident] not in table:
+                table.append(oids[ident])
+    return table
 
 
 def arc_bytes(arc):

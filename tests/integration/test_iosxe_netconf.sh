@@ -128,6 +128,9 @@ run "$PR_TMP/auto.json" check --netconf "alice@127.0.0.1:$port" "${nc_opts[@]}" 
     --expect-vlan 100 --format json
 pr_expect_eq "auto driver: exit 2, cisco" "2 cisco" "$RC $(field "$PR_TMP/auto.json" - driver)"
 pr_expect_eq "auto driver: same verdicts" "$expected" "$(summary "$PR_TMP/auto.json")"
+pr_expect_eq "auto driver: the Junos filter, then the IOS-XE filter" "configuration native" \
+    "$(grep -o '<filter type="subtree"><[a-z]*' "$PR_TMP/rpc.log" | sed 's/.*<//' | tr '\n' ' ' |
+        sed 's/ $//')"
 
 # The same configuration as running-config text and as a saved XML file:
 # the same ports (only the text's "(line N)" in evidence differs).

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "driver.h"
 #include "netconf/netconf.h"
 #include "util/strutil.h"
 
@@ -104,9 +105,9 @@ int main(int argc, char **argv)
             opts.timeout_s = strtod(value, NULL);
         } else if (strcmp(arg, "--filter") == 0) {
             if (strcmp(value, "junos") == 0)
-                filter = netconf_junos_filter();
+                filter = pr_driver_juniper.netconf_filter;
             else if (strcmp(value, "iosxe") == 0)
-                filter = netconf_iosxe_filter();
+                filter = pr_driver_cisco.netconf_filter;
             else if (strcmp(value, "none") == 0)
                 filter = NULL;
             else

@@ -624,7 +624,7 @@ static void test_merge_into_blocks(void **state)
 
 /* ---- the driver ---- */
 
-static void test_driver_match_and_collect(void **state)
+static void test_driver_match_and_read_config(void **state)
 {
     (void)state;
     const char *cfg = "version 15.2\ninterface GigabitEthernet1/0/1\n";
@@ -638,13 +638,10 @@ static void test_driver_match_and_collect(void **state)
 
     struct pr_switch sw;
     pr_switch_init(&sw, "sw", "x");
-    struct pr_collect_ctx ctx = {.sw = &sw,
-                                 .config_text = cfg,
-                                 .config_len = strlen(cfg),
-                                 .config_origin = "x.cfg",
-                                 .config_kind = "config"};
+    struct pr_config_text config = {
+        .text = cfg, .len = strlen(cfg), .origin = "x.cfg", .kind = "config"};
     struct pr_error err = {0};
-    assert_int_equal(pr_driver_cisco.collect(&ctx, &err), 0);
+    assert_int_equal(pr_driver_cisco.read_config(&config, &sw, &err), 0);
     assert_int_equal(sw.n_ports, 1);
     assert_string_equal(sw.sources[0], "config");
     pr_switch_free(&sw);
@@ -672,7 +669,7 @@ int main(void)
         cmocka_unit_test(test_eos_mode_and_fallback),
         cmocka_unit_test(test_snippets_per_platform),
         cmocka_unit_test(test_merge_into_blocks),
-        cmocka_unit_test(test_driver_match_and_collect),
+        cmocka_unit_test(test_driver_match_and_read_config),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -718,13 +718,10 @@ static void test_driver_takes_native_xml(void **state)
     assert_string_equal(drv->name, "cisco");
     struct pr_switch sw;
     pr_switch_init(&sw, "sw", "127.0.0.1");
-    struct pr_collect_ctx ctx = {.sw = &sw,
-                                 .config_text = xml,
-                                 .config_len = len,
-                                 .config_origin = "netconf 127.0.0.1",
-                                 .config_kind = "netconf"};
+    struct pr_config_text config = {
+        .text = xml, .len = len, .origin = "netconf 127.0.0.1", .kind = "netconf"};
     struct pr_error err = {0};
-    assert_int_equal(drv->collect(&ctx, &err), 0);
+    assert_int_equal(drv->read_config(&config, &sw, &err), 0);
     assert_int_equal(sw.n_ports, 10);
     assert_int_equal(sw.n_sources, 1);
     assert_string_equal(sw.sources[0], "netconf");

@@ -703,25 +703,22 @@ static void test_driver_match(void **state)
     assert_ptr_equal(pr_driver_choose(NULL, NULL, curly, strlen(curly)), &pr_driver_juniper);
 }
 
-static void test_collect(void **state)
+static void test_read_config(void **state)
 {
     (void)state;
     const char *text = "set interfaces ge-0/0/1 unit 0 family ethernet-switching\n";
     struct pr_switch sw;
     pr_switch_init(&sw, "sw", "f");
-    struct pr_collect_ctx ctx = {.sw = &sw,
-                                 .config_text = text,
-                                 .config_len = strlen(text),
-                                 .config_origin = "f",
-                                 .config_kind = "config"};
+    struct pr_config_text config = {
+        .text = text, .len = strlen(text), .origin = "f", .kind = "config"};
     struct pr_error err = {0};
-    assert_int_equal(pr_driver_juniper.collect(&ctx, &err), 0);
+    assert_int_equal(pr_driver_juniper.read_config(&config, &sw, &err), 0);
     assert_int_equal(sw.n_ports, 1);
     assert_string_equal(sw.sources[0], "config");
     pr_switch_free(&sw);
     pr_switch_init(&sw, "sw", "f");
-    struct pr_collect_ctx nothing = {.sw = &sw};
-    assert_int_equal(pr_driver_juniper.collect(&nothing, &err), -1);
+    struct pr_config_text nothing = {0};
+    assert_int_equal(pr_driver_juniper.read_config(&nothing, &sw, &err), -1);
     assert_int_equal(err.code, PR_ERR_USAGE);
     pr_switch_free(&sw);
 }
@@ -751,7 +748,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_detect_format),
         cmocka_unit_test(test_driver_match),
-        cmocka_unit_test(test_collect),
+        cmocka_unit_test(test_read_config),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Matching configuration interface names to SNMP names, and which source
- * wins for which fact. */
+/* Matching configuration interface names to SNMP names (the cisco
+ * driver's names_match), and which source wins for which fact. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,16 +14,16 @@
 static void test_names(void **state)
 {
     (void)state;
-    assert_true(merge_names_match("GigabitEthernet1/0/1", "Gi1/0/1"));
-    assert_true(merge_names_match("Ethernet5", "Et5"));
-    assert_true(merge_names_match("Ethernet1/1", "Eth1/1"));
-    assert_true(merge_names_match("TenGigabitEthernet1/1/2", "Te1/1/2"));
-    assert_true(merge_names_match("ge-0/0/1", "ge-0/0/1"));
-    assert_true(merge_names_match("Port-channel1", "Po1"));
-    assert_false(merge_names_match("GigabitEthernet1/0/1", "Gi1/0/11"));
-    assert_false(merge_names_match("GigabitEthernet1/0/1", "Te1/0/1"));
-    assert_false(merge_names_match("ge-0/0/1", "xe-0/0/1"));
-    assert_false(merge_names_match("Ethernet", "Et"));
+    assert_true(pr_driver_cisco.names_match("GigabitEthernet1/0/1", "Gi1/0/1"));
+    assert_true(pr_driver_cisco.names_match("Ethernet5", "Et5"));
+    assert_true(pr_driver_cisco.names_match("Ethernet1/1", "Eth1/1"));
+    assert_true(pr_driver_cisco.names_match("TenGigabitEthernet1/1/2", "Te1/1/2"));
+    assert_true(pr_driver_cisco.names_match("ge-0/0/1", "ge-0/0/1"));
+    assert_true(pr_driver_cisco.names_match("Port-channel1", "Po1"));
+    assert_false(pr_driver_cisco.names_match("GigabitEthernet1/0/1", "Gi1/0/11"));
+    assert_false(pr_driver_cisco.names_match("GigabitEthernet1/0/1", "Te1/0/1"));
+    assert_false(pr_driver_cisco.names_match("ge-0/0/1", "xe-0/0/1"));
+    assert_false(pr_driver_cisco.names_match("Ethernet", "Et"));
 }
 
 static void test_config_wins_for_configuration_agent_for_state(void **state)
@@ -41,7 +41,7 @@ static void test_config_wins_for_configuration_agent_for_state(void **state)
     pr_fact_set(&cp->facts.edge, PR_EDGE_YES, "spanning-tree portfast edge");
     pr_fact_set(&cp->facts.lacp_fallback, 0, "port-channel standalone-disable");
     pr_fact_set(&config.stp.mode, PR_MODE_RAPID_PVST, "spanning-tree mode rapid-pvst");
-    assert_int_equal(merge_config_into_live(&live, &config), 1);
+    assert_int_equal(merge_config_into_live(&live, &config, &pr_driver_cisco), 1);
     /* State stays the agent's. */
     assert_int_equal(lp->facts.oper_status.value, PR_IF_UP);
     assert_int_equal(lp->facts.lacp_member.value, 1);

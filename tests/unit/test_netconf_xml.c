@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "driver.h"
 #include "netconf/netconf.h"
 #include "util/xml.h"
 
@@ -236,12 +237,12 @@ static void test_options_defaults(void **state)
     assert_string_equal(opts.known_hosts, "");
 }
 
-/* The filters are XML the project's reader accepts, rooted where the
+/* The drivers' filters are XML the project's reader accepts, rooted where the
  * devices expect them, with the selection nodes the interpreters need. */
 static void test_filters(void **state)
 {
     (void)state;
-    xmlDoc *junos = parse_ok(netconf_junos_filter());
+    xmlDoc *junos = parse_ok(pr_driver_juniper.netconf_filter);
     xmlNode *root = xmlDocGetRootElement(junos);
     assert_string_equal((const char *)root->name, "configuration");
     assert_string_equal((const char *)root->ns->href, "http://xml.juniper.net/xnm/1.1/xnm");
@@ -256,7 +257,7 @@ static void test_filters(void **state)
     assert_null(child);
     xmlFreeDoc(junos);
 
-    xmlDoc *iosxe = parse_ok(netconf_iosxe_filter());
+    xmlDoc *iosxe = parse_ok(pr_driver_cisco.netconf_filter);
     root = xmlDocGetRootElement(iosxe);
     assert_string_equal((const char *)root->name, "native");
     assert_string_equal((const char *)root->ns->href,

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "timer/timer_bounce.h"
+
+#include "timer/timer_wait.h"
+
+#define MS   INT64_C(1000000)
+#define TICK (100 * MS)
+
+/* Holds the link down for run->down_for_s. Returns 1 when interrupted, 0
+ * when the time is up, -1 on error. */
+static int hold_down(struct timer_loop *loop, const struct timer_hooks *hooks,
+                     const struct timer_run *run, size_t index, int64_t down_ns,
+                     struct pr_error *err)
+{
+    int64_t down_until = down_ns + (int64_t)(run->down_for_s * 1e9);
+    while (timer_now_ns() < down_until) {
+        int64_t step = timer_now_ns() + TICK;
+        struct timer_loop_events ev;
+        if (timer_loop_wait(loop, step < down_until ? step : down_until, &ev, err) < 0)
+            return -1;
+        if (ev.interrupted)
+            return 1;
+        if (hooks != NULL && hooks->progress != NULL)
+            hooks->progress(hooks->ctx, index, "down", timer_now_ns() - down_ns);
+    }
+    return 0;
+}
+
+/* One bounce into a new entry of run. Returns 1 when interrupted, 0 done,
+ * -1 on error. */
+static int bounce_once(const struct timer_bounce_ops *ops, struct timer_loop *loop,
+                       const struct timer_hooks *hooks, struct timer_run *run, struct pr_error *err)
+{
+    size_t index = run->n_bounces;
+    struct timer_bounce *b = timer_run_add_bounce(run, err);
+    if (b == NULL)
+        return -1;
+    b->down_ns = timer_now_ns();
+    if (ops->down(ops->priv, err) < 0)
+        return -1;
+    int held = hold_down(loop, hooks, run, index, b->down_ns, err);
+    if (held != 0)
+        return held;
+    if (ops->up(ops->priv, b, err) < 0)
+        return -1;
+
+    timer_loop_start(loop, &b->probes);
+    struct timer_wait_progress progress = {
+        .hooks = hooks, .index = index, .phase = "waiting", .since_ns = b->up_ns};
+    struct timer_recovery seen;
+    int got = timer_wait_recovery(loop, b->up_ns + (int64_t)run->timeout_s * 1000 * MS, &progress,
+                                  &seen, err);
+    if (b->carrier_up_ns == TIMER_NONE)
+        b->carrier_up_ns = seen.carrier_up_ns;
+    b->first_arp_reply_ns = seen.first_arp_reply_ns;
+    b->first_reply_ns = seen.first_reply_ns;
+    return got;
+}
+
+int timer_bounce_run(const struct timer_bounce_ops *ops, struct timer_loop *loop,
+                     const struct timer_hooks *hooks, struct timer_run *run, bool *restored,
+                     struct pr_error *err)
+{
+    *restored = true;
+    for (int i = 0; i < run->count; i++) {
+        int got = bounce_once(ops, loop, hooks, run, err);
+        if (got != 0) {
+            /* Interrupted or failed: put everything back before leaving. */
+            struct pr_error restore_err;
+            if (ops->restore(ops->priv, &restore_err) < 0)
+                *restored = false; /* the guardian tries again when we exit */
+            if (got > 0)
+                run->interrupted = true;
+            return got < 0 ? -1 : 0;
+        }
+        if (hooks != NULL && hooks->done != NULL)
+            hooks->done(hooks->ctx, run, run->n_bounces - 1);
+        if (run->bounces[run->n_bounces - 1].first_reply_ns == TIMER_NONE)
+            break; /* unknown: more bounces would not answer either */
+        if (timer_signal_caught()) {
+            run->interrupted = true;
+            break;
+        }
+    }
+    return 0;
+}
