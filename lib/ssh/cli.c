@@ -172,10 +172,12 @@ static int cli_drain_stderr(struct pr_ssh_cli *cli, ssh_channel chan, struct pr_
     }
 }
 
-/* Reads the shell up to the next prompt. After a command (sent_mark is
- * where the cleaner stood when it was sent) the prompt must be on a line
- * of its own that began after the command, so a prompt echoed together
- * with the command is not taken for the end of its output. */
+/* Reads the shell up to the next prompt. The prompt seen before, on a
+ * line that began after the command was sent (sent_mark is where the
+ * cleaner stood then), ends the output at once when nothing else is
+ * waiting; any other prompt (the first one, a new mode, a CLI that writes
+ * its prompt without a line end first, or a prompt echoed together with
+ * the command) must stay the last thing received for CLI_QUIET_MS. */
 static int cli_read_prompt(struct pr_ssh_cli *cli, bool first, size_t sent_mark, const char *phase,
                            struct pr_error *err)
 {
@@ -192,10 +194,9 @@ static int cli_read_prompt(struct pr_ssh_cli *cli, bool first, size_t sent_mark,
             continue;
         }
         char seen[PR_CLI_PROMPT_MAX + 1];
-        bool candidate = (first || cli->clean.line_start > sent_mark) &&
-                         pr_cli_clean_prompt(&cli->clean, &cli->pat, seen, sizeof seen);
-        if (candidate && cli->prompt[0] != '\0' && strcmp(seen, cli->prompt) == 0 &&
-            ssh_channel_poll(cli->shell, 0) == 0) {
+        bool candidate = pr_cli_clean_prompt(&cli->clean, &cli->pat, seen, sizeof seen);
+        if (candidate && !first && cli->clean.line_start > sent_mark &&
+            strcmp(seen, cli->prompt) == 0 && ssh_channel_poll(cli->shell, 0) == 0) {
             rc = 0;
             break;
         }

@@ -569,14 +569,15 @@ static void server_session(ssh_session s)
             authed = true;
         } else if (type == SSH_REQUEST_AUTH && sub == SSH_AUTH_METHOD_INTERACTIVE &&
                    cfg.kbdint_only) {
+            /* The response carries no user name: the request's is kept. */
             if (!ssh_message_auth_kbdint_is_response(msg)) {
                 const char *prompts[] = {"Password: "};
                 char echo[] = {0};
+                const char *user = ssh_message_auth_user(msg);
+                snprintf(c.user, sizeof c.user, "%s", user != NULL ? user : "");
                 ssh_message_auth_interactive_request(msg, "", "", 1, prompts, echo);
             } else if (ssh_userauth_kbdint_getnanswers(s) == 1 &&
-                       server_password_ok(ssh_message_auth_user(msg),
-                                          ssh_userauth_kbdint_getanswer(s, 0))) {
-                snprintf(c.user, sizeof c.user, "%s", ssh_message_auth_user(msg));
+                       server_password_ok(c.user, ssh_userauth_kbdint_getanswer(s, 0))) {
                 ssh_message_auth_reply_success(msg, 0);
                 authed = true;
             } else {
