@@ -172,6 +172,27 @@ static int cli_drain_stderr(struct pr_ssh_cli *cli, ssh_channel chan, struct pr_
     }
 }
 
+/* The shell read failed: the deadline (the watchdog cut the socket, or
+ * time is up), or the connection. Either way the error says how far it
+ * got. */
+static int cli_read_failed(struct pr_ssh_cli *cli, const char *phase, size_t received_before,
+                           struct pr_error *err)
+{
+    char last[300];
+    cli_last_line(cli, last, sizeof last);
+    size_t got = cli->received - received_before;
+    if (pr_ssh_conn_timed_out(&cli->conn))
+        return pr_error_set(err, PR_ERR_TIMEOUT,
+                            "SSH: timeout after %.1f s %s with %s (%s%zu bytes received, %lu pager "
+                            "prompts answered; the last line: '%s')",
+                            cli->conn.timeout_s, phase, cli->conn.label,
+                            got == 0 ? "nothing new, " : "", got, cli->pages, last);
+    return pr_error_set(err, PR_ERR_IO,
+                        "SSH: connection to %s lost %s: %s (%zu bytes received; the last line: "
+                        "'%s')",
+                        cli->conn.label, phase, ssh_get_error(cli->conn.ssh), got, last);
+}
+
 /* Reads the shell up to the next prompt. The prompt seen before, on a
  * line that began after the command was sent (sent_mark is where the
  * cleaner stood then), ends the output at once when nothing else is
@@ -202,20 +223,13 @@ static int cli_read_prompt(struct pr_ssh_cli *cli, bool first, size_t sent_mark,
         }
         int left = pr_ssh_left_ms(cli->conn.deadline_ns);
         if (left == 0) {
-            char last[300];
-            cli_last_line(cli, last, sizeof last);
-            pr_error_set(err, PR_ERR_TIMEOUT,
-                         "SSH: timeout after %.1f s %s with %s (%s%zu bytes received, %lu pager "
-                         "prompts answered; the last line: '%s')",
-                         cli->conn.timeout_s, phase, cli->conn.label,
-                         cli->received == received_before ? "nothing new, " : "",
-                         cli->received - received_before, cli->pages, last);
+            cli_read_failed(cli, phase, received_before, err);
             break;
         }
         int wait = candidate && left > CLI_QUIET_MS ? CLI_QUIET_MS : left;
         int n = ssh_channel_read_timeout(cli->shell, buf, CLI_READ_CHUNK, 0, wait);
         if (n == SSH_ERROR) {
-            cli_io_error(cli, phase, err);
+            cli_read_failed(cli, phase, received_before, err);
             break;
         }
         if (n == 0) {

@@ -31,6 +31,8 @@
  *   stall         half of the configuration, then nothing
  *   garbage       binary garbage after login, never a prompt
  *   slow-login    the first prompt after 3 s
+ *   unprivileged  the configuration command is refused, as for a login
+ *                 without the privilege to read it
  * Concurrent connections are served, one thread each. */
 #include <errno.h>
 #include <netinet/in.h>
@@ -463,6 +465,8 @@ static void cli_command(struct cli *c, const char *line)
         c->paging = false;
         if (strcmp(cfg.p->name, "junos") == 0)
             cli_puts(c, "Screen length set to 0\r\n");
+    } else if (in_list(cfg.p->show, line) && strcmp(cfg.mode, "unprivileged") == 0) {
+        cli_puts(c, cfg.p->refusal);
     } else if (in_list(cfg.p->show, line)) {
         cli_show_config(c);
     } else if (strcmp(line, "show version") == 0) {
@@ -659,9 +663,9 @@ static const struct persona *persona_find(const char *name)
     return NULL;
 }
 
-static const char *const server_modes[] = {"normal",  "no-prompt",  "page-forever",
-                                           "endless", "disconnect", "stall",
-                                           "garbage", "slow-login", NULL};
+static const char *const server_modes[] = {
+    "normal", "no-prompt", "page-forever", "endless",      "disconnect",
+    "stall",  "garbage",   "slow-login",   "unprivileged", NULL};
 
 int main(int argc, char **argv)
 {
