@@ -276,6 +276,7 @@ struct cli {
     ssh_channel chan;
     char user[128];
     bool paging; /* the pager is on */
+    bool exec;   /* an exec channel: no terminal, so never a pager */
     bool alive;
 };
 
@@ -401,7 +402,7 @@ static bool cli_page_text(struct cli *c, const char *text, size_t len, size_t li
         cli_puts(c, "\r\n");
         at += n + (nl != NULL ? 1 : 0);
         (*lines)++;
-        bool pages = (c->paging || cfg.ignore_paging) && cfg.page_lines > 0;
+        bool pages = (c->paging || (cfg.ignore_paging && !c->exec)) && cfg.page_lines > 0;
         if (pages && *lines % cfg.page_lines == 0 && at < len &&
             !cli_pager(c, (int)(at * 100 / (len ? len : 1))))
             return false;
@@ -536,6 +537,7 @@ static void cli_shell(struct cli *c)
 static void cli_exec(struct cli *c, const char *command)
 {
     c->paging = false;
+    c->exec = true;
     cli_command(c, command);
     if (!c->alive)
         return;
