@@ -57,6 +57,7 @@ struct inventory_switch {
     char driver[32];                 /* auto | generic-snmp | cisco | juniper */
     struct pr_snmp_options snmp;     /* defaults, then defaults:snmp, then the switch's */
     bool snmp_given;                 /* an snmp map applies (in defaults or the switch) */
+    unsigned snmp_set;               /* PR_SNMP_GIVEN_* bits of the keys those maps give */
     struct inventory_login netconf;  /* <get-config> over NETCONF */
     struct inventory_login ssh;      /* the configuration through the CLI over SSH; at most
                                       * one of netconf and ssh is given */
