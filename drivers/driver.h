@@ -124,5 +124,6 @@ size_t pr_driver_cli_list(const struct pr_driver **out, size_t max);
 extern const struct pr_driver pr_driver_generic_snmp;
 extern const struct pr_driver pr_driver_cisco;
 extern const struct pr_driver pr_driver_juniper;
+extern const struct pr_driver pr_driver_aruba;
 
 #endif
