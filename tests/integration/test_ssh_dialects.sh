@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
 # --ssh against the test CLI server playing each CLI portready reads
-# (Junos, IOS, NX-OS, EOS), serving real configurations: the ports read
+# (Junos, IOS, NX-OS, EOS, AOS-CX, ArubaOS-Switch), serving real
+# configurations: the ports read
 # through the CLI equal the ports of the same text read with --config, and
 # the configuration kept by --save-config is the served file (but for line
 # ends and trailing blanks), through pagers that ignore the paging command,
@@ -43,7 +44,9 @@ else:
     print("FAIL - %s: ports differ from --config" % name)
 print(("ok" if canon(g, False) == canon(sv, False) else "FAIL") +
       " - %s: ports of the saved configuration" % name)
-lines = [l.rstrip(" \t\r") for l in open(served, "rb").read().decode("latin-1").split("\n")]
+# A terminal shows no NUL byte, and the cleaner drops it as one would.
+text = open(served, "rb").read().replace(b"\0", b"").decode("latin-1")
+lines = [l.rstrip(" \t\r") for l in text.split("\n")]
 while lines and lines[-1] == "":
     lines.pop()
 want_text = ("\n".join(lines) + "\n").encode("latin-1")
@@ -100,8 +103,9 @@ pr_expect_eq "Junos exec: one command" "show configuration | display set" "$(pas
 one "Junos, exec refused: the shell on the same connection" junos "$DATA/junos/e1-1.set" \
     --exec no -- --driver juniper
 one "IOS-XE running-config" ios "$DATA/iosxe/rack.cli"
-pr_expect_eq "IOS: terminal length 0, then the configuration" \
-    "terminal length 0|show running-config" "$(paste -sd'|' "$LAST_LOG")"
+# "sw1#" is also an HPE/Aruba prompt: show version tells.
+pr_expect_eq "IOS: show version, terminal length 0, then the configuration" \
+    "show version|terminal length 0|show running-config" "$(paste -sd'|' "$LAST_LOG")"
 one "IOS, pager ignoring terminal length 0 (every 7 lines)" ios "$DATA/iosxe/rack.cli" \
     --ignore-paging --page-lines 7
 one "IOS, no echo, ANSI colours and cursor moves" ios "$DATA/iosxe/rack.cli" --no-echo --ansi \
@@ -111,6 +115,21 @@ one "IOS, a 200 kB banner, keyboard-interactive login" ios "$DATA/iosxe/rack.cli
 one "EOS running-config, --driver cisco" eos "$DATA/merge/rack12-c-eos.conf" -- --driver cisco
 one "EOS, pager ignoring terminal length 0" eos "$DATA/merge/rack12-c-eos.conf" --ignore-paging \
     --page-lines 3
+one "EOS, told from show version" eos "$DATA/merge/rack12-c-eos.conf"
+pr_expect_eq "EOS: show version, terminal length 0, then the configuration" \
+    "show version|terminal length 0|show running-config" "$(paste -sd'|' "$LAST_LOG")"
+for f in "$DATA"/aruba/oxidized__aoscx_*.txt "$DATA"/aruba/canu__*.cfg; do
+    one "AOS-CX $(basename "$f"), pager every 25 lines" aoscx "$f" --ignore-paging --page-lines 25
+done
+pr_expect_eq "AOS-CX: show version, no page, then the configuration" \
+    "show version|no page|show running-config" "$(paste -sd'|' "$LAST_LOG")"
+one "AOS-CX, --driver aruba, paging off" aoscx "$DATA/aruba/canu__sw-leaf-001.cfg" -- --driver aruba
+pr_expect_eq "AOS-CX --driver aruba: no show version" "no page|show running-config" \
+    "$(paste -sd'|' "$LAST_LOG")"
+one "ArubaOS-Switch 2930M: Press any key, full-screen pager every 20 lines" procurve \
+    "$DATA/aruba/napalm-arubaos-switch__2930M_WC.16.10.0009.txt" --ignore-paging --page-lines 20
+pr_expect_eq "ArubaOS-Switch: told from its banner, no page, then the configuration" \
+    "no page|show running-config" "$(paste -sd'|' "$LAST_LOG")"
 
 # Real configurations nobody here wrote (../shared/fixtures).
 if [ -d "$FX" ]; then
@@ -129,6 +148,8 @@ if [ -d "$FX" ]; then
     done
     one "IOS-style NX-OS text on an IOS CLI, no echo" ios "$FX/ciscoconfparse2__sample_01.nxos" \
         --no-echo
+    one "ProCurve 2910al: Press any key, full-screen pager, ANSI" procurve \
+        "$FX/napalm-procurve__show_running_config.txt" --ignore-paging --page-lines 22 --ansi
 else
     echo "no shared fixtures at $PR_FIXTURES (a user's clone): real configurations skipped"
 fi

@@ -2,7 +2,7 @@
 /* Test peer: a switch CLI over SSH on 127.0.0.1, on libssh's server API,
  * for the integration tests of --ssh.
  *
- *   pr_cli_server --port PORT --vendor junos|ios|nxos|eos [--config FILE]
+ *   pr_cli_server --port PORT --vendor junos|ios|nxos|eos|aoscx|procurve [--config FILE]
  *       [--hostkey FILE] [--user NAME --password-file FILE] [--kbdint-only]
  *       [--key-user NAME --authorized-keys FILE] [--hostname NAME]
  *       [--page-lines N] [--ignore-paging] [--no-echo] [--ansi]
@@ -68,6 +68,7 @@ struct persona {
     const char *refusal;      /* an unknown command's answer */
     const char *const *quiet; /* other commands accepted silently */
     bool exec;
+    bool any_key; /* the MOTD ends with "Press any key": wait for one, then redraw */
 };
 
 static const char *const junos_show[] = {"show configuration | display set", "show configuration",
@@ -75,6 +76,7 @@ static const char *const junos_show[] = {"show configuration | display set", "sh
 static const char *const junos_quiet[] = {"set cli screen-width 0", NULL};
 static const char *const ios_show[] = {"show running-config", "show run", NULL};
 static const char *const ios_quiet[] = {"terminal width 511", NULL};
+static const char *const aruba_show[] = {"show running-config", NULL};
 
 static const struct persona personas[] = {
     {
@@ -138,6 +140,39 @@ static const struct persona personas[] = {
         .version = "Arista DCS-7050SX3-48YC8\r\nSoftware image version: 4.29.2F\r\n",
         .refusal = "% Invalid input\r\n",
         .quiet = ios_quiet,
+    },
+    {
+        .name = "aoscx",
+        .hostname = "TEST_SW123",
+        .prompt = "%s# ",
+        .motd = "\r\n",
+        .paging_off = "no page",
+        .show = aruba_show,
+        .config_head = "",
+        .pager = "-- MORE --, next page: Space, next line: Enter, quit: Control-C",
+        .erase = "\r\x1b[K",
+        .version = "-----------------------------------------------------------------------------"
+                   "-----\r\nArubaOS-CX\r\n(c) Copyright 2017-2024 Hewlett Packard Enterprise "
+                   "Development LP\r\n----------------------------------------------------------"
+                   "------------------------\r\nVersion      : PL.10.13.0005\r\n",
+        .refusal = "Invalid input: %s\r\n",
+    },
+    {
+        .name = "procurve",
+        .hostname = "HP-E2910al-48G-PoE",
+        .prompt = "%s# ",
+        .motd = "\r\nHP J9148A 2910al-48G-PoE Switch\r\nSoftware revision W.15.08.0012\r\n\r\n"
+                "(C) Copyright 2012 Hewlett-Packard Development Company, L.P.\r\n\r\n"
+                "Press any key to continue",
+        .paging_off = "no page",
+        .show = aruba_show,
+        .config_head = "",
+        .pager = "\x1b[24;1H-- MORE --, next page: Space, next line: Enter, quit: Control-C",
+        .erase = "\x1b[24;1H\x1b[2K",
+        .version = "Image stamp:    /ws/swbuildm/rel_lakes_qaoff/code/build/lakes\r\n"
+                   "                Apr 25 2012 11:09:05\r\n                W.15.08.0012\r\n",
+        .refusal = "Invalid input: %s\r\n",
+        .any_key = true,
     },
 };
 
@@ -456,6 +491,22 @@ static void cli_show_config(struct cli *c)
     }
 }
 
+/* The persona's answer to a command it does not take; "%s" in it stands
+ * for the command's first word (replaced here, never given to printf: the
+ * refusals hold '%' of their own). */
+static void cli_refuse(struct cli *c, const char *line)
+{
+    const char *text = cfg.p->refusal;
+    const char *at = strstr(text, "%s");
+    if (at == NULL) {
+        cli_puts(c, text);
+        return;
+    }
+    cli_write(c, text, (size_t)(at - text));
+    cli_write(c, line, strcspn(line, " "));
+    cli_puts(c, at + 2);
+}
+
 /* What a command does, in the shell or on an exec channel. */
 static void cli_command(struct cli *c, const char *line)
 {
@@ -467,7 +518,7 @@ static void cli_command(struct cli *c, const char *line)
         if (strcmp(cfg.p->name, "junos") == 0)
             cli_puts(c, "Screen length set to 0\r\n");
     } else if (in_list(cfg.p->show, line) && strcmp(cfg.mode, "unprivileged") == 0) {
-        cli_puts(c, cfg.p->refusal);
+        cli_refuse(c, line);
     } else if (in_list(cfg.p->show, line)) {
         cli_show_config(c);
     } else if (strcmp(line, "show version") == 0) {
@@ -476,7 +527,7 @@ static void cli_command(struct cli *c, const char *line)
         if (strcmp(cfg.p->name, "junos") == 0)
             cli_puts(c, "Screen width set to 0\r\n");
     } else {
-        cli_puts(c, cfg.p->refusal);
+        cli_refuse(c, line);
     }
 }
 
@@ -521,6 +572,11 @@ static void cli_shell(struct cli *c)
     }
     if (strcmp(cfg.mode, "slow-login") == 0)
         sleep(3);
+    if (cfg.p->any_key) {
+        if (cli_getc(c) < 0)
+            return;
+        cli_puts(c, "\x1b[2J\x1b[?7l\x1b[3;23r\x1b[?6l\x1b[24;1H\x1b[?25h\x1b[24;1H");
+    }
     char line[1024];
     for (;;) {
         cli_prompt(c);
@@ -731,7 +787,7 @@ int main(int argc, char **argv)
         server_die("--port PORT is required");
     cfg.p = persona_find(vendor != NULL ? vendor : "");
     if (cfg.p == NULL)
-        server_die("--vendor junos|ios|nxos|eos is required");
+        server_die("--vendor junos|ios|nxos|eos|aoscx|procurve is required");
     if (cfg.hostname == NULL)
         cfg.hostname = cfg.p->hostname;
     cfg.exec = exec != NULL ? strcmp(exec, "yes") == 0 : cfg.p->exec;

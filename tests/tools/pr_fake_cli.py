@@ -9,9 +9,10 @@ Usage (as ForceCommand): pr_fake_cli.py VENDOR CONFIG [ignore-paging]
 VENDOR is junos or ios. On an exec channel (sshd sets SSH_ORIGINAL_COMMAND)
 the command runs and the process exits, as Junos does. In a shell the
 pseudo-terminal is put in raw mode and the script is the terminal's CLI:
-it echoes what is typed, writes its prompt, pages every 20 lines with the
-vendor's pager until the paging-off command (or always with
-ignore-paging), and answers anything else with the vendor's refusal.
+it echoes what is typed, writes its prompt, answers `show version`, pages
+every 20 lines with the vendor's pager until the paging-off command (or
+always with ignore-paging), and answers anything else with the vendor's
+refusal.
 """
 import os
 import sys
@@ -30,6 +31,7 @@ PERSONAS = {
         "pager": b"---(more)---",
         "erase": b"\r            \r",
         "refusal": b"                  ^\r\nunknown command.\r\n",
+        "version": b"Hostname: e1-1\r\nModel: ex2200-48t-4g\r\nJunos: 15.1R6.7\r\n",
     },
     "ios": {
         "prompt": b"sw1#",
@@ -42,6 +44,7 @@ PERSONAS = {
         "pager": b" --More-- ",
         "erase": b"\b" * 10 + b" " * 10 + b"\b" * 10,
         "refusal": b"      ^\r\n% Invalid input detected at '^' marker.\r\n\r\n",
+        "version": b"Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E2\r\n",
     },
 }
 
@@ -100,6 +103,8 @@ def main():
                 paging = False
             elif line in p["quiet"]:
                 pass
+            elif line == b"show version":
+                write(p["version"])
             elif line in p["show"]:
                 write(p["head"])
                 for n, text in enumerate(lines, 1):
