@@ -54,8 +54,7 @@ static const char check_usage[] =
     "                         (port 830 by default)\n"
     "  --ssh [USER@]HOST[:PORT]\n"
     "                         the running configuration through the switch's CLI\n"
-    "                         over SSH, port 22 by default\n"
-    "                         (%s)\n"
+    "                         over SSH, port 22 by default: %s\n"
     "  --ssh-key FILE         private key (default: ssh-agent, then password)\n"
     "  --password-file FILE   password from FILE (or PORTREADY_NETCONF_PASSWORD,\n"
     "                         PORTREADY_SSH_PASSWORD)\n"
@@ -91,13 +90,27 @@ static void print_usage(FILE *out)
     const struct pr_driver *const *table = pr_driver_table();
     for (size_t i = 0; table[i] != NULL; i++)
         pr_strlcatf(names, sizeof names, "%s%s", i ? "|" : "", table[i]->name);
-    char cli[256] = "";
+    /* The families --ssh reads, wrapped under the option's text. */
+    char cli[512] = "";
     const struct pr_driver *with_cli[16];
     size_t n_cli = pr_driver_cli_list(with_cli, 16);
-    for (size_t i = 0; i < n_cli && i < 16; i++)
-        pr_strlcatf(cli, sizeof cli, "%s%s", i ? ", " : "",
-                    with_cli[i]->config_dialects ? with_cli[i]->config_dialects
-                                                 : with_cli[i]->name);
+    size_t column = 54; /* where the list starts, after "over SSH, ...: " */
+    for (size_t i = 0; i < n_cli && i < 16; i++) {
+        char item[128];
+        snprintf(item, sizeof item, "%s%s",
+                 with_cli[i]->config_dialects ? with_cli[i]->config_dialects : with_cli[i]->name,
+                 i + 1 < n_cli ? "," : "");
+        size_t len = strlen(item);
+        if (i > 0 && column + 1 + len > 80) {
+            pr_strlcatf(cli, sizeof cli, "\n%25s", "");
+            column = 25;
+        } else if (i > 0) {
+            pr_strlcatf(cli, sizeof cli, " ");
+            column++;
+        }
+        pr_strlcatf(cli, sizeof cli, "%s", item);
+        column += len;
+    }
     fprintf(out, check_usage, dialects, cli, names);
 }
 
