@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # bash completion for portready: the commands, each command's options, the
 # values of the options that take one of a fixed set (--driver, --format,
-# -v, -l, -a, -x), file names where an option or operand is a file, and
-# interface names for --iface.
+# -v, -l, -a, -x), file names where an option or operand is a file, folders
+# for --save-config, and interface names for --iface.
 #
 # Installed as share/bash-completion/completions/portready, where
 # bash-completion loads it on the first `portready <TAB>`; or source it.
@@ -13,13 +13,14 @@
 _portready_options() {
     case $1 in
     check)
-        echo --walk --config --netconf --ssh-key --password-file --known-hosts \
-            --accept-new-hostkey --driver \
+        echo --walk --config --netconf --ssh --ssh-key --password-file --known-hosts \
+            --accept-new-hostkey --save-config --driver \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
             -n -t -r --expect-vlan --fix --format --verbose -q --quiet --color --stats --warning --critical --timeout-total -h --help
         ;;
     audit)
-        echo -j --jobs --fix --format --verbose -q --quiet --color --stats --repeat --warning --critical --timeout-total --shard -h --help
+        echo -j --jobs --fix --format --verbose -q --quiet --color --stats --save-config --repeat \
+            --warning --critical --timeout-total --shard -h --help
         ;;
     time)
         echo --iface --watch --switch --port --target --down-for --count --interval \
@@ -36,14 +37,14 @@ _portready_options() {
 # Succeeds when option $2 of command $1 takes a value (the next word).
 _portready_takes_value() {
     case $1:$2 in
-    check:--walk | check:--config | check:--netconf | check:--ssh-key | \
-        check:--password-file | check:--known-hosts | check:--driver | check:-n | \
-        check:--expect-vlan) return 0 ;;
+    check:--walk | check:--config | check:--netconf | check:--ssh | check:--ssh-key | \
+        check:--password-file | check:--known-hosts | check:--save-config | check:--driver | \
+        check:-n | check:--expect-vlan) return 0 ;;
     check:-[vculaAxXtr] | check:--community-file | check:--auth-pass-file | \
         check:--priv-pass-file | check:--format | check:--color | check:--warning | check:--critical | \
         check:--timeout-total) return 0 ;;
     audit:-j | audit:--jobs | audit:--format | audit:--color | audit:--repeat | audit:--warning | \
-        audit:--critical | audit:--timeout-total | audit:--shard) return 0 ;;
+        audit:--critical | audit:--timeout-total | audit:--shard | audit:--save-config) return 0 ;;
     time:--iface | time:--watch | time:--switch | time:--port | time:--target | \
         time:--down-for | time:--count | time:--interval | time:--timeout | time:--format | \
         time:--plot) return 0 ;;
@@ -114,7 +115,14 @@ _portready_value() {
         --auth-pass-file | --priv-pass-file)
         [ -z "$prefix" ] && _portready_files "$cur" || COMPREPLY=()
         ;;
-    *) COMPREPLY=() ;; # a name, a number, a secret: nothing to offer
+    --save-config)
+        COMPREPLY=()
+        if [ -z "$prefix" ]; then
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -d -- "$cur")
+        fi
+        ;;
+    *) COMPREPLY=() ;; # a name, a number, a secret, a host: nothing to offer
     esac
 }
 

@@ -28,6 +28,16 @@ const struct pr_driver *const *pr_driver_table(void)
     return driver_table;
 }
 
+size_t pr_driver_cli_list(const struct pr_driver **out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; driver_table[i] != NULL; i++) {
+        if (driver_table[i]->cli != NULL && n < max)
+            out[n++] = driver_table[i];
+    }
+    return n;
+}
+
 const struct pr_driver *const *pr_driver_netconf_probes(void)
 {
     return netconf_probes;

@@ -14,12 +14,32 @@
 #include "model/switch.h"
 #include "snmp/source.h"
 
-/* A configuration to read: a saved file or a NETCONF reply. */
+/* A configuration to read: a saved file, a NETCONF reply or what the CLI
+ * printed over SSH. */
 struct pr_config_text {
     const char *text; /* need not be NUL-terminated */
     size_t len;
-    const char *origin; /* file name or "netconf HOST", for evidence */
-    const char *kind;   /* "config" or "netconf" (the JSON source name) */
+    const char *origin; /* file name, "netconf HOST" or "ssh HOST", for evidence */
+    const char *kind;   /* "config", "netconf" or "ssh" (the JSON source name) */
+};
+
+/* How a family's command line is read over SSH (--ssh): the commands to
+ * send and what its prompts, pager prompts and refusals look like. The
+ * core hands these to lib/ssh, which knows no vendor. Pattern lists are
+ * NULL-terminated POSIX extended regular expressions, each matched against
+ * one whole line without its trailing blanks (anchor them with ^ and $).
+ * A family whose configuration has an interpreter gets one; adding a
+ * family's CLI is one such constant and the .cli field of its driver. */
+struct pr_cli_dialect {
+    const char *name;                /* "junos", "ios": for messages */
+    const char *const *paging_off;   /* run first, their output ignored: no pager, no wrapping */
+    const char *show_config;         /* prints the running configuration */
+    const char *show_version;        /* names the platform, when prompts cannot tell */
+    const char *const *prompts;      /* "sw1#", "user@sw1>" in every mode a login may land in */
+    const char *const *pagers;       /* "--More--": answered with a space */
+    const char *const *above_prompt; /* lines the CLI writes above its prompt ("{master:0}") */
+    const char *const *errors;       /* a refused command's message ("% Invalid input") */
+    bool exec; /* show_config works on an exec channel (no terminal, no pager, no prompt) */
 };
 
 struct pr_driver {
@@ -34,6 +54,10 @@ struct pr_driver {
     /* The configuration dialects read_config() reads, for help and
      * messages ("Junos (XML, text, set)"); NULL when it reads none. */
     const char *config_dialects;
+
+    /* The family's CLI over SSH; NULL when its configuration cannot be
+     * read that way. */
+    const struct pr_cli_dialect *cli;
 
     /* How well this driver fits: 0 not at all, higher is better. Any
      * argument may be empty/NULL. sys_object_id is dotted without a
@@ -92,6 +116,10 @@ const struct pr_driver *const *pr_driver_netconf_probes(void);
 /* names_match() for a family whose configuration spells interfaces as its
  * agent does: equal, case aside. */
 bool pr_driver_names_equal(const char *config_name, const char *snmp_name);
+
+/* The drivers that have a CLI dialect, in table order: fills out with at
+ * most max of them and returns how many there are. */
+size_t pr_driver_cli_list(const struct pr_driver **out, size_t max);
 
 extern const struct pr_driver pr_driver_generic_snmp;
 extern const struct pr_driver pr_driver_cisco;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli_common.h"
@@ -19,9 +20,10 @@
 #include "util/secret.h"
 #include "util/strutil.h"
 
-#define OPT_JOBS   'j'
-#define OPT_REPEAT 3005
-#define OPT_SHARD  3006
+#define OPT_JOBS        'j'
+#define OPT_REPEAT      3005
+#define OPT_SHARD       3006
+#define OPT_SAVE_CONFIG 3007
 
 #define AUDIT_DEFAULT_JOBS 32
 
@@ -44,6 +46,8 @@ static const char audit_usage[] =
     "  --color WHEN           auto|always|never (default auto: on a terminal, not\n"
     "                         with NO_COLOR set or TERM=dumb)\n"
     "  --stats                SNMP requests per switch and in all, to stderr\n"
+    "  --save-config DIR      keep each configuration read over NETCONF or SSH as\n"
+    "                         DIR/NAME.cfg (NAME: the switch)\n"
     "  --repeat N             audit N rounds in a row (soak, monitoring): a full\n"
     "                         report per round; JSON: one document per round\n"
     "                         (text and json only)\n"
@@ -64,6 +68,7 @@ static const char audit_usage[] =
     "status is 3. A second Ctrl-C ends it at once.\n";
 
 struct audit_args {
+    const char *save_config;
     unsigned jobs;
     unsigned repeat;
     unsigned shard_k, shard_n; /* --shard K/N; 0/0: the whole inventory */
@@ -88,6 +93,7 @@ static const struct cli_option audit_options[] = {
     {"jobs", OPT_JOBS, required_argument, 0},
     {"repeat", OPT_REPEAT, required_argument, 0},
     {"shard", OPT_SHARD, required_argument, 0},
+    {"save-config", OPT_SAVE_CONFIG, required_argument, 0},
     {NULL, 0, 0, 0},
 };
 
@@ -119,6 +125,13 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
             if (shard_parse(optarg, &a->shard_k, &a->shard_n, err) != 0)
                 return -1;
             break;
+        case OPT_SAVE_CONFIG: {
+            struct stat st;
+            if (stat(optarg, &st) != 0 || !S_ISDIR(st.st_mode))
+                return pr_error_set(err, PR_ERR_USAGE, "--save-config %s: not a folder", optarg);
+            a->save_config = optarg;
+            break;
+        }
         }
     }
     if (opt != CLI_END)
@@ -152,8 +165,31 @@ static int netconf_from_inventory(const struct inventory_switch *isw, struct net
     pr_strlcpy(nc->user, isw->netconf.user, sizeof nc->user);
     pr_strlcpy(nc->ssh_key, isw->netconf.key, sizeof nc->ssh_key);
     pr_strlcpy(nc->password, isw->netconf.password, sizeof nc->password);
+    pr_strlcpy(nc->known_hosts, isw->netconf.known_hosts, sizeof nc->known_hosts);
     if (isw->snmp.timeout_s > 0)
         nc->timeout_s = isw->snmp.timeout_s > 10 ? isw->snmp.timeout_s : 10;
+    return 0;
+}
+
+/* The SSH (CLI) login of an inventory switch likewise: its host, the ssh
+ * map's port (22 by default), user, key, password and known_hosts; the
+ * exchange bounded as NETCONF's is. */
+static int ssh_from_inventory(const struct inventory_switch *isw, struct pr_ssh_target *t,
+                              struct pr_error *err)
+{
+    pr_ssh_target_init(t);
+    if (pr_ssh_target_parse(isw->host, "host", PR_SSH_DEFAULT_PORT, t->user, sizeof t->user,
+                            t->host, sizeof t->host, &t->port, err) != 0) {
+        pr_error_prefix(err, "%s: ssh host", isw->name);
+        return -1;
+    }
+    t->port = isw->ssh.port > 0 ? isw->ssh.port : PR_SSH_DEFAULT_PORT;
+    pr_strlcpy(t->user, isw->ssh.user, sizeof t->user);
+    pr_strlcpy(t->ssh_key, isw->ssh.key, sizeof t->ssh_key);
+    pr_strlcpy(t->password, isw->ssh.password, sizeof t->password);
+    pr_strlcpy(t->known_hosts, isw->ssh.known_hosts, sizeof t->known_hosts);
+    if (isw->snmp.timeout_s > 0)
+        t->timeout_s = isw->snmp.timeout_s > 10 ? isw->snmp.timeout_s : 10;
     return 0;
 }
 
@@ -189,7 +225,8 @@ static int v3_conflict(const struct inventory *inv, struct pr_error *err)
 
 /* The survey of one inventory switch. */
 static void spec_from_inventory(const struct inventory_switch *isw, struct survey_spec *spec,
-                                struct survey_port *ports, const struct netconf_options *nc)
+                                struct survey_port *ports, const struct netconf_options *nc,
+                                const struct pr_ssh_target *ssh, const char *save_config)
 {
     memset(spec, 0, sizeof *spec);
     spec->name = isw->name;
@@ -202,7 +239,13 @@ static void spec_from_inventory(const struct inventory_switch *isw, struct surve
         spec->config_path = isw->config;
     if (nc != NULL && spec->config_path == NULL)
         spec->netconf = nc;
-    bool offline = spec->walk_path != NULL || spec->config_path != NULL || spec->netconf != NULL;
+    if (ssh != NULL && spec->config_path == NULL)
+        spec->ssh = ssh;
+    spec->save_config_dir = save_config;
+    /* With netconf: or ssh: and no snmp: (in the switch or in defaults),
+     * host: names the SSH host and no SNMP is tried. */
+    bool offline = spec->walk_path != NULL || spec->config_path != NULL || spec->netconf != NULL ||
+                   spec->ssh != NULL;
     if (isw->host[0] && spec->walk_path == NULL && (!offline || isw->snmp_given))
         spec->host = isw->host;
     for (size_t i = 0; i < isw->n_ports; i++) {
@@ -280,6 +323,7 @@ static volatile struct {
     struct survey_spec *specs;
     struct survey_port *ports;
     struct netconf_options *netconf;
+    struct pr_ssh_target *ssh;
 } audit_left_running;
 
 /* The switches of the inventory this run audits: all, or those of the
@@ -320,7 +364,7 @@ int cmd_audit(int argc, char **argv)
      * portready's defaults, for every switch read from a live agent. */
     for (size_t i = 0; i < inv.n_switches; i++) {
         struct inventory_switch *isw = &inv.switches[i];
-        bool offline = isw->walk[0] || isw->config[0] || isw->netconf.given;
+        bool offline = isw->walk[0] || isw->config[0] || isw->netconf.given || isw->ssh.given;
         if (isw->host[0] && !isw->walk[0] && (!offline || isw->snmp_given))
             pr_snmp_options_from_netsnmp(&isw->snmp, isw->snmp_set);
     }
@@ -337,27 +381,34 @@ int cmd_audit(int argc, char **argv)
     struct survey_spec *specs = calloc(n_specs ? n_specs : 1, sizeof *specs);
     struct survey_port *ports = calloc(total_ports ? total_ports : 1, sizeof *ports);
     struct netconf_options *netconf = calloc(n_specs ? n_specs : 1, sizeof *netconf);
-    if (keep == NULL || specs == NULL || ports == NULL || netconf == NULL) {
+    struct pr_ssh_target *ssh = calloc(n_specs ? n_specs : 1, sizeof *ssh);
+    if (keep == NULL || specs == NULL || ports == NULL || netconf == NULL || ssh == NULL) {
         free(keep);
         free(specs);
         free(ports);
         free(netconf);
+        free(ssh);
         inventory_free(&inv);
         return cmd_fail_report(writer, NULL, "audit: out of memory");
     }
     size_t port_offset = 0;
     for (size_t i = 0; i < n_specs; i++) {
         const struct inventory_switch *isw = &inv.switches[keep[i]];
-        if (isw->netconf.given && netconf_from_inventory(isw, &netconf[i], &err) != 0) {
+        if ((isw->netconf.given && netconf_from_inventory(isw, &netconf[i], &err) != 0) ||
+            (isw->ssh.given && ssh_from_inventory(isw, &ssh[i], &err) != 0)) {
             free(keep);
             free(specs);
             free(ports);
+            secret_wipe(netconf, n_specs * sizeof *netconf);
             free(netconf);
+            secret_wipe(ssh, n_specs * sizeof *ssh);
+            free(ssh);
             inventory_free(&inv);
             return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
         }
         spec_from_inventory(isw, &specs[i], ports + port_offset,
-                            isw->netconf.given ? &netconf[i] : NULL);
+                            isw->netconf.given ? &netconf[i] : NULL,
+                            isw->ssh.given ? &ssh[i] : NULL, a.save_config);
         port_offset += isw->n_ports;
     }
     if (a.shard_n > 0 && n_specs == 0)
@@ -438,12 +489,15 @@ int cmd_audit(int argc, char **argv)
         free(ports);
         secret_wipe(netconf, n_specs * sizeof *netconf);
         free(netconf);
+        secret_wipe(ssh, n_specs * sizeof *ssh);
+        free(ssh);
         inventory_free(&inv);
     } else {
         audit_left_running.inv = inv;
         audit_left_running.specs = specs;
         audit_left_running.ports = ports;
         audit_left_running.netconf = netconf;
+        audit_left_running.ssh = ssh;
     }
     int code;
     if (!written)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli_common.h"
 #include "cmd_report.h"
@@ -14,6 +15,7 @@
 #include "report/report.h"
 #include "rules/rules.h"
 #include "rules/summary.h"
+#include "ssh/cli.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 
@@ -26,14 +28,18 @@
 #define OPT_PASSWORD_FILE      2011
 #define OPT_ACCEPT_NEW_HOSTKEY 2012
 #define OPT_KNOWN_HOSTS        2013
+#define OPT_SSH                2014
+#define OPT_SAVE_CONFIG        2015
 
 /* The usage, with the drivers' names and dialects from the driver table
- * (%s in the order: dialects, driver names). */
+ * (%s in the order: dialects, dialects of the drivers with a CLI, driver
+ * names). */
 static const char check_usage[] =
     "Usage: portready check [OPTIONS] SWITCH [PORT...]\n"
     "       portready check --walk FILE [OPTIONS] [PORT...]\n"
     "       portready check --config FILE [OPTIONS] [PORT...]\n"
     "       portready check --netconf [USER@]HOST[:PORT] [OPTIONS] [PORT...]\n"
+    "       portready check --ssh [USER@]HOST[:PORT] [OPTIONS] [PORT...]\n"
     "\n"
     "Checks whether the switch ports facing servers let a PXE boot through the moment\n"
     "the link comes up. SWITCH is host[:port] of the switch's SNMP agent, with\n"
@@ -48,13 +54,21 @@ static const char check_usage[] =
     "  --netconf [USER@]HOST[:PORT]\n"
     "                         <get-config> of the running configuration over SSH\n"
     "                         (port 830 by default)\n"
-    "  --ssh-key FILE         NETCONF: private key (default: ssh-agent, then password)\n"
-    "  --password-file FILE   NETCONF: password from FILE (or PORTREADY_NETCONF_PASSWORD)\n"
-    "  --known-hosts FILE     NETCONF: host keys (default ~/.ssh/known_hosts)\n"
-    "  --accept-new-hostkey   NETCONF: add an unknown host key instead of refusing\n"
+    "  --ssh [USER@]HOST[:PORT]\n"
+    "                         the running configuration through the switch's CLI\n"
+    "                         over SSH, port 22 by default: %s\n"
+    "  --ssh-key FILE         private key (default: ssh-agent, then password)\n"
+    "  --password-file FILE   password from FILE (or PORTREADY_NETCONF_PASSWORD,\n"
+    "                         PORTREADY_SSH_PASSWORD)\n"
+    "  --known-hosts FILE     host keys (default ~/.ssh/known_hosts)\n"
+    "  --accept-new-hostkey   add an unknown host key instead of refusing\n"
+    "                         (these four apply to --netconf and --ssh alike)\n"
+    "  --save-config DIR      keep the configuration read over NETCONF or SSH as\n"
+    "                         DIR/NAME.cfg (NAME: the switch)\n"
     "  --driver NAME          auto|%s (default auto)\n"
-    "  With an SNMP agent and --config or --netconf together, state comes from the\n"
-    "  agent and configuration from the configuration.\n"
+    "  With an SNMP agent and --config, --netconf or --ssh together, state comes\n"
+    "  from the agent and configuration from the configuration. With --netconf or\n"
+    "  --ssh, -t bounds the whole exchange (default 10 s).\n"
     "\n" CLI_SNMP_HELP "\n"
     "Checks and output:\n"
     "  --expect-vlan N        the provisioning VLAN the ports must carry untagged\n"
@@ -84,7 +98,28 @@ static void print_usage(FILE *out)
     const struct pr_driver *const *table = pr_driver_table();
     for (size_t i = 0; table[i] != NULL; i++)
         pr_strlcatf(names, sizeof names, "%s%s", i ? "|" : "", table[i]->name);
-    fprintf(out, check_usage, dialects, names);
+    /* The families --ssh reads, wrapped under the option's text. */
+    char cli[512] = "";
+    const struct pr_driver *with_cli[16];
+    size_t n_cli = pr_driver_cli_list(with_cli, 16);
+    size_t column = 54; /* where the list starts, after "over SSH, ...: " */
+    for (size_t i = 0; i < n_cli && i < 16; i++) {
+        char item[128];
+        snprintf(item, sizeof item, "%s%s",
+                 with_cli[i]->config_dialects ? with_cli[i]->config_dialects : with_cli[i]->name,
+                 i + 1 < n_cli ? "," : "");
+        size_t len = strlen(item);
+        if (i > 0 && column + 1 + len > 80) {
+            pr_strlcatf(cli, sizeof cli, "\n%25s", "");
+            column = 25;
+        } else if (i > 0) {
+            pr_strlcatf(cli, sizeof cli, " ");
+            column++;
+        }
+        pr_strlcatf(cli, sizeof cli, "%s", item);
+        column += len;
+    }
+    fprintf(out, check_usage, dialects, cli, names);
 }
 
 struct check_args {
@@ -92,8 +127,11 @@ struct check_args {
     bool pr_snmp_option_given;
     const char *walk;
     const char *config;
-    struct netconf_options netconf;
+    struct netconf_options netconf; /* also holds the options --ssh shares */
     bool netconf_given;
+    struct pr_ssh_target ssh;
+    bool ssh_given;
+    const char *save_config;
     bool timeout_given;
     const char *driver;
     long long expect_vlan;
@@ -128,8 +166,22 @@ static const struct cli_option check_options[] = {
     {"password-file", OPT_PASSWORD_FILE, required_argument, 0},
     {"known-hosts", OPT_KNOWN_HOSTS, required_argument, 0},
     {"accept-new-hostkey", OPT_ACCEPT_NEW_HOSTKEY, no_argument, 0},
+    {"ssh", OPT_SSH, required_argument, 0},
+    {"save-config", OPT_SAVE_CONFIG, required_argument, 0},
     {NULL, 0, 0, 0},
 };
+
+/* A password from the environment: copied, then wiped from the
+ * environment (and so from /proc/PID/environ). */
+static void password_from_env(const char *name, char *dst, size_t len)
+{
+    char *value = getenv(name);
+    if (value == NULL || *value == '\0')
+        return;
+    pr_strlcpy(dst, value, len);
+    secret_wipe(value, strlen(value));
+    unsetenv(name);
+}
 
 static int parse_args(int argc, char **argv, struct check_args *a, struct pr_error *err)
 {
@@ -153,6 +205,16 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             if (netconf_target_parse(optarg, &a->netconf, err) != 0)
                 return -1;
             a->netconf_given = true;
+            break;
+        case OPT_SSH:
+            if (pr_ssh_target_parse(optarg, "--ssh", PR_SSH_DEFAULT_PORT, a->ssh.user,
+                                    sizeof a->ssh.user, a->ssh.host, sizeof a->ssh.host,
+                                    &a->ssh.port, err) != 0)
+                return -1;
+            a->ssh_given = true;
+            break;
+        case OPT_SAVE_CONFIG:
+            a->save_config = optarg;
             break;
         case OPT_SSH_KEY:
             if (cli_copy_path(a->netconf.ssh_key, sizeof a->netconf.ssh_key, optarg, "--ssh-key",
@@ -197,12 +259,13 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
     a->pr_snmp_option_given = p.given.source;
     a->timeout_given = p.given.timeout;
 
+    if (a->netconf_given && a->ssh_given)
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "--netconf and --ssh both give the configuration; give one");
     if (a->netconf_given) {
-        if (a->netconf.password[0] == '\0') {
-            const char *env = getenv(NETCONF_PASSWORD_ENV);
-            if (env != NULL && *env != '\0')
-                pr_strlcpy(a->netconf.password, env, sizeof a->netconf.password);
-        }
+        if (a->netconf.password[0] == '\0')
+            password_from_env(NETCONF_PASSWORD_ENV, a->netconf.password,
+                              sizeof a->netconf.password);
         /* -t bounds the whole NETCONF exchange too when given. */
         if (a->timeout_given)
             a->netconf.timeout_s = a->snmp.timeout_s;
@@ -210,9 +273,34 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             return pr_error_set(err, PR_ERR_USAGE,
                                 "--config and --netconf both give the configuration; give one");
     }
+    if (a->ssh_given) {
+        /* The SSH options are shared with --netconf. */
+        pr_strlcpy(a->ssh.ssh_key, a->netconf.ssh_key, sizeof a->ssh.ssh_key);
+        pr_strlcpy(a->ssh.known_hosts, a->netconf.known_hosts, sizeof a->ssh.known_hosts);
+        a->ssh.accept_new_hostkey = a->netconf.accept_new_hostkey;
+        pr_strlcpy(a->ssh.password, a->netconf.password, sizeof a->ssh.password);
+        secret_wipe(a->netconf.password, sizeof a->netconf.password);
+        if (a->ssh.password[0] == '\0')
+            password_from_env(PR_SSH_PASSWORD_ENV, a->ssh.password, sizeof a->ssh.password);
+        /* -t bounds the whole exchange: connect, login, every prompt. */
+        if (a->timeout_given)
+            a->ssh.timeout_s = a->snmp.timeout_s;
+        if (a->config != NULL)
+            return pr_error_set(err, PR_ERR_USAGE,
+                                "--config and --ssh both give the configuration; give one");
+    }
+    if (a->save_config != NULL && !a->netconf_given && !a->ssh_given)
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "--save-config keeps what --netconf or --ssh reads; give one of them");
+    if (a->save_config != NULL) {
+        struct stat st;
+        if (stat(a->save_config, &st) != 0 || !S_ISDIR(st.st_mode))
+            return pr_error_set(err, PR_ERR_USAGE, "--save-config %s: not a folder",
+                                a->save_config);
+    }
     /* SWITCH comes first when live SNMP is a source: no offline source, or
      * SNMP options given beside a configuration. */
-    bool offline = a->config != NULL || a->netconf_given;
+    bool offline = a->config != NULL || a->netconf_given || a->ssh_given;
     bool live = a->walk == NULL && (!offline || a->pr_snmp_option_given);
     if (a->walk != NULL && a->pr_snmp_option_given)
         return pr_error_set(err, PR_ERR_USAGE,
@@ -266,6 +354,7 @@ static void check_free(struct check_args *a)
 {
     secret_wipe(&a->snmp, sizeof a->snmp);
     secret_wipe(&a->netconf, sizeof a->netconf);
+    secret_wipe(&a->ssh, sizeof a->ssh);
     free(a->ports);
     free(a);
 }
@@ -283,6 +372,7 @@ int cmd_check(int argc, char **argv)
     a->expect_vlan = -1;
     pr_snmp_options_defaults(&a->snmp);
     netconf_options_init(&a->netconf);
+    pr_ssh_target_init(&a->ssh);
     struct pr_error err = {0};
     int parsed = parse_args(argc, argv, a, &err);
     if (parsed == 1) {
@@ -302,12 +392,15 @@ int cmd_check(int argc, char **argv)
     a->spec = (struct survey_spec){
         .name = a->host            ? a->host
                 : a->netconf_given ? a->netconf.host
+                : a->ssh_given     ? a->ssh.host
                                    : (base ? base + 1 : offline),
         .host = a->host,
         .snmp = &a->snmp,
         .walk_path = a->walk,
         .config_path = a->config,
         .netconf = a->netconf_given ? &a->netconf : NULL,
+        .ssh = a->ssh_given ? &a->ssh : NULL,
+        .save_config_dir = a->save_config,
         .driver = a->driver,
         .ports = a->ports,
         .n_ports = a->n_ports,

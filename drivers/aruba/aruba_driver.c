@@ -6,22 +6,40 @@
 #include <string.h>
 
 #include "aruba/aruba.h"
+#include "aruba/aruba_cli.h"
 #include "aruba/aruba_snmp.h"
 #include "driver.h"
 
+/* The names an HPE/Aruba sysDescr, login banner or `show version` answer
+ * carries ("ArubaOS-CX", "HP J9148A ... Hewlett-Packard Development
+ * Company", "Aruba JL322A 2930M"). */
+static bool aruba_descr(const char *text)
+{
+    static const char *const names[] = {
+        "ArubaOS",   "Aruba ",          "ProCurve",
+        "ProVision", "Hewlett-Packard", "Hewlett Packard Enterprise",
+        NULL};
+    for (size_t i = 0; text != NULL && names[i] != NULL; i++) {
+        if (strstr(text, names[i]) != NULL)
+            return true;
+    }
+    return false;
+}
+
 /* A configuration of either dialect; an agent under HP's (11) or Aruba's
- * (47196) enterprise. */
+ * (47196) enterprise; a description naming HPE or Aruba. */
 static int aruba_match(const char *sys_object_id, const char *sys_descr, const char *config_text,
                        size_t config_len)
 {
-    (void)sys_descr;
     if (config_text != NULL && config_len > 0) {
         int score;
         if (aruba_detect(config_text, config_len, &score, NULL, 0) == ARUBA_UNKNOWN)
             return 0;
         return 50 + (score > 40 ? 40 : score);
     }
-    return aruba_snmp_object_id(sys_object_id) ? 40 : 0;
+    if (aruba_snmp_object_id(sys_object_id))
+        return 40;
+    return aruba_descr(sys_descr) ? 20 : 0;
 }
 
 static int aruba_read_config(const struct pr_config_text *config, struct pr_switch *sw,
@@ -39,6 +57,7 @@ const struct pr_driver pr_driver_aruba = {
     .name = "aruba",
     .config_dialects = "AOS-CX, ArubaOS-Switch (ProCurve)",
     .netconf_filter = NULL,
+    .cli = &aruba_cli_dialect,
     .match = aruba_match,
     .read_snmp = aruba_snmp_read,
     .read_config = aruba_read_config,

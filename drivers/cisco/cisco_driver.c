@@ -6,6 +6,8 @@
  * SNMP through cisco_snmp.c. */
 #include <string.h>
 
+#include "cisco/cisco_cli.h"
+
 #include "cisco/cisco_names.h"
 #include "cisco/cisco_snmp.h"
 #include "cisco/ios.h"
@@ -44,7 +46,8 @@ static int cisco_match(const char *sys_object_id, const char *sys_descr, const c
         return 40;
     if (oid_under(sys_object_id, "1.3.6.1.4.1.30065"))
         return 30;
-    if (sys_descr != NULL && (strstr(sys_descr, "Cisco IOS") || strstr(sys_descr, "NX-OS")))
+    if (sys_descr != NULL && (strstr(sys_descr, "Cisco IOS") || strstr(sys_descr, "NX-OS") ||
+                              strstr(sys_descr, "Arista")))
         return 20;
     return 0;
 }
@@ -73,6 +76,8 @@ static void cisco_snippet(const struct pr_switch *sw, const struct pr_port *port
 
 const struct pr_driver pr_driver_cisco = {
     .name = "cisco",
+    .cli = &cisco_cli_dialect,
+
     .config_dialects = "IOS, IOS-XE, NX-OS, EOS",
     .netconf_filter = iosxe_netconf_filter,
     .match = cisco_match,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "driver.h"
+#include "juniper/juniper_cli.h"
 #include "juniper/juniper_snmp.h"
 #include "junos_config.h"
 #include "junos_snippet.h"
@@ -94,6 +95,8 @@ const struct pr_driver pr_driver_juniper = {
     .name = "juniper",
     .config_dialects = "Junos",
     .netconf_filter = junos_netconf_filter,
+
+    .cli = &juniper_cli_dialect,
     .match = juniper_match,
     .read_snmp = juniper_snmp_read,
     .read_config = juniper_read_config,

@@ -160,11 +160,12 @@ static void *audit_worker(void *arg)
 /* Surveys that read only recordings or saved configurations are bound by
  * the CPU: more of them at once than there are CPUs gains no time and costs
  * memory (each holds its whole parsed recording, about 1.5 MB for a 48-port
- * switch), so such inventories run at most one survey per CPU. */
+ * switch), so such inventories run at most one survey per CPU. A switch
+ * read over the network (SNMP, NETCONF or SSH) waits on it instead. */
 static unsigned jobs_for(const struct survey_spec *specs, size_t n, unsigned jobs)
 {
     for (size_t i = 0; i < n; i++) {
-        if (specs[i].host != NULL)
+        if (specs[i].host != NULL || specs[i].netconf != NULL || specs[i].ssh != NULL)
             return jobs;
     }
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);

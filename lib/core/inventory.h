@@ -2,7 +2,7 @@
 /* The audit inventory: which switches to read, how, and which of their
  * ports face servers. A YAML file (docs/inventory.md is the reference):
  *
- *   defaults: {snmp: {...}, netconf: {...}, driver: ..., expect_vlan: N}
+ *   defaults: {snmp: {...}, netconf: {...}, ssh: {...}, driver: ..., expect_vlan: N}
  *   switches:
  *     - {name: ..., host: ..., snmp: {...}, ports: [ge-0/0/1, {port: ..., server: ...}]}
  *
@@ -40,23 +40,27 @@ struct inventory_port {
     int line;                        /* 1-based line of the entry in the file */
 };
 
-struct inventory_netconf {
+/* An SSH login: the netconf: and the ssh: (CLI) maps alike. */
+struct inventory_login {
     char user[128];                         /* "" when not given */
-    int port;                               /* default 830 */
+    int port;                               /* default 830 (netconf), 22 (ssh) */
     char key[INVENTORY_PATH_MAX];           /* SSH private key; "" when not given */
     char password_file[INVENTORY_PATH_MAX]; /* where password came from; "" if not a file */
     char password[256];                     /* secret; "" when not given */
-    bool given;                             /* a netconf map applies (in defaults or the switch) */
+    char known_hosts[INVENTORY_PATH_MAX];   /* "" when not given: ~/.ssh/known_hosts */
+    bool given;                             /* the map applies (in defaults or the switch) */
 };
 
 struct inventory_switch {
-    char name[INVENTORY_NAME_MAX]; /* unique; defaults to host when omitted */
-    char host[256];                /* host or host:port; "" for an offline-only switch */
-    char driver[32];               /* auto | generic-snmp | cisco | juniper */
-    struct pr_snmp_options snmp;   /* defaults, then defaults:snmp, then the switch's */
-    bool snmp_given;               /* an snmp map applies (in defaults or the switch) */
-    unsigned snmp_set;             /* PR_SNMP_GIVEN_* bits of the keys those maps give */
-    struct inventory_netconf netconf;
+    char name[INVENTORY_NAME_MAX];   /* unique; defaults to host when omitted */
+    char host[256];                  /* host or host:port; "" for an offline-only switch */
+    char driver[32];                 /* auto | generic-snmp | cisco | juniper */
+    struct pr_snmp_options snmp;     /* defaults, then defaults:snmp, then the switch's */
+    bool snmp_given;                 /* an snmp map applies (in defaults or the switch) */
+    unsigned snmp_set;               /* PR_SNMP_GIVEN_* bits of the keys those maps give */
+    struct inventory_login netconf;  /* <get-config> over NETCONF */
+    struct inventory_login ssh;      /* the configuration through the CLI over SSH; at most
+                                      * one of netconf and ssh is given */
     char walk[INVENTORY_PATH_MAX];   /* recorded SNMP walk; "" when not given */
     char config[INVENTORY_PATH_MAX]; /* saved configuration; "" when not given */
     long long expect_vlan;           /* 1..4094; -1: not checked */

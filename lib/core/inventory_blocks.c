@@ -231,31 +231,31 @@ int inventory_check_snmp(struct inventory_ctx *ctx, const struct pr_snmp_options
     return 0;
 }
 
-/* --- netconf --- */
+/* --- netconf and ssh: an SSH login --- */
 
 enum {
-    NETCONF_USER = 1u << 0,
-    NETCONF_PORT = 1u << 1,
-    NETCONF_KEY = 1u << 2,
-    NETCONF_PASSWORD = 1u << 3,
+    LOGIN_USER = 1u << 0,
+    LOGIN_PORT = 1u << 1,
+    LOGIN_KEY = 1u << 2,
+    LOGIN_PASSWORD = 1u << 3,
+    LOGIN_KNOWN_HOSTS = 1u << 4,
 };
 
-static const char *const netconf_keys[] = {"user",     "port",          "key",
-                                           "password", "password_file", NULL};
+static const char *const login_keys[] = {"user",          "port",        "key", "password",
+                                         "password_file", "known_hosts", NULL};
 
-void inventory_netconf_defaults(struct inventory_netconf *nc)
+void inventory_login_defaults(struct inventory_login *login, int port)
 {
-    memset(nc, 0, sizeof *nc);
-    nc->port = 830;
+    memset(login, 0, sizeof *login);
+    login->port = port;
 }
 
-static int apply_netconf(struct inventory_ctx *ctx, const char *key, yaml_node_t *value,
-                         void *target)
+static int apply_login(struct inventory_ctx *ctx, const char *key, yaml_node_t *value, void *target)
 {
-    struct inventory_netconf_layer *layer = target;
-    struct inventory_netconf *v = &layer->v;
+    struct inventory_login_layer *layer = target;
+    struct inventory_login *v = &layer->v;
     if (strcmp(key, "user") == 0) {
-        layer->set |= NETCONF_USER;
+        layer->set |= LOGIN_USER;
         return inventory_secret(ctx, key, value, v->user, sizeof v->user);
     }
     if (strcmp(key, "port") == 0) {
@@ -263,18 +263,22 @@ static int apply_netconf(struct inventory_ctx *ctx, const char *key, yaml_node_t
         if (inventory_int(ctx, key, value, 1, 65535, &port) != 0)
             return -1;
         v->port = (int)port;
-        layer->set |= NETCONF_PORT;
+        layer->set |= LOGIN_PORT;
         return 0;
     }
     if (strcmp(key, "key") == 0) {
-        layer->set |= NETCONF_KEY;
+        layer->set |= LOGIN_KEY;
         return inventory_path(ctx, key, value, v->key, sizeof v->key);
     }
+    if (strcmp(key, "known_hosts") == 0) {
+        layer->set |= LOGIN_KNOWN_HOSTS;
+        return inventory_path(ctx, key, value, v->known_hosts, sizeof v->known_hosts);
+    }
     bool from_file = strcmp(key, "password_file") == 0;
-    if (not_both(ctx, value, layer->set, NETCONF_PASSWORD, key,
+    if (not_both(ctx, value, layer->set, LOGIN_PASSWORD, key,
                  from_file ? "password" : "password_file") != 0)
         return -1;
-    layer->set |= NETCONF_PASSWORD;
+    layer->set |= LOGIN_PASSWORD;
     if (from_file)
         return inventory_secret_file(ctx, key, value, v->password, sizeof v->password,
                                      v->password_file, sizeof v->password_file);
@@ -282,25 +286,26 @@ static int apply_netconf(struct inventory_ctx *ctx, const char *key, yaml_node_t
     return inventory_secret(ctx, key, value, v->password, sizeof v->password);
 }
 
-int inventory_parse_netconf(struct inventory_ctx *ctx, yaml_node_t *map,
-                            struct inventory_netconf_layer *layer)
+int inventory_parse_login(struct inventory_ctx *ctx, yaml_node_t *map, const char *what,
+                          struct inventory_login_layer *layer)
 {
     memset(layer, 0, sizeof *layer);
     layer->node = map;
-    return inventory_apply_map(ctx, map, "netconf", netconf_keys, apply_netconf, layer);
+    return inventory_apply_map(ctx, map, what, login_keys, apply_login, layer);
 }
 
-void inventory_merge_netconf(struct inventory_netconf *dst,
-                             const struct inventory_netconf_layer *layer)
+void inventory_merge_login(struct inventory_login *dst, const struct inventory_login_layer *layer)
 {
     unsigned set = layer->set;
-    if (set & NETCONF_USER)
+    if (set & LOGIN_USER)
         MERGE_ARRAY(user);
-    if (set & NETCONF_PORT)
+    if (set & LOGIN_PORT)
         dst->port = layer->v.port;
-    if (set & NETCONF_KEY)
+    if (set & LOGIN_KEY)
         MERGE_ARRAY(key);
-    if (set & NETCONF_PASSWORD) {
+    if (set & LOGIN_KNOWN_HOSTS)
+        MERGE_ARRAY(known_hosts);
+    if (set & LOGIN_PASSWORD) {
         MERGE_ARRAY(password);
         MERGE_ARRAY(password_file);
     }

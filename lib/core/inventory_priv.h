@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Internals of the inventory reader, shared by its files only: the parse
  * context, YAML node helpers that turn every problem into a located error,
- * and the snmp/netconf blocks. Not for other modules. */
+ * and the snmp and login (netconf, ssh) blocks. Not for other modules. */
 #ifndef PR_INVENTORY_PRIV_H
 #define PR_INVENTORY_PRIV_H
 
@@ -79,8 +79,8 @@ struct inventory_snmp_layer {
     yaml_node_t *node;
 };
 
-struct inventory_netconf_layer {
-    struct inventory_netconf v;
+struct inventory_login_layer {
+    struct inventory_login v;
     unsigned set;
     yaml_node_t *node;
 };
@@ -95,11 +95,12 @@ unsigned inventory_snmp_given(const struct inventory_snmp_layer *layer);
 int inventory_check_snmp(struct inventory_ctx *ctx, const struct pr_snmp_options *opts,
                          const yaml_node_t *at);
 
-void inventory_netconf_defaults(struct inventory_netconf *nc);
-int inventory_parse_netconf(struct inventory_ctx *ctx, yaml_node_t *map,
-                            struct inventory_netconf_layer *layer);
-void inventory_merge_netconf(struct inventory_netconf *dst,
-                             const struct inventory_netconf_layer *layer);
+/* The netconf: and ssh: maps: user, port, key, password, password_file,
+ * known_hosts. what ("netconf", "ssh") names the map in messages. */
+void inventory_login_defaults(struct inventory_login *login, int port);
+int inventory_parse_login(struct inventory_ctx *ctx, yaml_node_t *map, const char *what,
+                          struct inventory_login_layer *layer);
+void inventory_merge_login(struct inventory_login *dst, const struct inventory_login_layer *layer);
 
 /* --- inventory_switch.c --- */
 
@@ -107,8 +108,10 @@ void inventory_merge_netconf(struct inventory_netconf *dst,
 struct inventory_defaults {
     struct inventory_snmp_layer snmp;
     bool has_snmp;
-    struct inventory_netconf_layer netconf;
+    struct inventory_login_layer netconf;
     bool has_netconf;
+    struct inventory_login_layer ssh;
+    bool has_ssh;
     char driver[32]; /* "" when not given */
     long long expect_vlan;
 };

@@ -10,9 +10,11 @@
 #include "util/secret.h"
 #include "util/strutil.h"
 
-static const char *const defaults_keys[] = {"driver", "expect_vlan", "snmp", "netconf", NULL};
-static const char *const switch_keys[] = {"name", "host",   "driver",      "snmp",  "netconf",
-                                          "walk", "config", "expect_vlan", "ports", NULL};
+static const char *const defaults_keys[] = {"driver",  "expect_vlan", "snmp",
+                                            "netconf", "ssh",         NULL};
+static const char *const switch_keys[] = {"name",        "host",  "driver", "snmp",
+                                          "netconf",     "ssh",   "walk",   "config",
+                                          "expect_vlan", "ports", NULL};
 static const char *const port_keys[] = {"port", "server", "expect_vlan", NULL};
 
 #define VLAN_MIN 1
@@ -44,15 +46,15 @@ static int parse_snmp_or_empty(struct inventory_ctx *ctx, yaml_node_t *value,
     return inventory_parse_snmp(ctx, value, layer);
 }
 
-static int parse_netconf_or_empty(struct inventory_ctx *ctx, yaml_node_t *value,
-                                  struct inventory_netconf_layer *layer)
+static int parse_login_or_empty(struct inventory_ctx *ctx, yaml_node_t *value, const char *what,
+                                struct inventory_login_layer *layer)
 {
     if (inventory_is_null(value)) {
         memset(layer, 0, sizeof *layer);
         layer->node = value;
         return 0;
     }
-    return inventory_parse_netconf(ctx, value, layer);
+    return inventory_parse_login(ctx, value, what, layer);
 }
 
 static int apply_defaults(struct inventory_ctx *ctx, const char *key, yaml_node_t *value,
@@ -67,8 +69,12 @@ static int apply_defaults(struct inventory_ctx *ctx, const char *key, yaml_node_
         defs->has_snmp = true;
         return parse_snmp_or_empty(ctx, value, &defs->snmp);
     }
+    if (strcmp(key, "ssh") == 0) {
+        defs->has_ssh = true;
+        return parse_login_or_empty(ctx, value, "ssh", &defs->ssh);
+    }
     defs->has_netconf = true;
-    return parse_netconf_or_empty(ctx, value, &defs->netconf);
+    return parse_login_or_empty(ctx, value, "netconf", &defs->netconf);
 }
 
 int inventory_parse_defaults(struct inventory_ctx *ctx, yaml_node_t *map,
@@ -100,8 +106,10 @@ struct switch_build {
     struct inventory_switch *sw;
     struct inventory_snmp_layer snmp;
     bool has_snmp;
-    struct inventory_netconf_layer netconf;
+    struct inventory_login_layer netconf;
     bool has_netconf;
+    struct inventory_login_layer ssh;
+    bool has_ssh;
     char driver[32];
     yaml_node_t *ports;
     yaml_node_t *host_node;
@@ -134,7 +142,11 @@ static int apply_switch(struct inventory_ctx *ctx, const char *key, yaml_node_t 
     }
     if (strcmp(key, "netconf") == 0) {
         b->has_netconf = true;
-        return parse_netconf_or_empty(ctx, value, &b->netconf);
+        return parse_login_or_empty(ctx, value, "netconf", &b->netconf);
+    }
+    if (strcmp(key, "ssh") == 0) {
+        b->has_ssh = true;
+        return parse_login_or_empty(ctx, value, "ssh", &b->ssh);
     }
     if (strcmp(key, "walk") == 0)
         return inventory_path(ctx, key, value, sw->walk, sizeof sw->walk);
@@ -228,6 +240,47 @@ static int parse_ports(struct inventory_ctx *ctx, yaml_node_t *list, struct inve
     return check_duplicate_ports(ctx, list, sw);
 }
 
+/* netconf: and ssh: both read the configuration: a switch gets one. Its
+ * own map wins over the other one's in defaults; both in the switch, or
+ * both in defaults with neither in the switch, are an error. */
+static int finish_logins(struct inventory_ctx *ctx, yaml_node_t *node,
+                         const struct inventory_defaults *defs, struct switch_build *b)
+{
+    struct inventory_switch *sw = b->sw;
+    if (b->has_netconf && b->has_ssh)
+        return inventory_fail(ctx, b->ssh.node,
+                              "switch '%s' has both 'netconf' and 'ssh', which both read its "
+                              "configuration; give one",
+                              sw->name);
+    bool netconf = b->has_netconf || (!b->has_ssh && defs->has_netconf);
+    bool ssh = b->has_ssh || (!b->has_netconf && defs->has_ssh);
+    if (netconf && ssh)
+        return inventory_fail(ctx, node,
+                              "switch '%s' gets both 'netconf' and 'ssh' from defaults, which both "
+                              "read its configuration; give one in the switch",
+                              sw->name);
+    inventory_login_defaults(&sw->netconf, 830);
+    inventory_login_defaults(&sw->ssh, 22);
+    if (netconf) {
+        if (defs->has_netconf)
+            inventory_merge_login(&sw->netconf, &defs->netconf);
+        if (b->has_netconf)
+            inventory_merge_login(&sw->netconf, &b->netconf);
+        sw->netconf.given = true;
+    }
+    if (ssh) {
+        if (defs->has_ssh)
+            inventory_merge_login(&sw->ssh, &defs->ssh);
+        if (b->has_ssh)
+            inventory_merge_login(&sw->ssh, &b->ssh);
+        sw->ssh.given = true;
+    }
+    if ((netconf || ssh) && sw->host[0] == '\0')
+        return inventory_fail(ctx, node, "switch '%s' has '%s' but no 'host' to connect to",
+                              sw->name, netconf ? "netconf" : "ssh");
+    return 0;
+}
+
 /* Names, sources and the merge of defaults into one switch. */
 static int finish_switch(struct inventory_ctx *ctx, yaml_node_t *node,
                          const struct inventory_defaults *defs, struct switch_build *b)
@@ -269,16 +322,7 @@ static int finish_switch(struct inventory_ctx *ctx, yaml_node_t *node,
     if (inventory_check_snmp(ctx, &sw->snmp, snmp_at) != 0)
         return -1;
 
-    inventory_netconf_defaults(&sw->netconf);
-    if (defs->has_netconf)
-        inventory_merge_netconf(&sw->netconf, &defs->netconf);
-    if (b->has_netconf)
-        inventory_merge_netconf(&sw->netconf, &b->netconf);
-    sw->netconf.given = defs->has_netconf || b->has_netconf;
-    if (sw->netconf.given && sw->host[0] == '\0')
-        return inventory_fail(ctx, node, "switch '%s' has 'netconf' but no 'host' to connect to",
-                              sw->name);
-    return 0;
+    return finish_logins(ctx, node, defs, b);
 }
 
 /* "switch 'NAME'" for messages, when the entry has a plain name. */
@@ -321,5 +365,6 @@ int inventory_parse_switch(struct inventory_ctx *ctx, yaml_node_t *node,
         rc = parse_ports(ctx, b.ports, sw, total_ports);
     secret_wipe(&b.snmp, sizeof b.snmp);
     secret_wipe(&b.netconf, sizeof b.netconf);
+    secret_wipe(&b.ssh, sizeof b.ssh);
     return rc;
 }

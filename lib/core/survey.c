@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/cliread.h"
 #include "core/merge.h"
+#include "core/saveconf.h"
 #include "driver.h"
 #include "snmp/mib_objects.h"
 #include "rules/rules.h"
@@ -69,6 +71,24 @@ static int fetch_netconf(const struct survey_spec *spec, const struct pr_driver 
         *xml = NULL;
     }
     return pr_error_set(err, PR_ERR_INTERNAL, "no driver reads NETCONF");
+}
+
+/* The running configuration through the switch's CLI, in the dialect of
+ * its driver as far as it is known (from --driver or SNMP); else the CLI
+ * itself tells (core/cliread.h). */
+static int fetch_ssh(const struct survey_spec *spec, const struct pr_driver *named,
+                     const char *object_id, const char *descr, char **text, size_t *len,
+                     char *origin, size_t origin_len, struct pr_error *err)
+{
+    const struct pr_driver *known = named;
+    if (known == NULL && (object_id[0] != '\0' || descr[0] != '\0')) {
+        known = pr_driver_choose(object_id, descr, NULL, 0);
+        if (known->cli == NULL)
+            known = NULL;
+    }
+    snprintf(origin, origin_len, "ssh %s", spec->ssh->host);
+    const struct pr_driver *used = NULL;
+    return cliread_config(spec->ssh, known, text, len, &used, err);
 }
 
 /* The driver --driver names (NULL for auto); an unknown name is an
@@ -248,13 +268,23 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
                           err) != 0)
             goto out;
         config_kind = "netconf";
+    } else if (spec->ssh != NULL) {
+        free(config);
+        config = NULL;
+        if (fetch_ssh(spec, named, object_id, descr, &config, &config_len, config_origin,
+                      sizeof config_origin, err) != 0)
+            goto out;
+        config_kind = "ssh";
     }
-    if (src == NULL && config == NULL && spec->netconf == NULL) {
+    if (src == NULL && config == NULL) {
         pr_error_set(err, PR_ERR_USAGE,
-                     "no source for %s: give an SNMP agent, --walk, --config or --netconf",
+                     "no source for %s: give an SNMP agent, --walk, --config, --netconf or --ssh",
                      spec->name);
         goto out;
     }
+    if (spec->save_config_dir != NULL && (spec->netconf != NULL || spec->ssh != NULL) &&
+        saveconf_write(spec->save_config_dir, spec->name, config, config_len, err) != 0)
+        goto out;
 
     const struct pr_driver *drv =
         named != NULL ? named : pr_driver_choose(object_id, descr, config, config_len);

@@ -15,6 +15,7 @@
 #include "model/switch.h"
 #include "netconf/netconf.h"
 #include "snmp/source.h"
+#include "ssh/transport.h"
 
 struct survey_port {
     const char *name;    /* ifName, ifDescr, ifIndex or configuration name */
@@ -29,8 +30,11 @@ struct survey_spec {
     const char *walk_path;                 /* NULL: none */
     const char *config_path;               /* NULL: none */
     const struct netconf_options *netconf; /* NULL: none; else <get-config> over SSH */
-    const char *driver;                    /* "auto" or a driver name */
-    const struct survey_port *ports;       /* n_ports 0: every physical port */
+    const struct pr_ssh_target *ssh;       /* NULL: none; else the CLI's running configuration */
+    const char *save_config_dir;     /* NULL, or where a configuration read over SSH or NETCONF
+                                      * is kept as NAME.cfg (core/saveconf.h) */
+    const char *driver;              /* "auto" or a driver name */
+    const struct survey_port *ports; /* n_ports 0: every physical port */
     size_t n_ports;
     int64_t expect_vlan; /* -1: not checked */
 };

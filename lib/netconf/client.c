@@ -1,21 +1,21 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* netconf_get_config(): one NETCONF session per call. The TCP socket and
- * the SSH login are ours (tcp.c, ssh.c); the authenticated SSH session is
- * handed to libnetconf2 for the netconf subsystem, the hellos and the RPC;
- * a watchdog bounds it all by the user's timeout. */
+ * the SSH login are lib/ssh's (ssh/transport.h); the authenticated SSH
+ * session is handed to libnetconf2 for the netconf subsystem, the hellos
+ * and the RPC; the transport's watchdog bounds it all by the user's
+ * timeout. */
 #include "netconf/nc_private.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <libyang/libyang.h>
 #include <nc_client.h>
 
+#include "ssh/transport.h"
+#include "util/secret.h"
 #include "util/strutil.h"
 #include "util/xml.h"
 
@@ -202,10 +202,12 @@ static const char *client_reason(const char *fallback)
 }
 
 /* Sends the RPC and waits for its reply, both bounded by the deadline. */
-static int client_exchange(struct nc_session *session, const char *filter, int64_t deadline_ns,
-                           struct netconf_watchdog *wd, const char *label, double timeout_s,
+static int client_exchange(struct nc_session *session, const char *filter, struct pr_ssh_conn *c,
                            char **out_xml, size_t *out_len, struct pr_error *err)
 {
+    int64_t deadline_ns = c->deadline_ns;
+    const char *label = c->label;
+    double timeout_s = c->timeout_s;
     struct nc_rpc *rpc =
         nc_rpc_getconfig(NC_DATASTORE_RUNNING, filter != NULL && filter[0] != '\0' ? filter : NULL,
                          NC_WD_UNKNOWN, NC_PARAMTYPE_CONST);
@@ -213,9 +215,9 @@ static int client_exchange(struct nc_session *session, const char *filter, int64
         return pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot build <get-config>");
     int rc = -1;
     uint64_t msgid = 0;
-    NC_MSG_TYPE sent = nc_send_rpc(session, rpc, netconf_left_ms(deadline_ns), &msgid);
+    NC_MSG_TYPE sent = nc_send_rpc(session, rpc, pr_ssh_left_ms(deadline_ns), &msgid);
     if (sent != NC_MSG_RPC) {
-        if (sent == NC_MSG_WOULDBLOCK || netconf_watchdog_fired(wd))
+        if (sent == NC_MSG_WOULDBLOCK || pr_ssh_conn_timed_out(c))
             pr_error_set(err, PR_ERR_TIMEOUT,
                          "NETCONF: timeout after %.1f s sending <get-config> to %s", timeout_s,
                          label);
@@ -227,7 +229,7 @@ static int client_exchange(struct nc_session *session, const char *filter, int64
     }
     for (;;) {
         struct lyd_node *envp = NULL, *op = NULL;
-        int left = netconf_left_ms(deadline_ns);
+        int left = pr_ssh_left_ms(deadline_ns);
         NC_MSG_TYPE got =
             left > 0 ? nc_recv_reply(session, rpc, msgid, left, &envp, &op) : NC_MSG_WOULDBLOCK;
         if (got == NC_MSG_REPLY) {
@@ -236,7 +238,7 @@ static int client_exchange(struct nc_session *session, const char *filter, int64
             lyd_free_all(envp);
             lyd_free_all(op);
             continue;
-        } else if (got == NC_MSG_WOULDBLOCK || netconf_watchdog_fired(wd)) {
+        } else if (got == NC_MSG_WOULDBLOCK || pr_ssh_conn_timed_out(c)) {
             pr_error_set(err, PR_ERR_TIMEOUT,
                          "NETCONF: timeout after %.1f s waiting for the <get-config> reply from "
                          "%s",
@@ -258,10 +260,11 @@ static int client_exchange(struct nc_session *session, const char *filter, int64
 
 /* Error of a failed nc_connect_libssh(): SSH is up by then, so what is
  * missing is the netconf subsystem or the server's hello. */
-static int client_setup_error(struct netconf_watchdog *wd, const char *label, double timeout_s,
-                              struct pr_error *err)
+static int client_setup_error(struct pr_ssh_conn *c, struct pr_error *err)
 {
-    if (netconf_watchdog_fired(wd))
+    const char *label = c->label;
+    double timeout_s = c->timeout_s;
+    if (pr_ssh_conn_timed_out(c))
         return pr_error_set(err, PR_ERR_TIMEOUT,
                             "NETCONF: timeout after %.1f s waiting for the NETCONF <hello> from "
                             "%s (SSH login succeeded; the netconf subsystem never greeted)",
@@ -276,18 +279,11 @@ static int client_setup_error(struct netconf_watchdog *wd, const char *label, do
                         client_reason("session setup failed"));
 }
 
-/* libssh 0.10 never closes a descriptor given with SSH_OPTIONS_FD in
- * ssh_disconnect(), and libnetconf2 frees a still-connected session with
- * ssh_disconnect() then ssh_free(): the descriptor would leak. libssh got
- * a dup() of ours, so whether it is still open is told by comparing the
- * socket behind it with ours (a reused number would name another file). */
-static void client_close_leftover(int fd, int ssh_fd)
-{
-    struct stat ours, theirs;
-    if (fstat(fd, &ours) == 0 && fstat(ssh_fd, &theirs) == 0 && ours.st_dev == theirs.st_dev &&
-        ours.st_ino == theirs.st_ino)
-        close(ssh_fd);
-}
+static const struct pr_ssh_purpose client_purpose = {
+    .what = "NETCONF",
+    .service = "NETCONF over SSH",
+    .password_env = NETCONF_PASSWORD_ENV,
+};
 
 int netconf_get_config(const struct netconf_options *opts, const char *subtree_filter_xml,
                        char **out_xml, size_t *out_len, struct pr_error *err)
@@ -298,57 +294,48 @@ int netconf_get_config(const struct netconf_options *opts, const char *subtree_f
         return pr_error_set(err, PR_ERR_USAGE, "NETCONF: no host given");
     if (opts->port < 1 || opts->port > 65535)
         return pr_error_set(err, PR_ERR_USAGE, "NETCONF: port %d is out of range", opts->port);
-    double timeout_s = opts->timeout_s > 0 ? opts->timeout_s : 10.0;
-    if (timeout_s > 86400.0)
-        timeout_s = 86400.0; /* keeps the deadline arithmetic in range */
-    int64_t deadline_ns = netconf_now_ns() + (int64_t)(timeout_s * 1e9);
     pthread_once(&client_once, client_init);
     client_thread_options();
     netconf_log_clear();
 
-    char label[300];
-    netconf_host_label(opts, label, sizeof label);
     struct ly_ctx *ctx = NULL;
     if (client_yang_context(&ctx, err) != 0)
         return -1;
 
-    int fd = -1;
-    if (netconf_tcp_connect(opts->host, opts->port, deadline_ns, &fd, err) != 0) {
-        ly_ctx_destroy(ctx);
-        return -1;
-    }
-    struct netconf_watchdog wd;
-    int ssh_fd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-    if (ssh_fd < 0 || netconf_watchdog_start(&wd, fd, deadline_ns, err) != 0) {
-        if (ssh_fd < 0)
-            pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: dup: %s", strerror(errno));
-        else
-            close(ssh_fd);
-        close(fd);
+    struct pr_ssh_target target;
+    pr_ssh_target_init(&target);
+    pr_strlcpy(target.user, opts->user, sizeof target.user);
+    pr_strlcpy(target.host, opts->host, sizeof target.host);
+    target.port = opts->port;
+    pr_strlcpy(target.ssh_key, opts->ssh_key, sizeof target.ssh_key);
+    pr_strlcpy(target.password, opts->password, sizeof target.password);
+    pr_strlcpy(target.known_hosts, opts->known_hosts, sizeof target.known_hosts);
+    target.accept_new_hostkey = opts->accept_new_hostkey;
+    target.timeout_s = opts->timeout_s;
+    struct pr_ssh_conn conn;
+    int connected = pr_ssh_connect(&target, &client_purpose, &conn, err);
+    secret_wipe(&target, sizeof target);
+    if (connected != 0) {
         ly_ctx_destroy(ctx);
         return -1;
     }
 
     int rc = -1;
-    ssh_session ssh = NULL;
-    if (netconf_ssh_login(opts, ssh_fd, deadline_ns, &wd, &ssh, err) == 0) {
-        /* libnetconf2 polls the channel itself: it wants a non-blocking
-         * session, as when it connects on its own. From here it owns ssh. */
-        ssh_set_blocking(ssh, 0);
+    /* libnetconf2 polls the channel itself: it wants a non-blocking
+     * session, as when it connects on its own. From here it owns the
+     * session. */
+    ssh_set_blocking(conn.ssh, 0);
+    netconf_log_clear();
+    struct nc_session *session = nc_connect_libssh(conn.ssh, ctx);
+    conn.ssh = NULL;
+    if (session == NULL) {
+        client_setup_error(&conn, err);
+    } else {
         netconf_log_clear();
-        struct nc_session *session = nc_connect_libssh(ssh, ctx);
-        if (session == NULL) {
-            client_setup_error(&wd, label, timeout_s, err);
-        } else {
-            netconf_log_clear();
-            rc = client_exchange(session, subtree_filter_xml, deadline_ns, &wd, label, timeout_s,
-                                 out_xml, out_len, err);
-            nc_session_free(session, NULL);
-        }
+        rc = client_exchange(session, subtree_filter_xml, &conn, out_xml, out_len, err);
+        nc_session_free(session, NULL);
     }
-    client_close_leftover(fd, ssh_fd);
-    netconf_watchdog_stop(&wd);
-    close(fd);
+    pr_ssh_conn_close(&conn);
     ly_ctx_destroy(ctx);
     return rc;
 }

@@ -132,7 +132,8 @@ expect_comp "time --iface l<TAB>" "$(printf '%s\n' "${ifaces[@]}" | LC_ALL=C sor
     time --iface l
 
 # File names: an inventory for audit (YAML and folders), any file after
-# --walk, an SVG after --plot, a log (or -) for dhcp-log.
+# --walk, an SVG after --plot, a log (or -) for dhcp-log, a folder after
+# --save-config.
 mkdir -p "$PR_TMP/files/racks"
 touch "$PR_TMP/files/rack12.yaml" "$PR_TMP/files/rack13.yml" "$PR_TMP/files/notes.txt" \
     "$PR_TMP/files/bounce.svg"
@@ -144,6 +145,10 @@ expect_comp "check --config n<TAB>" "notes.txt" check --config n
 expect_comp "time --plot <TAB>: SVG and folders" "bounce.svg racks" time --plot ''
 expect_comp "dhcp-log <TAB>: files and -" "- bounce.svg notes.txt rack12.yaml rack13.yml racks" dhcp-log ''
 expect_comp "dhcp-log --mac <TAB>: no file for a MAC" "" dhcp-log --mac ''
+expect_comp "check --save-config <TAB>: folders only" "racks" check --save-config ''
+expect_comp "audit --save-config r<TAB>: folders only" "racks" audit --save-config r
+expect_comp "check --ssh <TAB>: no file for a host" "" check --ssh ''
+expect_comp "check --ssh a@sw1 --ssh-key n<TAB>" "notes.txt" check --ssh a@sw1 --ssh-key n
 cd - >/dev/null
 
 # bash-completion's loader finds the file where it is installed

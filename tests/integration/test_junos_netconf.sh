@@ -4,7 +4,8 @@
 # (libnetconf2's server API, tests/tools/pr_netconf_server.c) answering
 # get-config with Junos configuration: the same ports as reading the same
 # configuration from a file, and, with an SNMP recording beside it, state
-# from SNMP and configuration from NETCONF.
+# from SNMP and configuration from NETCONF; --save-config keeps what was
+# read.
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 source "$PR_SOURCE_DIR/tests/integration/netconf_lib.sh"
 
@@ -58,6 +59,16 @@ pr_expect_eq "ge-0/0/5 ready and edge" "ready yes" \
 pr_expect_eq "ge-0/0/44 lacp-no-fallback" True \
     "$(pr_json "$PR_TMP/nc.json" '"lacp-no-fallback" in [f["id"] for p in d["switches"][0]["ports"] if p["name"]=="ge-0/0/44" for f in p["findings"]]')"
 grep -q "$NC_PASSWORD" "$PR_TMP/nc.json" "$PR_TMP/nc.err" && pr_fail "password printed" || pr_pass "password never printed"
+
+# --save-config keeps the <data> read (XML, mode 0600): judged again with
+# --config it gives the same ports.
+mkdir -p "$PR_TMP/saved"
+"$PORTREADY" check "${common[@]}" --save-config "$PR_TMP/saved" >/dev/null 2>&1 || true
+pr_expect_eq "--save-config: 127.0.0.1.cfg, mode 0600" 600 "$(stat -c %a "$PR_TMP/saved/127.0.0.1.cfg" 2>&1)"
+"$PORTREADY" check --config "$PR_TMP/saved/127.0.0.1.cfg" --format json >"$PR_TMP/saved.json" 2>/dev/null || true
+pr_expect_eq "--save-config: the saved XML judged offline gives the same ports" \
+    "$(pr_json "$PR_TMP/nc.json" 'json.dumps(d["switches"][0]["ports"], sort_keys=True)')" \
+    "$(pr_json "$PR_TMP/saved.json" 'json.dumps(d["switches"][0]["ports"], sort_keys=True)')"
 
 # Wrong password: exit 3, a clear message, nothing else.
 set +e

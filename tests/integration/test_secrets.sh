@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
-# Secrets (SNMP communities and v3 passphrases) never reach portready's
-# output: text or JSON, --verbose, --fix, --stats, warnings and errors
+# Secrets (SNMP communities, v3 passphrases, SSH passwords) never reach
+# portready's output: text or JSON, --verbose, --fix, --stats, warnings and errors
 # (wrong credentials, an unreachable switch, bad files, a bad inventory), for
 # check and audit alike. Credential files readable by group or others draw a
 # warning naming the file and its mode. The file and environment forms keep
@@ -9,8 +9,10 @@
 # wiped from /proc/PID/environ, and one given as -c is overwritten there.
 #
 # Peers: snmpsim serving lab/data/rack12-a under a secret community, net-snmp's
-# snmpd with an SNMPv3 authPriv user, a silent port, and the slow agent of
-# tests/tools/pr_bad_agent.py (any community) for the /proc checks.
+# snmpd with an SNMPv3 authPriv user, a silent port, the slow agent of
+# tests/tools/pr_bad_agent.py (any community) for the /proc checks, and the
+# test CLI server (tests/tools/pr_cli_server) for --ssh and ssh: with a
+# secret password, by password and by keyboard-interactive.
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 command -v snmpsimd >/dev/null || pr_skip "snmpsim not installed"
 SNMPD=$(command -v snmpd || echo /usr/sbin/snmpd)
@@ -25,7 +27,8 @@ AUTH=auth-Secret-8Wv
 PRIV=priv-Secret-2Lp
 WRONG=wrong-Secret-6Hh
 SHORT=Shrt7Zq
-SECRETS=("$COMM" "$AUTH" "$PRIV" "$WRONG" "$SHORT")
+SSHPW=ssh-Secret-4Rt
+SECRETS=("$COMM" "$AUTH" "$PRIV" "$WRONG" "$SHORT" "$SSHPW")
 PY=$(python3 -c 'import sys; print(sys.executable)')
 
 # Agents.
@@ -60,6 +63,7 @@ secret_file comm-world 644 "$COMM"
 secret_file auth 600 "$AUTH"
 secret_file priv 600 "$PRIV"
 secret_file wrong 600 "$WRONG"
+secret_file sshpw 600 "$SSHPW"
 : >"$PR_TMP/empty"
 chmod 600 "$PR_TMP/empty"
 
@@ -198,6 +202,70 @@ pr_expect_eq "inventory: a passphrase too short: exit 3" 3 "$RC"
 
 unset PR_TEST_COMMUNITY PR_TEST_PRIV
 
+# SSH (--ssh, ssh:): the password from a file, the environment and the
+# inventory, right and wrong, by password and keyboard-interactive, every
+# output form; a CLI that never prompts keeps check busy for the /proc
+# checks below.
+CLI_SERVER=${PR_TOOLS_DIR:-}/pr_cli_server
+SSH_PORTS=()
+if [ -x "$CLI_SERVER" ]; then
+    for mode in normal kbdint no-prompt; do
+        port=$(pr_free_tcp_port)
+        extra=()
+        [ "$mode" = kbdint ] && extra=(--kbdint-only)
+        [ "$mode" = no-prompt ] && extra=(--mode no-prompt)
+        "$CLI_SERVER" --port "$port" --vendor ios --config "$PR_SOURCE_DIR/tests/data/iosxe/rack.cli" \
+            --hostkey "$PR_TMP/ssh-hostkey-$mode" --user alice --password-file "$PR_TMP/sshpw" \
+            "${extra[@]}" >"$PR_TMP/cli-$mode.out" 2>&1 &
+        PR_PIDS+=("$!")
+        for _ in $(seq 1 100); do grep -q '^ready$' "$PR_TMP/cli-$mode.out" && break; sleep 0.05; done
+        SSH_PORTS+=("$port")
+    done
+    SSH_AT=alice@127.0.0.1:${SSH_PORTS[0]}
+    KBD_AT=alice@127.0.0.1:${SSH_PORTS[1]}
+    MUTE_AT=alice@127.0.0.1:${SSH_PORTS[2]}
+    SSH_OPTS=(--known-hosts "$PR_TMP/ssh-kh" --accept-new-hostkey -t 3)
+    for fmt in text json; do
+        run ssh-file-$fmt check --ssh "$SSH_AT" --password-file "$PR_TMP/sshpw" "${SSH_OPTS[@]}" \
+            --format $fmt --verbose --fix
+        pr_expect_eq "--ssh --password-file, $fmt: read (exit 2)" 2 "$RC"
+        run ssh-wrong-$fmt check --ssh "$SSH_AT" --password-file "$PR_TMP/wrong" "${SSH_OPTS[@]}" \
+            --format $fmt --verbose
+        pr_expect_eq "--ssh, wrong password, $fmt: exit 3" 3 "$RC"
+        run ssh-kbd-$fmt check --ssh "$KBD_AT" --password-file "$PR_TMP/sshpw" "${SSH_OPTS[@]}" \
+            --format $fmt --verbose --fix
+        pr_expect_eq "--ssh keyboard-interactive, $fmt: read (exit 2)" 2 "$RC"
+        run ssh-kbd-wrong-$fmt check --ssh "$KBD_AT" --password-file "$PR_TMP/wrong" \
+            "${SSH_OPTS[@]}" --format $fmt
+        pr_expect_eq "--ssh keyboard-interactive, wrong password, $fmt: exit 3" 3 "$RC"
+        run ssh-mute-$fmt check --ssh "$MUTE_AT" --password-file "$PR_TMP/sshpw" \
+            --known-hosts "$PR_TMP/ssh-kh" --accept-new-hostkey -t 1 --format $fmt --verbose
+        pr_expect_eq "--ssh, a CLI that never prompts, $fmt: exit 3" 3 "$RC"
+    done
+    PORTREADY_SSH_PASSWORD=$SSHPW run ssh-env check --ssh "$SSH_AT" "${SSH_OPTS[@]}"
+    pr_expect_eq "--ssh with PORTREADY_SSH_PASSWORD: read" 2 "$RC"
+    cat >"$PR_TMP/ssh-rack.yaml" <<EOF
+defaults:
+  ssh: {user: alice, known_hosts: $PR_TMP/ssh-kh}
+switches:
+  - {name: ssh-inline, host: 127.0.0.1, ssh: {port: ${SSH_PORTS[0]}, password: $SSHPW}}
+  - {name: ssh-file, host: 127.0.0.1, ssh: {port: ${SSH_PORTS[0]}, password_file: $PR_TMP/sshpw}}
+  - {name: ssh-env, host: 127.0.0.1, ssh: {port: ${SSH_PORTS[1]}, password: "env:PR_TEST_SSHPW"}}
+  - {name: ssh-wrong, host: 127.0.0.1, ssh: {port: ${SSH_PORTS[0]}, password: $WRONG}}
+EOF
+    export PR_TEST_SSHPW=$SSHPW
+    for fmt in text json; do
+        run ssh-audit-$fmt audit --format $fmt --verbose --fix "$PR_TMP/ssh-rack.yaml"
+        pr_expect_eq "audit over SSH, $fmt: exit 2" 2 "$RC"
+    done
+    unset PR_TEST_SSHPW
+    pr_expect_eq "audit over SSH: which switches were read" \
+        "ssh-inline:ok ssh-file:ok ssh-env:ok ssh-wrong:error" \
+        "$(pr_json "$PR_TMP/ssh-audit-json.out" '" ".join(s["name"] + ":" + ("ok" if s["error"] is None else "error") for s in d["switches"])')"
+else
+    echo "# the test CLI server is not built: SSH cases skipped"
+fi
+
 # /proc/PID/cmdline and environ while a check runs (the slow agent keeps it
 # busy a few seconds): wait for its first request, then look. Under a
 # wrapper (valgrind) /proc shows the wrapper's own argv: nothing to judge.
@@ -243,5 +311,28 @@ proc_look proc-argv -c "$COMM"
 grep -qF -- "$COMM" "$PR_TMP/proc-argv.cmdline" &&
     pr_fail "-c: the community is still in /proc/PID/cmdline" ||
     pr_pass "-c: overwritten in /proc/PID/cmdline once read ($(cat "$PR_TMP/proc-argv.cmdline"))"
+
+# --ssh against the CLI that never prompts: check waits there for -t.
+ssh_proc_look() { # NAME ARGS...
+    local name=$1
+    shift
+    "$PORTREADY" check --ssh "$MUTE_AT" --known-hosts "$PR_TMP/ssh-kh" -t 5 "$@" >/dev/null 2>&1 &
+    local pid=$!
+    PR_PIDS+=("$pid")
+    sleep 1
+    tr '\0' ' ' <"/proc/$pid/cmdline" >"$PR_TMP/$name.cmdline"
+    tr '\0' '\n' <"/proc/$pid/environ" >"$PR_TMP/$name.environ"
+    pr_stop "$pid"
+}
+if [ ${#SSH_PORTS[@]} -gt 0 ]; then
+    PORTREADY_SSH_PASSWORD=$SSHPW ssh_proc_look proc-ssh-env
+    grep -qF -- "$SSHPW" "$PR_TMP/proc-ssh-env.cmdline" "$PR_TMP/proc-ssh-env.environ" &&
+        pr_fail "PORTREADY_SSH_PASSWORD: the password is in /proc" ||
+        pr_pass "PORTREADY_SSH_PASSWORD: wiped from /proc/PID/environ once read"
+    ssh_proc_look proc-ssh-file --password-file "$PR_TMP/sshpw"
+    grep -qF -- "$SSHPW" "$PR_TMP/proc-ssh-file.cmdline" "$PR_TMP/proc-ssh-file.environ" &&
+        pr_fail "--password-file: the password is in /proc" ||
+        pr_pass "--password-file: /proc/PID/cmdline and environ free of the password"
+fi
 
 pr_done

@@ -305,8 +305,8 @@ static void test_unknown_key_switch(void **state)
     (void)state;
     expect_error("switches:\n  - name: a\n    hots: 10.0.0.1\n",
                  "inventory.yaml:3:5: unknown key 'hots' in switch 'a' (did you mean 'host'?); "
-                 "valid keys: name, host, driver, snmp, netconf, walk, config, expect_vlan, "
-                 "ports");
+                 "valid keys: name, host, driver, snmp, netconf, ssh, walk, config, "
+                 "expect_vlan, ports");
 }
 
 static void test_unknown_key_snmp(void **state)
@@ -334,10 +334,10 @@ static void test_unknown_key_defaults_netconf(void **state)
     (void)state;
     expect_error("defaults:\n  netconf:\n    username: ops\nswitches:\n  - host: a\n",
                  "inventory.yaml:3:5: unknown key 'username' in netconf; valid keys: user, "
-                 "port, key, password, password_file");
+                 "port, key, password, password_file, known_hosts");
     expect_error("defaults:\n  host: a\nswitches:\n  - host: a\n",
                  "inventory.yaml:2:3: unknown key 'host' in defaults; valid keys: driver, "
-                 "expect_vlan, snmp, netconf");
+                 "expect_vlan, snmp, netconf, ssh");
 }
 
 /* A value slipped into key position is not echoed. */
@@ -643,6 +643,64 @@ static void test_netconf_password(void **state)
     inventory_free(&inv);
 }
 
+/* ssh: the CLI over SSH: its own map (port 22 by default, known_hosts),
+ * key-by-key merging with defaults, a switch's own map winning over the
+ * other kind in defaults, and what is refused. */
+static void test_ssh_block(void **state)
+{
+    (void)state;
+    write_file("sshpw", "ssh-password\n", 0600);
+    struct inventory inv;
+    struct pr_error err;
+    assert_int_equal(parse("defaults:\n"
+                           "  ssh: {user: ops, known_hosts: kh, password_file: sshpw}\n"
+                           "switches:\n"
+                           "  - host: 10.0.0.1:1161\n"
+                           "    ssh: {port: 2222, key: keys/id}\n"
+                           "  - name: b\n"
+                           "    host: b\n"
+                           "  - name: c\n"
+                           "    host: c\n"
+                           "    netconf: {user: nc}\n",
+                           &inv, &err),
+                     0);
+    const struct inventory_switch *a = &inv.switches[0], *b = &inv.switches[1],
+                                  *c = &inv.switches[2];
+    char want[512];
+    assert_true(a->ssh.given);
+    assert_false(a->netconf.given);
+    assert_string_equal(a->ssh.user, "ops");
+    assert_int_equal(a->ssh.port, 2222);
+    snprintf(want, sizeof want, "%s/keys/id", tmpdir);
+    assert_string_equal(a->ssh.key, want);
+    snprintf(want, sizeof want, "%s/kh", tmpdir);
+    assert_string_equal(a->ssh.known_hosts, want);
+    assert_string_equal(a->ssh.password, "ssh-password");
+    assert_false(a->snmp_given); /* ssh: alone: no SNMP */
+    assert_true(b->ssh.given);
+    assert_int_equal(b->ssh.port, 22);
+    /* c's own netconf: wins over the ssh: of defaults. */
+    assert_false(c->ssh.given);
+    assert_true(c->netconf.given);
+    assert_string_equal(c->netconf.user, "nc");
+    assert_int_equal(c->netconf.port, 830);
+    inventory_free(&inv);
+
+    expect_error("switches:\n  - host: a\n    netconf: {}\n    ssh: {user: x}\n",
+                 "inventory.yaml:4:10: switch 'a' has both 'netconf' and 'ssh', which both read "
+                 "its configuration; give one");
+    expect_error("defaults:\n  netconf: {}\n  ssh: {}\nswitches:\n  - host: a\n",
+                 "inventory.yaml:5:5: switch 'a' gets both 'netconf' and 'ssh' from defaults, "
+                 "which both read its configuration; give one in the switch");
+    expect_error("switches:\n  - name: a\n    config: x.conf\n    ssh: {user: x}\n",
+                 "inventory.yaml:2:5: switch 'a' has 'ssh' but no 'host' to connect to");
+    expect_error("switches:\n  - host: a\n    ssh: {port: 70000}\n",
+                 "inventory.yaml:3:17: 'port' must be a whole number from 1 to 65535, not '70000'");
+    expect_error("switches:\n  - host: a\n    ssh: {hostkey: x}\n",
+                 "inventory.yaml:3:11: unknown key 'hostkey' in ssh; valid keys: user, port, "
+                 "key, password, password_file, known_hosts");
+}
+
 static void test_env_secrets(void **state)
 {
     (void)state;
@@ -741,7 +799,7 @@ static void test_load(void **state)
     assert_int_equal(inventory_load(path, &inv, &err), -1);
     snprintf(want, sizeof want,
              "%s:3:5: unknown key 'colour' in a switch; valid keys: name, host, driver, snmp, "
-             "netconf, walk, config, expect_vlan, ports",
+             "netconf, ssh, walk, config, expect_vlan, ports",
              path);
     assert_string_equal(err.msg, want);
 
@@ -774,6 +832,7 @@ int main(void)
         cmocka_unit_test(test_unknown_key_snmp),
         cmocka_unit_test(test_unknown_key_port),
         cmocka_unit_test(test_unknown_key_defaults_netconf),
+        cmocka_unit_test(test_ssh_block),
         cmocka_unit_test(test_unknown_key_not_shown),
         cmocka_unit_test(test_syntax_error),
         cmocka_unit_test(test_wrong_types),

@@ -1,23 +1,23 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The deadline of one NETCONF exchange: a clock and a thread that cuts the
+/* The deadline of one SSH exchange: a clock and a thread that cuts the
  * socket when time is up. */
-#include "netconf/nc_private.h"
+#include "ssh/transport.h"
 
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
 
-int64_t netconf_now_ns(void)
+int64_t pr_ssh_now_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-int netconf_left_ms(int64_t deadline_ns)
+int pr_ssh_left_ms(int64_t deadline_ns)
 {
-    int64_t left = deadline_ns - netconf_now_ns();
+    int64_t left = deadline_ns - pr_ssh_now_ns();
     if (left <= 0)
         return 0;
     int64_t ms = (left + 999999) / 1000000;
@@ -26,7 +26,7 @@ int netconf_left_ms(int64_t deadline_ns)
 
 static void *watchdog_main(void *arg)
 {
-    struct netconf_watchdog *wd = arg;
+    struct pr_ssh_watchdog *wd = arg;
     struct timespec at = {
         .tv_sec = (time_t)(wd->deadline_ns / 1000000000),
         .tv_nsec = (long)(wd->deadline_ns % 1000000000),
@@ -44,8 +44,8 @@ static void *watchdog_main(void *arg)
     return NULL;
 }
 
-int netconf_watchdog_start(struct netconf_watchdog *wd, int fd, int64_t deadline_ns,
-                           struct pr_error *err)
+int pr_ssh_watchdog_start(struct pr_ssh_watchdog *wd, int fd, int64_t deadline_ns, const char *what,
+                          struct pr_error *err)
 {
     memset(wd, 0, sizeof *wd);
     wd->fd = fd;
@@ -60,24 +60,24 @@ int netconf_watchdog_start(struct netconf_watchdog *wd, int fd, int64_t deadline
     if (rc != 0) {
         pthread_cond_destroy(&wd->wake);
         pthread_mutex_destroy(&wd->lock);
-        return pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot start the timeout thread: %s",
+        return pr_error_set(err, PR_ERR_INTERNAL, "%s: cannot start the timeout thread: %s", what,
                             strerror(rc));
     }
     wd->running = true;
     return 0;
 }
 
-bool netconf_watchdog_fired(struct netconf_watchdog *wd)
+bool pr_ssh_watchdog_fired(struct pr_ssh_watchdog *wd)
 {
     if (!wd->running)
         return false;
     pthread_mutex_lock(&wd->lock);
     bool fired = wd->fired;
     pthread_mutex_unlock(&wd->lock);
-    return fired || netconf_now_ns() >= wd->deadline_ns;
+    return fired || pr_ssh_now_ns() >= wd->deadline_ns;
 }
 
-void netconf_watchdog_stop(struct netconf_watchdog *wd)
+void pr_ssh_watchdog_stop(struct pr_ssh_watchdog *wd)
 {
     if (wd == NULL || !wd->running)
         return;

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* TCP connect bounded by the exchange's deadline. The socket is ours (not
- * libnetconf2's) so the deadline can cut it, and it gets TCP_NODELAY:
- * without it every NETCONF message waits ~40 ms for a delayed ACK. */
-#include "netconf/nc_private.h"
+ * libssh's or libnetconf2's) so the deadline can cut it, and it gets
+ * TCP_NODELAY: without it every NETCONF message, and every CLI command,
+ * waits ~40 ms for a delayed ACK. */
+#include "ssh/transport.h"
 
 #include <errno.h>
 #include <netdb.h>
@@ -30,7 +31,7 @@ static int tcp_try(const struct addrinfo *ai, int64_t deadline_ns, int *fd_out, 
             return -1;
         }
         for (;;) {
-            int left = netconf_left_ms(deadline_ns);
+            int left = pr_ssh_left_ms(deadline_ns);
             if (left == 0) {
                 close(fd);
                 return 1;
@@ -64,8 +65,8 @@ static int tcp_try(const struct addrinfo *ai, int64_t deadline_ns, int *fd_out, 
     return 0;
 }
 
-int netconf_tcp_connect(const char *host, int port, int64_t deadline_ns, int *fd_out,
-                        struct pr_error *err)
+int pr_ssh_tcp_connect(const char *host, int port, int64_t deadline_ns,
+                       const struct pr_ssh_purpose *purpose, int *fd_out, struct pr_error *err)
 {
     *fd_out = -1;
     char service[16];
@@ -74,7 +75,7 @@ int netconf_tcp_connect(const char *host, int port, int64_t deadline_ns, int *fd
     struct addrinfo *list = NULL;
     int gai = getaddrinfo(host, service, &hints, &list);
     if (gai != 0)
-        return pr_error_set(err, PR_ERR_IO, "NETCONF: cannot resolve host '%s': %s", host,
+        return pr_error_set(err, PR_ERR_IO, "%s: cannot resolve host '%s': %s", purpose->what, host,
                             gai_strerror(gai));
 
     int why = 0;
@@ -93,13 +94,12 @@ int netconf_tcp_connect(const char *host, int port, int64_t deadline_ns, int *fd
         return 0;
     if (timed_out)
         return pr_error_set(err, PR_ERR_TIMEOUT,
-                            "NETCONF: timeout while connecting (TCP) to %s port %d: no answer",
-                            host, port);
+                            "%s: timeout while connecting (TCP) to %s port %d: no answer",
+                            purpose->what, host, port);
     if (why == ECONNREFUSED)
         return pr_error_set(err, PR_ERR_IO,
-                            "NETCONF: connection refused by %s port %d (is NETCONF over SSH "
-                            "enabled on that port?)",
-                            host, port);
-    return pr_error_set(err, PR_ERR_IO, "NETCONF: cannot connect to %s port %d: %s", host, port,
-                        strerror(why));
+                            "%s: connection refused by %s port %d (is %s enabled on that port?)",
+                            purpose->what, host, port, purpose->service);
+    return pr_error_set(err, PR_ERR_IO, "%s: cannot connect to %s port %d: %s", purpose->what, host,
+                        port, strerror(why));
 }

@@ -2,19 +2,19 @@
 /* Host key check against known_hosts, as OpenSSH does it: a known key
  * passes, an unknown key is refused unless the user asked to accept it
  * (then it is added), a changed key is always refused. */
-#include "netconf/nc_private.h"
+#include "ssh/ssh_private.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "util/strutil.h"
 
-void netconf_host_label(const struct netconf_options *opts, char *buf, size_t len)
+void pr_ssh_host_label(const char *host, int port, char *buf, size_t len)
 {
-    if (opts->port == 22)
-        snprintf(buf, len, "%s", opts->host);
+    if (port == 22)
+        snprintf(buf, len, "%s", host);
     else
-        snprintf(buf, len, "[%s]:%d", opts->host, opts->port);
+        snprintf(buf, len, "[%s]:%d", host, port);
 }
 
 /* "ssh-ed25519 SHA256:..." of the server's key. */
@@ -37,11 +37,11 @@ static void hostkey_describe(ssh_session ssh, char *buf, size_t len)
     ssh_key_free(key);
 }
 
-int netconf_hostkey_check(const struct netconf_options *opts, ssh_session ssh,
-                          const char *known_hosts, struct pr_error *err)
+int pr_ssh_hostkey_check(const struct pr_ssh_target *opts, const char *what, ssh_session ssh,
+                         const char *known_hosts, struct pr_error *err)
 {
     char label[300];
-    netconf_host_label(opts, label, sizeof label);
+    pr_ssh_host_label(opts->host, opts->port, label, sizeof label);
     char key[200];
     hostkey_describe(ssh, key, sizeof key);
 
@@ -52,25 +52,25 @@ int netconf_hostkey_check(const struct netconf_options *opts, ssh_session ssh,
     case SSH_KNOWN_HOSTS_CHANGED:
     case SSH_KNOWN_HOSTS_OTHER:
         return pr_error_set(err, PR_ERR_AUTH,
-                            "NETCONF: host key of %s has CHANGED: the server presents %s, but %s "
+                            "%s: host key of %s has CHANGED: the server presents %s, but %s "
                             "holds another key for it. Someone may be intercepting the "
                             "connection; if the switch was really re-keyed, remove the old entry "
                             "(ssh-keygen -R '%s' -f %s) and check the new fingerprint",
-                            label, key, known_hosts, label, known_hosts);
+                            what, label, key, known_hosts, label, known_hosts);
     case SSH_KNOWN_HOSTS_UNKNOWN:
     case SSH_KNOWN_HOSTS_NOT_FOUND:
         if (!opts->accept_new_hostkey)
             return pr_error_set(err, PR_ERR_AUTH,
-                                "NETCONF: unknown host key for %s (%s): not in %s; check the "
+                                "%s: unknown host key for %s (%s): not in %s; check the "
                                 "fingerprint and rerun with --accept-new-hostkey to add it",
-                                label, key, known_hosts);
+                                what, label, key, known_hosts);
         if (ssh_session_update_known_hosts(ssh) != SSH_OK)
-            return pr_error_set(err, PR_ERR_IO, "NETCONF: cannot add the host key of %s to %s: %s",
+            return pr_error_set(err, PR_ERR_IO, "%s: cannot add the host key of %s to %s: %s", what,
                                 label, known_hosts, ssh_get_error(ssh));
         return 0;
     case SSH_KNOWN_HOSTS_ERROR:
         break;
     }
-    return pr_error_set(err, PR_ERR_IO, "NETCONF: cannot check the host key of %s against %s: %s",
+    return pr_error_set(err, PR_ERR_IO, "%s: cannot check the host key of %s against %s: %s", what,
                         label, known_hosts, ssh_get_error(ssh));
 }

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The SSH layer of a NETCONF exchange, done with libssh directly (rather
- * than inside libnetconf2) so each failure gets its own clear error and
- * nothing ever prompts on a terminal: key exchange, host key, then
- * authentication by key file (or ssh-agent and the default keys) and by
- * password. */
-#include "netconf/nc_private.h"
+/* The SSH login, done with libssh directly (for NETCONF rather than
+ * inside libnetconf2) so each failure gets its own clear error and nothing
+ * ever prompts on a terminal: key exchange, host key, then authentication
+ * by key file (or ssh-agent and the default keys), by password and by
+ * keyboard-interactive answered with the password. */
+#include "ssh/ssh_private.h"
 
 #include <errno.h>
 #include <pwd.h>
@@ -51,17 +51,16 @@ static void ssh_default_known_hosts(char *buf, size_t len)
 
 /* Errors of a blocking libssh call: a timeout when the deadline cut it,
  * else what libssh says. */
-static int ssh_fail(struct netconf_watchdog *wd, ssh_session ssh, const char *label,
-                    const char *phase, double timeout_s, struct pr_error *err)
+static int ssh_fail(struct pr_ssh_conn *c, ssh_session ssh, const char *phase, struct pr_error *err)
 {
-    if (netconf_watchdog_fired(wd))
-        return pr_error_set(
-            err, PR_ERR_TIMEOUT, "NETCONF: timeout after %.1f s during %s with %s%s", timeout_s,
-            phase, label,
-            strcmp(phase, "the SSH handshake") == 0 ? " (TCP connected, but no SSH server answered)"
-                                                    : "");
-    return pr_error_set(err, PR_ERR_PROTOCOL, "NETCONF: %s with %s failed: %s", phase, label,
-                        ssh_get_error(ssh));
+    if (pr_ssh_watchdog_fired(&c->wd))
+        return pr_error_set(err, PR_ERR_TIMEOUT, "%s: timeout after %.1f s during %s with %s%s",
+                            c->purpose->what, c->timeout_s, phase, c->label,
+                            strcmp(phase, "the SSH handshake") == 0
+                                ? " (TCP connected, but no SSH server answered)"
+                                : "");
+    return pr_error_set(err, PR_ERR_PROTOCOL, "%s: %s with %s failed: %s", c->purpose->what, phase,
+                        c->label, ssh_get_error(ssh));
 }
 
 /* Answers keyboard-interactive with the password when the server asks for
@@ -88,37 +87,38 @@ static int ssh_kbdint_password(ssh_session ssh, const char *password)
 
 /* Returns -1 when the key file cannot be used, else 0 with libssh's
  * answer in *auth_rc. */
-static int ssh_auth_key_file(ssh_session ssh, const char *path, const char *label, int *auth_rc,
-                             struct pr_error *err)
+static int ssh_auth_key_file(ssh_session ssh, const char *path, const struct pr_ssh_conn *c,
+                             int *auth_rc, struct pr_error *err)
 {
     if (access(path, R_OK) != 0)
-        return pr_error_set(err, PR_ERR_IO, "NETCONF: cannot read SSH private key %s: %s", path,
-                            strerror(errno));
+        return pr_error_set(err, PR_ERR_IO, "%s: cannot read SSH private key %s: %s",
+                            c->purpose->what, path, strerror(errno));
     ssh_key key = NULL;
     if (ssh_pki_import_privkey_file(path, NULL, ssh_no_passphrase, NULL, &key) != SSH_OK)
         return pr_error_set(err, PR_ERR_INPUT,
-                            "NETCONF: cannot load SSH private key %s (not a private key, or "
+                            "%s: cannot load SSH private key %s (not a private key, or "
                             "protected by a passphrase: load those into ssh-agent) for %s",
-                            path, label);
+                            c->purpose->what, path, c->label);
     *auth_rc = ssh_userauth_publickey(ssh, NULL, key);
     ssh_key_free(key);
     return 0;
 }
 
-static int ssh_authenticate(const struct netconf_options *opts, ssh_session ssh, const char *label,
-                            const char *user, struct netconf_watchdog *wd, struct pr_error *err)
+static int ssh_authenticate(const struct pr_ssh_target *opts, ssh_session ssh,
+                            struct pr_ssh_conn *c, struct pr_error *err)
 {
+    const char *what = c->purpose->what, *label = c->label, *user = c->user;
     int rc = ssh_userauth_none(ssh, NULL);
     if (rc == SSH_AUTH_SUCCESS)
         return 0;
     if (rc == SSH_AUTH_ERROR)
-        return ssh_fail(wd, ssh, label, "SSH authentication", opts->timeout_s, err);
+        return ssh_fail(c, ssh, "SSH authentication", err);
     int methods = ssh_userauth_list(ssh, NULL);
     char tried[160] = "";
 
     if ((methods & SSH_AUTH_METHOD_PUBLICKEY) != 0) {
         if (opts->ssh_key[0] != '\0') {
-            if (ssh_auth_key_file(ssh, opts->ssh_key, label, &rc, err) != 0)
+            if (ssh_auth_key_file(ssh, opts->ssh_key, c, &rc, err) != 0)
                 return -1;
             pr_strlcatf(tried, sizeof tried, "%spublic key %s", tried[0] ? ", " : "",
                         opts->ssh_key);
@@ -129,7 +129,7 @@ static int ssh_authenticate(const struct netconf_options *opts, ssh_session ssh,
         if (rc == SSH_AUTH_SUCCESS)
             return 0;
         if (rc == SSH_AUTH_ERROR)
-            return ssh_fail(wd, ssh, label, "SSH public-key authentication", opts->timeout_s, err);
+            return ssh_fail(c, ssh, "SSH public-key authentication", err);
     }
     if (opts->password[0] != '\0' && (methods & SSH_AUTH_METHOD_PASSWORD) != 0) {
         rc = ssh_userauth_password(ssh, NULL, opts->password);
@@ -137,78 +137,81 @@ static int ssh_authenticate(const struct netconf_options *opts, ssh_session ssh,
         if (rc == SSH_AUTH_SUCCESS)
             return 0;
         if (rc == SSH_AUTH_ERROR)
-            return ssh_fail(wd, ssh, label, "SSH password authentication", opts->timeout_s, err);
+            return ssh_fail(c, ssh, "SSH password authentication", err);
     } else if (opts->password[0] != '\0' && (methods & SSH_AUTH_METHOD_INTERACTIVE) != 0) {
         rc = ssh_kbdint_password(ssh, opts->password);
         pr_strlcatf(tried, sizeof tried, "%spassword (keyboard-interactive)", tried[0] ? ", " : "");
         if (rc == SSH_AUTH_SUCCESS)
             return 0;
         if (rc == SSH_AUTH_ERROR)
-            return ssh_fail(wd, ssh, label, "SSH keyboard-interactive authentication",
-                            opts->timeout_s, err);
+            return ssh_fail(c, ssh, "SSH keyboard-interactive authentication", err);
     }
-    if (netconf_watchdog_fired(wd))
-        return ssh_fail(wd, ssh, label, "SSH authentication", opts->timeout_s, err);
+    if (pr_ssh_watchdog_fired(&c->wd))
+        return ssh_fail(c, ssh, "SSH authentication", err);
     if (tried[0] == '\0')
         return pr_error_set(err, PR_ERR_AUTH,
-                            "NETCONF: no way to log in as '%s' at %s: the server accepts %s%s%s; "
+                            "%s: no way to log in as '%s' at %s: the server accepts %s%s%s; "
                             "give --ssh-key FILE, an ssh-agent, or a password (--password-file "
-                            "or " NETCONF_PASSWORD_ENV ")",
-                            user, label, (methods & SSH_AUTH_METHOD_PUBLICKEY) ? "publickey " : "",
+                            "or %s)",
+                            what, user, label,
+                            (methods & SSH_AUTH_METHOD_PUBLICKEY) ? "publickey " : "",
                             (methods & SSH_AUTH_METHOD_PASSWORD) ? "password " : "",
-                            (methods & SSH_AUTH_METHOD_INTERACTIVE) ? "keyboard-interactive" : "");
+                            (methods & SSH_AUTH_METHOD_INTERACTIVE) ? "keyboard-interactive" : "",
+                            c->purpose->password_env);
     return pr_error_set(err, PR_ERR_AUTH,
-                        "NETCONF: authentication failed for user '%s' at %s (tried: %s)", user,
+                        "%s: authentication failed for user '%s' at %s (tried: %s)", what, user,
                         label, tried);
 }
 
-int netconf_ssh_login(const struct netconf_options *opts, int fd, int64_t deadline_ns,
-                      struct netconf_watchdog *wd, ssh_session *out, struct pr_error *err)
+int pr_ssh_login(const struct pr_ssh_target *opts, struct pr_ssh_conn *c, struct pr_error *err)
 {
-    *out = NULL;
-    char label[300];
-    netconf_host_label(opts, label, sizeof label);
+    c->ssh = NULL;
+    const char *what = c->purpose->what;
     ssh_session ssh = ssh_new();
-    if (ssh == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot create an SSH session");
+    if (ssh == NULL) {
+        close(c->ssh_fd);
+        c->ssh_fd = -1;
+        return pr_error_set(err, PR_ERR_INTERNAL, "%s: cannot create an SSH session", what);
+    }
 
     char known_hosts[1100];
     if (opts->known_hosts[0] != '\0')
         pr_strlcpy(known_hosts, opts->known_hosts, sizeof known_hosts);
     else
         ssh_default_known_hosts(known_hosts, sizeof known_hosts);
-    char user[sizeof opts->user];
     if (opts->user[0] != '\0') {
-        pr_strlcpy(user, opts->user, sizeof user);
+        pr_strlcpy(c->user, opts->user, sizeof c->user);
     } else {
         struct passwd *pw = getpwuid(getuid());
-        pr_strlcpy(user, pw != NULL ? pw->pw_name : "root", sizeof user);
+        pr_strlcpy(c->user, pw != NULL ? pw->pw_name : "root", sizeof c->user);
     }
     unsigned int port = (unsigned int)opts->port;
     int no = 0;
-    long timeout = (long)(netconf_left_ms(deadline_ns) / 1000) + 1;
+    long timeout = (long)(pr_ssh_left_ms(c->deadline_ns) / 1000) + 1;
     /* The options are explicit: ~/.ssh/config (which could add a
      * ProxyCommand or another host name) is not read. */
     if (ssh_options_set(ssh, SSH_OPTIONS_PROCESS_CONFIG, &no) != SSH_OK ||
         ssh_options_set(ssh, SSH_OPTIONS_HOST, opts->host) != SSH_OK ||
         ssh_options_set(ssh, SSH_OPTIONS_PORT, &port) != SSH_OK ||
-        ssh_options_set(ssh, SSH_OPTIONS_USER, user) != SSH_OK ||
+        ssh_options_set(ssh, SSH_OPTIONS_USER, c->user) != SSH_OK ||
         ssh_options_set(ssh, SSH_OPTIONS_KNOWNHOSTS, known_hosts) != SSH_OK ||
         ssh_options_set(ssh, SSH_OPTIONS_TIMEOUT, &timeout) != SSH_OK) {
-        pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot set SSH options: %s",
+        pr_error_set(err, PR_ERR_INTERNAL, "%s: cannot set SSH options: %s", what,
                      ssh_get_error(ssh));
         ssh_free(ssh);
+        close(c->ssh_fd);
+        c->ssh_fd = -1;
         return -1;
     }
     ssh_set_callbacks(ssh, &ssh_refusing_callbacks);
-    socket_t sock = fd;
-    ssh_options_set(ssh, SSH_OPTIONS_FD, &sock); /* from here on libssh owns fd */
+    socket_t sock = c->ssh_fd;
+    ssh_options_set(ssh, SSH_OPTIONS_FD, &sock); /* from here on libssh owns the fd */
 
     int rc = -1;
     if (ssh_connect(ssh) != SSH_OK)
-        ssh_fail(wd, ssh, label, "the SSH handshake", opts->timeout_s, err);
-    else if (netconf_hostkey_check(opts, ssh, known_hosts, err) == 0 &&
-             ssh_authenticate(opts, ssh, label, user, wd, err) == 0)
+        ssh_fail(c, ssh, "the SSH handshake", err);
+    else if (pr_ssh_hostkey_check(opts, what, ssh, known_hosts, err) == 0 &&
+             ssh_authenticate(opts, ssh, c, err) == 0)
         rc = 0;
     if (rc != 0) {
         /* Not ssh_disconnect(): libssh 0.10 never closes a descriptor set
@@ -216,6 +219,6 @@ int netconf_ssh_login(const struct netconf_options *opts, int fd, int64_t deadli
         ssh_free(ssh);
         return -1;
     }
-    *out = ssh;
+    c->ssh = ssh;
     return 0;
 }

@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# --ssh against the test CLI server playing each CLI portready reads
+# (Junos, IOS, NX-OS, EOS, AOS-CX, ArubaOS-Switch), serving real
+# configurations: the ports read
+# through the CLI equal the ports of the same text read with --config, and
+# the configuration kept by --save-config is the served file (but for line
+# ends and trailing blanks), through pagers that ignore the paging command,
+# echo or none, ANSI escapes, a long banner, keyboard-interactive login,
+# the exec channel and its refusal, the dialect given or told from the
+# prompt.
+source "$PR_SOURCE_DIR/tests/integration/lib.sh"
+source "$PR_SOURCE_DIR/tests/integration/ssh_lib.sh"
+
+DATA=$PR_SOURCE_DIR/tests/data
+FX=$PR_FIXTURES/configs
+bound=5000 # -t 4 plus slack, in ms
+
+# compare NAME SSH_JSON CONFIG_JSON SAVED_JSON SAVED_FILE SERVED_FILE: one
+# line per assertion, "ok ..." or "FAIL ...": sources ["ssh"]; the ports
+# equal those --config reads from the served file (evidence line numbers
+# aside: a CLI header moves them) and, exactly, those of the saved file;
+# the saved file is the served one (CR removed, trailing blanks cut, blank
+# lines at the end dropped) after at most a short CLI header.
+compare() {
+    python3 - "$@" <<'PY'
+import json, re, sys
+name, got, want, saved_json, saved, served = sys.argv[1:7]
+def ports(path):
+    try:
+        return json.load(open(path))["switches"][0]
+    except Exception as e:
+        return {"ports": [], "sources": [], "error": str(e)}
+def canon(sw, lines=True):
+    text = json.dumps(sw["ports"], sort_keys=True)
+    return re.sub(r"line [0-9]+", "line N", text) if lines else text
+g, w, sv = ports(got), ports(want), ports(saved_json)
+print(("ok" if g["sources"] == ["ssh"] else "FAIL") + " - %s: JSON sources %s" % (name, g["sources"]))
+if not w["ports"]:
+    print("FAIL - %s: the --config reading has no ports to compare" % name)
+elif canon(g) == canon(w):
+    print("ok - %s: %d ports equal to --config" % (name, len(w["ports"])))
+else:
+    print("FAIL - %s: ports differ from --config" % name)
+print(("ok" if canon(g, False) == canon(sv, False) else "FAIL") +
+      " - %s: ports of the saved configuration" % name)
+# A terminal shows no NUL byte, and the cleaner drops it as one would.
+text = open(served, "rb").read().replace(b"\0", b"").decode("latin-1")
+lines = [l.rstrip(" \t\r") for l in text.split("\n")]
+while lines and lines[-1] == "":
+    lines.pop()
+want_text = ("\n".join(lines) + "\n").encode("latin-1")
+kept = open(saved, "rb").read()
+ok = kept.endswith(want_text) and len(kept) - len(want_text) < 400
+print(("ok" if ok else "FAIL") + " - %s: the saved configuration is the served file" % name)
+PY
+}
+
+# one NAME VENDOR FILE [SERVER ARGS...] -- [CHECK ARGS...]
+one() {
+    local name=$1 vendor=$2 file=$3
+    shift 3
+    local server=() check=()
+    while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+        server+=("$1")
+        shift
+    done
+    [ $# -gt 0 ] && shift
+    check=("$@")
+    PORT=$(pr_free_tcp_port)
+    cli_start "$PORT" "$vendor" --config "$file" --log "$PR_TMP/log-$PORT" "${server[@]}"
+    rm -rf "$PR_TMP/saved"
+    mkdir -p "$PR_TMP/saved"
+    ssh_check --ssh "alice@127.0.0.1:$PORT" --password-file "$PR_TMP/password" \
+        --known-hosts "$SSH_KH" --accept-new-hostkey -t 4 --format json \
+        --save-config "$PR_TMP/saved" "${check[@]}"
+    pr_stop "$CLI_PID"
+    LAST_LOG="$PR_TMP/log-$PORT"
+    if [ "$RC" -eq 3 ] || [ "$MS" -gt "$bound" ]; then
+        pr_fail "$name: exit $RC in $MS ms: $(head -c 300 "$ERR")"
+        return
+    fi
+    cp "$OUT" "$PR_TMP/ssh.json"
+    local saved="$PR_TMP/saved/127.0.0.1.cfg"
+    "$PORTREADY" check --config "$file" --format json "${check[@]}" >"$PR_TMP/config.json" 2>/dev/null || true
+    "$PORTREADY" check --config "$saved" --format json >"$PR_TMP/saved.json" 2>/dev/null || true
+    local line
+    while IFS= read -r line; do
+        case $line in
+        ok\ -\ *) pr_pass "${line#ok - }" ;;
+        *) pr_fail "${line#FAIL - }" ;;
+        esac
+    done < <(compare "$name" "$PR_TMP/ssh.json" "$PR_TMP/config.json" "$PR_TMP/saved.json" "$saved" "$file")
+}
+
+# Configurations in the project (always there).
+one "Junos set, shell, driver told by the prompt" junos "$DATA/junos/e1-1.set"
+pr_expect_eq "Junos shell: paging off, then the configuration" \
+    "set cli screen-length 0|set cli screen-width 0|show configuration | display set" \
+    "$(paste -sd'|' "$LAST_LOG")"
+one "Junos set, --driver juniper: exec channel" junos "$DATA/junos/e1-1.set" -- --driver juniper
+pr_expect_eq "Junos exec: one command" "show configuration | display set" "$(paste -sd'|' "$LAST_LOG")"
+one "Junos, exec refused: the shell on the same connection" junos "$DATA/junos/e1-1.set" \
+    --exec no -- --driver juniper
+one "IOS-XE running-config" ios "$DATA/iosxe/rack.cli"
+# "sw1#" is also an HPE/Aruba prompt: show version tells.
+pr_expect_eq "IOS: show version, terminal length 0, then the configuration" \
+    "show version|terminal length 0|show running-config" "$(paste -sd'|' "$LAST_LOG")"
+one "IOS, pager ignoring terminal length 0 (every 7 lines)" ios "$DATA/iosxe/rack.cli" \
+    --ignore-paging --page-lines 7
+one "IOS, no echo, ANSI colours and cursor moves" ios "$DATA/iosxe/rack.cli" --no-echo --ansi \
+    --ignore-paging --page-lines 5
+one "IOS, a 200 kB banner, keyboard-interactive login" ios "$DATA/iosxe/rack.cli" \
+    --banner-bytes 200000 --kbdint-only
+one "EOS running-config, --driver cisco" eos "$DATA/merge/rack12-c-eos.conf" -- --driver cisco
+one "EOS, pager ignoring terminal length 0" eos "$DATA/merge/rack12-c-eos.conf" --ignore-paging \
+    --page-lines 3
+one "EOS, told from show version" eos "$DATA/merge/rack12-c-eos.conf"
+pr_expect_eq "EOS: show version, terminal length 0, then the configuration" \
+    "show version|terminal length 0|show running-config" "$(paste -sd'|' "$LAST_LOG")"
+for f in "$DATA"/aruba/oxidized__aoscx_*.txt "$DATA"/aruba/canu__*.cfg; do
+    one "AOS-CX $(basename "$f"), pager every 25 lines" aoscx "$f" --ignore-paging --page-lines 25
+done
+pr_expect_eq "AOS-CX: show version, no page, then the configuration" \
+    "show version|no page|show running-config" "$(paste -sd'|' "$LAST_LOG")"
+one "AOS-CX, --driver aruba, paging off" aoscx "$DATA/aruba/canu__sw-leaf-001.cfg" -- --driver aruba
+pr_expect_eq "AOS-CX --driver aruba: no show version" "no page|show running-config" \
+    "$(paste -sd'|' "$LAST_LOG")"
+one "ArubaOS-Switch 2930M: Press any key, full-screen pager every 20 lines" procurve \
+    "$DATA/aruba/napalm-arubaos-switch__2930M_WC.16.10.0009.txt" --ignore-paging --page-lines 20
+pr_expect_eq "ArubaOS-Switch: told from its banner, no page, then the configuration" \
+    "no page|show running-config" "$(paste -sd'|' "$LAST_LOG")"
+
+# Real configurations nobody here wrote (../shared/fixtures).
+if [ -d "$FX" ]; then
+    for f in tgmanage__e1-1.tg23.gathering.org.conf tgmanage__e1.noc.tg23.gathering.org.conf \
+        tgmanage__d1.roof.tg23.gathering.org.conf tgmanage__d3.floor.tg23.gathering.org.conf \
+        tgmanage__distro3_clean_generated.conf scale__ex4200-example.conf \
+        ciscoconfparse2__sample_03.junos; do
+        one "Junos $f, pager ignoring screen-length" junos "$FX/$f" --ignore-paging --page-lines 40
+        one "Junos $f, exec" junos "$FX/$f" -- --driver juniper
+    done
+    one "NX-OS sample_01, NX-OS pager every 30 lines" nxos "$FX/ciscoconfparse2__sample_01.nxos" \
+        --ignore-paging --page-lines 30 --ansi
+    one "NX-OS sample_01, paging off" nxos "$FX/ciscoconfparse2__sample_01.nxos"
+    for f in batfish__arista_interface_show_run_all batfish__arista_interface_show_run_all_3; do
+        one "EOS $f, pager every 20 lines" eos "$FX/$f" --ignore-paging --page-lines 20
+    done
+    one "IOS-style NX-OS text on an IOS CLI, no echo" ios "$FX/ciscoconfparse2__sample_01.nxos" \
+        --no-echo
+    one "ProCurve 2910al: Press any key, full-screen pager, ANSI" procurve \
+        "$FX/napalm-procurve__show_running_config.txt" --ignore-paging --page-lines 22 --ansi
+else
+    echo "no shared fixtures at $PR_FIXTURES (a user's clone): real configurations skipped"
+fi
+pr_done
