@@ -34,5 +34,7 @@ int generic_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw, st
     generic_bridge_read(store, sw);
     generic_lag_read(store, sw);
     generic_mau_read(store, sw);
+    generic_lldp_read(store, sw);
+    generic_stp_roles_read(store, sw, NULL);
     return 0;
 }
