@@ -18,6 +18,7 @@ enum {
     CLI_OPT_VERBOSE,
     CLI_OPT_STATS,
     CLI_OPT_COLOR,
+    CLI_OPT_ALL_PORTS,
 };
 
 /* The options several commands take, each once; a command takes the
@@ -43,6 +44,7 @@ static const struct cli_option shared_options[] = {
     {"stats", CLI_OPT_STATS, no_argument, CLI_REPORT},
     {"quiet", 'q', no_argument, CLI_REPORT},
     {"color", CLI_OPT_COLOR, required_argument, CLI_REPORT},
+    {"all-ports", CLI_OPT_ALL_PORTS, no_argument, CLI_REPORT},
     {"help", 'h', no_argument, CLI_HELP},
 };
 
@@ -366,6 +368,9 @@ static int apply_report(struct cli_parser *p, int opt, const char *arg, struct p
         return 0;
     case 'q':
         report->quiet = true;
+        return 0;
+    case CLI_OPT_ALL_PORTS:
+        report->all_ports = true;
         return 0;
     case CLI_OPT_COLOR:
         if (strcmp(arg, "auto") == 0)

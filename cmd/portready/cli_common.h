@@ -55,13 +55,14 @@ struct cli_report_args {
     bool stats;                         /* --stats */
     bool quiet;                         /* -q, --quiet: the summary and the not-ready ports only */
     enum cli_color color;               /* --color */
+    bool all_ports;                     /* --all-ports: uplinks judged too */
 };
 
 /* The shared option table (cli_common.c) is in groups; a command names the
  * groups it takes. */
 #define CLI_SNMP         0x01u /* -v -c -u -l -a -A -x -X -t -r, --*-file */
 #define CLI_SNMP_CONTEXT 0x02u /* -n */
-#define CLI_REPORT       0x04u /* --fix --verbose --stats -q --color */
+#define CLI_REPORT       0x04u /* --fix --verbose --stats -q --color --all-ports */
 #define CLI_FORMAT       0x08u /* --format */
 #define CLI_HELP         0x10u /* -h, --help */
 

@@ -216,6 +216,7 @@ static void on_result(void *user, size_t index, const struct pr_switch *sw)
     out->summary.warning += one.warning;
     out->summary.not_ready += one.not_ready;
     out->summary.unknown += one.unknown;
+    out->summary.uplinks += one.uplinks;
     out->requests += sw->pr_snmp_requests;
     out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
     if (out->stats)
@@ -262,6 +263,7 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
     all->warning += one->warning;
     all->not_ready += one->not_ready;
     all->unknown += one->unknown;
+    all->uplinks += one->uplinks;
 }
 
 int cmd_audit(int argc, char **argv)
@@ -312,6 +314,7 @@ int cmd_audit(int argc, char **argv)
         }
         spec_from_inventory(isw, &specs[i], ports + port_offset,
                             isw->netconf.given ? &netconf[i] : NULL);
+        specs[i].all_ports = a.report.all_ports;
         port_offset += inv.switches[i].n_ports;
     }
 

@@ -247,6 +247,7 @@ int cmd_check(int argc, char **argv)
         .driver = a.driver,
         .ports = a.ports,
         .n_ports = a.n_ports,
+        .all_ports = a.report.all_ports,
         .expect_vlan = a.expect_vlan,
     };
     struct pr_switch sw;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/merge.h"
+#include "core/roles.h"
 #include "driver.h"
 #include "snmp/mib_objects.h"
 #include "rules/rules.h"
@@ -116,14 +117,26 @@ static int read_sources(const struct pr_driver *drv, struct pr_switch *sw,
     return rc;
 }
 
+/* Each finding's fix, then the switch's block of them all. An uplink gets
+ * no fix that would make it edge, guard it against BPDUs, move its VLAN or
+ * loosen its LACP (core/roles.h). */
 static void write_fixes(const struct pr_driver *drv, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
-        for (size_t k = 0; k < port->n_findings; k++)
-            drv->snippet(sw, port, &port->findings[k], port->findings[k].fix,
-                         sizeof port->findings[k].fix);
+        for (size_t k = 0; k < port->n_findings; k++) {
+            struct pr_finding *f = &port->findings[k];
+            f->fix[0] = '\0';
+            if (port->role.role == PR_ROLE_UPLINK && roles_fix_withheld(f->id))
+                continue;
+            drv->snippet(sw, port, f, f->fix, sizeof f->fix);
+        }
     }
+    pr_fix_block_free(&sw->fix);
+    int rc = drv->merge_fixes != NULL ? drv->merge_fixes(sw, &sw->fix)
+                                      : pr_driver_merge_fixes(sw, "#", &sw->fix);
+    if (rc != 0)
+        pr_fix_block_free(&sw->fix); /* out of memory: the findings keep their fixes */
 }
 
 static int fail(struct pr_switch *sw, struct pr_error *err)
@@ -191,6 +204,9 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     };
     if (read_sources(drv, sw, src, config != NULL ? &config_text : NULL, err) != 0)
         goto out;
+    roles_assign(sw);
+    if (spec->n_ports == 0 && !spec->all_ports)
+        roles_leave_out_uplinks(sw); /* out of memory: the uplinks stay, judged */
     int select_rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
     rules_judge_switch(sw);
     write_fixes(drv, sw);

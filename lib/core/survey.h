@@ -32,6 +32,7 @@ struct survey_spec {
     const char *driver;                    /* "auto" or a driver name */
     const struct survey_port *ports;       /* n_ports 0: every physical port */
     size_t n_ports;
+    bool all_ports;      /* with n_ports 0: uplinks too (else listed in sw->uplinks, not judged) */
     int64_t expect_vlan; /* -1: not checked */
 };
 

@@ -17,6 +17,7 @@ struct pr_summary {
     unsigned warning;
     unsigned not_ready;
     unsigned unknown;
+    unsigned uplinks; /* ports left out as uplinks (not among ports) */
 };
 
 void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct pr_summary *out);
