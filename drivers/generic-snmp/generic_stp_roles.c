@@ -50,6 +50,12 @@ static void root_port(struct pr_snmp_store *store, struct pr_switch *sw, const c
     struct pr_port *port = bridge_port_owner(store, sw, (uint32_t)bp);
     if (port == NULL)
         return;
+    /* The root port of one tree says it; those of the others (PVST+: one
+     * per VLAN) add nothing. */
+    for (size_t i = 0; i < port->role.n_signals; i++) {
+        if (strncmp(port->role.signals[i].reason, "root port", 9) == 0)
+            return;
+    }
     char ev[PR_EVIDENCE_MAX], ctx[48], reason[PR_ROLE_REASON_MAX];
     generic_evidence(ev, sizeof ev, &MIB_STP_ROOT_PORT, "0", vb, NULL);
     in_context(ctx, sizeof ctx, context);

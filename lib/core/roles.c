@@ -6,6 +6,12 @@
 
 #include "util/strutil.h"
 
+/* Neighbours first: who is there says more than the spanning tree's view. */
+static bool from_neighbour(const struct pr_role_signal *s)
+{
+    return strncmp(s->reason, "LLDP ", 5) == 0 || strncmp(s->reason, "CDP ", 4) == 0;
+}
+
 /* The role the port's own signals give. */
 static void decide_own(const struct pr_switch *sw, struct pr_port *port)
 {
@@ -13,11 +19,13 @@ static void decide_own(const struct pr_switch *sw, struct pr_port *port)
     r->role = PR_ROLE_UNKNOWN;
     r->reason[0] = '\0';
     r->evidence[0] = '\0';
-    for (int pass = 0; pass < 2 && r->role == PR_ROLE_UNKNOWN; pass++) {
-        enum pr_role want = pass == 0 ? PR_ROLE_UPLINK : PR_ROLE_SERVER;
+    for (int pass = 0; pass < 4; pass++) {
+        enum pr_role want = pass < 2 ? PR_ROLE_UPLINK : PR_ROLE_SERVER;
+        if (want == PR_ROLE_SERVER && r->role == PR_ROLE_UPLINK)
+            break;
         for (size_t i = 0; i < r->n_signals; i++) {
             const struct pr_role_signal *s = &r->signals[i];
-            if (s->says != want)
+            if (s->says != want || from_neighbour(s) != (pass % 2 == 0))
                 continue;
             r->role = want;
             pr_strlcatf(r->reason, sizeof r->reason, "%s%s", r->reason[0] ? "; " : "", s->reason);
