@@ -16,10 +16,10 @@ _portready_options() {
         echo --walk --config --netconf --ssh-key --password-file --known-hosts \
             --accept-new-hostkey --driver \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
-            -n -t -r --expect-vlan --fix --format --verbose -q --quiet --color --stats -h --help
+            -n -t -r --expect-vlan --fix --all-ports --format --verbose -q --quiet --color --stats -h --help
         ;;
     audit)
-        echo -j --jobs --fix --format --verbose -q --quiet --color --stats --repeat -h --help
+        echo -j --jobs --fix --all-ports --format --verbose -q --quiet --color --stats --repeat -h --help
         ;;
     time)
         echo --iface --watch --switch --port --target --down-for --count --interval \
