@@ -188,11 +188,14 @@ static bool usable(const struct pr_port *p)
 }
 
 /* The port lldpRemLocalPortNum names, and how it was found (for the
- * evidence); NULL when it cannot be told. */
+ * evidence); NULL when it cannot be told: *either and *or are then the two
+ * ports it could be (NULL when none). */
 static struct pr_port *local_port(struct pr_snmp_store *store, struct pr_switch *sw, uint32_t num,
-                                  char *how, size_t how_len)
+                                  char *how, size_t how_len, struct pr_port **either,
+                                  struct pr_port ** or)
 {
     how[0] = '\0';
+    *either = * or = NULL;
     if (num == 0)
         return NULL;
     static const struct mib_object *const by_name[] = {&MIB_LLDP_LOC_PORT_ID,
@@ -214,8 +217,11 @@ static struct pr_port *local_port(struct pr_snmp_store *store, struct pr_switch 
         by_bridge = NULL;
     if (!usable(by_ifindex))
         by_ifindex = NULL;
-    if (by_bridge != NULL && by_ifindex != NULL && by_bridge != by_ifindex)
-        return NULL; /* bridge port N and ifIndex N are different ports */
+    if (by_bridge != NULL && by_ifindex != NULL && by_bridge != by_ifindex) {
+        *either = by_bridge; /* bridge port N and ifIndex N are different ports */
+        * or = by_ifindex;
+        return NULL;
+    }
     if (by_bridge != NULL) {
         snprintf(how, how_len, "local port %u = bridge port %u", num, num);
         return by_bridge;
@@ -297,7 +303,18 @@ static void read_v1(struct pr_snmp_store *store, struct pr_switch *sw)
         if (vb->name_len != caps->len + 3)
             continue;
         char how[PR_EVIDENCE_MAX / 2], name[NAME_SHOWN + 8], their[NAME_SHOWN + 8], index[48];
-        struct pr_port *port = local_port(store, sw, vb->name[caps->len + 1], how, sizeof how);
+        uint32_t num = vb->name[caps->len + 1];
+        struct pr_port *either, * or ;
+        struct pr_port *port = local_port(store, sw, num, how, sizeof how, &either, & or);
+        if (port == NULL && either != NULL) {
+            format_index(index, sizeof index, vb, caps->len);
+            for (int k = 0; k < 2; k++)
+                pr_role_add_signal(&(k ? or : either)->role, PR_ROLE_UNKNOWN, "",
+                                   "LLDP-MIB lldpRemSysCapEnabled.%s: local port %u is bridge "
+                                   "port %u (%s) and ifIndex %u (%s), which one the agent means "
+                                   "cannot be told",
+                                   index, num, num, either->name, num, or->name);
+        }
         if (port == NULL)
             continue;
         neighbour_name(same_row(store, &MIB_LLDP_REM_SYS_NAME, vb, caps->len),

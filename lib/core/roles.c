@@ -2,6 +2,7 @@
 #include "core/roles.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/strutil.h"
@@ -37,9 +38,9 @@ static void decide_own(const struct pr_switch *sw, struct pr_port *port)
         return;
     /* Unknown: say what was seen, or why nothing could be. */
     for (size_t i = 0; i < r->n_signals; i++)
-        pr_strlcatf(r->evidence, sizeof r->evidence,
-                    "%s%s: neither a bridge or router nor a station", r->evidence[0] ? "; " : "",
-                    r->signals[i].evidence);
+        pr_strlcatf(r->evidence, sizeof r->evidence, "%s%s%s", r->evidence[0] ? "; " : "",
+                    r->signals[i].evidence,
+                    r->signals[i].reason[0] ? ": neither a bridge or router nor a station" : "");
     if (r->evidence[0] != '\0')
         return;
     bool snmp = false;
@@ -63,31 +64,139 @@ static void take_from(struct pr_port *port, enum pr_role role, const char *how,
              from->role.evidence);
 }
 
+/* A LAG member: its bundle's ifIndex (from the agent) or, without it, the
+ * bundle's name (from the configuration). */
+struct member {
+    size_t port;
+    uint32_t lag_ifindex;
+    const char *lag_name;
+};
+
+static int member_compare(const void *a, const void *b)
+{
+    const struct member *x = a, *y = b;
+    if (x->lag_ifindex != y->lag_ifindex)
+        return x->lag_ifindex < y->lag_ifindex ? -1 : 1;
+    int c = x->lag_ifindex ? 0 : strcmp(x->lag_name, y->lag_name);
+    if (c != 0)
+        return c;
+    return (x->port > y->port) - (x->port < y->port);
+}
+
+static bool same_bundle(const struct member *x, const struct member *y)
+{
+    return x->lag_ifindex == y->lag_ifindex &&
+           (x->lag_ifindex != 0 || strcmp(x->lag_name, y->lag_name) == 0);
+}
+
+/* A port's ifIndex with its place in sw->ports, sorted for lookups (an
+ * agent may list 100,000 interfaces). */
+struct by_ifindex {
+    uint32_t ifindex;
+    size_t port;
+};
+
+static int by_ifindex_compare(const void *a, const void *b)
+{
+    uint32_t x = ((const struct by_ifindex *)a)->ifindex;
+    uint32_t y = ((const struct by_ifindex *)b)->ifindex;
+    return (x > y) - (x < y);
+}
+
+/* sw's ports sorted by ifIndex; NULL when out of memory. */
+static struct by_ifindex *sort_by_ifindex(const struct pr_switch *sw)
+{
+    struct by_ifindex *idx = malloc((sw->n_ports ? sw->n_ports : 1) * sizeof *idx);
+    if (idx == NULL)
+        return NULL;
+    for (size_t i = 0; i < sw->n_ports; i++)
+        idx[i] = (struct by_ifindex){sw->ports[i].ifindex, i};
+    qsort(idx, sw->n_ports, sizeof *idx, by_ifindex_compare);
+    return idx;
+}
+
+/* The bundle's own port: by ifIndex (through sorted, when it could be
+ * had), else by name or description. */
+static struct pr_port *bundle_port(struct pr_switch *sw, const struct by_ifindex *sorted,
+                                   const struct member *m)
+{
+    if (m->lag_ifindex != 0) {
+        if (sorted == NULL)
+            return pr_switch_find_ifindex(sw, m->lag_ifindex);
+        struct by_ifindex key = {m->lag_ifindex, 0};
+        const struct by_ifindex *hit =
+            bsearch(&key, sorted, sw->n_ports, sizeof *sorted, by_ifindex_compare);
+        return hit != NULL ? &sw->ports[hit->port] : NULL;
+    }
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        struct pr_port *p = &sw->ports[i];
+        if (pr_str_ieq(p->name, m->lag_name) || (p->descr[0] && pr_str_ieq(p->descr, m->lag_name)))
+            return p;
+    }
+    return NULL;
+}
+
+/* One bundle: the strongest role of the LAG and its members goes to all. */
+static void bundle_roles(struct pr_switch *sw, struct pr_port *lag, const struct member *m,
+                         size_t n)
+{
+    const struct pr_port *src = lag;
+    for (size_t i = 0; i < n; i++) {
+        const struct pr_port *p = &sw->ports[m[i].port];
+        if (src == NULL || p->role.role > src->role.role)
+            src = p;
+    }
+    if (src == NULL || src->role.role == PR_ROLE_UNKNOWN)
+        return;
+    enum pr_role role = src->role.role;
+    if (lag != NULL && lag != src && lag->role.role < role)
+        take_from(lag, role, "member", src);
+    for (size_t i = 0; i < n; i++) {
+        struct pr_port *p = &sw->ports[m[i].port];
+        if (p == src || p->role.role >= role)
+            continue;
+        if (lag != NULL)
+            take_from(p, role, "member of", lag);
+        else
+            take_from(p, role, "in one bundle with", src);
+    }
+}
+
 void roles_assign(struct pr_switch *sw)
 {
-    for (size_t i = 0; i < sw->n_ports; i++)
+    size_t n = 0;
+    for (size_t i = 0; i < sw->n_ports; i++) {
         decide_own(sw, &sw->ports[i]);
-    /* Members to their LAG: an uplink member makes an uplink LAG, a server
-     * member a server LAG when no member says uplink. */
-    for (size_t i = 0; i < sw->n_ports; i++) {
-        const struct pr_port *member = &sw->ports[i];
-        if (member->lag_ifindex == 0 || member->role.role == PR_ROLE_UNKNOWN)
-            continue;
-        struct pr_port *lag = pr_switch_find_ifindex(sw, member->lag_ifindex);
-        if (lag == NULL || lag == member || lag->role.role >= member->role.role)
-            continue;
-        take_from(lag, member->role.role, "member", member);
+        n += sw->ports[i].lag_ifindex != 0 || sw->ports[i].lag_name[0] != '\0';
     }
-    /* The LAG to its members. */
-    for (size_t i = 0; i < sw->n_ports; i++) {
-        struct pr_port *member = &sw->ports[i];
-        if (member->lag_ifindex == 0)
-            continue;
-        const struct pr_port *lag = pr_switch_find_ifindex(sw, member->lag_ifindex);
-        if (lag == NULL || lag == member || lag->role.role <= member->role.role)
-            continue;
-        take_from(member, lag->role.role, "member of", lag);
+    if (n == 0)
+        return;
+    struct member *m = calloc(n, sizeof *m);
+    struct by_ifindex *sorted = sort_by_ifindex(sw);
+    if (m == NULL) {
+        free(sorted);
+        return; /* out of memory: each port keeps its own role */
     }
+    n = 0;
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        const struct pr_port *p = &sw->ports[i];
+        if (p->lag_ifindex != 0 || p->lag_name[0] != '\0')
+            m[n++] = (struct member){i, p->lag_ifindex, p->lag_name};
+    }
+    qsort(m, n, sizeof *m, member_compare);
+    for (size_t start = 0; start < n;) {
+        size_t end = start + 1;
+        while (end < n && same_bundle(&m[start], &m[end]))
+            end++;
+        struct pr_port *lag = bundle_port(sw, sorted, &m[start]);
+        bool lag_is_member = false;
+        for (size_t k = start; k < end && lag != NULL; k++)
+            lag_is_member |= &sw->ports[m[k].port] == lag;
+        bundle_roles(sw, lag_is_member ? NULL : lag, m + start, end - start);
+        start = end;
+    }
+    free(m);
+    free(sorted);
 }
 
 int roles_leave_out_uplinks(struct pr_switch *sw)

@@ -36,6 +36,9 @@ struct pr_port {
     int64_t if_type;         /* IANAifType, 0 when unknown */
     bool no_connector;       /* ifConnectorPresent false: a virtual interface */
     uint32_t lag_ifindex;    /* the aggregate (LAG) it is a member of; 0 when none or unknown */
+    /* That aggregate as the configuration names it ("ae0", "Port-channel5");
+     * "" when none or unknown. */
+    char lag_name[PR_NAME_MAX];
 
     /* Whom the port faces: signals from the drivers, the role from the core. */
     struct pr_port_role role;
