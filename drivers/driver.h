@@ -64,11 +64,12 @@ struct pr_driver {
                     const struct pr_finding *finding, char *buf, size_t buf_len);
 
     /* Writes into *block (zeroed) the one block of configuration that ends
-     * the switch's report: the fixes written into sw's findings, each change
-     * once, ports whose role is uplink left out, the switch-wide changes
-     * first, marked in the family's comment syntax as disruptive and also in
-     * block->switch_wide. NULL: pr_driver_merge_fixes() with comment "#".
-     * -1 only when out of memory. */
+     * the switch's report: the fixes written into sw's findings that
+     * pr_driver_fix_in_block() keeps (never an uplink's), each change once,
+     * the switch-wide changes first, marked in the family's comment syntax
+     * as disruptive and also in block->switch_wide. NULL:
+     * pr_driver_merge_fixes() with comment "#". -1 only when out of
+     * memory. */
     int (*merge_fixes)(const struct pr_switch *sw, struct pr_fix_block *block);
 };
 
@@ -104,6 +105,11 @@ const struct pr_driver *const *pr_driver_netconf_probes(void);
  * configuration sets paste itself. */
 int pr_driver_merge_fixes(const struct pr_switch *sw, const char *comment,
                           struct pr_fix_block *block);
+
+/* Whether a finding's fix belongs in the block merge_fixes() writes: it has
+ * one, its port is not an uplink, and it is not an info finding (a fixed
+ * speed, BPDU guard: optional, and in the JSON with the finding). */
+bool pr_driver_fix_in_block(const struct pr_port *port, const struct pr_finding *finding);
 
 /* The line that marks a block's switch-wide part, after the family's
  * comment string: " switch-wide, disruptive: ...". */

@@ -10,6 +10,12 @@
 const char pr_driver_switch_wide_note[] =
     " switch-wide and disruptive: the whole switch reconverges; schedule it";
 
+bool pr_driver_fix_in_block(const struct pr_port *port, const struct pr_finding *finding)
+{
+    return finding->fix[0] != '\0' && port->role.role != PR_ROLE_UPLINK &&
+           finding->severity != PR_SEV_INFO;
+}
+
 /* Whether text is one of the first n snippets kept. */
 static bool seen(const char *const *kept, size_t n, const char *text)
 {
@@ -26,12 +32,10 @@ static void add_pass(const struct pr_switch *sw, bool switch_wide, struct pr_str
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         const struct pr_port *port = &sw->ports[i];
-        if (port->role.role == PR_ROLE_UPLINK)
-            continue;
         for (size_t k = 0; k < port->n_findings; k++) {
             const struct pr_finding *f = &port->findings[k];
-            if (f->fix[0] == '\0' || pr_finding_is_switch_wide(port, f) != switch_wide ||
-                seen(kept, *n_kept, f->fix))
+            if (!pr_driver_fix_in_block(port, f) ||
+                pr_finding_is_switch_wide(port, f) != switch_wide || seen(kept, *n_kept, f->fix))
                 continue;
             if (*n_kept < max)
                 kept[(*n_kept)++] = f->fix;

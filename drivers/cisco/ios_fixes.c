@@ -136,12 +136,10 @@ int ios_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)
     for (int pass = 0; pass < 2; pass++) {
         for (size_t i = 0; i < sw->n_ports; i++) {
             const struct pr_port *port = &sw->ports[i];
-            if (port->role.role == PR_ROLE_UPLINK)
-                continue;
             for (size_t k = 0; k < port->n_findings; k++) {
                 const struct pr_finding *f = &port->findings[k];
                 bool wide = pr_finding_is_switch_wide(port, f);
-                if (f->fix[0] != '\0' && wide == (pass == 0))
+                if (pr_driver_fix_in_block(port, f) && wide == (pass == 0))
                     add_snippet(&m, f->fix, wide, " ");
             }
         }

@@ -117,10 +117,7 @@ static int read_sources(const struct pr_driver *drv, struct pr_switch *sw,
     return rc;
 }
 
-/* Each finding's fix, then the switch's block of them all. An uplink gets
- * no fix that would make it edge, guard it against BPDUs, move its VLAN or
- * loosen its LACP (core/roles.h). */
-static void write_fixes(const struct pr_driver *drv, struct pr_switch *sw)
+void survey_write_fixes(const struct pr_driver *drv, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
@@ -209,7 +206,7 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
         roles_leave_out_uplinks(sw); /* out of memory: the uplinks stay, judged */
     int select_rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
     rules_judge_switch(sw);
-    write_fixes(drv, sw);
+    survey_write_fixes(drv, sw);
     rc = select_rc;
 out:
     if (rc != 0)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "driver.h"
 #include "model/switch.h"
 #include "netconf/netconf.h"
 #include "snmp/source.h"
@@ -49,5 +50,12 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
  * a name matches nothing; matched ports are kept either way. */
 int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, size_t n_ports,
                         int64_t default_vlan, struct pr_error *err);
+
+/* Writes every finding's fix (drv->snippet), then the switch's block of
+ * them all (drv->merge_fixes) into sw->fix. A port whose role is uplink
+ * gets no fix that would make it edge, guard it against BPDUs, move its
+ * VLAN or loosen its LACP (core/roles.h), and is never in the block. The
+ * survey calls it after judging; tests call it to prove the fixes. */
+void survey_write_fixes(const struct pr_driver *drv, struct pr_switch *sw);
 
 #endif
