@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "model/switch.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,6 +33,9 @@ void pr_switch_free(struct pr_switch *sw)
     sw->uplinks = NULL;
     sw->n_uplinks = 0;
     pr_fix_block_free(&sw->fix);
+    free(sw->port_errors);
+    sw->port_errors = NULL;
+    sw->n_port_errors = 0;
     if (sw->driver_priv_free != NULL)
         sw->driver_priv_free(sw->driver_priv);
     sw->driver_priv = NULL;
@@ -114,6 +119,20 @@ void pr_fix_block_free(struct pr_fix_block *block)
     block->text = NULL;
     block->switch_wide = NULL;
     block->paste = false;
+}
+
+int pr_switch_add_port_error(struct pr_switch *sw, const char *fmt, ...)
+{
+    char(*errors)[PR_ERROR_MSG_MAX] =
+        realloc(sw->port_errors, (sw->n_port_errors + 1) * sizeof *errors);
+    if (errors == NULL)
+        return -1;
+    sw->port_errors = errors;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(errors[sw->n_port_errors++], sizeof *errors, fmt, ap);
+    va_end(ap);
+    return 0;
 }
 
 struct pr_finding *pr_port_add_finding(struct pr_port *port, enum pr_finding_id id,

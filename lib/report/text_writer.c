@@ -265,7 +265,7 @@ static void text_write_switch(const struct report_options *opts, void *state,
     struct text_state *st = state;
     if (st != NULL && fix_first_add(&st->fix_first, sw, NULL) != 0)
         fix_first_free(&st->fix_first); /* advice only: drop it rather than mislead */
-    if (opts->quiet && sw->error.code == PR_OK && !has_not_ready(sw))
+    if (opts->quiet && sw->error.code == PR_OK && !has_not_ready(sw) && sw->n_port_errors == 0)
         return;
     FILE *out = opts->out;
     fprintf(out, "%s%s%s  %s", col(opts, C_BOLD), sw->name, col(opts, C_RESET), sw->host);
@@ -303,6 +303,12 @@ static void text_write_switch(const struct report_options *opts, void *state,
         if (!opts->quiet || sw->ports[i].verdict == PR_VERDICT_NOT_READY)
             print_port(opts, &sw->ports[i], inline_fix);
     }
+    /* A PORT that matched nothing (the others are judged above), or no
+     * switch port at all: an error line of the block, never UNREADABLE. */
+    for (size_t i = 0; i < sw->n_port_errors; i++) {
+        fprintf(out, "  %s%-9s%s  ", col(opts, C_RED), "ERROR", col(opts, C_RESET));
+        text_wrap(out, 13, 13, sw->port_errors[i]);
+    }
     print_fix_block(opts, sw);
     fprintf(out, "\n");
 }
@@ -319,6 +325,11 @@ static int text_end(const struct report_options *opts, void *state, const struct
             s->ports == 1 ? "" : "s", s->ready, s->warning, s->not_ready, s->unknown);
     if (s->uplinks)
         fprintf(opts->out, "; %u uplink%s left out", s->uplinks, s->uplinks == 1 ? "" : "s");
+    /* Ports asked for and never judged: no such port, or an unreadable
+     * switch's listed ones. */
+    if (s->unchecked)
+        fprintf(opts->out, "; %s%u unchecked%s", col(opts, C_RED), s->unchecked,
+                col(opts, C_RESET));
     fputc('\n', opts->out);
     if (st != NULL) {
         if (!opts->fix)

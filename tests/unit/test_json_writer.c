@@ -51,6 +51,7 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
                            "      \"driver\": null,\n"
                            "      \"sources\": [],\n"
                            "      \"error\": \"127.0.0.1:1162: no answer within 2 s\",\n"
+                           "      \"port_errors\": [],\n"
                            "      \"stp\": {\n"
                            "        \"mode\": null,\n"
                            "        \"forward_delay_s\": null,\n"
@@ -70,6 +71,7 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
                            "    \"not_ready\": 0,\n"
                            "    \"unknown\": 0,\n"
                            "    \"uplinks\": 0\n"
+                           "    \"unchecked\": 0\n"
                            "  }\n"
                            "}\n";
     assert_string_equal(text, expected);
