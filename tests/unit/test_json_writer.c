@@ -70,7 +70,7 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
                            "    \"warning\": 0,\n"
                            "    \"not_ready\": 0,\n"
                            "    \"unknown\": 0,\n"
-                           "    \"uplinks\": 0\n"
+                           "    \"uplinks\": 0,\n"
                            "    \"unchecked\": 0\n"
                            "  }\n"
                            "}\n";
@@ -184,7 +184,7 @@ static void test_uplinks_roles_and_fix_block(void **state)
                                  "        \"paste\": true\n"
                                  "      }\n"));
     assert_non_null(strstr(text, "\"ports\": 1,"));
-    assert_non_null(strstr(text, "\"uplinks\": 1\n"));
+    assert_non_null(strstr(text, "\"uplinks\": 1,\n"));
     free(text);
     pr_switch_free(&sw);
 }
