@@ -102,9 +102,9 @@ void cisco_cdp_read(struct pr_snmp_store *store, struct pr_switch *sw)
             pr_strlcpy(kinds, names, sizeof kinds);
         }
         snprintf(reason, sizeof reason, "CDP neighbour %s, %s", name, kinds);
-        pr_role_add_signal(&port->role, says, reason,
-                           "CISCO-CDP-MIB %s.%u.%u = %s (%s); neighbour %s%s%s%s%s%s", col->name,
-                           ifindex, device, raw, names, name, platform[0] ? " (" : "", platform,
-                           platform[0] ? ")" : "", their[0] ? " port " : "", their);
+        pr_role_add_neighbour(&port->role, says, reason,
+                              "CISCO-CDP-MIB %s.%u.%u = %s (%s); neighbour %s%s%s%s%s%s", col->name,
+                              ifindex, device, raw, names, name, platform[0] ? " (" : "", platform,
+                              platform[0] ? ")" : "", their[0] ? " port " : "", their);
     }
 }

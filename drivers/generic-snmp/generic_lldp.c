@@ -279,7 +279,7 @@ static void add_neighbour(struct pr_port *port, const char *mib, const char *cap
         snprintf(kinds, sizeof kinds, "%s", caps ? names : "no capability enabled");
     }
     snprintf(reason, sizeof reason, "LLDP neighbour %s, %s", name, kinds);
-    pr_role_add_signal(
+    pr_role_add_neighbour(
         &port->role, says, reason, "%s %s.%s = %s (%s)%s; neighbour %s%s%s%s; %s", mib, cap_object,
         index, raw, names, text_form ? " in net-snmp's text form of BITS" : "", name,
         their_port[0] ? " port \"" : "", their_port, their_port[0] ? "\"" : "", where);

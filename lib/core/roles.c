@@ -10,7 +10,7 @@
 /* Neighbours first: who is there says more than the spanning tree's view. */
 static bool from_neighbour(const struct pr_role_signal *s)
 {
-    return strncmp(s->reason, "LLDP ", 5) == 0 || strncmp(s->reason, "CDP ", 4) == 0;
+    return s->neighbour;
 }
 
 /* The role the port's own signals give. */
@@ -47,10 +47,11 @@ static void decide_own(const struct pr_switch *sw, struct pr_port *port)
     for (size_t i = 0; i < sw->n_sources; i++)
         snmp |= strcmp(sw->sources[i], "snmp") == 0 || strcmp(sw->sources[i], "walk") == 0;
     pr_strlcpy(r->evidence,
-               snmp ? "no LLDP or CDP neighbour with its capabilities, not the root port, no "
-                      "BPDUs from another bridge: nothing says what the port faces"
-                    : "a configuration cannot show neighbours or the spanning tree's view of "
-                      "the port",
+               snmp
+                   ? "no discovery-protocol neighbour with its capabilities, not the root port, no "
+                     "BPDUs from another bridge: nothing says what the port faces"
+                   : "a configuration cannot show neighbours or the spanning tree's view of "
+                     "the port",
                sizeof r->evidence);
 }
 

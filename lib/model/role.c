@@ -12,8 +12,8 @@ static int strength(enum pr_role says)
     return says == PR_ROLE_UPLINK ? 2 : says == PR_ROLE_SERVER ? 1 : 0;
 }
 
-void pr_role_add_signal(struct pr_port_role *role, enum pr_role says, const char *reason,
-                        const char *evidence_fmt, ...)
+static void add(struct pr_port_role *role, enum pr_role says, bool neighbour, const char *reason,
+                const char *evidence_fmt, va_list ap)
 {
     struct pr_role_signal *slot = NULL;
     /* The same thing said twice (an LLDP neighbour under two time marks,
@@ -37,10 +37,26 @@ void pr_role_add_signal(struct pr_port_role *role, enum pr_role says, const char
         return;
     memset(slot, 0, sizeof *slot);
     slot->says = says;
+    slot->neighbour = neighbour;
     pr_strlcpy(slot->reason, reason ? reason : "", sizeof slot->reason);
+    vsnprintf(slot->evidence, sizeof slot->evidence, evidence_fmt, ap);
+}
+
+void pr_role_add_signal(struct pr_port_role *role, enum pr_role says, const char *reason,
+                        const char *evidence_fmt, ...)
+{
     va_list ap;
     va_start(ap, evidence_fmt);
-    vsnprintf(slot->evidence, sizeof slot->evidence, evidence_fmt, ap);
+    add(role, says, false, reason, evidence_fmt, ap);
+    va_end(ap);
+}
+
+void pr_role_add_neighbour(struct pr_port_role *role, enum pr_role says, const char *reason,
+                           const char *evidence_fmt, ...)
+{
+    va_list ap;
+    va_start(ap, evidence_fmt);
+    add(role, says, true, reason, evidence_fmt, ap);
     va_end(ap);
 }
 

@@ -11,13 +11,14 @@
 #ifndef PR_ROLE_H
 #define PR_ROLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/facts.h"
 
 enum pr_role {
     PR_ROLE_UNKNOWN = 0,
-    PR_ROLE_SERVER, /* a station-only LLDP neighbour, a CDP host */
+    PR_ROLE_SERVER, /* a neighbour that is a station (or host) only */
     PR_ROLE_UPLINK, /* a bridge or router neighbour, the root port, BPDUs from another bridge */
 };
 
@@ -31,6 +32,7 @@ enum pr_role {
  * nothing), said when the role stays unknown. */
 struct pr_role_signal {
     enum pr_role says;               /* PR_ROLE_UPLINK, PR_ROLE_SERVER or PR_ROLE_UNKNOWN */
+    bool neighbour;                  /* a discovery protocol's neighbour (else the spanning tree) */
     char reason[PR_ROLE_REASON_MAX]; /* short, for one line: "LLDP neighbour spine1, bridge" */
     char evidence[PR_EVIDENCE_MAX];  /* the objects and values */
 };
@@ -50,6 +52,11 @@ struct pr_port_role {
  * that must never be missed); otherwise it is dropped. */
 void pr_role_add_signal(struct pr_port_role *role, enum pr_role says, const char *reason,
                         const char *evidence_fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* The same for what a discovery protocol (LLDP, CDP) says of the
+ * neighbour: such reasons come first in the role's. */
+void pr_role_add_neighbour(struct pr_port_role *role, enum pr_role says, const char *reason,
+                           const char *evidence_fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* "server", "uplink", "unknown". */
 const char *pr_role_name(enum pr_role role);
