@@ -16,10 +16,10 @@ _portready_options() {
         echo --walk --config --netconf --ssh-key --password-file --known-hosts \
             --accept-new-hostkey --driver \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
-            -n -t -r --expect-vlan --fix --all-ports --format --verbose -q --quiet --color --stats -h --help
+            -n -t -r --expect-vlan --fix --all-ports --format --verbose -q --quiet --color --stats --warning --critical --timeout-total -h --help
         ;;
     audit)
-        echo -j --jobs --fix --all-ports --format --verbose -q --quiet --color --stats --repeat -h --help
+        echo -j --jobs --fix --all-ports --format --verbose -q --quiet --color --stats --repeat --warning --critical --timeout-total --shard -h --help
         ;;
     time)
         echo --iface --watch --switch --port --target --down-for --count --interval \
@@ -40,8 +40,10 @@ _portready_takes_value() {
         check:--password-file | check:--known-hosts | check:--driver | check:-n | \
         check:--expect-vlan) return 0 ;;
     check:-[vculaAxXtr] | check:--community-file | check:--auth-pass-file | \
-        check:--priv-pass-file | check:--format | check:--color) return 0 ;;
-    audit:-j | audit:--jobs | audit:--format | audit:--color | audit:--repeat) return 0 ;;
+        check:--priv-pass-file | check:--format | check:--color | check:--warning | check:--critical | \
+        check:--timeout-total) return 0 ;;
+    audit:-j | audit:--jobs | audit:--format | audit:--color | audit:--repeat | audit:--warning | \
+        audit:--critical | audit:--timeout-total | audit:--shard) return 0 ;;
     time:--iface | time:--watch | time:--switch | time:--port | time:--target | \
         time:--down-for | time:--count | time:--interval | time:--timeout | time:--format | \
         time:--plot) return 0 ;;
@@ -88,7 +90,13 @@ _portready_value() {
     local opt=$1 cur=$2 prefix=$3
     case $opt in
     --driver) _portready_words "auto generic-snmp cisco juniper aruba" "$cur" "$prefix" ;;
-    --format) _portready_words "text json" "$cur" "$prefix" ;;
+    --format)
+        # check and audit write monitoring formats too; cmd is the caller's.
+        case ${cmd:-} in
+        check | audit) _portready_words "text json nagios prometheus" "$cur" "$prefix" ;;
+        *) _portready_words "text json" "$cur" "$prefix" ;;
+        esac
+        ;;
     --color) _portready_words "auto always never" "$cur" "$prefix" ;;
     -v) _portready_words "1 2c 3" "$cur" "" ;;
     -l) _portready_words "noAuthNoPriv authNoPriv authPriv" "$cur" "" ;;

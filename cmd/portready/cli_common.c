@@ -19,6 +19,9 @@ enum {
     CLI_OPT_STATS,
     CLI_OPT_COLOR,
     CLI_OPT_ALL_PORTS,
+    CLI_OPT_WARNING = 1201,
+    CLI_OPT_CRITICAL,
+    CLI_OPT_TIMEOUT_TOTAL,
 };
 
 /* The options several commands take, each once; a command takes the
@@ -45,6 +48,9 @@ static const struct cli_option shared_options[] = {
     {"quiet", 'q', no_argument, CLI_REPORT},
     {"color", CLI_OPT_COLOR, required_argument, CLI_REPORT},
     {"all-ports", CLI_OPT_ALL_PORTS, no_argument, CLI_REPORT},
+    {"warning", CLI_OPT_WARNING, required_argument, CLI_MONITOR},
+    {"critical", CLI_OPT_CRITICAL, required_argument, CLI_MONITOR},
+    {"timeout-total", CLI_OPT_TIMEOUT_TOTAL, required_argument, CLI_MONITOR},
     {"help", 'h', no_argument, CLI_HELP},
 };
 
@@ -224,13 +230,26 @@ static int cli_snmp_check(struct pr_snmp_options *opts, struct pr_error *err)
 int cli_parse_format(const char *arg, const struct report_writer **writer, struct pr_error *err)
 {
     const struct report_writer *found = report_writer_find(arg);
-    if (found == NULL) {
-        char names[64];
-        report_writer_names(names, sizeof names);
-        return pr_error_set(err, PR_ERR_USAGE, "--format takes one of %s, not '%s'", names, arg);
+    if (found != NULL) {
+        *writer = found;
+        return 0;
     }
-    *writer = found;
-    return 0;
+    char names[128] = "";
+    size_t n = 0;
+    while (report_writers[n] != NULL)
+        n++;
+    for (size_t i = 0; i < n; i++)
+        pr_strlcatf(names, sizeof names, "%s%s",
+                    i == 0       ? ""
+                    : i + 1 == n ? " or "
+                                 : ", ",
+                    report_writers[i]->name);
+    return pr_error_set(err, PR_ERR_USAGE, "--format takes %s, not '%s'", names, arg);
+}
+
+const struct report_writer *cli_report_writer(const struct cli_report_args *report)
+{
+    return report->writer != NULL ? report->writer : &report_writer_text;
 }
 
 bool cli_terminal_is_dumb(void)
@@ -461,6 +480,26 @@ static int apply_report(struct cli_parser *p, int opt, const char *arg, struct p
         if (p->wording == CLI_WORDING_TIMER && strcmp(arg, "text") != 0 && strcmp(arg, "json") != 0)
             return pr_error_set(err, PR_ERR_USAGE, "--format '%s': expected text or json", arg);
         return cli_parse_format(arg, &report->writer, err);
+    case CLI_OPT_WARNING:
+    case CLI_OPT_CRITICAL: {
+        struct rules_range *r =
+            opt == CLI_OPT_WARNING ? &report->thresholds.warning : &report->thresholds.critical;
+        if (rules_range_parse(arg, r, err) != 0) {
+            pr_error_prefix(err, "%s", opt == CLI_OPT_WARNING ? "--warning" : "--critical");
+            return -1;
+        }
+        return 0;
+    }
+    case CLI_OPT_TIMEOUT_TOTAL: {
+        char *end = NULL;
+        double t = strtod(arg, &end);
+        if (end == arg || *end != '\0' || !(t > 0 && t <= 86400))
+            return pr_error_set(err, PR_ERR_USAGE,
+                                "--timeout-total takes seconds above 0, at most 86400, not '%s'",
+                                arg);
+        report->timeout_total_s = t;
+        return 0;
+    }
     case CLI_OPT_VERBOSE:
         report->verbose = true;
         return 0;
@@ -506,8 +545,9 @@ int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error
             return opt;
         if (group == CLI_HELP)
             return CLI_WANTS_HELP;
-        int rc = group == CLI_REPORT || group == CLI_FORMAT ? apply_report(p, opt, optarg, err)
-                                                            : apply_snmp(p, opt, optarg, err);
+        int rc = group == CLI_REPORT || group == CLI_FORMAT || group == CLI_MONITOR
+                     ? apply_report(p, opt, optarg, err)
+                     : apply_snmp(p, opt, optarg, err);
         if (rc != 0)
             return CLI_ERROR;
     }

@@ -12,6 +12,8 @@
 
 #include "report/report.h"
 #include "util/error.h"
+#include "report/report.h"
+#include "rules/threshold.h"
 #include "snmp/source.h"
 
 #define CLI_SNMP_HELP                                                                              \
@@ -52,14 +54,22 @@ enum cli_color {
 
 /* The output options check and audit share (time takes --format only). */
 struct cli_report_args {
-    bool fix;                           /* --fix */
-    const struct report_writer *writer; /* --format (the caller sets the default) */
-    bool verbose;                       /* --verbose */
-    bool stats;                         /* --stats */
-    bool quiet;                         /* -q, --quiet: the summary and the not-ready ports only */
-    enum cli_color color;               /* --color */
-    bool all_ports;                     /* --all-ports: uplinks judged too */
+    bool fix; /* --fix */
+    /* --format: the writer of that name (report_writer_find); NULL until
+     * given, which means text (cli_report_writer) */
+    const struct report_writer *writer;
+    bool verbose;         /* --verbose */
+    bool stats;           /* --stats */
+    bool quiet;           /* -q, --quiet: the summary and the not-ready ports only */
+    enum cli_color color; /* --color */
+    /* --warning RANGE, --critical RANGE: on each port's predicted blackout */
+    struct rules_thresholds thresholds;
+    bool all_ports;         /* --all-ports: uplinks judged too */
+    double timeout_total_s; /* --timeout-total SECONDS: the whole run's; 0: none */
 };
+
+/* The writer --format chose, text when none was given. */
+const struct report_writer *cli_report_writer(const struct cli_report_args *report);
 
 /* The shared option table (cli_common.c) is in groups; a command names the
  * groups it takes. */
@@ -68,6 +78,7 @@ struct cli_report_args {
 #define CLI_REPORT       0x04u /* --fix --verbose --stats -q --color --all-ports */
 #define CLI_FORMAT       0x08u /* --format */
 #define CLI_HELP         0x10u /* -h, --help */
+#define CLI_MONITOR      0x20u /* --warning --critical --timeout-total */
 
 /* One option of a table: the shared one, or a command's own (ending with
  * an entry whose name and id are both 0). */
@@ -139,8 +150,19 @@ int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error
 int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err);
 
-/* A writer's name (report/report.h) -> *writer; -1 on anything else. */
+/* A writer's name (text, json, nagios, prometheus) -> the writer; -1 on
+ * anything else, the error listing the names. */
 int cli_parse_format(const char *arg, const struct report_writer **writer, struct pr_error *err);
+
+/* The help lines of the CLI_MONITOR options. */
+#define CLI_MONITOR_HELP                                                                           \
+    "  --warning RANGE        a port whose predicted blackout (seconds) breaks RANGE\n"            \
+    "                         gets a warning; --critical RANGE: it is not ready.\n"                \
+    "  --critical RANGE       RANGE as in the Monitoring Plugins: N (over N), N:\n"                \
+    "                         (under N), ~:N, N:M (outside), @N:M (inside)\n"                      \
+    "  --timeout-total SECONDS\n"                                                                  \
+    "                         the whole run's deadline: what was read by then is\n"                \
+    "                         reported, and the state is unknown (exit 3)\n"
 
 /* Copies an option's path value into dst; an error names the option when
  * it does not fit. */

@@ -8,9 +8,11 @@
 #include <unistd.h>
 
 #include "cli_common.h"
+#include "cmd_report.h"
 #include "commands.h"
 #include "core/audit_run.h"
 #include "core/inventory.h"
+#include "core/shard.h"
 #include "report/report.h"
 #include "rules/rules.h"
 #include "rules/summary.h"
@@ -19,6 +21,7 @@
 
 #define OPT_JOBS   'j'
 #define OPT_REPEAT 3005
+#define OPT_SHARD  3006
 
 #define AUDIT_DEFAULT_JOBS 32
 
@@ -36,7 +39,9 @@ static const char audit_usage[] =
     "  --fix                  end each switch with the configuration that fixes every\n"
     "                         finding, one block ready to paste (uplinks never in it)\n"
     "  --all-ports            switches listing no ports: judge the uplinks too\n"
-    "  --format text|json     output format (default text)\n"
+    "  --format FORMAT        text (default), json, nagios (a monitoring plugin's\n"
+    "                         status line, long output and perfdata) or prometheus\n"
+    "                         (the text exposition format, for node_exporter)\n"
     "  --verbose              every fact with its evidence, info findings too\n"
     "  -q, --quiet            only the not-ready ports and the summary\n"
     "  --color WHEN           auto|always|never (default auto: on a terminal, not\n"
@@ -44,12 +49,18 @@ static const char audit_usage[] =
     "  --stats                SNMP requests per switch and in all, to stderr\n"
     "  --repeat N             audit N rounds in a row (soak, monitoring): a full\n"
     "                         report per round; JSON: one document per round\n"
+    "                         (text and json only)\n"
+    "  --shard K/N            only the K-th of N parts of the inventory, split by a\n"
+    "                         stable hash of the switch names: N workers given\n"
+    "                         1/N .. N/N audit every switch once between them\n"
     "  -h, --help             this help\n"
     "\n"
+    "Monitoring:\n" CLI_MONITOR_HELP "\n"
     "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
     "ready, 3 unknown (a switch could not be read, a listed port does not exist,\n"
-    "bad inventory or arguments).\n"
-    "With --repeat, the worst round's status.\n"
+    "bad inventory or arguments, interrupted, --timeout-total expired). With\n"
+    "--repeat, the worst round's status. With --format nagios the status line's\n"
+    "state (OK, WARNING, CRITICAL, UNKNOWN) is always the exit status.\n"
     "\n"
     "Ctrl-C (SIGINT) or SIGTERM stops the audit: the switches being read finish,\n"
     "the others are reported as interrupted before they were read, and the exit\n"
@@ -58,6 +69,7 @@ static const char audit_usage[] =
 struct audit_args {
     unsigned jobs;
     unsigned repeat;
+    unsigned shard_k, shard_n; /* --shard K/N; 0/0: the whole inventory */
     struct cli_report_args report;
     const char *inventory;
 };
@@ -70,20 +82,22 @@ struct audit_output {
     bool progress;
     bool stats;
     unsigned long requests;
-    unsigned interrupted; /* switches not read because of a signal */
+    unsigned interrupted; /* switches not read because of a signal or the deadline */
+    const struct rules_thresholds *thresholds;
 };
 
 /* Its own options; the output and help options are cli_common.c's. */
 static const struct cli_option audit_options[] = {
     {"jobs", OPT_JOBS, required_argument, 0},
     {"repeat", OPT_REPEAT, required_argument, 0},
+    {"shard", OPT_SHARD, required_argument, 0},
     {NULL, 0, 0, 0},
 };
 
 static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_error *err)
 {
     struct cli_parser p = {
-        .groups = CLI_REPORT | CLI_FORMAT | CLI_HELP,
+        .groups = CLI_REPORT | CLI_FORMAT | CLI_MONITOR | CLI_HELP,
         .options = audit_options,
         .wording = CLI_WORDING_SURVEY,
         .report = &a->report,
@@ -104,10 +118,20 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
                                     "--repeat takes a number of rounds from 1, not '%s'", optarg);
             a->repeat = (unsigned)n;
             break;
+        case OPT_SHARD:
+            if (shard_parse(optarg, &a->shard_k, &a->shard_n, err) != 0)
+                return -1;
+            break;
         }
     }
     if (opt != CLI_END)
         return opt == CLI_WANTS_HELP ? 1 : -1;
+    const struct report_writer *writer = cli_report_writer(&a->report);
+    if (a->repeat > 1 && writer != &report_writer_text && writer != &report_writer_json)
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "--repeat: --format %s reports one run (one status line, one set of "
+                            "metrics); run it again instead",
+                            writer->name);
     if (optind >= argc)
         return pr_error_set(err, PR_ERR_USAGE, "no INVENTORY file given");
     if (optind + 1 < argc)
@@ -207,10 +231,12 @@ static void on_progress(void *user, size_t done, size_t total, size_t failed)
     fflush(stderr);
 }
 
-static void on_result(void *user, size_t index, const struct pr_switch *sw)
+static void on_result(void *user, size_t index, struct pr_switch *sw)
 {
     (void)index;
     struct audit_output *out = user;
+    if (rules_apply_thresholds_switch(sw, out->thresholds) != 0)
+        fprintf(stderr, "portready: %s: out of memory applying the thresholds\n", sw->name);
     struct pr_summary one;
     rules_summarize(sw, 1, &one);
     out->summary.switches += one.switches;
@@ -236,29 +262,6 @@ static void on_result(void *user, size_t index, const struct pr_switch *sw)
     fflush(out->ropts.out);
 }
 
-/* Set by SIGINT/SIGTERM: audit_run() surveys no further switch. */
-static volatile sig_atomic_t audit_stop;
-
-static void audit_on_signal(int sig)
-{
-    (void)sig;
-    audit_stop = 1;
-}
-
-/* The handler is reset once it has run, so a second Ctrl-C ends the
- * process at once. */
-static void audit_catch_signals(struct sigaction *old_int, struct sigaction *old_term)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = audit_on_signal;
-    sa.sa_flags = SA_RESETHAND;
-    sigemptyset(&sa.sa_mask);
-    audit_stop = 0;
-    sigaction(SIGINT, &sa, old_int);
-    sigaction(SIGTERM, &sa, old_term);
-}
-
 static void summary_add(struct pr_summary *all, const struct pr_summary *one)
 {
     all->switches += one->switches;
@@ -270,24 +273,52 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
     all->unknown += one->unknown;
     all->uplinks += one->uplinks;
     all->unchecked += one->unchecked;
+    if (one->cut_short != NULL)
+        all->cut_short = one->cut_short;
+}
+
+/* What the surveys a deadline abandoned still read (their specs, and the
+ * inventory these point into), kept until the process ends (volatile: no
+ * code of ours reads it again, and the stores must stay). */
+static volatile struct {
+    struct inventory inv;
+    struct survey_spec *specs;
+    struct survey_port *ports;
+    struct netconf_options *netconf;
+} audit_left_running;
+
+/* The switches of the inventory this run audits: all, or those of the
+ * shard. Returns how many, their indexes in keep. */
+static size_t select_shard(const struct inventory *inv, const struct audit_args *a, size_t *keep)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < inv->n_switches; i++) {
+        if (a->shard_n == 0 || shard_holds(inv->switches[i].name, a->shard_k, a->shard_n))
+            keep[n++] = i;
+    }
+    return n;
 }
 
 int cmd_audit(int argc, char **argv)
 {
-    struct audit_args a = {
-        .jobs = AUDIT_DEFAULT_JOBS, .repeat = 1, .report = {.writer = &report_writer_text}};
+    int64_t start_ns = audit_monotonic_ns();
+    cmd_report_prepare(argc, argv);
+    struct audit_args a = {.jobs = AUDIT_DEFAULT_JOBS, .repeat = 1};
     struct pr_error err = {0};
     int parsed = parse_args(argc, argv, &a, &err);
     if (parsed == 1) {
         fputs(audit_usage, stdout);
         return PR_EXIT_READY;
     }
+    const struct report_writer *writer =
+        a.report.writer != NULL ? a.report.writer : cmd_format_in_argv(argc, argv);
     if (parsed != 0)
-        return cmd_fail("Try 'portready audit --help'.", "audit: %s", err.msg);
+        return cmd_fail_report(writer, "Try 'portready audit --help'.", "audit: %s", err.msg);
+    writer = cli_report_writer(&a.report);
 
     struct inventory inv = {0};
     if (inventory_load(a.inventory, &inv, &err) != 0)
-        return cmd_fail(NULL, "audit: %s", err.msg);
+        return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
     for (size_t i = 0; i < inv.n_warnings; i++)
         fprintf(stderr, "portready: warning: %s\n", inv.warnings[i]);
     /* What the inventory leaves unset comes from net-snmp's snmp.conf, then
@@ -300,63 +331,83 @@ int cmd_audit(int argc, char **argv)
     }
     if (v3_conflict(&inv, &err) != 0) {
         inventory_free(&inv);
-        return cmd_fail(NULL, "audit: %s", err.msg);
+        return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
     }
 
+    size_t *keep = calloc(inv.n_switches ? inv.n_switches : 1, sizeof *keep);
+    size_t n_specs = keep != NULL ? select_shard(&inv, &a, keep) : 0;
     size_t total_ports = 0;
-    for (size_t i = 0; i < inv.n_switches; i++)
-        total_ports += inv.switches[i].n_ports;
-    struct survey_spec *specs = calloc(inv.n_switches ? inv.n_switches : 1, sizeof *specs);
+    for (size_t i = 0; i < n_specs; i++)
+        total_ports += inv.switches[keep[i]].n_ports;
+    struct survey_spec *specs = calloc(n_specs ? n_specs : 1, sizeof *specs);
     struct survey_port *ports = calloc(total_ports ? total_ports : 1, sizeof *ports);
-    struct netconf_options *netconf = calloc(inv.n_switches ? inv.n_switches : 1, sizeof *netconf);
-    if (specs == NULL || ports == NULL || netconf == NULL) {
+    struct netconf_options *netconf = calloc(n_specs ? n_specs : 1, sizeof *netconf);
+    if (keep == NULL || specs == NULL || ports == NULL || netconf == NULL) {
+        free(keep);
         free(specs);
         free(ports);
         free(netconf);
         inventory_free(&inv);
-        return cmd_fail(NULL, "audit: out of memory");
+        return cmd_fail_report(writer, NULL, "audit: out of memory");
     }
     size_t port_offset = 0;
-    for (size_t i = 0; i < inv.n_switches; i++) {
-        const struct inventory_switch *isw = &inv.switches[i];
+    for (size_t i = 0; i < n_specs; i++) {
+        const struct inventory_switch *isw = &inv.switches[keep[i]];
         if (isw->netconf.given && netconf_from_inventory(isw, &netconf[i], &err) != 0) {
+            free(keep);
             free(specs);
             free(ports);
             free(netconf);
             inventory_free(&inv);
-            return cmd_fail(NULL, "audit: %s", err.msg);
+            return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
         }
         spec_from_inventory(isw, &specs[i], ports + port_offset,
                             isw->netconf.given ? &netconf[i] : NULL);
         specs[i].all_ports = a.report.all_ports;
-        port_offset += inv.switches[i].n_ports;
+        port_offset += isw->n_ports;
     }
+    if (a.shard_n > 0 && n_specs == 0)
+        fprintf(stderr, "portready: audit: shard %u/%u holds none of the %zu switches of %s\n",
+                a.shard_k, a.shard_n, inv.n_switches, a.inventory);
 
     /* The inventory's path is no secret: the hint can name it. */
     char fix_hint[PR_ERROR_MSG_MAX];
     snprintf(fix_hint, sizeof fix_hint, "Print the fixes: portready audit --fix %s", a.inventory);
     struct audit_output out = {
-        .writer = a.report.writer,
+        .writer = writer,
         .ropts = {.out = stdout,
-                  .color = a.report.writer == &report_writer_text &&
-                           cli_use_color(stdout, a.report.color),
+                  .color = writer == &report_writer_text && cli_use_color(stdout, a.report.color),
                   .fix = a.report.fix,
                   .verbose = a.report.verbose,
                   .quiet = a.report.quiet,
-                  .fix_hint = fix_hint},
+                  .fix_hint = fix_hint,
+                  .thresholds = &a.report.thresholds},
         .progress = cli_show_progress(stderr),
         .stats = a.report.stats,
+        .thresholds = &a.report.thresholds,
     };
     /* Each round is a complete report (JSON: a document of its own), so a
-     * reader can act on every round as it ends. */
-    struct sigaction old_int, old_term;
-    audit_catch_signals(&old_int, &old_term);
+     * reader can act on every round as it ends. SIGINT/SIGTERM: no further
+     * switch starts, the ones being read finish. The deadline: the ones
+     * being read are not waited for. */
+    struct cmd_signals signals;
+    cmd_signals_catch(&signals);
+    struct audit_limits limits = {
+        .stop = &cmd_signalled,
+        .deadline_ns = cmd_deadline_ns(start_ns, a.report.timeout_total_s),
+    };
+    char expired[64];
+    snprintf(expired, sizeof expired, "the total timeout of %g s expired",
+             a.report.timeout_total_s);
     struct pr_summary all = {0};
     int rc = 0;
     struct pr_error out_err = {0};
     bool written = true;
+    unsigned rounds = 0;
     for (unsigned round = 1; round <= a.repeat && rc == 0; round++) {
-        if (a.repeat > 1 && a.report.writer == &report_writer_text)
+        if (limits.deadline_ns > 0 && audit_monotonic_ns() >= limits.deadline_ns)
+            break;
+        if (a.repeat > 1 && writer == &report_writer_text)
             printf("%sRound %u of %u\n", round > 1 ? "\n" : "", round, a.repeat);
         memset(&out.summary, 0, sizeof out.summary);
         out.requests = 0;
@@ -365,34 +416,56 @@ int cmd_audit(int argc, char **argv)
             written = false;
             break;
         }
-        rc = audit_run(specs, inv.n_switches, a.jobs, &audit_stop, on_result, on_progress, &out,
-                       &err);
+        rc = audit_run_limited(specs, n_specs, a.jobs, &limits, on_result, on_progress, &out, &err);
+        if (cmd_signalled)
+            out.summary.cut_short = "interrupted";
+        else if (out.interrupted > 0 || rc != 0)
+            out.summary.cut_short = rc != 0 ? "internal error" : expired;
         if (out.writer->end(&out.ropts, out.state, &out.summary, &out_err) != 0) {
             written = false;
             break;
         }
+        rounds++;
         summary_add(&all, &out.summary);
         if (a.report.stats)
             fprintf(stderr, "portready: %lu SNMP requests to %u switches\n", out.requests,
                     out.summary.switches);
-        if (audit_stop)
+        if (out.summary.cut_short != NULL)
             break;
     }
-    bool interrupted = audit_stop != 0;
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
+    bool interrupted = cmd_signalled != 0;
+    cmd_signals_restore(&signals);
 
-    free(specs);
-    free(ports);
-    secret_wipe(netconf, inv.n_switches * sizeof *netconf);
-    free(netconf);
-    inventory_free(&inv);
+    /* Surveys still running read the specs and the inventory: they go with
+     * the process. */
+    free(keep);
+    if (limits.abandoned == 0) {
+        free(specs);
+        free(ports);
+        secret_wipe(netconf, n_specs * sizeof *netconf);
+        free(netconf);
+        inventory_free(&inv);
+    } else {
+        audit_left_running.inv = inv;
+        audit_left_running.specs = specs;
+        audit_left_running.ports = ports;
+        audit_left_running.netconf = netconf;
+    }
+    int code;
     if (!written)
-        return cmd_fail(NULL, "audit: %s", out_err.msg);
-    if (rc != 0)
-        return cmd_fail(NULL, "audit: %s", err.msg);
-    if (interrupted)
-        return cmd_fail(NULL, "audit: interrupted: %u of %u switches not read", out.interrupted,
+        code = cmd_fail(NULL, "audit: %s", out_err.msg);
+    else if (rc != 0)
+        code = cmd_fail(NULL, "audit: %s", err.msg);
+    else if (interrupted)
+        code = cmd_fail(NULL, "audit: interrupted: %u of %u switches not read", out.interrupted,
                         out.summary.switches);
-    return rules_exit_code(&all);
+    else if (out.summary.cut_short != NULL)
+        code = cmd_fail(NULL, "audit: %s: %u of %u switches not read", expired, out.interrupted,
+                        out.summary.switches);
+    else if (rounds < a.repeat)
+        code = cmd_fail(NULL, "audit: %s: %u of %u rounds run", expired, rounds, a.repeat);
+    else
+        code = rules_exit_code(&all);
+    cmd_report_done();
+    return code;
 }

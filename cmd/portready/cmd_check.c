@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "cli_common.h"
+#include "cmd_report.h"
 #include "commands.h"
+#include "core/audit_run.h"
 #include "core/survey.h"
 #include "driver.h"
 #include "report/report.h"
@@ -62,7 +64,9 @@ static const char check_usage[] =
     "                         one block ready to paste (uplinks never in it)\n"
     "  --all-ports            with no PORT, judge the uplinks too (port-is-uplink,\n"
     "                         no edge or VLAN fix)\n"
-    "  --format text|json     output format (default text)\n"
+    "  --format FORMAT        text (default), json, nagios (a monitoring plugin's\n"
+    "                         status line, long output and perfdata) or prometheus\n"
+    "                         (the text exposition format, for node_exporter)\n"
     "  --verbose              every fact with its evidence, info findings too\n"
     "  -q, --quiet            only the not-ready ports and the summary\n"
     "  --color WHEN           auto|always|never (default auto: on a terminal, not\n"
@@ -70,9 +74,13 @@ static const char check_usage[] =
     "  --stats                print the number of SNMP requests sent to stderr\n"
     "  -h, --help             this help\n"
     "\n"
+    "Monitoring:\n" CLI_MONITOR_HELP "\n"
     "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
     "ready, 3 unknown (the switch could not be read, a port does not exist, no\n"
-    "switch port was found, bad arguments).\n";
+    "switch port was found, bad arguments, interrupted, --timeout-total expired).\n"
+    "With --format nagios the status line's state (OK, WARNING, CRITICAL, UNKNOWN)\n"
+    "is always the exit status. SIGINT or SIGTERM ends the check at once: the\n"
+    "switch is reported as interrupted and the exit status is 3.\n";
 
 static void print_usage(FILE *out)
 {
@@ -98,6 +106,20 @@ struct check_args {
     const char *host;
     struct survey_port *ports;
     size_t n_ports;
+    struct survey_spec spec;
+};
+
+/* What the report needs as the survey's result comes back. */
+struct check_output {
+    const struct report_writer *writer;
+    struct report_options ropts;
+    void *state;
+    struct pr_summary summary;
+    const struct cli_report_args *report;
+    bool stats;
+    bool interrupted;         /* the switch was cut short */
+    struct pr_error sw_error; /* the switch's error, said after the report */
+    char cut_short[64];       /* why the run stopped short */
 };
 
 /* Its own options; the SNMP, output and help options are cli_common.c's. */
@@ -117,7 +139,7 @@ static const struct cli_option check_options[] = {
 static int parse_args(int argc, char **argv, struct check_args *a, struct pr_error *err)
 {
     struct cli_parser p = {
-        .groups = CLI_SNMP | CLI_SNMP_CONTEXT | CLI_REPORT | CLI_FORMAT | CLI_HELP,
+        .groups = CLI_SNMP | CLI_SNMP_CONTEXT | CLI_REPORT | CLI_FORMAT | CLI_MONITOR | CLI_HELP,
         .options = check_options,
         .wording = CLI_WORDING_SURVEY,
         .snmp = &a->snmp,
@@ -221,77 +243,135 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
     return 0;
 }
 
-int cmd_check(int argc, char **argv)
+static void check_on_result(void *user, size_t index, struct pr_switch *sw)
 {
-    struct check_args a = {
-        .driver = "auto", .expect_vlan = -1, .report = {.writer = &report_writer_text}};
-    pr_snmp_options_defaults(&a.snmp);
-    netconf_options_init(&a.netconf);
-    struct pr_error err = {0};
-    int parsed = parse_args(argc, argv, &a, &err);
-    if (parsed == 1) {
-        print_usage(stdout);
-        free(a.ports);
-        return PR_EXIT_READY;
-    }
-    if (parsed != 0) {
-        free(a.ports);
-        secret_wipe(&a.snmp, sizeof a.snmp);
-        return cmd_fail("Try 'portready check --help'.", "check: %s", err.msg);
-    }
-
-    const char *offline = a.walk ? a.walk : a.config;
-    const char *base = offline ? strrchr(offline, '/') : NULL;
-    struct survey_spec spec = {
-        .name = a.host            ? a.host
-                : a.netconf_given ? a.netconf.host
-                                  : (base ? base + 1 : offline),
-        .host = a.host,
-        .snmp = &a.snmp,
-        .walk_path = a.walk,
-        .config_path = a.config,
-        .netconf = a.netconf_given ? &a.netconf : NULL,
-        .driver = a.driver,
-        .ports = a.ports,
-        .n_ports = a.n_ports,
-        .all_ports = a.report.all_ports,
-        .expect_vlan = a.expect_vlan,
-    };
-    struct pr_switch sw;
-    survey_switch(&spec, &sw, &err);
-    secret_wipe(&a.snmp, sizeof a.snmp);
-    secret_wipe(&a.netconf, sizeof a.netconf);
-
+    (void)index;
+    struct check_output *out = user;
     /* A PORT that does not exist (or a source with no switch port): said on
      * stderr too, with the closest names, before the report; the ports
      * that do exist are judged. */
-    for (size_t i = 0; i < sw.n_port_errors; i++)
-        fprintf(stderr, "portready: check: %s\n", sw.port_errors[i]);
+    for (size_t i = 0; i < sw->n_port_errors; i++)
+        fprintf(stderr, "portready: check: %s\n", sw->port_errors[i]);
+    out->interrupted = sw->error.code == PR_ERR_INTERRUPTED;
+    if (rules_apply_thresholds_switch(sw, &out->report->thresholds) != 0)
+        fprintf(stderr, "portready: check: out of memory applying the thresholds\n");
+    rules_summarize(sw, 1, &out->summary);
+    out->sw_error = sw->error;
+    out->writer->write_switch(&out->ropts, out->state, sw);
+    if (out->stats)
+        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
+}
 
-    struct report_options ropts = {
-        .out = stdout,
-        .color = a.report.writer == &report_writer_text && cli_use_color(stdout, a.report.color),
-        .fix = a.report.fix,
-        .verbose = a.report.verbose,
-        .quiet = a.report.quiet,
-        .fix_hint = "Print the fixes: the same command with --fix.",
-    };
-    const struct report_writer *writer = a.report.writer;
-    void *state = NULL;
-    struct pr_summary summary;
-    rules_summarize(&sw, 1, &summary);
-    struct pr_error out_err = {0};
-    bool written = writer->begin(&ropts, &state, &out_err) == 0;
-    if (written) {
-        writer->write_switch(&ropts, state, &sw);
-        written = writer->end(&ropts, state, &summary, &out_err) == 0;
+/* What a survey the deadline or a signal abandoned still reads, kept until
+ * the process ends (volatile: no code of ours reads it again, and the
+ * store must stay). */
+static struct check_args *volatile check_left_running;
+
+static void check_free(struct check_args *a)
+{
+    secret_wipe(&a->snmp, sizeof a->snmp);
+    secret_wipe(&a->netconf, sizeof a->netconf);
+    free(a->ports);
+    free(a);
+}
+
+int cmd_check(int argc, char **argv)
+{
+    int64_t start_ns = audit_monotonic_ns();
+    cmd_report_prepare(argc, argv);
+    /* On the heap: a survey that --timeout-total or a signal cuts short goes
+     * on reading these in its own thread until the process ends. */
+    struct check_args *a = calloc(1, sizeof *a);
+    if (a == NULL)
+        return cmd_fail_report(cmd_format_in_argv(argc, argv), NULL, "check: out of memory");
+    a->driver = "auto";
+    a->expect_vlan = -1;
+    pr_snmp_options_defaults(&a->snmp);
+    netconf_options_init(&a->netconf);
+    struct pr_error err = {0};
+    int parsed = parse_args(argc, argv, a, &err);
+    if (parsed == 1) {
+        print_usage(stdout);
+        check_free(a);
+        return PR_EXIT_READY;
     }
-    if (sw.error.code != PR_OK)
-        fprintf(stderr, "portready: check: %s\n", sw.error.msg);
-    if (a.report.stats)
-        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw.name, sw.pr_snmp_requests);
-    int code = written ? (int)rules_exit_code(&summary) : cmd_fail(NULL, "check: %s", out_err.msg);
-    pr_switch_free(&sw);
-    free(a.ports);
+    if (parsed != 0) {
+        const struct report_writer *writer =
+            a->report.writer != NULL ? a->report.writer : cmd_format_in_argv(argc, argv);
+        check_free(a);
+        return cmd_fail_report(writer, "Try 'portready check --help'.", "check: %s", err.msg);
+    }
+
+    const char *offline = a->walk ? a->walk : a->config;
+    const char *base = offline ? strrchr(offline, '/') : NULL;
+    a->spec = (struct survey_spec){
+        .name = a->host            ? a->host
+                : a->netconf_given ? a->netconf.host
+                                   : (base ? base + 1 : offline),
+        .host = a->host,
+        .snmp = &a->snmp,
+        .walk_path = a->walk,
+        .config_path = a->config,
+        .netconf = a->netconf_given ? &a->netconf : NULL,
+        .driver = a->driver,
+        .ports = a->ports,
+        .n_ports = a->n_ports,
+        .all_ports = a->report.all_ports,
+        .expect_vlan = a->expect_vlan,
+    };
+    const struct report_writer *writer = cli_report_writer(&a->report);
+    struct check_output out = {
+        .writer = writer,
+        .ropts =
+            {
+                .out = stdout,
+                .color = writer == &report_writer_text && cli_use_color(stdout, a->report.color),
+                .fix = a->report.fix,
+                .verbose = a->report.verbose,
+                .quiet = a->report.quiet,
+                .fix_hint = "Print the fixes: the same command with --fix.",
+                .thresholds = &a->report.thresholds,
+            },
+        .report = &a->report,
+        .stats = a->report.stats,
+    };
+    struct pr_error out_err = {0};
+    if (writer->begin(&out.ropts, &out.state, &out_err) != 0) {
+        check_free(a);
+        return cmd_fail_report(writer, NULL, "check: %s", out_err.msg);
+    }
+    /* The survey runs in a thread of its own, so the deadline and the
+     * signals can end the wait for it. */
+    struct cmd_signals signals;
+    cmd_signals_catch(&signals);
+    struct audit_limits limits = {
+        .abandon = &cmd_signalled,
+        .deadline_ns = cmd_deadline_ns(start_ns, a->report.timeout_total_s),
+    };
+    int rc = audit_run_limited(&a->spec, 1, 1, &limits, check_on_result, NULL, &out, &err);
+    cmd_signals_restore(&signals);
+    if (rc != 0)
+        pr_error_set(&out.sw_error, err.code, "%s", err.msg);
+    if (out.interrupted || rc != 0) {
+        if (rc != 0)
+            snprintf(out.cut_short, sizeof out.cut_short, "internal error");
+        else if (cmd_signalled)
+            snprintf(out.cut_short, sizeof out.cut_short, "interrupted");
+        else
+            snprintf(out.cut_short, sizeof out.cut_short, "the total timeout of %g s expired",
+                     a->report.timeout_total_s);
+        out.summary.cut_short = out.cut_short;
+    }
+    bool written = writer->end(&out.ropts, out.state, &out.summary, &out_err) == 0;
+    if (out.sw_error.code != PR_OK)
+        fprintf(stderr, "portready: check: %s\n", out.sw_error.msg);
+    int code =
+        written ? (int)rules_exit_code(&out.summary) : cmd_fail(NULL, "check: %s", out_err.msg);
+    cmd_report_done();
+    /* A survey still running reads a: it goes with the process. */
+    if (limits.abandoned == 0)
+        check_free(a);
+    else
+        check_left_running = a;
     return code;
 }

@@ -132,7 +132,7 @@ static const struct cli_option time_options[] = {
 /* Returns 0 to go on, 1 after --help, -1 on a usage error (in err). */
 static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_error *err)
 {
-    struct cli_report_args report = {.writer = o->json ? &report_writer_json : &report_writer_text};
+    struct cli_report_args report = {.writer = o->json ? &report_writer_json : NULL};
     struct cli_parser p = {
         .groups = CLI_SNMP | CLI_FORMAT | CLI_HELP,
         .options = time_options,

@@ -14,8 +14,9 @@
 
 #include "core/survey.h"
 
-/* Called on the calling thread, in order, once per switch. */
-typedef void (*audit_result_fn)(void *user, size_t index, const struct pr_switch *sw);
+/* Called on the calling thread, in order, once per switch. It may adjust
+ * the switch (apply thresholds to its ports) but not keep it. */
+typedef void (*audit_result_fn)(void *user, size_t index, struct pr_switch *sw);
 
 /* Called on the calling thread whenever a switch finishes (any order),
  * with the counts so far; may be NULL. */
@@ -33,5 +34,34 @@ typedef void (*audit_progress_fn)(void *user, size_t done, size_t total, size_t 
 int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
               const volatile sig_atomic_t *stop, audit_result_fn on_result,
               audit_progress_fn on_progress, void *user, struct pr_error *err);
+
+/* How a run may be cut short, beyond audit_run's stop flag. */
+struct audit_limits {
+    /* Once non-zero (a signal handler sets it): no further switch starts;
+     * the ones in flight finish. NULL: never. */
+    const volatile sig_atomic_t *stop;
+    /* Once non-zero: no further switch starts and the ones in flight are
+     * not waited for ("interrupted while it was being read"). NULL: never. */
+    const volatile sig_atomic_t *abandon;
+    /* CLOCK_MONOTONIC nanoseconds (audit_monotonic_ns); 0: none. When reached,
+     * as abandon, worded as the total timeout ("the total timeout expired
+     * before it was read", "... while it was being read"). */
+    int64_t deadline_ns;
+    /* Out: the surveys still running when audit_run_limited returned. */
+    size_t abandoned;
+};
+
+/* audit_run under limits (NULL: none). Every switch is still handed to
+ * on_result, in order, once: read, or with the error PR_ERR_INTERRUPTED
+ * saying why it was not. When limits->abandoned is non-zero on return, the
+ * surveys in flight go on in detached threads that read their specs: the
+ * caller keeps specs and everything they point to until the process ends,
+ * which it should do soon (a survey's own timeouts bound how long it runs). */
+int audit_run_limited(const struct survey_spec *specs, size_t n, unsigned jobs,
+                      struct audit_limits *limits, audit_result_fn on_result,
+                      audit_progress_fn on_progress, void *user, struct pr_error *err);
+
+/* CLOCK_MONOTONIC in nanoseconds, the clock of audit_limits.deadline_ns. */
+int64_t audit_monotonic_ns(void);
 
 #endif

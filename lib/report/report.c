@@ -6,17 +6,19 @@
 
 #include "util/strutil.h"
 
-static const struct report_writer *const writers[] = {
+const struct report_writer *const report_writers[] = {
     &report_writer_text,
     &report_writer_json,
+    &report_writer_nagios,
+    &report_writer_prometheus,
     NULL,
 };
 
 const struct report_writer *report_writer_find(const char *name)
 {
-    for (size_t i = 0; writers[i] != NULL; i++) {
-        if (strcmp(writers[i]->name, name) == 0)
-            return writers[i];
+    for (size_t i = 0; report_writers[i] != NULL; i++) {
+        if (strcmp(report_writers[i]->name, name) == 0)
+            return report_writers[i];
     }
     return NULL;
 }
@@ -37,6 +39,6 @@ void report_writer_names(char *buf, size_t buf_len)
     if (buf_len == 0)
         return;
     buf[0] = '\0';
-    for (size_t i = 0; writers[i] != NULL; i++)
-        pr_strlcatf(buf, buf_len, "%s%s", i > 0 ? ", " : "", writers[i]->name);
+    for (size_t i = 0; report_writers[i] != NULL; i++)
+        pr_strlcatf(buf, buf_len, "%s%s", i > 0 ? ", " : "", report_writers[i]->name);
 }

@@ -11,6 +11,7 @@
 #include "model/switch.h"
 #include "util/error.h"
 #include "rules/summary.h"
+#include "rules/threshold.h"
 
 struct report_options {
     FILE *out;
@@ -21,6 +22,9 @@ struct report_options {
     /* text: how to print the fixes (a command line without secrets), shown
      * under "fix first"; NULL: none */
     const char *fix_hint;
+    /* nagios: the --warning/--critical ranges, shown in the perfdata; NULL
+     * or unset: none (the ports carry their effect already) */
+    const struct rules_thresholds *thresholds;
 };
 
 /* begin() sets *state (freed by end(), which is called after every
@@ -30,12 +34,16 @@ struct report_options {
  * part of the report could not be written: a report that did not reach
  * its reader is an error, never a silent success. */
 struct report_writer {
-    const char *name; /* "text", "json" */
+    const char *name; /* "text", "json", "nagios", "prometheus" */
     int (*begin)(const struct report_options *opts, void **state, struct pr_error *err);
     void (*write_switch)(const struct report_options *opts, void *state,
                          const struct pr_switch *sw);
     int (*end)(const struct report_options *opts, void *state, const struct pr_summary *summary,
                struct pr_error *err);
+    /* A run that failed before it could report (bad arguments, a bad
+     * inventory): what this format prints on out instead, the message
+     * being the error the command also prints to stderr. NULL: nothing. */
+    void (*write_failure)(FILE *out, const char *message);
 };
 
 /* Flushes out and checks its error flag: 0, or -1 with PR_ERR_IO ("cannot
@@ -44,6 +52,16 @@ int report_flush(FILE *out, struct pr_error *err);
 
 extern const struct report_writer report_writer_text;
 extern const struct report_writer report_writer_json;
+/* The Monitoring Plugins format: one status line "PORTREADY STATE -
+ * summary | perfdata" (STATE is the exit code's name), then a line per
+ * port that is not ready. */
+extern const struct report_writer report_writer_nagios;
+/* Prometheus's text exposition format, for node_exporter's textfile
+ * collector. */
+extern const struct report_writer report_writer_prometheus;
+
+/* Every writer, ending with NULL. */
+extern const struct report_writer *const report_writers[];
 
 /* By name; NULL when unknown. */
 const struct report_writer *report_writer_find(const char *name);

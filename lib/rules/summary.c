@@ -35,6 +35,8 @@ void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct
 
 enum pr_exit rules_exit_code(const struct pr_summary *summary)
 {
+    if (summary->cut_short != NULL)
+        return PR_EXIT_UNKNOWN; /* what was not read may block anything */
     if (summary->not_ready > 0)
         return PR_EXIT_NOT_READY;
     if (summary->unreadable > 0 || summary->unknown > 0 || summary->unchecked > 0)

@@ -19,13 +19,17 @@ struct pr_summary {
     unsigned unknown;
     unsigned uplinks;   /* ports left out as uplinks (not among ports) */
     unsigned unchecked; /* asked for, never judged: no such port, or the switch unreadable */
+    /* NULL when the run went to its end; else why it stopped short ("interrupted",
+     * "the total timeout of 30 s expired"): a static or caller-owned string. */
+    const char *cut_short;
 };
 
 void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct pr_summary *out);
 
-/* 2 if any port is not ready; else 3 if any switch is unreadable, any port
- * unknown or unchecked, or no port was judged at all; else 1 if any
- * warning; else 0. */
+/* 3 when the run was cut short (a signal, --timeout-total), whatever was
+ * read; else 2 if any port is not ready; else 3 if any switch is
+ * unreadable, any port unknown or unchecked, or no port was judged at all;
+ * else 1 if any warning; else 0. */
 enum pr_exit rules_exit_code(const struct pr_summary *summary);
 
 #endif

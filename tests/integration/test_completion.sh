@@ -96,18 +96,23 @@ expect_comp "check --driver <TAB>" "$drivers" check --driver ''
 expect_comp "check --driver c<TAB>" "cisco" check --driver c
 expect_comp "check -c x --driver g<TAB>" "generic-snmp" check -c x --driver g
 # --format: the values each --help names.
-for cmd in check audit time; do
-    formats=$(sed -nE 's/^ +--format ([a-z|]+) .*/\1/p' "$PR_TMP/$cmd.help" | tr '|' '\n' |
-        LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
-    pr_expect_eq "$cmd --help: --format values" "json text" "$formats"
-    expect_comp "$cmd --format <TAB>" "$formats" "$cmd" --format ''
+# check and audit: --format FORMAT with text, json, nagios and prometheus
+# named in the help; time: --format text|json.
+for cmd in check audit; do
+    grep -qE -- '--format FORMAT +text \(default\), json, nagios' "$PR_TMP/$cmd.help" &&
+        pr_pass "$cmd --help: --format values" || pr_fail "$cmd --help: --format values changed"
+    expect_comp "$cmd --format <TAB>" "json nagios prometheus text" "$cmd" --format ''
 done
+formats=$(sed -nE 's/^ +--format ([a-z|]+) .*/\1/p' "$PR_TMP/time.help" | tr '|' '\n' |
+    LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+pr_expect_eq "time --help: --format values" "json text" "$formats"
+expect_comp "time --format <TAB>" "$formats" time --format ''
 grep -qE -- '--format FORMAT +text \(default\) or json' "$PR_TMP/dhcp-log.help" &&
     pr_pass "dhcp-log --help: --format text or json" || pr_fail "dhcp-log --help: --format values changed"
 expect_comp "dhcp-log --format <TAB>" "json text" dhcp-log --format ''
 expect_comp "audit --format j<TAB>" "json" audit --format j
 # --format=VALUE: with = a word break (bash's default) and without.
-expect_comp "check --format=<TAB> (= a word break)" "json text" check --format =
+expect_comp "check --format=<TAB> (= a word break)" "json nagios prometheus text" check --format =
 expect_comp "check --format=j<TAB> (= a word break)" "json" check --format = j
 expect_comp "check --format=t<TAB> (one word)" "--format=text" check --format=t
 # SNMP values.

@@ -34,7 +34,7 @@ struct seen {
     size_t head_errors; /* other switches that failed */
 };
 
-static void on_result(void *user, size_t index, const struct pr_switch *sw)
+static void on_result(void *user, size_t index, struct pr_switch *sw)
 {
     struct seen *s = user;
     if (index != s->printed)
@@ -151,11 +151,127 @@ static void test_more_jobs_than_switches(void **state)
     assert_int_equal(seen.last_done, 3);
 }
 
+/* What a limited run hands over. */
+struct cut_seen {
+    size_t printed;
+    bool in_order;
+    int codes[4];
+    char messages[4][96];
+};
+
+static void on_cut_result(void *user, size_t index, struct pr_switch *sw)
+{
+    struct cut_seen *s = user;
+    if (index != s->printed || index >= 4) {
+        s->in_order = false;
+        return;
+    }
+    s->codes[index] = sw->error.code;
+    snprintf(s->messages[index], sizeof s->messages[index], "%s", sw->error.msg);
+    s->printed++;
+}
+
+/* Switch 0 a live agent that never answers (2 s timeout), 1-3 recordings;
+ * one job, so 1-3 wait behind 0. */
+struct cut_run {
+    char dir[32];
+    char walk[64];
+    char host[32];
+    int fd; /* the silent agent */
+    struct pr_snmp_options opts;
+    struct survey_spec specs[4];
+};
+
+/* A survey the deadline abandons goes on reading its spec after the run
+ * returns: the runs stay here until the process ends. */
+static struct cut_run *cut_runs[2];
+
+static struct survey_spec *cut_specs(size_t slot)
+{
+    struct cut_run *r = calloc(1, sizeof *r);
+    assert_non_null(r);
+    cut_runs[slot] = r;
+    snprintf(r->dir, sizeof r->dir, "/tmp/pr-audit-cut.XXXXXX");
+    assert_non_null(mkdtemp(r->dir));
+    snprintf(r->walk, sizeof r->walk, "%s/sw.snmprec", r->dir);
+    write_recording(r->walk);
+    unsigned port;
+    r->fd = silent_socket(&port);
+    snprintf(r->host, sizeof r->host, "127.0.0.1:%u", port);
+    pr_snmp_options_defaults(&r->opts);
+    r->opts.timeout_s = 2;
+    r->opts.retries = 0;
+    static const char *const names[] = {"sw0", "sw1", "sw2", "sw3"};
+    for (size_t i = 0; i < 4; i++) {
+        r->specs[i] = (struct survey_spec){
+            .name = names[i], .snmp = &r->opts, .driver = "generic-snmp", .expect_vlan = -1};
+        if (i == 0)
+            r->specs[i].host = r->host;
+        else
+            r->specs[i].walk_path = r->walk;
+    }
+    return r->specs;
+}
+
+/* The recording goes (no survey left reads it); the rest stays when a
+ * survey may still run. */
+static void cut_done(size_t slot, bool abandoned)
+{
+    struct cut_run *r = cut_runs[slot];
+    unlink(r->walk);
+    rmdir(r->dir);
+    if (!abandoned) {
+        close(r->fd);
+        free(r);
+        cut_runs[slot] = NULL;
+    }
+}
+
+static void test_deadline_abandons_the_switch_in_flight(void **state)
+{
+    (void)state;
+    struct survey_spec *specs = cut_specs(0);
+    int64_t start = audit_monotonic_ns();
+    struct audit_limits limits = {.deadline_ns = start + 200 * 1000000LL};
+    struct cut_seen seen = {.in_order = true};
+    struct pr_error err = {0};
+    assert_int_equal(audit_run_limited(specs, 4, 1, &limits, on_cut_result, NULL, &seen, &err), 0);
+    int64_t took_ms = (audit_monotonic_ns() - start) / 1000000;
+    /* Back at the deadline, not after the agent's 2 s. */
+    assert_true(took_ms >= 190 && took_ms < 1000);
+    assert_true(seen.in_order);
+    assert_int_equal(seen.printed, 4);
+    assert_int_equal(limits.abandoned, 1);
+    for (size_t i = 0; i < 4; i++)
+        assert_int_equal(seen.codes[i], PR_ERR_INTERRUPTED);
+    assert_string_equal(seen.messages[0], "the total timeout expired while it was being read");
+    assert_string_equal(seen.messages[3], "the total timeout expired before it was read");
+    cut_done(0, true);
+}
+
+static void test_abandon_flag_before_start(void **state)
+{
+    (void)state;
+    struct survey_spec *specs = cut_specs(1);
+    volatile sig_atomic_t abandon = 1;
+    struct audit_limits limits = {.abandon = &abandon};
+    struct cut_seen seen = {.in_order = true};
+    struct pr_error err = {0};
+    assert_int_equal(audit_run_limited(specs, 4, 2, &limits, on_cut_result, NULL, &seen, &err), 0);
+    assert_int_equal(seen.printed, 4);
+    assert_int_equal(limits.abandoned, 0);
+    assert_string_equal(seen.messages[0], "interrupted before it was read");
+    assert_string_equal(seen.messages[3], "interrupted before it was read");
+    cut_done(1, false);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_slow_head_bounds_switches_waiting),
         cmocka_unit_test(test_more_jobs_than_switches),
+        cmocka_unit_test(test_deadline_abandons_the_switch_in_flight),
+        cmocka_unit_test(test_abandon_flag_before_start),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
