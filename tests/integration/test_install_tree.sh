@@ -44,7 +44,7 @@ done
 if command -v man >/dev/null; then
     pr_expect_eq "man -w finds the page" "$prefix/share/man/man1/portready.1" \
         "$(man -M "$prefix/share/man" -w portready 2>&1)"
-    MANWIDTH=80 man -M "$prefix/share/man" portready 2>&1 | grep -q "^SYNOPSIS" &&
+    MANWIDTH=80 man -M "$prefix/share/man" portready >"$PR_TMP/man.out" 2>&1; grep -q "^SYNOPSIS" "$PR_TMP/man.out" &&
         pr_pass "man portready renders" || pr_fail "man portready does not render"
 fi
 
