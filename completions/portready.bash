@@ -16,11 +16,11 @@ _portready_options() {
         echo --walk --config --netconf --ssh --ssh-key --password-file --known-hosts \
             --accept-new-hostkey --save-config --driver \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
-            -n -t -r --expect-vlan --fix --format --verbose -q --quiet --color --stats --warning --critical --timeout-total -h --help
+            -n -t -r --expect-vlan --fix --all-ports --format --verbose -q --quiet --color --stats --warning --critical --timeout-total -h --help
         ;;
     audit)
-        echo -j --jobs --fix --format --verbose -q --quiet --color --stats --save-config --repeat \
-            --warning --critical --timeout-total --shard -h --help
+        echo -j --jobs --fix --all-ports --format --verbose -q --quiet --color --stats --save-config \
+            --repeat --warning --critical --timeout-total --shard -h --help
         ;;
     time)
         echo --iface --watch --switch --port --target --down-for --count --interval \

@@ -86,6 +86,15 @@ struct pr_driver {
      * nothing to change. */
     void (*snippet)(const struct pr_switch *sw, const struct pr_port *port,
                     const struct pr_finding *finding, char *buf, size_t buf_len);
+
+    /* Writes into *block (zeroed) the one block of configuration that ends
+     * the switch's report: the fixes written into sw's findings that
+     * pr_driver_fix_in_block() keeps (never an uplink's), each change once,
+     * the switch-wide changes first, marked in the family's comment syntax
+     * as disruptive and also in block->switch_wide. NULL:
+     * pr_driver_merge_fixes() with comment "#". -1 only when out of
+     * memory. */
+    int (*merge_fixes)(const struct pr_switch *sw, struct pr_fix_block *block);
 };
 
 /* The static table, NULL-terminated. */
@@ -112,6 +121,23 @@ const struct pr_driver *pr_driver_choose(const char *sys_object_id, const char *
  * driver's match() and the first that recognises it wins; the last reply
  * is kept whatever it holds. */
 const struct pr_driver *const *pr_driver_netconf_probes(void);
+
+/* merge_fixes() for a family whose snippets stand alone: each distinct
+ * snippet once, in port order, the switch-wide ones first under a line
+ * COMMENT " switch-wide and disruptive: ..." (drivers/fix_block.c). The
+ * block is advice (block->paste false); a driver whose snippets are
+ * configuration sets paste itself. */
+int pr_driver_merge_fixes(const struct pr_switch *sw, const char *comment,
+                          struct pr_fix_block *block);
+
+/* Whether a finding's fix belongs in the block merge_fixes() writes: it has
+ * one, its port is not an uplink, and it is not an info finding (a fixed
+ * speed, BPDU guard: optional, and in the JSON with the finding). */
+bool pr_driver_fix_in_block(const struct pr_port *port, const struct pr_finding *finding);
+
+/* The line that marks a block's switch-wide part, after the family's
+ * comment string: " switch-wide, disruptive: ...". */
+extern const char pr_driver_switch_wide_note[];
 
 /* names_match() for a family whose configuration spells interfaces as its
  * agent does: equal, case aside. */

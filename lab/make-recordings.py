@@ -142,9 +142,13 @@ def add_stp_bridge(rec, priority, root_id, root_cost, root_port, version=None, t
         rec.add(s + "17.0", INT, 6)  # dot1dStpTxHoldCount
 
 
-def add_stp_ports(rec, ports, root_id, bridge_id):
-    """ports: list of (bridge port, state, enable, forward transitions)."""
+def add_stp_ports(rec, ports, root_id, bridge_id, designated=None):
+    """ports: list of (bridge port, state, enable, forward transitions).
+    dot1dStpPortDesignatedBridge is this bridge's ID, except for the ports
+    designated maps to another bridge's (the root port's upstream bridge, a
+    bridge whose better BPDUs block the port)."""
     s = "1.3.6.1.2.1.17.2.15.1."
+    designated = designated or {}
     for bp, state, enable, transitions in ports:
         rec.add(s + "1.%d" % bp, INT, bp)
         rec.add(s + "2.%d" % bp, INT, 128)
@@ -153,9 +157,57 @@ def add_stp_ports(rec, ports, root_id, bridge_id):
         rec.add(s + "5.%d" % bp, INT, 20000 if enable == 1 else 0)
         rec.add(s + "6.%d" % bp, HEX, root_id)
         rec.add(s + "7.%d" % bp, INT, 0)
-        rec.add(s + "8.%d" % bp, HEX, bridge_id)
+        rec.add(s + "8.%d" % bp, HEX, designated.get(bp, bridge_id))
         rec.add(s + "9.%d" % bp, HEX, "80%02x" % (bp & 0xFF))
         rec.add(s + "10.%d" % bp, CNT32, transitions)
+
+
+# LLDP-MIB (IEEE 802.1AB-2005; LibreNMS's mibs/LLDP-MIB): lldpLocPortTable
+# 1.0.8802.1.1.2.1.3.7.1 (.2 lldpLocPortIdSubtype, .3 lldpLocPortId, .4
+# lldpLocPortDesc; index lldpLocPortNum) and lldpRemTable 1.0.8802.1.1.2.1.4.1.1
+# (.4 chassis ID subtype, .5 chassis ID, .6 port ID subtype, .7 port ID, .8
+# port description, .9 system name, .11/.12 capabilities supported/enabled;
+# index lldpRemTimeMark.lldpRemLocalPortNum.lldpRemIndex). LLDP-V2-MIB
+# (LibreNMS's mibs/LLDP-V2-MIB) lldpV2RemTable 1.3.111.2.802.1.1.13.1.4.1.1
+# (.5 chassis ID subtype, .6 chassis ID, .7 port ID subtype, .8 port ID, .9
+# port description, .10 system name, .12/.13 capabilities; index
+# lldpV2RemTimeMark.lldpV2RemLocalIfIndex.lldpV2RemLocalDestMACAddress.
+# lldpV2RemIndex). Capabilities are BITS, bit 0 the high bit of the first
+# byte: bridge(2) 0x20, router(4) 0x08, stationOnly(7) 0x01.
+LLDP_BRIDGE_ROUTER = "28"
+LLDP_STATION = "01"
+LLDP_NONE = "00"
+MAC_SUBTYPE, IFNAME_SUBTYPE, LOCAL_SUBTYPE = 4, 5, 7  # chassis macAddress(4); port interfaceName(5), local(7)
+
+
+def add_lldp_local(rec, ports):
+    """ports: list of (lldpLocPortNum, port ID (an interface name), description)."""
+    lp = "1.0.8802.1.1.2.1.3.7.1."
+    for num, port_id, descr in ports:
+        rec.add(lp + "2.%d" % num, INT, IFNAME_SUBTYPE)
+        rec.add(lp + "3.%d" % num, STR, port_id)
+        rec.add(lp + "4.%d" % num, STR, descr)
+
+
+def add_lldp_remote(rec, neighbours, v2=False):
+    """neighbours: list of (local port number (v2: ifIndex), index, chassis
+    MAC, port ID, system name, capabilities supported, enabled (hex))."""
+    if v2:
+        r, cols = "1.3.111.2.802.1.1.13.1.4.1.1.", (5, 6, 7, 8, 9, 10, 12, 13)
+    else:
+        r, cols = "1.0.8802.1.1.2.1.4.1.1.", (4, 5, 6, 7, 8, 9, 11, 12)
+    for local, index, mac, port_id, name, supported, enabled in neighbours:
+        # time mark 0; LLDP-V2 adds the destination MAC address index 1
+        # (nearest bridge)
+        ix = "0.%d.1.%d" % (local, index) if v2 else "0.%d.%d" % (local, index)
+        rec.add(r + "%d.%s" % (cols[0], ix), INT, MAC_SUBTYPE)
+        rec.add(r + "%d.%s" % (cols[1], ix), HEX, mac)
+        rec.add(r + "%d.%s" % (cols[2], ix), INT, IFNAME_SUBTYPE if port_id[0].isalpha() else LOCAL_SUBTYPE)
+        rec.add(r + "%d.%s" % (cols[3], ix), STR, port_id)
+        rec.add(r + "%d.%s" % (cols[4], ix), STR, "")
+        rec.add(r + "%d.%s" % (cols[5], ix), STR, name)
+        rec.add(r + "%d.%s" % (cols[6], ix), HEX, supported)
+        rec.add(r + "%d.%s" % (cols[7], ix), HEX, enabled)
 
 
 # ---------------------------------------------------------------------------
@@ -179,6 +231,18 @@ A_PORTS = [
 ]
 A_UPTIME = 98765400
 A_BRIDGE = "02120a000000"
+A_ROOT = "1000" + "02ee0c000001"  # core1, the root bridge
+# srv12-05 runs a software bridge that sends BPDUs better than this
+# switch's (priority 0x7000): 1/1/5 is an alternate port, blocked, its
+# designated bridge that bridge.
+A_DESIGNATED = {12: A_ROOT, 5: "7000" + "525400120505"}
+# LLDP neighbours (local port = bridge port = ifIndex): core1 on the
+# uplink, two servers running lldpd (station only).
+A_LLDP = [
+    (12, 1, "02ee0c000001", "Ethernet1/12", "core1", "28", LLDP_BRIDGE_ROUTER),
+    (1, 2, "525400120101", "eno1", "srv12-01", LLDP_STATION, LLDP_STATION),
+    (2, 3, "525400120201", "eno1", "srv12-02", LLDP_STATION, LLDP_STATION),
+]
 
 
 def rack12_a():
@@ -217,11 +281,14 @@ def rack12_a():
     )
     add_interfaces(rec, ifaces)
     add_bridge_base(rec, A_BRIDGE, [(p[0], p[0]) for p in A_PORTS])
-    root = "1000" + "02ee0c000001"
+    root = A_ROOT
     bridge = "8000" + A_BRIDGE
     add_stp_bridge(rec, 32768, root, 20000, 12, version=2)
     add_stp_ports(rec, [(p[0], p[4], p[5], 1 if p[4] == FORWARDING else 0) for p in A_PORTS],
-                  root, bridge)
+                  root, bridge, A_DESIGNATED)
+    add_lldp_local(rec, [(p[0], "1/1/%d" % p[0], "Port 1/1/%d, 1000BASE-T" % p[0])
+                         for p in A_PORTS])
+    add_lldp_remote(rec, A_LLDP)
     # RSTP-MIB dot1dStpExtPortTable: protocol migration, admin/oper edge,
     # admin/oper point-to-point.
     e = "1.3.6.1.2.1.17.2.19.1."
@@ -262,6 +329,20 @@ B_TRUNK_NATIVE = {3: 100, 12: 1}
 B_UPTIME = 34567800
 B_MAC = "70b3d5c01200"
 B_ERRDISABLED = {5: 2}  # bridge port -> cErrDisableIfStatusCause bpduGuard(2)
+B_ROOT_MAC = "00005e0001fe"  # core1
+# CISCO-CDP-MIB cdpCacheTable 1.3.6.1.4.1.9.9.23.1.2.1.1 (LibreNMS's
+# mibs/cisco/CISCO-CDP-MIB; index cdpCacheIfIndex.cdpCacheDeviceIndex): .3
+# address type ip(1), .4 address, .5 version, .6 device ID, .7 device port,
+# .8 platform, .9 capabilities (4 bytes as the TLV: router 0x01,
+# trans-bridge 0x02, sr-bridge 0x04, switch 0x08, host 0x10, igmp 0x20,
+# repeater 0x40; lldpd's src/daemon/protocols/cdp.h).
+# n, device index, address, device ID, port, platform, capabilities
+B_CDP = [
+    (12, 1, "0a000c01", "core1.example.net", "TenGigabitEthernet1/0/12", "cisco C9500-24Y4C",
+     "00000029"),
+    # srv12-11 runs ladvd, which speaks CDP as a host
+    (1, 2, "0a0c000b", "srv12-11", "eno1", "Linux", "00000010"),
+]
 
 
 def b_ifindex(n):
@@ -364,6 +445,16 @@ def rack12_b():
             if p[7] is None:
                 continue
             rec.add(x + "9.5.1.3.%d.%d" % (vlan, p[0]), INT, b_oper_fast_start(p))
+    c = "1.3.6.1.4.1.9.9.23.1.2.1.1."
+    for n, dev, addr, device_id, port, platform, caps in B_CDP:
+        ix = "%d.%d" % (b_ifindex(n), dev)
+        rec.add(c + "3." + ix, INT, 1)
+        rec.add(c + "4." + ix, HEX, addr)
+        rec.add(c + "5." + ix, STR, "")
+        rec.add(c + "6." + ix, STR, device_id)
+        rec.add(c + "7." + ix, STR, port)
+        rec.add(c + "8." + ix, STR, platform)
+        rec.add(c + "9." + ix, HEX, caps)
     # CISCO-ERR-DISABLE-MIB cErrDisableIfStatusCause.ifIndex.0
     for n, cause in B_ERRDISABLED.items():
         rec.add("1.3.6.1.4.1.9.9.548.1.3.1.1.2.%d.0" % b_ifindex(n), INT, cause)
@@ -381,10 +472,12 @@ def vlan_context(rec, vlan):
     ports = b_vlan_ports(vlan)
     bridge_mac = B_MAC[:-4] + "%04x" % (0x1200 + vlan)
     add_bridge_base(rec, bridge_mac, [(p[0], b_ifindex(p[0])) for p in ports])
-    root = "%04x" % (0x6000 + vlan) + "00005e0001fe"
+    root = "%04x" % (0x6000 + vlan) + B_ROOT_MAC
     bridge = "%04x" % (0x8000 + vlan) + bridge_mac
     add_stp_bridge(rec, 0x8000 + vlan, root, 4, 12)
-    add_stp_ports(rec, [(p[0], p[7], 1, 1) for p in ports if p[7] is not None], root, bridge)
+    # Gi1/0/12 is each VLAN's root port: its designated bridge is core1.
+    add_stp_ports(rec, [(p[0], p[7], 1, 1) for p in ports if p[7] is not None], root, bridge,
+                  {12: root})
 
 
 # ---------------------------------------------------------------------------
@@ -413,6 +506,18 @@ C_PO_BRIDGE_PORT = 100
 C_LAG_MEMBERS = (5, 6)
 C_UPTIME = 56789000
 C_MAC = "02ab0c120000"
+C_ROOT = "1000" + "02ee0c000001"
+# LLDP-V2-MIB neighbours (local ifIndex): spine1 on the uplink; srv12-21 and
+# both links of srv12-25's bond announce a station; srv12-29's NIC firmware
+# sends LLDP with no capability enabled (as Intel NICs do), which says
+# nothing about a role.
+C_LLDP = [
+    (12, 1, "02ee0c000001", "Ethernet12", "spine1", "28", LLDP_BRIDGE_ROUTER),
+    (1, 2, "525400122101", "eno1", "srv12-21", LLDP_STATION, LLDP_STATION),
+    (5, 3, "525400122501", "eno1", "srv12-25", LLDP_STATION, LLDP_STATION),
+    (6, 4, "525400122502", "eno2", "srv12-25", LLDP_STATION, LLDP_STATION),
+    (11, 5, "525400122901", "525400122901", "", LLDP_NONE, LLDP_NONE),
+]
 
 
 def rack12_c():
@@ -449,13 +554,14 @@ def rack12_c():
     bridge_ports = [(p[0], p[0]) for p in C_PORTS if p[0] not in C_LAG_MEMBERS]
     bridge_ports.append((C_PO_BRIDGE_PORT, C_PO))
     add_bridge_base(rec, C_MAC, bridge_ports)
-    root = "1000" + "02ee0c000001"
+    root = C_ROOT
     bridge = "8000" + C_MAC
     add_stp_bridge(rec, 32768, root, 2000, 12)  # no dot1dStpVersion: MSTP
     stp_rows = [(p[0], p[5], 1, 1 if p[5] == FORWARDING else 0) for p in C_PORTS
                 if p[0] not in C_LAG_MEMBERS]
     stp_rows.append((C_PO_BRIDGE_PORT, FORWARDING, 1, 1))
-    add_stp_ports(rec, stp_rows, root, bridge)
+    add_stp_ports(rec, stp_rows, root, bridge, {12: root})
+    add_lldp_remote(rec, C_LLDP, v2=True)
     for bp, pvid in [(p[0], p[8]) for p in C_PORTS if p[0] not in C_LAG_MEMBERS] + [
         (C_PO_BRIDGE_PORT, 100)
     ]:
@@ -498,9 +604,12 @@ def rack12_c():
     # edge (.8), oper edge (.9).
     cist = [(p[0], p[6], p[7]) for p in C_PORTS if p[0] not in C_LAG_MEMBERS]
     cist.append((C_PO_BRIDGE_PORT, TRUE, TRUE))
+    # ieee8021MstpCistPortRole (.14; root 1, alternate 2, designated 3,
+    # backup 4; IEEE8021-MSTP-MIB): Ethernet12 is the CIST root port.
     for bp, admin_edge, oper_edge in cist:
         rec.add("1.3.111.2.802.1.1.6.1.3.1.8.1.%d" % bp, INT, admin_edge)
         rec.add("1.3.111.2.802.1.1.6.1.3.1.9.1.%d" % bp, INT, oper_edge)
+        rec.add("1.3.111.2.802.1.1.6.1.3.1.14.1.%d" % bp, INT, 1 if bp == 12 else 3)
 
     # IEEE8023-LAG-MIB dot3adAggPortTable for every Ethernet port:
     # SelectedAggID (.12), AttachedAggID (.13, 0 = none), ActorPort (.14),

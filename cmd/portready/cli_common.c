@@ -18,6 +18,7 @@ enum {
     CLI_OPT_VERBOSE,
     CLI_OPT_STATS,
     CLI_OPT_COLOR,
+    CLI_OPT_ALL_PORTS,
     CLI_OPT_WARNING = 1201,
     CLI_OPT_CRITICAL,
     CLI_OPT_TIMEOUT_TOTAL,
@@ -46,6 +47,7 @@ static const struct cli_option shared_options[] = {
     {"stats", CLI_OPT_STATS, no_argument, CLI_REPORT},
     {"quiet", 'q', no_argument, CLI_REPORT},
     {"color", CLI_OPT_COLOR, required_argument, CLI_REPORT},
+    {"all-ports", CLI_OPT_ALL_PORTS, no_argument, CLI_REPORT},
     {"warning", CLI_OPT_WARNING, required_argument, CLI_MONITOR},
     {"critical", CLI_OPT_CRITICAL, required_argument, CLI_MONITOR},
     {"timeout-total", CLI_OPT_TIMEOUT_TOTAL, required_argument, CLI_MONITOR},
@@ -506,6 +508,9 @@ static int apply_report(struct cli_parser *p, int opt, const char *arg, struct p
         return 0;
     case 'q':
         report->quiet = true;
+        return 0;
+    case CLI_OPT_ALL_PORTS:
+        report->all_ports = true;
         return 0;
     case CLI_OPT_COLOR:
         if (strcmp(arg, "auto") == 0)

@@ -64,6 +64,7 @@ struct cli_report_args {
     enum cli_color color; /* --color */
     /* --warning RANGE, --critical RANGE: on each port's predicted blackout */
     struct rules_thresholds thresholds;
+    bool all_ports;         /* --all-ports: uplinks judged too */
     double timeout_total_s; /* --timeout-total SECONDS: the whole run's; 0: none */
 };
 
@@ -74,7 +75,7 @@ const struct report_writer *cli_report_writer(const struct cli_report_args *repo
  * groups it takes. */
 #define CLI_SNMP         0x01u /* -v -c -u -l -a -A -x -X -t -r, --*-file */
 #define CLI_SNMP_CONTEXT 0x02u /* -n */
-#define CLI_REPORT       0x04u /* --fix --verbose --stats -q --color */
+#define CLI_REPORT       0x04u /* --fix --verbose --stats -q --color --all-ports */
 #define CLI_FORMAT       0x08u /* --format */
 #define CLI_HELP         0x10u /* -h, --help */
 #define CLI_MONITOR      0x20u /* --warning --critical --timeout-total */

@@ -31,13 +31,16 @@ static const char audit_usage[] =
     "Usage: portready audit [OPTIONS] INVENTORY\n"
     "\n"
     "Audits every server-facing port of a rack: every switch the inventory (YAML)\n"
-    "lists, read concurrently. A switch that cannot be read is reported with its\n"
-    "error and never stops the others.\n"
+    "lists, read concurrently. A switch that lists no ports is judged on every\n"
+    "physical port but its uplinks, which are listed. A switch that cannot be read\n"
+    "is reported with its error and never stops the others.\n"
     "\n"
     "Options:\n"
     "  -j, --jobs N           switches read at once (default 32; an inventory of\n"
     "                         recordings and configurations only: at most one per CPU)\n"
-    "  --fix                  print the configuration that fixes each finding\n"
+    "  --fix                  end each switch with the configuration that fixes every\n"
+    "                         finding, one block ready to paste (uplinks never in it)\n"
+    "  --all-ports            switches listing no ports: judge the uplinks too\n"
     "  --format FORMAT        text (default), json, nagios (a monitoring plugin's\n"
     "                         status line, long output and perfdata) or prometheus\n"
     "                         (the text exposition format, for node_exporter)\n"
@@ -286,6 +289,7 @@ static void on_result(void *user, size_t index, struct pr_switch *sw)
     out->summary.warning += one.warning;
     out->summary.not_ready += one.not_ready;
     out->summary.unknown += one.unknown;
+    out->summary.uplinks += one.uplinks;
     out->summary.unchecked += one.unchecked;
     out->requests += sw->pr_snmp_requests;
     out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
@@ -310,6 +314,7 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
     all->warning += one->warning;
     all->not_ready += one->not_ready;
     all->unknown += one->unknown;
+    all->uplinks += one->uplinks;
     all->unchecked += one->unchecked;
     if (one->cut_short != NULL)
         all->cut_short = one->cut_short;
@@ -409,6 +414,7 @@ int cmd_audit(int argc, char **argv)
         spec_from_inventory(isw, &specs[i], ports + port_offset,
                             isw->netconf.given ? &netconf[i] : NULL,
                             isw->ssh.given ? &ssh[i] : NULL, a.save_config);
+        specs[i].all_ports = a.report.all_ports;
         port_offset += isw->n_ports;
     }
     if (a.shard_n > 0 && n_specs == 0)

@@ -45,7 +45,9 @@ static const char check_usage[] =
     "the link comes up. SWITCH is host[:port] of the switch's SNMP agent, with\n"
     "net-snmp's transport prefixes too (udp:, tcp:, udp6:[::1]:161). A PORT\n"
     "matches ifName, ifDescr, ifIndex or the configuration's interface name; with no\n"
-    "PORT every physical Ethernet port is checked.\n"
+    "PORT every physical Ethernet port is checked but the uplinks (an LLDP or CDP\n"
+    "neighbour that is a bridge or router, the root port, BPDUs from another bridge),\n"
+    "which are listed instead.\n"
     "\n"
     "Sources:\n"
     "  --walk FILE            a recorded walk (.snmprec, or snmpwalk output: -On or\n"
@@ -72,7 +74,10 @@ static const char check_usage[] =
     "\n" CLI_SNMP_HELP "\n"
     "Checks and output:\n"
     "  --expect-vlan N        the provisioning VLAN the ports must carry untagged\n"
-    "  --fix                  print the configuration that fixes each finding\n"
+    "  --fix                  end with the configuration that fixes every finding,\n"
+    "                         one block ready to paste (uplinks never in it)\n"
+    "  --all-ports            with no PORT, judge the uplinks too (port-is-uplink,\n"
+    "                         no edge or VLAN fix)\n"
     "  --format FORMAT        text (default), json, nagios (a monitoring plugin's\n"
     "                         status line, long output and perfdata) or prometheus\n"
     "                         (the text exposition format, for node_exporter)\n"
@@ -404,6 +409,7 @@ int cmd_check(int argc, char **argv)
         .driver = a->driver,
         .ports = a->ports,
         .n_ports = a->n_ports,
+        .all_ports = a->report.all_ports,
         .expect_vlan = a->expect_vlan,
     };
     const struct report_writer *writer = cli_report_writer(&a->report);

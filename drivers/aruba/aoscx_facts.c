@@ -314,6 +314,10 @@ int aoscx_fill_switch(const struct aoscx_model *m, struct pr_switch *sw, struct 
              * ("1/1/1", "5", "A1"): the configuration says so. */
             port->if_type = 6; /* ethernetCsmacd */
             pr_strlcpy(port->alias, ports[i]->alias, sizeof port->alias);
+            /* "lag 247" on a member: the LAG's own name is lag247, so its
+             * members share one role (core/roles.c). */
+            if (ports[i]->lag.line != NULL)
+                snprintf(port->lag_name, sizeof port->lag_name, "lag%d", ports[i]->lag.value);
             fill_port(m, sw, ports[i], &port->facts);
         }
     }

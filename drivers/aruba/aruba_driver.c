@@ -53,6 +53,20 @@ static int aruba_read_config(const struct pr_config_text *config, struct pr_swit
     return 0;
 }
 
+/* The block of fixes: each snippet once, the switch-wide ones first under
+ * the dialect's comment (AOS-CX `!`, ArubaOS-Switch `;`). Read from a
+ * configuration it is that dialect's configuration to paste; from an
+ * agent the snippets mix in the generic driver's advice. */
+static int aruba_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)
+{
+    enum aruba_dialect d = aruba_switch_dialect(sw);
+    const char *comment = d == ARUBA_PROCURVE ? ";" : d == ARUBA_AOSCX ? "!" : "#";
+    if (pr_driver_merge_fixes(sw, comment, block) != 0)
+        return -1;
+    block->paste = block->text != NULL && d != ARUBA_UNKNOWN;
+    return 0;
+}
+
 const struct pr_driver pr_driver_aruba = {
     .name = "aruba",
     .config_dialects = "AOS-CX, ArubaOS-Switch (ProCurve)",
@@ -63,4 +77,5 @@ const struct pr_driver pr_driver_aruba = {
     .read_config = aruba_read_config,
     .names_match = pr_driver_names_equal,
     .snippet = aruba_snippet,
+    .merge_fixes = aruba_merge_fixes,
 };

@@ -247,6 +247,10 @@ int procurve_fill_switch(const struct procurve_model *m, struct pr_switch *sw, s
              * ("1/1/1", "5", "A1"): the configuration says so. */
             port->if_type = 6; /* ethernetCsmacd */
             pr_strlcpy(port->alias, ports[i]->alias, sizeof port->alias);
+            /* "trunk 23-24 trk1": the trunk's own name is Trk1, so its
+             * members share one role (core/roles.c). */
+            if (ports[i]->member.line != NULL)
+                snprintf(port->lag_name, sizeof port->lag_name, "Trk%d", ports[i]->member.value);
             fill_port(m, sw, ports[i], &port->facts);
         }
     }

@@ -85,4 +85,5 @@ const struct pr_driver pr_driver_cisco = {
     .read_config = cisco_read_config,
     .names_match = cisco_names_match,
     .snippet = cisco_snippet,
+    .merge_fixes = ios_merge_fixes,
 };

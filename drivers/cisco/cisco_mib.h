@@ -36,4 +36,21 @@ MIB_OBJECT(MIB_ERR_DISABLE_CAUSE, "CISCO-ERR-DISABLE-MIB", "cErrDisableIfStatusC
 MIB_OBJECT(MIB_ERR_DISABLE_GLOBALS, "CISCO-ERR-DISABLE-MIB", "cErrDisableGlobalObjects", 1, 3, 6, 1,
            4, 1, 9, 9, 548, 1, 1);
 
+/* CISCO-CDP-MIB cdpCacheTable { cdpCache 1 } (LibreNMS's
+ * mibs/cisco/CISCO-CDP-MIB), indexed by cdpCacheIfIndex (the local
+ * interface's ifIndex) and cdpCacheDeviceIndex: cdpCacheDeviceId 6,
+ * cdpCacheDevicePort 7, cdpCachePlatform 8, cdpCacheCapabilities 9 (OCTET
+ * STRING of up to 4 bytes, the Capabilities TLV as received). The MIB leaves
+ * the bits to the CDP specification; lldpd's src/daemon/protocols/cdp.h has
+ * them: router 0x01, transparent bridge 0x02, source-route bridge 0x04,
+ * switch 0x08, host 0x10, IGMP 0x20, repeater 0x40. */
+MIB_OBJECT(MIB_CDP_CACHE_DEVICE_ID, "CISCO-CDP-MIB", "cdpCacheDeviceId", 1, 3, 6, 1, 4, 1, 9, 9, 23,
+           1, 2, 1, 1, 6);
+MIB_OBJECT(MIB_CDP_CACHE_DEVICE_PORT, "CISCO-CDP-MIB", "cdpCacheDevicePort", 1, 3, 6, 1, 4, 1, 9, 9,
+           23, 1, 2, 1, 1, 7);
+MIB_OBJECT(MIB_CDP_CACHE_PLATFORM, "CISCO-CDP-MIB", "cdpCachePlatform", 1, 3, 6, 1, 4, 1, 9, 9, 23,
+           1, 2, 1, 1, 8);
+MIB_OBJECT(MIB_CDP_CACHE_CAPABILITIES, "CISCO-CDP-MIB", "cdpCacheCapabilities", 1, 3, 6, 1, 4, 1, 9,
+           9, 23, 1, 2, 1, 1, 9);
+
 #endif

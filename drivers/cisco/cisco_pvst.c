@@ -5,6 +5,8 @@
  * ports whose VLAN it is (cisco_pvst.h). */
 #include "cisco/cisco_pvst.h"
 
+#include <stdio.h>
+
 #include "generic-snmp/generic_snmp.h"
 
 struct vlan_context {
@@ -32,6 +34,9 @@ static void apply_context(struct pr_snmp_store *store, struct pr_switch *sw, int
 {
     struct vlan_context ctx = {store, vlan};
     generic_each_bridge_port(store, sw, apply_bridge_port, &ctx);
+    char name[24];
+    snprintf(name, sizeof name, "VLAN %lld", (long long)vlan);
+    generic_stp_roles_read(store, sw, name);
     /* Timers: the switch's own when VLAN 1 did not give them. */
     struct pr_fact fd = {0};
     const struct pr_snmp_varbind *t =

@@ -44,6 +44,11 @@ static const struct pr_snmp_request vlan_requests[] = {
     MIB_COLUMN(MIB_BASE_PORT_IFINDEX),
     MIB_COLUMN(MIB_STP_PORT_STATE),
     MIB_SCALAR(MIB_STP_FORWARD_DELAY),
+    /* Each VLAN's tree has its own root port and designated bridges. */
+    MIB_SCALAR(MIB_BASE_BRIDGE_ADDRESS),
+    MIB_SCALAR(MIB_STP_PRIORITY),
+    MIB_SCALAR(MIB_STP_ROOT_PORT),
+    MIB_COLUMN(MIB_STP_PORT_DESIGNATED_BRIDGE),
 };
 
 const struct pr_snmp_request *cisco_pvst_requests(size_t *n)

@@ -24,6 +24,10 @@ static const struct pr_snmp_request cisco_requests[] = {
     MIB_COLUMN(MIB_TRUNK_ENCAP_OPER),
     MIB_COLUMN(MIB_ERR_DISABLE_CAUSE),
     MIB_COLUMN(MIB_ERR_DISABLE_GLOBALS),
+    MIB_COLUMN(MIB_CDP_CACHE_DEVICE_ID),
+    MIB_COLUMN(MIB_CDP_CACHE_DEVICE_PORT),
+    MIB_COLUMN(MIB_CDP_CACHE_PLATFORM),
+    MIB_COLUMN(MIB_CDP_CACHE_CAPABILITIES),
 };
 
 const struct pr_snmp_request *cisco_snmp_requests(size_t *n)
@@ -282,6 +286,7 @@ void cisco_snmp_interpret(struct pr_snmp_store *store, struct cisco_vlan_reads *
     read_err_disable(store, sw);
     cisco_pvst_apply(vlans, sw);
     read_portfast_and_guard(store, sw);
+    cisco_cdp_read(store, sw);
 }
 
 int cisco_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)

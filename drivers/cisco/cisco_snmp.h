@@ -29,6 +29,11 @@ const struct pr_snmp_request *cisco_snmp_requests(size_t *n);
 void cisco_snmp_interpret(struct pr_snmp_store *store, struct cisco_vlan_reads *vlans,
                           struct pr_switch *sw);
 
+/* CDP neighbours (cisco_cdp.c) as role signals on sw's ports: a router,
+ * bridge or switch makes the port an uplink, a host (and nothing else) a
+ * server port. Reads only the store. */
+void cisco_cdp_read(struct pr_snmp_store *store, struct pr_switch *sw);
+
 /* Sets *mode from stpxSpanningTreeType when the agent answers it. */
 void cisco_snmp_mode(struct pr_snmp_store *store, struct pr_fact *mode);
 

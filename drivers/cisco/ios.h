@@ -6,7 +6,8 @@
  * Ownership: ios_config_read() leaves its parsed configuration in
  * sw->driver_priv (freed by pr_switch_free through sw->driver_priv_free);
  * ios_snippet() reads it when present. ios_config_merge() returns a new
- * string the caller frees. */
+ * string the caller frees; ios_merge_fixes() fills a block the switch's
+ * pr_fix_block_free() releases. */
 #ifndef PR_IOS_H
 #define PR_IOS_H
 
@@ -40,6 +41,12 @@ enum ios_platform ios_switch_platform(const struct pr_switch *sw);
  * it (link down, not forwarding now). */
 void ios_snippet(const struct pr_switch *sw, const struct pr_port *port,
                  const struct pr_finding *finding, char *buf, size_t buf_len);
+
+/* The driver's merge_fixes (driver.h): every kept fix of sw's ports but
+ * the uplinks as one block, `spanning-tree mode` first under a `!` line
+ * that marks it disruptive, then global lines, then one `interface X` block
+ * per interface with each of its lines once (ios_fixes.c). */
+int ios_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block);
 
 /* Merges snippet (as ios_snippet() writes it) into the configuration text:
  * lines under `interface X` go at the end of that interface's block (a new

@@ -420,6 +420,12 @@ int ios_model_fill_switch(const struct ios_model *m, struct pr_switch *sw, struc
         if (port == NULL)
             return -1;
         fill_port(m, &nx, sw, ifc, &port->facts);
+        if (ifc->channel.line != NULL)
+            snprintf(port->lag_name, sizeof port->lag_name, "%s%d",
+                     m->platform == IOS_PLATFORM_NXOS  ? "port-channel"
+                     : m->platform == IOS_PLATFORM_EOS ? "Port-Channel"
+                                                       : "Port-channel",
+                     ifc->channel.value);
     }
     return 0;
 }

@@ -104,16 +104,20 @@ int ios_config_merge(const char *text, size_t len, const char *snippet, char **o
     /* A copy of the snippet whose every line ends in '\n'. */
     size_t slen = strlen(snippet);
     char *snip = malloc(slen + 2);
-    struct insertion ins[64];
+    /* At most one insertion a line: a whole switch's block has hundreds. */
+    size_t max_ins = 1;
+    for (size_t i = 0; i < slen; i++)
+        max_ins += snippet[i] == '\n';
+    struct insertion *ins = calloc(max_ins, sizeof *ins);
     struct outbuf o = {0};
-    if (snip == NULL)
+    if (snip == NULL || ins == NULL)
         goto oom;
     memcpy(snip, snippet, slen + 1);
     if (slen > 0 && snip[slen - 1] != '\n') {
         snip[slen] = '\n';
         snip[slen + 1] = '\0';
     }
-    size_t n_ins = plan(cfg, snip, end_line, ins, sizeof ins / sizeof ins[0]);
+    size_t n_ins = plan(cfg, snip, end_line, ins, max_ins);
 
     unsigned lineno = 1;
     size_t pos = 0;
@@ -132,14 +136,18 @@ int ios_config_merge(const char *text, size_t len, const char *snippet, char **o
         lineno++;
     }
     free(snip);
-    ios_config_free(cfg);
+    free(ins);
+    snip = NULL;
+    ins = NULL;
     if (o.data == NULL && out_add(&o, "", 0) != 0)
         goto oom;
+    ios_config_free(cfg);
     *out = o.data;
     *out_len = o.len;
     return 0;
 oom:
     free(snip);
+    free(ins);
     free(o.data);
     ios_config_free(cfg);
     return pr_error_set(err, PR_ERR_INTERNAL, "out of memory merging a snippet");

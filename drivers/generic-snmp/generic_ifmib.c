@@ -7,22 +7,6 @@
 #include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
 
-static void copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind *vb)
-{
-    dst[0] = '\0';
-    if (vb == NULL || vb->value.type != PR_SNMP_T_OCTETS)
-        return;
-    size_t n = vb->value.len < dst_len - 1 ? vb->value.len : dst_len - 1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = vb->value.bytes[i];
-        dst[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-    }
-    dst[n] = '\0';
-    /* Trailing NULs and blanks, as some agents send them. */
-    while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '?'))
-        dst[--n] = '\0';
-}
-
 static int compare_ifindex(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -71,12 +55,13 @@ static int ports_from_column(struct pr_snmp_store *store, struct pr_switch *sw,
 static void port_names(struct pr_snmp_store *store, struct pr_port *port)
 {
     char ifname[PR_NAME_MAX], ifdescr[PR_NAME_MAX];
-    copy_octets(ifname, sizeof ifname,
-                pr_snmp_store_get_indexed(store, MIB_IF_NAME.oid, MIB_IF_NAME.len, port->ifindex));
-    copy_octets(
+    generic_copy_octets(
+        ifname, sizeof ifname,
+        pr_snmp_store_get_indexed(store, MIB_IF_NAME.oid, MIB_IF_NAME.len, port->ifindex));
+    generic_copy_octets(
         ifdescr, sizeof ifdescr,
         pr_snmp_store_get_indexed(store, MIB_IF_DESCR.oid, MIB_IF_DESCR.len, port->ifindex));
-    copy_octets(
+    generic_copy_octets(
         port->alias, sizeof port->alias,
         pr_snmp_store_get_indexed(store, MIB_IF_ALIAS.oid, MIB_IF_ALIAS.len, port->ifindex));
     if (ifname[0] != '\0') {

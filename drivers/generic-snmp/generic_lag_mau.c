@@ -29,6 +29,8 @@ void generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw)
             struct pr_port *bundle = pr_switch_find_ifindex(sw, (uint32_t)agg);
             pr_fact_set(&port->facts.lacp_member, 1, "%s (%s)", ev,
                         bundle ? bundle->name : "aggregator");
+            if (agg <= UINT32_MAX)
+                port->lag_ifindex = (uint32_t)agg;
             pr_fact_unknown(
                 &port->facts.lacp_fallback,
                 "no MIB exposes LACP fallback; read the configuration (--config or --netconf)");

@@ -47,6 +47,31 @@ void generic_bridge_read(struct pr_snmp_store *store, const struct pr_snmp_sourc
 void generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw);
 void generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw);
 
+/* Role signals (model/role.h) from the standard MIBs: LLDP neighbours
+ * (generic_lldp.c; LLDP-MIB and LLDP-V2-MIB) and the spanning tree
+ * (generic_stp_roles.c): the root port, a blocked port whose designated
+ * bridge is another bridge, the MSTP CIST port role. They read only the
+ * store (IF-MIB names and the bridge-port map already in sw), so a reader
+ * that fetches just these objects (a forwarding-table lookup, say) gets the
+ * same signals. context names the spanning tree read ("VLAN 100") in the
+ * evidence; NULL for the default one. */
+void generic_lldp_read(struct pr_snmp_store *store, struct pr_switch *sw);
+void generic_stp_roles_read(struct pr_snmp_store *store, struct pr_switch *sw, const char *context);
+
+/* LLDP system capabilities (LldpSystemCapabilitiesMap, BITS) as a mask
+ * with bit N the capability N (bridge 2, router 4, stationOnly 7): the
+ * bytes as agents send them, or net-snmp's text of BITS that recordings
+ * keep ("28 2 4"; *text_form set). false when the value is not an OCTET
+ * STRING. */
+bool generic_lldp_caps(const struct pr_snmp_value *value, unsigned *caps, bool *text_form);
+
+/* "bridge, router" for a capability mask; "none" for 0. */
+void generic_lldp_caps_names(unsigned caps, char *buf, size_t len);
+
+/* Copies an OCTET STRING as printable text: other bytes become '?',
+ * trailing NULs and blanks are dropped; "" for NULL or another type. */
+void generic_copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind *vb);
+
 /* Calls visit(port, bridge_port, arg) for every row
  * dot1dBasePortIfIndex.BRIDGE_PORT = IFINDEX of store whose ifIndex is a
  * port of sw, in OID order: the one walk of the bridge-port map, for the

@@ -19,6 +19,24 @@ void generic_evidence(char *buf, size_t len, const struct mib_object *obj, const
         snprintf(buf, len, "%s %s.%s = %s", obj->mib, obj->name, index, raw);
 }
 
+void generic_copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind *vb)
+{
+    if (dst_len == 0)
+        return;
+    dst[0] = '\0';
+    if (vb == NULL || vb->value.type != PR_SNMP_T_OCTETS)
+        return;
+    size_t n = vb->value.len < dst_len - 1 ? vb->value.len : dst_len - 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = vb->value.bytes[i];
+        dst[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
+    }
+    dst[n] = '\0';
+    /* Trailing NULs and blanks, as some agents send them. */
+    while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '?'))
+        dst[--n] = '\0';
+}
+
 bool generic_column_int(struct pr_snmp_store *store, const struct mib_object *obj, uint32_t index,
                         int64_t *value, const struct pr_snmp_varbind **vb_out)
 {

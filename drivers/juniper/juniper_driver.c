@@ -102,4 +102,5 @@ const struct pr_driver pr_driver_juniper = {
     .read_config = juniper_read_config,
     .names_match = pr_driver_names_equal,
     .snippet = juniper_snippet,
+    .merge_fixes = junos_merge_fixes,
 };

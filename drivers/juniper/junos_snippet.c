@@ -8,7 +8,8 @@
  *    the range gets it, as the range was meant to), else on the port itself.
  *    An aggregated-Ethernet member gets it on its aeN, where STP runs. A
  *    range member is not also named on its own, which would state the port
- *    twice in one protocol.
+ *    twice in one protocol. A range that also holds an uplink gets no edge
+ *    (it would make the uplink edge): advice only.
  *  - Legacy STP: `protocols stp` becomes `protocols rstp` carrying over its
  *    timers and interface edge/disable statements; `force-version stp` is
  *    deleted. The edge fix includes the move, since Junos ignores edge under
@@ -127,14 +128,36 @@ static void fix_legacy(struct snip *s, const struct junos_config *cfg)
     }
 }
 
-static void fix_edge(struct snip *s, const struct junos_config *cfg,
+/* An uplink of sw that interface-range name holds; NULL when none. */
+static const struct pr_port *uplink_in_range(const struct pr_switch *sw,
+                                             const struct junos_config *cfg, const char *name)
+{
+    const struct junos_node *range =
+        junos_node_path(cfg->raw, "interfaces", "interface-range", name, NULL);
+    for (size_t i = 0; range != NULL && i < sw->n_ports; i++) {
+        const struct pr_port *q = &sw->ports[i];
+        if (q->role.role == PR_ROLE_UPLINK && junos_range_has_member(range, q->name))
+            return q;
+    }
+    return NULL;
+}
+
+static void fix_edge(struct snip *s, const struct pr_switch *sw, const struct junos_config *cfg,
                      const struct junos_port_info *p, bool legacy)
 {
-    if (legacy)
-        fix_legacy(s, cfg);
     const char *target = p->l2_if;
     if (p->stp_entry[0] != '\0' && strcmp(p->stp_entry, "all") != 0)
         target = p->stp_entry;
+    const struct pr_port *uplink = p->stp_entry_is_range ? uplink_in_range(sw, cfg, target) : NULL;
+    if (uplink != NULL) {
+        line(s,
+             "# %s takes its spanning tree from interface-range %s, which also holds uplink %s: "
+             "edge on the range would make %s an edge port; take %s out of the range first",
+             p->name, target, uplink->name, uplink->name, p->name);
+        return;
+    }
+    if (legacy)
+        fix_legacy(s, cfg);
     if (p->stp_entry_is_range)
         line(s, "# edge on interface-range %s: every member of the range becomes edge", target);
     else if (strcmp(p->l2_if, p->name) != 0)
@@ -244,7 +267,7 @@ void junos_snippet(const struct pr_switch *sw, const struct pr_port *port,
         fix_admin(&s, cfg, port->name);
         break;
     case PR_F_STP_NOT_EDGE:
-        fix_edge(&s, cfg, p, legacy);
+        fix_edge(&s, sw, cfg, p, legacy);
         break;
     case PR_F_STP_LEGACY_MODE:
         fix_legacy(&s, cfg);

@@ -15,4 +15,10 @@
 void junos_snippet(const struct pr_switch *sw, const struct pr_port *port,
                    const struct pr_finding *finding, char *buf, size_t buf_len);
 
+/* The driver's merge_fixes (driver.h; junos_fixes.c): the kept fixes of
+ * every port but the uplinks as one list of `set` lines, each once, the
+ * switch-wide ones first under a `#` line that marks them disruptive. A
+ * switch read without a configuration gets pr_driver_merge_fixes(). */
+int junos_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block);
+
 #endif

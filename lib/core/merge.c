@@ -2,6 +2,7 @@
 #include "core/merge.h"
 
 #include <stdio.h>
+#include <string.h>
 
 /* The configuration's value wins; the evidence keeps both when SNMP said
  * something else. */
@@ -28,6 +29,8 @@ static void fill(struct pr_fact *live, const struct pr_fact *config)
 
 static void merge_port(struct pr_port *live, const struct pr_port *config)
 {
+    if (live->lag_name[0] == '\0')
+        memcpy(live->lag_name, config->lag_name, sizeof live->lag_name);
     struct pr_port_facts *l = &live->facts;
     const struct pr_port_facts *c = &config->facts;
     take(&l->edge, &c->edge);

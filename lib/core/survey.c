@@ -9,6 +9,7 @@
 #include "core/cliread.h"
 #include "core/merge.h"
 #include "core/saveconf.h"
+#include "core/roles.h"
 #include "driver.h"
 #include "snmp/mib_objects.h"
 #include "rules/rules.h"
@@ -168,14 +169,23 @@ static int read_sources(const struct pr_driver *drv, struct pr_switch *sw,
     return rc;
 }
 
-static void write_fixes(const struct pr_driver *drv, struct pr_switch *sw)
+void survey_write_fixes(const struct pr_driver *drv, struct pr_switch *sw)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
-        for (size_t k = 0; k < port->n_findings; k++)
-            drv->snippet(sw, port, &port->findings[k], port->findings[k].fix,
-                         sizeof port->findings[k].fix);
+        for (size_t k = 0; k < port->n_findings; k++) {
+            struct pr_finding *f = &port->findings[k];
+            f->fix[0] = '\0';
+            if (port->role.role == PR_ROLE_UPLINK && roles_fix_withheld(f->id))
+                continue;
+            drv->snippet(sw, port, f, f->fix, sizeof f->fix);
+        }
     }
+    pr_fix_block_free(&sw->fix);
+    int rc = drv->merge_fixes != NULL ? drv->merge_fixes(sw, &sw->fix)
+                                      : pr_driver_merge_fixes(sw, "#", &sw->fix);
+    if (rc != 0)
+        pr_fix_block_free(&sw->fix); /* out of memory: the findings keep their fixes */
 }
 
 /* A switch that could not be read judges nothing: whatever ports a
@@ -302,12 +312,17 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     for (size_t i = 0; i < sw->n_ports && i < 4; i++)
         pr_strlcatf(interfaces, sizeof interfaces, "%s%s", i ? ", " : "",
                     i == 3 && sw->n_ports > 4 ? "..." : sw->ports[i].name);
+    roles_assign(sw);
+    if (spec->n_ports == 0 && !spec->all_ports)
+        roles_leave_out_uplinks(sw); /* out of memory: the uplinks stay, judged */
     rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
-    if (rc == 0 && spec->n_ports == 0 && sw->n_ports == 0 &&
+    /* Uplinks left out are switch ports: only a source with none at all
+     * has no switch port. */
+    if (rc == 0 && spec->n_ports == 0 && sw->n_ports == 0 && sw->n_uplinks == 0 &&
         no_switch_port(spec, sw, interfaces, n_interfaces) != 0)
         rc = pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     rules_judge_switch(sw);
-    write_fixes(drv, sw);
+    survey_write_fixes(drv, sw);
 out:
     if (rc != 0)
         fail(spec, sw, err);

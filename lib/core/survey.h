@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "driver.h"
 #include "model/switch.h"
 #include "netconf/netconf.h"
 #include "snmp/source.h"
@@ -36,6 +37,7 @@ struct survey_spec {
     const char *driver;              /* "auto" or a driver name */
     const struct survey_port *ports; /* n_ports 0: every physical port */
     size_t n_ports;
+    bool all_ports;      /* with n_ports 0: uplinks too (else listed in sw->uplinks, not judged) */
     int64_t expect_vlan; /* -1: not checked */
 };
 
@@ -55,5 +57,12 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
  * memory. */
 int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, size_t n_ports,
                         int64_t default_vlan, struct pr_error *err);
+
+/* Writes every finding's fix (drv->snippet), then the switch's block of
+ * them all (drv->merge_fixes) into sw->fix. A port whose role is uplink
+ * gets no fix that would make it edge, guard it against BPDUs, move its
+ * VLAN or loosen its LACP (core/roles.h), and is never in the block. The
+ * survey calls it after judging; tests call it to prove the fixes. */
+void survey_write_fixes(const struct pr_driver *drv, struct pr_switch *sw);
 
 #endif

@@ -29,6 +29,7 @@ enum pr_finding_id {
     PR_F_BPDU_GUARD_OFF,
     PR_F_VLAN_MISMATCH,
     PR_F_BLACKOUT_THRESHOLD, /* the predicted blackout breaks --warning/--critical */
+    PR_F_PORT_IS_UPLINK,
     PR_F_COUNT
 };
 

@@ -29,6 +29,10 @@ void pr_switch_free(struct pr_switch *sw)
     free(sw->ports);
     sw->ports = NULL;
     sw->n_ports = sw->cap_ports = 0;
+    free(sw->uplinks);
+    sw->uplinks = NULL;
+    sw->n_uplinks = 0;
+    pr_fix_block_free(&sw->fix);
     free(sw->port_errors);
     sw->port_errors = NULL;
     sw->n_port_errors = 0;
@@ -84,6 +88,37 @@ void pr_switch_add_source(struct pr_switch *sw, const char *source)
     }
     if (sw->n_sources < PR_MAX_SOURCES)
         sw->sources[sw->n_sources++] = source;
+}
+
+bool pr_finding_is_switch_wide(const struct pr_port *port, const struct pr_finding *finding)
+{
+    return finding->id == PR_F_STP_LEGACY_MODE && !port->facts.stp_mode.known;
+}
+
+int pr_switch_add_uplink(struct pr_switch *sw, const struct pr_port *port)
+{
+    struct pr_uplink *uplinks = realloc(sw->uplinks, (sw->n_uplinks + 1) * sizeof *uplinks);
+    if (uplinks == NULL)
+        return -1;
+    sw->uplinks = uplinks;
+    struct pr_uplink *u = &uplinks[sw->n_uplinks++];
+    memset(u, 0, sizeof *u);
+    pr_strlcpy(u->name, port->name, sizeof u->name);
+    u->ifindex = port->ifindex;
+    pr_strlcpy(u->reason, port->role.reason, sizeof u->reason);
+    pr_strlcpy(u->evidence, port->role.evidence, sizeof u->evidence);
+    return 0;
+}
+
+void pr_fix_block_free(struct pr_fix_block *block)
+{
+    if (block == NULL)
+        return;
+    free(block->text);
+    free(block->switch_wide);
+    block->text = NULL;
+    block->switch_wide = NULL;
+    block->paste = false;
 }
 
 int pr_switch_add_port_error(struct pr_switch *sw, const char *fmt, ...)

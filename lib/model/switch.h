@@ -3,8 +3,9 @@
  * print.
  *
  * Ownership: a struct pr_switch owns its ports array, each port its
- * findings array, and the switch its port_errors array; pr_switch_free()
- * releases them all and accepts NULL or a zeroed switch. */
+ * findings array, and the switch its port_errors array, its uplinks array
+ * and its fix block's strings; pr_switch_free() releases them all and
+ * accepts NULL or a zeroed switch. */
 #ifndef PR_SWITCH_H
 #define PR_SWITCH_H
 
@@ -15,6 +16,7 @@
 #include "util/error.h"
 #include "model/facts.h"
 #include "model/finding.h"
+#include "model/role.h"
 
 enum pr_verdict {
     PR_VERDICT_READY = 0,
@@ -33,6 +35,13 @@ struct pr_port {
     uint32_t bridge_port;    /* 0 when not a bridge port or unknown */
     int64_t if_type;         /* IANAifType, 0 when unknown */
     bool no_connector;       /* ifConnectorPresent false: a virtual interface */
+    uint32_t lag_ifindex;    /* the aggregate (LAG) it is a member of; 0 when none or unknown */
+    /* That aggregate as the configuration names it ("ae0", "Port-channel5");
+     * "" when none or unknown. */
+    char lag_name[PR_NAME_MAX];
+
+    /* Whom the port faces: signals from the drivers, the role from the core. */
+    struct pr_port_role role;
 
     /* From the inventory or the command line. */
     char server[PR_NAME_MAX]; /* the server behind the port; empty when unknown */
@@ -48,6 +57,24 @@ struct pr_port {
 };
 
 #define PR_MAX_SOURCES 4
+
+/* A port left out of the judgement because its role is uplink (no port was
+ * named and not every port was asked for). */
+struct pr_uplink {
+    char name[PR_NAME_MAX];
+    uint32_t ifindex; /* 0 when unknown */
+    char reason[PR_ROLE_REASON_MAX];
+    char evidence[PR_ROLE_EVIDENCE_MAX];
+};
+
+/* The one block of configuration that closes the findings of a switch's
+ * judged ports (uplinks never in it), in the driver's syntax, ready to
+ * paste. Both strings are the switch's; NULL when there is nothing. */
+struct pr_fix_block {
+    char *text;        /* the whole block, switch-wide changes first, marked */
+    char *switch_wide; /* the switch-wide part alone: disruptive, the whole switch reconverges */
+    bool paste;        /* text is configuration to paste; false: advice (no vendor syntax) */
+};
 
 struct pr_switch {
     char name[PR_NAME_MAX];
@@ -67,6 +94,13 @@ struct pr_switch {
     struct pr_port *ports;
     size_t n_ports;
     size_t cap_ports;
+
+    /* Ports left out as uplinks, in port order (owned). */
+    struct pr_uplink *uplinks;
+    size_t n_uplinks;
+
+    /* Filled after the fixes are written (core/survey.h). */
+    struct pr_fix_block fix;
 
     /* What port selection could not give, on a switch that was read: one
      * message per PORT that matches nothing ("no port 'X' on sw1; closest:
@@ -94,6 +128,17 @@ struct pr_port *pr_switch_find_ifindex(struct pr_switch *sw, uint32_t ifindex);
 struct pr_port *pr_switch_find_name(struct pr_switch *sw, const char *name);
 
 void pr_switch_add_source(struct pr_switch *sw, const char *source);
+
+/* Whether a finding of port comes from the switch, not the port: legacy
+ * spanning tree when the port has no mode of its own (no per-VLAN or
+ * per-port mode). Its fix changes the whole switch. */
+bool pr_finding_is_switch_wide(const struct pr_port *port, const struct pr_finding *finding);
+
+/* Appends an uplink left out; -1 when out of memory. */
+int pr_switch_add_uplink(struct pr_switch *sw, const struct pr_port *port);
+
+/* Frees the block's strings and zeroes it; accepts a zeroed block. */
+void pr_fix_block_free(struct pr_fix_block *block);
 
 /* Appends a port error (printf-style); -1 only when out of memory. */
 int pr_switch_add_port_error(struct pr_switch *sw, const char *fmt, ...)

@@ -81,6 +81,10 @@ static void write_port(struct json_out *j, const struct pr_port *port)
         json_int(j, port->ifindex);
     else
         json_null(j);
+    json_key(j, "role");
+    json_string(j, pr_role_name(port->role.role));
+    json_key(j, "role_evidence");
+    json_string(j, port->role.evidence[0] ? port->role.evidence : NULL);
     json_key(j, "verdict");
     json_string(j, pr_verdict_name(port->verdict));
     fact_int(j, "expected_blackout_s", &port->expected_blackout_s);
@@ -160,6 +164,39 @@ static void json_write_switch(const struct report_options *opts, void *state,
     for (size_t i = 0; i < sw->n_ports; i++)
         write_port(j, &sw->ports[i]);
     json_end_array(j);
+    json_key(j, "uplinks");
+    json_begin_array(j);
+    for (size_t i = 0; i < sw->n_uplinks; i++) {
+        const struct pr_uplink *u = &sw->uplinks[i];
+        json_begin_object(j);
+        json_key(j, "name");
+        json_string(j, u->name);
+        json_key(j, "ifindex");
+        if (u->ifindex)
+            json_int(j, u->ifindex);
+        else
+            json_null(j);
+        json_key(j, "evidence");
+        json_string(j, u->evidence);
+        json_end_object(j);
+    }
+    json_end_array(j);
+    /* The block of fixes for every finding above, merged by the driver:
+     * switch_wide is its disruptive part; paste says whether it is
+     * configuration (else advice). */
+    json_key(j, "fix");
+    if (sw->fix.text == NULL) {
+        json_null(j);
+    } else {
+        json_begin_object(j);
+        json_key(j, "text");
+        json_string(j, sw->fix.text);
+        json_key(j, "switch_wide");
+        json_string(j, sw->fix.switch_wide);
+        json_key(j, "paste");
+        json_bool(j, sw->fix.paste);
+        json_end_object(j);
+    }
     json_end_object(j);
 }
 
@@ -187,6 +224,8 @@ static int json_end(const struct report_options *opts, void *state, const struct
     json_int(j, s->not_ready);
     json_key(j, "unknown");
     json_int(j, s->unknown);
+    json_key(j, "uplinks");
+    json_int(j, s->uplinks);
     json_key(j, "unchecked");
     json_int(j, s->unchecked);
     json_end_object(j);

@@ -4,6 +4,7 @@
  * said once in the switch's header; info findings only with --verbose;
  * every line fits TEXT_WIDTH columns. The summary ends the report, then
  * "fix first": what blocks the most ports. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -80,11 +81,10 @@ static int text_begin(const struct report_options *opts, void **state, struct pr
     return 0;
 }
 
-/* A finding that comes from the switch, not the port: legacy spanning tree
- * when the port has no mode of its own (no per-VLAN or per-port mode). */
+/* A finding that comes from the switch, not the port (model/switch.h). */
 static bool switch_wide(const struct pr_port *port, const struct pr_finding *f)
 {
-    return f->id == PR_F_STP_LEGACY_MODE && !port->facts.stp_mode.known;
+    return pr_finding_is_switch_wide(port, f);
 }
 
 /* Prints a multi-line snippet indented. */
@@ -131,7 +131,11 @@ static void print_facts(FILE *out, const struct pr_port_facts *f)
     print_fact_line(out, "bpdu guard", &f->bpdu_guard, f->bpdu_guard.value ? "on" : "off");
 }
 
-static void print_finding(const struct report_options *opts, const struct pr_finding *f)
+/* With --fix, the fixes are printed once, merged, in the block that ends
+ * the switch (switch-wide ones marked as disruptive); with the finding
+ * itself only when the switch has no block (inline_fix). */
+static void print_finding(const struct report_options *opts, const struct pr_finding *f,
+                          bool inline_fix)
 {
     FILE *out = opts->out;
     int used =
@@ -147,13 +151,14 @@ static void print_finding(const struct report_options *opts, const struct pr_fin
         text_wrap(out, 25, 25, f->evidence);
         fputs(col(opts, C_RESET), out);
     }
-    if (opts->fix && f->fix[0]) {
+    if (inline_fix && f->fix[0]) {
         fprintf(out, "               fix:\n");
         print_indented(out, "                 ", f->fix);
     }
 }
 
-static void print_port(const struct report_options *opts, const struct pr_port *port)
+static void print_port(const struct report_options *opts, const struct pr_port *port,
+                       bool inline_fix)
 {
     FILE *out = opts->out;
     char blackout[48];
@@ -179,7 +184,7 @@ static void print_port(const struct report_options *opts, const struct pr_port *
                     pr_finding_id_name(f->id), col(opts, C_RESET));
             continue;
         }
-        print_finding(opts, f);
+        print_finding(opts, f, inline_fix);
     }
     if (opts->verbose)
         print_facts(out, &port->facts);
@@ -187,7 +192,8 @@ static void print_port(const struct report_options *opts, const struct pr_port *
 
 /* The switch-wide finding once, in the header: its edge-port variant (a
  * warning) where there is one, with the number of ports it touches. */
-static void print_switch_wide(const struct report_options *opts, const struct pr_switch *sw)
+static void print_switch_wide(const struct report_options *opts, const struct pr_switch *sw,
+                              bool inline_fix)
 {
     const struct pr_finding *shown = NULL;
     unsigned ports = 0;
@@ -206,7 +212,42 @@ static void print_switch_wide(const struct report_options *opts, const struct pr
     if (shown == NULL)
         return;
     fprintf(opts->out, "  switch-wide, on %u port%s:\n", ports, ports == 1 ? "" : "s");
-    print_finding(opts, shown);
+    print_finding(opts, shown, inline_fix);
+}
+
+/* "uplinks left out: Ethernet12 (LLDP neighbour spine1, bridge), ..." */
+static void print_uplinks(const struct report_options *opts, const struct pr_switch *sw)
+{
+    if (sw->n_uplinks == 0)
+        return;
+    size_t len = 1;
+    for (size_t i = 0; i < sw->n_uplinks; i++)
+        len += strlen(sw->uplinks[i].name) + strlen(sw->uplinks[i].reason) + 8;
+    char *line = malloc(len);
+    if (line == NULL)
+        return;
+    line[0] = '\0';
+    for (size_t i = 0; i < sw->n_uplinks; i++) {
+        const struct pr_uplink *u = &sw->uplinks[i];
+        size_t used = strlen(line);
+        snprintf(line + used, len - used, "%s%s (%s)", i ? ", " : "", u->name, u->reason);
+    }
+    fputs("  uplinks left out: ", opts->out);
+    text_wrap(opts->out, 21, 4, line);
+    free(line);
+}
+
+/* The block of configuration for every finding of the switch, as the
+ * driver merged it: ready to paste. */
+static void print_fix_block(const struct report_options *opts, const struct pr_switch *sw)
+{
+    if (!opts->fix || sw->fix.text == NULL)
+        return;
+    fprintf(opts->out, "  fix, %s%s:\n",
+            sw->fix.paste ? "ready to paste in configuration mode"
+                          : "as advice (no vendor syntax known)",
+            sw->fix.switch_wide != NULL ? "; the switch-wide part first, disruptive" : "");
+    print_indented(opts->out, "    ", sw->fix.text);
 }
 
 static bool has_not_ready(const struct pr_switch *sw)
@@ -255,10 +296,12 @@ static void text_write_switch(const struct report_options *opts, void *state,
         if (sw->stp.forward_delay_s.evidence[0])
             fprintf(out, "    forward delay: %s\n", sw->stp.forward_delay_s.evidence);
     }
-    print_switch_wide(opts, sw);
+    bool inline_fix = opts->fix && sw->fix.text == NULL;
+    print_uplinks(opts, sw);
+    print_switch_wide(opts, sw, inline_fix);
     for (size_t i = 0; i < sw->n_ports; i++) {
         if (!opts->quiet || sw->ports[i].verdict == PR_VERDICT_NOT_READY)
-            print_port(opts, &sw->ports[i]);
+            print_port(opts, &sw->ports[i], inline_fix);
     }
     /* A PORT that matched nothing (the others are judged above), or no
      * switch port at all: an error line of the block, never UNREADABLE. */
@@ -266,6 +309,7 @@ static void text_write_switch(const struct report_options *opts, void *state,
         fprintf(out, "  %s%-9s%s  ", col(opts, C_RED), "ERROR", col(opts, C_RESET));
         text_wrap(out, 13, 13, sw->port_errors[i]);
     }
+    print_fix_block(opts, sw);
     fprintf(out, "\n");
 }
 
@@ -279,6 +323,8 @@ static int text_end(const struct report_options *opts, void *state, const struct
                 col(opts, C_RESET));
     fprintf(opts->out, ", %u port%s: %u ready, %u warning, %u not ready, %u unknown", s->ports,
             s->ports == 1 ? "" : "s", s->ready, s->warning, s->not_ready, s->unknown);
+    if (s->uplinks)
+        fprintf(opts->out, "; %u uplink%s left out", s->uplinks, s->uplinks == 1 ? "" : "s");
     /* Ports asked for and never judged: no such port, or an unreadable
      * switch's listed ones. */
     if (s->unchecked)

@@ -280,6 +280,20 @@ static void judge_speed_vlan(struct pr_port *port)
     }
 }
 
+/* A port whose role is uplink is judged only when asked for by name (or
+ * with every port): say so, and why no edge or VLAN fix comes with it. */
+static void judge_role(struct pr_port *port)
+{
+    if (port->role.role != PR_ROLE_UPLINK)
+        return;
+    struct pr_finding *f = add(port, PR_F_PORT_IS_UPLINK, PR_SEV_WARNING, port->role.evidence);
+    if (f != NULL)
+        snprintf(f->message, sizeof f->message,
+                 "the port faces another switch or router (%s): no edge, PortFast, BPDU-guard, "
+                 "VLAN or LACP-fallback change is proposed for it",
+                 port->role.reason);
+}
+
 /* not-ready > unknown > warning > ready: a warning never hides an unknown
  * blocker (a port whose edge cannot be read may block for 30 s whatever
  * else it warns of). */
@@ -323,6 +337,7 @@ void rules_judge_port(const struct pr_switch *sw, struct pr_port *port)
     bool stp_off = judge_stp(sw, port);
     judge_lacp(port);
     judge_speed_vlan(port);
+    judge_role(port);
     sort_by_severity(port);
     port->verdict = verdict_of(port, stp_off);
 }

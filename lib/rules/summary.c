@@ -11,6 +11,7 @@ void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct
         const struct pr_switch *sw = &switches[s];
         if (sw->error.code != PR_OK)
             out->unreadable++;
+        out->uplinks += (unsigned)sw->n_uplinks;
         out->unchecked += sw->unchecked;
         for (size_t p = 0; p < sw->n_ports; p++) {
             out->ports++;

@@ -17,6 +17,7 @@ struct pr_summary {
     unsigned warning;
     unsigned not_ready;
     unsigned unknown;
+    unsigned uplinks;   /* ports left out as uplinks (not among ports) */
     unsigned unchecked; /* asked for, never judged: no such port, or the switch unreadable */
     /* NULL when the run went to its end; else why it stopped short ("interrupted",
      * "the total timeout of 30 s expired"): a static or caller-owned string. */

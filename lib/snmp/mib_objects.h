@@ -62,6 +62,18 @@ MIB_OBJECT(MIB_STP_PORT_STATE, "BRIDGE-MIB", "dot1dStpPortState", 1, 3, 6, 1, 2,
            3);
 MIB_OBJECT(MIB_STP_PORT_ENABLE, "BRIDGE-MIB", "dot1dStpPortEnable", 1, 3, 6, 1, 2, 1, 17, 2, 15, 1,
            4);
+/* Who this bridge is and where its root is (net-snmp's mibs/BRIDGE-MIB.txt,
+ * RFC 4188): dot1dBaseBridgeAddress { dot1dBase 1 } (MacAddress; with
+ * dot1dStpPriority { dot1dStp 2 } the BridgeId), dot1dStpRootPort
+ * { dot1dStp 7 } (a bridge port; 0 on the root bridge),
+ * dot1dStpPortDesignatedBridge { dot1dStpPortEntry 8 } (a BridgeId: two
+ * octets of priority, then the MAC address). */
+MIB_OBJECT(MIB_BASE_BRIDGE_ADDRESS, "BRIDGE-MIB", "dot1dBaseBridgeAddress", 1, 3, 6, 1, 2, 1, 17, 1,
+           1, 0);
+MIB_OBJECT(MIB_STP_PRIORITY, "BRIDGE-MIB", "dot1dStpPriority", 1, 3, 6, 1, 2, 1, 17, 2, 2, 0);
+MIB_OBJECT(MIB_STP_ROOT_PORT, "BRIDGE-MIB", "dot1dStpRootPort", 1, 3, 6, 1, 2, 1, 17, 2, 7, 0);
+MIB_OBJECT(MIB_STP_PORT_DESIGNATED_BRIDGE, "BRIDGE-MIB", "dot1dStpPortDesignatedBridge", 1, 3, 6, 1,
+           2, 1, 17, 2, 15, 1, 8);
 MIB_OBJECT(MIB_STP_VERSION, "RSTP-MIB", "dot1dStpVersion", 1, 3, 6, 1, 2, 1, 17, 2, 16, 0);
 MIB_OBJECT(MIB_STP_ADMIN_EDGE, "RSTP-MIB", "dot1dStpPortAdminEdgePort", 1, 3, 6, 1, 2, 1, 17, 2, 19,
            1, 2);
@@ -82,6 +94,47 @@ MIB_OBJECT(MIB_MSTP_CIST_ADMIN_EDGE, "IEEE8021-MSTP-MIB", "ieee8021MstpCistPortA
            111, 2, 802, 1, 1, 6, 1, 3, 1, 8);
 MIB_OBJECT(MIB_MSTP_CIST_OPER_EDGE, "IEEE8021-MSTP-MIB", "ieee8021MstpCistPortOperEdgePort", 1, 3,
            111, 2, 802, 1, 1, 6, 1, 3, 1, 9);
+/* ieee8021MstpCistPortRole { ieee8021MstpCistPortEntry 14 }: root(1),
+ * alternate(2), designated(3), backup(4) (IEEE8021-MSTP-MIB as
+ * mibs.snmplabs.com keeps it, asn1/IEEE8021-MSTP-MIB). The
+ * IEEE8021-SPANNING-TREE-MIB port table has no role column. */
+MIB_OBJECT(MIB_MSTP_CIST_PORT_ROLE, "IEEE8021-MSTP-MIB", "ieee8021MstpCistPortRole", 1, 3, 111, 2,
+           802, 1, 1, 6, 1, 3, 1, 14);
+
+/* LLDP-MIB (IEEE 802.1AB-2005; LibreNMS's mibs/LLDP-MIB), under lldpMIB
+ * 1.0.8802.1.1.2. lldpLocPortTable { lldpLocalSystemData 7 }, indexed by
+ * lldpLocPortNum: lldpLocPortId 3, lldpLocPortDesc 4. lldpRemTable { lldpRemoteSystemsData 1 },
+ * indexed by lldpRemTimeMark, lldpRemLocalPortNum, lldpRemIndex: lldpRemChassisId 5, lldpRemPortId
+ * 7, lldpRemSysName 9, lldpRemSysCapEnabled 12 (LldpSystemCapabilitiesMap, BITS: other(0),
+ * repeater(1), bridge(2), wlanAccessPoint(3), router(4), telephone(5), docsisCableDevice(6),
+ * stationOnly(7)). The MIB's LldpPortNumber is the dot1dBasePort on a bridge and the ifIndex
+ * elsewhere; agents differ. */
+MIB_OBJECT(MIB_LLDP_LOC_PORT_ID, "LLDP-MIB", "lldpLocPortId", 1, 0, 8802, 1, 1, 2, 1, 3, 7, 1, 3);
+MIB_OBJECT(MIB_LLDP_LOC_PORT_DESC, "LLDP-MIB", "lldpLocPortDesc", 1, 0, 8802, 1, 1, 2, 1, 3, 7, 1,
+           4);
+MIB_OBJECT(MIB_LLDP_REM_CHASSIS_ID, "LLDP-MIB", "lldpRemChassisId", 1, 0, 8802, 1, 1, 2, 1, 4, 1, 1,
+           5);
+MIB_OBJECT(MIB_LLDP_REM_PORT_ID, "LLDP-MIB", "lldpRemPortId", 1, 0, 8802, 1, 1, 2, 1, 4, 1, 1, 7);
+MIB_OBJECT(MIB_LLDP_REM_SYS_NAME, "LLDP-MIB", "lldpRemSysName", 1, 0, 8802, 1, 1, 2, 1, 4, 1, 1, 9);
+MIB_OBJECT(MIB_LLDP_REM_SYS_CAP_ENABLED, "LLDP-MIB", "lldpRemSysCapEnabled", 1, 0, 8802, 1, 1, 2, 1,
+           4, 1, 1, 12);
+
+/* LLDP-V2-MIB (IEEE 802.1AB-2016; LibreNMS's mibs/LLDP-V2-MIB), lldpV2MIB
+ * { ieee802dot1mibs 13 } = 1.3.111.2.802.1.1.13. lldpV2RemTable
+ * { lldpV2RemoteSystemsData 1 } = .1.4.1, indexed by lldpV2RemTimeMark,
+ * lldpV2RemLocalIfIndex (an ifIndex), lldpV2RemLocalDestMACAddress,
+ * lldpV2RemIndex: lldpV2RemChassisId 6, lldpV2RemPortId 8,
+ * lldpV2RemSysName 10, lldpV2RemSysCapEnabled 13 (the bits of LLDP-V2-TC-MIB
+ * LldpV2SystemCapabilitiesMap: those of LLDP-MIB, then cVLANComponent(8),
+ * sVLANComponent(9), twoPortMACRelay(10)). */
+MIB_OBJECT(MIB_LLDP_V2_REM_CHASSIS_ID, "LLDP-V2-MIB", "lldpV2RemChassisId", 1, 3, 111, 2, 802, 1, 1,
+           13, 1, 4, 1, 1, 6);
+MIB_OBJECT(MIB_LLDP_V2_REM_PORT_ID, "LLDP-V2-MIB", "lldpV2RemPortId", 1, 3, 111, 2, 802, 1, 1, 13,
+           1, 4, 1, 1, 8);
+MIB_OBJECT(MIB_LLDP_V2_REM_SYS_NAME, "LLDP-V2-MIB", "lldpV2RemSysName", 1, 3, 111, 2, 802, 1, 1, 13,
+           1, 4, 1, 1, 10);
+MIB_OBJECT(MIB_LLDP_V2_REM_SYS_CAP_ENABLED, "LLDP-V2-MIB", "lldpV2RemSysCapEnabled", 1, 3, 111, 2,
+           802, 1, 1, 13, 1, 4, 1, 1, 13);
 
 /* IEEE8023-LAG-MIB dot3adAggPortTable (indexed by ifIndex). */
 MIB_OBJECT(MIB_LAG_SELECTED_AGG, "IEEE8023-LAG-MIB", "dot3adAggPortSelectedAggID", 1, 2, 840, 10006,

@@ -8,12 +8,14 @@
  * The generic interpreter reads the store; the Cisco, Juniper and Aruba
  * interpreters add their part on top (each on a switch of its own, Cisco with the same
  * store as every PVST+ VLAN context it asks for, every other one failed);
- * then every port is selected, judged, and every fix snippet written.
+ * then the roles are decided, the uplinks left out, every other port
+ * selected and judged, and every fix snippet and the fix block written.
  *
  * Record layout (repeated until the bytes run out):
  *   byte 0   which object (index into the objects as ordered above, modulo
  *            their number)
- *   byte 1   high nibble: number of index arcs (0..3, modulo 4);
+ *   byte 1   high nibble: number of index arcs (0..5, modulo 6: LLDP-V2-MIB
+ *            rows have 4);
  *            low nibble: which type (index into types[], modulo its size)
  *   arcs     one byte each; 0xff is followed by 4 bytes (a large arc)
  *   value    integers: one byte k, k < 0xf0 gives k - 2, else 8 bytes;
@@ -29,6 +31,7 @@
 #include "aruba/aruba_snmp.h"
 #include "cisco/cisco_pvst.h"
 #include "cisco/cisco_snmp.h"
+#include "core/roles.h"
 #include "core/survey.h"
 #include "generic-snmp/generic_snmp.h"
 #include "juniper/juniper_snmp.h"
@@ -106,7 +109,7 @@ static bool take_varbind(struct cursor *c, struct pr_snmp_store *store)
         return false;
     const struct pr_snmp_request *obj = objects[take_byte(c) % n_objects];
     uint8_t shape = take_byte(c);
-    size_t arcs = (shape >> 4) % 4;
+    size_t arcs = (shape >> 4) % 6;
     enum pr_snmp_type type = types[(shape & 0x0f) % N_TYPES];
 
     uint32_t name[PR_SNMP_OID_MAX];
@@ -154,18 +157,17 @@ static bool take_varbind(struct cursor *c, struct pr_snmp_store *store)
     return true;
 }
 
-/* Selects every physical port, judges them and writes every fix. */
+/* Decides the roles, leaves the uplinks out, selects every other physical
+ * port, judges them and writes every fix and the switch's block, as a
+ * survey does. */
 static void judge(struct pr_switch *sw, const struct pr_driver *drv)
 {
     struct pr_error err = {0};
+    roles_assign(sw);
+    roles_leave_out_uplinks(sw);
     survey_select_ports(sw, NULL, 0, 100, &err);
     rules_judge_switch(sw);
-    for (size_t i = 0; i < sw->n_ports; i++) {
-        struct pr_port *port = &sw->ports[i];
-        for (size_t k = 0; k < port->n_findings; k++)
-            drv->snippet(sw, port, &port->findings[k], port->findings[k].fix,
-                         sizeof port->findings[k].fix);
-    }
+    survey_write_fixes(drv, sw);
 }
 
 /* The VLAN contexts the Cisco read step would ask for, answered from store

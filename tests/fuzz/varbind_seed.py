@@ -3,7 +3,7 @@
 """Writes a seed for fuzz_varbinds from snmprec lines (OID|TYPE|VALUE) on
 stdin, in the record layout described at the top of fuzz_varbinds.c. Lines
 whose OID is under none of the harness's objects, or whose index has more
-than three arcs, are skipped.
+than five arcs, are skipped.
 
     grep '\\.3|' lab/data/rack12-a.snmprec | tests/fuzz/varbind_seed.py > SEED
 """
@@ -79,7 +79,7 @@ for line in sys.stdin:
     for i, prefix in enumerate(table):
         if oid[: len(prefix)] == prefix and (best is None or len(prefix) > len(table[best])):
             best = i
-    if best is None or len(oid) - len(table[best]) > 3:
+    if best is None or len(oid) - len(table[best]) > 5:
         continue
     index = oid[len(table[best]):]
     out += bytes([best, len(index) << 4 | TYPES.index(tag)])

@@ -4,7 +4,9 @@
 #
 #   VERDICT ids=ID,ID bo=BLACKOUT edge=E stp=STATE oper=OPER vlan=V lacp=0|1 speed=MBPS
 #
-# "-" stands for null (unknown) and for an empty finding list.
+# "-" stands for null (unknown) and for an empty finding list. Each port's
+# role (server, uplink, unknown) and the switch's uplinks left out are lines
+# of their own (fx_role, fx_uplinks).
 
 # fx_check OUT WHERE DRIVER [PORT...]: runs `portready check` on WHERE (a
 # --walk file, or "live:HOST:PORT:COMMUNITY") with DRIVER, JSON into
@@ -48,6 +50,8 @@ for port in sw["ports"]:
     print(f'port {port["name"]}\t{port["verdict"]} ids={ids} bo={v(port["expected_blackout_s"])} '
           f'edge={v(f["edge"])} stp={v(f["stp_state"])} oper={v(f["oper_status"])} '
           f'vlan={v(f["access_vlan"])} lacp={v(f["lacp_member"])} speed={v(f["speed_mbps"])}')
+    print(f'role {port["name"]}\t{port["role"]}')
+print("uplinks\t" + (" ".join(u["name"] for u in sw["uplinks"]) or "-"))
 EOF
 }
 
@@ -56,6 +60,28 @@ fx_port() {
     local line
     line=$(awk -F '\t' -v want="port $2" '$1 == want { print; exit }' "$PR_TMP/$1.sum")
     if [ -n "$line" ]; then echo "${line#*$'\t'}"; else echo "no port $2"; fi
+}
+
+# fx_role OUT PORT: the role of PORT (server, uplink, unknown).
+fx_role() {
+    local line
+    line=$(awk -F '\t' -v want="role $2" '$1 == want { print; exit }' "$PR_TMP/$1.sum")
+    if [ -n "$line" ]; then echo "${line#*$'\t'}"; else echo "no port $2"; fi
+}
+
+# fx_uplinks OUT: the names of the uplinks left out, space-separated ("-": none).
+fx_uplinks() {
+    local line
+    line=$(grep -m1 $'^uplinks\t' "$PR_TMP/$1.sum" || true)
+    echo "${line#*$'\t'}"
+}
+
+# fx_expect_role OUT PORT ROLE / fx_expect_uplinks OUT NAMES.
+fx_expect_role() {
+    pr_expect_eq "$1: $2 role" "$3" "$(fx_role "$1" "$2")"
+}
+fx_expect_uplinks() {
+    pr_expect_eq "$1: uplinks left out" "$2" "$(fx_uplinks "$1")"
 }
 
 # fx_switch OUT: "driver=D mode=M fd=S maxage=S" of the switch.

@@ -61,7 +61,16 @@ fx_expect_switch c3750 "driver=cisco mode=pvst fd=15 maxage=20"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.14.11048|2|1 / 1.3.6.1.4.1.9.9.46.1.6.1.1.5.11048|2|1  trunk, native 1
 # 1.3.6.1.4.1.9.9.82.1.9.3.1.3.160|2|4             default -> global disable -> edge no
 # 100 Mb/s on a Fa port (capability 100): no speed finding.
-fx_expect_port c3750 Fa3/0/48 "not-ready ids=stp-not-edge,stp-legacy-mode bo=30 edge=no stp=forwarding oper=up vlan=1 lacp=- speed=100"
+# It is an uplink, named here, so also port-is-uplink (warning):
+# 1.3.6.1.2.1.17.2.7.0|2|160                       the root port: bridge port 160
+# 1.3.6.1.4.1.9.9.23.1.2.1.1.9.11048.8|4x|00000029  CDP capabilities router, switch, igmp
+# 1.3.6.1.4.1.9.9.23.1.2.1.1.6.11048.8|4x|4332393630582e7561632e6c6f63616c  [C2960X.uac.local]
+# (1.3.6.1.2.1.17.2.15.1.8.160|4x|80016899cda59f80 is another bridge, but the port forwards:
+# the root port, already counted.)
+fx_expect_port c3750 Fa3/0/48 "not-ready ids=stp-not-edge,stp-legacy-mode,port-is-uplink bo=30 edge=no stp=forwarding oper=up vlan=1 lacp=- speed=100"
+fx_expect_role c3750 Fa3/0/48 uplink
+# No CDP neighbour, not the root port, not blocked: unknown.
+fx_expect_role c3750 Fa3/0/3 unknown
 # 1.3.6.1.4.1.9.9.82.1.9.3.1.4.160|2|3 (BPDU guard default) + 9.1.0|2|2 -> off (no finding: not edge).
 pr_expect_eq "c3750: Fa3/0/48 bpdu guard" "off" \
     "$(python3 -c 'import json,sys
@@ -97,9 +106,11 @@ fx_expect_switch c3560 "driver=cisco mode=rapid-pvst fd=- maxage=-"
 # 1.3.6.1.2.1.2.2.1.8.10101|2|2, 1.3.6.1.4.1.9.9.68.1.2.2.1.2.10101|2|3, LAG ...13.10101|2|0
 fx_expect_port c3560 Gi0/1 "not-ready ids=link-down,stp-not-edge bo=30 edge=no stp=- oper=down vlan=3 lacp=0 speed=-"
 # 1.3.6.1.2.1.2.2.1.8.10150|2|1, 1.3.6.1.2.1.31.1.1.1.15.10150|66|1000, vmVlan ...10150|2|2
-fx_expect_port c3560 Gi0/50 "not-ready ids=stp-not-edge bo=30 edge=no stp=- oper=up vlan=2 lacp=0 speed=1000"
+# 1.3.6.1.4.1.9.9.23.1.2.1.1.9.10150.4|4x|00000029: a CDP router/switch -> port-is-uplink
+fx_expect_port c3560 Gi0/50 "not-ready ids=stp-not-edge,port-is-uplink bo=30 edge=no stp=- oper=up vlan=2 lacp=0 speed=1000"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.14.10149|2|1 (trunking), ...46.1.6.1.1.5.10149|2|1 (native 1)
-fx_expect_port c3560 Gi0/49 "not-ready ids=stp-not-edge bo=30 edge=no stp=- oper=up vlan=1 lacp=0 speed=1000"
+# 1.3.6.1.4.1.9.9.23.1.2.1.1.9.10149.2|4x|00000029 -> port-is-uplink
+fx_expect_port c3560 Gi0/49 "not-ready ids=stp-not-edge,port-is-uplink bo=30 edge=no stp=- oper=up vlan=1 lacp=0 speed=1000"
 
 ########################################################################
 # lextudio__cisco-n5000: 1.3.6.1.4.1.9.9.82.1.6.1.0|2|5, 1.3.6.1.2.1.17.2.11.0|2|1500,
@@ -110,7 +121,8 @@ fx_expect_switch n5k "driver=cisco mode=rapid-pvst fd=15 maxage=20"
 # edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
 fx_expect_port n5k Ethernet1/3 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=71 lacp=1 speed=10000"
 # 1.3.6.1.2.1.17.1.4.1.2.147|2|436281344, 1.3.6.1.2.1.17.2.15.1.3.147|2|5, trunk native 1
-fx_expect_port n5k Ethernet1/19 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=10000"
+# 1.0.8802.1.1.2.1.4.1.1.12.0.436281344.0|4x|20000000: an LLDP bridge -> port-is-uplink
+fx_expect_port n5k Ethernet1/19 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=10000"
 # 1.3.6.1.2.1.2.2.1.7.436236288|2|2
 fx_expect_port n5k Ethernet1/8 "not-ready ids=admin-down bo=- edge=- stp=- oper=down vlan=1 lacp=- speed=-"
 
@@ -119,7 +131,8 @@ fx_expect_port n5k Ethernet1/8 "not-ready ids=admin-down bo=- edge=- stp=- oper=
 fx_check 2960x "live:$AGENT:librenms__ios_2960x" auto Gi1/0/3 Gi1/0/9 Gi1/0/47
 fx_expect_switch 2960x "driver=cisco mode=rapid-pvst fd=15 maxage=20"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.16.10103|2|4 (dot1Q), ...46.1.6.1.1.5.10103|2|534: VLAN 534 not recorded.
-fx_expect_port 2960x Gi1/0/3 "unknown ids=- bo=- edge=- stp=- oper=up vlan=534 lacp=- speed=1000"
+# 1.3.6.1.4.1.9.9.23.1.2.1.1.9.10103.1|4x|00000026: a CDP trans-bridge (an AP) -> port-is-uplink
+fx_expect_port 2960x Gi1/0/3 "unknown ids=port-is-uplink bo=- edge=- stp=- oper=up vlan=534 lacp=- speed=1000"
 # 1.3.6.1.4.1.9.9.68.1.2.2.1.2.10109|2|512: VLAN 512 not recorded.
 fx_expect_port 2960x Gi1/0/9 "unknown ids=- bo=- edge=- stp=- oper=up vlan=512 lacp=- speed=1000"
 # 1.3.6.1.2.1.2.2.1.8.10147|2|2, vmVlan ...10147|2|1
@@ -135,7 +148,8 @@ fx_expect_port sv Gi2/0/1 "unknown ids=speed-degraded bo=- edge=- stp=forwarding
 # 1.3.6.1.2.1.2.2.1.8.10603|2|2, vmVlan ...10603|2|1
 fx_expect_port sv Gi2/0/3 "not-ready ids=link-down bo=- edge=- stp=- oper=down vlan=1 lacp=- speed=-"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.16.10624|2|4 (trunk), ...5.10624|2|1 (native 1), .17.2.15.1.3.80|2|5
-fx_expect_port sv Gi2/0/24 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=1000"
+# 1.3.6.1.2.1.17.2.7.0|2|80: the root port -> port-is-uplink
+fx_expect_port sv Gi2/0/24 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=1000"
 # How community@VLAN answers: the @98 file's BRIDGE-MIB, not the default context's.
 #   default: 1.3.6.1.2.1.17.2.2.0|2|32769 (priority 32768 + VLAN 1)
 #   @98:     1.3.6.1.2.1.17.2.2.0|2|32866 (32768 + 98), 1.3.6.1.2.1.17.1.4.1.2.80|2|10624,

@@ -85,10 +85,14 @@ fx_expect_port c3560-gen Gi0/49 "unknown ids=- bo=- edge=- stp=- oper=up vlan=- 
 fx_expect_port c3560 Gi0/1 "not-ready ids=link-down,stp-not-edge bo=30 edge=no stp=- oper=down vlan=3 lacp=0 speed=-"
 # Gi0/50: 1.3.6.1.4.1.9.9.68.1.2.2.1.2.10150|2|2, ...46.1.6.1.1.14.10150|2|2 (notTrunking),
 # 1.3.6.1.4.1.9.5.1.4.1.1.11.1.50|2|10150; VLAN 2's context not recorded -> state unknown.
-fx_expect_port c3560 Gi0/50 "not-ready ids=stp-not-edge bo=30 edge=no stp=- oper=up vlan=2 lacp=0 speed=1000"
+# Named, and an uplink (CDP, read by the cisco driver only):
+# 1.3.6.1.4.1.9.9.23.1.2.1.1.9.10150.4|4x|00000029 (router, switch, igmp) [kexuehuitang]
+# -> port-is-uplink.
+fx_expect_port c3560 Gi0/50 "not-ready ids=stp-not-edge,port-is-uplink bo=30 edge=no stp=- oper=up vlan=2 lacp=0 speed=1000"
 # Gi0/49: 1.3.6.1.4.1.9.9.46.1.6.1.1.14.10149|2|1 (trunking), ...46.1.6.1.1.5.10149|2|1
 # (native 1); VLAN 1 has no bridge ports -> state unknown; edge no on a trunk -> stp-not-edge.
-fx_expect_port c3560 Gi0/49 "not-ready ids=stp-not-edge bo=30 edge=no stp=- oper=up vlan=1 lacp=0 speed=1000"
+# 1.3.6.1.4.1.9.9.23.1.2.1.1.9.10149.2|4x|00000029 -> an uplink: port-is-uplink.
+fx_expect_port c3560 Gi0/49 "not-ready ids=stp-not-edge,port-is-uplink bo=30 edge=no stp=- oper=up vlan=1 lacp=0 speed=1000"
 fx_expect_rc c3560 2
 
 ########################################################################
@@ -109,8 +113,10 @@ fx_expect_port n5k-gen Ethernet1/3 "unknown ids=lacp-fallback-unknown bo=- edge=
 # 1.3.6.1.2.1.2.2.1.8.436281344|2|1
 # 1.3.6.1.2.1.17.1.4.1.2.147|2|436281344
 # 1.3.6.1.2.1.17.2.15.1.3.147|2|5 / 1.3.6.1.2.1.17.2.15.1.4.147|2|1
-# forwarding, edge unknown -> unknown.
-fx_expect_port n5k-gen Ethernet1/19 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=10000"
+# forwarding, edge unknown -> unknown. An LLDP neighbour that is a bridge:
+# 1.0.8802.1.1.2.1.4.1.1.12.0.436281344.0|4x|20000000 (bridge) [ProCurve 6120XG Blade Switch]
+# -> uplink, named: port-is-uplink (a warning does not lift unknown).
+fx_expect_port n5k-gen Ethernet1/19 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=10000"
 # 1.3.6.1.2.1.2.2.1.7.436236288|2|2 / 1.3.6.1.2.1.2.2.1.8.436236288|2|2 -> admin-down only.
 fx_expect_port n5k-gen Ethernet1/8 "not-ready ids=admin-down bo=- edge=- stp=- oper=down vlan=- lacp=- speed=-"
 # Cisco: no 1.3.6.1.4.1.9.9.82.1.9 object at all (no FastStart) -> edge still unknown.
@@ -119,8 +125,8 @@ fx_expect_port n5k-gen Ethernet1/8 "not-ready ids=admin-down bo=- edge=- stp=- o
 # edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
 fx_expect_port n5k Ethernet1/3 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=- oper=up vlan=71 lacp=1 speed=10000"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.14.436281344|2|1 (trunking), ...46.1.6.1.1.5.436281344|2|1 -> native 1:
-# VLAN 1's state (the default context) is the native VLAN's -> forwarding.
-fx_expect_port n5k Ethernet1/19 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=10000"
+# VLAN 1's state (the default context) is the native VLAN's -> forwarding; port-is-uplink as above.
+fx_expect_port n5k Ethernet1/19 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=10000"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.14.436236288|2|2, 1.3.6.1.4.1.9.9.68.1.2.2.1.2.436236288|2|1.
 fx_expect_port n5k Ethernet1/8 "not-ready ids=admin-down bo=- edge=- stp=- oper=down vlan=1 lacp=- speed=-"
 
@@ -135,7 +141,9 @@ fx_expect_switch h3c "driver=generic-snmp mode=- fd=15 maxage=20"
 # 1.3.6.1.2.1.17.7.1.4.5.1.1.24|66|1            PVID 1
 # 1.3.6.1.2.1.26.2.1.1.11.24.1|6|1.3.6.1.2.1.26.4.30   default 1000BASE-T FD: 1000 of 1000
 # 1.3.6.1.2.1.26.5.1.1.1.24.1|2|1               autoneg on -> autoneg-on (info keeps unknown)
-fx_expect_port h3c GigabitEthernet1/0/24 "unknown ids=autoneg-on bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=1000"
+# 1.0.8802.1.1.2.1.4.1.1.12.1169175.24.1|4x|28  LLDP neighbour bridge, router [WRD-Huiju-2];
+# no lldpLocPortTable: local port 24 is bridge port 24 = ifIndex 24 -> uplink: port-is-uplink.
+fx_expect_port h3c GigabitEthernet1/0/24 "unknown ids=port-is-uplink,autoneg-on bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=1000"
 # 1.3.6.1.2.1.2.2.1.7.1|2|1 / 1.3.6.1.2.1.2.2.1.8.1|2|2
 # 1.3.6.1.2.1.17.2.15.1.3.1|2|5                 forwarding while down: no finding
 # 1.3.6.1.2.1.17.7.1.4.5.1.1.1|66|1 / 1.3.6.1.2.1.26.5.1.1.1.1.1|2|1
@@ -155,7 +163,8 @@ fx_expect_port huawei GigabitEthernet0/0/1 "unknown ids=- bo=- edge=- stp=forwar
 fx_expect_port huawei GigabitEthernet0/0/3 "not-ready ids=link-down bo=- edge=- stp=disabled oper=down vlan=30 lacp=- speed=-"
 # 1.3.6.1.2.1.2.2.1.8.34|2|1 / 1.3.6.1.2.1.31.1.1.1.15.34|66|10000
 # 1.3.6.1.2.1.17.1.4.1.2.29|2|34 / 1.3.6.1.2.1.17.2.15.1.3.29|2|5 / ...7.1.4.5.1.1.29|66|200
-fx_expect_port huawei XGigabitEthernet0/0/1 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=200 lacp=- speed=10000"
+# 1.3.6.1.2.1.17.2.7.0|2|29: the root port -> uplink, named: port-is-uplink.
+fx_expect_port huawei XGigabitEthernet0/0/1 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=200 lacp=- speed=10000"
 # DIFFERS from fixture-expectations.md ("no speed-degraded: no MAU-MIB"):
 # 1.3.6.1.2.1.31.1.1.1.1.12|4x|4769676162697445746865726e6574302f302f37  [GigabitEthernet0/0/7]
 # 1.3.6.1.2.1.2.2.1.8.12|2|1 / 1.3.6.1.2.1.31.1.1.1.15.12|66|10
@@ -198,13 +207,17 @@ fx_expect_port aruba 1/1/1 "unknown ids=- bo=- edge=- stp=forwarding oper=up vla
 # -> stp-not-forwarding; name "1/1/31" implies no capability, so 100 Mb/s is not flagged.
 fx_expect_port aruba 1/1/31 "not-ready ids=stp-not-forwarding bo=- edge=- stp=blocking oper=up vlan=- lacp=- speed=100"
 # 1.3.6.1.2.1.2.2.1.8.47|2|1 / 1.3.6.1.2.1.31.1.1.1.15.47|66|1000; no bridge port, no LAG-MIB.
-fx_expect_port aruba 1/1/47 "unknown ids=- bo=- edge=- stp=- oper=up vlan=- lacp=- speed=1000"
+# 1.0.8802.1.1.2.1.4.1.1.12.61290.47.14|4|20 2 (bridge) -> an uplink, named: port-is-uplink.
+fx_expect_port aruba 1/1/47 "unknown ids=port-is-uplink bo=- edge=- stp=- oper=up vlan=- lacp=- speed=1000"
 # 1.3.6.1.2.1.2.2.1.3.1|2|6 and 1.3.6.1.2.1.31.1.1.1.17.1|2|2: AOS-CX says "no connector" for all
 # 48 copper ports (ifConnectorPresent false(2)) although they are up Ethernet bridge ports;
 # "every port" must still include them (48 copper + 4 SFP 1/1/49-52 + eth0).
+# Of those, the eight with an LLDP bridge neighbour are uplinks, left out and listed
+# (tests/integration/test_fixture_roles.sh derives them): 44 judged.
 fx_check aruba-all "$S/librenms__arubaos-cx_10.07.snmprec" auto
 pr_expect_eq "aruba-all: 1/1/1 among every port" "1/1/1" "$(fx_names aruba-all | grep -x '1/1/1')"
-pr_expect_eq "aruba-all: 1/1/x ports" "52" "$(fx_names aruba-all | grep -c '^1/1/')"
+pr_expect_eq "aruba-all: 1/1/x ports" "44" "$(fx_names aruba-all | grep -c '^1/1/')"
+fx_expect_uplinks aruba-all "1/1/41 1/1/44 1/1/45 1/1/46 1/1/47 1/1/48 1/1/51 1/1/52"
 
 ########################################################################
 # librenms__awplus_5.4.8-2 (1.3.6.1.4.1.207.1.14.120 -> generic-snmp)
@@ -249,7 +262,10 @@ fx_expect_port 2960x-gen Gi1/0/47 "not-ready ids=link-down bo=- edge=- stp=- ope
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.16.10103|2|4 (EncapsulationOperType dot1Q: a trunk)
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.5.10103|2|534 (native VLAN) -> VLAN 534, whose context is not
 # recorded: the default context's forwarding is VLAN 1's and says nothing about VLAN 534.
-fx_expect_port 2960x Gi1/0/3 "unknown ids=- bo=- edge=- stp=- oper=up vlan=534 lacp=- speed=1000"
+# 1.3.6.1.4.1.9.9.23.1.2.1.1.9.10103.1|4x|00000026 (trans-bridge, sr-bridge, igmp) [acme-fr-ap-011,
+# cisco AIR-AP2702I-UXK9]: an access point that bridges, an uplink by the CDP rule (the cisco
+# driver reads CDP) -> port-is-uplink.
+fx_expect_port 2960x Gi1/0/3 "unknown ids=port-is-uplink bo=- edge=- stp=- oper=up vlan=534 lacp=- speed=1000"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.16.10109|2|6 (notApplicable), 1.3.6.1.4.1.9.9.68.1.2.2.1.2.10109|2|512
 fx_expect_port 2960x Gi1/0/9 "unknown ids=- bo=- edge=- stp=- oper=up vlan=512 lacp=- speed=1000"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.16.10147|2|6, 1.3.6.1.4.1.9.9.68.1.2.2.1.2.10147|2|1
@@ -272,7 +288,8 @@ fx_expect_port sv-gen Gi2/0/1 "unknown ids=speed-degraded bo=- edge=- stp=forwar
 # 1.3.6.1.2.1.2.2.1.7.10603|2|1 / 1.3.6.1.2.1.2.2.1.8.10603|2|2 / 1.3.6.1.2.1.17.1.4.1.2.59|2|10603
 fx_expect_port sv-gen Gi2/0/3 "not-ready ids=link-down bo=- edge=- stp=- oper=down vlan=- lacp=- speed=-"
 # 1.3.6.1.2.1.17.1.4.1.2.80|2|10624 / 1.3.6.1.2.1.17.2.15.1.3.80|2|5 / 1.3.6.1.2.1.31.1.1.1.15.10624|66|1000
-fx_expect_port sv-gen Gi2/0/24 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=1000"
+# 1.3.6.1.2.1.17.2.7.0|2|80: the root port -> uplink, named: port-is-uplink.
+fx_expect_port sv-gen Gi2/0/24 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=1000"
 # Cisco: 1.3.6.1.4.1.9.9.68.1.2.2.1.2.10601|2|1 (VLAN 1: the default context's state is its own).
 # edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
 fx_expect_port sv Gi2/0/1 "unknown ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=100"
@@ -282,7 +299,8 @@ fx_expect_port sv Gi2/0/3 "not-ready ids=link-down bo=- edge=- stp=- oper=down v
 # (native VLAN 1) -> VLAN 1's state applies: forwarding. (It forwards in VLAN 98 too:
 # librenms__ios_stp-vlans@98 has 1.3.6.1.2.1.17.2.15.1.3.80|2|5; no port uses VLAN 98 as its
 # access or native VLAN, so no verdict depends on that context.) No FastStart -> edge unknown.
-fx_expect_port sv Gi2/0/24 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=1000"
+# The root port of VLAN 1's tree (1.3.6.1.2.1.17.2.7.0|2|80) -> port-is-uplink.
+fx_expect_port sv Gi2/0/24 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=1000"
 
 ########################################################################
 # librenms__ios_stp-vlans@98: a per-VLAN context, not a switch of its own. It holds BRIDGE-MIB
@@ -307,7 +325,9 @@ fx_expect_switch qfx-gen "driver=generic-snmp mode=- fd=- maxage=-"
 # 3884 is a tag (1.3.6.1.4.1.2636.3.48.1.3.1.1.3.9|2|3884), not an index: kept as is.
 fx_expect_port qfx ge-0/0/47 "unknown ids=- bo=- edge=- stp=- oper=up vlan=3884 lacp=- speed=1000"
 # 1.3.6.1.2.1.17.1.4.1.2.4097|2|513 / 1.3.6.1.2.1.17.7.1.4.5.1.1.4097|66|0 (not a VLAN)
-fx_expect_port qfx xe-0/0/0 "unknown ids=- bo=- edge=- stp=- oper=up vlan=- lacp=- speed=10000"
+# 1.0.8802.1.1.2.1.4.1.1.12.35684499.513.3|4|28 2 4 (bridge, router) [devicea]; local port 513
+# is ifIndex 513 (xe-0/0/0) -> uplink, named: port-is-uplink.
+fx_expect_port qfx xe-0/0/0 "unknown ids=port-is-uplink bo=- edge=- stp=- oper=up vlan=- lacp=- speed=10000"
 # 1.3.6.1.2.1.2.2.1.8.529|2|1 / 1.3.6.1.2.1.31.1.1.1.15.529|66|1000; no bridge port maps to 529
 # or to its unit 533 (1.3.6.1.2.1.31.1.2.1.3.533.529|2|1).
 fx_expect_port qfx ge-0/0/45 "unknown ids=- bo=- edge=- stp=- oper=up vlan=- lacp=- speed=1000"
@@ -348,7 +368,8 @@ fx_check pc "$S/librenms__powerconnect_2824.snmprec" auto g1 g2 g15
 fx_expect_switch pc "driver=generic-snmp mode=rstp fd=15 maxage=20"
 # 1.3.6.1.2.1.2.2.1.8.1|2|1 / 1.3.6.1.2.1.31.1.1.1.15.1|66|1000 / 1.3.6.1.2.1.17.2.15.1.3.1|2|5
 # 1.3.6.1.2.1.17.2.19.1.2.1|2|2 / 1.3.6.1.2.1.17.2.19.1.3.1|2|2 / 1.3.6.1.2.1.17.7.1.4.5.1.1.1|66|1
-fx_expect_port pc g1 "not-ready ids=stp-not-edge bo=30 edge=no stp=forwarding oper=up vlan=1 lacp=- speed=1000"
+# 1.3.6.1.2.1.17.2.7.0|2|1: the root port -> uplink, named: port-is-uplink.
+fx_expect_port pc g1 "not-ready ids=stp-not-edge,port-is-uplink bo=30 edge=no stp=forwarding oper=up vlan=1 lacp=- speed=1000"
 # 1.3.6.1.2.1.2.2.1.7.2|2|1 / 1.3.6.1.2.1.2.2.1.8.2|2|2 / 1.3.6.1.2.1.17.2.15.1.3.2|2|1
 # 1.3.6.1.2.1.17.2.19.1.2.2|2|2 / 1.3.6.1.2.1.17.7.1.4.5.1.1.2|66|1
 fx_expect_port pc g2 "not-ready ids=link-down,stp-not-edge bo=30 edge=no stp=disabled oper=down vlan=1 lacp=- speed=-"
@@ -374,7 +395,9 @@ fx_expect_port hp 1 "not-ready ids=link-down bo=- edge=- stp=disabled oper=down 
 # 1.3.6.1.2.1.17.1.4.1.2.54|2|54 is Trk1 (1.3.6.1.2.1.2.2.1.3.54|2|54), stacked over
 # 1.3.6.1.2.1.31.1.2.1.3.54.23|2|1 and 1.3.6.1.2.1.31.1.2.1.3.54.24|2|1: the bridge port, its
 # state and PVID are the trunk's, not port 23's -> STP and VLAN unknown.
-fx_expect_port hp 23 "unknown ids=- bo=- edge=- stp=- oper=up vlan=- lacp=- speed=1000"
+# 1.0.8802.1.1.2.1.4.1.1.12.0.23.1|4|20 2 (bridge) [switch-name], lldpLocPortId.23 "23"
+# -> uplink, named: port-is-uplink.
+fx_expect_port hp 23 "unknown ids=port-is-uplink bo=- edge=- stp=- oper=up vlan=- lacp=- speed=1000"
 
 ########################################################################
 # librenms__routeros_rb760igs (1.3.6.1.4.1.14988.1 -> generic-snmp)
@@ -403,7 +426,8 @@ pr_expect_eq "swos: forward delay evidence says seconds" \
     "$(grep -o 'forward delay: .* the agent reports seconds' "$PR_TMP/swos.txt")"
 # 1.3.6.1.2.1.2.2.1.8.1|2|1 / 1.3.6.1.2.1.31.1.1.1.15.1|66|100
 # 1.3.6.1.2.1.17.2.15.1.3.1|2|5 / 1.3.6.1.2.1.17.2.15.1.4.1|2|1
-fx_expect_port swos Port1 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=100"
+# 1.3.6.1.2.1.17.2.7.0|2|1: the root port -> uplink, named: port-is-uplink.
+fx_expect_port swos Port1 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=100"
 # 1.3.6.1.2.1.2.2.1.7.4|2|1 / 1.3.6.1.2.1.2.2.1.8.4|2|2
 # 1.3.6.1.2.1.17.2.15.1.3.4|2|2 (blocking while down) / 1.3.6.1.2.1.17.2.15.1.4.4|2|1
 fx_expect_port swos Port4 "not-ready ids=link-down bo=- edge=- stp=blocking oper=down vlan=- lacp=- speed=-"

@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # lab/demo, the README's first command, on a copy of lab/ and scripts/ (so
 # its lab state is its own) and, as root, in a network namespace of its own
-# (so its fixed ports 1161-1163 are free): it audits the lab and exits 0;
-# --no-netns skips the namespace lab and is not passed to audit; other
-# arguments are; its closing hint names plain `portready` when the portready
-# on PATH is this version, and the binary it ran otherwise.
+# (so its fixed ports 1161-1163 are free): it audits the lab (rack12-c's
+# uplink left out), checks rack12-a with no port (its uplinks left out) and
+# exits 0; --no-netns skips the namespace lab and is not passed to audit;
+# other arguments are; its closing hint names plain `portready` when the
+# portready on PATH is this version, and the binary it ran otherwise.
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 
 tree="$PR_TMP/tree"
@@ -47,9 +48,15 @@ pr_expect_eq "lab/demo --no-netns: exit 0" 0 "$(cat "$PR_TMP/plain.rc")"
 grep -qF "portready exited with 2 (0 ready" "$PR_TMP/plain.out" &&
     pr_pass "the audit ran and found the lab's not-ready ports (exit 2)" ||
     pr_fail "the audit did not exit 2: $(tail -5 "$PR_TMP/plain.out")"
-grep -qE "^rack12-a|rack12-a" "$PR_TMP/plain.out" && grep -qF "27 ports" "$PR_TMP/plain.out" &&
-    pr_pass "the audit reports the lab's 27 ports" ||
-    pr_fail "no audit report of 27 ports: $(grep -i ports "$PR_TMP/plain.out" | tail -3)"
+grep -qE "^rack12-a|rack12-a" "$PR_TMP/plain.out" && grep -qF "26 ports" "$PR_TMP/plain.out" &&
+    pr_pass "the audit reports the lab's 26 ports" ||
+    pr_fail "no audit report of 26 ports: $(grep -i ports "$PR_TMP/plain.out" | tail -3)"
+# rack12-c lists no ports (its uplink Ethernet12 is left out); the check of
+# rack12-a with no port leaves out 1/1/5 and 1/1/12.
+grep -qF "uplinks left out: Ethernet12 (LLDP neighbour spine1, bridge, router" "$PR_TMP/plain.out" &&
+    pr_pass "the audit leaves rack12-c's uplink out" || pr_fail "no 'uplinks left out: Ethernet12'"
+grep -qF "uplinks left out: 1/1/5 (blocked by BPDUs" "$PR_TMP/plain.out" &&
+    pr_pass "the check of rack12-a leaves its uplinks out" || pr_fail "no 'uplinks left out: 1/1/5'"
 grep -qF -- "--no-netns" "$PR_TMP/plain.out" &&
     pr_fail "--no-netns reached portready: $(grep -F -- --no-netns "$PR_TMP/plain.out")" ||
     pr_pass "--no-netns is the demo's, not passed to audit"
@@ -70,6 +77,6 @@ import json, sys
 text = open(sys.argv[1]).read()
 start = text.index("\n{") + 1
 doc, _ = json.JSONDecoder().raw_decode(text[start:])
-sys.exit(0 if doc["summary"]["ports"] == 27 else 1)
+sys.exit(0 if doc["summary"]["ports"] == 26 and doc["summary"]["uplinks"] == 1 else 1)
 PY
 pr_done

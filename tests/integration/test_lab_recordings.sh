@@ -77,6 +77,16 @@ walk() {
         grep -v 'No more variables' | sed "s|^\\$3\\.||" | tr -d '"' | awk '{print $1 "=" $2}' |
         paste -sd' '
 }
+# getx / walkx: the same with strings in hex (-Ox), as BITS are.
+getx() {
+    snmpget -v2c -c "$1" -t 1 -r 2 -M /dev/null -On -Oqv -Ox "127.0.0.1:$2" "$3" 2>&1 |
+        tr -d '"' | sed 's/ *$//'
+}
+walkx() {
+    snmpbulkwalk -v2c -c "$1" -t 1 -r 2 -M /dev/null -On -Oq -Ox "127.0.0.1:$2" "$3" 2>&1 |
+        grep -v 'No more variables' | sed "s|^\\$3\\.||" | tr -d '"' | sed 's/ *$//' |
+        sed 's/ /=/' | paste -sd' '
+}
 # expect_get WHAT COMMUNITY PORT OID EXPECTED
 expect_get() {
     pr_expect_eq "$1" "$5" "$(get "$2" "$3" "$4")"
@@ -114,6 +124,27 @@ pr_expect_eq "a: ifOperStatus (6, 9, 10, 11 down)" \
     "1=1 2=1 3=1 4=1 5=1 6=2 7=1 8=1 9=2 10=2 11=2 12=1 1000=1 1100=1" "$(walk $A $PA $IF.8)"
 pr_expect_eq "a: dot1qPvid (uplink 1/1/12 on VLAN 1)" \
     "1=100 2=100 3=100 4=100 5=100 6=100 7=100 8=100 9=100 10=100 11=100 12=1" "$(walk $A $PA $PVID)"
+# Roles: bridge port 12 is the root port; 1/1/12's designated bridge is core1
+# (the root), 1/1/5's a bridge with priority 0x7000 behind srv12-05, every
+# other port's this bridge (0x8000 + 02:12:0a:00:00:00).
+expect_get "a: dot1dStpRootPort 12" $A $PA .1.3.6.1.2.1.17.2.7.0 12
+expect_get "a: dot1dBaseBridgeAddress" $A $PA .1.3.6.1.2.1.17.1.1.0 "02 12 0A 00 00 00"
+expect_get "a: 1/1/12's designated bridge is core1" $A $PA .1.3.6.1.2.1.17.2.15.1.8.12 \
+    "10 00 02 EE 0C 00 00 01"
+expect_get "a: 1/1/5's designated bridge is another bridge" $A $PA .1.3.6.1.2.1.17.2.15.1.8.5 \
+    "70 00 52 54 00 12 05 05"
+expect_get "a: 1/1/3's designated bridge is this one" $A $PA .1.3.6.1.2.1.17.2.15.1.8.3 \
+    "80 00 02 12 0A 00 00 00"
+# LLDP-MIB: lldpLocPortId N = "1/1/N"; neighbours on local ports 12 (core1,
+# capabilities enabled 28 = bridge, router), 1 and 2 (servers, 01 =
+# stationOnly).
+expect_get "a: lldpLocPortId.12" $A $PA .1.0.8802.1.1.2.1.3.7.1.3.12 1/1/12
+pr_expect_eq "a: lldpRemSysName (time mark 0, local port, index)" \
+    "0.1.2=srv12-01 0.2.3=srv12-02 0.12.1=core1" "$(walk $A $PA .1.0.8802.1.1.2.1.4.1.1.9)"
+pr_expect_eq "a: core1's capabilities enabled: bridge, router" 28 \
+    "$(getx $A $PA .1.0.8802.1.1.2.1.4.1.1.12.0.12.1)"
+pr_expect_eq "a: srv12-01's capabilities enabled: stationOnly" 01 \
+    "$(getx $A $PA .1.0.8802.1.1.2.1.4.1.1.12.0.1.2)"
 
 # --- rack12-b: Catalyst-like PVST+ ----------------------------------------
 B=rack12-b
@@ -155,6 +186,16 @@ pr_expect_eq "b@100: STP states (up ports only, as IOS lists them)" \
 expect_get "b@100: dot1dStpForwardDelay 1500 cs" $B@100 $PB .1.3.6.1.2.1.17.2.11.0 1500
 pr_expect_eq "b@200: bridge ports" "3=10103 7=10107 12=10112" "$(walk $B@200 $PB $BASEPORT)"
 pr_expect_eq "b@200: STP states" "3=5 7=5 12=5" "$(walk $B@200 $PB $STPSTATE)"
+# Roles: Gi1/0/12 (bridge port 12) is the root port of every VLAN's tree;
+# CDP sees core1 (router, switch, igmp: 00 00 00 29) on it and a host
+# (00 00 00 10) on Gi1/0/1.
+for c in $B $B@100 $B@200; do
+    expect_get "$c: dot1dStpRootPort 12" $c $PB .1.3.6.1.2.1.17.2.7.0 12
+done
+pr_expect_eq "b: cdpCacheDeviceId (ifIndex.device)" \
+    "10101.2=srv12-11 10112.1=core1.example.net" "$(walk $B $PB .1.3.6.1.4.1.9.9.23.1.2.1.1.6)"
+expect_get "b: core1's CDP capabilities" $B $PB .1.3.6.1.4.1.9.9.23.1.2.1.1.9.10112.1 "00 00 00 29"
+expect_get "b: srv12-11's CDP capabilities" $B $PB .1.3.6.1.4.1.9.9.23.1.2.1.1.9.10101.2 "00 00 00 10"
 
 # --- rack12-c: Arista-like MSTP, LACP, MAU --------------------------------
 C=rack12-c
@@ -191,6 +232,16 @@ expect_get "c: Ethernet3 ifMauType zeroDotZero (no link)" $C $PC $MAU.2.1.1.3.3.
 pr_expect_eq "c: ifMauAutoNegAdminStatus enabled(1) everywhere" \
     "1.1=1 2.1=1 3.1=1 4.1=1 5.1=1 6.1=1 7.1=1 8.1=1 9.1=1 10.1=1 11.1=1 12.1=1" \
     "$(walk $C $PC $MAU.5.1.1.1)"
+# Roles: ieee8021MstpCistPortRole root(1) on bridge port 12, designated(3)
+# elsewhere; LLDP-V2-MIB neighbours by ifIndex (time mark 0, ifIndex, dest
+# MAC index 1, index): spine1 (28: bridge, router) on 12, stations (01) on
+# 1, 5, 6, and on 11 a NIC advertising no capability (00).
+pr_expect_eq "c: CIST port role" "1.1=3 1.2=3 1.3=3 1.4=3 1.7=3 1.8=3 1.9=3 1.10=3 1.11=3 1.12=1 1.100=3" \
+    "$(walk $C $PC .1.3.111.2.802.1.1.6.1.3.1.14)"
+pr_expect_eq "c: lldpV2RemSysCapEnabled" \
+    "0.1.1.2=01 0.5.1.3=01 0.6.1.4=01 0.11.1.5=00 0.12.1.1=28" \
+    "$(walkx $C $PC .1.3.111.2.802.1.1.13.1.4.1.1.13)"
+expect_get "c: spine1 on Ethernet12" $C $PC .1.3.111.2.802.1.1.13.1.4.1.1.10.0.12.1.1 spine1
 
 # --- one switch stopped alone, then back --------------------------------
 "$LAB" stop --state-dir "$STATE" rack12-b >/dev/null

@@ -6,6 +6,10 @@
  * port is applied to the file and the port judged again. */
 #include "aruba_test_util.h"
 
+#include "core/roles.h"
+#include "core/survey.h"
+#include "driver.h"
+
 #define DATA     PR_TEST_DATA "/aruba/"
 #define FIXTURES PR_FIXTURES "/configs/"
 
@@ -327,13 +331,138 @@ static void test_apply_and_rejudge_real(void **state)
     assert_true(pc.proven > 0);
 }
 
+/* Whether every fact of a and b (value, known, evidence but for line
+ * numbers: a fix appended at the end moves none) is the same. */
+static bool same_facts(const struct pr_port *a, const struct pr_port *b, char *why, size_t len)
+{
+    const struct pr_fact *fa = (const struct pr_fact *)&a->facts;
+    const struct pr_fact *fb = (const struct pr_fact *)&b->facts;
+    size_t n = offsetof(struct pr_port_facts, err_disabled_cause) / sizeof(struct pr_fact);
+    for (size_t k = 0; k < n; k++) {
+        if (fa[k].known != fb[k].known || (fa[k].known && fa[k].value != fb[k].value) ||
+            strcmp(fa[k].evidence, fb[k].evidence) != 0) {
+            snprintf(why, len, "fact %zu: %d/%lld \"%s\" became %d/%lld \"%s\"", k, fa[k].known,
+                     (long long)fa[k].value, fa[k].evidence, fb[k].known, (long long)fb[k].value,
+                     fb[k].evidence);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Every third port stands in for an uplink (a configuration shows no
+ * neighbour; a LAG's or trunk's other members follow it): the switch's
+ * --fix block, applied at once, closes every finding it carries on the
+ * other ports and leaves every uplink reading exactly as before. */
+static unsigned block_and_uplinks(const char *name, const char *text, size_t len,
+                                  int64_t expect_vlan, unsigned *uplinks)
+{
+    struct pr_switch sw;
+    at_read(&sw, text, len, name);
+    for (size_t i = 0; i < sw.n_ports; i++) {
+        sw.ports[i].expect_vlan = expect_vlan;
+        if (i % 3 == 1)
+            pr_role_add_signal(&sw.ports[i].role, PR_ROLE_UPLINK, "the test's uplink",
+                               "every third port stands in for an LLDP bridge neighbour");
+    }
+    roles_assign(&sw);
+    rules_judge_switch(&sw);
+    survey_write_fixes(&pr_driver_aruba, &sw);
+    const char *block = sw.fix.text ? sw.fix.text : "";
+    if (sw.fix.text != NULL)
+        assert_true(sw.fix.paste);
+    char *applied;
+    size_t applied_len;
+    struct pr_error err = {0};
+    if (aruba_config_apply(text, len, block, &applied, &applied_len, &err) != 0)
+        fail_msg("apply: %s", err.msg);
+    struct pr_switch again;
+    pr_switch_init(&again, name, name);
+    if (aruba_config_read(applied, applied_len, name, &again, &err) != 0)
+        fail_msg("%s after applying the block: %s\n%s", name, err.msg, block);
+    unsigned fixed = 0;
+    for (size_t i = 0; i < sw.n_ports; i++) {
+        const struct pr_port *p = &sw.ports[i];
+        struct pr_port *q = pr_switch_find_name(&again, p->name);
+        if (q == NULL)
+            fail_msg("%s: port %s gone after the block", name, p->name);
+        q->expect_vlan = expect_vlan;
+        char why[PR_EVIDENCE_MAX * 3];
+        if (p->role.role == PR_ROLE_UPLINK) {
+            (*uplinks)++;
+            if (!same_facts(p, q, why, sizeof why))
+                fail_msg("%s: the block changed uplink %s: %s\n%s", name, p->name, why, block);
+            continue;
+        }
+        rules_judge_port(&again, q);
+        for (size_t k = 0; k < p->n_findings; k++) {
+            const struct pr_finding *f = &p->findings[k];
+            if (!pr_driver_fix_in_block(p, f))
+                continue;
+            bool advice = true;
+            for (const char *l = f->fix; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : "")
+                advice &= *l == '!' || *l == ';' || *l == '\n';
+            if (advice)
+                continue;
+            if (at_has(q, f->id))
+                fail_msg("%s %s %s: still there after the block\n%s", name, p->name,
+                         pr_finding_id_name(f->id), block);
+            fixed++;
+        }
+    }
+    free(applied);
+    pr_switch_free(&again);
+    pr_switch_free(&sw);
+    return fixed;
+}
+
+static void test_block_fixes_all_and_spares_uplinks(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *dir, *name;
+    } files[] = {
+        {DATA, "oxidized__aoscx_6100-48G_PL.10.10.1090.txt"},
+        {DATA, "oxidized__aoscx_6410_FL.10.10.1100.txt"},
+        {DATA, "oxidized__aoscx_6000-8G_PL.10.16.1010.txt"},
+        {DATA, "oxidized__aoscx_6000-48G-CL4_PL.10.08.1010.txt"},
+        {DATA, "oxidized__aoscx_8325H_HL.10.15.1020.txt"},
+        {DATA, "oxidized__aoscx_6000-48G_PL.10.13.0005.txt"},
+        {DATA, "canu__sw-leaf-001.cfg"},
+        {DATA, "canu__sw-leaf-bmc-001.cfg"},
+        {DATA, "napalm-arubaos-switch__2930M_WC.16.10.0009.txt"},
+        {FIXTURES, "napalm-procurve__show_running_config.txt"},
+    };
+    unsigned fixed = 0, uplinks = 0;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[512];
+        size_t len;
+        snprintf(path, sizeof path, "%s%s", files[i].dir, files[i].name);
+        char *text = slurp(path, &len);
+        if (text == NULL)
+            continue;
+        for (int pass = 0; pass < 2; pass++)
+            fixed += block_and_uplinks(files[i].name, text, len, pass == 0 ? -1 : 100, &uplinks);
+        free(text);
+    }
+    print_message("%u findings fixed by the blocks at once, %u uplinks untouched\n", fixed,
+                  uplinks);
+    assert_true(fixed > 0);
+    assert_true(uplinks > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_cx_6100),        cmocka_unit_test(test_cx_6410),
-        cmocka_unit_test(test_cx_rpvst_6000),  cmocka_unit_test(test_cx_6000_8g_and_8325),
-        cmocka_unit_test(test_cx_canu),        cmocka_unit_test(test_pc_2910al),
-        cmocka_unit_test(test_pc_2930m_stack), cmocka_unit_test(test_apply_and_rejudge_real),
+        cmocka_unit_test(test_cx_6100),
+        cmocka_unit_test(test_cx_6410),
+        cmocka_unit_test(test_cx_rpvst_6000),
+        cmocka_unit_test(test_cx_6000_8g_and_8325),
+        cmocka_unit_test(test_cx_canu),
+        cmocka_unit_test(test_pc_2910al),
+        cmocka_unit_test(test_pc_2930m_stack),
+        cmocka_unit_test(test_apply_and_rejudge_real),
+        cmocka_unit_test(test_block_fixes_all_and_spares_uplinks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

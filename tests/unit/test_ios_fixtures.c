@@ -15,6 +15,9 @@
 #include <cmocka.h>
 
 #include "cisco/ios.h"
+#include "core/roles.h"
+#include "core/survey.h"
+#include "driver.h"
 #include "rules/rules.h"
 
 #define CONFIGS PR_FIXTURES "/configs/"
@@ -402,6 +405,226 @@ static void test_merge_and_rejudge_every_finding(void **state)
     }
 }
 
+/* ---- the block of every fix, and the uplinks it must not touch ---- */
+
+/* Evidence without its line numbers: a merge moves the lines below it. */
+static void without_lines(char *dst, size_t len, const char *src)
+{
+    size_t n = 0;
+    for (const char *p = src; *p && n + 1 < len; p++) {
+        if (strncmp(p, "line ", 5) == 0 && p[5] >= '0' && p[5] <= '9') {
+            dst[n++] = 'L';
+            p += 5;
+            while (p[1] >= '0' && p[1] <= '9')
+                p++;
+            continue;
+        }
+        dst[n++] = *p;
+    }
+    dst[n] = '\0';
+}
+
+/* Whether every fact of a and b (value, known, evidence but for its line
+ * numbers) is the same. */
+static bool same_facts(const struct pr_port *a, const struct pr_port *b, char *why, size_t len)
+{
+    const struct pr_fact *fa = (const struct pr_fact *)&a->facts;
+    const struct pr_fact *fb = (const struct pr_fact *)&b->facts;
+    size_t n = offsetof(struct pr_port_facts, err_disabled_cause) / sizeof(struct pr_fact);
+    for (size_t k = 0; k < n; k++) {
+        char ea[PR_EVIDENCE_MAX], eb[PR_EVIDENCE_MAX];
+        without_lines(ea, sizeof ea, fa[k].evidence);
+        without_lines(eb, sizeof eb, fb[k].evidence);
+        if (fa[k].known != fb[k].known || (fa[k].known && fa[k].value != fb[k].value) ||
+            strcmp(ea, eb) != 0) {
+            snprintf(why, len, "fact %zu: %d/%lld \"%s\" became %d/%lld \"%s\"", k, fa[k].known,
+                     (long long)fa[k].value, fa[k].evidence, fb[k].known, (long long)fb[k].value,
+                     fb[k].evidence);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Whether the block names the interface (a whole word). */
+static bool block_names(const char *block, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = strstr(block, name); p != NULL; p = strstr(p + 1, name)) {
+        char after = p[n];
+        if ((p == block || p[-1] == ' ' || p[-1] == '\n') &&
+            (after == '\0' || after == '\n' || after == ' '))
+            return true;
+    }
+    return false;
+}
+
+/* Every third port stands in for an uplink (a configuration shows no
+ * neighbour: the role comes from LLDP, CDP or the spanning tree). The
+ * switch's block, as the survey writes it, is merged into the
+ * configuration at once: afterwards every finding the block fixes is gone
+ * from the other ports, and every uplink reads exactly as before. */
+static unsigned block_and_uplinks(const char *name, const char *text, size_t len,
+                                  int64_t expect_vlan, unsigned *uplinks)
+{
+    struct pr_switch sw;
+    pr_switch_init(&sw, name, name);
+    struct pr_error err = {0};
+    if (ios_config_read(text, len, name, &sw, &err) != 0)
+        fail_msg("%s: %s", name, err.msg);
+    for (size_t i = 0; i < sw.n_ports; i++) {
+        sw.ports[i].expect_vlan = expect_vlan;
+        if (i % 3 == 1)
+            pr_role_add_signal(&sw.ports[i].role, PR_ROLE_UPLINK, "the test's uplink",
+                               "every third port stands in for an LLDP bridge neighbour");
+    }
+    /* A member's role is its bundle's (channel-group): the others of a
+     * bundle with an uplink in it are uplinks too. */
+    roles_assign(&sw);
+    for (size_t i = 0; i < sw.n_ports; i++)
+        *uplinks += sw.ports[i].role.role == PR_ROLE_UPLINK;
+    rules_judge_switch(&sw);
+    survey_write_fixes(&pr_driver_cisco, &sw);
+    unsigned fixed = 0;
+    if (sw.fix.text == NULL) {
+        pr_switch_free(&sw);
+        return 0;
+    }
+    for (size_t i = 0; i < sw.n_ports; i++) {
+        const struct pr_port *p = &sw.ports[i];
+        if (p->role.role != PR_ROLE_UPLINK)
+            continue;
+        if (block_names(sw.fix.text, p->name) ||
+            (p->descr[0] && block_names(sw.fix.text, p->descr)))
+            fail_msg("%s: the block names uplink %s:\n%s", name, p->name, sw.fix.text);
+        for (size_t k = 0; k < p->n_findings; k++) {
+            const struct pr_finding *f = &p->findings[k];
+            if (f->id == PR_F_STP_NOT_EDGE || f->id == PR_F_PORTFAST_TRUNK_MISSING ||
+                f->id == PR_F_STP_EDGE_AUTO || f->id == PR_F_BPDU_GUARD_OFF ||
+                f->id == PR_F_VLAN_MISMATCH || f->id == PR_F_LACP_NO_FALLBACK) {
+                if (f->fix[0] != '\0')
+                    fail_msg("%s: uplink %s got a %s fix: %s", name, p->name,
+                             pr_finding_id_name(f->id), f->fix);
+            }
+        }
+    }
+    char *merged;
+    size_t merged_len;
+    if (ios_config_merge(text, len, sw.fix.text, &merged, &merged_len, &err) != 0)
+        fail_msg("merge: %s", err.msg);
+    struct pr_switch again;
+    pr_switch_init(&again, name, name);
+    if (ios_config_read(merged, merged_len, name, &again, &err) != 0)
+        fail_msg("%s after merging the block: %s\n%s", name, err.msg, sw.fix.text);
+    for (size_t i = 0; i < sw.n_ports; i++) {
+        const struct pr_port *p = &sw.ports[i];
+        struct pr_port *q = pr_switch_find_name(&again, p->name);
+        assert_non_null(q);
+        q->expect_vlan = expect_vlan;
+        char why[PR_EVIDENCE_MAX * 3];
+        if (p->role.role == PR_ROLE_UPLINK) {
+            if (!same_facts(p, q, why, sizeof why))
+                fail_msg("%s: the block changed uplink %s: %s\n%s", name, p->name, why,
+                         sw.fix.text);
+            continue;
+        }
+        rules_judge_port(&again, q);
+        for (size_t k = 0; k < p->n_findings; k++) {
+            const struct pr_finding *f = &p->findings[k];
+            if (f->fix[0] == '\0' || f->fix[0] == '!' || f->severity == PR_SEV_INFO)
+                continue; /* nothing to configure, advice, or optional (not in the block) */
+            if (has_finding(q, f->id))
+                fail_msg("%s %s: %s still there after the block\n%s", name, p->name,
+                         pr_finding_id_name(f->id), sw.fix.text);
+            fixed++;
+        }
+    }
+    pr_switch_free(&again);
+    free(merged);
+    pr_switch_free(&sw);
+    return fixed;
+}
+
+static void test_block_fixes_all_and_spares_uplinks(void **state)
+{
+    (void)state;
+    static const char *const fixtures[] = {
+        "batfish__arista_interface_show_run_all",
+        "batfish__arista_interface_show_run_all_3",
+        "oxidized__eos_DCS-7050SX3-48YC8_4.29.2F_output.txt",
+        "ciscoconfparse2__sample_01.nxos",
+    };
+    unsigned fixed = 0, uplinks = 0;
+    for (int pass = 0; pass < 2; pass++) {
+        int64_t vlan = pass == 0 ? -1 : 100;
+        for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
+            char path[512];
+            size_t len;
+            snprintf(path, sizeof path, CONFIGS "%s", fixtures[i]);
+            char *text = slurp(path, &len);
+            if (text == NULL)
+                continue;
+            fixed += block_and_uplinks(fixtures[i], text, len, vlan, &uplinks);
+            free(text);
+        }
+        fixed += block_and_uplinks("ios-xe", ios_xe_text, strlen(ios_xe_text), vlan, &uplinks);
+        fixed += block_and_uplinks("ios", ios_text, strlen(ios_text), vlan, &uplinks);
+        fixed += block_and_uplinks("nx-os", nxos_text, strlen(nxos_text), vlan, &uplinks);
+        fixed += block_and_uplinks("eos", eos_text, strlen(eos_text), vlan, &uplinks);
+    }
+    print_message("%u findings fixed by the blocks at once, %u uplinks untouched\n", fixed,
+                  uplinks);
+    assert_true(fixed > 0);
+    assert_true(uplinks > 0);
+}
+
+/* The block of the written IOS-XE configuration, as one pastes it: the
+ * mode change first and marked, one interface block per interface. */
+static void test_ios_block_text(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    pr_switch_init(&sw, "ios-xe", "ios-xe");
+    struct pr_error err = {0};
+    assert_int_equal(ios_config_read(ios_xe_text, strlen(ios_xe_text), "ios-xe", &sw, &err), 0);
+    for (size_t i = 0; i < sw.n_ports; i++)
+        sw.ports[i].expect_vlan = 100;
+    /* Gi1/0/2 (a trunk with plain portfast) is the uplink here. */
+    pr_role_add_signal(&pr_switch_find_name(&sw, "GigabitEthernet1/0/2")->role, PR_ROLE_UPLINK,
+                       "LLDP neighbour core1, bridge", "x");
+    roles_assign(&sw);
+    rules_judge_switch(&sw);
+    survey_write_fixes(&pr_driver_cisco, &sw);
+    assert_non_null(sw.fix.text);
+    assert_true(sw.fix.paste);
+    assert_string_equal(sw.fix.switch_wide, "spanning-tree mode rapid-pvst\n");
+    /* Gi1/0/1: not edge, VLAN 10; Gi1/0/3: not edge, VLAN 1, in Port-channel5 without
+     * fallback; Gi1/0/4: shut, VLAN 1, in Port-channel6; TwentyFiveGigE1/0/5: not edge,
+     * VLAN 1. The info findings (Gi1/0/4's BPDU guard, 1/0/5's speed auto) stay out. */
+    assert_string_equal(sw.fix.text,
+                        "! switch-wide and disruptive: the whole switch reconverges; schedule it\n"
+                        "spanning-tree mode rapid-pvst\n"
+                        "!\n"
+                        "interface GigabitEthernet1/0/1\n"
+                        " spanning-tree portfast edge\n"
+                        " switchport access vlan 100\n"
+                        "interface GigabitEthernet1/0/3\n"
+                        " spanning-tree portfast edge\n"
+                        " switchport access vlan 100\n"
+                        "interface Port-channel5\n"
+                        " no port-channel standalone-disable\n"
+                        "interface GigabitEthernet1/0/4\n"
+                        " no shutdown\n"
+                        " switchport access vlan 100\n"
+                        "interface Port-channel6\n"
+                        " no port-channel standalone-disable\n"
+                        "interface TwentyFiveGigE1/0/5\n"
+                        " spanning-tree portfast edge\n"
+                        " switchport access vlan 100\n");
+    assert_null(strstr(sw.fix.text, "GigabitEthernet1/0/2"));
+    pr_switch_free(&sw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -411,6 +634,8 @@ int main(void)
         cmocka_unit_test(test_nxos_sample),
         cmocka_unit_test(test_other_vendors_declined),
         cmocka_unit_test(test_merge_and_rejudge_every_finding),
+        cmocka_unit_test(test_block_fixes_all_and_spares_uplinks),
+        cmocka_unit_test(test_ios_block_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

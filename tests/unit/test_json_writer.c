@@ -12,6 +12,7 @@
 
 #include <cmocka.h>
 
+#include "core/roles.h"
 #include "report/report.h"
 #include "rules/rules.h"
 
@@ -56,7 +57,9 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
                            "        \"forward_delay_s\": null,\n"
                            "        \"max_age_s\": null\n"
                            "      },\n"
-                           "      \"ports\": []\n"
+                           "      \"ports\": [],\n"
+                           "      \"uplinks\": [],\n"
+                           "      \"fix\": null\n"
                            "    }\n"
                            "  ],\n"
                            "  \"summary\": {\n"
@@ -67,6 +70,7 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
                            "    \"warning\": 0,\n"
                            "    \"not_ready\": 0,\n"
                            "    \"unknown\": 0,\n"
+                           "    \"uplinks\": 0,\n"
                            "    \"unchecked\": 0\n"
                            "  }\n"
                            "}\n";
@@ -127,6 +131,60 @@ static void test_port_facts_findings_and_escaping(void **state)
     /* The second finding has no fix: null, not "". */
     assert_non_null(strstr(text, "\"fix\": null"));
     assert_non_null(strstr(text, "\"not_ready\": 1,"));
+    /* Roles never assigned: unknown, no evidence. */
+    assert_non_null(strstr(text, "\"ifindex\": 10101,\n"
+                                 "          \"role\": \"unknown\",\n"
+                                 "          \"role_evidence\": null,\n"));
+    free(text);
+    pr_switch_free(&sw);
+}
+
+/* A port left out as an uplink is listed with its evidence, counted in the
+ * summary; a judged port carries its role; the switch's block of fixes is
+ * an object with its switch-wide part. */
+static void test_uplinks_roles_and_fix_block(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    pr_switch_init(&sw, "rack12-c", "127.0.0.1:1163");
+    pr_switch_add_source(&sw, "snmp");
+    struct pr_port *port = pr_switch_add_port(&sw, "Ethernet1", NULL);
+    port->ifindex = 1;
+    port->if_type = 6; /* ethernetCsmacd */
+    pr_role_add_signal(&port->role, PR_ROLE_SERVER, "LLDP neighbour srv12-21, station only",
+                       "LLDP-MIB lldpRemSysCapEnabled.0.1.1 = 01 (stationOnly)");
+    port = pr_switch_add_port(&sw, "Ethernet12", NULL);
+    port->ifindex = 12;
+    port->if_type = 6;
+    pr_role_add_signal(&port->role, PR_ROLE_UPLINK, "LLDP neighbour spine1, bridge",
+                       "LLDP-MIB lldpRemSysCapEnabled.0.12.1 = 20 (bridge)");
+    roles_assign(&sw);
+    assert_int_equal(roles_leave_out_uplinks(&sw), 0);
+    rules_judge_switch(&sw);
+    sw.fix.text = strdup("# switch-wide\nset protocols rstp\n");
+    sw.fix.switch_wide = strdup("set protocols rstp\n");
+    sw.fix.paste = true;
+    char *text = render(&sw, 1);
+    assert_non_null(strstr(text,
+                           "\"role\": \"server\",\n"
+                           "          \"role_evidence\": \"LLDP-MIB lldpRemSysCapEnabled.0.1.1 "
+                           "= 01 (stationOnly)\",\n"));
+    assert_non_null(strstr(text,
+                           "\"uplinks\": [\n"
+                           "        {\n"
+                           "          \"name\": \"Ethernet12\",\n"
+                           "          \"ifindex\": 12,\n"
+                           "          \"evidence\": \"LLDP-MIB lldpRemSysCapEnabled.0.12.1 = 20 "
+                           "(bridge)\"\n"
+                           "        }\n"
+                           "      ],\n"));
+    assert_non_null(strstr(text, "\"fix\": {\n"
+                                 "        \"text\": \"# switch-wide\\nset protocols rstp\\n\",\n"
+                                 "        \"switch_wide\": \"set protocols rstp\\n\",\n"
+                                 "        \"paste\": true\n"
+                                 "      }\n"));
+    assert_non_null(strstr(text, "\"ports\": 1,"));
+    assert_non_null(strstr(text, "\"uplinks\": 1,\n"));
     free(text);
     pr_switch_free(&sw);
 }
@@ -164,6 +222,7 @@ int main(void)
         cmocka_unit_test(test_unwritable_output_is_an_error),
         cmocka_unit_test(test_unreadable_switch_has_error_and_empty_arrays),
         cmocka_unit_test(test_port_facts_findings_and_escaping),
+        cmocka_unit_test(test_uplinks_roles_and_fix_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

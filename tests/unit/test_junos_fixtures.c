@@ -7,6 +7,8 @@
 
 #include <unistd.h>
 
+#include "core/roles.h"
+#include "core/survey.h"
 #include "driver.h"
 #include "juniper/junos_snippet.h"
 
@@ -432,6 +434,140 @@ static void test_apply_and_rejudge(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* --- the block of every fix, and the uplinks it must not touch ------------- */
+
+/* Whether the facts of a and b (value, known, evidence) are the same. */
+static bool same_facts(const struct pr_port *a, const struct pr_port *b, char *why, size_t len)
+{
+    const struct pr_fact *fa = (const struct pr_fact *)&a->facts;
+    const struct pr_fact *fb = (const struct pr_fact *)&b->facts;
+    size_t n = offsetof(struct pr_port_facts, err_disabled_cause) / sizeof(struct pr_fact);
+    for (size_t k = 0; k < n; k++) {
+        if (fa[k].known != fb[k].known || (fa[k].known && fa[k].value != fb[k].value) ||
+            strcmp(fa[k].evidence, fb[k].evidence) != 0) {
+            snprintf(why, len, "fact %zu: %d/%lld \"%s\" became %d/%lld \"%s\"", k, fa[k].known,
+                     (long long)fa[k].value, fa[k].evidence, fb[k].known, (long long)fb[k].value,
+                     fb[k].evidence);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Whether a `set` or `delete` line of the block names the interface. */
+static bool block_names(const char *block, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *line = block; *line;) {
+        const char *nl = strchr(line, '\n');
+        size_t len = nl ? (size_t)(nl - line) : strlen(line);
+        if (line[0] != '#') {
+            for (const char *p = line; p + n <= line + len; p++) {
+                char after = p + n < line + len ? p[n] : ' ';
+                if ((p == line || p[-1] == ' ') && memcmp(p, name, n) == 0 &&
+                    (after == ' ' || after == '.'))
+                    return true;
+            }
+        }
+        line = nl ? nl + 1 : line + len;
+    }
+    return false;
+}
+
+/* Every third port stands in for an uplink (a configuration shows no
+ * neighbour; its bundle's other members follow it, as roles_assign()
+ * decides). The switch's block, as the survey writes it, applied at once:
+ * every other port's findings the block fixes are gone, and every uplink
+ * reads exactly as before. */
+static unsigned block_and_uplinks(const char *file, int64_t expect_vlan, unsigned *uplinks,
+                                  unsigned *failures)
+{
+    struct pr_switch sw;
+    read_fixture(&sw, file);
+    for (size_t i = 0; i < sw.n_ports; i++) {
+        sw.ports[i].expect_vlan = expect_vlan;
+        if (i % 3 == 1)
+            pr_role_add_signal(&sw.ports[i].role, PR_ROLE_UPLINK, "the test's uplink",
+                               "every third port stands in for an LLDP bridge neighbour");
+    }
+    roles_assign(&sw);
+    rules_judge_switch(&sw);
+    survey_write_fixes(&pr_driver_juniper, &sw);
+    unsigned fixed = 0;
+    const char *block = sw.fix.text ? sw.fix.text : "";
+    for (size_t i = 0; i < sw.n_ports; i++) {
+        const struct pr_port *p = &sw.ports[i];
+        if (p->role.role != PR_ROLE_UPLINK)
+            continue;
+        (*uplinks)++;
+        if (block_names(block, p->name)) {
+            print_message("%s: the block names uplink %s\n%s\n", file, p->name, block);
+            (*failures)++;
+        }
+    }
+    struct pr_switch fixed_sw;
+    read_fixture(&fixed_sw, file);
+    struct pr_error err = {0};
+    if (junos_config_apply_set(&fixed_sw, block, strlen(block), &err) != 0) {
+        print_message("%s: applying the block failed: %s\n%s\n", file, err.msg, block);
+        (*failures)++;
+        pr_switch_free(&fixed_sw);
+        pr_switch_free(&sw);
+        return 0;
+    }
+    for (size_t i = 0; i < sw.n_ports; i++) {
+        const struct pr_port *p = &sw.ports[i];
+        struct pr_port *q = pr_switch_find_name(&fixed_sw, p->name);
+        if (q == NULL) {
+            print_message("%s %s: port gone after the block\n", file, p->name);
+            (*failures)++;
+            continue;
+        }
+        q->expect_vlan = expect_vlan;
+        char why[PR_EVIDENCE_MAX * 3];
+        if (p->role.role == PR_ROLE_UPLINK) {
+            if (!same_facts(p, q, why, sizeof why)) {
+                print_message("%s: the block changed uplink %s: %s\n%s\n", file, p->name, why,
+                              block);
+                (*failures)++;
+            }
+            continue;
+        }
+        rules_judge_port(&fixed_sw, q);
+        for (size_t k = 0; k < p->n_findings; k++) {
+            const struct pr_finding *f = &p->findings[k];
+            if (!pr_driver_fix_in_block(p, f) || !has_command(f->fix))
+                continue;
+            if (jt_has_finding(q, f->id)) {
+                print_message("%s %s %s: still there after the block\n", file, p->name,
+                              pr_finding_id_name(f->id));
+                (*failures)++;
+            }
+            fixed++;
+        }
+    }
+    pr_switch_free(&fixed_sw);
+    pr_switch_free(&sw);
+    return fixed;
+}
+
+static void test_block_fixes_all_and_spares_uplinks(void **state)
+{
+    (void)state;
+    if (!fixtures_present())
+        return;
+    unsigned failures = 0, fixed = 0, uplinks = 0;
+    for (size_t i = 0; i < sizeof fixtures / sizeof fixtures[0]; i++) {
+        fixed += block_and_uplinks(fixtures[i].file, -1, &uplinks, &failures);
+        fixed += block_and_uplinks(fixtures[i].file, 3999, &uplinks, &failures);
+    }
+    print_message("%u findings fixed by the blocks at once, %u uplinks untouched\n", fixed,
+                  uplinks);
+    assert_true(fixed > 0);
+    assert_true(uplinks > 0);
+    assert_int_equal(failures, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -445,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_e1_noc),
         cmocka_unit_test(test_three_formats_identical),
         cmocka_unit_test(test_apply_and_rejudge),
+        cmocka_unit_test(test_block_fixes_all_and_spares_uplinks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,6 +84,23 @@ static void test_edge_range_and_ae(void **state)
     pr_switch_free(&sw);
 }
 
+/* Edge on a range that also holds an uplink would make the uplink edge:
+ * advice only, no set line. */
+static void test_edge_range_with_uplink(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    jt_load(&sw, "set interfaces interface-range srv member-range ge-0/0/0 to ge-0/0/9\n"
+                 "set interfaces interface-range srv unit 0 family ethernet-switching\n"
+                 "set protocols mstp interface srv no-root-port\n");
+    jt_port(&sw, "ge-0/0/9")->role.role = PR_ROLE_UPLINK;
+    const char *fix = fix_for(&sw, "ge-0/0/4", PR_F_STP_NOT_EDGE);
+    assert_string_equal(fix, "# ge-0/0/4 takes its spanning tree from interface-range srv, which "
+                             "also holds uplink ge-0/0/9: edge on the range would make ge-0/0/9 "
+                             "an edge port; take ge-0/0/4 out of the range first");
+    pr_switch_free(&sw);
+}
+
 static void test_legacy_to_rstp(void **state)
 {
     (void)state;
@@ -186,9 +203,10 @@ static void test_not_read_by_junos(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_edge_plain_and_dot0),   cmocka_unit_test(test_edge_range_and_ae),
-        cmocka_unit_test(test_legacy_to_rstp),        cmocka_unit_test(test_autoneg_and_vlan),
-        cmocka_unit_test(test_admin_down_and_advice), cmocka_unit_test(test_not_read_by_junos),
+        cmocka_unit_test(test_edge_plain_and_dot0),    cmocka_unit_test(test_edge_range_and_ae),
+        cmocka_unit_test(test_edge_range_with_uplink), cmocka_unit_test(test_legacy_to_rstp),
+        cmocka_unit_test(test_autoneg_and_vlan),       cmocka_unit_test(test_admin_down_and_advice),
+        cmocka_unit_test(test_not_read_by_junos),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

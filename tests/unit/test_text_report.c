@@ -180,12 +180,58 @@ static void test_quiet_and_fix_first(void **state)
     pr_switch_free(&sw[1]);
 }
 
+/* Uplinks left out: one line, each with its reason; with --fix the block
+ * ends the switch, its switch-wide part first, and no finding repeats its
+ * fix; the summary counts the uplinks. */
+static void test_uplinks_and_fix_block(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    legacy_switch(&sw, "rack12-b");
+    struct pr_port up = {0};
+    snprintf(up.name, sizeof up.name, "Gi1/0/12");
+    snprintf(up.role.reason, sizeof up.role.reason, "CDP neighbour core1, router, switch");
+    pr_switch_add_uplink(&sw, &up);
+    snprintf(up.name, sizeof up.name, "Gi1/0/11");
+    snprintf(up.role.reason, sizeof up.role.reason, "root port");
+    pr_switch_add_uplink(&sw, &up);
+    for (size_t i = 0; i < sw.n_ports; i++) {
+        for (size_t k = 0; k < sw.ports[i].n_findings; k++)
+            snprintf(sw.ports[i].findings[k].fix, sizeof sw.ports[i].findings[k].fix, "x %zu", i);
+    }
+    sw.fix.text = strdup("! switch-wide and disruptive\nspanning-tree mode rapid-pvst\n!\n"
+                         "interface GigabitEthernet1/0/4\n spanning-tree portfast edge\n");
+    sw.fix.switch_wide = strdup("spanning-tree mode rapid-pvst\n");
+    sw.fix.paste = true;
+    char *text = render(&sw, 1, (struct report_options){.fix = true});
+    assert_non_null(strstr(text, "\n  uplinks left out: Gi1/0/12 (CDP neighbour core1, router, "
+                                 "switch), Gi1/0/11 (root port)\n"));
+    assert_non_null(strstr(text, "\n  fix, ready to paste in configuration mode; the switch-wide "
+                                 "part first, disruptive:\n"
+                                 "    ! switch-wide and disruptive\n"
+                                 "    spanning-tree mode rapid-pvst\n"
+                                 "    !\n"
+                                 "    interface GigabitEthernet1/0/4\n"
+                                 "     spanning-tree portfast edge\n\n"));
+    assert_int_equal(count(text, "               fix:"), 0);
+    assert_non_null(strstr(text, "0 unknown; 2 uplinks left out\n"));
+    assert_true(widest_line(text) <= TEXT_WIDTH);
+    free(text);
+    /* Without a block (out of memory), the findings carry their fixes. */
+    pr_fix_block_free(&sw.fix);
+    text = render(&sw, 1, (struct report_options){.fix = true});
+    assert_true(count(text, "               fix:") > 0);
+    free(text);
+    pr_switch_free(&sw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wrap_fits_width_and_keeps_words),
         cmocka_unit_test(test_switch_wide_once_info_hidden),
         cmocka_unit_test(test_quiet_and_fix_first),
+        cmocka_unit_test(test_uplinks_and_fix_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The block of configuration at the end of a switch's report, for families
+ * whose snippets stand alone (driver.h pr_driver_merge_fixes). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "driver.h"
+#include "util/strbuf.h"
+
+const char pr_driver_switch_wide_note[] =
+    " switch-wide and disruptive: the whole switch reconverges; schedule it";
+
+bool pr_driver_fix_in_block(const struct pr_port *port, const struct pr_finding *finding)
+{
+    return finding->fix[0] != '\0' && port->role.role != PR_ROLE_UPLINK &&
+           finding->severity != PR_SEV_INFO;
+}
+
+/* Whether text is one of the first n snippets kept. */
+static bool seen(const char *const *kept, size_t n, const char *text)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(kept[i], text) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Adds each distinct fix of the pass's kind (switch-wide or not) once. */
+static void add_pass(const struct pr_switch *sw, bool switch_wide, struct pr_strbuf *out,
+                     const char **kept, size_t *n_kept, size_t max)
+{
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        const struct pr_port *port = &sw->ports[i];
+        for (size_t k = 0; k < port->n_findings; k++) {
+            const struct pr_finding *f = &port->findings[k];
+            if (!pr_driver_fix_in_block(port, f) ||
+                pr_finding_is_switch_wide(port, f) != switch_wide || seen(kept, *n_kept, f->fix))
+                continue;
+            if (*n_kept < max)
+                kept[(*n_kept)++] = f->fix;
+            pr_strbuf_addf(out, "%s\n", f->fix);
+        }
+    }
+}
+
+static size_t count_findings(const struct pr_switch *sw)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < sw->n_ports; i++)
+        n += sw->ports[i].n_findings;
+    return n;
+}
+
+int pr_driver_merge_fixes(const struct pr_switch *sw, const char *comment,
+                          struct pr_fix_block *block)
+{
+    memset(block, 0, sizeof *block);
+    size_t max = count_findings(sw);
+    const char **kept = calloc(max ? max : 1, sizeof *kept);
+    if (kept == NULL)
+        return -1;
+    size_t n_kept = 0;
+    struct pr_strbuf wide = {0}, text = {0};
+    add_pass(sw, true, &wide, kept, &n_kept, max);
+    if (wide.len > 0)
+        pr_strbuf_addf(&text, "%s%s\n%s", comment, pr_driver_switch_wide_note, wide.data);
+    add_pass(sw, false, &text, kept, &n_kept, max);
+    free(kept);
+    bool failed = wide.failed || text.failed;
+    block->switch_wide = pr_strbuf_take(&wide);
+    block->text = pr_strbuf_take(&text);
+    if (failed) {
+        pr_fix_block_free(block);
+        return -1;
+    }
+    return 0;
+}
