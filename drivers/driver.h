@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "util/error.h"
+#include "model/fdb.h"
 #include "model/switch.h"
 #include "snmp/source.h"
 
@@ -95,7 +96,17 @@ struct pr_driver {
      * pr_driver_merge_fixes() with comment "#". -1 only when out of
      * memory. */
     int (*merge_fixes)(const struct pr_switch *sw, struct pr_fix_block *block);
+
+    /* Reads the agent's forwarding table for the MACs in fdb->want into fdb
+     * (model/fdb.h): only the forwarding columns and what maps them to
+     * interfaces and VLANs, not the switch. NULL: generic_read_fdb, the
+     * standard tables of the default context (pr_driver_read_fdb). */
+    int (*read_fdb)(struct pr_snmp_source *snmp, struct pr_fdb *fdb, struct pr_error *err);
 };
+
+/* drv->read_fdb, or the standard tables when the driver has none. */
+int pr_driver_read_fdb(const struct pr_driver *drv, struct pr_snmp_source *snmp, struct pr_fdb *fdb,
+                       struct pr_error *err);
 
 /* The static table, NULL-terminated. */
 const struct pr_driver *const *pr_driver_table(void);

@@ -226,10 +226,10 @@ static int v3_conflict(const struct inventory *inv, struct pr_error *err)
     return 0;
 }
 
-/* The survey of one inventory switch. */
-static void spec_from_inventory(const struct inventory_switch *isw, struct survey_spec *spec,
-                                struct survey_port *ports, const struct netconf_options *nc,
-                                const struct pr_ssh_target *ssh, const char *save_config)
+/* The survey of one inventory switch (cmd_report.h). */
+void spec_from_inventory(const struct inventory_switch *isw, struct survey_spec *spec,
+                         struct survey_port *ports, const struct netconf_options *nc,
+                         const struct pr_ssh_target *ssh, const char *save_config)
 {
     memset(spec, 0, sizeof *spec);
     spec->name = isw->name;

@@ -16,6 +16,7 @@ static const struct subcommand subcommands[] = {
     {"audit", cmd_audit, "audit every server-facing port of a rack (inventory file)"},
     {"check", cmd_check, "check the ports of one switch"},
     {"dhcp-log", cmd_dhcplog, "read a DHCP server's log and say where each PXE handshake stopped"},
+    {"locate", cmd_locate, "find the switch port of a MAC address and judge it"},
     {"time", cmd_time, "bounce a link and time until the target answers"},
 };
 

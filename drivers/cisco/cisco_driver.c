@@ -86,4 +86,5 @@ const struct pr_driver pr_driver_cisco = {
     .names_match = cisco_names_match,
     .snippet = cisco_snippet,
     .merge_fixes = ios_merge_fixes,
+    .read_fdb = cisco_read_fdb,
 };

@@ -43,4 +43,11 @@ void cisco_snmp_mode(struct pr_snmp_store *store, struct pr_fact *mode);
 void cisco_snmp_port_vlan(struct pr_snmp_store *store, uint32_t ifindex, struct pr_fact *trunk,
                           struct pr_fact *vlan);
 
+/* The driver's read_fdb (cisco_fdb.c): the default context's forwarding
+ * table, then, as PVST+ keeps one BRIDGE-MIB per VLAN, each operational
+ * VLAN's (CISCO-VTP-MIB vtpVlanState) in its own context
+ * (COMMUNITY@VLAN, or context vlan-N under SNMPv3), the way the per-VLAN
+ * spanning trees are read (cisco_pvst_fetch.c). */
+int cisco_read_fdb(struct pr_snmp_source *src, struct pr_fdb *fdb, struct pr_error *err);
+
 #endif

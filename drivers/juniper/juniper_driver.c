@@ -103,4 +103,5 @@ const struct pr_driver pr_driver_juniper = {
     .names_match = pr_driver_names_equal,
     .snippet = juniper_snippet,
     .merge_fixes = junos_merge_fixes,
+    .read_fdb = juniper_read_fdb,
 };

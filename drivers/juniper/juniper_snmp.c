@@ -155,3 +155,35 @@ int juniper_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct p
     pr_snmp_store_free(&store);
     return rc;
 }
+
+/* The forwarding table: Junos numbers its FDBs by the internal VLAN index,
+ * as older releases do dot1qPvid, so an FDB id no dot1qVlanFdbId maps is
+ * translated by jnxL2aldVlanTag the same way. */
+int juniper_read_fdb(struct pr_snmp_source *src, struct pr_fdb *fdb, struct pr_error *err)
+{
+    static const struct pr_snmp_request extra[] = {MIB_COLUMN(MIB_JNX_VLAN_TAG)};
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
+    size_t first = fdb->n;
+    int rc = generic_fdb_fetch(src, NULL, extra, 1, &store, err);
+    if (rc == 0)
+        rc = generic_fdb_interpret(&store, -1, NULL, fdb, err);
+    for (size_t i = first; rc == 0 && i < fdb->n; i++) {
+        struct pr_fdb_entry *e = &fdb->entries[i];
+        int64_t tag;
+        const struct pr_snmp_varbind *vb;
+        if (!e->vlan_is_fdb_id ||
+            !generic_column_int(&store, &MIB_JNX_VLAN_TAG, e->fdb_id, &tag, &vb))
+            continue;
+        char idx[16], ev[PR_EVIDENCE_MAX];
+        snprintf(idx, sizeof idx, "%u", e->fdb_id);
+        generic_evidence(ev, sizeof ev, &MIB_JNX_VLAN_TAG, idx, vb, NULL);
+        e->vlan = tag;
+        e->vlan_is_fdb_id = false;
+        size_t len = strlen(e->evidence);
+        snprintf(e->evidence + len, sizeof e->evidence - len,
+                 "; %s (Junos internal VLAN index to tag)", ev);
+    }
+    pr_snmp_store_free(&store);
+    return rc;
+}

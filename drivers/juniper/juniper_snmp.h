@@ -25,4 +25,8 @@ void juniper_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw);
 /* Whether sysObjectID is under Juniper's enterprise (2636). */
 bool juniper_snmp_object_id(const char *sys_object_id);
 
+/* The driver's read_fdb: the standard forwarding tables, their Junos FDB
+ * ids (internal VLAN indexes) translated to tags by jnxL2aldVlanTag. */
+int juniper_read_fdb(struct pr_snmp_source *src, struct pr_fdb *fdb, struct pr_error *err);
+
 #endif

@@ -36,6 +36,7 @@
 struct inventory_port {
     char name[INVENTORY_NAME_MAX];   /* as given: ifName, ifDescr, ifIndex or config name */
     char server[INVENTORY_NAME_MAX]; /* the server behind it; "" when not given */
+    char mac[INVENTORY_NAME_MAX];    /* its MAC address (util/mac.h spellings); "" when not given */
     long long expect_vlan;           /* 1..4094; -1: not checked */
     int line;                        /* 1-based line of the entry in the file */
 };

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/mac.h"
+
 #include "driver.h"
 #include "core/inventory_priv.h"
 #include "util/secret.h"
@@ -15,7 +17,7 @@ static const char *const defaults_keys[] = {"driver",  "expect_vlan", "snmp",
 static const char *const switch_keys[] = {"name",        "host",  "driver", "snmp",
                                           "netconf",     "ssh",   "walk",   "config",
                                           "expect_vlan", "ports", NULL};
-static const char *const port_keys[] = {"port", "server", "expect_vlan", NULL};
+static const char *const port_keys[] = {"port", "server", "mac", "expect_vlan", NULL};
 
 #define VLAN_MIN 1
 #define VLAN_MAX 4094
@@ -165,6 +167,17 @@ static int apply_port(struct inventory_ctx *ctx, const char *key, yaml_node_t *v
         return inventory_string(ctx, key, value, port->name, sizeof port->name);
     if (strcmp(key, "server") == 0)
         return inventory_string(ctx, key, value, port->server, sizeof port->server);
+    if (strcmp(key, "mac") == 0) {
+        uint64_t mac;
+        if (inventory_string(ctx, key, value, port->mac, sizeof port->mac) != 0)
+            return -1;
+        if (!pr_mac_parse(port->mac, &mac))
+            return inventory_fail(ctx, value,
+                                  "mac: '%s' is not a MAC address (aa:bb:cc:dd:ee:ff, "
+                                  "aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff)",
+                                  port->mac);
+        return 0;
+    }
     return inventory_int(ctx, key, value, VLAN_MIN, VLAN_MAX, &port->expect_vlan);
 }
 

@@ -17,7 +17,7 @@
 #include "util/strutil.h"
 
 /* sysObjectID and sysDescr, to choose a driver before collecting. */
-static int identify(struct pr_snmp_source *src, char *object_id, size_t object_id_len, char *descr,
+int survey_identify(struct pr_snmp_source *src, char *object_id, size_t object_id_len, char *descr,
                     size_t descr_len, struct pr_error *err)
 {
     const struct pr_snmp_request req[] = {
@@ -203,6 +203,40 @@ static int fail(const struct survey_spec *spec, struct pr_switch *sw, struct pr_
     return -1;
 }
 
+/* The aggregates (LAG interfaces) some physical port of sw is a member
+ * of, copied out before selection keeps the physical ports alone; *n of
+ * them (the caller frees *out). */
+static int copy_aggregates(const struct pr_switch *sw, struct pr_port **out, size_t *n,
+                           struct pr_error *err)
+{
+    *out = calloc(sw->n_ports ? sw->n_ports : 1, sizeof **out);
+    *n = 0;
+    if (*out == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory keeping the LAGs");
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        const struct pr_port *lag = &sw->ports[i];
+        bool has_member = false;
+        for (size_t k = 0; k < sw->n_ports && !has_member && lag->ifindex != 0; k++)
+            has_member = sw->ports[k].lag_ifindex == lag->ifindex;
+        if (has_member && !pr_port_is_physical(lag))
+            (*out)[(*n)++] = *lag; /* no findings yet: a plain copy */
+    }
+    return 0;
+}
+
+static int add_aggregates(struct pr_switch *sw, const struct pr_port *lags, size_t n,
+                          int64_t default_vlan, struct pr_error *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct pr_port *port = pr_switch_add_port(sw, lags[i].name, err);
+        if (port == NULL)
+            return -1;
+        *port = lags[i];
+        port->expect_vlan = default_vlan;
+    }
+    return 0;
+}
+
 /* The sources of spec, for messages: "the recording FILE", "the agent
  * HOST and the configuration FILE", ... */
 static void source_label(const struct survey_spec *spec, char *buf, size_t len)
@@ -263,7 +297,8 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
         src = pr_snmp_source_open_live(spec->host, spec->snmp, err);
     if ((spec->walk_path != NULL || spec->host != NULL) && src == NULL)
         return fail(spec, sw, err);
-    if (src != NULL && identify(src, object_id, sizeof object_id, descr, sizeof descr, err) != 0)
+    if (src != NULL &&
+        survey_identify(src, object_id, sizeof object_id, descr, sizeof descr, err) != 0)
         goto out;
     if (spec->config_path != NULL &&
         (pr_read_file(spec->config_path, PR_CONFIG_MAX_BYTES, &config, &config_len, err) != 0 ||
@@ -315,7 +350,14 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     roles_assign(sw);
     if (spec->n_ports == 0 && !spec->all_ports)
         roles_leave_out_uplinks(sw); /* out of memory: the uplinks stay, judged */
-    rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
+    struct pr_port *lags = NULL;
+    size_t n_lags = 0;
+    rc = spec->aggregates && spec->n_ports == 0 ? copy_aggregates(sw, &lags, &n_lags, err) : 0;
+    if (rc == 0)
+        rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
+    if (rc == 0 && n_lags > 0)
+        rc = add_aggregates(sw, lags, n_lags, spec->expect_vlan, err);
+    free(lags);
     /* Uplinks left out are switch ports: only a source with none at all
      * has no switch port. */
     if (rc == 0 && spec->n_ports == 0 && sw->n_ports == 0 && sw->n_uplinks == 0 &&

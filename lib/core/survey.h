@@ -38,8 +38,14 @@ struct survey_spec {
     const struct survey_port *ports; /* n_ports 0: every physical port */
     size_t n_ports;
     bool all_ports;      /* with n_ports 0: uplinks too (else listed in sw->uplinks, not judged) */
+    bool aggregates;     /* with n_ports 0: the LAGs of the physical ports too (locate) */
     int64_t expect_vlan; /* -1: not checked */
 };
+
+/* sysObjectID and sysDescr of an agent, to choose its driver: "" each
+ * when the agent has none. -1 when it cannot be read. */
+int survey_identify(struct pr_snmp_source *src, char *object_id, size_t object_id_len, char *descr,
+                    size_t descr_len, struct pr_error *err);
 
 /* Fills sw (initialised here; the caller frees it with pr_switch_free).
  * Returns 0 when the switch was read, -1 when it was not (sw->error and

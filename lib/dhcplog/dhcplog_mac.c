@@ -4,16 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
+#include "util/mac.h"
 
 /* Six groups of one or two hex digits separated by sep. */
 static size_t scan_groups(const char *text, size_t len, char sep, uint64_t *out)
@@ -26,11 +17,11 @@ static size_t scan_groups(const char *text, size_t len, char sep, uint64_t *out)
                 return 0;
             pos++;
         }
-        if (pos >= len || hex_value(text[pos]) < 0)
+        if (pos >= len || pr_mac_hex_digit(text[pos]) < 0)
             return 0;
-        int v = hex_value(text[pos++]);
-        if (pos < len && hex_value(text[pos]) >= 0)
-            v = v * 16 + hex_value(text[pos++]);
+        int v = pr_mac_hex_digit(text[pos++]);
+        if (pos < len && pr_mac_hex_digit(text[pos]) >= 0)
+            v = v * 16 + pr_mac_hex_digit(text[pos++]);
         mac = mac << 8 | (uint64_t)v;
     }
     *out = mac;
@@ -41,35 +32,17 @@ size_t dhcplog_mac_scan(const char *text, size_t len, uint64_t *out)
 {
     size_t n = scan_groups(text, len, ':', out);
     /* A seventh hex digit or group means this is not a 6-octet address. */
-    if (n == 0 || (n < len && (hex_value(text[n]) >= 0 || text[n] == ':')))
+    if (n == 0 || (n < len && (pr_mac_hex_digit(text[n]) >= 0 || text[n] == ':')))
         return 0;
     return n;
 }
 
 bool dhcplog_mac_parse(const char *text, uint64_t *out)
 {
-    size_t len = strlen(text);
-    if (len == 14 && text[4] == '.' && text[9] == '.') {
-        uint64_t mac = 0;
-        for (size_t i = 0; i < len; i++) {
-            if (i == 4 || i == 9)
-                continue;
-            int v = hex_value(text[i]);
-            if (v < 0)
-                return false;
-            mac = mac << 4 | (uint64_t)v;
-        }
-        *out = mac;
-        return true;
-    }
-    if (len > 0 && scan_groups(text, len, ':', out) == len)
-        return true;
-    return len == 17 && scan_groups(text, len, '-', out) == len;
+    return pr_mac_parse(text, out);
 }
 
 void dhcplog_mac_format(uint64_t mac, char buf[DHCPLOG_MAC_TEXT])
 {
-    snprintf(buf, DHCPLOG_MAC_TEXT, "%02x:%02x:%02x:%02x:%02x:%02x", (unsigned)(mac >> 40) & 0xff,
-             (unsigned)(mac >> 32) & 0xff, (unsigned)(mac >> 24) & 0xff,
-             (unsigned)(mac >> 16) & 0xff, (unsigned)(mac >> 8) & 0xff, (unsigned)mac & 0xff);
+    pr_mac_format(mac, buf);
 }

@@ -10,9 +10,8 @@
 
 #define DHCPLOG_MAC_TEXT 18 /* "aa:bb:cc:dd:ee:ff" and its NUL */
 
-/* Parses a whole user-given address: aa:bb:cc:dd:ee:ff, AA-BB-CC-DD-EE-FF
- * (either case, one or two digits per octet with ':'), or Cisco's
- * aabb.ccdd.eeff. */
+/* Parses a whole user-given address in any spelling pr_mac_parse()
+ * (util/mac.h) takes. */
 bool dhcplog_mac_parse(const char *text, uint64_t *out);
 
 /* Parses dhcpd's form (six groups of one or two hex digits joined by ':')

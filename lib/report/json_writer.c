@@ -241,3 +241,8 @@ const struct report_writer report_writer_json = {
     .write_switch = json_write_switch,
     .end = json_end,
 };
+
+void report_json_port(struct json_out *j, const struct pr_port *port)
+{
+    write_port(j, port);
+}

@@ -60,6 +60,13 @@ extern const struct report_writer report_writer_nagios;
  * collector. */
 extern const struct report_writer report_writer_prometheus;
 
+/* One judged port as the writers print it in a switch's report, for the
+ * commands that report ports of several switches their own way (locate):
+ * its JSON object, or its text lines (the findings' fixes with opts->fix). */
+struct json_out;
+void report_json_port(struct json_out *j, const struct pr_port *port);
+void report_text_port(const struct report_options *opts, const struct pr_port *port);
+
 /* Every writer, ending with NULL. */
 extern const struct report_writer *const report_writers[];
 

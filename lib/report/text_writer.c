@@ -346,3 +346,8 @@ const struct report_writer report_writer_text = {
     .write_switch = text_write_switch,
     .end = text_end,
 };
+
+void report_text_port(const struct report_options *opts, const struct pr_port *port)
+{
+    print_port(opts, port, opts->fix);
+}

@@ -155,4 +155,24 @@ MIB_OBJECT(MIB_MAU_AUTONEG_ADMIN, "MAU-MIB", "ifMauAutoNegAdminStatus", 1, 3, 6,
 /* Q-BRIDGE-MIB (indexed by bridge port). */
 MIB_OBJECT(MIB_DOT1Q_PVID, "Q-BRIDGE-MIB", "dot1qPvid", 1, 3, 6, 1, 2, 1, 17, 7, 1, 4, 5, 1, 1);
 
+/* Forwarding tables. BRIDGE-MIB (RFC 4188; net-snmp's mibs/BRIDGE-MIB.txt):
+ * dot1dTp { dot1dBridge 4 }, dot1dTpFdbTable { dot1dTp 3 }, indexed by
+ * dot1dTpFdbAddress (the MAC, six arcs): dot1dTpFdbPort 2 (a bridge port;
+ * 0 unknown), dot1dTpFdbStatus 3 (other 1, invalid 2, learned 3, self 4,
+ * mgmt 5). Q-BRIDGE-MIB (RFC 4363): dot1qTp { qBridgeMIBObjects 2 },
+ * dot1qTpFdbTable { dot1qTp 2 }, indexed by dot1qFdbId, dot1qTpFdbAddress:
+ * dot1qTpFdbPort 2, dot1qTpFdbStatus 3 (the same values);
+ * dot1qVlanCurrentTable { dot1qVlan 2 }, indexed by dot1qVlanTimeMark,
+ * dot1qVlanIndex (the VLAN id): dot1qVlanFdbId 3, the FDB a VLAN learns
+ * into. */
+MIB_OBJECT(MIB_DOT1D_TP_FDB_PORT, "BRIDGE-MIB", "dot1dTpFdbPort", 1, 3, 6, 1, 2, 1, 17, 4, 3, 1, 2);
+MIB_OBJECT(MIB_DOT1D_TP_FDB_STATUS, "BRIDGE-MIB", "dot1dTpFdbStatus", 1, 3, 6, 1, 2, 1, 17, 4, 3, 1,
+           3);
+MIB_OBJECT(MIB_DOT1Q_TP_FDB_PORT, "Q-BRIDGE-MIB", "dot1qTpFdbPort", 1, 3, 6, 1, 2, 1, 17, 7, 1, 2,
+           2, 1, 2);
+MIB_OBJECT(MIB_DOT1Q_TP_FDB_STATUS, "Q-BRIDGE-MIB", "dot1qTpFdbStatus", 1, 3, 6, 1, 2, 1, 17, 7, 1,
+           2, 2, 1, 3);
+MIB_OBJECT(MIB_DOT1Q_VLAN_FDB_ID, "Q-BRIDGE-MIB", "dot1qVlanFdbId", 1, 3, 6, 1, 2, 1, 17, 7, 1, 4,
+           2, 1, 3);
+
 #endif

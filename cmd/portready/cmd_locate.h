@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* What locate shares with dhcp-log --inventory: an inventory as the
+ * switches to look in, and how a located MAC is written. */
+#ifndef PR_CMD_LOCATE_H
+#define PR_CMD_LOCATE_H
+
+#include <stdio.h>
+
+#include "core/inventory.h"
+#include "core/locate.h"
+#include "util/json.h"
+
+/* The switches of an inventory as locate reads them, and the MACs its
+ * ports' mac: keys place. The caller frees with locate_inventory_free. */
+struct locate_inventory {
+    struct inventory inv;
+    struct survey_spec *specs;
+    struct survey_port *ports;
+    size_t n_specs;
+    struct locate_known *known;
+    size_t n_known;
+};
+
+int locate_inventory_load(const char *path, struct locate_inventory *out, struct pr_error *err);
+void locate_inventory_free(struct locate_inventory *li);
+
+/* "rack12-a 1/1/3 (srv12-03)  NOT READY stp-not-edge, blackout 30 s", or
+ * "not located: WHY". */
+void locate_line(const struct locate_answer *a, char *buf, size_t len);
+
+/* The answer's JSON object: mac, switch, port, vlan, evidence, seen_on,
+ * verdict (the port object as check writes it, or null), message. */
+void locate_json_answer(struct json_out *j, const struct locate_answer *a);
+
+/* The exit status of one answer: the port's verdict as check's, 3 when
+ * not located. */
+int locate_exit_code(const struct locate_answer *a);
+
+#endif
