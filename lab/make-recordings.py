@@ -245,6 +245,77 @@ A_LLDP = [
 ]
 
 
+# ---------------------------------------------------------------------------
+# Forwarding tables (portready locate). BRIDGE-MIB (RFC 4188; net-snmp's
+# mibs/BRIDGE-MIB.txt) dot1dTpFdbTable 1.3.6.1.2.1.17.4.3.1, index the MAC:
+# .1 dot1dTpFdbAddress, .2 dot1dTpFdbPort (bridge port), .3 dot1dTpFdbStatus
+# (learned 3, self 4). Q-BRIDGE-MIB (RFC 4363) dot1qTpFdbTable
+# 1.3.6.1.2.1.17.7.1.2.2.1, index dot1qFdbId.MAC: .2 dot1qTpFdbPort, .3
+# dot1qTpFdbStatus; dot1qVlanCurrentTable 1.3.6.1.2.1.17.7.1.4.2.1, index
+# dot1qVlanTimeMark.dot1qVlanIndex: .3 dot1qVlanFdbId. Servers are
+# 52:54:00:12:NN:01 (srv12-NN); an uplink learns the servers of the other
+# switches on their way through it.
+# ---------------------------------------------------------------------------
+LEARNED, SELF = 3, 4
+
+
+def server_mac(n, nic=1):
+    return "52540012%02d%02x" % (n, nic)
+
+
+def mac_arcs(mac):
+    return ".".join(str(int(mac[i:i + 2], 16)) for i in range(0, 12, 2))
+
+
+def add_fdb_q(rec, rows, vlan_fdb=None):
+    """rows: (fdb id, mac hex, bridge port, status); vlan_fdb: {vlan: fdb id}."""
+    f = "1.3.6.1.2.1.17.7.1.2.2.1."
+    for fdb, mac, port, status in rows:
+        ix = "%d.%s" % (fdb, mac_arcs(mac))
+        rec.add(f + "2." + ix, INT, port)
+        rec.add(f + "3." + ix, INT, status)
+    for vlan, fdb in (vlan_fdb or {}).items():
+        rec.add("1.3.6.1.2.1.17.7.1.4.2.1.3.0.%d" % vlan, GAUGE, fdb)
+
+
+def add_fdb_d(rec, rows):
+    """rows: (mac hex, bridge port, status)."""
+    f = "1.3.6.1.2.1.17.4.3.1."
+    for mac, port, status in rows:
+        rec.add(f + "1." + mac_arcs(mac), HEX, mac)
+        rec.add(f + "2." + mac_arcs(mac), INT, port)
+        rec.add(f + "3." + mac_arcs(mac), INT, status)
+
+
+# rack12-a learns VLAN 100 in FDB 2 (dot1qVlanFdbId.0.100 = 2), VLAN 1 in
+# FDB 1: its servers on their ports, core1 and the other switches' servers
+# on the uplink 1/1/12, its own address (self, port 0).
+A_FDB_VLANS = {1: 1, 100: 2}
+A_FDB = [(2, server_mac(n), n, LEARNED) for n in (1, 2, 3, 4, 5, 8)] + [
+    (1, "02ee0c000001", 12, LEARNED),
+    (2, server_mac(11), 12, LEARNED),
+    (2, server_mac(13), 12, LEARNED),
+    (2, server_mac(21), 12, LEARNED),
+    (2, server_mac(25), 12, LEARNED),
+    (2, "02120a000000", 0, SELF),
+]
+# rack12-b keeps one table per VLAN (its PVST+ contexts): VLAN 100's holds
+# srv12-11 on Gi1/0/1, srv12-13 on its trunk Gi1/0/3, and the other
+# switches' servers on the uplink Gi1/0/12; VLAN 200's srv12-17 on Gi1/0/7.
+B_FDB = {
+    100: [(server_mac(11), 1, LEARNED), (server_mac(13), 3, LEARNED),
+          (server_mac(1), 12, LEARNED), (server_mac(3), 12, LEARNED),
+          (server_mac(21), 12, LEARNED)],
+    200: [(server_mac(17), 7, LEARNED)],
+}
+# rack12-c numbers its FDBs by VLAN (no dot1qVlanFdbId): srv12-21 on
+# Ethernet1, srv12-25's bond on Port-Channel1 (bridge port 100), the others'
+# servers on the uplink Ethernet12. No status column is given, as many
+# agents give none.
+C_FDB = [(100, server_mac(21), 1), (100, server_mac(22), 2), (100, server_mac(25), 100),
+         (100, server_mac(1), 12), (100, server_mac(3), 12), (100, server_mac(11), 12)]
+
+
 def rack12_a():
     rec = Recording()
     add_system(
@@ -289,6 +360,7 @@ def rack12_a():
     add_lldp_local(rec, [(p[0], "1/1/%d" % p[0], "Port 1/1/%d, 1000BASE-T" % p[0])
                          for p in A_PORTS])
     add_lldp_remote(rec, A_LLDP)
+    add_fdb_q(rec, A_FDB, A_FDB_VLANS)
     # RSTP-MIB dot1dStpExtPortTable: protocol migration, admin/oper edge,
     # admin/oper point-to-point.
     e = "1.3.6.1.2.1.17.2.19.1."
@@ -478,6 +550,7 @@ def vlan_context(rec, vlan):
     # Gi1/0/12 is each VLAN's root port: its designated bridge is core1.
     add_stp_ports(rec, [(p[0], p[7], 1, 1) for p in ports if p[7] is not None], root, bridge,
                   {12: root})
+    add_fdb_d(rec, B_FDB.get(vlan, []))
 
 
 # ---------------------------------------------------------------------------
@@ -562,6 +635,9 @@ def rack12_c():
     stp_rows.append((C_PO_BRIDGE_PORT, FORWARDING, 1, 1))
     add_stp_ports(rec, stp_rows, root, bridge, {12: root})
     add_lldp_remote(rec, C_LLDP, v2=True)
+    f = "1.3.6.1.2.1.17.7.1.2.2.1.2."
+    for fdb, mac, port in C_FDB:
+        rec.add(f + "%d.%s" % (fdb, mac_arcs(mac)), INT, port)
     for bp, pvid in [(p[0], p[8]) for p in C_PORTS if p[0] not in C_LAG_MEMBERS] + [
         (C_PO_BRIDGE_PORT, 100)
     ]:
