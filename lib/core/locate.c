@@ -258,6 +258,8 @@ static void answer(const struct locate_result *res, const struct fdb_read *reads
     }
     struct hit hits[LOCATE_SEEN_MAX * 2];
     size_t n_hits = 0;
+    const struct pr_fdb_entry *unmapped = NULL;
+    const struct pr_switch *unmapped_sw = NULL;
     for (size_t i = 0; i < n_reads; i++) {
         if (reads[i].sw < 0)
             continue;
@@ -267,10 +269,18 @@ static void answer(const struct locate_result *res, const struct fdb_read *reads
             const struct pr_port *port = entry->mac == a->mac ? entry_port(sw, entry) : NULL;
             if (port != NULL)
                 hits[n_hits++] = (struct hit){sw, port, entry};
+            else if (entry->mac == a->mac && entry->bridge_port != 0 && unmapped == NULL)
+                unmapped = entry, unmapped_sw = sw;
         }
     }
     if (n_hits > 0)
         answer_from_hits(hits, n_hits, a);
+    else if (unmapped != NULL)
+        snprintf(a->message, sizeof a->message,
+                 "learned on %s bridge port %u, which no interface of the switch is (no "
+                 "dot1dBasePortIfIndex.%u): %s",
+                 unmapped_sw->name, unmapped->bridge_port, unmapped->bridge_port,
+                 unmapped->evidence);
     else
         say_not_found(res, reads, n_reads, a);
 }
@@ -333,9 +343,13 @@ int locate_run(const struct survey_spec *specs, size_t n_specs, const uint64_t *
         full.ports = NULL;
         full.n_ports = 0;
         full.all_ports = true;
-        full.aggregates = true;
+        uint32_t *keep = calloc(reads[i].fdb.n ? reads[i].fdb.n : 1, sizeof *keep);
+        for (size_t e = 0; keep != NULL && e < reads[i].fdb.n; e++)
+            keep[full.n_keep_ifindex++] = reads[i].fdb.entries[e].ifindex;
+        full.keep_ifindex = keep;
         struct pr_error sw_err = {0};
         survey_switch(&full, &out->switches[out->n_switches], &sw_err);
+        free(keep);
         reads[i].sw = (long)out->n_switches++;
     }
     out->n = n_macs;

@@ -203,23 +203,23 @@ static int fail(const struct survey_spec *spec, struct pr_switch *sw, struct pr_
     return -1;
 }
 
-/* The aggregates (LAG interfaces) some physical port of sw is a member
- * of, copied out before selection keeps the physical ports alone; *n of
- * them (the caller frees *out). */
-static int copy_aggregates(const struct pr_switch *sw, struct pr_port **out, size_t *n,
-                           struct pr_error *err)
+/* The interfaces of spec->keep_ifindex that are not physical (a LAG, say),
+ * copied out before selection keeps the physical ports alone; *n of them
+ * (the caller frees *out). */
+static int copy_kept(const struct survey_spec *spec, const struct pr_switch *sw,
+                     struct pr_port **out, size_t *n, struct pr_error *err)
 {
     *out = calloc(sw->n_ports ? sw->n_ports : 1, sizeof **out);
     *n = 0;
     if (*out == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory keeping the LAGs");
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory keeping interfaces");
     for (size_t i = 0; i < sw->n_ports; i++) {
-        const struct pr_port *lag = &sw->ports[i];
-        bool has_member = false;
-        for (size_t k = 0; k < sw->n_ports && !has_member && lag->ifindex != 0; k++)
-            has_member = sw->ports[k].lag_ifindex == lag->ifindex;
-        if (has_member && !pr_port_is_physical(lag))
-            (*out)[(*n)++] = *lag; /* no findings yet: a plain copy */
+        const struct pr_port *port = &sw->ports[i];
+        bool kept = false;
+        for (size_t k = 0; k < spec->n_keep_ifindex && !kept && port->ifindex != 0; k++)
+            kept = spec->keep_ifindex[k] == port->ifindex;
+        if (kept && !pr_port_is_physical(port))
+            (*out)[(*n)++] = *port; /* no findings yet: a plain copy */
     }
     return 0;
 }
@@ -352,7 +352,8 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
         roles_leave_out_uplinks(sw); /* out of memory: the uplinks stay, judged */
     struct pr_port *lags = NULL;
     size_t n_lags = 0;
-    rc = spec->aggregates && spec->n_ports == 0 ? copy_aggregates(sw, &lags, &n_lags, err) : 0;
+    rc = spec->n_keep_ifindex > 0 && spec->n_ports == 0 ? copy_kept(spec, sw, &lags, &n_lags, err)
+                                                        : 0;
     if (rc == 0)
         rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
     if (rc == 0 && n_lags > 0)

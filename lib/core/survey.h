@@ -37,8 +37,11 @@ struct survey_spec {
     const char *driver;              /* "auto" or a driver name */
     const struct survey_port *ports; /* n_ports 0: every physical port */
     size_t n_ports;
-    bool all_ports;      /* with n_ports 0: uplinks too (else listed in sw->uplinks, not judged) */
-    bool aggregates;     /* with n_ports 0: the LAGs of the physical ports too (locate) */
+    bool all_ports; /* with n_ports 0: uplinks too (else listed in sw->uplinks, not judged) */
+    /* With n_ports 0: these interfaces too when they are not physical (a
+     * LAG a MAC was learned on, for locate); NULL/0: none. */
+    const uint32_t *keep_ifindex;
+    size_t n_keep_ifindex;
     int64_t expect_vlan; /* -1: not checked */
 };
 
