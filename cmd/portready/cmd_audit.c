@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli_common.h"
+#include "cmd_locate.h"
 #include "cmd_report.h"
 #include "commands.h"
 #include "core/audit_run.h"
@@ -24,6 +25,7 @@
 #define OPT_REPEAT      3005
 #define OPT_SHARD       3006
 #define OPT_SAVE_CONFIG 3007
+#define OPT_MAC         3008
 
 #define AUDIT_DEFAULT_JOBS 32
 
@@ -54,6 +56,8 @@ static const char audit_usage[] =
     "  --repeat N             audit N rounds in a row (soak, monitoring): a full\n"
     "                         report per round; JSON: one document per round\n"
     "                         (text and json only)\n"
+    "  --mac MAC              only the port MAC is learned on, found as locate finds\n"
+    "                         it across the inventory (again for more MACs)\n"
     "  --shard K/N            only the K-th of N parts of the inventory, split by a\n"
     "                         stable hash of the switch names: N workers given\n"
     "                         1/N .. N/N audit every switch once between them\n"
@@ -77,6 +81,8 @@ struct audit_args {
     unsigned shard_k, shard_n; /* --shard K/N; 0/0: the whole inventory */
     struct cli_report_args report;
     const char *inventory;
+    uint64_t *macs; /* --mac */
+    size_t n_macs;
 };
 
 struct audit_output {
@@ -97,6 +103,7 @@ static const struct cli_option audit_options[] = {
     {"repeat", OPT_REPEAT, required_argument, 0},
     {"shard", OPT_SHARD, required_argument, 0},
     {"save-config", OPT_SAVE_CONFIG, required_argument, 0},
+    {"mac", OPT_MAC, required_argument, 0},
     {NULL, 0, 0, 0},
 };
 
@@ -123,6 +130,10 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
                 return pr_error_set(err, PR_ERR_USAGE,
                                     "--repeat takes a number of rounds from 1, not '%s'", optarg);
             a->repeat = (unsigned)n;
+            break;
+        case OPT_MAC:
+            if (locate_parse_mac_option(optarg, &a->macs, &a->n_macs, err) != 0)
+                return -1;
             break;
         case OPT_SHARD:
             if (shard_parse(optarg, &a->shard_k, &a->shard_n, err) != 0)
@@ -417,6 +428,19 @@ int cmd_audit(int argc, char **argv)
         specs[i].all_ports = a.report.all_ports;
         port_offset += isw->n_ports;
     }
+    /* --mac: only the ports the MACs are learned on (as locate finds
+     * them), on the switches that hold them. */
+    struct locate_narrowed located = {0};
+    size_t n_allocated = n_specs; /* what the wipes below cover */
+    if (a.n_macs > 0) {
+        for (size_t i = 0; i < n_specs; i++)
+            specs[i].n_ports = 0;
+        if (locate_narrow(specs, &n_specs, a.macs, a.n_macs, &located, &err) != 0) {
+            inventory_free(&inv);
+            return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
+        }
+    }
+    free(a.macs);
     if (a.shard_n > 0 && n_specs == 0)
         fprintf(stderr, "portready: audit: shard %u/%u holds none of the %zu switches of %s\n",
                 a.shard_k, a.shard_n, inv.n_switches, a.inventory);
@@ -493,9 +517,9 @@ int cmd_audit(int argc, char **argv)
     if (limits.abandoned == 0) {
         free(specs);
         free(ports);
-        secret_wipe(netconf, n_specs * sizeof *netconf);
+        secret_wipe(netconf, n_allocated * sizeof *netconf);
         free(netconf);
-        secret_wipe(ssh, n_specs * sizeof *ssh);
+        secret_wipe(ssh, n_allocated * sizeof *ssh);
         free(ssh);
         inventory_free(&inv);
     } else {
@@ -520,6 +544,10 @@ int cmd_audit(int argc, char **argv)
         code = cmd_fail(NULL, "audit: %s: %u of %u rounds run", expired, rounds, a.repeat);
     else
         code = rules_exit_code(&all);
+    if (located.not_located > 0 && code != PR_EXIT_UNKNOWN)
+        code = PR_EXIT_UNKNOWN; /* a MAC not located is a port not checked */
+    if (limits.abandoned == 0)
+        locate_narrowed_free(&located);
     cmd_report_done();
     return code;
 }

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cli_common.h"
+#include "cmd_locate.h"
 #include "cmd_report.h"
 #include "commands.h"
 #include "core/audit_run.h"
@@ -30,6 +31,7 @@
 #define OPT_KNOWN_HOSTS        2013
 #define OPT_SSH                2014
 #define OPT_SAVE_CONFIG        2015
+#define OPT_MAC                2016
 
 /* The usage, with the drivers' names and dialects from the driver table
  * (%s in the order: dialects, dialects of the drivers with a CLI, driver
@@ -74,6 +76,8 @@ static const char check_usage[] =
     "\n" CLI_SNMP_HELP "\n"
     "Checks and output:\n"
     "  --expect-vlan N        the provisioning VLAN the ports must carry untagged\n"
+    "  --mac MAC              also the port MAC is learned on, found as locate\n"
+    "                         finds it (again for more MACs)\n"
     "  --fix                  end with the configuration that fixes every finding,\n"
     "                         one block ready to paste (uplinks never in it)\n"
     "  --all-ports            with no PORT, judge the uplinks too (port-is-uplink,\n"
@@ -145,6 +149,9 @@ struct check_args {
     struct survey_port *ports;
     size_t n_ports;
     struct survey_spec spec;
+    uint64_t *macs; /* --mac */
+    size_t n_macs;
+    struct locate_narrowed located;
 };
 
 /* What the report needs as the survey's result comes back. */
@@ -173,6 +180,7 @@ static const struct cli_option check_options[] = {
     {"accept-new-hostkey", OPT_ACCEPT_NEW_HOSTKEY, no_argument, 0},
     {"ssh", OPT_SSH, required_argument, 0},
     {"save-config", OPT_SAVE_CONFIG, required_argument, 0},
+    {"mac", OPT_MAC, required_argument, 0},
     {NULL, 0, 0, 0},
 };
 
@@ -220,6 +228,10 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             break;
         case OPT_SAVE_CONFIG:
             a->save_config = optarg;
+            break;
+        case OPT_MAC:
+            if (locate_parse_mac_option(optarg, &a->macs, &a->n_macs, err) != 0)
+                return -1;
             break;
         case OPT_SSH_KEY:
             if (cli_copy_path(a->netconf.ssh_key, sizeof a->netconf.ssh_key, optarg, "--ssh-key",
@@ -361,6 +373,8 @@ static void check_free(struct check_args *a)
     secret_wipe(&a->netconf, sizeof a->netconf);
     secret_wipe(&a->ssh, sizeof a->ssh);
     free(a->ports);
+    free(a->macs);
+    locate_narrowed_free(&a->located);
     free(a);
 }
 
@@ -413,6 +427,18 @@ int cmd_check(int argc, char **argv)
         .expect_vlan = a->expect_vlan,
     };
     const struct report_writer *writer = cli_report_writer(&a->report);
+    /* --mac: the ports the MACs are learned on, found first (as locate
+     * finds them), join the ports named. */
+    size_t n_specs = 1;
+    if (a->n_macs > 0 &&
+        locate_narrow(&a->spec, &n_specs, a->macs, a->n_macs, &a->located, &err) != 0) {
+        check_free(a);
+        return cmd_fail_report(writer, NULL, "check: %s", err.msg);
+    }
+    if (n_specs == 0) {
+        check_free(a);
+        return cmd_fail_report(writer, NULL, "check: no --mac was located and no PORT named");
+    }
     struct check_output out = {
         .writer = writer,
         .ropts =
@@ -460,6 +486,8 @@ int cmd_check(int argc, char **argv)
         fprintf(stderr, "portready: check: %s\n", out.sw_error.msg);
     int code =
         written ? (int)rules_exit_code(&out.summary) : cmd_fail(NULL, "check: %s", out_err.msg);
+    if (a->located.not_located > 0)
+        code = PR_EXIT_UNKNOWN; /* a MAC not located is a port not checked */
     cmd_report_done();
     /* A survey still running reads a: it goes with the process. */
     if (limits.abandoned == 0)

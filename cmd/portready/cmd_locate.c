@@ -82,6 +82,22 @@ static void print_usage(FILE *out)
     fprintf(out, locate_usage, names);
 }
 
+#define MAC_SPELLINGS "aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff"
+
+int locate_parse_mac_option(const char *arg, uint64_t **macs, size_t *n, struct pr_error *err)
+{
+    uint64_t mac;
+    if (!pr_mac_parse(arg, &mac))
+        return pr_error_set(err, PR_ERR_USAGE, "--mac: '%s' is not a MAC address (%s)", arg,
+                            MAC_SPELLINGS);
+    uint64_t *grown = realloc(*macs, (*n + 1) * sizeof *grown);
+    if (grown == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    grown[(*n)++] = mac;
+    *macs = grown;
+    return 0;
+}
+
 static int parse_macs(char **args, int n, struct locate_args *a, struct pr_error *err)
 {
     a->macs = calloc(n > 0 ? (size_t)n : 1, sizeof *a->macs);
@@ -89,10 +105,8 @@ static int parse_macs(char **args, int n, struct locate_args *a, struct pr_error
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     for (int i = 0; i < n; i++) {
         if (!pr_mac_parse(args[i], &a->macs[a->n_macs]))
-            return pr_error_set(err, PR_ERR_USAGE,
-                                "'%s' is not a MAC address (aa:bb:cc:dd:ee:ff, "
-                                "aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff)",
-                                args[i]);
+            return pr_error_set(err, PR_ERR_USAGE, "'%s' is not a MAC address (%s)", args[i],
+                                MAC_SPELLINGS);
         bool twice = false;
         for (size_t k = 0; k < a->n_macs; k++)
             twice |= a->macs[k] == a->macs[a->n_macs];
@@ -417,4 +431,65 @@ int cmd_locate(int argc, char **argv)
     }
     free(a.macs);
     return rc;
+}
+
+int locate_narrow(struct survey_spec *specs, size_t *n_specs, const uint64_t *macs, size_t n_macs,
+                  struct locate_narrowed *out, struct pr_error *err)
+{
+    memset(out, 0, sizeof *out);
+    struct locate_result res;
+    if (locate_run(specs, *n_specs, macs, n_macs, NULL, 0, 8, &res, err) != 0)
+        return -1;
+    size_t total = n_macs;
+    for (size_t i = 0; i < *n_specs; i++)
+        total += specs[i].n_ports;
+    out->ports = calloc(total ? total : 1, sizeof *out->ports);
+    out->names = calloc(n_macs ? n_macs : 1, sizeof *out->names);
+    if (out->ports == NULL || out->names == NULL) {
+        locate_result_free(&res);
+        locate_narrowed_free(out);
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    }
+    for (size_t m = 0; m < res.n; m++) {
+        const struct locate_answer *ans = &res.answers[m];
+        char mac[PR_MAC_TEXT];
+        pr_mac_format(ans->mac, mac);
+        if (ans->port == NULL) {
+            fprintf(stderr, "portready: %s: %s\n", mac, ans->message);
+            out->not_located++;
+        } else {
+            pr_strlcpy(out->names[m].sw, ans->sw->name, sizeof out->names[m].sw);
+            pr_strlcpy(out->names[m].port, ans->port->name, sizeof out->names[m].port);
+        }
+    }
+    /* Each switch keeps its named ports and gains the located ones; a
+     * switch with neither is not surveyed. */
+    size_t kept = 0, used = 0;
+    for (size_t i = 0; i < *n_specs; i++) {
+        struct survey_port *first = out->ports + used;
+        for (size_t k = 0; k < specs[i].n_ports; k++)
+            out->ports[used++] = specs[i].ports[k];
+        for (size_t m = 0; m < res.n; m++) {
+            if (out->names[m].port[0] != '\0' && strcmp(out->names[m].sw, specs[i].name) == 0)
+                out->ports[used++] =
+                    (struct survey_port){.name = out->names[m].port, .expect_vlan = -1};
+        }
+        size_t n = (size_t)(out->ports + used - first);
+        if (n == 0)
+            continue;
+        specs[kept] = specs[i];
+        specs[kept].ports = first;
+        specs[kept].n_ports = n;
+        kept++;
+    }
+    *n_specs = kept;
+    locate_result_free(&res);
+    return 0;
+}
+
+void locate_narrowed_free(struct locate_narrowed *n)
+{
+    free(n->ports);
+    free(n->names);
+    memset(n, 0, sizeof *n);
 }

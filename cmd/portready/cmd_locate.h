@@ -36,4 +36,26 @@ void locate_json_answer(struct json_out *j, const struct locate_answer *a);
  * not located. */
 int locate_exit_code(const struct locate_answer *a);
 
+/* check|audit --mac: locates macs on specs (as locate does), then gives each
+ * switch holding one of them its located ports besides the ones it names,
+ * and drops the switches that name no port and hold none (specs narrowed
+ * in place, *n_specs updated; the ports point into out). A MAC not located
+ * is said on stderr and counted in out->not_located. -1 when out of
+ * memory. */
+struct locate_narrowed {
+    struct survey_port *ports;
+    struct {
+        char sw[PR_NAME_MAX];
+        char port[PR_NAME_MAX];
+    } * names;
+    size_t not_located;
+};
+int locate_narrow(struct survey_spec *specs, size_t *n_specs, const uint64_t *macs, size_t n_macs,
+                  struct locate_narrowed *out, struct pr_error *err);
+void locate_narrowed_free(struct locate_narrowed *n);
+
+/* Parses --mac's value into *macs (grown; *n of them): -1 with err naming
+ * a value that is no MAC. */
+int locate_parse_mac_option(const char *arg, uint64_t **macs, size_t *n, struct pr_error *err);
+
 #endif
