@@ -9,12 +9,14 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmd_locate.h"
 #include "commands.h"
 #include "dhcplog/dhcplog_input.h"
 #include "dhcplog/dhcplog_mac.h"
 #include "dhcplog/dhcplog_reader.h"
 #include "dhcplog/dhcplog_track.h"
 #include "dhcplog/dhcplog_verdict.h"
+#include "report/report.h"
 #include "util/json.h"
 
 static const char hint[] = "Try 'portready dhcp-log --help'.";
@@ -42,6 +44,10 @@ static void print_help(FILE *out)
           "                       when reading stops (SIGINT, SIGTERM or --exit-after)\n"
           "      --exit-after S   with --follow: stop after S seconds\n"
           "      --format FORMAT  text (default) or json\n"
+          "  -i, --inventory FILE locate every client whose handshake failed or was slow\n"
+          "                       on the switches of an inventory (as locate does), judge\n"
+          "                       its port, and join symptom, port and verdict in one line\n"
+          "      --fix            with --inventory: the configuration that fixes each port\n"
           "  -h, --help           show this help and exit\n"
           "\n"
           "Verdicts: complete, slow-renew, no-offer, no-request, no-ack, nak,\n"
@@ -61,7 +67,20 @@ struct dhcplog_cli {
     double exit_after_s;
     bool color;
     struct dhcplog_options options;
+    const char *inventory; /* --inventory */
+    bool fix;              /* --fix */
+    struct locate_result located;
 };
+
+/* The port of a client --inventory located; NULL when none was asked. */
+static const struct locate_answer *located(const struct dhcplog_cli *cli, uint64_t mac)
+{
+    for (size_t i = 0; i < cli->located.n; i++) {
+        if (cli->located.answers[i].mac == mac)
+            return &cli->located.answers[i];
+    }
+    return NULL;
+}
 
 static volatile sig_atomic_t stop_requested;
 
@@ -75,9 +94,11 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
 {
     static const struct option longopts[] = {
         {"exit-after", required_argument, NULL, 'E'},
+        {"fix", no_argument, NULL, 'X'},
         {"follow", no_argument, NULL, 'f'},
         {"format", required_argument, NULL, 'F'},
         {"help", no_argument, NULL, 'h'},
+        {"inventory", required_argument, NULL, 'i'},
         {"mac", required_argument, NULL, 'm'},
         {"since", required_argument, NULL, 's'},
         {NULL, 0, NULL, 0},
@@ -89,7 +110,7 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
     optind = 0; /* GNU getopt: start over (tests call commands in-process) */
     opterr = 0;
     int c;
-    while ((c = getopt_long(argc, argv, ":fhm:s:", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":fhi:m:s:", longopts, NULL)) != -1) {
         switch (c) {
         case 'E': {
             char *end;
@@ -102,6 +123,12 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
         }
         case 'f':
             cli->follow = true;
+            break;
+        case 'i':
+            cli->inventory = optarg;
+            break;
+        case 'X':
+            cli->fix = true;
             break;
         case 'F':
             if (strcmp(optarg, "json") == 0)
@@ -135,6 +162,8 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
             return cmd_fail(hint, "%s", err.msg);
         cli->options.have_since = true;
     }
+    if (cli->fix && cli->inventory == NULL)
+        return cmd_fail(hint, "--fix needs --inventory (the ports to fix are located there)");
     if (have_exit_after && !cli->follow)
         return cmd_fail(hint, "--exit-after needs --follow");
     if (optind + 1 < argc)
@@ -173,13 +202,27 @@ static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplo
     dhcplog_mac_format(ms->mac, mac);
     printf("%s  %s%s%s", mac, verdict_color(cli, r->verdict), dhcplog_verdict_name(r->verdict),
            color_end(cli));
-    if (r->via != NULL)
-        printf("  %s %s", r->via_relay ? "relay" : "via", r->via);
-    if (r->ip != 0) {
-        dhcplog_ip_format(r->ip, ip);
-        printf("  %s", ip);
+    const struct locate_answer *port = located(cli, ms->mac);
+    if (port != NULL) {
+        /* One line: symptom, place, cause. */
+        int64_t took = r->time_to_ack_us >= 0 ? r->time_to_ack_us
+                       : r->have_discover     ? r->attempt->last_us - r->first_discover_us
+                                              : -1;
+        char line[512];
+        locate_line(port, line, sizeof line);
+        if (took >= 0)
+            printf(" after %.1f s", (double)took / 1e6);
+        printf("  %s\n", line);
     }
-    putchar('\n');
+    if (port == NULL) {
+        if (r->via != NULL)
+            printf("  %s %s", r->via_relay ? "relay" : "via", r->via);
+        if (r->ip != 0) {
+            dhcplog_ip_format(r->ip, ip);
+            printf("  %s", ip);
+        }
+        putchar('\n');
+    }
     printf("  reason: %s\n", r->reason);
     if (r->time_to_ack_us >= 0)
         printf("  first DISCOVER to ACK: %.1f s\n", (double)r->time_to_ack_us / 1e6);
@@ -191,6 +234,11 @@ static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplo
         if (r->omitted > 0 && i == r->omitted_after)
             printf("    ... %zu more line%s ...\n", r->omitted, r->omitted == 1 ? "" : "s");
         printf("    %s\n", r->evidence[i]);
+    }
+    if (port != NULL && port->port != NULL) {
+        struct report_options ropts = {.out = stdout, .color = cli->color, .fix = cli->fix};
+        printf("  port:\n");
+        report_text_port(&ropts, port->port);
     }
 }
 
@@ -240,8 +288,8 @@ static const char *time_text(bool have, int64_t us, char *buf, size_t len)
     return buf;
 }
 
-static void print_json_result(struct json_out *j, const struct dhcplog_mac_state *ms,
-                              const struct dhcplog_result *r)
+static void print_json_result(const struct dhcplog_cli *cli, struct json_out *j,
+                              const struct dhcplog_mac_state *ms, const struct dhcplog_result *r)
 {
     const struct dhcplog_attempt *a = r->attempt;
     char mac[DHCPLOG_MAC_TEXT], ip[16], when[40];
@@ -302,10 +350,19 @@ static void print_json_result(struct json_out *j, const struct dhcplog_mac_state
     json_end_array(j);
     json_key(j, "evidence_omitted");
     json_int(j, (int64_t)r->omitted);
+    if (cli->inventory != NULL) {
+        const struct locate_answer *port = located(cli, ms->mac);
+        json_key(j, "port");
+        if (port != NULL)
+            locate_json_answer(j, port);
+        else
+            json_null(j);
+    }
     json_end_object(j);
 }
 
-static void print_json(const struct dhcplog_tracker *t, const unsigned counts[])
+static void print_json(const struct dhcplog_cli *cli, const struct dhcplog_tracker *t,
+                       const unsigned counts[])
 {
     struct json_out j;
     json_init(&j, stdout, true);
@@ -319,7 +376,7 @@ static void print_json(const struct dhcplog_tracker *t, const unsigned counts[])
         const struct dhcplog_mac_state *ms = dhcplog_tracker_get(t, i);
         struct dhcplog_result r;
         dhcplog_classify(ms, &r);
-        print_json_result(&j, ms, &r);
+        print_json_result(cli, &j, ms, &r);
     }
     json_end_array(&j);
     const struct dhcplog_stats *s = dhcplog_tracker_stats(t);
@@ -382,6 +439,34 @@ static void on_overlong(void *ctx)
     dhcplog_tracker_overlong(ctx);
 }
 
+/* --inventory: every client whose handshake failed or was slow, located on
+ * the inventory's switches and its port judged. */
+static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *t)
+{
+    struct pr_error err = {0};
+    struct locate_inventory li;
+    if (locate_inventory_load(cli->inventory, &li, &err) != 0)
+        return cmd_fail(NULL, "dhcp-log: %s", err.msg);
+    size_t n = dhcplog_tracker_count(t), n_macs = 0;
+    uint64_t *macs = calloc(n ? n : 1, sizeof *macs);
+    for (size_t i = 0; macs != NULL && i < n; i++) {
+        const struct dhcplog_mac_state *ms = dhcplog_tracker_get(t, i);
+        struct dhcplog_result r;
+        dhcplog_classify(ms, &r);
+        if (dhcplog_verdict_severity(r.verdict) > 0)
+            macs[n_macs++] = ms->mac;
+    }
+    int rc = macs == NULL ? pr_error_set(&err, PR_ERR_INTERNAL, "out of memory") : 0;
+    if (rc == 0 && n_macs > 0)
+        rc = locate_run(li.specs, li.n_specs, macs, n_macs, li.known, li.n_known, 8, &cli->located,
+                        &err);
+    free(macs);
+    locate_inventory_free(&li);
+    if (rc != 0)
+        return cmd_fail(NULL, "dhcp-log: %s", err.msg);
+    return 0;
+}
+
 static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
 {
     struct pr_error err = {0};
@@ -424,8 +509,10 @@ static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
     }
     if (cli->follow && !cli->json)
         printf("\n");
+    if (cli->inventory != NULL && locate_failed(cli, t) != 0)
+        return PR_EXIT_UNKNOWN;
     if (cli->json)
-        print_json(t, counts);
+        print_json(cli, t, counts);
     else
         print_text(cli, t, counts);
     fflush(stdout);
@@ -453,6 +540,7 @@ int cmd_dhcplog(int argc, char **argv)
     if (t == NULL)
         return cmd_fail(NULL, "%s", err.msg);
     int rc = run(&cli, t);
+    locate_result_free(&cli.located);
     dhcplog_tracker_free(t);
     return rc;
 }

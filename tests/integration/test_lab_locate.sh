@@ -74,4 +74,24 @@ set -e
 pr_expect_eq "not a MAC: exit 3" "3" "$rc"
 grep -qF "'52:54:00:12:03' is not a MAC address" "$PR_TMP/e.txt" && pr_pass "not a MAC: named" ||
     pr_fail "error: $(cat "$PR_TMP/e.txt")"
+
+# dhcp-log --inventory: lab/dhcpd.log has srv12-01 complete, srv12-03 complete
+# then a chainload round of 2 DISCOVERs (10:00:14, 10:00:17) with no REQUEST
+# (renew-failed after 3.0 s), srv12-13 offered twice, no REQUEST (no-request,
+# 10:00:20 to 10:00:24: 4.0 s). The two that failed are located and judged;
+# the complete one is not looked for.
+set +e
+"$PORTREADY" dhcp-log --inventory "$PR_TMP/rack.yaml" "$PR_SOURCE_DIR/lab/dhcpd.log" >"$PR_TMP/d.txt"
+rc=$?
+"$PORTREADY" dhcp-log --format json --inventory "$PR_TMP/rack.yaml" "$PR_SOURCE_DIR/lab/dhcpd.log" >"$PR_TMP/d.json"
+set -e
+pr_expect_eq "dhcp-log: exit 2 (failed handshakes)" "2" "$rc"
+grep -qxF "52:54:00:12:03:01  renew-failed after 3.0 s  rack12-a 1/1/3 (srv12-03)  NOT READY stp-not-edge, blackout 30 s" "$PR_TMP/d.txt" &&
+    pr_pass "dhcp-log: symptom, place and cause in one line" || pr_fail "dhcp-log: $(grep 12:03:01 "$PR_TMP/d.txt" | head -1)"
+grep -qF "52:54:00:12:13:01  no-request after 4.0 s  rack12-b Gi1/0/3 (srv12-13 trunk)  NOT READY portfast-trunk-missing,stp-legacy-mode, blackout 30 s" "$PR_TMP/d.txt" &&
+    pr_pass "dhcp-log: the trunk port on the PVST+ switch" || pr_fail "dhcp-log: $(grep 12:13:01 "$PR_TMP/d.txt" | head -1)"
+pr_expect_eq "dhcp-log json: each entry's port" "None rack12-a:1/1/3 rack12-b:Gi1/0/3" \
+    "$(pr_json "$PR_TMP/d.json" "' '.join('None' if e['port'] is None else e['port']['switch']+':'+e['port']['port'] for e in d['dhcp'])")"
+pr_expect_eq "dhcp-log json: the port's verdict as check's" "not-ready" \
+    "$(pr_json "$PR_TMP/d.json" "d['dhcp'][1]['port']['verdict']['verdict']")"
 pr_done
