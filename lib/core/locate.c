@@ -275,6 +275,11 @@ static void answer(const struct locate_result *res, const struct fdb_read *reads
     }
     if (n_hits > 0)
         answer_from_hits(hits, n_hits, a);
+    else if (unmapped != NULL && unmapped_sw->error.code != PR_OK)
+        snprintf(a->message, sizeof a->message,
+                 "learned on %s bridge port %u, but the switch could not be read for its "
+                 "ports: %s",
+                 unmapped_sw->name, unmapped->bridge_port, unmapped_sw->error.msg);
     else if (unmapped != NULL)
         snprintf(a->message, sizeof a->message,
                  "learned on %s bridge port %u, which no interface of the switch is (no "

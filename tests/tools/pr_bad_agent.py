@@ -15,6 +15,10 @@ Modes:
              and OID comes back as another type: OCTET STRING with the
              digits, OID, NULL, IpAddress or Opaque, in turn
   bigtable   the recording plus --rows extra interfaces (ifDescr, ifName)
+  bigfdb     the recording plus --rows extra rows of Q-BRIDGE-MIB
+             dot1qTpFdbPort and dot1qTpFdbStatus (FDB 2, MACs 02:fd:..., on
+             bridge ports 1 to 11, learned): a forwarding table larger than
+             a switch holds
   stall      answers the first --after requests, then nothing at all
   nosuch     noSuchObject to every GET, endOfMibView to every GETNEXT or
              GETBULK (v1: noSuchName)
@@ -188,6 +192,13 @@ def load(path, mode, rows):
             text = b"extra %d" % i
             table[descr + (index,)] = tlv(0x04, text)
             table[name + (index,)] = tlv(0x04, text)
+    if mode == "bigfdb":
+        port = (1, 3, 6, 1, 2, 1, 17, 7, 1, 2, 2, 1, 2)
+        status = (1, 3, 6, 1, 2, 1, 17, 7, 1, 2, 2, 1, 3)
+        for i in range(rows):
+            mac = (0x02, 0xFD, (i >> 16) & 0xFF, (i >> 8) & 0xFF, i & 0xFF, 0x01)
+            table[port + (2,) + mac] = enc_int(0x02, 1 + i % 11)
+            table[status + (2,) + mac] = enc_int(0x02, 3)
     oids = sorted(table)
     return oids, table
 
@@ -388,7 +399,7 @@ def main():
     p = argparse.ArgumentParser(description="a misbehaving SNMP agent for tests")
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--mode", required=True,
-                   choices=["normal", "repeat", "disorder", "wrongtype", "bigtable", "stall",
+                   choices=["normal", "repeat", "disorder", "wrongtype", "bigtable", "bigfdb", "stall",
                             "nosuch", "slow", "v3-engine", "v3-time"])
     p.add_argument("--data", default=os.path.join(here, "..", "..", "lab", "data",
                                                   "rack12-a.snmprec"))
