@@ -151,7 +151,27 @@ def interfaces():
     return sorted(out)
 
 
-def make_switch(number, seed):
+def add_fdb(rec, number, bridge_ports, oper, macs):
+    """Q-BRIDGE-MIB dot1qTpFdbPort/Status (1.3.6.1.2.1.17.7.1.2.2.1.2/.3,
+    index FDB 100 and the MAC; learned 3) for macs rows: each server port's
+    host, then transit MACs 02:aa:NN:kk:kk:01 on the uplink bundle
+    Port-Channel1 (bridge port 1001), as a leaf learns the rack's other
+    hosts through its uplinks."""
+    rows = []
+    for bp, ifindex in bridge_ports:
+        if oper[ifindex] == 1 and ifindex <= SERVER_PORTS:
+            rows.append((bytes([0x0c, 0xc4, 0x7a, number & 0xFF, bp >> 8 & 0xFF, bp & 0xFF]), bp))
+    k = 0
+    while len(rows) < macs:
+        rows.append((bytes([0x02, 0xaa, number & 0xFF, k >> 8 & 0xFF, k & 0xFF, 0x01]), 1001))
+        k += 1
+    for host_mac, bp in rows[:macs]:
+        idx = ".100." + ".".join(str(x) for x in host_mac)
+        rec.integer(QBRIDGE + ".2.2.1.2" + idx, bp)
+        rec.integer(QBRIDGE + ".2.2.1.3" + idx, 3)
+
+
+def make_switch(number, seed, fdb_macs=0):
     rng = random.Random(seed * 100003 + number)
     name = "leaf%03d" % number
     rec = Recording()
@@ -330,6 +350,9 @@ def make_switch(number, seed):
         rec.integer(BRIDGE + ".4.3.1.2" + idx, bp)
         rec.integer(BRIDGE + ".4.3.1.3" + idx, 3)
 
+    if fdb_macs > 0:
+        add_fdb(rec, number, bridge_ports, oper, fdb_macs)
+
     # --- Q-BRIDGE-MIB ---
     rec.integer(QBRIDGE + ".1.1.0", 1)
     rec.integer(QBRIDGE + ".1.2.0", 4094)
@@ -462,6 +485,8 @@ def main():
     ap.add_argument("--base-port", type=int, default=24000)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--timeout", default="10", help="SNMP timeout (s) in the inventory")
+    ap.add_argument("--fdb-macs", type=int, default=0,
+                    help="rows of a Q-BRIDGE-MIB forwarding table per switch (bench/locate-scale)")
     ap.add_argument("outdir")
     args = ap.parse_args()
     if args.switches < 1 or args.switches > 999:
@@ -471,7 +496,7 @@ def main():
     live = [inventory_header(args.timeout)]
     walk = [inventory_header(args.timeout)]
     for number in range(1, args.switches + 1):
-        name, rec = make_switch(number, args.seed)
+        name, rec = make_switch(number, args.seed, args.fdb_macs)
         path = os.path.abspath(os.path.join(data, name + ".snmprec"))
         rec.write(path)
         port = args.base_port + number - 1

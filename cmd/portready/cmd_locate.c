@@ -340,11 +340,15 @@ static int run(const struct locate_args *a, const struct survey_spec *specs, siz
         write_json(&res);
     else
         write_text(a, &res);
-    if (a->report.stats)
+    if (a->report.stats) {
+        unsigned long full = 0;
+        for (size_t i = 0; i < res.n_switches; i++)
+            full += res.switches[i].pr_snmp_requests;
         fprintf(stderr,
                 "portready: locate: %lu SNMP requests for the forwarding tables of %zu "
-                "switches\n",
-                res.fdb_requests, res.n_asked);
+                "switches, %lu to read %zu of them in full\n",
+                res.fdb_requests, res.n_asked, full, res.n_switches);
+    }
     int code = PR_EXIT_READY;
     for (size_t i = 0; i < res.n; i++) {
         int c = locate_exit_code(&res.answers[i]);
