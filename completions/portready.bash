@@ -16,11 +16,11 @@ _portready_options() {
         echo --walk --config --netconf --ssh --ssh-key --password-file --known-hosts \
             --accept-new-hostkey --save-config --driver \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
-            -n -t -r --expect-vlan --fix --all-ports --format --verbose -q --quiet --color --stats --warning --critical --timeout-total -h --help
+            -n -t -r --expect-vlan --mac --fix --all-ports --format --verbose -q --quiet --color --stats --warning --critical --timeout-total -h --help
         ;;
     audit)
         echo -j --jobs --fix --all-ports --format --verbose -q --quiet --color --stats --save-config \
-            --repeat --warning --critical --timeout-total --shard -h --help
+            --mac --repeat --warning --critical --timeout-total --shard -h --help
         ;;
     time)
         echo --iface --watch --switch --port --target --down-for --count --interval \
@@ -29,7 +29,12 @@ _portready_options() {
             -t -r -h --help
         ;;
     dhcp-log)
-        echo -m --mac -s --since -f --follow --exit-after --format -h --help
+        echo -m --mac -s --since -f --follow --exit-after --format -i --inventory --fix -h --help
+        ;;
+    locate)
+        echo --walk --inventory --driver -j --jobs \
+            -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
+            -n -t -r --format --fix --verbose --stats --color -h --help
         ;;
     esac
 }
@@ -39,19 +44,23 @@ _portready_takes_value() {
     case $1:$2 in
     check:--walk | check:--config | check:--netconf | check:--ssh | check:--ssh-key | \
         check:--password-file | check:--known-hosts | check:--save-config | check:--driver | \
-        check:-n | check:--expect-vlan) return 0 ;;
+        check:-n | check:--expect-vlan | check:--mac) return 0 ;;
     check:-[vculaAxXtr] | check:--community-file | check:--auth-pass-file | \
         check:--priv-pass-file | check:--format | check:--color | check:--warning | check:--critical | \
         check:--timeout-total) return 0 ;;
     audit:-j | audit:--jobs | audit:--format | audit:--color | audit:--repeat | audit:--warning | \
-        audit:--critical | audit:--timeout-total | audit:--shard | audit:--save-config) return 0 ;;
+        audit:--critical | audit:--timeout-total | audit:--shard | audit:--save-config | \
+        audit:--mac) return 0 ;;
     time:--iface | time:--watch | time:--switch | time:--port | time:--target | \
         time:--down-for | time:--count | time:--interval | time:--timeout | time:--format | \
         time:--plot) return 0 ;;
     time:-[vculaAxXtr] | time:--community-file | time:--auth-pass-file | \
         time:--priv-pass-file) return 0 ;;
     dhcp-log:-m | dhcp-log:--mac | dhcp-log:-s | dhcp-log:--since | dhcp-log:--exit-after | \
-        dhcp-log:--format) return 0 ;;
+        dhcp-log:--format | dhcp-log:-i | dhcp-log:--inventory) return 0 ;;
+    locate:--walk | locate:--inventory | locate:--driver | locate:-j | locate:--jobs | \
+        locate:-[vculaAxXtrn] | locate:--community-file | locate:--auth-pass-file | \
+        locate:--priv-pass-file | locate:--format | locate:--color) return 0 ;;
     esac
     return 1
 }
@@ -111,6 +120,7 @@ _portready_value() {
         _portready_words "${ifaces[*]}" "$cur" "$prefix"
         ;;
     --plot) [ -z "$prefix" ] && _portready_files "$cur" ".svg" || COMPREPLY=() ;;
+    --inventory | -i) [ -z "$prefix" ] && _portready_files "$cur" ".yaml .yml" || COMPREPLY=() ;;
     --walk | --config | --ssh-key | --password-file | --known-hosts | --community-file | \
         --auth-pass-file | --priv-pass-file)
         [ -z "$prefix" ] && _portready_files "$cur" || COMPREPLY=()
@@ -136,14 +146,14 @@ _portready() {
         if [[ $cur == -* ]]; then
             _portready_words "-h --help -V --version" "$cur" ""
         else
-            _portready_words "check audit time dhcp-log help" "$cur" ""
+            _portready_words "check audit time dhcp-log locate help" "$cur" ""
         fi
         return 0
     fi
 
     local cmd=${COMP_WORDS[1]}
     if [ "$cmd" = help ]; then
-        [ "$cword" -eq 2 ] && _portready_words "check audit time dhcp-log" "$cur" ""
+        [ "$cword" -eq 2 ] && _portready_words "check audit time dhcp-log locate" "$cur" ""
         return 0
     fi
     [ -n "$(_portready_options "$cmd")" ] || return 0

@@ -36,19 +36,19 @@ expect_comp() {
 }
 
 # The top level: commands, and the top-level options.
-expect_comp "portready <TAB>: the commands" "audit check dhcp-log help time" ''
+expect_comp "portready <TAB>: the commands" "audit check dhcp-log help locate time" ''
 expect_comp "portready ch<TAB>" "check" ch
 expect_comp "portready d<TAB>" "dhcp-log" d
 expect_comp "portready -<TAB>: top-level options" "--help --version -V -h" -
 expect_comp "portready --v<TAB>" "--version" --v
-expect_comp "portready help <TAB>: the commands" "audit check dhcp-log time" help ''
+expect_comp "portready help <TAB>: the commands" "audit check dhcp-log locate time" help ''
 expect_comp "portready help check <TAB>: nothing more" "" help check ''
 expect_comp "portready nosuch -<TAB>: nothing" "" nosuch -
 
 # Every option of every --help, and no other; values after options that
 # take one. The option lines of --help: "  -j, --jobs N    text" (takes a
 # value) or "  --fix    text" (a flag).
-for cmd in check audit time dhcp-log; do
+for cmd in check audit time dhcp-log locate; do
     "$PORTREADY" "$cmd" --help >"$PR_TMP/$cmd.help"
     grep -oE -- '(^|[ ,])(--[a-z][a-z0-9-]+|-[a-zA-Z])([ ,=]|$)' "$PR_TMP/$cmd.help" |
         tr -d ' ,=' | LC_ALL=C sort -u >"$PR_TMP/$cmd.help-options"

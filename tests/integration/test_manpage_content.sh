@@ -48,12 +48,12 @@ done
 
 # EXAMPLES: at least one for each command.
 section EXAMPLES >"$PR_TMP/examples"
-for cmd in check audit time dhcp-log help; do
+for cmd in check audit time dhcp-log locate help; do
     grep -qE "^(\.Dl )?portready $cmd( |\$)" "$PR_TMP/examples" &&
         pr_pass "EXAMPLES: portready $cmd" || pr_fail "EXAMPLES has no 'portready $cmd' line"
 done
 # Each example's options exist in that command's --help.
-grep -oE "portready (check|audit|time|dhcp-log) .*" "$PR_TMP/examples" | while read -r _ cmd rest; do
+grep -oE "portready (check|audit|time|dhcp-log|locate) .*" "$PR_TMP/examples" | while read -r _ cmd rest; do
     for opt in $(grep -oE -- '(^| )--?[a-zA-Z][a-z0-9-]*' <<<"$rest"); do
         grep -qE -- "(^|[ ,])$opt([ ,=]|\$)" <("$PORTREADY" "$cmd" --help) ||
             echo "$cmd $opt" >>"$PR_TMP/unknown-example-options"
