@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "driver.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 
@@ -552,4 +553,16 @@ int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error
             return CLI_ERROR;
     }
     return CLI_END;
+}
+
+int cli_parse_driver(const char *arg, const char **driver, struct pr_error *err)
+{
+    if (strcmp(arg, "auto") != 0 && pr_driver_find(arg) == NULL) {
+        char names[160];
+        pr_driver_names(names, sizeof names);
+        return pr_error_set(err, PR_ERR_USAGE, "--driver takes one of auto, %s, not '%s'", names,
+                            arg);
+    }
+    *driver = arg;
+    return 0;
 }

@@ -154,6 +154,10 @@ int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given 
  * anything else, the error listing the names. */
 int cli_parse_format(const char *arg, const struct report_writer **writer, struct pr_error *err);
 
+/* --driver's value: auto or a driver's name -> *driver; -1 on anything
+ * else, the error listing the names. */
+int cli_parse_driver(const char *arg, const char **driver, struct pr_error *err);
+
 /* The help lines of the CLI_MONITOR options. */
 #define CLI_MONITOR_HELP                                                                           \
     "  --warning RANGE        a port whose predicted blackout (seconds) breaks RANGE\n"            \

@@ -256,13 +256,8 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             a->netconf.accept_new_hostkey = true;
             break;
         case OPT_DRIVER:
-            if (strcmp(optarg, "auto") != 0 && pr_driver_find(optarg) == NULL) {
-                char names[160];
-                pr_driver_names(names, sizeof names);
-                return pr_error_set(err, PR_ERR_USAGE, "--driver takes one of auto, %s, not '%s'",
-                                    names, optarg);
-            }
-            a->driver = optarg;
+            if (cli_parse_driver(optarg, &a->driver, err) != 0)
+                return -1;
             break;
         case OPT_EXPECT_VLAN:
             if (!pr_parse_int(optarg, 1, 4094, &a->expect_vlan))

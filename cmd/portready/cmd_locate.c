@@ -135,13 +135,8 @@ static int parse_args(int argc, char **argv, struct locate_args *a, struct pr_er
             a->inventory = optarg;
             break;
         case OPT_DRIVER:
-            if (strcmp(optarg, "auto") != 0 && pr_driver_find(optarg) == NULL) {
-                char names[160];
-                pr_driver_names(names, sizeof names);
-                return pr_error_set(err, PR_ERR_USAGE, "--driver takes one of auto, %s, not '%s'",
-                                    names, optarg);
-            }
-            a->driver = optarg;
+            if (cli_parse_driver(optarg, &a->driver, err) != 0)
+                return -1;
             break;
         case 'j':
             if (!pr_parse_int(optarg, 1, 64, &a->jobs))
@@ -188,21 +183,6 @@ int locate_exit_code(const struct locate_answer *a)
     return PR_EXIT_UNKNOWN;
 }
 
-static const char *verdict_upper(enum pr_verdict v)
-{
-    switch (v) {
-    case PR_VERDICT_READY:
-        return "READY";
-    case PR_VERDICT_WARNING:
-        return "WARNING";
-    case PR_VERDICT_NOT_READY:
-        return "NOT READY";
-    case PR_VERDICT_UNKNOWN:
-        break;
-    }
-    return "UNKNOWN";
-}
-
 void locate_line(const struct locate_answer *a, char *buf, size_t len)
 {
     if (a->port == NULL) {
@@ -214,7 +194,7 @@ void locate_line(const struct locate_answer *a, char *buf, size_t len)
     const char *who = p->server[0] ? p->server : p->alias;
     if (who[0] != '\0')
         pr_strlcatf(buf, len, " (%s)", who);
-    pr_strlcatf(buf, len, "  %s", verdict_upper(p->verdict));
+    pr_strlcatf(buf, len, "  %s", report_verdict_label(p->verdict));
     const char *sep = " ";
     for (size_t i = 0; i < p->n_findings; i++) {
         if (p->findings[i].severity == PR_SEV_INFO)

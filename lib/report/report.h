@@ -67,6 +67,10 @@ struct json_out;
 void report_json_port(struct json_out *j, const struct pr_port *port);
 void report_text_port(const struct report_options *opts, const struct pr_port *port);
 
+/* "READY", "WARNING", "NOT READY", "UNKNOWN": a verdict as the text
+ * report writes it. */
+const char *report_verdict_label(enum pr_verdict v);
+
 /* Every writer, ending with NULL. */
 extern const struct report_writer *const report_writers[];
 

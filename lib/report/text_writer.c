@@ -43,7 +43,7 @@ static const char *verdict_color(enum pr_verdict v)
     return "";
 }
 
-static const char *verdict_label(enum pr_verdict v)
+const char *report_verdict_label(enum pr_verdict v)
 {
     switch (v) {
     case PR_VERDICT_READY:
@@ -173,7 +173,7 @@ static void print_port(const struct report_options *opts, const struct pr_port *
                    port->server[0] ? port->server : (port->alias[0] ? port->alias : "-"), 24);
     text_ellipsize(name, sizeof name, port->name, 24);
     fprintf(out, "  %s%-9s%s  %-14s %-24s %s\n", col(opts, verdict_color(port->verdict)),
-            verdict_label(port->verdict), col(opts, C_RESET), name, who, blackout);
+            report_verdict_label(port->verdict), col(opts, C_RESET), name, who, blackout);
     for (size_t i = 0; i < port->n_findings; i++) {
         const struct pr_finding *f = &port->findings[i];
         if (f->severity == PR_SEV_INFO && !opts->verbose)

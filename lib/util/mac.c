@@ -15,28 +15,31 @@ int pr_mac_hex_digit(char c)
     return -1;
 }
 
-/* Six groups of one or two hex digits separated by sep, the whole text. */
-static bool parse_groups(const char *text, size_t len, char sep, uint64_t *out)
+size_t pr_mac_scan_groups(const char *text, size_t len, char sep, uint64_t *out)
 {
     uint64_t mac = 0;
     size_t pos = 0;
     for (int group = 0; group < 6; group++) {
         if (group > 0) {
             if (pos >= len || text[pos] != sep)
-                return false;
+                return 0;
             pos++;
         }
         if (pos >= len || pr_mac_hex_digit(text[pos]) < 0)
-            return false;
+            return 0;
         int v = pr_mac_hex_digit(text[pos++]);
         if (pos < len && pr_mac_hex_digit(text[pos]) >= 0)
             v = v * 16 + pr_mac_hex_digit(text[pos++]);
         mac = mac << 8 | (uint64_t)v;
     }
-    if (pos != len)
-        return false;
     *out = mac;
-    return true;
+    return pos;
+}
+
+/* Six groups separated by sep, the whole text. */
+static bool parse_groups(const char *text, size_t len, char sep, uint64_t *out)
+{
+    return len > 0 && pr_mac_scan_groups(text, len, sep, out) == len;
 }
 
 /* Twelve hex digits, with dots only where skip says (Cisco's every four). */

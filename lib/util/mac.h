@@ -16,6 +16,10 @@
  * aabb.ccdd.eeff (Cisco) or twelve bare hex digits (aabbccddeeff). */
 bool pr_mac_parse(const char *text, uint64_t *out);
 
+/* Six groups of one or two hex digits separated by sep at the start of
+ * text[0..len): the characters they take, or 0 (*out set when not 0). */
+size_t pr_mac_scan_groups(const char *text, size_t len, char sep, uint64_t *out);
+
 /* The value of one hex digit; -1 for another character. */
 int pr_mac_hex_digit(char c);
 

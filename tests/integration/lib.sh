@@ -125,3 +125,25 @@ for p in sw["ports"]:
 else:
     print("null")' "$1" "$2" "$3"
 }
+
+# pr_bad_agent_start PORT MODE [ARGS...]: tests/tools/pr_bad_agent.py, a
+# misbehaving agent, on 127.0.0.1:PORT (its log in $PR_TMP/agent-PORT.log);
+# waits until its socket is bound.
+pr_bad_agent_start() {
+    local port=$1 mode=$2
+    shift 2
+    local py
+    py=$(python3 -c 'import sys; print(sys.executable)')
+    rm -f "$PR_TMP/ready-$port"
+    "$py" "$PR_SOURCE_DIR/tests/tools/pr_bad_agent.py" --port "$port" --mode "$mode" \
+        --ready "$PR_TMP/ready-$port" "$@" 2>>"$PR_TMP/agent-$port.log" &
+    PR_PIDS+=("$!")
+    local i
+    for i in $(seq 1 600); do
+        [ -f "$PR_TMP/ready-$port" ] && return 0
+        sleep 0.1
+    done
+    cat "$PR_TMP/agent-$port.log" >&2
+    pr_fail "agent $mode did not come up on 127.0.0.1:$port"
+    pr_done
+}

@@ -13,29 +13,12 @@
 # stp-not-edge; 1/1/1 is up/up, forwarding, admin edge 1, pvid 100: ready.
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 
-PY=$(python3 -c 'import sys; print(sys.executable)')
-AGENT="$PR_SOURCE_DIR/tests/tools/pr_bad_agent.py"
 AUTH_PASS=bad-Agent-Auth-4Rm
 export PR_BAD_AGENT_AUTH=$AUTH_PASS
 BASE_PORT=26100
 
-# start_agent PORT MODE [ARGS...]: one agent; waits until its socket is bound.
-start_agent() {
-    local port=$1 mode=$2
-    shift 2
-    rm -f "$PR_TMP/ready-$port"
-    "$PY" "$AGENT" --port "$port" --mode "$mode" --ready "$PR_TMP/ready-$port" "$@" \
-        2>>"$PR_TMP/agent-$port.log" &
-    PR_PIDS+=("$!")
-    local i
-    for i in $(seq 1 300); do
-        [ -f "$PR_TMP/ready-$port" ] && return 0
-        sleep 0.1
-    done
-    cat "$PR_TMP/agent-$port.log" >&2
-    pr_fail "agent $mode did not come up on 127.0.0.1:$port"
-    pr_done
-}
+# start_agent PORT MODE [ARGS...]: one agent (lib.sh).
+start_agent() { pr_bad_agent_start "$@"; }
 
 # check NAME LIMIT ARGS...: portready check --format json ARGS under a hard
 # limit of LIMIT seconds (exit 124 when it hangs); sets RC and MS.

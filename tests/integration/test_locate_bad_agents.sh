@@ -9,35 +9,23 @@
 # answering in the middle of the table (the switch's error, exit 3).
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 
-PY=$(python3 -c 'import sys; print(sys.executable)')
-AGENT="$PR_SOURCE_DIR/tests/tools/pr_bad_agent.py"
+start_agent() { pr_bad_agent_start "$@"; }
 
-start_agent() {
-    local port=$1 mode=$2
-    shift 2
-    rm -f "$PR_TMP/ready-$port"
-    "$PY" "$AGENT" --port "$port" --mode "$mode" --ready "$PR_TMP/ready-$port" "$@" \
-        2>>"$PR_TMP/agent-$port.log" &
-    PR_PIDS+=("$!")
-    local i
-    for i in $(seq 1 600); do
-        [ -f "$PR_TMP/ready-$port" ] && return 0
-        sleep 0.1
-    done
-    cat "$PR_TMP/agent-$port.log" >&2
-    pr_fail "agent $mode did not come up on 127.0.0.1:$port"
-    # One that stops after the first request (sysObjectID): the forwarding
-# table itself cannot be read.
-port4=$(pr_free_udp_port)
-start_agent "$port4" stall --after 1
-set +e
-timeout 60 "$PORTREADY" locate -c rack12-a -t 1 -r 0 "127.0.0.1:$port4" 52:54:00:12:03:01 >"$PR_TMP/stall1.txt" 2>&1
-rc=$?
-set -e
-pr_expect_eq "stalled at once: exit 3" "3" "$rc"
-grep -q "not located: no switch could be read: .*127.0.0.1:$port4" "$PR_TMP/stall1.txt" &&
-    pr_pass "stalled at once: its error said" || pr_fail "stalled at once: $(cat "$PR_TMP/stall1.txt")"
-pr_done
+# stalled NAME AFTER EXPECTED: an agent that stops answering after AFTER
+# requests; locate exits 3 with EXPECTED (a regular expression; AGENT
+# stands for the agent's address) in its output.
+stalled() {
+    local name=$1 after=$2 expected=$3 port
+    port=$(pr_free_udp_port)
+    start_agent "$port" stall --after "$after"
+    set +e
+    timeout 60 "$PORTREADY" locate -c rack12-a -t 1 -r 0 "127.0.0.1:$port" 52:54:00:12:03:01 \
+        >"$PR_TMP/$name.txt" 2>&1
+    local rc=$?
+    set -e
+    pr_expect_eq "$name: exit 3" "3" "$rc"
+    grep -q "${expected//AGENT/127.0.0.1:$port}" "$PR_TMP/$name.txt" && pr_pass "$name: its error said" ||
+        pr_fail "$name: $(cat "$PR_TMP/$name.txt")"
 }
 
 # 100,000 rows beyond the recording's: the MAC is still found on 1/1/3, in
@@ -70,24 +58,9 @@ grep -qF "52:54:00:12:03:01  not located: this switch exposes no forwarding tabl
 
 # An agent that stops answering after 3 requests: the forwarding table is
 # read (a GET and two GETBULKs), the switch's ports are not: its error.
-port3=$(pr_free_udp_port)
-start_agent "$port3" stall --after 3
-set +e
-timeout 60 "$PORTREADY" locate -c rack12-a -t 1 -r 0 "127.0.0.1:$port3" 52:54:00:12:03:01 >"$PR_TMP/stall.txt" 2>&1
-rc=$?
-set -e
-pr_expect_eq "stalled agent: exit 3" "3" "$rc"
-grep -q "not located: learned on 127.0.0.1:$port3 bridge port 3, but the switch could not be read for its ports: .*127.0.0.1:$port3" "$PR_TMP/stall.txt" &&
-    pr_pass "stalled agent: its error said" || pr_fail "stalled: $(cat "$PR_TMP/stall.txt")"
+stalled "stalled after its table" 3 \
+    "not located: learned on AGENT bridge port 3, but the switch could not be read for its ports: .*AGENT"
 # One that stops after the first request (sysObjectID): the forwarding
 # table itself cannot be read.
-port4=$(pr_free_udp_port)
-start_agent "$port4" stall --after 1
-set +e
-timeout 60 "$PORTREADY" locate -c rack12-a -t 1 -r 0 "127.0.0.1:$port4" 52:54:00:12:03:01 >"$PR_TMP/stall1.txt" 2>&1
-rc=$?
-set -e
-pr_expect_eq "stalled at once: exit 3" "3" "$rc"
-grep -q "not located: no switch could be read: .*127.0.0.1:$port4" "$PR_TMP/stall1.txt" &&
-    pr_pass "stalled at once: its error said" || pr_fail "stalled at once: $(cat "$PR_TMP/stall1.txt")"
+stalled "stalled at once" 1 "not located: no switch could be read: .*AGENT"
 pr_done
