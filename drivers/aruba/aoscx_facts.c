@@ -24,12 +24,12 @@
 
 /* "interface X: statement (line N)" */
 static void set_if(struct pr_fact *f, int64_t value, const struct cx_iface *ifc,
-                   const struct aruba_line *line)
+                   const struct cli_line *line)
 {
     pr_fact_set(f, value, "interface %s: %s (line %u)", ifc->name, line->text, line->lineno);
 }
 
-static void set_global(struct pr_fact *f, int64_t value, const struct aruba_line *line)
+static void set_global(struct pr_fact *f, int64_t value, const struct cli_line *line)
 {
     pr_fact_set(f, value, "%s (line %u)", line->text, line->lineno);
 }
@@ -134,7 +134,7 @@ static void fill_lacp(const struct cx_iface *ifc, const struct cx_iface *lag,
 
 /* Whether the interface switches (1), routes (0) or neither can be told
  * (-1); why in *why. */
-static int layer2(const struct cx_iface *gov, const struct aruba_line **why)
+static int layer2(const struct cx_iface *gov, const struct cli_line **why)
 {
     if (gov->routing.line != NULL) {
         *why = gov->routing.line;
@@ -157,7 +157,7 @@ static int layer2(const struct cx_iface *gov, const struct aruba_line **why)
 static void fill_vlan(const struct cx_iface *gov, struct pr_port_facts *f)
 {
     bool trunk = gov->vlan_access.line == NULL && (gov->native.line || gov->allowed.line);
-    const struct aruba_line *tl = gov->native.line ? gov->native.line : gov->allowed.line;
+    const struct cli_line *tl = gov->native.line ? gov->native.line : gov->allowed.line;
     if (trunk)
         set_if(&f->trunk, 1, gov, tl);
     else if (gov->vlan_access.line != NULL)
@@ -264,7 +264,7 @@ static void fill_port(const struct aoscx_model *m, const struct pr_switch *sw,
         return;
     }
     const struct cx_iface *gov = lag != NULL ? lag : ifc;
-    const struct aruba_line *why;
+    const struct cli_line *why;
     int l2 = layer2(gov, &why);
     if (l2 == 0) {
         set_if(&f->stp_enabled, 0, gov, why);
@@ -289,7 +289,7 @@ static void fill_port(const struct aoscx_model *m, const struct pr_switch *sw,
 static int by_name(const void *a, const void *b)
 {
     const struct cx_iface *const *x = a, *const *y = b;
-    return aruba_name_cmp((*x)->name, (*y)->name);
+    return cli_name_cmp((*x)->name, (*y)->name);
 }
 
 int aoscx_fill_switch(const struct aoscx_model *m, struct pr_switch *sw, struct pr_error *err)

@@ -20,7 +20,7 @@
 #define MCG  "ArubaOS-Switch 16.07 Management and Configuration Guide"
 #define ATMG "ArubaOS-Switch 16.07 Advanced Traffic Management Guide"
 
-static void set_line(struct pr_fact *f, int64_t value, const struct aruba_line *line)
+static void set_line(struct pr_fact *f, int64_t value, const struct cli_line *line)
 {
     pr_fact_set(f, value, "%s (line %u)", line->text, line->lineno);
 }
@@ -28,7 +28,7 @@ static void set_line(struct pr_fact *f, int64_t value, const struct aruba_line *
 /* "interface 5: disable (line 12)" for lines inside an interface
  * context, the line alone for a global one. */
 static void set_port(struct pr_fact *f, int64_t value, const struct pc_if *pif,
-                     const struct aruba_line *line)
+                     const struct cli_line *line)
 {
     if (line->indent > 0)
         pr_fact_set(f, value, "interface %s: %s (line %u)", pif->name, line->text, line->lineno);
@@ -149,7 +149,7 @@ static void fill_vlan(const struct pc_if *gov, struct pr_port_facts *f)
     pr_fact_set(&f->edge_applies_on_trunk, 1,
                 "ArubaOS-Switch: admin-edge-port applies to tagged and untagged ports alike");
     if (gov->untagged.line != NULL) {
-        const struct aruba_line *l = gov->untagged.line;
+        const struct cli_line *l = gov->untagged.line;
         pr_fact_set(&f->access_vlan, gov->untagged.value, "vlan %d: %s (line %u)",
                     gov->untagged.value, l->text, l->lineno);
     } else if (tagged > 0) {
@@ -222,7 +222,7 @@ static void fill_port(const struct procurve_model *m, const struct pr_switch *sw
 static int by_name(const void *a, const void *b)
 {
     const struct pc_if *const *x = a, *const *y = b;
-    return aruba_name_cmp((*x)->name, (*y)->name);
+    return cli_name_cmp((*x)->name, (*y)->name);
 }
 
 int procurve_fill_switch(const struct procurve_model *m, struct pr_switch *sw, struct pr_error *err)
