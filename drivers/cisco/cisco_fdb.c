@@ -38,9 +38,7 @@ int cisco_read_fdb(struct pr_snmp_source *src, struct pr_fdb *fdb, struct pr_err
     static const struct pr_snmp_request extra[] = {MIB_COLUMN(MIB_VTP_VLAN_STATE)};
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
-    int rc = generic_fdb_fetch(src, NULL, extra, 1, &store, err);
-    if (rc == 0)
-        rc = generic_fdb_interpret(&store, -1, NULL, fdb, err);
+    int rc = generic_fdb_read(src, NULL, -1, NULL, extra, 1, &store, fdb, err);
     int64_t vlans[CISCO_PVST_MAX_VLANS];
     size_t n = rc == 0 ? operational_vlans(&store, vlans, CISCO_PVST_MAX_VLANS) : 0;
     pr_snmp_store_free(&store);
@@ -50,9 +48,8 @@ int cisco_read_fdb(struct pr_snmp_source *src, struct pr_fdb *fdb, struct pr_err
         snprintf(label, sizeof label, "VLAN %lld's context", (long long)vlans[k]);
         struct pr_error vlan_err = {0};
         pr_snmp_store_init(&store);
-        if (generic_fdb_fetch(src, context, NULL, 0, &store, &vlan_err) == 0) {
-            rc = generic_fdb_interpret(&store, vlans[k], label, fdb, err);
-        } else if (vlan_err.code == PR_ERR_TIMEOUT) {
+        if (generic_fdb_read(src, context, vlans[k], label, NULL, 0, &store, fdb, &vlan_err) != 0 &&
+            vlan_err.code == PR_ERR_TIMEOUT) {
             /* One VLAN's context that times out: the others would too. */
             pr_snmp_store_free(&store);
             break;

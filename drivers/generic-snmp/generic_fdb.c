@@ -4,29 +4,32 @@
  * map and the VLAN of each FDB. Only these columns are read: a locate asks
  * every switch of a rack before it knows which one holds the MAC. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "generic-snmp/generic_snmp.h"
 #include "util/mac.h"
 #include "util/strutil.h"
 
+/* The port columns alone are walked (a row's status is asked for only once
+ * its MAC is one looked for): Q-BRIDGE-MIB's, with the maps of bridge
+ * ports and FDBs, then BRIDGE-MIB's only when Q-BRIDGE-MIB has no row. A
+ * VLAN's own context (Cisco's per-VLAN tables) holds BRIDGE-MIB's table and
+ * its bridge-port map only. */
 static const struct pr_snmp_request fdb_requests[] = {
-    MIB_COLUMN(MIB_DOT1Q_TP_FDB_PORT), MIB_COLUMN(MIB_DOT1Q_TP_FDB_STATUS),
-    MIB_COLUMN(MIB_DOT1D_TP_FDB_PORT), MIB_COLUMN(MIB_DOT1D_TP_FDB_STATUS),
-    MIB_COLUMN(MIB_BASE_PORT_IFINDEX), MIB_COLUMN(MIB_DOT1Q_VLAN_FDB_ID),
+    MIB_COLUMN(MIB_DOT1Q_TP_FDB_PORT),
+    MIB_COLUMN(MIB_BASE_PORT_IFINDEX),
+    MIB_COLUMN(MIB_DOT1Q_VLAN_FDB_ID),
 };
-
-/* A VLAN's own context (Cisco's per-VLAN tables) holds the BRIDGE-MIB
- * table and its bridge-port map only. */
 static const struct pr_snmp_request fdb_vlan_requests[] = {
     MIB_COLUMN(MIB_DOT1D_TP_FDB_PORT),
-    MIB_COLUMN(MIB_DOT1D_TP_FDB_STATUS),
     MIB_COLUMN(MIB_BASE_PORT_IFINDEX),
 };
+static const struct pr_snmp_request fdb_d_requests[] = {MIB_COLUMN(MIB_DOT1D_TP_FDB_PORT)};
 
-int generic_fdb_fetch(struct pr_snmp_source *src, const char *context,
-                      const struct pr_snmp_request *extra, size_t n_extra,
-                      struct pr_snmp_store *store, struct pr_error *err)
+static int fetch_tables(struct pr_snmp_source *src, const char *context,
+                        const struct pr_snmp_request *extra, size_t n_extra,
+                        struct pr_snmp_store *store, struct pr_error *err)
 {
     const struct pr_snmp_request *req = context == NULL ? fdb_requests : fdb_vlan_requests;
     size_t n = context == NULL ? sizeof fdb_requests / sizeof fdb_requests[0]
@@ -37,7 +40,13 @@ int generic_fdb_fetch(struct pr_snmp_source *src, const char *context,
     memcpy(all, req, n * sizeof *req);
     if (n_extra > 0)
         memcpy(all + n, extra, n_extra * sizeof *extra);
-    return pr_snmp_source_fetch(src, context, all, n + n_extra, store, err);
+    if (pr_snmp_source_fetch(src, context, all, n + n_extra, store, err) != 0)
+        return -1;
+    size_t first, count;
+    if (context != NULL || pr_snmp_store_subtree(store, MIB_DOT1Q_TP_FDB_PORT.oid,
+                                                 MIB_DOT1Q_TP_FDB_PORT.len, &first, &count) > 0)
+        return 0;
+    return pr_snmp_source_fetch(src, NULL, fdb_d_requests, 1, store, err);
 }
 
 /* The MAC of the last six arcs of name[at..at+6); false when an arc is
@@ -121,6 +130,7 @@ static void fill_entry(struct pr_snmp_store *store, const struct fdb_table *t,
         generic_evidence(ev, sizeof ev, &MIB_BASE_PORT_IFINDEX, bidx, bp, NULL);
         pr_strlcatf(e->evidence, sizeof e->evidence, "; %s", ev);
     }
+    e->q_bridge = t->pre == 1;
     if (t->pre == 1)
         e->fdb_id = vb->name[len];
     if (context_vlan >= 0) {
@@ -201,13 +211,79 @@ int generic_fdb_interpret(struct pr_snmp_store *store, int64_t context_vlan,
     return 0;
 }
 
+/* The status of each row found without one, entries[first..n): one GET
+ * of them all (a status the agent does not have stays PR_FDB_NO_STATUS),
+ * said after the row's port in its evidence. */
+static int fetch_statuses(struct pr_snmp_source *src, const char *context, struct pr_fdb *fdb,
+                          size_t first, struct pr_error *err)
+{
+    size_t n = fdb->n - first;
+    if (n == 0)
+        return 0;
+    struct pr_snmp_request *req = calloc(n, sizeof *req);
+    uint32_t(*names)[PR_SNMP_OID_MAX] = calloc(n, sizeof *names);
+    if (req == NULL || names == NULL) {
+        free(req);
+        free(names);
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory reading the forwarding table");
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct pr_fdb_entry *e = &fdb->entries[first + i];
+        const struct mib_object *col =
+            e->q_bridge ? &MIB_DOT1Q_TP_FDB_STATUS : &MIB_DOT1D_TP_FDB_STATUS;
+        size_t len = col->len;
+        memcpy(names[i], col->oid, len * sizeof(uint32_t));
+        if (e->q_bridge)
+            names[i][len++] = e->fdb_id;
+        for (int k = 0; k < 6; k++)
+            names[i][len++] = (uint32_t)(e->mac >> (8 * (5 - k))) & 0xff;
+        req[i] = (struct pr_snmp_request){names[i], len, true};
+    }
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
+    int rc = pr_snmp_source_fetch(src, context, req, n, &store, err);
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        struct pr_fdb_entry *e = &fdb->entries[first + i];
+        const struct pr_snmp_varbind *vb = pr_snmp_store_get(&store, req[i].oid, req[i].len);
+        int64_t status;
+        if (e->status != PR_FDB_NO_STATUS || vb == NULL ||
+            !pr_snmp_value_integer(&vb->value, &status) || status < 1 || status > 5)
+            continue;
+        e->status = (enum pr_fdb_status)status;
+        const struct mib_object *col =
+            e->q_bridge ? &MIB_DOT1Q_TP_FDB_STATUS : &MIB_DOT1D_TP_FDB_STATUS;
+        char idx[64], ev[PR_EVIDENCE_MAX], rest[PR_EVIDENCE_MAX] = "";
+        index_text(req[i].oid, col->len, req[i].len, idx, sizeof idx);
+        generic_evidence(ev, sizeof ev, col, idx, vb, pr_fdb_status_name(e->status));
+        char *after_port = strchr(e->evidence, ';');
+        if (after_port != NULL) {
+            pr_strlcpy(rest, after_port, sizeof rest);
+            *after_port = '\0';
+        }
+        pr_strlcatf(e->evidence, sizeof e->evidence, "; %s%s", ev, rest);
+    }
+    pr_snmp_store_free(&store);
+    free(req);
+    free(names);
+    return rc;
+}
+
+int generic_fdb_read(struct pr_snmp_source *src, const char *context, int64_t context_vlan,
+                     const char *context_label, const struct pr_snmp_request *extra, size_t n_extra,
+                     struct pr_snmp_store *store, struct pr_fdb *fdb, struct pr_error *err)
+{
+    size_t first = fdb->n;
+    if (fetch_tables(src, context, extra, n_extra, store, err) != 0 ||
+        generic_fdb_interpret(store, context_vlan, context_label, fdb, err) != 0)
+        return -1;
+    return fetch_statuses(src, context, fdb, first, err);
+}
+
 int generic_read_fdb(struct pr_snmp_source *src, struct pr_fdb *fdb, struct pr_error *err)
 {
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
-    int rc = generic_fdb_fetch(src, NULL, NULL, 0, &store, err);
-    if (rc == 0)
-        rc = generic_fdb_interpret(&store, -1, NULL, fdb, err);
+    int rc = generic_fdb_read(src, NULL, -1, NULL, NULL, 0, &store, fdb, err);
     pr_snmp_store_free(&store);
     return rc;
 }

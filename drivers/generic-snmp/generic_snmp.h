@@ -99,18 +99,20 @@ bool generic_fact_from_column(struct pr_fact *fact, struct pr_snmp_store *store,
                               const struct mib_object *obj, uint32_t index,
                               const char *(*names)(int64_t));
 
-/* The forwarding table (generic_fdb.c; model/fdb.h). generic_fdb_fetch
- * asks for the forwarding columns alone, with the bridge-port map (and in
- * the default context, NULL, the Q-BRIDGE-MIB VLAN-to-FDB map), plus extra
- * (at most 8); in a VLAN's context, BRIDGE-MIB's table only.
- * generic_fdb_interpret adds the rows of fdb->want to fdb: the VLAN is
- * context_vlan when it is not -1 (context_label, e.g. "VLAN 20's context",
- * in the evidence), else the VLAN dot1qVlanFdbId maps the FDB id to, else
- * the FDB id itself (vlan_is_fdb_id). generic_read_fdb is both, for the
- * default context: the generic driver's read_fdb. */
-int generic_fdb_fetch(struct pr_snmp_source *src, const char *context,
-                      const struct pr_snmp_request *extra, size_t n_extra,
-                      struct pr_snmp_store *store, struct pr_error *err);
+/* The forwarding table (generic_fdb.c; model/fdb.h). generic_fdb_read
+ * walks the port column of the forwarding table in context (NULL: the
+ * default one: Q-BRIDGE-MIB's, with its VLAN-to-FDB map, else BRIDGE-MIB's;
+ * a VLAN's context: BRIDGE-MIB's) with the bridge-port map, plus extra (at
+ * most 8), into store (the caller's, which holds the extra objects after),
+ * adds the rows of fdb->want to fdb (generic_fdb_interpret), then asks one
+ * GET for those rows' status. The VLAN is context_vlan when it is not -1
+ * (context_label, e.g. "VLAN 20's context", in the evidence), else the VLAN
+ * dot1qVlanFdbId maps the FDB id to, else the FDB id itself
+ * (vlan_is_fdb_id). generic_read_fdb is that for the default context: the
+ * generic driver's read_fdb. */
+int generic_fdb_read(struct pr_snmp_source *src, const char *context, int64_t context_vlan,
+                     const char *context_label, const struct pr_snmp_request *extra, size_t n_extra,
+                     struct pr_snmp_store *store, struct pr_fdb *fdb, struct pr_error *err);
 int generic_fdb_interpret(struct pr_snmp_store *store, int64_t context_vlan,
                           const char *context_label, struct pr_fdb *fdb, struct pr_error *err);
 int generic_read_fdb(struct pr_snmp_source *src, struct pr_fdb *fdb, struct pr_error *err);

@@ -165,9 +165,7 @@ int juniper_read_fdb(struct pr_snmp_source *src, struct pr_fdb *fdb, struct pr_e
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
     size_t first = fdb->n;
-    int rc = generic_fdb_fetch(src, NULL, extra, 1, &store, err);
-    if (rc == 0)
-        rc = generic_fdb_interpret(&store, -1, NULL, fdb, err);
+    int rc = generic_fdb_read(src, NULL, -1, NULL, extra, 1, &store, fdb, err);
     for (size_t i = first; rc == 0 && i < fdb->n; i++) {
         struct pr_fdb_entry *e = &fdb->entries[i];
         int64_t tag;

@@ -8,6 +8,7 @@
 
 #include "driver.h"
 #include "util/mac.h"
+#include "util/secret.h"
 #include "util/strutil.h"
 
 long locate_choose(const struct locate_candidate *c, size_t n)
@@ -38,6 +39,12 @@ long locate_choose(const struct locate_candidate *c, size_t n)
     return best;
 }
 
+/* Rows of a forwarding table asked for in one GETBULK when the options
+ * give no max-repetitions: about 1.5 KB of response (a dot1qTpFdbPort
+ * varbind takes some 30 bytes), where the walks of a switch's many short
+ * columns take 25 rows a column. */
+#define LOCATE_FDB_REPS 50
+
 /* One switch's forwarding table. */
 struct fdb_read {
     const struct survey_spec *spec;
@@ -54,9 +61,15 @@ static int open_source(const struct survey_spec *spec, struct pr_snmp_source **s
     *src = NULL;
     if (spec->walk_path != NULL)
         *src = pr_snmp_source_open_walk(spec->walk_path, err);
-    else if (spec->host != NULL)
-        *src = pr_snmp_source_open_live(spec->host, spec->snmp, err);
-    else
+    else if (spec->host != NULL) {
+        /* A forwarding table is one long column: walked LOCATE_FDB_REPS rows a
+         * request (as net-snmp's -Cr) unless the options say otherwise. */
+        struct pr_snmp_options opts = *spec->snmp;
+        if (opts.max_repetitions == 0)
+            opts.max_repetitions = LOCATE_FDB_REPS;
+        *src = pr_snmp_source_open_live(spec->host, &opts, err);
+        secret_wipe(&opts, sizeof opts);
+    } else
         return pr_error_set(err, PR_ERR_UNSUPPORTED,
                             "%s has no SNMP source: a configuration holds no forwarding table",
                             spec->name);

@@ -40,6 +40,7 @@ struct pr_fdb_entry {
     int64_t vlan;         /* 802.1Q VLAN; -1 unknown */
     uint32_t fdb_id;      /* Q-BRIDGE-MIB dot1qFdbId; 0 for BRIDGE-MIB rows */
     bool vlan_is_fdb_id;  /* vlan is the FDB id: no dot1qVlanFdbId maps it */
+    bool q_bridge;        /* a Q-BRIDGE-MIB row (else BRIDGE-MIB) */
     enum pr_fdb_status status;
     size_t macs_on_port; /* rows of the table on the same bridge port */
     char evidence[PR_EVIDENCE_MAX];
