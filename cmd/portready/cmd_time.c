@@ -404,6 +404,9 @@ int cmd_time(int argc, char **argv)
                 o.iface != NULL ? "; the link is up again with its addresses and routes"
                 : o.sw != NULL  ? "; the switch port is enabled again"
                                 : "");
+    if (run.not_restored > 0)
+        fprintf(stderr, "portready: %s is up, but %u of what it had could not be put back: %s\n",
+                o.iface, run.not_restored, run.not_restored_what);
     int code = report(&o, &run);
     timer_lock_release(lock_fd);
     timer_run_free(&run);

@@ -13,7 +13,7 @@
 
 #define GUARD_STAND_DOWN 'D'
 
-static void guardian_main(int pipe_rd, timer_restore_fn restore, void *ctx)
+static void guardian_main(int sock, timer_restore_fn restore, void *ctx)
 {
     /* Out of the terminal's process group and deaf to the signals that
      * stop portready itself: the guardian must outlive it. */
@@ -23,6 +23,9 @@ static void guardian_main(int pipe_rd, timer_restore_fn restore, void *ctx)
     signal(SIGHUP, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGTSTP, SIG_IGN);
+    signal(SIGTTIN, SIG_IGN);
+    signal(SIGTTOU, SIG_IGN);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
@@ -36,7 +39,7 @@ static void guardian_main(int pipe_rd, timer_restore_fn restore, void *ctx)
     char word = 0;
     ssize_t n;
     do
-        n = read(pipe_rd, &word, 1);
+        n = read(sock, &word, 1);
     while (n < 0 && errno == EINTR);
     if (n == 1 && word == GUARD_STAND_DOWN)
         _exit(0);
@@ -54,10 +57,12 @@ int timer_guard_start(struct timer_guard *g, timer_restore_fn restore, void *ctx
                       struct pr_error *err)
 {
     g->pid = 0;
-    g->pipe_wr = -1;
+    g->fd = -1;
+    /* A socket pair, not a pipe: each side sees the other end (EOF), and
+     * writing to a dead guardian fails with EPIPE instead of a SIGPIPE. */
     int fds[2];
-    if (pipe2(fds, O_CLOEXEC) < 0)
-        return pr_error_set(err, PR_ERR_IO, "guardian pipe: %s", strerror(errno));
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) < 0)
+        return pr_error_set(err, PR_ERR_IO, "guardian socket: %s", strerror(errno));
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
@@ -72,7 +77,7 @@ int timer_guard_start(struct timer_guard *g, timer_restore_fn restore, void *ctx
     }
     close(fds[0]);
     g->pid = pid;
-    g->pipe_wr = fds[1];
+    g->fd = fds[1];
     return 0;
 }
 
@@ -83,13 +88,13 @@ void timer_guard_release(struct timer_guard *g)
     char word = GUARD_STAND_DOWN;
     ssize_t n;
     do
-        n = write(g->pipe_wr, &word, 1);
+        n = send(g->fd, &word, 1, MSG_NOSIGNAL);
     while (n < 0 && errno == EINTR);
-    close(g->pipe_wr);
+    close(g->fd);
     while (waitpid(g->pid, NULL, 0) < 0 && errno == EINTR)
         ;
     g->pid = 0;
-    g->pipe_wr = -1;
+    g->fd = -1;
 }
 
 static socklen_t lock_address(const char *name, struct sockaddr_un *sa)

@@ -3,8 +3,8 @@
  *
  * The guardian: a child process, started before the first link goes down,
  * that leaves the terminal's process group (Ctrl-C does not reach it) and
- * waits on a pipe. When portready ends normally it says so on the pipe and
- * the guardian exits doing nothing; when the pipe closes without that word
+ * waits on a socket pair. When portready ends normally it says so on it and
+ * the guardian exits doing nothing; when it closes without that word
  * (portready interrupted, killed with SIGKILL, crashed) the guardian runs
  * the restore function: link up, addresses and routes back, or the switch
  * port enabled again.
@@ -21,8 +21,9 @@
 #include "util/error.h"
 
 struct timer_guard {
-    pid_t pid;   /* 0: not running */
-    int pipe_wr; /* -1: not running */
+    pid_t pid; /* 0: not running */
+    int fd;    /* portready's end of the socket pair, -1: not running; it
+                * turns readable (EOF) when the guardian dies */
 };
 
 /* Runs in the guardian; returns 0 when everything was put back. It must
