@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -95,54 +94,4 @@ void timer_guard_release(struct timer_guard *g)
         ;
     g->pid = 0;
     g->fd = -1;
-}
-
-static socklen_t lock_address(const char *name, struct sockaddr_un *sa)
-{
-    memset(sa, 0, sizeof *sa);
-    sa->sun_family = AF_UNIX;
-    /* sun_path[0] = 0: the abstract namespace, scoped to this netns. */
-    int len = snprintf(sa->sun_path + 1, sizeof sa->sun_path - 1, "portready-time/%s", name);
-    if (len < 0 || (size_t)len >= sizeof sa->sun_path - 1)
-        len = (int)sizeof sa->sun_path - 2;
-    return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)len);
-}
-
-int timer_lock_acquire(const char *name, int *fd_out, struct pr_error *err)
-{
-    struct sockaddr_un sa;
-    socklen_t salen = lock_address(name, &sa);
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return pr_error_set(err, PR_ERR_IO, "lock socket: %s", strerror(errno));
-    if (bind(fd, (struct sockaddr *)&sa, salen) == 0 && listen(fd, 4) == 0) {
-        *fd_out = fd;
-        return 0;
-    }
-    int e = errno;
-    close(fd);
-    if (e != EADDRINUSE)
-        return pr_error_set(err, PR_ERR_IO, "lock %s: %s", name, strerror(e));
-    /* Ask the holder who it is. */
-    long holder = -1;
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, salen) == 0) {
-        struct ucred cred;
-        socklen_t len = sizeof cred;
-        if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0)
-            holder = cred.pid;
-    }
-    if (fd >= 0)
-        close(fd);
-    if (holder > 0)
-        return pr_error_set(err, PR_ERR_USAGE,
-                            "another portready time (pid %ld) is already at work on %s", holder,
-                            name);
-    return pr_error_set(err, PR_ERR_USAGE, "another portready time is already at work on %s", name);
-}
-
-void timer_lock_release(int fd)
-{
-    if (fd >= 0)
-        close(fd);
 }
