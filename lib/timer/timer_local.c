@@ -34,16 +34,18 @@ static int guardian_restore(void *ctx)
     struct pr_error err;
     if (timer_priv_restore(&st->snap, &res, &err) < 0)
         return -1;
+    char missing[512];
+    int n = timer_snapshot_verify(&st->snap, missing, sizeof missing, &err);
     if (st->hooks != NULL && st->hooks->guardian_note != NULL) {
-        char note[256];
+        char note[1024];
         snprintf(note, sizeof note,
                  "portready was stopped during the bounce: %s is up again (%u addresses, %u "
-                 "routes, %u nexthop objects and %u neighbours put back%s)",
+                 "routes, %u nexthop objects and %u neighbours put back%s%s)",
                  st->snap.ifname, res.addresses, res.routes, res.nexthops, res.neighbours,
-                 res.failed ? ", some could not be" : "");
+                 n > 0 ? "; could not be put back: " : "", n > 0 ? missing : "");
         st->hooks->guardian_note(st->hooks->ctx, note);
     }
-    return res.failed == 0 ? 0 : -1;
+    return res.failed == 0 && n == 0 ? 0 : -1;
 }
 
 /* Resolves the target (default: IF's IPv4 gateway), checks it is reached
