@@ -90,8 +90,6 @@ void timer_text_summary(FILE *out, const struct timer_run *run, const struct tim
                 mn, md, mx);
     if (run->interrupted)
         fprintf(out, "interrupted: the measurement is incomplete\n");
-    if (run->stopped_by[0] != '\0')
-        fprintf(out, "stopped: %s\n", run->stopped_by);
     if (run->not_restored > 0)
         fprintf(out, "not put back (%u): %s\n", run->not_restored, run->not_restored_what);
     if (watch)
@@ -239,7 +237,6 @@ void timer_json_write(FILE *out, const struct timer_run *run, const struct timer
     json_bool(&j, run->arp);
     json_key(&j, "interrupted");
     json_bool(&j, run->interrupted);
-    json_str_or_null(&j, "stopped_by", run->stopped_by[0] != '\0' ? run->stopped_by : NULL);
     json_key(&j, "not_restored");
     json_int(&j, run->not_restored);
     json_str_or_null(&j, "not_restored_what",

@@ -83,7 +83,6 @@ struct timer_run {
     bool interrupted;             /* SIGINT/SIGTERM stopped the run */
     unsigned not_restored;        /* entries of the interface missing after a bounce */
     char not_restored_what[1024]; /* them in words, "; " between */
-    char stopped_by[256];         /* why the run stopped before its end ("" none) */
     struct timer_bounce *bounces;
     size_t n_bounces;
     struct timer_outage *outages;
@@ -128,7 +127,7 @@ struct timer_summary {
 int timer_summarize(const struct timer_run *run, struct timer_summary *out, struct pr_error *err);
 
 /* 0 ready, 1 warning, 2 not-ready, 3 unknown (enum pr_exit); 3 too when
- * something could not be put back or the run stopped early. Watch mode:
+ * something could not be put back. Watch mode:
  * 0 when every outage it waited for was timed, else 3. */
 int timer_exit_code(const struct timer_run *run, const struct timer_summary *s);
 
