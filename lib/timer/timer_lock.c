@@ -93,12 +93,16 @@ static int lock_socket(struct timer_lock *lock, const char *key, const char *wha
     return pr_error_set(err, PR_ERR_USAGE, "another portready time is already at work on %s", what);
 }
 
-/* The file part (root only). Returns 0 held, -1 (err). */
+/* The file part (root only). Returns 0 held, 1 when there is no /run to
+ * keep it in (a read-only rescue system: the socket alone then), -1 (err). */
 static int lock_file(struct timer_lock *lock, const char *key, const char *what,
                      struct pr_error *err)
 {
-    if (mkdir(LOCK_DIR, 0700) < 0 && errno != EEXIST)
+    if (mkdir(LOCK_DIR, 0700) < 0 && errno != EEXIST) {
+        if (errno == EROFS || errno == ENOENT)
+            return 1;
         return pr_error_set(err, PR_ERR_IO, "creating %s: %s", LOCK_DIR, strerror(errno));
+    }
     struct stat st;
     if (lstat(LOCK_DIR, &st) < 0)
         return pr_error_set(err, PR_ERR_IO, "%s: %s", LOCK_DIR, strerror(errno));
@@ -119,6 +123,8 @@ static int lock_file(struct timer_lock *lock, const char *key, const char *what,
         return pr_error_set(err, PR_ERR_USAGE, "lock name of %s is too long", what);
     strcpy(path + len, ".lock");
     int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0 && errno == EROFS)
+        return 1;
     if (fd < 0)
         return pr_error_set(err, PR_ERR_IO, "lock %s: %s", path, strerror(errno));
     struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
