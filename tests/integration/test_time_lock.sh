@@ -19,28 +19,36 @@ run_srv() {
     set -e
 }
 
-# The same interface by its altname, while a first run holds it down.
-if ! in_srv ip link property add dev eth0 altname srvuplink 2>/dev/null; then
-    echo "SKIP part: this kernel has no altnames"
-else
+# second_refused NAME WHAT: while a first run on eth0 holds the link down, a
+# second on its altname srvuplink is refused naming the first one's pid;
+# then the first completes.
+second_refused() {
+    local name=$1 what=$2 first
     ip netns exec "$SRV" "$PORTREADY" time --iface eth0 --yes --force --down-for 3 \
-        >"$PR_TMP/first.out" 2>"$PR_TMP/first.err" &
+        >"$PR_TMP/$name-first.out" 2>"$PR_TMP/$name-first.err" &
     first=$!
-    if wait_for 5 srv_link_down; then pr_pass "first run took eth0 down"; else pr_fail "first run: link never went down"; fi
-    run_srv altname --iface srvuplink --yes --force --down-for 0.5
-    pr_expect_eq "by its altname: refused, exit 3" 3 "$rc"
-    if grep -qF "another portready time (pid $first) is already at work on iface/srvuplink" "$PR_TMP/altname.err"; then
-        pr_pass "by its altname: names the first run's pid"
+    if wait_for 5 srv_link_down; then pr_pass "$what: first run took eth0 down"; else
+        pr_fail "$what: first run: link never went down"
+    fi
+    run_srv "$name" --iface srvuplink --yes --force --down-for 0.5
+    pr_expect_eq "$what: second run refused, exit 3" 3 "$rc"
+    if grep -qF "another portready time (pid $first) is already at work on iface/srvuplink" "$PR_TMP/$name.err"; then
+        pr_pass "$what: names the first run's pid"
     else
-        pr_fail "by its altname: $(cat "$PR_TMP/altname.err")"
+        pr_fail "$what: $(cat "$PR_TMP/$name.err")"
     fi
     set +e
     wait "$first"
     rc=$?
     set -e
-    pr_expect_eq "first run completes, exit 0" 0 "$rc"
-    if wait_for 2 srv_restored; then pr_pass "eth0 whole after both"; else pr_fail "eth0 not whole"; fi
-fi
+    pr_expect_eq "$what: first run completes, exit 0" 0 "$rc"
+}
+
+# The same interface by its altname, while a first run holds it down.
+in_srv ip link property add dev eth0 altname srvuplink 2>/dev/null ||
+    pr_skip "this kernel has no interface altnames (ip link property add)"
+second_refused altname "by its altname"
+if wait_for 2 srv_restored; then pr_pass "eth0 whole after both"; else pr_fail "eth0 not whole"; fi
 
 # A squatter: nobody binds the lock's names (by the name typed and by the
 # index) in the server's namespace before root runs.
@@ -76,21 +84,6 @@ fi
 if grep -q "^bounce 1/1:" "$PR_TMP/squatted.out"; then pr_pass "the bounce ran"; else pr_fail "no bounce: $(cat "$PR_TMP/squatted.out")"; fi
 
 # Root's own lock still keeps a second root run off, squatter or not.
-ip netns exec "$SRV" "$PORTREADY" time --iface eth0 --yes --force --down-for 3 \
-    >"$PR_TMP/first2.out" 2>"$PR_TMP/first2.err" &
-first=$!
-wait_for 5 srv_link_down || pr_fail "first run (squatted): link never went down"
-run_srv second2 --iface srvuplink --yes --force --down-for 0.5
-pr_expect_eq "second root run beside the squatter: refused, exit 3" 3 "$rc"
-if grep -qF "another portready time (pid $first) is already at work" "$PR_TMP/second2.err"; then
-    pr_pass "second root run names the first one's pid"
-else
-    pr_fail "second root run: $(cat "$PR_TMP/second2.err")"
-fi
-set +e
-wait "$first"
-rc=$?
-set -e
-pr_expect_eq "first run (squatted) completes, exit 0" 0 "$rc"
+second_refused squatted2 "beside the squatter"
 kill "$squatter" 2>/dev/null || true
 pr_done
