@@ -158,6 +158,25 @@ static int snapshot_route(struct nlmsghdr *h, void *ctx, struct pr_error *err)
     return timer_nl_keep_copy(&snap->routes, &snap->n_routes, h, err);
 }
 
+/* Multicast and broadcast entries: noarp, but the kernel makes them again
+ * on demand (the MAC follows from the address). */
+static bool neigh_made_by_kernel(const struct nlmsghdr *h, const struct ndmsg *nd)
+{
+    int len = (int)h->nlmsg_len - (int)NLMSG_LENGTH(sizeof *nd);
+    const struct rtattr *a = (const struct rtattr *)((const char *)nd + NLMSG_ALIGN(sizeof *nd));
+    for (; RTA_OK(a, len); a = RTA_NEXT(a, len)) {
+        if (a->rta_type != NDA_DST)
+            continue;
+        const uint8_t *d = RTA_DATA(a);
+        if (nd->ndm_family == AF_INET6 && RTA_PAYLOAD(a) == 16)
+            return d[0] == 0xff;
+        if (nd->ndm_family == AF_INET && RTA_PAYLOAD(a) == 4)
+            return (d[0] & 0xf0) == 0xe0 ||
+                   (d[0] == 0xff && d[1] == 0xff && d[2] == 0xff && d[3] == 0xff);
+    }
+    return false;
+}
+
 static int snapshot_neigh(struct nlmsghdr *h, void *ctx, struct pr_error *err)
 {
     struct timer_snapshot *snap = ctx;
@@ -167,6 +186,8 @@ static int snapshot_neigh(struct nlmsghdr *h, void *ctx, struct pr_error *err)
     if (nd->ndm_family != AF_INET && nd->ndm_family != AF_INET6)
         return 0;
     if ((nd->ndm_state & (NUD_PERMANENT | NUD_NOARP)) == 0 || (nd->ndm_flags & NTF_PROXY))
+        return 0;
+    if (neigh_made_by_kernel(h, nd))
         return 0;
     return timer_nl_keep_copy(&snap->neighs, &snap->n_neighs, h, err);
 }
