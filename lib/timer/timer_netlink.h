@@ -60,7 +60,8 @@ struct timer_snapshot {
  * unicast route of any table but the local one that leaves through it (its
  * output interface, one of its multipath nexthops, or a recorded nexthop
  * object), except those the kernel derives from addresses (proto kernel)
- * and router advertisements; its permanent and noarp neighbour entries. */
+ * and router advertisements; its permanent and noarp neighbour entries but
+ * the multicast and broadcast ones the kernel makes again. */
 int timer_snapshot_take(const char *ifname, struct timer_snapshot *snap, struct pr_error *err);
 void timer_snapshot_free(struct timer_snapshot *snap);
 /* Is nexthop object id among the recorded ones? */
