@@ -42,7 +42,7 @@ static bool parse_groups(const char *text, size_t len, char sep, uint64_t *out)
     return len > 0 && pr_mac_scan_groups(text, len, sep, out) == len;
 }
 
-/* Twelve hex digits, with dots only where skip says (Cisco's every four). */
+/* Twelve hex digits, with a dot after every four when dotted. */
 static bool parse_digits(const char *text, size_t len, bool dotted, uint64_t *out)
 {
     uint64_t mac = 0;

@@ -13,7 +13,8 @@
 
 /* Parses a whole address in any common spelling, either case:
  * aa:bb:cc:dd:ee:ff (one or two digits an octet), aa-bb-cc-dd-ee-ff,
- * aabb.ccdd.eeff (Cisco) or twelve bare hex digits (aabbccddeeff). */
+ * aabb.ccdd.eeff (dotted groups of four) or twelve bare hex digits
+ * (aabbccddeeff). */
 bool pr_mac_parse(const char *text, uint64_t *out);
 
 /* Six groups of one or two hex digits separated by sep at the start of

@@ -320,13 +320,35 @@ static void test_unknown_key_snmp(void **state)
                  "timeout, retries, max_repetitions");
 }
 
+/* mac: is kept as written, and a value that is no MAC is an error naming
+ * where it is (line 4, column 43: the value). */
+static void test_port_mac(void **state)
+{
+    (void)state;
+    const char *text = "switches:\n"
+                       "  - host: 10.0.0.1\n"
+                       "    ports:\n"
+                       "      - {port: ge-0/0/1, server: s1, mac: 5254.0012.0301}\n";
+    struct inventory inv;
+    struct pr_error err;
+    assert_int_equal(parse(text, &inv, &err), 0);
+    assert_string_equal(inv.switches[0].ports[0].mac, "5254.0012.0301");
+    inventory_free(&inv);
+    expect_error("switches:\n"
+                 "  - host: 10.0.0.1\n"
+                 "    ports:\n"
+                 "      - {port: ge-0/0/1, server: s1, mac: 52:54:00:12:03}\n",
+                 "inventory.yaml:4:43: mac: '52:54:00:12:03' is not a MAC address "
+                 "(aa:bb:cc:dd:ee:ff, aa-bb-cc-dd-ee-ff, aabb.ccdd.eeff or aabbccddeeff)");
+}
+
 static void test_unknown_key_port(void **state)
 {
     (void)state;
     /* "      - {port: ge-0/0/1, vlan: 100}": 'vlan' at column 26. */
     expect_error("switches:\n  - host: sw1\n    ports:\n      - {port: ge-0/0/1, vlan: 100}\n",
                  "inventory.yaml:4:26: unknown key 'vlan' in a port; valid keys: port, server, "
-                 "expect_vlan");
+                 "mac, expect_vlan");
 }
 
 static void test_unknown_key_defaults_netconf(void **state)
@@ -831,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_unknown_key_switch),
         cmocka_unit_test(test_unknown_key_snmp),
         cmocka_unit_test(test_unknown_key_port),
+        cmocka_unit_test(test_port_mac),
         cmocka_unit_test(test_unknown_key_defaults_netconf),
         cmocka_unit_test(test_ssh_block),
         cmocka_unit_test(test_unknown_key_not_shown),
