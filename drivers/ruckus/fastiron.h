@@ -101,6 +101,11 @@ const struct fi_port *fastiron_find(const struct fastiron_model *m, const char *
 /* The LAG a port is in; NULL when none. */
 const struct fi_lag *fastiron_lag_of(const struct fastiron_model *m, const struct fi_port *p);
 
+/* The port of the LAG that is (or, none being, would be made) its force-up
+ * port: only one per LAG; NULL for a LAG without members. */
+const struct fi_port *fastiron_force_up_port(const struct fastiron_model *m,
+                                             const struct fi_lag *lag);
+
 bool fastiron_tagged(const struct fi_port *p, int vlan);
 
 /* The VLAN whose untagged frames the port carries (0: unknown). */

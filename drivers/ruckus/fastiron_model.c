@@ -419,6 +419,14 @@ static int top_cmd(struct fastiron_model *m, const struct cli_stmt *s, struct ct
         long id = -1;
         if (s->n >= 5 && strcasecmp(s->w[3], "id") == 0 && cli_stmt_int(s, 4, 0, 1 << 20, &v))
             id = (long)v;
+        /* Entered again (a fix appended to the text): the same LAG. */
+        for (size_t k = 0; k < m->n_lags; k++) {
+            if (strcmp(m->lags[k].name, s->w[1]) == 0) {
+                c->kind = CTX_LAG;
+                c->lag = k;
+                return 0;
+            }
+        }
         if (m->n_lags == m->cap_lags) {
             size_t cap = m->cap_lags ? m->cap_lags * 2 : 8;
             if (cap > 4096)
@@ -607,4 +615,20 @@ int fastiron_vlan_stp(const struct fastiron_model *m, int v, char *why, size_t w
              "Layer 2 (STP on by default) or Layer 3 (off by default)",
              v);
     return 0;
+}
+
+const struct fi_port *fastiron_force_up_port(const struct fastiron_model *m,
+                                             const struct fi_lag *lag)
+{
+    const struct fi_port *first = NULL;
+    for (size_t i = 0; i < m->n_ports; i++) {
+        const struct fi_port *p = &m->ports[i];
+        if (fastiron_lag_of(m, p) != lag)
+            continue;
+        if (p->force_up.line != NULL && p->force_up.value == p->lag.value)
+            return p;
+        if (first == NULL || cli_name_cmp(p->name, first->name) < 0)
+            first = p;
+    }
+    return first;
 }

@@ -60,6 +60,14 @@ static void fallback_fix(const struct fastiron_model *m, const struct pr_port *p
                     port->name, port->name);
         return;
     }
+    const struct fi_port *up = fastiron_force_up_port(m, lag);
+    if (up != NULL && strcmp(up->name, port->name) != 0) {
+        pr_strlcatf(buf, len,
+                    "! lag %s: only one member can be the force-up port (PXE boot support), "
+                    "and that is %s: boot the server from the NIC on %s",
+                    lag->name, up->name, up->name);
+        return;
+    }
     pr_strlcatf(buf, len, "%s\n force-up ethernet %s", lag->line->text, port->name);
 }
 
