@@ -23,6 +23,12 @@ static const struct pr_snmp_request ruckus_requests[] = {
     MIB_COLUMN(MIB_FDRY_ADMIN_EDGE),
 };
 
+const struct pr_snmp_request *ruckus_snmp_requests(size_t *n)
+{
+    *n = sizeof ruckus_requests / sizeof ruckus_requests[0];
+    return ruckus_requests;
+}
+
 bool ruckus_snmp_object_id(const char *sys_object_id)
 {
     return sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.1991.", 17) == 0;

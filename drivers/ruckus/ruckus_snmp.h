@@ -20,6 +20,10 @@
  * read_snmp). */
 int ruckus_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err);
 
+/* What the driver asks for besides the generic driver's objects, in
+ * request order (static; *n set to the count). */
+const struct pr_snmp_request *ruckus_snmp_requests(size_t *n);
+
 /* The FOUNDRY-SN-SWITCH-GROUP-MIB part alone, on a store the generic
  * interpreter has already read (exposed for tests). */
 void ruckus_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw);
