@@ -95,7 +95,10 @@ static int mikrotik_match(const char *sys_object_id, const char *sys_descr, cons
         int score = routeros_detect(config_text, config_len, NULL, 0);
         return score == 0 ? 0 : 50 + (score > 40 ? 40 : score);
     }
-    if (sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.14988.", 18) == 0)
+    /* RouterOS agents answer 1.3.6.1.4.1.14988.1; SwOS switches (14988.2)
+     * run another system, whose fixes these are not. */
+    if (sys_object_id != NULL && (strcmp(sys_object_id, "1.3.6.1.4.1.14988.1") == 0 ||
+                                  strncmp(sys_object_id, "1.3.6.1.4.1.14988.1.", 20) == 0))
         return 40;
     return sys_descr != NULL && strncmp(sys_descr, "RouterOS ", 9) == 0 ? 20 : 0;
 }

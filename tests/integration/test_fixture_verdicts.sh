@@ -400,10 +400,11 @@ fx_expect_port hp 1 "not-ready ids=link-down bo=- edge=- stp=disabled oper=down 
 fx_expect_port hp 23 "unknown ids=port-is-uplink bo=- edge=- stp=- oper=up vlan=- lacp=- speed=1000"
 
 ########################################################################
-# librenms__routeros_rb760igs (1.3.6.1.4.1.14988.1 -> generic-snmp)
+# librenms__routeros_rb760igs (1.3.6.1.4.1.14988.1 -> mikrotik: the standard MIBs, as MIKROTIK-MIB
+# has no bridge object, and RouterOS fixes)
 fx_check ros "$S/librenms__routeros_rb760igs.snmprec" auto sfp1 ether5 ether2
 # Only 1.3.6.1.2.1.17.2.1.0|2|3 and the port table: no version, no timers.
-fx_expect_switch ros "driver=generic-snmp mode=- fd=- maxage=-"
+fx_expect_switch ros "driver=mikrotik mode=- fd=- maxage=-"
 # 1.3.6.1.2.1.2.2.1.8.6|2|1 / 1.3.6.1.2.1.31.1.1.1.15.6|66|1000
 # 1.3.6.1.2.1.17.1.4.1.2.2|2|6 / 1.3.6.1.2.1.17.2.15.1.3.2|2|5 / 1.3.6.1.2.1.17.7.1.4.5.1.1.2|66|1
 fx_expect_port ros sfp1 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=1000"
