@@ -121,9 +121,7 @@ static void fill_lacp(const struct ro_bond *bond, struct pr_port *port)
         pr_fact_set(&f->lacp_member, lacp, "bonding %s: mode=%s, slaves=%s (line %u)%s", bond->name,
                     bond->mode.text, bond->slaves.text, bond->mode.lineno, lacp ? "" : ": no LACP");
     else
-        pr_fact_set(&f->lacp_member, 0,
-                    "bonding %s: no mode: balance-rr (the default, " BOND_DOC "), no LACP",
-                    bond->name);
+        pr_fact_set(&f->lacp_member, 0, "bonding %s: no mode=802.3ad: no LACP", bond->name);
     if (lacp)
         pr_fact_set(&f->lacp_fallback, 0,
                     "bonding %s: RouterOS has no LACP fallback (no such bonding property, " BOND_DOC
