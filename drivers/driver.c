@@ -12,6 +12,7 @@ static const struct pr_driver *const driver_table[] = {
     &pr_driver_aruba,    /* AOS-CX, ArubaOS-Switch (ProCurve) */
     &pr_driver_ruckus,   /* FastIron (Ruckus/Brocade ICX) */
     &pr_driver_mikrotik, /* RouterOS */
+    &pr_driver_fastpath, /* Broadcom FASTPATH, EFOS */
     NULL,
 };
 

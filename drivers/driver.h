@@ -153,5 +153,6 @@ extern const struct pr_driver pr_driver_juniper;
 extern const struct pr_driver pr_driver_aruba;
 extern const struct pr_driver pr_driver_ruckus;
 extern const struct pr_driver pr_driver_mikrotik;
+extern const struct pr_driver pr_driver_fastpath;
 
 #endif
