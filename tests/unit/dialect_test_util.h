@@ -229,8 +229,9 @@ static inline bool dt_same_facts(const struct pr_port *a, const struct pr_port *
 /* Every third port stands in for an uplink (a configuration shows no
  * neighbour; a LAG's other members follow it): the switch's --fix block,
  * applied at once, closes every finding it carries on the other ports and
- * leaves every uplink reading exactly as before. Returns the findings
- * closed. */
+ * leaves every uplink reading exactly as it reads after the block's
+ * switch-wide part alone (a protocol change, marked disruptive, moves
+ * every port). Returns the findings closed. */
 static inline unsigned dt_block_and_uplinks(const struct dt_dialect *d, const char *name,
                                             const char *text, size_t len, int64_t expect_vlan,
                                             unsigned *uplinks)
@@ -258,6 +259,15 @@ static inline unsigned dt_block_and_uplinks(const struct dt_dialect *d, const ch
     pr_switch_init(&again, name, name);
     if (d->read(applied, applied_len, name, &again, &err) != 0)
         fail_msg("%s after applying the block: %s\n%s", name, err.msg, block);
+    /* The uplinks' reference: the text with the switch-wide part only. */
+    struct pr_switch base;
+    pr_switch_init(&base, name, name);
+    char *base_text = NULL;
+    size_t base_len = 0;
+    if (d->apply(text, len, sw.fix.switch_wide ? sw.fix.switch_wide : "", &base_text, &base_len,
+                 &err) != 0 ||
+        d->read(base_text, base_len, name, &base, &err) != 0)
+        fail_msg("%s with the switch-wide part: %s", name, err.msg);
     unsigned fixed = 0;
     for (size_t i = 0; i < sw.n_ports; i++) {
         const struct pr_port *p = &sw.ports[i];
@@ -268,7 +278,8 @@ static inline unsigned dt_block_and_uplinks(const struct dt_dialect *d, const ch
         char why[PR_EVIDENCE_MAX * 3];
         if (p->role.role == PR_ROLE_UPLINK) {
             (*uplinks)++;
-            if (!dt_same_facts(p, q, why, sizeof why))
+            const struct pr_port *ref = pr_switch_find_name(&base, p->name);
+            if (ref == NULL || !dt_same_facts(ref, q, why, sizeof why))
                 fail_msg("%s: the block changed uplink %s: %s\n%s", name, p->name, why, block);
             continue;
         }
@@ -284,6 +295,8 @@ static inline unsigned dt_block_and_uplinks(const struct dt_dialect *d, const ch
         }
     }
     free(applied);
+    free(base_text);
+    pr_switch_free(&base);
     pr_switch_free(&again);
     pr_switch_free(&sw);
     return fixed;
