@@ -13,6 +13,7 @@ static const struct pr_driver *const driver_table[] = {
     &pr_driver_ruckus,   /* FastIron (Ruckus/Brocade ICX) */
     &pr_driver_mikrotik, /* RouterOS */
     &pr_driver_fastpath, /* Broadcom FASTPATH, EFOS */
+    &pr_driver_fsos,     /* FS.com FSOS */
     NULL,
 };
 

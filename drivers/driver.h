@@ -154,5 +154,6 @@ extern const struct pr_driver pr_driver_aruba;
 extern const struct pr_driver pr_driver_ruckus;
 extern const struct pr_driver pr_driver_mikrotik;
 extern const struct pr_driver pr_driver_fastpath;
+extern const struct pr_driver pr_driver_fsos;
 
 #endif
