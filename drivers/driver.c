@@ -14,6 +14,7 @@ static const struct pr_driver *const driver_table[] = {
     &pr_driver_mikrotik, /* RouterOS */
     &pr_driver_fastpath, /* Broadcom FASTPATH, EFOS */
     &pr_driver_fsos,     /* FS.com FSOS */
+    &pr_driver_tplink,   /* TP-Link */
     NULL,
 };
 

@@ -155,5 +155,6 @@ extern const struct pr_driver pr_driver_ruckus;
 extern const struct pr_driver pr_driver_mikrotik;
 extern const struct pr_driver pr_driver_fastpath;
 extern const struct pr_driver pr_driver_fsos;
+extern const struct pr_driver pr_driver_tplink;
 
 #endif
