@@ -78,4 +78,11 @@ int cli_speed_mbps(const char *word);
  * "1/1/10". */
 int cli_name_cmp(const char *a, const char *b);
 
+/* The configuration text after a fix for a dialect whose saved text is the
+ * commands the switch replays in order: text (without the NUL bytes and
+ * blanks that trail it), a newline, the snippet, a newline. *out
+ * (NUL-terminated, *out_len its length) is the caller's to free. */
+int cli_text_append(const char *text, size_t len, const char *snippet, char **out, size_t *out_len,
+                    struct pr_error *err);
+
 #endif

@@ -8,6 +8,7 @@
 
 #include "driver.h"
 #include "mikrotik/mikrotik.h"
+#include "cli/cli_text.h"
 #include "mikrotik/routeros.h"
 
 static void priv_free(void *p)
@@ -69,23 +70,7 @@ void mikrotik_snippet(const struct pr_switch *sw, const struct pr_port *port,
 int mikrotik_config_apply(const char *text, size_t len, const char *snippet, char **out,
                           size_t *out_len, struct pr_error *err)
 {
-    while (len > 0 && (text[len - 1] == '\0' || text[len - 1] == '\n' || text[len - 1] == '\r'))
-        len--;
-    size_t slen = strlen(snippet);
-    char *buf = malloc(len + slen + 3);
-    if (buf == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory applying a fix");
-    memcpy(buf, text, len);
-    size_t n = len;
-    if (n > 0)
-        buf[n++] = '\n';
-    memcpy(buf + n, snippet, slen);
-    n += slen;
-    buf[n++] = '\n';
-    buf[n] = '\0';
-    *out = buf;
-    *out_len = n;
-    return 0;
+    return cli_text_append(text, len, snippet, out, out_len, err);
 }
 
 static int mikrotik_match(const char *sys_object_id, const char *sys_descr, const char *config_text,
