@@ -47,10 +47,7 @@ int fastpath_config_read_as(const char *text, size_t len, const char *origin, st
         fastpath_model_free(m);
         return -1;
     }
-    if (sw->driver_priv_free != NULL)
-        sw->driver_priv_free(sw->driver_priv);
-    sw->driver_priv = m;
-    sw->driver_priv_free = priv_free;
+    pr_driver_install_priv(sw, m, priv_free);
     return 0;
 }
 
@@ -83,12 +80,7 @@ static int fastpath_match(const char *sys_object_id, const char *sys_descr, cons
 static int fastpath_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                                 struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the fastpath driver was given no configuration");
-    if (fastpath_config_read(config->text, config->len, config->origin, sw, err) != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "fastpath", fastpath_config_read, err);
 }
 
 static int fastpath_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw,
@@ -99,11 +91,7 @@ static int fastpath_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw,
 
 static int fastpath_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)
 {
-    bool config = switch_model(sw) != NULL;
-    if (pr_driver_merge_fixes(sw, config ? "!" : "#", block) != 0)
-        return -1;
-    block->paste = block->text != NULL && config;
-    return 0;
+    return pr_driver_merge_config_fixes(sw, switch_model(sw) != NULL, "!", block);
 }
 
 const struct pr_driver pr_driver_fastpath = {

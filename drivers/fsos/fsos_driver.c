@@ -21,12 +21,7 @@ static int fsos_match(const char *sys_object_id, const char *sys_descr, const ch
 static int fsos_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                             struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the fsos driver was given no configuration");
-    if (fsos_config_read(config->text, config->len, config->origin, sw, err) != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "fsos", fsos_config_read, err);
 }
 
 static int fsos_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw, struct pr_error *err)
@@ -36,11 +31,7 @@ static int fsos_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw, str
 
 static int fsos_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)
 {
-    bool config = fsos_switch_model(sw) != NULL;
-    if (pr_driver_merge_fixes(sw, config ? "!" : "#", block) != 0)
-        return -1;
-    block->paste = block->text != NULL && config;
-    return 0;
+    return pr_driver_merge_config_fixes(sw, fsos_switch_model(sw) != NULL, "!", block);
 }
 
 const struct pr_driver pr_driver_fsos = {

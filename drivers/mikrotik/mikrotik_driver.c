@@ -51,10 +51,7 @@ int mikrotik_config_read_as(const char *text, size_t len, const char *origin, st
         routeros_model_free(m);
         return -1;
     }
-    if (sw->driver_priv_free != NULL)
-        sw->driver_priv_free(sw->driver_priv);
-    sw->driver_priv = m;
-    sw->driver_priv_free = priv_free;
+    pr_driver_install_priv(sw, m, priv_free);
     return 0;
 }
 
@@ -91,12 +88,7 @@ static int mikrotik_match(const char *sys_object_id, const char *sys_descr, cons
 static int mikrotik_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                                 struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the mikrotik driver was given no configuration");
-    if (mikrotik_config_read(config->text, config->len, config->origin, sw, err) != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "mikrotik", mikrotik_config_read, err);
 }
 
 /* MIKROTIK-MIB (LibreNMS's mibs/mikrotik/MIKROTIK-MIB) has groups for
@@ -111,10 +103,7 @@ static int mikrotik_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw,
 
 static int mikrotik_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)
 {
-    if (pr_driver_merge_fixes(sw, "#", block) != 0)
-        return -1;
-    block->paste = block->text != NULL && mikrotik_switch_has_config(sw);
-    return 0;
+    return pr_driver_merge_config_fixes(sw, mikrotik_switch_has_config(sw), "#", block);
 }
 
 const struct pr_driver pr_driver_mikrotik = {

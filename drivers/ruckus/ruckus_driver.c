@@ -37,12 +37,7 @@ static int ruckus_match(const char *sys_object_id, const char *sys_descr, const 
 static int ruckus_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                               struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the ruckus driver was given no configuration");
-    if (ruckus_config_read(config->text, config->len, config->origin, sw, err) != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "ruckus", ruckus_config_read, err);
 }
 
 /* The configuration's "1/1/1" and the agent's ifName ("1/1/1") or ifDescr
@@ -59,11 +54,7 @@ static bool ruckus_names_match(const char *config_name, const char *snmp_name)
 
 static int ruckus_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)
 {
-    bool config = ruckus_switch_has_config(sw);
-    if (pr_driver_merge_fixes(sw, config ? "!" : "#", block) != 0)
-        return -1;
-    block->paste = block->text != NULL && config;
-    return 0;
+    return pr_driver_merge_config_fixes(sw, ruckus_switch_has_config(sw), "!", block);
 }
 
 const struct pr_driver pr_driver_ruckus = {

@@ -53,10 +53,7 @@ int ruckus_config_read_as(const char *text, size_t len, const char *origin, stru
         fastiron_model_free(m);
         return -1;
     }
-    if (sw->driver_priv_free != NULL)
-        sw->driver_priv_free(sw->driver_priv);
-    sw->driver_priv = m;
-    sw->driver_priv_free = priv_free;
+    pr_driver_install_priv(sw, m, priv_free);
     return 0;
 }
 

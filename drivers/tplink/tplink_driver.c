@@ -20,12 +20,7 @@ static int tplink_match(const char *sys_object_id, const char *sys_descr, const 
 static int tplink_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                               struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the tplink driver was given no configuration");
-    if (tplink_config_read(config->text, config->len, config->origin, sw, err) != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "tplink", tplink_config_read, err);
 }
 
 static int tplink_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw, struct pr_error *err)
@@ -35,11 +30,7 @@ static int tplink_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw, s
 
 static int tplink_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)
 {
-    bool config = tplink_switch_model(sw) != NULL;
-    if (pr_driver_merge_fixes(sw, config ? "!" : "#", block) != 0)
-        return -1;
-    block->paste = block->text != NULL && config;
-    return 0;
+    return pr_driver_merge_config_fixes(sw, tplink_switch_model(sw) != NULL, "!", block);
 }
 
 const struct pr_driver pr_driver_tplink = {

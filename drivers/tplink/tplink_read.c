@@ -309,10 +309,7 @@ int tplink_config_read_as(const char *text, size_t len, const char *origin, stru
         model_free(m);
         return -1;
     }
-    if (sw->driver_priv_free != NULL)
-        sw->driver_priv_free(sw->driver_priv);
-    sw->driver_priv = m;
-    sw->driver_priv_free = model_free;
+    pr_driver_install_priv(sw, m, model_free);
     return 0;
 }
 
