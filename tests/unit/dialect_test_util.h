@@ -302,4 +302,40 @@ static inline unsigned dt_block_and_uplinks(const struct dt_dialect *d, const ch
     return fixed;
 }
 
+/* Every fix of every port of each file (dir/name; absent: skipped) proven
+ * one by one and as the switch's whole block, without an expected VLAN and
+ * with expect_vlan; the counts printed under label and checked: each
+ * finding proven or advice, at least one proven, at least one uplink. */
+static inline void dt_prove_files(const struct dt_dialect *const *d, const char *const *dirs,
+                                  const char *const *names, size_t n, int64_t expect_vlan,
+                                  const char *label)
+{
+    struct dt_count c;
+    memset(&c, 0, sizeof c);
+    unsigned fixed = 0, uplinks = 0;
+    for (size_t i = 0; i < n; i++) {
+        char path[512];
+        size_t len = 0;
+        snprintf(path, sizeof path, "%s%s", dirs[i], names[i]);
+        char *text = dt_slurp(path, &len);
+        if (text == NULL) {
+            print_message("%s absent: skipped\n", path);
+            skip();
+        }
+        c.files++;
+        for (int pass = 0; pass < 2; pass++) {
+            int64_t v = pass == 0 ? -1 : expect_vlan;
+            dt_rejudge_all(d[i], names[i], text, len, v, &c);
+            fixed += dt_block_and_uplinks(d[i], names[i], text, len, v, &uplinks);
+        }
+        free(text);
+    }
+    print_message("%s: %u files, %u ports judged twice, %u findings: %u proven gone, %u advice; "
+                  "%u closed by the blocks at once, %u uplinks untouched\n",
+                  label, c.files, c.ports / 2, c.findings, c.proven, c.advised, fixed, uplinks);
+    assert_int_equal(c.findings, c.proven + c.advised);
+    assert_true(c.proven > 0);
+    assert_true(uplinks > 0);
+}
+
 #endif

@@ -119,26 +119,10 @@ static void test_written(void **state)
 static void test_apply_and_rejudge_real(void **state)
 {
     (void)state;
-    size_t len = 0;
-    char *text = dt_slurp(FIXTURES BES, &len);
-    if (text == NULL) {
-        print_message("fixture %s absent: skipped\n", BES);
-        skip();
-    }
-    struct dt_count c;
-    memset(&c, 0, sizeof c);
-    unsigned fixed = 0, uplinks = 0;
-    for (int pass = 0; pass < 2; pass++) {
-        dt_rejudge_all(&efos, BES, text, len, pass == 0 ? -1 : 20, &c);
-        fixed += dt_block_and_uplinks(&efos, BES, text, len, pass == 0 ? -1 : 20, &uplinks);
-    }
-    free(text);
-    print_message("EFOS: 1 file, %u ports judged twice, %u findings: %u proven gone, %u advice; "
-                  "%u closed by the blocks at once, %u uplinks untouched\n",
-                  c.ports / 2, c.findings, c.proven, c.advised, fixed, uplinks);
-    assert_int_equal(c.findings, c.proven + c.advised);
-    assert_true(c.proven > 0);
-    assert_true(uplinks > 0);
+    static const struct dt_dialect *const d[] = {&efos};
+    static const char *const dirs[] = {FIXTURES};
+    static const char *const names[] = {BES};
+    dt_prove_files(d, dirs, names, 1, 20, "EFOS");
 }
 
 int main(void)

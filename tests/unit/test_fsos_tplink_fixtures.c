@@ -146,37 +146,10 @@ static void test_tp_written(void **state)
 static void test_apply_and_rejudge_real(void **state)
 {
     (void)state;
-    static const struct {
-        const struct dt_dialect *d;
-        const char *name;
-    } files[] = {{&fsos, FS3400}, {&tplink, DSP7001}};
-    struct dt_count c;
-    memset(&c, 0, sizeof c);
-    unsigned fixed = 0, uplinks = 0;
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[512];
-        size_t len = 0;
-        snprintf(path, sizeof path, "%s%s", FIXTURES, files[i].name);
-        char *text = dt_slurp(path, &len);
-        if (text == NULL) {
-            print_message("%s absent: skipped\n", path);
-            skip();
-        }
-        c.files++;
-        for (int pass = 0; pass < 2; pass++) {
-            dt_rejudge_all(files[i].d, files[i].name, text, len, pass == 0 ? -1 : 20, &c);
-            fixed += dt_block_and_uplinks(files[i].d, files[i].name, text, len, pass == 0 ? -1 : 20,
-                                          &uplinks);
-        }
-        free(text);
-    }
-    print_message("FSOS and TP-Link: %u files, %u ports judged twice, %u findings: %u proven "
-                  "gone, %u advice; %u closed by the blocks at once, %u uplinks untouched\n",
-                  c.files, c.ports / 2, c.findings, c.proven, c.advised, fixed, uplinks);
-    assert_int_equal(c.findings, c.proven + c.advised);
-    assert_true(c.proven > 0);
-    assert_true(fixed > 0);
-    assert_true(uplinks > 0);
+    static const struct dt_dialect *const d[] = {&fsos, &tplink};
+    static const char *const dirs[] = {FIXTURES, FIXTURES};
+    static const char *const names[] = {FS3400, DSP7001};
+    dt_prove_files(d, dirs, names, 2, 20, "FSOS and TP-Link");
 }
 
 int main(void)

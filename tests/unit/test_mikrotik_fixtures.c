@@ -185,37 +185,18 @@ static void test_bad_input(void **state)
 static void test_apply_and_rejudge_real(void **state)
 {
     (void)state;
-    struct dt_count c;
-    memset(&c, 0, sizeof c);
-    unsigned fixed = 0, uplinks = 0;
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[512];
-        size_t len = 0;
-        snprintf(path, sizeof path, "%s%s", DATA, files[i]);
-        char *text = dt_slurp(path, &len);
-        if (text == NULL)
-            fail_msg("cannot read %s", path);
-        c.files++;
-        for (int pass = 0; pass < 2; pass++) {
-            dt_rejudge_all(&routeros, files[i], text, len, pass == 0 ? -1 : 20, &c);
-            fixed +=
-                dt_block_and_uplinks(&routeros, files[i], text, len, pass == 0 ? -1 : 20, &uplinks);
-        }
-        free(text);
-    }
-    /* The written export under RSTP (its STP bridge's switch-wide fix
+    static const struct dt_dialect *const d[] = {&routeros, &routeros, &routeros};
+    static const char *const dirs[] = {DATA, DATA, DATA};
+    dt_prove_files(d, dirs, files, 3, 20, "RouterOS");
+    /* The written export under MSTP (its STP bridge's switch-wide fix
      * would reconverge the uplinks too, as the block says). */
     char rapid[sizeof written];
     memcpy(rapid, written, sizeof written);
     char *mode = strstr(rapid, "protocol-mode=stp ");
     memcpy(mode, "protocol-mode=mstp", 18);
-    fixed += dt_block_and_uplinks(&routeros, "written.rsc", rapid, strlen(rapid), 20, &uplinks);
-    print_message("RouterOS: %u files, %u ports judged twice, %u findings: %u proven gone, %u "
-                  "advice; %u closed by the blocks at once, %u uplinks untouched\n",
-                  c.files, c.ports / 2, c.findings, c.proven, c.advised, fixed, uplinks);
-    assert_int_equal(c.findings, c.proven + c.advised);
-    assert_true(c.proven > 0);
-    assert_true(fixed > 0);
+    unsigned uplinks = 0;
+    assert_true(dt_block_and_uplinks(&routeros, "written.rsc", rapid, strlen(rapid), 20, &uplinks) >
+                0);
     assert_true(uplinks > 0);
 }
 

@@ -177,34 +177,10 @@ static void test_fast_port_span_and_single(void **state)
 static void test_apply_and_rejudge_real(void **state)
 {
     (void)state;
-    static const char *const files[] = {ICX7250, ICX7150};
-    struct dt_count c;
-    memset(&c, 0, sizeof c);
-    unsigned fixed = 0, uplinks = 0;
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        char path[512];
-        size_t len = 0;
-        snprintf(path, sizeof path, "%s%s", FIXTURES, files[i]);
-        char *text = dt_slurp(path, &len);
-        if (text == NULL) {
-            print_message("%s absent: not applied\n", path);
-            skip();
-        }
-        c.files++;
-        for (int pass = 0; pass < 2; pass++) {
-            dt_rejudge_all(&fastiron, files[i], text, len, pass == 0 ? -1 : 20, &c);
-            fixed +=
-                dt_block_and_uplinks(&fastiron, files[i], text, len, pass == 0 ? -1 : 20, &uplinks);
-        }
-        free(text);
-    }
-    print_message("FastIron: %u files, %u ports judged twice, %u findings: %u proven gone, %u "
-                  "advice; %u closed by the blocks at once, %u uplinks untouched\n",
-                  c.files, c.ports / 2, c.findings, c.proven, c.advised, fixed, uplinks);
-    assert_int_equal(c.findings, c.proven + c.advised);
-    assert_true(c.proven > 0);
-    assert_true(fixed > 0);
-    assert_true(uplinks > 0);
+    static const struct dt_dialect *const d[] = {&fastiron, &fastiron};
+    static const char *const dirs[] = {FIXTURES, FIXTURES};
+    static const char *const names[] = {ICX7250, ICX7150};
+    dt_prove_files(d, dirs, names, 2, 20, "FastIron");
 }
 
 int main(void)
