@@ -151,5 +151,7 @@ extern const struct pr_driver pr_driver_generic_snmp;
 extern const struct pr_driver pr_driver_cisco;
 extern const struct pr_driver pr_driver_juniper;
 extern const struct pr_driver pr_driver_aruba;
+extern const struct pr_driver pr_driver_huawei;
+extern const struct pr_driver pr_driver_comware;
 
 #endif

@@ -78,4 +78,13 @@ int cli_speed_mbps(const char *word);
  * "1/1/10". */
 int cli_name_cmp(const char *a, const char *b);
 
+/* `undo` in front (the `no` of the `#`-sectioned dialects): taken off and
+ * noted in s->no, as cli_stmt_init() does for `no`. */
+void cli_stmt_undo(struct cli_stmt *s);
+
+/* A space-separated VLAN list with `to` ranges ("10 to 11 13 100 to 250",
+ * also "all" when all_ok): marks VLANs 1-4094 in marks[4095]; false on a
+ * malformed list. */
+bool cli_vlan_words(const char *text, bool all_ok, bool marks[4095]);
+
 #endif
