@@ -9,9 +9,10 @@ static const struct pr_driver *const driver_table[] = {
     &pr_driver_generic_snmp,
     &pr_driver_cisco,
     &pr_driver_juniper,
-    &pr_driver_aruba,   /* AOS-CX, ArubaOS-Switch (ProCurve) */
-    &pr_driver_huawei,  /* VRP: S-series, CloudEngine */
-    &pr_driver_comware, /* H3C, HPE FlexNetwork / FlexFabric */
+    &pr_driver_aruba, /* AOS-CX, ArubaOS-Switch (ProCurve) */
+    /* the #-sectioned family: Huawei VRP, H3C / HPE Comware */
+    &pr_driver_huawei,
+    &pr_driver_comware,
     NULL,
 };
 
