@@ -5,8 +5,9 @@
  * docs/comware.md list them):
  *   both: an interface forwards unless `shutdown`; spanning tree runs on
  *   every port unless disabled there; a port is not edge unless
- *   `stp edged-port` (HUAWEI-MSTP-MIB hwMstpiStpPortEdgeport, HH3C-LswMSTP-MIB
- *   hh3cdot1sMstiStpPortEdgeport DEFVAL disabled); forward delay 15 s, max
+ *   `stp edged-port` (HH3C-LswMSTP-MIB hh3cdot1sMstiStpPortEdgeport DEFVAL
+ *   disabled), where VRP detects an edge port (no BPDU within 2 x hello + 1 s,
+ *   Huawei's command reference of stp edged-port); forward delay 15 s, max
  *   age 20 s; untagged frames enter the port's PVID, VLAN 1 unless set, and a
  *   trunk or hybrid port carries VLAN 1 until told otherwise; a member of an
  *   aggregate takes its spanning tree and VLANs from the aggregate (the
@@ -29,6 +30,7 @@
 #define CW_L2_REF   "HPE 7500 Layer 2 LAN Switching Command Reference"
 #define CW_LAG_DOC  "H3C S5830V2 Layer 2 LAN Switching Configuration Guide, edge aggregate interface"
 #define HW_MIB      "HUAWEI-MSTP-MIB"
+#define HW_CE_REF   "Huawei CloudEngine command reference"
 
 static void set_if(struct pr_fact *f, int64_t value, const struct vrp_iface *ifc,
                    const struct cli_line *line)
@@ -223,11 +225,16 @@ static void fill_edge(const struct vrp_model *m, const struct vrp_iface *gov,
 {
     if (gov->edge.line != NULL)
         set_if(&f->edge, gov->edge.value ? PR_EDGE_YES : PR_EDGE_NO, gov, gov->edge.line);
-    else
+    else if (m->dialect == VRP_COMWARE)
         pr_fact_set(&f->edge, PR_EDGE_NO,
-                    "interface %s: no stp edged-port: a non-edge port (default, %s)", gov->name,
-                    m->dialect == VRP_COMWARE ? "HH3C-LswMSTP-MIB hh3cdot1sMstiStpPortEdgeport"
-                                              : HW_MIB " hwMstpiStpPortEdgeport");
+                    "interface %s: no stp edged-port: a non-edge port (default, HH3C-LswMSTP-MIB "
+                    "hh3cdot1sMstiStpPortEdgeport)",
+                    gov->name);
+    else
+        pr_fact_set(&f->edge, PR_EDGE_AUTO,
+                    "interface %s: no stp edged-port: left to edge detection, edge only after "
+                    "2 x hello + 1 s without BPDUs (" HW_CE_REF ", stp edged-port)",
+                    gov->name);
     if (m->bpdu_protect.line != NULL)
         set_global(&f->bpdu_guard, m->bpdu_protect.value, m->bpdu_protect.line);
     else

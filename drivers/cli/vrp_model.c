@@ -278,8 +278,11 @@ static int iface_stmt(struct vrp_model *m, struct vrp_iface *ifc, const struct c
                strcasecmp(s.w[next], "pvid") != 0) {
         return hybrid_vlans(m, ifc, &s, err);
     } else if (cli_stmt_is(&s, 0, "stp edged-port", &next)) {
-        bool disable = next < s.n && strcasecmp(s.w[next], "disable") == 0;
-        set(&ifc->edge, !s.no && !disable, line);
+        /* `undo stp edged-port` restores the default (VRP: detection). */
+        if (s.no)
+            clear(&ifc->edge);
+        else
+            set(&ifc->edge, !(next < s.n && strcasecmp(s.w[next], "disable") == 0), line);
     } else if (cli_stmt_is(&s, 0, "stp enable", NULL)) {
         set(&ifc->stp_port, !s.no, line);
     } else if (cli_stmt_is(&s, 0, "stp disable", NULL)) {

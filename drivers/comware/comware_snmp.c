@@ -31,6 +31,7 @@ static const struct generic_vendor_stp comware_mstp = {
     .version = &MIB_H3C_STP_VERSION,
     .edge = &MIB_H3C_STP_EDGE,
     .edge_yes = 1,
+    .edge_auto = -1,
     .edge_names = edge_names,
     .port_status = &MIB_H3C_STP_PORT_STATUS,
 };

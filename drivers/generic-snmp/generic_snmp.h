@@ -109,6 +109,7 @@ struct generic_vendor_stp {
     const struct mib_object *version;     /* scalar, may be NULL */
     const struct mib_object *edge;        /* column at instance 0 */
     int edge_yes;                         /* the edge column's value for an edge port */
+    int edge_auto;                        /* its value for edge detection; -1: none */
     const char *const *edge_names;        /* names of values 0..3 ("" none) */
     const struct mib_object *port_status; /* column at instance 0: enabled(1)/disabled(2) */
 };

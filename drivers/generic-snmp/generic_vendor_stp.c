@@ -57,6 +57,10 @@ void generic_vendor_stp_read(struct pr_snmp_store *store, struct pr_switch *sw,
             v->edge_names[x][0] == '\0')
             continue;
         generic_evidence(ev, sizeof ev, v->edge, idx, vb, v->edge_names[x]);
-        pr_fact_set(&port->facts.edge, x == v->edge_yes ? PR_EDGE_YES : PR_EDGE_NO, "%s", ev);
+        pr_fact_set(&port->facts.edge,
+                    x == v->edge_yes    ? PR_EDGE_YES
+                    : x == v->edge_auto ? PR_EDGE_AUTO
+                                        : PR_EDGE_NO,
+                    "%s", ev);
     }
 }

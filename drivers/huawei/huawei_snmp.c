@@ -23,15 +23,17 @@ static const struct pr_snmp_request huawei_requests[] = {
     MIB_COLUMN(MIB_HW_MSTP_PORT_STATUS),
 };
 
-/* hwMstpiStpPortEdgeport: disable(1), enable(2), undo(3); "By default, a
- * port is a non-edge port": undo is the unconfigured, non-edge state. */
-static const char *const edge_names[] = {"", "disable", "enable", "undo (non-edge, the default)"};
+/* hwMstpiStpPortEdgeport: disable(1), enable(2), undo(3). undo is the
+ * unconfigured state, where VRP detects an edge port by the absence of
+ * BPDUs (the command reference of stp edged-port): edge detection. */
+static const char *const edge_names[] = {"", "disable", "enable", "undo (edge detection)"};
 
 static const struct generic_vendor_stp huawei_mstp = {
     .status = &MIB_HW_MSTP_STATUS,
     .version = &MIB_HW_MSTP_VERSION,
     .edge = &MIB_HW_MSTP_EDGE,
     .edge_yes = 2,
+    .edge_auto = 3,
     .edge_names = edge_names,
     .port_status = &MIB_HW_MSTP_PORT_STATUS,
 };

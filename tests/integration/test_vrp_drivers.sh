@@ -13,17 +13,17 @@ data="$PR_SOURCE_DIR/tests/data/vrp"
 tmp="$PR_TMP"
 
 # tests/data/vrp/huawei-s5720-written.cfg: GigabitEthernet0/0/2 "port default vlan 10"
-# without stp edged-port: not edge, not ready, exit 2; the fix in VRP syntax.
+# without stp edged-port: left to VRP's edge detection, a warning, exit 1; the fix in VRP syntax.
 rc=0
 "$PORTREADY" check --config "$data/huawei-s5720-written.cfg" --format json --fix \
     GigabitEthernet0/0/2 >"$tmp/hw.json" || rc=$?
-pr_expect_eq "huawei exit" 2 "$rc"
+pr_expect_eq "huawei exit" 1 "$rc"
 pr_expect_eq "huawei driver" huawei "$(pr_json "$tmp/hw.json" 'd["switches"][0]["driver"]')"
 pr_expect_eq "huawei mode (stp mode rstp)" rstp \
     "$(pr_json "$tmp/hw.json" 'd["switches"][0]["stp"]["mode"]')"
 pr_expect_eq "huawei 0/0/2 fix" "interface GigabitEthernet0/0/2
  stp edged-port enable" "$(pr_json "$tmp/hw.json" \
-    '[f["fix"] for f in d["switches"][0]["ports"][0]["findings"] if f["id"] == "stp-not-edge"][0]')"
+    '[f["fix"] for f in d["switches"][0]["ports"][0]["findings"] if f["id"] == "stp-edge-auto"][0]')"
 pr_expect_eq "huawei block to paste" True "$(pr_json "$tmp/hw.json" 'd["switches"][0]["fix"]["paste"]')"
 
 # GigabitEthernet0/0/1 "stp edged-port enable", VLAN 10: ready, exit 0, also asked for VLAN 10.
@@ -85,14 +85,14 @@ AGENT="127.0.0.1:$PORT"
 # S5720 (derivation beside the same assertions in test_fixture_verdicts.sh):
 # 1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.2011.2.23.276 -> huawei;
 # 1.3.6.1.4.1.2011.5.25.42.4.1.2.0|2|3 hwMstpForceVersion mstp;
-# 1.3.6.1.4.1.2011.5.25.42.4.1.20.1.9.0.1|2|3 hwMstpiStpPortEdgeport undo: not edge.
+# 1.3.6.1.4.1.2011.5.25.42.4.1.20.1.9.0.1|2|3 hwMstpiStpPortEdgeport undo: edge detection.
 fx_check hwlive "live:$AGENT:lextudio__huawei-s5720" auto GigabitEthernet0/0/1 --fix
 fx_expect_switch hwlive "driver=huawei mode=mstp fd=15 maxage=20"
-fx_expect_port hwlive GigabitEthernet0/0/1 "not-ready ids=stp-not-edge bo=30 edge=no stp=forwarding oper=up vlan=30 lacp=- speed=1000"
+fx_expect_port hwlive GigabitEthernet0/0/1 "warning ids=stp-edge-auto bo=3 edge=auto stp=forwarding oper=up vlan=30 lacp=- speed=1000"
 # Read from an agent, the fix is still VRP's.
 pr_expect_eq "hwlive fix" "interface GigabitEthernet0/0/1
  stp edged-port enable" "$(pr_json "$PR_TMP/hwlive.json" \
-    '[f["fix"] for f in d["switches"][0]["ports"][0]["findings"] if f["id"] == "stp-not-edge"][0]')"
+    '[f["fix"] for f in d["switches"][0]["ports"][0]["findings"] if f["id"] == "stp-edge-auto"][0]')"
 
 # S-E528: 1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.25506.1.578 -> comware;
 # 1.3.6.1.4.1.25506.8.35.14.1.0|2|2 hh3cdot1sStpStatus disabled: STP off, blackout 0;

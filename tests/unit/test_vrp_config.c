@@ -217,9 +217,12 @@ static void test_huawei_written(void **state)
     fact(&p->facts.edge, PR_EDGE_YES, "stp edged-port enable");
     fact(&p->facts.bpdu_guard, 1, "stp bpdu-protection");
     assert_int_equal(p->verdict, PR_VERDICT_READY);
+    /* 0/0/2: no stp edged-port: VRP detects edge ports (no BPDU within
+     * 2 x hello + 1 s): left to detection, a warning. */
     p = port_of(&sw, "GigabitEthernet0/0/2");
-    fact(&p->facts.edge, PR_EDGE_NO, "HUAWEI-MSTP-MIB hwMstpiStpPortEdgeport");
-    assert_string_equal(fix_of(&sw, p->name, PR_F_STP_NOT_EDGE),
+    fact(&p->facts.edge, PR_EDGE_AUTO, "left to edge detection");
+    assert_int_equal(p->verdict, PR_VERDICT_WARNING);
+    assert_string_equal(fix_of(&sw, p->name, PR_F_STP_EDGE_AUTO),
                         "interface GigabitEthernet0/0/2\n stp edged-port enable");
     /* 0/0/3: trunk pvid vlan 20, VLAN 1 taken away, 10 20 allowed. */
     fact(&port_of(&sw, "GigabitEthernet0/0/3")->facts.access_vlan, 20, "port trunk pvid vlan 20");

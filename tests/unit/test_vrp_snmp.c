@@ -80,21 +80,21 @@ static void test_huawei_s5720(void **state)
      * hwMstpForceVersion mstp; 1.3.6.1.2.1.17.2.1.0|2|1 says nothing. */
     expect(&sw.stp.mode, PR_MODE_MSTP, "hwMstpForceVersion.0 = mstp(3)");
     /* GigabitEthernet0/0/1: ifName.6; dot1dBasePortIfIndex.1|2|6;
-     * ...42.4.1.20.1.9.0.1|2|3 hwMstpiStpPortEdgeport undo: not edge;
-     * ifOperStatus.6|2|1 up, dot1dStpPortState.1|2|5 forwarding: a port
-     * that blocks 2 x 15 s at its next link-up. */
+     * ...42.4.1.20.1.9.0.1|2|3 hwMstpiStpPortEdgeport undo: not configured,
+     * left to VRP's edge detection (edge after 2 x hello + 1 s without
+     * BPDUs); ifOperStatus.6|2|1 up, dot1dStpPortState.1|2|5 forwarding:
+     * a warning, stp-edge-auto. */
     const struct pr_port *p = ct_port(&sw, "GigabitEthernet0/0/1");
-    expect(&p->facts.edge, PR_EDGE_NO, "hwMstpiStpPortEdgeport.0.1 = undo");
-    expect(&p->expected_blackout_s, 30, NULL);
-    assert_int_equal(p->verdict, PR_VERDICT_NOT_READY);
-    assert_true(ct_has(p, PR_F_STP_NOT_EDGE, PR_SEV_CRITICAL));
+    expect(&p->facts.edge, PR_EDGE_AUTO, "hwMstpiStpPortEdgeport.0.1 = undo");
+    assert_int_equal(p->verdict, PR_VERDICT_WARNING);
+    assert_true(ct_has(p, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING));
     /* ...42.4.1.20.1.23.0.1|2|1 hwMstpiStpStatus enabled: nothing changed. */
     assert_false(pr_fact_is(&p->facts.stp_enabled, 0));
 
     /* The same recording through the generic driver: no RSTP-MIB
      * (nothing under 1.3.6.1.2.1.17.2.19), so no edge anywhere, and the 9
      * ports up and forwarding are unknown; HUAWEI-MSTP-MIB makes every
-     * bridge port's edge definite and those 9 ports not ready. */
+     * bridge port's edge definite and those 9 ports warnings. */
     survey_as(S5720, "generic-snmp", &generic);
     unsigned edge_gained = 0, verdict_gained = 0;
     assert_int_equal(sw.n_ports, generic.n_ports);
