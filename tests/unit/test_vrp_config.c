@@ -361,17 +361,19 @@ static const struct {
 static void test_apply_and_rejudge(void **state)
 {
     (void)state;
-    struct count c = {0};
+    unsigned proven = 0;
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        struct count c = {0};
         size_t len;
         char *text = slurp(files[i].dir, files[i].name, &len);
         rejudge_all(files[i].d, files[i].name, text, len, -1, &c);
         rejudge_all(files[i].d, files[i].name, text, len, 10, &c);
         free(text);
+        print_message("%s: %u ports (twice), %u findings: %u fixes proven, %u advice\n",
+                      files[i].name, c.ports / 2, c.findings, c.proven, c.advised);
+        proven += c.proven;
     }
-    print_message("%u ports, %u findings: %u fixes proven, %u advice\n", c.ports, c.findings,
-                  c.proven, c.advised);
-    assert_true(c.proven > 0);
+    assert_true(proven > 0);
 }
 
 /* Every third port stands in for an uplink: the --fix block, applied at
