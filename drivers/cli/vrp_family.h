@@ -25,6 +25,7 @@
 #include <stddef.h>
 
 #include "cli/cli_text.h"
+#include "driver.h"
 #include "model/switch.h"
 
 enum vrp_dialect {
@@ -128,6 +129,20 @@ const struct vrp_model *vrp_switch_model(const struct pr_switch *sw);
  * configuration cannot fix it. */
 void vrp_snippet(enum vrp_dialect d, const struct vrp_model *m, const struct pr_port *port,
                  const struct pr_finding *finding, char *buf, size_t buf_len);
+
+/* The parts of a driver of the family, for dialect d: match() on a
+ * configuration (0 when the text is not d's); read_config() refusing a
+ * text of another dialect with "not a WHAT configuration (WHY)"; snippet()
+ * falling back to drv_generic's advice where an agent's switch holds no
+ * configuration; merge_fixes() with `#` comments, to paste when read from
+ * a configuration. */
+int vrp_driver_match_config(enum vrp_dialect d, const char *text, size_t len);
+int vrp_driver_read_config(enum vrp_dialect d, const char *what, const char *why,
+                           const struct pr_config_text *config, struct pr_switch *sw,
+                           struct pr_error *err);
+void vrp_driver_snippet(enum vrp_dialect d, const struct pr_switch *sw, const struct pr_port *port,
+                        const struct pr_finding *finding, char *buf, size_t buf_len);
+int vrp_driver_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block);
 
 /* The text after the fix: the snippet goes before the closing `return`
  * (at the end when there is none), after a `#`, as the switch would write

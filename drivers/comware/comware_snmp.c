@@ -55,16 +55,7 @@ void comware_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
 
 int comware_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
 {
-    struct pr_snmp_store store;
-    pr_snmp_store_init(&store);
-    int rc = generic_snmp_fetch(src, comware_requests,
-                                sizeof comware_requests / sizeof comware_requests[0], &store, err);
-    if (rc == 0)
-        rc = generic_snmp_interpret(&store, src, sw, err);
-    if (rc == 0) {
-        comware_snmp_interpret(&store, sw);
-        pr_switch_add_source(sw, pr_snmp_source_kind(src));
-    }
-    pr_snmp_store_free(&store);
-    return rc;
+    return generic_vendor_stp_snmp_read(src, sw, comware_requests,
+                                        sizeof comware_requests / sizeof comware_requests[0],
+                                        &comware_mstp, err);
 }

@@ -120,4 +120,11 @@ struct generic_vendor_stp {
 void generic_vendor_stp_read(struct pr_snmp_store *store, struct pr_switch *sw,
                              const struct generic_vendor_stp *v);
 
+/* A driver's read_snmp() for a vendor group of that shape: the generic
+ * driver's objects and requests[n] fetched together, the generic
+ * interpretation, then v's; adds the source's kind to sw's sources. */
+int generic_vendor_stp_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw,
+                                 const struct pr_snmp_request *requests, size_t n,
+                                 const struct generic_vendor_stp *v, struct pr_error *err);
+
 #endif

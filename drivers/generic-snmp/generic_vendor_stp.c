@@ -64,3 +64,20 @@ void generic_vendor_stp_read(struct pr_snmp_store *store, struct pr_switch *sw,
                     "%s", ev);
     }
 }
+
+int generic_vendor_stp_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw,
+                                 const struct pr_snmp_request *requests, size_t n,
+                                 const struct generic_vendor_stp *v, struct pr_error *err)
+{
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
+    int rc = generic_snmp_fetch(src, requests, n, &store, err);
+    if (rc == 0)
+        rc = generic_snmp_interpret(&store, src, sw, err);
+    if (rc == 0) {
+        generic_vendor_stp_read(&store, sw, v);
+        pr_switch_add_source(sw, pr_snmp_source_kind(src));
+    }
+    pr_snmp_store_free(&store);
+    return rc;
+}

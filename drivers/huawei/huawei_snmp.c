@@ -50,16 +50,7 @@ void huawei_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
 
 int huawei_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
 {
-    struct pr_snmp_store store;
-    pr_snmp_store_init(&store);
-    int rc = generic_snmp_fetch(src, huawei_requests,
-                                sizeof huawei_requests / sizeof huawei_requests[0], &store, err);
-    if (rc == 0)
-        rc = generic_snmp_interpret(&store, src, sw, err);
-    if (rc == 0) {
-        huawei_snmp_interpret(&store, sw);
-        pr_switch_add_source(sw, pr_snmp_source_kind(src));
-    }
-    pr_snmp_store_free(&store);
-    return rc;
+    return generic_vendor_stp_snmp_read(src, sw, huawei_requests,
+                                        sizeof huawei_requests / sizeof huawei_requests[0],
+                                        &huawei_mstp, err);
 }
