@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_ports.h"
 #include "cli/vrp_family.h"
 #include "util/strutil.h"
 
@@ -300,38 +301,36 @@ static void fill_port(const struct vrp_model *m, const struct pr_switch *sw,
     fill_stp_enabled(sw, gov, f);
 }
 
-static int by_name(const void *a, const void *b)
+struct fill_ctx {
+    const struct vrp_model *m;
+    const struct pr_switch *sw;
+};
+
+static void fill_one(const void *item, struct pr_port *port, void *ctx)
 {
-    const struct vrp_iface *const *x = a, *const *y = b;
-    return cli_name_cmp((*x)->name, (*y)->name);
+    const struct fill_ctx *c = ctx;
+    fill_port(c->m, c->sw, item, &port->facts);
 }
 
 int vrp_fill_switch(const struct vrp_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
-    const struct vrp_iface **ports = calloc(m->n_ifaces ? m->n_ifaces : 1, sizeof *ports);
-    if (ports == NULL)
+    struct cli_port_ref *refs = calloc(m->n_ifaces ? m->n_ifaces : 1, sizeof *refs);
+    if (refs == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     size_t n = 0;
     for (size_t i = 0; i < m->n_ifaces; i++) {
-        if (m->ifaces[i].kind == VRP_PORT)
-            ports[n++] = &m->ifaces[i];
-    }
-    qsort(ports, n, sizeof *ports, by_name);
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        struct pr_port *port = pr_switch_add_port(sw, ports[i]->name, err);
-        if (port == NULL) {
-            rc = -1;
+        const struct vrp_iface *ifc = &m->ifaces[i];
+        if (ifc->kind != VRP_PORT)
             continue;
-        }
-        port->if_type = 6; /* ethernetCsmacd: the configuration names a front-panel port */
-        pr_strlcpy(port->alias, ports[i]->alias, sizeof port->alias);
-        const struct vrp_iface *agg = vrp_agg_of(m, ports[i]);
+        refs[n] = (struct cli_port_ref){.name = ifc->name, .alias = ifc->alias, .item = ifc};
+        const struct vrp_iface *agg = vrp_agg_of(m, ifc);
         if (agg != NULL)
-            pr_strlcpy(port->lag_name, agg->name, sizeof port->lag_name);
-        fill_port(m, sw, ports[i], &port->facts);
+            pr_strlcpy(refs[n].lag_name, agg->name, sizeof refs[n].lag_name);
+        n++;
     }
-    free(ports);
+    struct fill_ctx ctx = {m, sw};
+    int rc = cli_add_ports(sw, refs, n, fill_one, &ctx, err);
+    free(refs);
     return rc;
 }
