@@ -12,31 +12,52 @@
 struct marker {
     const char *text; /* at the start of a line, after its blanks */
     int score;
+    const char *also; /* NULL, or what the same line must hold too */
 };
 
 static const struct marker huawei_markers[] = {
-    {"!Software Version V", 60}, {"interface Eth-Trunk", 15},   {"interface Vlanif", 15},
-    {"port default vlan", 15},   {"port trunk allow-pass", 15}, {"vlan batch", 15},
-    {"undo portswitch", 10},     {"stp edged-port enable", 5},  {"interface XGigabitEthernet", 10},
-    {"interface 10GE", 10},      {"interface 25GE", 10},        {"interface 40GE", 10},
-    {"interface 100GE", 10},     {"interface MEth", 10},        {NULL, 0},
+    {"!Software Version V", 60, NULL},
+    {"interface Eth-Trunk", 15, NULL},
+    {"interface Vlanif", 15, NULL},
+    {"port default vlan", 15, NULL},
+    {"port trunk allow-pass", 15, NULL},
+    {"vlan batch", 15, NULL},
+    {"undo portswitch", 10, NULL},
+    {"stp edged-port enable", 5, NULL},
+    {"interface XGigabitEthernet", 10, NULL},
+    {"interface 10GE", 10, NULL},
+    {"interface 25GE", 10, NULL},
+    {"interface 40GE", 10, NULL},
+    {"interface 100GE", 10, NULL},
+    {"interface MEth", 10, NULL},
+    {NULL, 0, NULL},
 };
 
 static const struct marker comware_markers[] = {
-    {"version 7.", 40},
-    {"version 5.", 40},
-    {"port link-mode bridge", 20},
-    {"interface Bridge-Aggregation", 15},
-    {"interface Vlan-interface", 15},
-    {"port access vlan", 10},
-    {"port trunk permit vlan", 15},
-    {"port link-aggregation group", 10},
-    {"stp global enable", 15},
-    {"interface Ten-GigabitEthernet", 10},
-    {"interface M-GigabitEthernet", 10},
-    {"link-aggregation mode dynamic", 10},
-    {NULL, 0},
+    {"version 7.", 40, ", Release "}, /* not NX-OS's "version 7.0(3)I7(5)" */
+    {"version 5.", 40, ", Release "},
+    {"port link-mode bridge", 20, NULL},
+    {"interface Bridge-Aggregation", 15, NULL},
+    {"interface Vlan-interface", 15, NULL},
+    {"port access vlan", 10, NULL},
+    {"port trunk permit vlan", 15, NULL},
+    {"port link-aggregation group", 10, NULL},
+    {"stp global enable", 15, NULL},
+    {"interface Ten-GigabitEthernet", 10, NULL},
+    {"interface M-GigabitEthernet", 10, NULL},
+    {"link-aggregation mode dynamic", 10, NULL},
+    {NULL, 0, NULL},
 };
+
+static bool line_has(const char *line, size_t len, const char *what)
+{
+    size_t n = strlen(what);
+    for (size_t i = 0; i + n <= len; i++) {
+        if (memcmp(line + i, what, n) == 0)
+            return true;
+    }
+    return false;
+}
 
 /* Scans the first 256 KiB line by line. A `#` section separator is
  * required; so is a version header or two other markers. */
@@ -60,6 +81,8 @@ int vrp_detect(enum vrp_dialect d, const char *text, size_t len, char *evidence,
         for (size_t j = 0; mk[j].text != NULL && j < 16; j++) {
             size_t n = strlen(mk[j].text);
             if (seen[j] || end - k < n || memcmp(text + k, mk[j].text, n) != 0)
+                continue;
+            if (mk[j].also != NULL && !line_has(text + k, end - k, mk[j].also))
                 continue;
             seen[j] = true;
             score += mk[j].score;

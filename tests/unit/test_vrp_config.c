@@ -463,6 +463,9 @@ static void test_bad_input(void **state)
     assert_int_equal(vrp_config_read(VRP_HUAWEI, mode, strlen(mode), "m.cfg", &sw, &err), -1);
     assert_non_null(strstr(err.msg, "unknown spanning-tree mode"));
     pr_switch_free(&sw);
+    /* NX-OS's "version 7.0(3)I7(5)" under a "#" line is no Comware header. */
+    const char *nxos = "# saved\nversion 7.0(3)I7(5)\nfeature lacp\ninterface Ethernet1/1\n";
+    assert_int_equal(vrp_detect(VRP_COMWARE, nxos, strlen(nxos), NULL, 0), 0);
     /* A Junos text is neither dialect. */
     const char *junos = "interfaces {\n ge-0/0/0 {\n  unit 0;\n }\n}\n";
     assert_int_equal(vrp_detect(VRP_HUAWEI, junos, strlen(junos), NULL, 0), 0);
