@@ -15,6 +15,9 @@ static const struct pr_driver *const driver_table[] = {
     &pr_driver_fastpath, /* Broadcom FASTPATH, EFOS */
     &pr_driver_fsos,     /* FS.com FSOS */
     &pr_driver_tplink,   /* TP-Link */
+    /* the #-sectioned family: Huawei VRP, H3C / HPE Comware */
+    &pr_driver_huawei,
+    &pr_driver_comware,
     NULL,
 };
 

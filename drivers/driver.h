@@ -173,5 +173,7 @@ extern const struct pr_driver pr_driver_mikrotik;
 extern const struct pr_driver pr_driver_fastpath;
 extern const struct pr_driver pr_driver_fsos;
 extern const struct pr_driver pr_driver_tplink;
+extern const struct pr_driver pr_driver_huawei;
+extern const struct pr_driver pr_driver_comware;
 
 #endif

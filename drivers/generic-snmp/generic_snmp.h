@@ -99,4 +99,32 @@ bool generic_fact_from_column(struct pr_fact *fact, struct pr_snmp_store *store,
                               const struct mib_object *obj, uint32_t index,
                               const char *(*names)(int64_t));
 
+/* A vendor's MSTP group of the common shape (HUAWEI-MSTP-MIB,
+ * HH3C-LswMSTP-MIB): a scalar enabled(1)/disabled(2) for the whole bridge,
+ * a scalar force version stp(0)/rstp(2)/mstp(3), and per-port columns
+ * indexed by instance and bridge port. The column objects' OIDs end in the
+ * CIST's instance arc (0), so one more arc is the bridge port. */
+struct generic_vendor_stp {
+    const struct mib_object *status;      /* scalar, may be NULL */
+    const struct mib_object *version;     /* scalar, may be NULL */
+    const struct mib_object *edge;        /* column at instance 0 */
+    int edge_yes;                         /* the edge column's value for an edge port */
+    int edge_auto;                        /* its value for edge detection; -1: none */
+    const char *const *edge_names;        /* names of values 0..3 ("" none) */
+    const struct mib_object *port_status; /* column at instance 0: enabled(1)/disabled(2) */
+};
+
+/* Reads those objects from store into sw, where the standard MIBs left the
+ * switch's mode or a port's edge unsaid; the bridge's disabled(2) and a
+ * port's disabled(2) override what the standard MIBs said. */
+void generic_vendor_stp_read(struct pr_snmp_store *store, struct pr_switch *sw,
+                             const struct generic_vendor_stp *v);
+
+/* A driver's read_snmp() for a vendor group of that shape: the generic
+ * driver's objects and requests[n] fetched together, the generic
+ * interpretation, then v's; adds the source's kind to sw's sources. */
+int generic_vendor_stp_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw,
+                                 const struct pr_snmp_request *requests, size_t n,
+                                 const struct generic_vendor_stp *v, struct pr_error *err);
+
 #endif
