@@ -15,8 +15,7 @@ void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct
         out->unchecked += sw->unchecked;
         /* Read, but not one switch port on it: in an audit the other
          * switches' ready ports must not make it look fine. */
-        if (sw->error.code == PR_OK && sw->n_ports == 0 && sw->n_uplinks == 0 &&
-            sw->unchecked == 0)
+        if (sw->error.code == PR_OK && sw->n_ports == 0 && sw->n_uplinks == 0 && sw->unchecked == 0)
             out->portless++;
         for (size_t p = 0; p < sw->n_ports; p++) {
             out->ports++;
