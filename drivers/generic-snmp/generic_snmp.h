@@ -68,7 +68,8 @@ bool generic_lldp_caps(const struct pr_snmp_value *value, unsigned *caps, bool *
 /* "bridge, router" for a capability mask; "none" for 0. */
 void generic_lldp_caps_names(unsigned caps, char *buf, size_t len);
 
-/* Copies an OCTET STRING as printable text: other bytes become '?',
+/* Copies an OCTET STRING as text fit for a terminal (util/safe_text.h:
+ * UTF-8 kept, control characters and invalid bytes become '?'),
  * trailing NULs and blanks are dropped; "" for NULL or another type. */
 void generic_copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind *vb);
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "generic-snmp/generic_snmp.h"
+#include "util/safe_text.h"
 #include "util/strutil.h"
 
 void generic_evidence(char *buf, size_t len, const struct mib_object *obj, const char *index,
@@ -48,11 +49,12 @@ void generic_copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind
     if (vb == NULL || vb->value.type != PR_SNMP_T_OCTETS)
         return;
     size_t n = vb->value.len < dst_len - 1 ? vb->value.len : dst_len - 1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = vb->value.bytes[i];
-        dst[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-    }
+    /* A NUL inside is a control character like the others (a '?'). */
+    for (size_t i = 0; i < n; i++)
+        dst[i] = vb->value.bytes[i] != 0 ? (char)vb->value.bytes[i] : '\x01';
     dst[n] = '\0';
+    pr_text_make_safe(dst);
+    n = strlen(dst);
     /* Trailing NULs and blanks, as some agents send them. */
     while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '?'))
         dst[--n] = '\0';
