@@ -94,6 +94,18 @@ static void test_link_down(void **state)
     assert_string_equal(fx->port->findings[0].evidence, "ifOperStatus.1 = lowerLayerDown(7)");
 }
 
+/* An agent that sent ifOperStatus 99 leaves the link state unknown: the
+ * admin-up, edge port is not judged ready on it. */
+static void test_impossible_oper_is_unknown(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_impossible(&fx->port->facts.oper_status,
+                       "IF-MIB ifOperStatus.1 = 99: not a value IF-MIB defines, ignored");
+    judge(fx);
+    assert_false(has(fx->port, PR_F_LINK_DOWN, PR_SEV_CRITICAL));
+    assert_int_equal(fx->port->verdict, PR_VERDICT_UNKNOWN);
+}
+
 static void test_err_disabled(void **state)
 {
     struct fixture *fx = *state;
@@ -393,6 +405,7 @@ int main(void)
         T(test_ready_edge_port),
         T(test_admin_down),
         T(test_link_down),
+        T(test_impossible_oper_is_unknown),
         T(test_err_disabled),
         T(test_stp_not_edge_blackout_two_forward_delays),
         T(test_stp_not_edge_unknown_forward_delay_assumes_default),
