@@ -309,6 +309,10 @@ static enum pr_verdict verdict_of(const struct pr_port *port, bool stp_off)
     const struct pr_port_facts *facts = &port->facts;
     if (!facts->oper_status.known && !facts->admin_status.known)
         return PR_VERDICT_UNKNOWN;
+    /* A configuration never shows link state, but an agent that sent an
+     * impossible ifOperStatus leaves it unknown: no confident verdict. */
+    if (facts->oper_status.impossible)
+        return PR_VERDICT_UNKNOWN;
     if (!stp_off && !facts->edge.known)
         return PR_VERDICT_UNKNOWN;
     return warning ? PR_VERDICT_WARNING : PR_VERDICT_READY;
