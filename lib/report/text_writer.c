@@ -177,8 +177,10 @@ static void print_clients(FILE *out, const struct pr_port *port)
             sep = NULL;
         }
     }
-    if (line[0])
-        fprintf(out, "      %s\n", line);
+    if (line[0]) {
+        fputs("      ", out);
+        text_wrap(out, 6, 8, line);
+    }
 }
 
 static void print_port(const struct report_options *opts, const struct pr_port *port,
