@@ -140,8 +140,7 @@ enum dhcplog_kind dhcplog_kea_message(struct cursor *c, struct dhcplog_line *out
     const char *slash = memchr(c->p, '/', (size_t)(close - c->p));
     if (slash != NULL && out->pid < 0) {
         long pid = 0;
-        for (const char *p = slash + 1; p < close && *p >= '0' && *p <= '9' && pid < 100000000;
-             p++)
+        for (const char *p = slash + 1; p < close && *p >= '0' && *p <= '9' && pid < 100000000; p++)
             pid = pid * 10 + (*p - '0');
         out->pid = pid;
     }
