@@ -148,14 +148,18 @@ static enum dhcplog_kind dispatch(const char *tag, size_t tag_len, struct cursor
                                   struct dhcplog_line *out)
 {
     enum dhcplog_kind kind;
-    if (tag_len >= 5 && memcmp(tag, "dhcpd", 5) == 0)
+    if (tag_len >= 5 && memcmp(tag, "dhcpd", 5) == 0) {
+        out->program = "dhcpd";
         kind = message(c, out);
-    else if (tag_len >= 7 && memcmp(tag, "dnsmasq", 7) == 0)
+    } else if (tag_len >= 7 && memcmp(tag, "dnsmasq", 7) == 0) {
+        out->program = "dnsmasq";
         kind = dhcplog_dnsmasq_message(c, out);
-    else if (tag_len >= 9 && memcmp(tag, "kea-dhcp4", 9) == 0)
+    } else if (tag_len >= 9 && memcmp(tag, "kea-dhcp4", 9) == 0) {
+        out->program = "Kea";
         kind = dhcplog_kea_message(c, out);
-    else
+    } else {
         return DHCPLOG_OTHER;
+    }
     if (kind == DHCPLOG_MALFORMED || kind == DHCPLOG_NOISE) {
         out->reason = NULL;
         out->reason_len = 0;

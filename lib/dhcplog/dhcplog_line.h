@@ -47,6 +47,7 @@ enum dhcplog_kind {
 
 struct dhcplog_line {
     enum dhcplog_kind kind;
+    const char *program; /* static: "dhcpd", "dnsmasq" or "Kea"; NULL for other programs */
     int64_t time_us;
     long pid;                  /* -1 when the tag has none */
     uint64_t mac;              /* handshake kinds only */

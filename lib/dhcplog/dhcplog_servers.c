@@ -127,7 +127,10 @@ static enum dhcplog_kind kea_lease(struct cursor *c, struct dhcplog_line *out,
 
 enum dhcplog_kind dhcplog_kea_message(struct cursor *c, struct dhcplog_line *out)
 {
-    /* "INFO  [kea-dhcp4.leases/3258.139957826159104] CODE" */
+    /* "INFO  [kea-dhcp4.leases/3258.139957826159104] CODE", after Kea's own
+     * stamp when its stdout went to the journal. */
+    if (left(c) > 24 && c->p[4] == '-' && c->p[10] == ' ' && c->p[13] == ':' && c->p[19] == '.')
+        c->p += 24;
     while (c->p < c->end && *c->p != ' ' && *c->p != '[')
         c->p++;
     while (c->p < c->end && *c->p == ' ')
