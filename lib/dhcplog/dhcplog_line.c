@@ -175,13 +175,10 @@ static bool kea_native(const char *text, size_t len)
            text[16] == ':' && text[19] == '.';
 }
 
-static enum dhcplog_kind parse_kea_native(const char *text, size_t len, struct dhcplog_line *out)
+static enum dhcplog_kind parse_kea_native(struct dhcplog_clock *clock, const char *text, size_t len,
+                                          struct dhcplog_line *out)
 {
-    char stamp[24];
-    memcpy(stamp, text, 23);
-    stamp[10] = 'T';
-    stamp[23] = '\0';
-    if (dhcplog_time_parse_rfc3339(stamp, 23, &out->time_us) != 23)
+    if (dhcplog_time_parse_local(clock, text, len, &out->time_us) != 23)
         return out->kind;
     struct cursor c = {text + 23, text + len};
     if (!take(&c, " "))
@@ -297,11 +294,11 @@ enum dhcplog_kind dhcplog_line_parse(struct dhcplog_clock *clock, const char *te
         else if (len > 0 && text[0] == '{')
             return parse_journal_json(text, len, out);
         else if (kea_native(text, len))
-            return parse_kea_native(text, len, out);
+            return parse_kea_native(clock, text, len, out);
         return out->kind;
     }
     if (n == 10 && kea_native(text, len))
-        return parse_kea_native(text, len, out);
+        return parse_kea_native(clock, text, len, out);
     struct cursor c = {text + n, text + len};
     if (!take(&c, " "))
         return out->kind;
