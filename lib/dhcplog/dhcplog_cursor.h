@@ -67,4 +67,19 @@ static inline bool take_mac(struct cursor *c, uint64_t *out)
     return n > 0;
 }
 
+/* Copies the token at c, up to a blank or stop (not included), into dst
+ * (dst_len bytes); false when it is empty or does not fit. */
+static inline bool take_name(struct cursor *c, char stop, char *dst, size_t dst_len)
+{
+    const char *start = c->p;
+    while (c->p < c->end && *c->p != stop && *c->p != ' ')
+        c->p++;
+    size_t n = (size_t)(c->p - start);
+    if (n == 0 || n >= dst_len)
+        return false;
+    memcpy(dst, start, n);
+    dst[n] = '\0';
+    return true;
+}
+
 #endif

@@ -30,14 +30,9 @@ static bool take_via(struct cursor *c, struct dhcplog_line *out)
     if (!take(c, " via "))
         return false;
     const char *start = c->p;
-    while (c->p < c->end && *c->p != ' ' && *c->p != ':')
-        c->p++;
-    size_t n = (size_t)(c->p - start);
-    if (n == 0 || n >= DHCPLOG_VIA_MAX)
+    if (!take_name(c, ':', out->via, sizeof out->via))
         return false;
-    memcpy(out->via, start, n);
-    out->via[n] = '\0';
-    struct cursor v = {start, start + n};
+    struct cursor v = {start, c->p};
     uint32_t relay;
     out->via_relay = take_ipv4(&v, &relay) && v.p == v.end;
     if (take(c, ": ")) {

@@ -14,19 +14,6 @@ static void set_reason(struct dhcplog_line *out, const char *p, const char *end)
     }
 }
 
-static bool take_via_name(struct cursor *c, char close, struct dhcplog_line *out)
-{
-    const char *start = c->p;
-    while (c->p < c->end && *c->p != close && *c->p != ' ')
-        c->p++;
-    size_t n = (size_t)(c->p - start);
-    if (n == 0 || n >= DHCPLOG_VIA_MAX)
-        return false;
-    memcpy(out->via, start, n);
-    out->via[n] = '\0';
-    return true;
-}
-
 static const struct {
     const char *name;
     enum dhcplog_kind kind;
@@ -56,7 +43,7 @@ enum dhcplog_kind dhcplog_dnsmasq_message(struct cursor *c, struct dhcplog_line 
     }
     if (kind == DHCPLOG_NOISE)
         return DHCPLOG_NOISE; /* DHCPINFORM, "DHCP, IP range ...", ... */
-    if (!take_via_name(c, ')', out) || !take(c, ") "))
+    if (!take_name(c, ')', out->via, sizeof out->via) || !take(c, ") "))
         return DHCPLOG_MALFORMED;
     /* An address first, except in a DISCOVER without a requested one. */
     struct cursor save = *c;
@@ -100,7 +87,7 @@ static void take_kea_interface(struct cursor *c, struct dhcplog_line *out)
 {
     struct cursor i = *c;
     if (skip_past(&i, " on interface "))
-        take_via_name(&i, ' ', out);
+        take_name(&i, ' ', out->via, sizeof out->via);
 }
 
 static enum dhcplog_kind kea_received(struct cursor *c, struct dhcplog_line *out)

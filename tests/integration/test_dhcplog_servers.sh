@@ -27,6 +27,17 @@ classify() { # FILE MAC -> "verdict ip"
     pr_json "$PR_TMP/cls.json" '" ".join([d["dhcp"][0]["verdict"], str(d["dhcp"][0]["ip"])])'
 }
 
+# The verdicts on both clients in LOG, and the server's reason: it must be
+# in the log (MARK), then in client 2's verdict (WORDS).
+expect_verdicts() { # NAME LOG MARK WORDS
+    pr_expect_eq "$1: client 1 complete with udhcpc's address" "complete $ip1" "$(classify "$2" "$mac1")"
+    pr_expect_eq "$1: client 2 no-offer" "no-offer None" "$(classify "$2" "$mac2")"
+    [ -z "$3" ] && return 0
+    grep -qF "$3" "$2" && pr_json "$PR_TMP/cls.json" 'd["dhcp"][0]["reason"]' | grep -qF "$4" &&
+        pr_pass "$1: the reason it logged is in the verdict" ||
+        pr_fail "$1: reason: $(pr_json "$PR_TMP/cls.json" 'd["dhcp"][0]["reason"]')"
+}
+
 run_clients() { # SERVER
     dn_client 1 -t 5 -T 1 || true
     dn_client 2 -t 3 -T 1 || true
@@ -43,12 +54,7 @@ dn_run dnsmasq dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 \
 dn_wait_for "$PR_TMP/dnsmasq.log" "DHCP, sockets bound" || pr_fail "dnsmasq did not start"
 run_clients dnsmasq
 dn_stop dnsmasq
-pr_expect_eq "dnsmasq: client 1 complete with udhcpc's address" "complete $ip1" "$(classify "$PR_TMP/dnsmasq.log" "$mac1")"
-pr_expect_eq "dnsmasq: client 2 no-offer" "no-offer None" "$(classify "$PR_TMP/dnsmasq.log" "$mac2")"
-grep -qF "$mac2 no address available" "$PR_TMP/dnsmasq.log" &&
-    pr_json "$PR_TMP/cls.json" 'd["dhcp"][0]["reason"]' | grep -qF "no address available" &&
-    pr_pass "dnsmasq: the reason it logged is in the verdict" ||
-    pr_fail "dnsmasq: reason: $(pr_json "$PR_TMP/cls.json" 'd["dhcp"][0]["reason"]')"
+expect_verdicts dnsmasq "$PR_TMP/dnsmasq.log" "$mac2 no address available" "no address available"
 
 # --- Kea, its own log file (debug level 99 of the packets logger) ---
 cat >"$PR_TMP/kea.json" <<JSON
@@ -64,12 +70,8 @@ dn_wait_for "$PR_TMP/kea.log" "DHCP4_STARTED" || pr_fail "kea-dhcp4 did not star
 sleep 1
 run_clients kea
 dn_stop kea
-pr_expect_eq "kea: client 1 complete with udhcpc's address" "complete $ip1" "$(classify "$PR_TMP/kea.log" "$mac1")"
-pr_expect_eq "kea: client 2 no-offer" "no-offer None" "$(classify "$PR_TMP/kea.log" "$mac2")"
-grep -qF "ALLOC_ENGINE_V4_ALLOC_FAIL [hwtype=1 $mac2]" "$PR_TMP/kea.log" &&
-    pr_json "$PR_TMP/cls.json" 'd["dhcp"][0]["reason"]' | grep -qF "failed to allocate an IPv4 address" &&
-    pr_pass "kea: the allocation failure it logged is in the verdict" ||
-    pr_fail "kea: reason: $(pr_json "$PR_TMP/cls.json" 'd["dhcp"][0]["reason"]')"
+expect_verdicts kea "$PR_TMP/kea.log" "ALLOC_ENGINE_V4_ALLOC_FAIL [hwtype=1 $mac2]" \
+    "failed to allocate an IPv4 address"
 "$PORTREADY" dhcp-log "$PR_TMP/kea.log" >"$PR_TMP/kea.txt" 2>&1 || true
 grep -q "restarted" "$PR_TMP/kea.txt" && pr_fail "kea: its start banner counted as a restart" ||
     pr_pass "kea: one start, no restart"
@@ -84,10 +86,8 @@ if [ -x /lib/systemd/systemd-journald ] && command -v journalctl >/dev/null; the
     wait "${DN_PIDS[journal]}" || pr_fail "the journald run failed: $(cat "$PR_TMP/journal.stderr")"
     unset "DN_PIDS[journal]"
     for form in json short-iso; do
-        pr_expect_eq "journalctl -o $form: client 1 complete" "complete $ip1" \
-            "$(classify "$PR_TMP/journal.$form" "$mac1")"
-        pr_expect_eq "journalctl -o $form: client 2 no-offer" "no-offer None" \
-            "$(classify "$PR_TMP/journal.$form" "$mac2")"
+        expect_verdicts "journalctl -o $form" "$PR_TMP/journal.$form" "no address available" \
+            "dnsmasq says \"no address available\""
     done
 else
     pr_pass "no systemd-journald here: journald framing not run"
