@@ -229,13 +229,15 @@ static int v3_conflict(const struct inventory *inv, struct pr_error *err)
 /* The survey of one inventory switch. */
 static void spec_from_inventory(const struct inventory_switch *isw, struct survey_spec *spec,
                                 struct survey_port *ports, const struct netconf_options *nc,
-                                const struct pr_ssh_target *ssh, const char *save_config)
+                                const struct pr_ssh_target *ssh, const char *save_config,
+                                uint32_t clients)
 {
     memset(spec, 0, sizeof *spec);
     spec->name = isw->name;
     spec->snmp = &isw->snmp;
     spec->driver = isw->driver[0] ? isw->driver : "auto";
     spec->expect_vlan = isw->expect_vlan;
+    spec->clients = isw->clients | clients;
     if (isw->walk[0])
         spec->walk_path = isw->walk;
     if (isw->config[0])
@@ -255,6 +257,7 @@ static void spec_from_inventory(const struct inventory_switch *isw, struct surve
         ports[i].name = isw->ports[i].name;
         ports[i].server = isw->ports[i].server[0] ? isw->ports[i].server : NULL;
         ports[i].expect_vlan = isw->ports[i].expect_vlan;
+        ports[i].clients = isw->ports[i].clients ? isw->ports[i].clients | clients : 0;
     }
     spec->ports = ports;
     spec->n_ports = isw->n_ports;
@@ -415,7 +418,7 @@ int cmd_audit(int argc, char **argv)
         }
         spec_from_inventory(isw, &specs[i], ports + port_offset,
                             isw->netconf.given ? &netconf[i] : NULL,
-                            isw->ssh.given ? &ssh[i] : NULL, a.save_config);
+                            isw->ssh.given ? &ssh[i] : NULL, a.save_config, a.report.clients);
         specs[i].all_ports = a.report.all_ports;
         port_offset += isw->n_ports;
     }

@@ -411,6 +411,7 @@ int cmd_check(int argc, char **argv)
         .n_ports = a->n_ports,
         .all_ports = a->report.all_ports,
         .expect_vlan = a->expect_vlan,
+        .clients = a->report.clients,
     };
     const struct report_writer *writer = cli_report_writer(&a->report);
     struct check_output out = {

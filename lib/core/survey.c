@@ -322,6 +322,10 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     if (rc == 0 && spec->n_ports == 0 && sw->n_ports == 0 && sw->n_uplinks == 0 &&
         no_switch_port(spec, sw, interfaces, n_interfaces) != 0)
         rc = pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        if (sw->ports[i].clients_named == 0)
+            sw->ports[i].clients_named = spec->clients;
+    }
     rules_judge_switch(sw);
     survey_write_fixes(drv, sw);
 out:
