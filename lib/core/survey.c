@@ -326,8 +326,10 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
 out:
     if (rc != 0)
         fail(spec, sw, err);
-    if (src != NULL)
+    if (src != NULL) {
         sw->pr_snmp_requests = pr_snmp_source_requests(src);
+        pr_strlcpy(sw->source_warning, pr_snmp_source_warning(src), sizeof sw->source_warning);
+    }
     free(config);
     pr_snmp_source_close(src);
     return rc;

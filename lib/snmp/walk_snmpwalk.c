@@ -358,14 +358,27 @@ int walk_parse_snmpwalk(struct walk_cursor *c, struct pr_error *err)
     int rc = 0, more;
     while (rc == 0 && (more = walk_next_line(c, err)) != 0) {
         if (more < 0) {
-            rc = -1;
-            break;
+            rc = walk_malformed(c, -1, err);
+            continue;
         }
+        size_t line_no = c->line_no;
+        bool was_quoted = p->kind == PEND_QUOTED;
         rc = parse_line(c, p, err);
+        if (rc != 0 && err != NULL && err->code == PR_ERR_INPUT) {
+            /* The varbind being read is dropped; a line that starts a new
+             * one after a quote never closed is read again on its own. */
+            p->kind = PEND_NONE;
+            rc = walk_malformed(c, rc, err);
+            c->line_no = line_no;
+            if (was_quoted && split_varbind(c->line) != NULL)
+                rc = walk_malformed(c, parse_line(c, p, err), err);
+        }
     }
     if (rc == 0 && p->kind == PEND_QUOTED) {
         c->line_no = p->start_line;
-        rc = walk_error(c, err, "quoted string never closed (truncated file?)");
+        p->kind = PEND_NONE;
+        rc = walk_malformed(c, walk_error(c, err, "quoted string never closed (truncated file?)"),
+                            err);
     }
     if (rc == 0)
         rc = pending_flush(c, p, err);
