@@ -24,6 +24,8 @@ struct pr_snmp_source {
     /* What was read around and left out (malformed lines of a recording,
      * an agent's unusable varbinds); "" when nothing was. */
     char warning[PR_ERROR_MSG_MAX];
+    size_t unusable;          /* varbinds an agent sent that could not be used */
+    char first_unusable[200]; /* the first of them: OID, type, size */
 };
 
 /* Adds a sentence to src->warning ("; " between two); the first stays
