@@ -324,6 +324,13 @@ static void fill_fallback(const struct ios_model *m, const struct ios_iface *ifc
                             ", after %d s%s",
                             pc->eos_fallback_timeout.line ? pc->eos_fallback_timeout.value : 90,
                             pc->eos_fallback_timeout.line ? "" : " (default timeout)");
+            if (pc->eos_fallback.value != IOS_EOS_FALLBACK_NONE)
+                pr_fact_set(&f->lacp_fallback_timeout_s,
+                            pc->eos_fallback_timeout.line ? pc->eos_fallback_timeout.value : 90,
+                            "interface Port-Channel%d: %s", id,
+                            pc->eos_fallback_timeout.line
+                                ? pc->eos_fallback_timeout.line->text
+                                : "no port-channel lacp fallback timeout: 90 s (EOS default)");
         } else {
             pr_fact_set(&f->lacp_fallback, 0,
                         "interface Port-Channel%d: no port-channel lacp fallback (EOS default: "
