@@ -9,8 +9,9 @@ static const struct pr_driver *const driver_table[] = {
     &pr_driver_generic_snmp,
     &pr_driver_cisco,
     &pr_driver_juniper,
-    &pr_driver_aruba, /* AOS-CX, ArubaOS-Switch (ProCurve) */
-    &pr_driver_dell,  /* OS10; PowerConnect, N-series, OS9 agents */
+    &pr_driver_aruba,   /* AOS-CX, ArubaOS-Switch (ProCurve) */
+    &pr_driver_dell,    /* OS10; PowerConnect, N-series, OS9 agents */
+    &pr_driver_extreme, /* EXOS */
     NULL,
 };
 

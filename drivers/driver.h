@@ -152,5 +152,6 @@ extern const struct pr_driver pr_driver_cisco;
 extern const struct pr_driver pr_driver_juniper;
 extern const struct pr_driver pr_driver_aruba;
 extern const struct pr_driver pr_driver_dell;
+extern const struct pr_driver pr_driver_extreme;
 
 #endif
