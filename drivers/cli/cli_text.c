@@ -273,3 +273,24 @@ int cli_name_cmp(const char *a, const char *b)
     }
     return (*a != '\0') - (*b != '\0');
 }
+
+int cli_text_append(const char *text, size_t len, const char *snippet, char **out, size_t *out_len,
+                    struct pr_error *err)
+{
+    size_t keep = cli_text_trimmed_len(text, len);
+    size_t slen = strlen(snippet);
+    char *buf = malloc(keep + slen + 3);
+    if (buf == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory applying a fix");
+    memcpy(buf, text, keep);
+    size_t n = keep;
+    if (n > 0)
+        buf[n++] = '\n';
+    memcpy(buf + n, snippet, slen);
+    n += slen;
+    buf[n++] = '\n';
+    buf[n] = '\0';
+    *out = buf;
+    *out_len = n;
+    return 0;
+}

@@ -78,4 +78,12 @@ int cli_speed_mbps(const char *word);
  * "1/1/10". */
 int cli_name_cmp(const char *a, const char *b);
 
+/* The text with snippet appended on a line of its own, for the dialects
+ * whose saved configuration is commands replayed in order (a fix pasted
+ * in configuration mode is the same as the fix at the end of the file).
+ * Trailing NUL bytes and blanks of text are dropped; *out is
+ * NUL-terminated and the caller's, *out_len its length. */
+int cli_text_append(const char *text, size_t len, const char *snippet, char **out, size_t *out_len,
+                    struct pr_error *err);
+
 #endif
