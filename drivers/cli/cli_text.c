@@ -46,6 +46,25 @@ static bool banner_opens(const char *line, char *delim)
     return strchr(p + 1, *delim) == NULL;
 }
 
+char *cli_cut_line(char **at, char *end, unsigned *indent)
+{
+    char *line = *at;
+    char *eol = memchr(line, '\n', (size_t)(end - line));
+    *at = eol ? eol + 1 : end;
+    if (eol == NULL)
+        eol = end;
+    *eol = '\0';
+    *indent = 0;
+    while (is_blank(*line)) {
+        line++;
+        (*indent)++;
+    }
+    char *tail = line + strlen(line);
+    while (tail > line && (is_blank(tail[-1]) || tail[-1] == '\r'))
+        *--tail = '\0';
+    return line;
+}
+
 int cli_text_read(const char *text, size_t len, const char *origin, char comment,
                   struct cli_text **out, struct pr_error *err)
 {
@@ -77,22 +96,9 @@ int cli_text_read(const char *text, size_t len, const char *origin, char comment
     char delim = 0;
     char *p = t->buf, *end = t->buf + body;
     while (p < end) {
-        char *eol = memchr(p, '\n', (size_t)(end - p));
-        char *next = eol ? eol + 1 : end;
-        if (eol == NULL)
-            eol = end;
-        *eol = '\0';
+        unsigned indent;
+        char *line = cli_cut_line(&p, end, &indent);
         lineno++;
-        char *line = p;
-        p = next;
-        unsigned indent = 0;
-        while (is_blank(*line)) {
-            line++;
-            indent++;
-        }
-        char *tail = line + strlen(line);
-        while (tail > line && (is_blank(tail[-1]) || tail[-1] == '\r'))
-            *--tail = '\0';
         if (banner_line != 0) {
             if (strchr(line, delim) != NULL)
                 banner_line = 0;

@@ -43,6 +43,12 @@ int cli_text_read(const char *text, size_t len, const char *origin, char comment
 
 void cli_text_free(struct cli_text *t);
 
+/* Cuts the next line out of the text [*at, end), in place: its newline
+ * becomes a NUL, and *at moves past it. Returns the line without its
+ * leading blanks (counted in *indent) and trailing blanks and carriage
+ * return. */
+char *cli_cut_line(char **at, char *end, unsigned *indent);
+
 /* Length of text without the NUL bytes and blanks that trail it. */
 size_t cli_text_trimmed_len(const char *text, size_t len);
 
