@@ -11,8 +11,10 @@
  * port-channel member takes its VLANs and spanning tree from the
  * port-channel, where OS10 configures them. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_ports.h"
 #include "dell/os10.h"
 #include "util/strutil.h"
 
@@ -160,26 +162,36 @@ static void fill_speed(const struct os10_iface *ifc, struct pr_port_facts *f)
     }
 }
 
+static void fill_one(const void *item, struct pr_port *port, void *ctx)
+{
+    const struct os10_model *m = ctx;
+    const struct os10_iface *ifc = item;
+    const struct os10_iface *pc = os10_channel_of(m, ifc);
+    struct pr_port_facts *f = &port->facts;
+    fill_admin(ifc, pc, f);
+    fill_lacp(ifc, pc, f);
+    fill_speed(ifc, f);
+    fill_l2(m, pc != NULL ? pc : ifc, f);
+}
+
 int os10_fill_switch(const struct os10_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
+    struct cli_port_ref *refs = calloc(m->n_ifaces ? m->n_ifaces : 1, sizeof *refs);
+    if (refs == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    size_t n = 0;
     for (size_t i = 0; i < m->n_ifaces; i++) {
         const struct os10_iface *ifc = &m->ifaces[i];
         if (ifc->kind != OS10_ETHERNET)
             continue;
-        struct pr_port *port = pr_switch_add_port(sw, ifc->name, err);
-        if (port == NULL)
-            return -1;
-        port->if_type = 6; /* ethernetCsmacd: a front-panel port by its name */
-        pr_strlcpy(port->alias, ifc->alias, sizeof port->alias);
-        const struct os10_iface *pc = os10_channel_of(m, ifc);
+        refs[n] = (struct cli_port_ref){.name = ifc->name, .alias = ifc->alias, .item = ifc};
         if (ifc->channel.line != NULL)
-            snprintf(port->lag_name, sizeof port->lag_name, "port-channel%d", ifc->channel.value);
-        struct pr_port_facts *f = &port->facts;
-        fill_admin(ifc, pc, f);
-        fill_lacp(ifc, pc, f);
-        fill_speed(ifc, f);
-        fill_l2(m, pc != NULL ? pc : ifc, f);
+            snprintf(refs[n].lag_name, sizeof refs[n].lag_name, "port-channel%d",
+                     ifc->channel.value);
+        n++;
     }
-    return 0;
+    int rc = cli_add_ports(sw, refs, n, fill_one, (void *)m, err);
+    free(refs);
+    return rc;
 }

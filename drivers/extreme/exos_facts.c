@@ -10,8 +10,10 @@
  * for LACPDUs. A LAG member takes its VLANs, spanning tree and fallback
  * from the LAG's master port. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_ports.h"
 #include "extreme/exos.h"
 #include "util/strutil.h"
 
@@ -136,28 +138,37 @@ static void fill_edge(const struct exos_model *m, const struct exos_port *gov,
     pr_fact_set(&f->edge_applies_on_trunk, 1, "EXOS: link-type edge acts on tagged ports too");
 }
 
+static void fill_one(const void *item, struct pr_port *port, void *ctx)
+{
+    const struct exos_model *m = ctx;
+    const struct exos_port *p = item;
+    const struct exos_port *master = exos_master_of(m, p);
+    const struct exos_port *gov = master != NULL ? master : p;
+    struct pr_port_facts *f = &port->facts;
+    if (p->disabled.line != NULL)
+        set_line(&f->admin_status, p->disabled.value ? PR_IF_DOWN : PR_IF_UP, p->disabled.line);
+    else
+        pr_fact_set(&f->admin_status, PR_IF_UP, "port %s: no disable port (enabled by default)",
+                    p->name);
+    fill_lacp(p, gov, f);
+    fill_vlan(m, gov, f);
+    fill_edge(m, gov, f);
+}
+
 int exos_fill_switch(const struct exos_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
+    struct cli_port_ref *refs = calloc(m->n_ports ? m->n_ports : 1, sizeof *refs);
+    if (refs == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     for (size_t i = 0; i < m->n_ports; i++) {
         const struct exos_port *p = &m->ports[i];
-        struct pr_port *port = pr_switch_add_port(sw, p->name, err);
-        if (port == NULL)
-            return -1;
-        port->if_type = 6; /* ethernetCsmacd: a front port by its number */
+        refs[i] = (struct cli_port_ref){.name = p->name, .item = p};
         const struct exos_port *master = exos_master_of(m, p);
-        const struct exos_port *gov = master != NULL ? master : p;
-        if (master != NULL && master != p)
-            snprintf(port->lag_name, sizeof port->lag_name, "%s", master->name);
-        struct pr_port_facts *f = &port->facts;
-        if (p->disabled.line != NULL)
-            set_line(&f->admin_status, p->disabled.value ? PR_IF_DOWN : PR_IF_UP, p->disabled.line);
-        else
-            pr_fact_set(&f->admin_status, PR_IF_UP, "port %s: no disable port (enabled by default)",
-                        p->name);
-        fill_lacp(p, gov, f);
-        fill_vlan(m, gov, f);
-        fill_edge(m, gov, f);
+        if (master != NULL)
+            snprintf(refs[i].lag_name, sizeof refs[i].lag_name, "%s", master->name);
     }
-    return 0;
+    int rc = cli_add_ports(sw, refs, m->n_ports, fill_one, (void *)m, err);
+    free(refs);
+    return rc;
 }
