@@ -63,6 +63,8 @@ void generic_lag_inherit_stp(struct pr_switch *sw)
         take_from(&port->facts.edge, &agg->facts.edge, agg->name);
         take_from(&port->facts.oper_edge, &agg->facts.oper_edge, agg->name);
         take_from(&port->facts.stp_enabled, &agg->facts.stp_enabled, agg->name);
+        if (!port->facts.access_vlan.known)
+            take_from(&port->facts.access_vlan, &agg->facts.access_vlan, agg->name);
     }
 }
 

@@ -227,11 +227,15 @@ static int parse_typed(struct walk_cursor *c, char *text, struct pr_snmp_value *
     }
     if (strcmp(type, "OID") == 0) {
         v->type = PR_SNMP_T_OID;
-        if (mib_name(rest, NULL))
-            return walk_error(c, err,
-                              "OID value '%.40s' is a MIB name, not a number: record the walk "
-                              "with snmpwalk -On",
-                              rest);
+        if (mib_name(rest, NULL)) {
+            walk_error(c, err,
+                       "OID value '%.40s' is a MIB name, not a number: record the walk with "
+                       "snmpwalk -On",
+                       rest);
+            if (err != NULL)
+                err->code = PR_ERR_UNSUPPORTED; /* the whole walk, as above */
+            return -1;
+        }
         if (pr_snmp_oid_parse(numeric_top_arc(rest), oid, PR_SNMP_OID_MAX, &v->oid_len, err) != 0)
             return walk_error(c, err, "%s", err->msg);
         v->oid = oid;
@@ -318,11 +322,17 @@ static int parse_line(struct walk_cursor *c, struct pending *p, struct pr_error 
         }
         if (c->line_len == 0)
             return pending_flush(c, p, err);
-        if (mib_name(line, strstr(line, " = ")))
-            return walk_error(c, err,
-                              "'%.60s' names the object from a MIB file, not by number: record "
-                              "the walk with snmpwalk -On (numeric OIDs)",
-                              line);
+        if (mib_name(line, strstr(line, " = "))) {
+            /* Not a malformed line but a walk recorded the wrong way: the
+             * whole file is refused, with the way to record it. */
+            walk_error(c, err,
+                       "'%.60s' names the object from a MIB file, not by number: record the walk "
+                       "with snmpwalk -On (numeric OIDs)",
+                       line);
+            if (err != NULL)
+                err->code = PR_ERR_UNSUPPORTED;
+            return -1;
+        }
         return walk_error(c, err, "expected 'OID = TYPE: VALUE', found '%.60s'", line);
     }
     if (pending_flush(c, p, err) != 0)
