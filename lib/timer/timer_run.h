@@ -49,6 +49,8 @@ struct timer_bounce {
     int64_t first_reply_ns;     /* first ICMP echo reply after up */
     unsigned restored_addresses;
     unsigned restored_routes;
+    unsigned restored_nexthops;   /* nexthop objects */
+    unsigned restored_neighbours; /* permanent and noarp entries */
     struct timer_probes probes;
 };
 
@@ -76,9 +78,11 @@ struct timer_run {
     double down_for_s;
     int timeout_s;
     int count;
-    const char *icmp_socket; /* "datagram" or "raw" */
-    bool arp;                /* ARP requests sent too */
-    bool interrupted;        /* SIGINT/SIGTERM stopped the run */
+    const char *icmp_socket;      /* "datagram" or "raw" */
+    bool arp;                     /* ARP requests sent too */
+    bool interrupted;             /* SIGINT/SIGTERM stopped the run */
+    unsigned not_restored;        /* entries of the interface missing after a bounce */
+    char not_restored_what[1024]; /* them in words, "; " between */
     struct timer_bounce *bounces;
     size_t n_bounces;
     struct timer_outage *outages;
@@ -122,7 +126,8 @@ struct timer_summary {
 /* Summarizes reachability (local, switch) or outages (watch). */
 int timer_summarize(const struct timer_run *run, struct timer_summary *out, struct pr_error *err);
 
-/* 0 ready, 1 warning, 2 not-ready, 3 unknown (enum pr_exit). Watch mode:
+/* 0 ready, 1 warning, 2 not-ready, 3 unknown (enum pr_exit); 3 too when
+ * something could not be put back. Watch mode:
  * 0 when every outage it waited for was timed, else 3. */
 int timer_exit_code(const struct timer_run *run, const struct timer_summary *s);
 
