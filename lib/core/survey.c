@@ -13,6 +13,7 @@
 #include "driver.h"
 #include "snmp/mib_objects.h"
 #include "rules/rules.h"
+#include "util/safe_text.h"
 #include "util/fileutil.h"
 #include "util/strutil.h"
 
@@ -330,6 +331,12 @@ out:
         sw->pr_snmp_requests = pr_snmp_source_requests(src);
         pr_strlcpy(sw->source_warning, pr_snmp_source_warning(src), sizeof sw->source_warning);
     }
+    /* Bytes from the switch, a file or a log reach the report and the
+     * command's messages only made safe. */
+    pr_switch_make_safe(sw);
+    pr_text_make_safe(sw->source_warning);
+    if (rc != 0)
+        pr_text_make_safe(err->msg);
     free(config);
     pr_snmp_source_close(src);
     return rc;
