@@ -297,6 +297,8 @@ static void on_result(void *user, size_t index, struct pr_switch *sw)
     out->summary.portless += one.portless;
     out->requests += sw->pr_snmp_requests;
     out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
+    if (sw->source_warning[0] != '\0')
+        fprintf(stderr, "portready: warning: %s: %s\n", sw->name, sw->source_warning);
     if (out->stats)
         fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
     /* The progress line goes before the report's text reaches a terminal

@@ -340,6 +340,8 @@ static void check_on_result(void *user, size_t index, struct pr_switch *sw)
      * that do exist are judged. */
     for (size_t i = 0; i < sw->n_port_errors; i++)
         fprintf(stderr, "portready: check: %s\n", sw->port_errors[i]);
+    if (sw->source_warning[0] != '\0')
+        fprintf(stderr, "portready: warning: %s: %s\n", sw->name, sw->source_warning);
     out->interrupted = sw->error.code == PR_ERR_INTERRUPTED;
     if (rules_apply_thresholds_switch(sw, &out->report->thresholds) != 0)
         fprintf(stderr, "portready: check: out of memory applying the thresholds\n");

@@ -331,13 +331,16 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
 out:
     if (rc != 0)
         fail(spec, sw, err);
+    if (src != NULL) {
+        sw->pr_snmp_requests = pr_snmp_source_requests(src);
+        pr_strlcpy(sw->source_warning, pr_snmp_source_warning(src), sizeof sw->source_warning);
+    }
     /* Bytes from the switch, a file or a log reach the report and the
      * command's messages only made safe. */
     pr_switch_make_safe(sw);
+    pr_text_make_safe(sw->source_warning);
     if (rc != 0)
         pr_text_make_safe(err->msg);
-    if (src != NULL)
-        sw->pr_snmp_requests = pr_snmp_source_requests(src);
     free(config);
     pr_snmp_source_close(src);
     return rc;

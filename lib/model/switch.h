@@ -108,6 +108,9 @@ struct pr_switch {
     struct pr_switch_stp stp;
 
     unsigned long pr_snmp_requests; /* request PDUs sent to the agent */
+    /* What the SNMP source read around (malformed recording lines, an
+     * agent's unusable varbinds), for a warning; "" when nothing. */
+    char source_warning[PR_ERROR_MSG_MAX];
 
     struct pr_port *ports;
     size_t n_ports;

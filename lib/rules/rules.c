@@ -244,6 +244,24 @@ static void judge_lacp(struct pr_port *port)
     }
 }
 
+/* A member with LACP fallback forwards only after the fallback timeout
+ * (no LACPDUs from PXE firmware): the wait adds to the blackout. */
+static void add_fallback_wait(struct pr_port *port)
+{
+    const struct pr_port_facts *facts = &port->facts;
+    struct pr_fact *blackout = &port->expected_blackout_s;
+    if (!pr_fact_is(&facts->lacp_member, 1) || !pr_fact_is(&facts->lacp_fallback, 1) ||
+        !facts->lacp_fallback_timeout_s.known || facts->lacp_fallback_timeout_s.value <= 0 ||
+        !blackout->known)
+        return;
+    char before[PR_EVIDENCE_MAX];
+    memcpy(before, blackout->evidence, sizeof before);
+    pr_fact_set(blackout, blackout->value + facts->lacp_fallback_timeout_s.value,
+                "%lld s of LACP fallback timeout (%s), then %s",
+                (long long)facts->lacp_fallback_timeout_s.value,
+                facts->lacp_fallback_timeout_s.evidence, before);
+}
+
 static void judge_speed_vlan(struct pr_port *port)
 {
     const struct pr_port_facts *facts = &port->facts;
@@ -384,6 +402,7 @@ void rules_judge_port(const struct pr_switch *sw, struct pr_port *port)
     judge_link(port);
     bool stp_off = judge_stp(sw, port);
     judge_lacp(port);
+    add_fallback_wait(port);
     judge_speed_vlan(port);
     judge_role(port);
     rules_judge_clients(sw, port);
