@@ -358,7 +358,7 @@ int locate_inventory_load(const char *path, struct locate_inventory *out, struct
     size_t offset = 0;
     for (size_t i = 0; i < n; i++) {
         const struct inventory_switch *isw = &out->inv.switches[i];
-        spec_from_inventory(isw, &out->specs[i], out->ports + offset, NULL, NULL, NULL);
+        spec_from_inventory(isw, &out->specs[i], out->ports + offset, NULL, NULL, NULL, 0);
         for (size_t k = 0; k < isw->n_ports; k++) {
             uint64_t mac;
             if (isw->ports[k].mac[0] != '\0' && pr_mac_parse(isw->ports[k].mac, &mac))

@@ -48,8 +48,8 @@ void cmd_signals_restore(const struct cmd_signals *saved);
 int64_t cmd_deadline_ns(int64_t start_ns, double seconds);
 
 /* The survey of an inventory switch, as audit runs it: ports (isw's
- * n_ports of them) filled from its port list; nc and ssh may be NULL
- * (cmd_audit.c). */
+ * n_ports of them) filled from its port list; nc and ssh may be NULL;
+ * clients: the --client set, 0 for none (cmd_audit.c). */
 struct inventory_switch;
 struct survey_spec;
 struct survey_port;
@@ -57,6 +57,7 @@ struct netconf_options;
 struct pr_ssh_target;
 void spec_from_inventory(const struct inventory_switch *isw, struct survey_spec *spec,
                          struct survey_port *ports, const struct netconf_options *nc,
-                         const struct pr_ssh_target *ssh, const char *save_config);
+                         const struct pr_ssh_target *ssh, const char *save_config,
+                         uint32_t clients);
 
 #endif

@@ -22,6 +22,7 @@ struct survey_port {
     const char *name;    /* ifName, ifDescr, ifIndex or configuration name */
     const char *server;  /* NULL or the server behind it */
     int64_t expect_vlan; /* -1: the switch's default */
+    uint32_t clients;    /* the named DHCP clients (rules/clients.h); 0: the switch's */
 };
 
 struct survey_spec {
@@ -43,6 +44,7 @@ struct survey_spec {
     const uint32_t *keep_ifindex;
     size_t n_keep_ifindex;
     int64_t expect_vlan; /* -1: not checked */
+    uint32_t clients;    /* the DHCP clients named for every port; 0: none */
 };
 
 /* sysObjectID and sysDescr of an agent, to choose its driver: "" each

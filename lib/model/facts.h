@@ -82,6 +82,10 @@ struct pr_port_facts {
     struct pr_fact speed_capability_mbps; /* the port's highest speed, Mb/s */
     struct pr_fact stp_mode;              /* enum pr_stp_mode of the port's instance, when it
                                              differs from the switch's (else unknown) */
+    /* Seconds an LACP member waits for LACPDUs before fallback brings it
+     * up (Dell OS10 lacp fallback timeout, EXOS fallback timeout): added to
+     * the predicted blackout of a member with fallback on. */
+    struct pr_fact lacp_fallback_timeout_s;
 
     char err_disabled_cause[48]; /* "bpduGuard", "linkFlap", ... when known */
 };

@@ -34,6 +34,15 @@ static void sibling_path(const char *path, const char *context, char *buf, size_
     snprintf(buf, buf_len, "%.*s@%s%s", (int)(dot - path), path, context, dot);
 }
 
+static void warn_malformed(struct pr_snmp_source *src, const char *path,
+                           const struct pr_snmp_walk_stats *stats)
+{
+    char note[PR_ERROR_MSG_MAX];
+    pr_snmp_walk_malformed_note(stats, note, sizeof note);
+    if (note[0] != '\0')
+        pr_snmp_source_warn(src, "%s: %s", path, note);
+}
+
 static struct pr_snmp_store *context_store(struct pr_snmp_source *src, const char *context,
                                            struct pr_error *err)
 {
@@ -57,7 +66,8 @@ static struct pr_snmp_store *context_store(struct pr_snmp_source *src, const cha
     pr_snmp_store_init(&wc->store);
     char path[4200];
     sibling_path(priv->path, context, path, sizeof path);
-    if (pr_snmp_walk_load_file(path, &wc->store, NULL, err) != 0) {
+    struct pr_snmp_walk_stats stats;
+    if (pr_snmp_walk_load_file(path, &wc->store, &stats, err) != 0) {
         if (err != NULL && err->code == PR_ERR_NOT_FOUND)
             pr_error_set(err, PR_ERR_NOT_FOUND, "%s: no recording for context '%s' (%s)",
                          src->where, context, path);
@@ -65,6 +75,7 @@ static struct pr_snmp_store *context_store(struct pr_snmp_source *src, const cha
         free(wc);
         return NULL;
     }
+    warn_malformed(src, path, &stats);
     wc->next = priv->contexts;
     priv->contexts = wc;
     return &wc->store;
@@ -123,7 +134,8 @@ struct pr_snmp_source *pr_snmp_source_open_walk(const char *path, struct pr_erro
     }
     pr_strlcpy(priv->path, path, sizeof priv->path);
     pr_snmp_store_init(&priv->store);
-    if (pr_snmp_walk_load_file(path, &priv->store, NULL, err) != 0) {
+    struct pr_snmp_walk_stats stats;
+    if (pr_snmp_walk_load_file(path, &priv->store, &stats, err) != 0) {
         pr_snmp_store_free(&priv->store);
         free(priv);
         return NULL;
@@ -133,6 +145,8 @@ struct pr_snmp_source *pr_snmp_source_open_walk(const char *path, struct pr_erro
         pr_snmp_store_free(&priv->store);
         free(priv);
         pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+        return NULL;
     }
+    warn_malformed(src, path, &stats);
     return src;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Recorded walks: reading the file and telling the two formats apart. */
 #include "snmp/walk.h"
+#include "util/strutil.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -37,8 +38,11 @@ int pr_snmp_walk_parse_buffer(const char *data, size_t len, const char *name,
                               struct pr_error *err)
 {
     struct pr_snmp_walk_stats local;
+    struct pr_error local_err;
     if (stats == NULL)
         stats = &local;
+    if (err == NULL)
+        err = &local_err; /* malformed lines are told apart by the error's code */
     memset(stats, 0, sizeof *stats);
     struct walk_cursor c = {.data = data, .len = len, .name = name, .out = out, .stats = stats};
     int found = detect_format(&c, &stats->format, err);
@@ -53,12 +57,32 @@ int pr_snmp_walk_parse_buffer(const char *data, size_t len, const char *name,
                                                    : walk_parse_snmpwalk(&c, err);
     }
     free(c.line);
-    if (rc == 0 && stats->varbinds == 0)
+    if (rc == 0 && stats->varbinds == 0 && stats->malformed > 0)
+        rc = pr_error_set(err, PR_ERR_INPUT,
+                          "%s:%zu: no usable varbind: %zu malformed line%s, the first: %s", name,
+                          stats->malformed_lines[0], stats->malformed,
+                          stats->malformed == 1 ? "" : "s", stats->first_malformed);
+    else if (rc == 0 && stats->varbinds == 0)
         rc = pr_error_set(err, PR_ERR_INPUT, "%s: no varbinds (%zu lines skipped)", name,
                           stats->skipped);
     if (rc == 0)
         pr_snmp_store_finish(out);
     return rc;
+}
+
+void pr_snmp_walk_malformed_note(const struct pr_snmp_walk_stats *stats, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    if (stats->malformed == 0)
+        return;
+    char lines[96] = "";
+    size_t shown = stats->malformed < PR_SNMP_WALK_MALFORMED_LINES ? stats->malformed
+                                                                   : PR_SNMP_WALK_MALFORMED_LINES;
+    for (size_t i = 0; i < shown; i++)
+        pr_strlcatf(lines, sizeof lines, "%s%zu", i ? ", " : "", stats->malformed_lines[i]);
+    snprintf(buf, len, "skipped %zu malformed line%s (line%s %s%s), the first: %s",
+             stats->malformed, stats->malformed == 1 ? "" : "s", stats->malformed == 1 ? "" : "s",
+             lines, stats->malformed > shown ? ", ..." : "", stats->first_malformed);
 }
 
 int pr_snmp_walk_load_file(const char *path, struct pr_snmp_store *out,

@@ -19,6 +19,8 @@ Modes:
              dot1qTpFdbPort and dot1qTpFdbStatus (FDB 2, MACs 02:fd:..., on
              bridge ports 1 to 11, learned): a forwarding table larger than
              a switch holds
+  badvalue   every ifAlias comes back as an NsapAddress (3 bytes), a type
+             no port fact is read from: the rest of the walk is fine
   stall      answers the first --after requests, then nothing at all
   nosuch     noSuchObject to every GET, endOfMibView to every GETNEXT or
              GETBULK (v1: noSuchName)
@@ -174,6 +176,9 @@ def wrong_value(tag, text, turn):
     return tlv(0x44, text.encode())
 
 
+IF_ALIAS = (1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 18)
+
+
 def load(path, mode, rows):
     table = {}
     turn = 0
@@ -186,6 +191,9 @@ def load(path, mode, rows):
             hexa = tag_text.endswith("x")
             tag = int(tag_text.rstrip("x"))
             oid = tuple(int(x) for x in oid_text.strip(".").split("."))
+            if mode == "badvalue" and oid[:11] == IF_ALIAS:
+                table[oid] = tlv(0x45, bytes([0x47, 0, 5]))
+                continue
             if mode == "wrongtype" and (tag in NUMERIC or tag == 6):
                 table[oid] = wrong_value(tag, value, turn)
                 turn += 1
@@ -423,7 +431,7 @@ def main():
     p.add_argument("--mode", required=True,
                    choices=["normal", "repeat", "disorder", "wrongtype", "bigtable", "bigfdb",
                             "stall", "nosuch", "slow", "v3-engine", "v3-time", "bulk-drop",
-                            "bulk-dup", "bulk-colmajor"])
+                            "bulk-dup", "bulk-colmajor", "badvalue"])
     p.add_argument("--data", default=os.path.join(here, "..", "..", "lab", "data",
                                                   "rack12-a.snmprec"))
     p.add_argument("--rows", type=int, default=100000)

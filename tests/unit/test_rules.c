@@ -246,6 +246,23 @@ static void test_lacp_fallback_on(void **state)
     assert_int_equal(fx->port->verdict, PR_VERDICT_READY);
 }
 
+/* An edge member (blackout 0) whose fallback waits 15 s for LACPDUs:
+ * the blackout is the 15 s of the wait; without a fallback, no wait. */
+static void test_lacp_fallback_timeout_adds_to_blackout(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_set(&fx->port->facts.lacp_member, 1, "channel-group 5 mode active");
+    pr_fact_set(&fx->port->facts.lacp_fallback, 1, "lacp fallback enable");
+    pr_fact_set(&fx->port->facts.lacp_fallback_timeout_s, 15, "default 15 s");
+    judge(fx);
+    assert_int_equal(fx->port->expected_blackout_s.value, 15);
+    assert_non_null(strstr(fx->port->expected_blackout_s.evidence,
+                           "15 s of LACP fallback timeout (default 15 s), then edge port"));
+    pr_fact_set(&fx->port->facts.lacp_fallback, 0, "no lacp fallback");
+    judge(fx);
+    assert_int_equal(fx->port->expected_blackout_s.value, 0);
+}
+
 static void test_autoneg_on_is_info(void **state)
 {
     struct fixture *fx = *state;
@@ -419,6 +436,7 @@ int main(void)
         T(test_portfast_trunk_present),
         T(test_lacp_no_fallback),
         T(test_lacp_fallback_unknown),
+        T(test_lacp_fallback_timeout_adds_to_blackout),
         T(test_lacp_fallback_on),
         T(test_autoneg_on_is_info),
         T(test_speed_degraded),
