@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/vrp_family.h"
+#include "comware/comware_cli.h"
 #include "comware/comware_snmp.h"
 #include "driver.h"
 
@@ -40,7 +41,7 @@ const struct pr_driver pr_driver_comware = {
     .name = "comware",
     .config_dialects = "H3C/HPE Comware",
     .netconf_filter = NULL,
-    .cli = NULL,
+    .cli = &comware_cli_dialect,
     .match = comware_match,
     .read_snmp = comware_snmp_read,
     .read_config = comware_read_config,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dell/dell.h"
+#include "dell/dell_cli.h"
 #include "dell/os10.h"
 #include "driver.h"
 
@@ -51,7 +52,7 @@ const struct pr_driver pr_driver_dell = {
     .name = "dell",
     .config_dialects = "Dell OS10",
     .netconf_filter = NULL,
-    .cli = NULL, /* OS10's CLI over SSH: not yet */
+    .cli = &dell_cli_dialect,
     .match = dell_match,
     .read_snmp = dell_snmp_read,
     .read_config = dell_read_config,

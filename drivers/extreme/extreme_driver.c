@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "driver.h"
+#include "extreme/extreme_cli.h"
 #include "extreme/exos.h"
 #include "extreme/extreme.h"
 #include "generic-snmp/generic_snmp.h"
@@ -121,7 +122,7 @@ const struct pr_driver pr_driver_extreme = {
     .name = "extreme",
     .config_dialects = "EXOS",
     .netconf_filter = NULL,
-    .cli = NULL, /* EXOS's CLI over SSH: not yet */
+    .cli = &extreme_cli_dialect,
     .match = extreme_match,
     .read_snmp = extreme_read_snmp,
     .read_config = extreme_read_config,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "driver.h"
+#include "fastpath/fastpath_cli.h"
 #include "fastpath/fastpath.h"
 #include "fastpath/fastpath_read.h"
 
@@ -98,7 +99,7 @@ const struct pr_driver pr_driver_fastpath = {
     .name = "fastpath",
     .config_dialects = "FASTPATH (EFOS)",
     .netconf_filter = NULL,
-    .cli = NULL,
+    .cli = &fastpath_cli_dialect,
     .match = fastpath_match,
     .read_snmp = fastpath_read_snmp,
     .read_config = fastpath_read_config,

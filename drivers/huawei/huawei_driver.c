@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/vrp_family.h"
+#include "huawei/huawei_cli.h"
 #include "driver.h"
 #include "huawei/huawei_snmp.h"
 
@@ -39,7 +40,7 @@ const struct pr_driver pr_driver_huawei = {
     .name = "huawei",
     .config_dialects = "Huawei VRP",
     .netconf_filter = NULL,
-    .cli = NULL,
+    .cli = &huawei_cli_dialect,
     .match = huawei_match,
     .read_snmp = huawei_snmp_read,
     .read_config = huawei_read_config,

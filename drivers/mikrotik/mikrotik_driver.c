@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "driver.h"
+#include "mikrotik/mikrotik_cli.h"
 #include "mikrotik/mikrotik.h"
 #include "cli/cli_text.h"
 #include "mikrotik/routeros.h"
@@ -110,7 +111,7 @@ const struct pr_driver pr_driver_mikrotik = {
     .name = "mikrotik",
     .config_dialects = "RouterOS (/export)",
     .netconf_filter = NULL,
-    .cli = NULL,
+    .cli = &mikrotik_cli_dialect,
     .match = mikrotik_match,
     .read_snmp = mikrotik_read_snmp,
     .read_config = mikrotik_read_config,

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "driver.h"
+#include "ruckus/ruckus_cli.h"
 #include "ruckus/fastiron.h"
 #include "ruckus/ruckus.h"
 #include "ruckus/ruckus_snmp.h"
@@ -61,7 +62,7 @@ const struct pr_driver pr_driver_ruckus = {
     .name = "ruckus",
     .config_dialects = "FastIron (Ruckus/Brocade ICX)",
     .netconf_filter = NULL,
-    .cli = NULL,
+    .cli = &ruckus_cli_dialect,
     .match = ruckus_match,
     .read_snmp = ruckus_snmp_read,
     .read_config = ruckus_read_config,

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
 # --ssh against the test CLI server playing each CLI portready reads
-# (Junos, IOS, NX-OS, EOS, AOS-CX, ArubaOS-Switch), serving real
+# (Junos, IOS, NX-OS, EOS, AOS-CX, ArubaOS-Switch, FastIron, OS10, EXOS,
+# VRP, Comware, RouterOS, EFOS), serving real
 # configurations: the ports read
 # through the CLI equal the ports of the same text read with --config, and
 # the configuration kept by --save-config is the served file (but for line
@@ -130,6 +131,29 @@ one "ArubaOS-Switch 2930M: Press any key, full-screen pager every 20 lines" proc
     "$DATA/aruba/napalm-arubaos-switch__2930M_WC.16.10.0009.txt" --ignore-paging --page-lines 20
 pr_expect_eq "ArubaOS-Switch: told from its banner, no page, then the configuration" \
     "no page|show running-config" "$(paste -sd'|' "$LAST_LOG")"
+one "Huawei VRP S5720, pager every 5 lines, told from display version" vrp \
+    "$DATA/vrp/huawei-s5720-written.cfg" --ignore-paging --page-lines 5 --banner-bytes 3000
+# "<HUAWEI>" is also a Comware prompt: display version tells.
+pr_expect_eq "VRP: display version, screen-length 0 temporary, then the configuration" \
+    "display version|screen-length 0 temporary|display current-configuration" \
+    "$(paste -sd'|' "$LAST_LOG")"
+one "Comware 7, pager every 4 lines, told from display version" comware \
+    "$DATA/vrp/comware7-written.cfg" --ignore-paging --page-lines 4 --banner-bytes 3000
+pr_expect_eq "Comware: display version, screen-length disable, then the configuration" \
+    "display version|screen-length disable|display current-configuration" \
+    "$(paste -sd'|' "$LAST_LOG")"
+one "Comware 7, --driver comware, paging off" comware "$DATA/vrp/comware7-written.cfg" -- \
+    --driver comware
+pr_expect_eq "Comware --driver comware: no display version" \
+    "screen-length disable|display current-configuration" "$(paste -sd'|' "$LAST_LOG")"
+one "RouterOS CHR /export, shell, a banner, told by the prompt" routeros \
+    "$DATA/mikrotik/oxidized__routeros_CHR_7.10.1.txt" --banner-bytes 3000
+pr_expect_eq "RouterOS shell: /export alone" "/export" "$(paste -sd'|' "$LAST_LOG")"
+one "RouterOS CHR /export, --driver mikrotik: exec channel" routeros \
+    "$DATA/mikrotik/oxidized__routeros_CHR_7.10.1.txt" -- --driver mikrotik
+for f in "$DATA"/mikrotik/oxidized__routeros_*.txt; do
+    one "RouterOS $(basename "$f"), no echo" routeros "$f" --no-echo
+done
 
 # Real configurations nobody here wrote (../shared/fixtures).
 if [ -d "$FX" ]; then
@@ -150,6 +174,31 @@ if [ -d "$FX" ]; then
         --no-echo
     one "ProCurve 2910al: Press any key, full-screen pager, ANSI" procurve \
         "$FX/napalm-procurve__show_running_config.txt" --ignore-paging --page-lines 22 --ansi
+    for f in fastiron-icx__config.7250-24.txt oxidized__ironware_ICX7150-48Z-HPOE_output.txt; do
+        one "FastIron $f, pager ignoring skip-page-display, a banner" fastiron "$FX/$f" \
+            --ignore-paging --page-lines 9 --banner-bytes 3000
+    done
+    pr_expect_eq "FastIron: told by the prompt, skip-page-display, then the configuration" \
+        "skip-page-display|show running-config" "$(paste -sd'|' "$LAST_LOG")"
+    one "OS10 napalm running-configuration, --more-- every 8 lines, a banner" os10 \
+        "$FX/napalm-dellos10__show_running_configuration.txt" --ignore-paging --page-lines 8 \
+        --banner-bytes 3000
+    # "OS10#" is also an IOS, ArubaOS and FastIron prompt: show version tells.
+    pr_expect_eq "OS10: show version, terminal length 0, then the configuration" \
+        "show version|terminal length 0|show running-configuration" "$(paste -sd'|' "$LAST_LOG")"
+    for f in virtual-exos__SW-B.txt virtual-exos__Root_bridge.txt virtual-exos__Peer1.A.txt; do
+        one "EXOS $f, pager ignoring disable clipaging, a banner" exos "$FX/$f" --ignore-paging \
+            --page-lines 6 --banner-bytes 3000
+    done
+    pr_expect_eq "EXOS: told by the prompt, disable clipaging, then the configuration" \
+        "disable clipaging|show configuration" "$(paste -sd'|' "$LAST_LOG")"
+    one "Comware autoconfig newstartup, pager every 30 lines, ANSI" comware \
+        "$FX/autoconfig-comware__newstartup.cfg" --ignore-paging --page-lines 30 --ansi
+    one "EFOS BES-53248, pager ignoring terminal length 0, a banner" efos \
+        "$FX/oxidized__efos_BES-53248_3.12.0.1_output.txt" --ignore-paging --page-lines 7 \
+        --banner-bytes 3000
+    pr_expect_eq "EFOS: told by the prompt, terminal length 0, then the configuration" \
+        "terminal length 0|show running-config" "$(paste -sd'|' "$LAST_LOG")"
 else
     echo "no shared fixtures at $PR_FIXTURES (a user's clone): real configurations skipped"
 fi

@@ -2,7 +2,8 @@
 /* Test peer: a switch CLI over SSH on 127.0.0.1, on libssh's server API,
  * for the integration tests of --ssh.
  *
- *   pr_cli_server --port PORT --vendor junos|ios|nxos|eos|aoscx|procurve [--config FILE]
+ *   pr_cli_server --port PORT --vendor junos|ios|nxos|eos|aoscx|procurve|fastiron|os10|
+ *       exos|vrp|comware|routeros|efos [--config FILE]
  *       [--hostkey FILE] [--user NAME --password-file FILE] [--kbdint-only]
  *       [--key-user NAME --authorized-keys FILE] [--hostname NAME]
  *       [--page-lines N] [--ignore-paging] [--no-echo] [--ansi]
@@ -56,7 +57,7 @@
 struct persona {
     const char *name;
     const char *hostname;
-    const char *prompt;       /* printf: hostname (junos: user, hostname) */
+    const char *prompt;       /* printf: hostname (user_prompt: user, hostname) */
     const char *above;        /* written above each prompt, or NULL */
     const char *motd;         /* after login */
     const char *paging_off;   /* the command that stops the pager */
@@ -65,10 +66,12 @@ struct persona {
     const char *pager;        /* the pager prompt */
     const char *erase;        /* what the pager writes once answered */
     const char *version;      /* show version */
+    const char *version_cmd;  /* the command answered with version (NULL: "show version") */
     const char *refusal;      /* an unknown command's answer */
     const char *const *quiet; /* other commands accepted silently */
     bool exec;
-    bool any_key; /* the MOTD ends with "Press any key": wait for one, then redraw */
+    bool any_key;     /* the MOTD ends with "Press any key": wait for one, then redraw */
+    bool user_prompt; /* the prompt names the user before the host */
 };
 
 static const char *const junos_show[] = {"show configuration | display set", "show configuration",
@@ -77,6 +80,10 @@ static const char *const junos_quiet[] = {"set cli screen-width 0", NULL};
 static const char *const ios_show[] = {"show running-config", "show run", NULL};
 static const char *const ios_quiet[] = {"terminal width 511", NULL};
 static const char *const aruba_show[] = {"show running-config", NULL};
+static const char *const os10_show[] = {"show running-configuration", NULL};
+static const char *const exos_show[] = {"show configuration", NULL};
+static const char *const vrp_show[] = {"display current-configuration", NULL};
+static const char *const routeros_show[] = {"/export", NULL};
 
 static const struct persona personas[] = {
     {
@@ -95,6 +102,7 @@ static const struct persona personas[] = {
         .refusal = "                                   ^\r\nunknown command.\r\n",
         .quiet = junos_quiet,
         .exec = true,
+        .user_prompt = true,
     },
     {
         .name = "ios",
@@ -173,6 +181,114 @@ static const struct persona personas[] = {
                    "                Apr 25 2012 11:09:05\r\n                W.15.08.0012\r\n",
         .refusal = "Invalid input: %s\r\n",
         .any_key = true,
+    },
+    {
+        .name = "fastiron",
+        .hostname = "ICX7150-48P Router",
+        .prompt = "%s#",
+        .motd = "\r\n",
+        .paging_off = "skip-page-display",
+        .show = aruba_show,
+        .config_head = "Current configuration:\r\n",
+        .pager = "--More--, next page: Space, next line: Return key, quit: Control-c",
+        .erase = "\r\x1b[K",
+        .version = "  Copyright (c) Ruckus Networks, Inc. All rights reserved.\r\n"
+                   "  HW: Stackable ICX7150-48P-POE\r\n  SW: Version 08.0.95T211\r\n",
+        .refusal = "Invalid input -> %s\r\nType ? for a list\r\n",
+    },
+    {
+        .name = "os10",
+        .hostname = "OS10",
+        .prompt = "%s# ",
+        .motd = "Last login: Mon Jan  1 00:00:00 2024 from 10.0.0.1\r\n",
+        .paging_off = "terminal length 0",
+        .show = os10_show,
+        .config_head = "",
+        .pager = "--more--",
+        .erase = "\r\x1b[K",
+        .version = "Dell EMC Networking OS10 Enterprise\r\nCopyright (c) 1999-2020 by Dell "
+                   "Inc. All Rights Reserved.\r\nOS Version: 10.5.1.0\r\n",
+        .refusal = "% Error: Unrecognized command.\r\n",
+    },
+    {
+        .name = "exos",
+        .hostname = "X440G2-48p",
+        .prompt = "* %s.1 # ",
+        .motd = "\r\nExtremeXOS\r\nCopyright (C) 1996-2020 Extreme Networks. All rights "
+                "reserved.\r\n\r\n",
+        .paging_off = "disable clipaging",
+        .show = exos_show,
+        .config_head = "",
+        .pager = "Press <SPACE> to continue or <Q> to quit:",
+        .erase = "\r\x1b[K",
+        .version = "Switch      : 800616-00-05 1234N-56789 Rev 5.0 BootROM: 2.0.1.7\r\n"
+                   "Image   : ExtremeXOS version 30.7.1.1 by release-manager\r\n",
+        .refusal = "\x07\r\n% Invalid input detected at '^' marker.\r\n",
+    },
+    {
+        .name = "vrp",
+        .hostname = "HUAWEI",
+        .prompt = "<%s>",
+        .motd = "\r\nInfo: The max number of VTY users is 5, and the number\r\n"
+                "      of current VTY users on line is 1.\r\n",
+        .paging_off = "screen-length 0 temporary",
+        .show = vrp_show,
+        .config_head = "",
+        .pager = "  ---- More ----",
+        .erase = "\r\x1b[K",
+        .version = "Huawei Versatile Routing Platform Software\r\nVRP (R) software, Version "
+                   "5.170 (S5720 V200R011C10SPC500)\r\n",
+        .version_cmd = "display version",
+        .refusal = "                  ^\r\nError: Unrecognized command found at '^' "
+                   "position.\r\n",
+    },
+    {
+        .name = "comware",
+        .hostname = "H3C",
+        .prompt = "<%s>",
+        .motd = "\r\n*****************************************************************\r\n"
+                "* Copyright (c) 2004-2020 New H3C Technologies Co., Ltd.        *\r\n"
+                "*****************************************************************\r\n",
+        .paging_off = "screen-length disable",
+        .show = vrp_show,
+        .config_head = "",
+        .pager = "---- More ----",
+        .erase = "\r\x1b[K",
+        .version = "H3C Comware Software, Version 7.1.070, Release 6635\r\n",
+        .version_cmd = "display version",
+        .refusal = "                  ^\r\n% Unrecognized command found at '^' position.\r\n",
+    },
+    {
+        .name = "routeros",
+        .hostname = "MikroTik",
+        .prompt = "[%s@%s] > ",
+        .motd = "\r\n  MikroTik RouterOS 7.10.1 (c) 1999-2023       https://www.mikrotik.com/\r\n"
+                "\r\n",
+        .paging_off = NULL,
+        .show = routeros_show,
+        .config_head = "",
+        .pager = NULL,
+        .erase = "",
+        .version = "                   uptime: 1w\r\n                  version: 7.10.1 "
+                   "(stable)\r\n               board-name: CHR\r\n",
+        .version_cmd = "/system resource print",
+        .refusal = "bad command name %s (line 1 column 1)\r\n",
+        .exec = true,
+        .user_prompt = true,
+    },
+    {
+        .name = "efos",
+        .hostname = "Routing",
+        .prompt = "(%s) #",
+        .motd = "\r\n",
+        .paging_off = "terminal length 0",
+        .show = ios_show,
+        .config_head = "",
+        .pager = "--More-- or (q)uit",
+        .erase = "\r\x1b[K",
+        .version = "Machine Description............................ BES-53248\r\n"
+                   "Software Version............................... 3.12.0.1\r\n",
+        .refusal = "                   ^\r\n% Invalid input detected at '^' marker.\r\n",
     },
 };
 
@@ -369,7 +485,7 @@ static void cli_prompt(struct cli *c)
         cli_printf(c, "\r\n%s\r\n", cfg.p->above);
     if (cfg.ansi)
         cli_printf(c, "\x1b]0;%s\x07\x1b[1;32m", cfg.hostname);
-    if (strcmp(cfg.p->name, "junos") == 0)
+    if (cfg.p->user_prompt)
         cli_printf(c, cfg.p->prompt, c->user, cfg.hostname);
     else
         cli_printf(c, cfg.p->prompt, cfg.hostname);
@@ -437,7 +553,8 @@ static bool cli_page_text(struct cli *c, const char *text, size_t len, size_t li
         cli_puts(c, "\r\n");
         at += n + (nl != NULL ? 1 : 0);
         (*lines)++;
-        bool pages = (c->paging || (cfg.ignore_paging && !c->exec)) && cfg.page_lines > 0;
+        bool pages = (c->paging || (cfg.ignore_paging && !c->exec)) && cfg.page_lines > 0 &&
+                     cfg.p->pager != NULL;
         if (pages && *lines % cfg.page_lines == 0 && at < len &&
             !cli_pager(c, (int)(at * 100 / (len ? len : 1))))
             return false;
@@ -452,8 +569,8 @@ static void cli_forever(struct cli *c, bool pager)
                    "set interfaces ge-0/0/%lu description \"line %lu of a configuration "
                    "that never ends\"\r\n",
                    i % 48, i);
-        if (pager && cfg.page_lines > 0 && (i + 1) % (unsigned long)cfg.page_lines == 0 &&
-            !cli_pager(c, 50))
+        if (pager && cfg.p->pager != NULL && cfg.page_lines > 0 &&
+            (i + 1) % (unsigned long)cfg.page_lines == 0 && !cli_pager(c, 50))
             return;
     }
 }
@@ -513,7 +630,8 @@ static void cli_command(struct cli *c, const char *line)
     server_log(line);
     if (line[0] == '\0')
         return;
-    if (strcmp(line, cfg.p->paging_off) == 0) {
+    const char *version_cmd = cfg.p->version_cmd != NULL ? cfg.p->version_cmd : "show version";
+    if (cfg.p->paging_off != NULL && strcmp(line, cfg.p->paging_off) == 0) {
         c->paging = false;
         if (strcmp(cfg.p->name, "junos") == 0)
             cli_puts(c, "Screen length set to 0\r\n");
@@ -521,7 +639,7 @@ static void cli_command(struct cli *c, const char *line)
         cli_refuse(c, line);
     } else if (in_list(cfg.p->show, line)) {
         cli_show_config(c);
-    } else if (strcmp(line, "show version") == 0) {
+    } else if (strcmp(line, version_cmd) == 0) {
         cli_printf(c, cfg.p->version, cfg.hostname);
     } else if (in_list(cfg.p->quiet, line)) {
         if (strcmp(cfg.p->name, "junos") == 0)
@@ -787,7 +905,9 @@ int main(int argc, char **argv)
         server_die("--port PORT is required");
     cfg.p = persona_find(vendor != NULL ? vendor : "");
     if (cfg.p == NULL)
-        server_die("--vendor junos|ios|nxos|eos|aoscx|procurve is required");
+        server_die("--vendor "
+                   "junos|ios|nxos|eos|aoscx|procurve|fastiron|os10|exos|vrp|comware|routeros|efos "
+                   "is required");
     if (cfg.hostname == NULL)
         cfg.hostname = cfg.p->hostname;
     cfg.exec = exec != NULL ? strcmp(exec, "yes") == 0 : cfg.p->exec;
