@@ -6,16 +6,19 @@
 
 #include "driver.h"
 #include "fsos/fsos.h"
+#include "fsos/fsos_cli.h"
 
 static int fsos_match(const char *sys_object_id, const char *sys_descr, const char *config_text,
                       size_t config_len)
 {
-    (void)sys_descr;
     if (config_text != NULL && config_len > 0) {
         int score = fsos_detect(config_text, config_len);
         return score == 0 ? 0 : 50 + (score > 40 ? 40 : score);
     }
-    return sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.52642.", 18) == 0 ? 30 : 0;
+    if (sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.52642.", 18) == 0)
+        return 30;
+    /* `show version`'s first line, where the CLI's prompt cannot tell. */
+    return sys_descr != NULL && strstr(sys_descr, "Fiberstore Co., Limited") != NULL ? 20 : 0;
 }
 
 static int fsos_read_config(const struct pr_config_text *config, struct pr_switch *sw,
@@ -38,7 +41,7 @@ const struct pr_driver pr_driver_fsos = {
     .name = "fsos",
     .config_dialects = "FSOS (FS.com)",
     .netconf_filter = NULL,
-    .cli = NULL,
+    .cli = &fsos_cli_dialect,
     .match = fsos_match,
     .read_snmp = fsos_read_snmp,
     .read_config = fsos_read_config,

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # --ssh against the test CLI server playing each CLI portready reads
 # (Junos, IOS, NX-OS, EOS, AOS-CX, ArubaOS-Switch, FastIron, OS10, EXOS,
-# VRP, Comware, RouterOS, EFOS), serving real
+# VRP, Comware, RouterOS, EFOS, FSOS), serving real
 # configurations: the ports read
 # through the CLI equal the ports of the same text read with --config, and
 # the configuration kept by --save-config is the served file (but for line
@@ -194,6 +194,13 @@ if [ -d "$FX" ]; then
         "disable clipaging|show configuration" "$(paste -sd'|' "$LAST_LOG")"
     one "Comware autoconfig newstartup, pager every 30 lines, ANSI" comware \
         "$FX/autoconfig-comware__newstartup.cfg" --ignore-paging --page-lines 30 --ansi
+    one "FSOS S3400 running-config, pager every 10 lines, a banner" fsos \
+        "$FX/oxidized__fsos_S3400-48T4SP_2.0.2J-120538_output.txt" --ignore-paging --page-lines 10 \
+        --banner-bytes 3000
+    # "FS-LAB-OXI#" is also an IOS-style prompt: show version tells.
+    pr_expect_eq "FSOS: show version, terminal length and width 0, then the configuration" \
+        "show version|terminal length 0|terminal width 0|show running-config" \
+        "$(paste -sd'|' "$LAST_LOG")"
     one "EFOS BES-53248, pager ignoring terminal length 0, a banner" efos \
         "$FX/oxidized__efos_BES-53248_3.12.0.1_output.txt" --ignore-paging --page-lines 7 \
         --banner-bytes 3000

@@ -3,7 +3,7 @@
  * for the integration tests of --ssh.
  *
  *   pr_cli_server --port PORT --vendor junos|ios|nxos|eos|aoscx|procurve|fastiron|os10|
- *       exos|vrp|comware|routeros|efos [--config FILE]
+ *       exos|vrp|comware|routeros|efos|fsos [--config FILE]
  *       [--hostkey FILE] [--user NAME --password-file FILE] [--kbdint-only]
  *       [--key-user NAME --authorized-keys FILE] [--hostname NAME]
  *       [--page-lines N] [--ignore-paging] [--no-echo] [--ansi]
@@ -84,6 +84,7 @@ static const char *const os10_show[] = {"show running-configuration", NULL};
 static const char *const exos_show[] = {"show configuration", NULL};
 static const char *const vrp_show[] = {"display current-configuration", NULL};
 static const char *const routeros_show[] = {"/export", NULL};
+static const char *const fsos_quiet[] = {"terminal width 0", NULL};
 
 static const struct persona personas[] = {
     {
@@ -191,7 +192,7 @@ static const struct persona personas[] = {
         .show = aruba_show,
         .config_head = "Current configuration:\r\n",
         .pager = "--More--, next page: Space, next line: Return key, quit: Control-c",
-        .erase = "\r\x1b[K",
+        .erase = "\x1b[2K\x1b[1G",
         .version = "  Copyright (c) Ruckus Networks, Inc. All rights reserved.\r\n"
                    "  HW: Stackable ICX7150-48P-POE\r\n  SW: Version 08.0.95T211\r\n",
         .refusal = "Invalid input -> %s\r\nType ? for a list\r\n",
@@ -275,6 +276,21 @@ static const struct persona personas[] = {
         .refusal = "bad command name %s (line 1 column 1)\r\n",
         .exec = true,
         .user_prompt = true,
+    },
+    {
+        .name = "fsos",
+        .hostname = "FS-LAB-OXI",
+        .prompt = "%s#",
+        .motd = "\r\n",
+        .paging_off = "terminal length 0",
+        .show = ios_show,
+        .config_head = "Building configuration...\r\n\r\n\r\n\r\nCurrent configuration:\r\n",
+        .pager = " --More-- ",
+        .erase = "\r          \r",
+        .version = "Fiberstore Co., Limited Internetwork Operating System Software\r\n"
+                   "S3400-48T4SP Software, Version 2.0.2J Build 120538, RELEASE SOFTWARE\r\n",
+        .refusal = "% Unknown command.\r\n",
+        .quiet = fsos_quiet,
     },
     {
         .name = "efos",
@@ -905,9 +921,10 @@ int main(int argc, char **argv)
         server_die("--port PORT is required");
     cfg.p = persona_find(vendor != NULL ? vendor : "");
     if (cfg.p == NULL)
-        server_die("--vendor "
-                   "junos|ios|nxos|eos|aoscx|procurve|fastiron|os10|exos|vrp|comware|routeros|efos "
-                   "is required");
+        server_die(
+            "--vendor "
+            "junos|ios|nxos|eos|aoscx|procurve|fastiron|os10|exos|vrp|comware|routeros|efos|fsos "
+            "is required");
     if (cfg.hostname == NULL)
         cfg.hostname = cfg.p->hostname;
     cfg.exec = exec != NULL ? strcmp(exec, "yes") == 0 : cfg.p->exec;
