@@ -147,14 +147,21 @@ static int snmp_option(int opt, const char *arg, struct pr_snmp_options *opts, s
     return 0;
 }
 
-static void from_env(char *dst, size_t len, const char *name)
+/* The secret in environment variable name, unless an option gave it
+ * (given): either way the variable is wiped from the environment. An unset
+ * or empty variable leaves dst as it is. */
+static int from_env(char *dst, size_t len, const char *name, bool given, struct pr_error *err)
 {
-    char *value = getenv(name);
-    if (value != NULL && *value != '\0') {
-        pr_strlcpy(dst, value, len);
-        secret_wipe(value, strlen(value));
-        unsetenv(name);
+    const char *value = getenv(name);
+    if (given || value == NULL || value[0] == '\0') {
+        secret_wipe_env(name);
+        return 0;
     }
+    if (secret_take_env(name, dst, len, err) != 0) {
+        err->code = PR_ERR_USAGE;
+        return -1;
+    }
+    return 0;
 }
 
 static bool argv_is_process;
@@ -253,12 +260,13 @@ int cli_copy_path(char *dst, size_t len, const char *arg, const char *option, st
 int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err)
 {
-    if (!given->community)
-        from_env(opts->community, sizeof opts->community, "PORTREADY_COMMUNITY");
-    if (!given->auth)
-        from_env(opts->auth_pass, sizeof opts->auth_pass, "PORTREADY_AUTH_PASS");
-    if (!given->priv)
-        from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS");
+    if (from_env(opts->community, sizeof opts->community, "PORTREADY_COMMUNITY", given->community,
+                 err) != 0 ||
+        from_env(opts->auth_pass, sizeof opts->auth_pass, "PORTREADY_AUTH_PASS", given->auth,
+                 err) != 0 ||
+        from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS", given->priv,
+                 err) != 0)
+        return -1;
     return snmp_finish(opts, err);
 }
 

@@ -123,10 +123,11 @@ struct cli_parser {
 int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error *err);
 
 /* After the options: the secrets no option gave from the environment
- * (PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS, PORTREADY_PRIV_PASS; a value
- * taken is wiped from the environment and from /proc/PID/environ), then
+ * (PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS, PORTREADY_PRIV_PASS), then
  * checks that the v3 options hang together and fills the level from what
- * is given. 0, or -1 with err set. */
+ * is given. Each of the three variables is wiped from the environment and
+ * from /proc/PID/environ, whether its value was taken or an option gave
+ * the secret instead. 0, or -1 with err set (a value too long). */
 int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err);
 

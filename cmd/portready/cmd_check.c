@@ -161,12 +161,17 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
     if (cli_snmp_complete(&a->snmp, &p.given, err) != 0)
         return -1;
 
+    /* The password variable is wiped whether it is used, overridden by
+     * --password-file or not needed at all. */
+    const char *env = getenv(NETCONF_PASSWORD_ENV);
+    if (a->netconf_given && a->netconf.password[0] == '\0' && env != NULL && env[0] != '\0') {
+        if (secret_take_env(NETCONF_PASSWORD_ENV, a->netconf.password, sizeof a->netconf.password,
+                            err) != 0)
+            return -1;
+    } else {
+        secret_wipe_env(NETCONF_PASSWORD_ENV);
+    }
     if (a->netconf_given) {
-        if (a->netconf.password[0] == '\0') {
-            const char *env = getenv(NETCONF_PASSWORD_ENV);
-            if (env != NULL && *env != '\0')
-                pr_strlcpy(a->netconf.password, env, sizeof a->netconf.password);
-        }
         /* -t bounds the whole NETCONF exchange too when given. */
         if (a->timeout_given)
             a->netconf.timeout_s = a->snmp.timeout_s;

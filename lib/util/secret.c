@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+extern char **environ;
+
 void secret_wipe(void *p, size_t n)
 {
     if (p != NULL && n > 0)
@@ -157,4 +159,27 @@ int secret_from_env(const char *name, char *out, size_t out_len, struct pr_error
                             name, out_len - 1);
     memcpy(out, value, len + 1);
     return 0;
+}
+
+void secret_wipe_env(const char *name)
+{
+    if (!valid_env_name(name))
+        return;
+    size_t name_len = strlen(name);
+    /* Every entry: an environment may hold the same name twice, and
+     * getenv() shows the first only. */
+    for (char **entry = environ; entry != NULL && *entry != NULL; entry++) {
+        if (strncmp(*entry, name, name_len) == 0 && (*entry)[name_len] == '=') {
+            char *value = *entry + name_len + 1;
+            secret_wipe(value, strlen(value));
+        }
+    }
+    unsetenv(name);
+}
+
+int secret_take_env(const char *name, char *out, size_t out_len, struct pr_error *err)
+{
+    int rc = secret_from_env(name, out, out_len, err);
+    secret_wipe_env(name);
+    return rc;
 }

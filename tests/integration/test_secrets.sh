@@ -20,6 +20,7 @@ SIM_PORT=26400
 SNMPD_PORT=26401
 SILENT_PORT=26402
 SLOW_PORT=26403
+MUTE_TCP_PORT=26404
 COMM=comm-Secret-5Zq
 AUTH=auth-Secret-8Wv
 PRIV=priv-Secret-2Lp
@@ -196,9 +197,9 @@ pr_expect_eq "inventory: a passphrase too short: exit 3" 3 "$RC"
 
 unset PR_TEST_COMMUNITY PR_TEST_PRIV
 
-# /proc/PID/cmdline and environ while a check runs (the slow agent keeps it
-# busy a few seconds): wait for its first request, then look. Under a
-# wrapper (valgrind) /proc shows the wrapper's own argv: nothing to judge.
+# /proc/PID/cmdline and environ while portready waits on a peer that is
+# slow or silent. Under a wrapper (valgrind) /proc shows the wrapper's own
+# argv and environment: nothing to judge.
 if [ -n "${PR_WRAP:-}" ]; then
     echo "# /proc checks skipped under PR_WRAP"
     pr_done
@@ -206,40 +207,117 @@ if [ -n "${PR_WRAP:-}" ]; then
 fi
 "$PY" "$PR_SOURCE_DIR/tests/tools/pr_bad_agent.py" --port $SLOW_PORT --mode slow --delay 1 \
     --log "$PR_TMP/slow.log" --ready "$PR_TMP/slow.ready" 2>/dev/null &
-slow=$!
-PR_PIDS+=("$slow")
+PR_PIDS+=("$!")
+# A TCP peer that accepts and never says a word (a NETCONF server that
+# hangs before the SSH banner); one line in its log per connection.
+"$PY" -c '
+import socket, sys
+s = socket.socket()
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1])))
+s.listen(8)
+open(sys.argv[3], "w").close()
+held = []
+while True:
+    c, _ = s.accept()
+    held.append(c)
+    with open(sys.argv[2], "a") as f:
+        f.write("connection\n")
+' $MUTE_TCP_PORT "$PR_TMP/mute.log" "$PR_TMP/mute.ready" &
+PR_PIDS+=("$!")
 for _ in $(seq 1 100); do
-    [ -f "$PR_TMP/slow.ready" ] && break
+    [ -f "$PR_TMP/slow.ready" ] && [ -f "$PR_TMP/mute.ready" ] && break
     sleep 0.1
 done
-# proc_look NAME ARGS...: starts check with ARGS (and the environment
-# given), reads /proc once the agent has its first request, stops check.
+
+# proc_start NAME LOG ARGS...: starts portready with ARGS (and the
+# environment given) and waits until LOG, the log of the peer it talks to,
+# shows its first request; keeps /proc/PID/cmdline and environ in
+# $PR_TMP/NAME.cmdline and NAME.environ. PROC_PID is its pid: the caller
+# stops it.
+proc_start() {
+    local name=$1 log=$2
+    shift 2
+    : >"$log"
+    "$PORTREADY" "$@" >/dev/null 2>&1 &
+    PROC_PID=$!
+    PR_PIDS+=("$PROC_PID")
+    for _ in $(seq 1 100); do
+        [ -s "$log" ] && break
+        sleep 0.05
+    done
+    tr '\0' ' ' <"/proc/$PROC_PID/cmdline" >"$PR_TMP/$name.cmdline"
+    tr '\0' '\n' <"/proc/$PROC_PID/environ" >"$PR_TMP/$name.environ"
+}
+# proc_look NAME ARGS...: check ARGS against the slow agent, /proc read
+# once it has the first request, then stopped.
 proc_look() {
     local name=$1
     shift
-    : >"$PR_TMP/slow.log"
-    "$PORTREADY" check -t 5 -r 0 "$@" "127.0.0.1:$SLOW_PORT" >/dev/null 2>&1 &
-    local pid=$!
-    PR_PIDS+=("$pid")
-    for _ in $(seq 1 100); do
-        [ -s "$PR_TMP/slow.log" ] && break
-        sleep 0.05
-    done
-    tr '\0' ' ' <"/proc/$pid/cmdline" >"$PR_TMP/$name.cmdline"
-    tr '\0' '\n' <"/proc/$pid/environ" >"$PR_TMP/$name.environ"
-    pr_stop "$pid"
+    proc_start "$name" "$PR_TMP/slow.log" check -t 5 -r 0 "$@" "127.0.0.1:$SLOW_PORT"
+    pr_stop "$PROC_PID"
 }
+# proc_clean NAME WHAT SECRET...: passes when /proc/PID/cmdline and environ
+# of run NAME hold none of the secrets.
+proc_clean() {
+    local name=$1 what=$2 secret found=""
+    shift 2
+    for secret in "$@"; do
+        if grep -qF -- "$secret" "$PR_TMP/$name.cmdline" "$PR_TMP/$name.environ"; then
+            found="$found $secret"
+        fi
+    done
+    if [ -z "$found" ]; then pr_pass "$what"; else pr_fail "$what: still in /proc/PID:$found"; fi
+}
+
 proc_look proc-file --community-file "$PR_TMP/comm"
-grep -qF -- "$COMM" "$PR_TMP/proc-file.cmdline" "$PR_TMP/proc-file.environ" &&
-    pr_fail "--community-file: the community is in /proc" ||
-    pr_pass "--community-file: /proc/PID/cmdline and environ free of the community"
+proc_clean proc-file "--community-file: /proc/PID/cmdline and environ free of the community" "$COMM"
 PORTREADY_COMMUNITY=$COMM proc_look proc-env
-grep -qF -- "$COMM" "$PR_TMP/proc-env.cmdline" "$PR_TMP/proc-env.environ" &&
-    pr_fail "PORTREADY_COMMUNITY: the community is in /proc" ||
-    pr_pass "PORTREADY_COMMUNITY: wiped from /proc/PID/environ once read"
+proc_clean proc-env "PORTREADY_COMMUNITY: wiped from /proc/PID/environ once read" "$COMM"
 proc_look proc-argv -c "$COMM"
 grep -qF -- "$COMM" "$PR_TMP/proc-argv.cmdline" &&
     pr_fail "-c: the community is still in /proc/PID/cmdline" ||
     pr_pass "-c: overwritten in /proc/PID/cmdline once read ($(cat "$PR_TMP/proc-argv.cmdline"))"
+
+# A variable an option overrides is a secret all the same: wiped too.
+PORTREADY_COMMUNITY=$WRONG proc_look proc-env-and-c -c "$COMM"
+proc_clean proc-env-and-c "PORTREADY_COMMUNITY beside -c: wiped from /proc/PID/environ" \
+    "$COMM" "$WRONG"
+PORTREADY_AUTH_PASS=$WRONG PORTREADY_PRIV_PASS=$PRIV proc_look proc-v3-env \
+    -v 3 -u pruser -l authPriv --auth-pass-file "$PR_TMP/auth"
+proc_clean proc-v3-env "PORTREADY_AUTH_PASS beside --auth-pass-file, PORTREADY_PRIV_PASS: wiped" \
+    "$WRONG" "$PRIV"
+
+# NETCONF: PORTREADY_NETCONF_PASSWORD, used or overridden by --password-file.
+NC_TARGET=alice@127.0.0.1:$MUTE_TCP_PORT
+PORTREADY_NETCONF_PASSWORD=$COMM proc_start proc-nc-env "$PR_TMP/mute.log" check \
+    --netconf "$NC_TARGET" --known-hosts "$PR_TMP/kh" -t 5
+pr_stop "$PROC_PID"
+proc_clean proc-nc-env "PORTREADY_NETCONF_PASSWORD: wiped from /proc/PID/environ once read" "$COMM"
+PORTREADY_NETCONF_PASSWORD=$WRONG proc_start proc-nc-file "$PR_TMP/mute.log" check \
+    --netconf "$NC_TARGET" --password-file "$PR_TMP/comm" --known-hosts "$PR_TMP/kh" -t 5
+pr_stop "$PROC_PID"
+proc_clean proc-nc-file "PORTREADY_NETCONF_PASSWORD beside --password-file: wiped" "$WRONG"
+
+# audit: the inventory's env:NAME secrets, one of them named twice.
+cat >"$PR_TMP/slow.yaml" <<EOF
+defaults:
+  snmp: {community: "env:PR_TEST_COMMUNITY", timeout: 5, retries: 0}
+switches:
+  - {name: slow, host: 127.0.0.1:$SLOW_PORT, ports: [1/1/3]}
+  - {name: again, host: 127.0.0.1:$SILENT_PORT, snmp: {community: "env:PR_TEST_COMMUNITY"}}
+  - name: v3
+    host: 127.0.0.1:$SILENT_PORT
+    snmp: {version: 3, user: pruser, level: authPriv, auth: SHA, auth_pass: "env:PR_TEST_AUTH",
+           priv: AES, priv_pass: "env:PR_TEST_PRIV"}
+  - name: netconf
+    host: 127.0.0.1:$MUTE_TCP_PORT
+    netconf: {user: alice, password: "env:PR_TEST_NC"}
+EOF
+PR_TEST_COMMUNITY=$COMM PR_TEST_AUTH=$AUTH PR_TEST_PRIV=$PRIV PR_TEST_NC=$WRONG \
+    proc_start proc-audit "$PR_TMP/slow.log" audit "$PR_TMP/slow.yaml"
+pr_stop "$PROC_PID"
+proc_clean proc-audit "audit: env:NAME secrets wiped from /proc/PID/environ once read" \
+    "$COMM" "$AUTH" "$PRIV" "$WRONG"
 
 pr_done
