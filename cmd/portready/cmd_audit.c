@@ -114,8 +114,9 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
 }
 
 /* NETCONF options of an inventory switch: its host, the netconf map's
- * port (830 by default), user, key and password. */
-static int netconf_from_inventory(const struct inventory_switch *isw, struct netconf_options *nc,
+ * port (830 by default), user, key and password. The password moves: it is
+ * wiped from the inventory, so the options hold the one copy. */
+static int netconf_from_inventory(struct inventory_switch *isw, struct netconf_options *nc,
                                   struct pr_error *err)
 {
     netconf_options_init(nc);
@@ -127,6 +128,7 @@ static int netconf_from_inventory(const struct inventory_switch *isw, struct net
     pr_strlcpy(nc->user, isw->netconf.user, sizeof nc->user);
     pr_strlcpy(nc->ssh_key, isw->netconf.key, sizeof nc->ssh_key);
     pr_strlcpy(nc->password, isw->netconf.password, sizeof nc->password);
+    secret_wipe(isw->netconf.password, sizeof isw->netconf.password);
     if (isw->snmp.timeout_s > 0)
         nc->timeout_s = isw->snmp.timeout_s > 10 ? isw->snmp.timeout_s : 10;
     return 0;
@@ -301,7 +303,7 @@ int cmd_audit(int argc, char **argv)
     }
     size_t port_offset = 0;
     for (size_t i = 0; i < inv.n_switches; i++) {
-        const struct inventory_switch *isw = &inv.switches[i];
+        struct inventory_switch *isw = &inv.switches[i];
         if (isw->netconf.given && netconf_from_inventory(isw, &netconf[i], &err) != 0) {
             free(specs);
             free(ports);

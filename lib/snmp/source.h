@@ -41,7 +41,10 @@ struct pr_snmp_options {
 
 void pr_snmp_options_defaults(struct pr_snmp_options *opts);
 
-/* host is "host[:port]" (port 161 by default); IPv6 as "[addr]:port". */
+/* host is "host[:port]" (port 161 by default); IPv6 as "[addr]:port".
+ * The source reads the community and the passphrases from *opts whenever
+ * it needs them and never copies them, so the caller's copy stays the only
+ * one: opts must stay valid and unchanged until the source is closed. */
 struct pr_snmp_source *pr_snmp_source_open_live(const char *host,
                                                 const struct pr_snmp_options *opts,
                                                 struct pr_error *err);
