@@ -340,8 +340,10 @@ static int apply_snmp(struct cli_parser *p, int opt, char *arg, struct pr_error 
 {
     if (snmp_option(opt, arg, p->snmp, err) < 0)
         return CLI_ERROR;
-    if (opt == 'c' || opt == 'A' || opt == 'X')
+    if (opt == 'c' || opt == 'A' || opt == 'X') {
         scrub_secret_arg(arg);
+        secret_protect_process();
+    }
     p->given.any = true;
     /* -t and -r bound every source; the others ask for SNMP. */
     p->given.source |= opt != 't' && opt != 'r';

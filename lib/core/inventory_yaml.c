@@ -312,6 +312,7 @@ int inventory_secret(struct inventory_ctx *ctx, const char *key, yaml_node_t *no
     if (len >= dst_len)
         return inventory_fail(ctx, node, "'%s' is longer than %zu characters", key, dst_len - 1);
     memcpy(dst, text, len + 1);
+    secret_protect_process();
     return 0;
 }
 

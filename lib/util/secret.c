@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +17,13 @@ void secret_wipe(void *p, size_t n)
 {
     if (p != NULL && n > 0)
         explicit_bzero(p, n);
+}
+
+void secret_protect_process(void)
+{
+    /* Cannot fail with these arguments; a process that is already not
+     * dumpable stays so. */
+    (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 static ssize_t read_some(int fd, void *buf, size_t len)
@@ -122,6 +130,7 @@ int secret_read_file(const char *path, char *out, size_t out_len, char *warning,
         return -1;
     }
     mode_warning(path, &st, warning, warning_len);
+    secret_protect_process();
     return 0;
 }
 
@@ -158,6 +167,7 @@ int secret_from_env(const char *name, char *out, size_t out_len, struct pr_error
                             "the value of environment variable %s is longer than %zu characters",
                             name, out_len - 1);
     memcpy(out, value, len + 1);
+    secret_protect_process();
     return 0;
 }
 

@@ -51,6 +51,13 @@ int secret_take_env(const char *name, char *out, size_t out_len, struct pr_error
  * PORTREADY_COMMUNITY). */
 void secret_wipe_env(const char *name);
 
+/* Marks the process as holding a secret: PR_SET_DUMPABLE 0, so no core
+ * dump is ever written, users other than root cannot ptrace it or read its
+ * memory, and /proc/PID belongs to root. Idempotent. Every function here
+ * that hands out a secret calls it; callers that copy a secret from
+ * elsewhere (argv, an inventory value) call it themselves. */
+void secret_protect_process(void);
+
 /* Zeroes n bytes at p in a way the compiler may not optimise out. p may be
  * NULL. */
 void secret_wipe(void *p, size_t n);
