@@ -155,8 +155,9 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
 }
 
 /* NETCONF options of an inventory switch: its host, the netconf map's
- * port (830 by default), user, key and password. */
-static int netconf_from_inventory(const struct inventory_switch *isw, struct netconf_options *nc,
+ * port (830 by default), user, key and password. The password moves: it is
+ * wiped from the inventory, so the options hold the one copy. */
+static int netconf_from_inventory(struct inventory_switch *isw, struct netconf_options *nc,
                                   struct pr_error *err)
 {
     netconf_options_init(nc);
@@ -168,6 +169,7 @@ static int netconf_from_inventory(const struct inventory_switch *isw, struct net
     pr_strlcpy(nc->user, isw->netconf.user, sizeof nc->user);
     pr_strlcpy(nc->ssh_key, isw->netconf.key, sizeof nc->ssh_key);
     pr_strlcpy(nc->password, isw->netconf.password, sizeof nc->password);
+    secret_wipe(isw->netconf.password, sizeof isw->netconf.password);
     pr_strlcpy(nc->known_hosts, isw->netconf.known_hosts, sizeof nc->known_hosts);
     if (isw->snmp.timeout_s > 0)
         nc->timeout_s = isw->snmp.timeout_s > 10 ? isw->snmp.timeout_s : 10;
@@ -175,9 +177,9 @@ static int netconf_from_inventory(const struct inventory_switch *isw, struct net
 }
 
 /* The SSH (CLI) login of an inventory switch likewise: its host, the ssh
- * map's port (22 by default), user, key, password and known_hosts; the
- * exchange bounded as NETCONF's is. */
-static int ssh_from_inventory(const struct inventory_switch *isw, struct pr_ssh_target *t,
+ * map's port (22 by default), user, key, password (moved, as NETCONF's is)
+ * and known_hosts; the exchange bounded as NETCONF's is. */
+static int ssh_from_inventory(struct inventory_switch *isw, struct pr_ssh_target *t,
                               struct pr_error *err)
 {
     pr_ssh_target_init(t);
@@ -190,6 +192,7 @@ static int ssh_from_inventory(const struct inventory_switch *isw, struct pr_ssh_
     pr_strlcpy(t->user, isw->ssh.user, sizeof t->user);
     pr_strlcpy(t->ssh_key, isw->ssh.key, sizeof t->ssh_key);
     pr_strlcpy(t->password, isw->ssh.password, sizeof t->password);
+    secret_wipe(isw->ssh.password, sizeof isw->ssh.password);
     pr_strlcpy(t->known_hosts, isw->ssh.known_hosts, sizeof t->known_hosts);
     if (isw->snmp.timeout_s > 0)
         t->timeout_s = isw->snmp.timeout_s > 10 ? isw->snmp.timeout_s : 10;
@@ -398,7 +401,7 @@ int cmd_audit(int argc, char **argv)
     }
     size_t port_offset = 0;
     for (size_t i = 0; i < n_specs; i++) {
-        const struct inventory_switch *isw = &inv.switches[keep[i]];
+        struct inventory_switch *isw = &inv.switches[keep[i]];
         if ((isw->netconf.given && netconf_from_inventory(isw, &netconf[i], &err) != 0) ||
             (isw->ssh.given && ssh_from_inventory(isw, &ssh[i], &err) != 0)) {
             free(keep);

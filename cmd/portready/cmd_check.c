@@ -176,16 +176,18 @@ static const struct cli_option check_options[] = {
     {NULL, 0, 0, 0},
 };
 
-/* A password from the environment: copied, then wiped from the
- * environment (and so from /proc/PID/environ). */
-static void password_from_env(const char *name, char *dst, size_t len)
+/* The password in environment variable name when wanted and no option
+ * gave one (dst empty); the variable is wiped from the environment (and so
+ * from /proc/PID/environ) whether it is used, overridden by
+ * --password-file or not needed at all. */
+static int password_from_env(const char *name, bool wanted, char *dst, size_t len,
+                             struct pr_error *err)
 {
-    char *value = getenv(name);
-    if (value == NULL || *value == '\0')
-        return;
-    pr_strlcpy(dst, value, len);
-    secret_wipe(value, strlen(value));
-    unsetenv(name);
+    const char *value = getenv(name);
+    if (wanted && dst[0] == '\0' && value != NULL && value[0] != '\0')
+        return secret_take_env(name, dst, len, err);
+    secret_wipe_env(name);
+    return 0;
 }
 
 static int parse_args(int argc, char **argv, struct check_args *a, struct pr_error *err)
@@ -267,10 +269,10 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
     if (a->netconf_given && a->ssh_given)
         return pr_error_set(err, PR_ERR_USAGE,
                             "--netconf and --ssh both give the configuration; give one");
+    if (password_from_env(NETCONF_PASSWORD_ENV, a->netconf_given, a->netconf.password,
+                          sizeof a->netconf.password, err) != 0)
+        return -1;
     if (a->netconf_given) {
-        if (a->netconf.password[0] == '\0')
-            password_from_env(NETCONF_PASSWORD_ENV, a->netconf.password,
-                              sizeof a->netconf.password);
         /* -t bounds the whole NETCONF exchange too when given. */
         if (a->timeout_given)
             a->netconf.timeout_s = a->snmp.timeout_s;
@@ -285,14 +287,17 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         a->ssh.accept_new_hostkey = a->netconf.accept_new_hostkey;
         pr_strlcpy(a->ssh.password, a->netconf.password, sizeof a->ssh.password);
         secret_wipe(a->netconf.password, sizeof a->netconf.password);
-        if (a->ssh.password[0] == '\0')
-            password_from_env(PR_SSH_PASSWORD_ENV, a->ssh.password, sizeof a->ssh.password);
+        if (password_from_env(PR_SSH_PASSWORD_ENV, true, a->ssh.password, sizeof a->ssh.password,
+                              err) != 0)
+            return -1;
         /* -t bounds the whole exchange: connect, login, every prompt. */
         if (a->timeout_given)
             a->ssh.timeout_s = a->snmp.timeout_s;
         if (a->config != NULL)
             return pr_error_set(err, PR_ERR_USAGE,
                                 "--config and --ssh both give the configuration; give one");
+    } else {
+        secret_wipe_env(PR_SSH_PASSWORD_ENV);
     }
     if (a->save_config != NULL && !a->netconf_given && !a->ssh_given)
         return pr_error_set(err, PR_ERR_USAGE,
@@ -312,6 +317,8 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
                             "--walk reads a recording: SNMP options do not apply");
     if (live && cli_snmp_complete(&a->snmp, &p.given, err) != 0)
         return -1;
+    if (!live)
+        cli_snmp_wipe_env();
     int first_port = optind;
     if (live) {
         if (optind >= argc)

@@ -19,6 +19,11 @@ struct inventory_ctx {
     unsigned flags;       /* INVENTORY_* bits */
     struct inventory *out;
     struct pr_error *err;
+    /* The env:NAME variables read so far (names inside the document's
+     * scalars): wiped from the environment once the whole document is
+     * read, since several switches may name the same one. */
+    const char **env_read;
+    size_t n_env_read, env_read_cap;
 };
 
 /* Called for each key of a map once the key is known to be valid and not
@@ -61,7 +66,8 @@ int inventory_choice(struct inventory_ctx *ctx, const char *key, yaml_node_t *no
 /* A path: "~/" expands to $HOME, a relative one is anchored at base_dir. */
 int inventory_path(struct inventory_ctx *ctx, const char *key, yaml_node_t *node, char *dst,
                    size_t dst_len);
-/* A secret written in place, or env:NAME. */
+/* A secret written in place, or env:NAME (the variable is noted in
+ * ctx->env_read and wiped when the parse ends). */
 int inventory_secret(struct inventory_ctx *ctx, const char *key, yaml_node_t *node, char *dst,
                      size_t dst_len);
 /* A *_file key: resolves the path (into path_out when not NULL) and reads

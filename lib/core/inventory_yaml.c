@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/inventory_priv.h"
+#include "util/grow.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 
@@ -296,6 +297,10 @@ int inventory_secret(struct inventory_ctx *ctx, const char *key, yaml_node_t *no
                 return inventory_fail(ctx, node, "'%s': env: needs a variable name", key);
             return 0;
         }
+        if (pr_grow((void **)&ctx->env_read, &ctx->env_read_cap, ctx->n_env_read,
+                    sizeof *ctx->env_read, 8) != 0)
+            return pr_error_set(ctx->err, PR_ERR_INTERNAL, "out of memory reading %s", ctx->origin);
+        ctx->env_read[ctx->n_env_read++] = name;
         struct pr_error local = {0};
         if (secret_from_env(name, dst, dst_len, &local) != 0)
             return inventory_fail(ctx, node, "'%s': %s", key, local.msg);
@@ -307,6 +312,7 @@ int inventory_secret(struct inventory_ctx *ctx, const char *key, yaml_node_t *no
     if (len >= dst_len)
         return inventory_fail(ctx, node, "'%s' is longer than %zu characters", key, dst_len - 1);
     memcpy(dst, text, len + 1);
+    secret_protect_process();
     return 0;
 }
 

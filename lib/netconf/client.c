@@ -308,7 +308,7 @@ int netconf_get_config(const struct netconf_options *opts, const char *subtree_f
     pr_strlcpy(target.host, opts->host, sizeof target.host);
     target.port = opts->port;
     pr_strlcpy(target.ssh_key, opts->ssh_key, sizeof target.ssh_key);
-    pr_strlcpy(target.password, opts->password, sizeof target.password);
+    target.password_at = opts->password; /* no second copy of the secret */
     pr_strlcpy(target.known_hosts, opts->known_hosts, sizeof target.known_hosts);
     target.accept_new_hostkey = opts->accept_new_hostkey;
     target.timeout_s = opts->timeout_s;

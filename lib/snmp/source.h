@@ -84,7 +84,10 @@ int pr_snmp_host_check(const char *host, struct pr_error *err);
 
 /* host is "host[:port]" (port 161 by default); IPv6 as "[addr]:port"; with
  * a net-snmp transport prefix, "udp:", "tcp:", "udp6:" or "tcp6:" (UDP
- * when none: "udp6:[::1]:161", "tcp:10.0.12.2:161"). */
+ * when none: "udp6:[::1]:161", "tcp:10.0.12.2:161"). The source reads the
+ * community and the passphrases from *opts whenever it needs them and never
+ * copies them, so the caller's copy stays the only one: opts must stay
+ * valid and unchanged until the source is closed. */
 struct pr_snmp_source *pr_snmp_source_open_live(const char *host,
                                                 const struct pr_snmp_options *opts,
                                                 struct pr_error *err);

@@ -724,6 +724,54 @@ static void test_env_secrets(void **state)
     unsetenv("PR_TEST_RACK12_COMMUNITY");
 }
 
+/* Every variable an env:NAME names is wiped from the environment once the
+ * inventory is read, also when two switches name the same one, and also
+ * when the parse fails after reading it. */
+static void test_env_secrets_wiped(void **state)
+{
+    (void)state;
+    setenv("PR_TEST_WIPE_COMMUNITY", "shared-community", 1);
+    setenv("PR_TEST_WIPE_AUTH", "auth-passphrase", 1);
+    char *value = getenv("PR_TEST_WIPE_COMMUNITY");
+    struct inventory inv;
+    struct pr_error err;
+    assert_int_equal(
+        parse("defaults:\n  snmp: {community: env:PR_TEST_WIPE_COMMUNITY}\n"
+              "switches:\n  - host: a\n  - host: b\n"
+              "    snmp: {community: env:PR_TEST_WIPE_COMMUNITY}\n"
+              "  - host: c\n    snmp: {version: 3, user: u, level: authNoPriv, auth: SHA, "
+              "auth_pass: env:PR_TEST_WIPE_AUTH}\n",
+              &inv, &err),
+        0);
+    assert_string_equal(inv.switches[0].snmp.community, "shared-community");
+    assert_string_equal(inv.switches[1].snmp.community, "shared-community");
+    assert_string_equal(inv.switches[2].snmp.auth_pass, "auth-passphrase");
+    assert_null(getenv("PR_TEST_WIPE_COMMUNITY"));
+    assert_null(getenv("PR_TEST_WIPE_AUTH"));
+    /* setenv's copy was overwritten where it lies, as the block the
+     * process started with is. */
+    assert_int_equal(value[0], '\0');
+    inventory_free(&inv);
+
+    setenv("PR_TEST_WIPE_COMMUNITY", "read-then-failed", 1);
+    expect_error("switches:\n  - host: a\n    snmp: {community: env:PR_TEST_WIPE_COMMUNITY, "
+                 "version: 7}\n",
+                 "inventory.yaml:3:60: 'version' must be one of 1, 2c, 3, not '7'");
+    assert_null(getenv("PR_TEST_WIPE_COMMUNITY"));
+
+    /* A syntax check reads no secret and wipes nothing. */
+    setenv("PR_TEST_WIPE_COMMUNITY", "kept", 1);
+    assert_int_equal(inventory_parse_flags("switches:\n  - host: a\n    snmp: {community: "
+                                           "env:PR_TEST_WIPE_COMMUNITY}\n",
+                                           strlen("switches:\n  - host: a\n    snmp: "
+                                                  "{community: env:PR_TEST_WIPE_COMMUNITY}\n"),
+                                           NULL, NULL, INVENTORY_SKIP_SECRETS, &inv, &err),
+                     0);
+    assert_string_equal(getenv("PR_TEST_WIPE_COMMUNITY"), "kept");
+    inventory_free(&inv);
+    unsetenv("PR_TEST_WIPE_COMMUNITY");
+}
+
 /* Secrets never enter messages, whatever goes wrong around them. */
 static void test_secrets_not_in_messages(void **state)
 {
@@ -847,6 +895,7 @@ int main(void)
         cmocka_unit_test(test_secret_files),
         cmocka_unit_test(test_netconf_password),
         cmocka_unit_test(test_env_secrets),
+        cmocka_unit_test(test_env_secrets_wiped),
         cmocka_unit_test(test_secrets_not_in_messages),
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_load),
