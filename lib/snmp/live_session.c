@@ -127,7 +127,7 @@ static int timeout_error(struct pr_snmp_source *src, struct pr_error *err)
     /* Only the literal default is ever printed: a community set without
      * its origin saying so stays unnamed. */
     if (priv->opts.version != PR_SNMP_V3 && priv->opts.community_from == PR_SNMP_FROM_DEFAULT &&
-        strcmp(priv->opts.community, PR_SNMP_DEFAULT_COMMUNITY) == 0)
+        strcmp(priv->secrets->community, PR_SNMP_DEFAULT_COMMUNITY) == 0)
         snprintf(which, sizeof which, " (community '" PR_SNMP_DEFAULT_COMMUNITY "', the default)");
     else if (priv->opts.version != PR_SNMP_V3 && priv->opts.community_from == PR_SNMP_FROM_NETSNMP)
         snprintf(which, sizeof which, " (the community of net-snmp's snmp.conf, defCommunity)");
