@@ -23,6 +23,7 @@
 #define OPT_PASSWORD_FILE      2011
 #define OPT_ACCEPT_NEW_HOSTKEY 2012
 #define OPT_KNOWN_HOSTS        2013
+#define OPT_NETCONF_MAX_BYTES  2014
 #define OPT_HELP               'h'
 
 static const char check_usage[] =
@@ -46,6 +47,7 @@ static const char check_usage[] =
     "  --password-file FILE   NETCONF: password from FILE (or PORTREADY_NETCONF_PASSWORD)\n"
     "  --known-hosts FILE     NETCONF: host keys (default ~/.ssh/known_hosts)\n"
     "  --accept-new-hostkey   NETCONF: add an unknown host key instead of refusing\n"
+    "  --netconf-max-bytes N  NETCONF: most bytes the switch may send (default 64 MiB)\n"
     "  --driver NAME          auto|generic-snmp|cisco|juniper (default auto)\n"
     "  With an SNMP agent and --config or --netconf together, state comes from the\n"
     "  agent and configuration from the configuration.\n"
@@ -90,6 +92,7 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         {"password-file", required_argument, NULL, OPT_PASSWORD_FILE},
         {"known-hosts", required_argument, NULL, OPT_KNOWN_HOSTS},
         {"accept-new-hostkey", no_argument, NULL, OPT_ACCEPT_NEW_HOSTKEY},
+        {"netconf-max-bytes", required_argument, NULL, OPT_NETCONF_MAX_BYTES},
         {"help", no_argument, NULL, OPT_HELP},
         CLI_REPORT_LONGOPTS,
         CLI_SNMP_LONGOPTS,
@@ -153,6 +156,14 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         case OPT_ACCEPT_NEW_HOSTKEY:
             a->netconf.accept_new_hostkey = true;
             break;
+        case OPT_NETCONF_MAX_BYTES: {
+            long long n;
+            if (!pr_parse_int(optarg, 1, 1LL << 40, &n))
+                return pr_error_set(err, PR_ERR_USAGE,
+                                    "--netconf-max-bytes takes a byte count, not '%s'", optarg);
+            a->netconf.max_bytes = (size_t)n;
+            break;
+        }
         case OPT_DRIVER:
             if (strcmp(optarg, "auto") != 0 && strcmp(optarg, "generic-snmp") != 0 &&
                 strcmp(optarg, "cisco") != 0 && strcmp(optarg, "juniper") != 0)

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* netconf_get_config(): one NETCONF session per call. The TCP socket and
- * the SSH login are ours (tcp.c, ssh.c); the authenticated SSH session is
- * handed to libnetconf2 for the netconf subsystem, the hellos and the RPC;
- * a watchdog bounds it all by the user's timeout. */
+/* netconf_get_config(): one NETCONF session per call. The TCP socket, the
+ * SSH login and the netconf subsystem's channel are ours (tcp.c, ssh.c);
+ * libnetconf2 does the hellos and the RPC over a socket pair whose other
+ * end is a relay thread (relay.c) that checks what the switch sends before
+ * libnetconf2 parses it; a watchdog bounds it all by the user's timeout. */
 #include "netconf/nc_private.h"
 
 #include <errno.h>
@@ -203,8 +204,9 @@ static const char *client_reason(const char *fallback)
 
 /* Sends the RPC and waits for its reply, both bounded by the deadline. */
 static int client_exchange(struct nc_session *session, const char *filter, int64_t deadline_ns,
-                           struct netconf_watchdog *wd, const char *label, double timeout_s,
-                           char **out_xml, size_t *out_len, struct pr_error *err)
+                           struct netconf_watchdog *wd, struct netconf_relay *relay,
+                           const char *label, double timeout_s, char **out_xml, size_t *out_len,
+                           struct pr_error *err)
 {
     struct nc_rpc *rpc =
         nc_rpc_getconfig(NC_DATASTORE_RUNNING, filter != NULL && filter[0] != '\0' ? filter : NULL,
@@ -215,7 +217,9 @@ static int client_exchange(struct nc_session *session, const char *filter, int64
     uint64_t msgid = 0;
     NC_MSG_TYPE sent = nc_send_rpc(session, rpc, netconf_left_ms(deadline_ns), &msgid);
     if (sent != NC_MSG_RPC) {
-        if (sent == NC_MSG_WOULDBLOCK || netconf_watchdog_fired(wd))
+        if (netconf_relay_error(relay, err))
+            ; /* a bound, named by the relay */
+        else if (sent == NC_MSG_WOULDBLOCK || netconf_watchdog_fired(wd))
             pr_error_set(err, PR_ERR_TIMEOUT,
                          "NETCONF: timeout after %.1f s sending <get-config> to %s", timeout_s,
                          label);
@@ -236,6 +240,8 @@ static int client_exchange(struct nc_session *session, const char *filter, int64
             lyd_free_all(envp);
             lyd_free_all(op);
             continue;
+        } else if (netconf_relay_error(relay, err)) {
+            /* a bound, named by the relay */
         } else if (got == NC_MSG_WOULDBLOCK || netconf_watchdog_fired(wd)) {
             pr_error_set(err, PR_ERR_TIMEOUT,
                          "NETCONF: timeout after %.1f s waiting for the <get-config> reply from "
@@ -256,28 +262,54 @@ static int client_exchange(struct nc_session *session, const char *filter, int64
     return rc;
 }
 
-/* Error of a failed nc_connect_libssh(): SSH is up by then, so what is
+/* Error of a failed nc_connect_inout(): SSH is up by then, so what is
  * missing is the netconf subsystem or the server's hello. */
-static int client_setup_error(struct netconf_watchdog *wd, const char *label, double timeout_s,
-                              struct pr_error *err)
+static int client_setup_error(struct netconf_watchdog *wd, struct netconf_relay *relay,
+                              const char *label, double timeout_s, struct pr_error *err)
 {
+    if (netconf_relay_error(relay, err))
+        return -1;
     if (netconf_watchdog_fired(wd))
         return pr_error_set(err, PR_ERR_TIMEOUT,
                             "NETCONF: timeout after %.1f s waiting for the NETCONF <hello> from "
                             "%s (SSH login succeeded; the netconf subsystem never greeted)",
                             timeout_s, label);
-    const char *why = netconf_log_first_error();
-    if (strstr(why, "subsystem") != NULL)
-        return pr_error_set(err, PR_ERR_PROTOCOL,
-                            "NETCONF: %s has no netconf SSH subsystem (is NETCONF enabled?): %s",
-                            label, why);
     return pr_error_set(err, PR_ERR_PROTOCOL,
                         "NETCONF: %s is not speaking NETCONF (no valid <hello>): %s", label,
                         client_reason("session setup failed"));
 }
 
+/* The netconf subsystem on a new session channel (what libnetconf2 did in
+ * nc_connect_libssh), bounded by the watchdog. */
+static int client_open_channel(ssh_session ssh, struct netconf_watchdog *wd, const char *label,
+                               double timeout_s, ssh_channel *out, struct pr_error *err)
+{
+    ssh_channel chan = ssh_channel_new(ssh);
+    *out = chan;
+    if (chan == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot create an SSH channel");
+    const char *phase = NULL;
+    if (ssh_channel_open_session(chan) != SSH_OK)
+        phase = "opening an SSH session channel";
+    else if (ssh_channel_request_subsystem(chan, "netconf") != SSH_OK)
+        phase = "the netconf subsystem";
+    if (phase == NULL)
+        return 0;
+    if (netconf_watchdog_fired(wd))
+        return pr_error_set(err, PR_ERR_TIMEOUT,
+                            "NETCONF: timeout after %.1f s waiting for %s of %s (SSH login "
+                            "succeeded)",
+                            timeout_s, phase, label);
+    if (strcmp(phase, "the netconf subsystem") == 0)
+        return pr_error_set(err, PR_ERR_PROTOCOL,
+                            "NETCONF: %s has no netconf SSH subsystem (is NETCONF enabled?): %s",
+                            label, ssh_get_error(ssh));
+    return pr_error_set(err, PR_ERR_PROTOCOL, "NETCONF: %s with %s failed: %s", phase, label,
+                        ssh_get_error(ssh));
+}
+
 /* libssh 0.10 never closes a descriptor given with SSH_OPTIONS_FD in
- * ssh_disconnect(), and libnetconf2 frees a still-connected session with
+ * ssh_disconnect(), and a still-connected session is freed with
  * ssh_disconnect() then ssh_free(): the descriptor would leak. libssh got
  * a dup() of ours, so whether it is still open is told by comparing the
  * socket behind it with ours (a reused number would name another file). */
@@ -332,19 +364,28 @@ int netconf_get_config(const struct netconf_options *opts, const char *subtree_f
     int rc = -1;
     ssh_session ssh = NULL;
     if (netconf_ssh_login(opts, ssh_fd, deadline_ns, &wd, &ssh, err) == 0) {
-        /* libnetconf2 polls the channel itself: it wants a non-blocking
-         * session, as when it connects on its own. From here it owns ssh. */
-        ssh_set_blocking(ssh, 0);
-        netconf_log_clear();
-        struct nc_session *session = nc_connect_libssh(ssh, ctx);
-        if (session == NULL) {
-            client_setup_error(&wd, label, timeout_s, err);
-        } else {
+        size_t max_bytes = opts->max_bytes > 0 ? opts->max_bytes : NETCONF_DEFAULT_MAX_BYTES;
+        ssh_channel chan = NULL;
+        struct netconf_relay relay = {.running = false};
+        int nc_fd = -1;
+        if (client_open_channel(ssh, &wd, label, timeout_s, &chan, err) == 0 &&
+            netconf_relay_start(&relay, ssh, chan, max_bytes, label, &nc_fd, err) == 0) {
             netconf_log_clear();
-            rc = client_exchange(session, subtree_filter_xml, deadline_ns, &wd, label, timeout_s,
-                                 out_xml, out_len, err);
-            nc_session_free(session, NULL);
+            struct nc_session *session = nc_connect_inout(nc_fd, nc_fd, ctx);
+            if (session == NULL) {
+                client_setup_error(&wd, &relay, label, timeout_s, err);
+            } else {
+                netconf_log_clear();
+                rc = client_exchange(session, subtree_filter_xml, deadline_ns, &wd, &relay, label,
+                                     timeout_s, out_xml, out_len, err);
+                nc_session_free(session, NULL);
+            }
+            netconf_relay_stop(&relay);
         }
+        if (chan != NULL)
+            ssh_channel_free(chan);
+        ssh_disconnect(ssh);
+        ssh_free(ssh);
     }
     client_close_leftover(fd, ssh_fd);
     netconf_watchdog_stop(&wd);
