@@ -12,7 +12,7 @@
 #include <libssh/libssh.h>
 
 #include "util/error.h"
-#include "util/xml_scan.h"
+#include "netconf/frames.h"
 #include "netconf/netconf.h"
 
 /* CLOCK_MONOTONIC in nanoseconds. */
@@ -56,14 +56,9 @@ struct netconf_relay {
     pthread_mutex_t lock;
     ssh_session ssh;
     ssh_channel chan;
-    int fd;    /* the relay's end of the socket pair */
-    int nc_fd; /* libnetconf2's end */
-    size_t max_bytes;
-    size_t received;
-    int frame;
-    size_t chunk_left;
-    size_t eom_matched;
-    struct pr_xml_scan scan;
+    int fd;                       /* the relay's end of the socket pair */
+    int nc_fd;                    /* libnetconf2's end */
+    struct netconf_frames frames; /* what the switch sent, checked */
     char label[300];
     bool cut; /* a bound was exceeded (error says which) */
     char error[512];
