@@ -56,7 +56,7 @@ static void *relay_main(void *arg)
     static _Thread_local char buf[32768];
     int ssh_fd = ssh_get_fd(r->ssh);
     for (;;) {
-        /* Switch to libnetconf2: everything libssh has, then wait. */
+        /* From the switch to libnetconf2: all that libssh has, then wait. */
         int n;
         while ((n = ssh_channel_read_nonblocking(r->chan, buf, sizeof buf, 0)) > 0) {
             if (relay_inspect(r, buf, (size_t)n) != 0 ||
