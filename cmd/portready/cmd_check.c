@@ -30,6 +30,7 @@
 #define OPT_KNOWN_HOSTS        2013
 #define OPT_SSH                2014
 #define OPT_SAVE_CONFIG        2015
+#define OPT_NETCONF_MAX_BYTES  2016
 
 /* The usage, with the drivers' names and dialects from the driver table
  * (%s in the order: dialects, dialects of the drivers with a CLI, driver
@@ -67,6 +68,7 @@ static const char check_usage[] =
     "                         (these four apply to --netconf and --ssh alike)\n"
     "  --save-config DIR      keep the configuration read over NETCONF or SSH as\n"
     "                         DIR/NAME.cfg (NAME: the switch)\n"
+    "  --netconf-max-bytes N  NETCONF: most bytes the switch may send (default 64 MiB)\n"
     "  --driver NAME          auto|%s (default auto)\n"
     "  With an SNMP agent and --config, --netconf or --ssh together, state comes\n"
     "  from the agent and configuration from the configuration. With --netconf or\n"
@@ -173,6 +175,7 @@ static const struct cli_option check_options[] = {
     {"accept-new-hostkey", OPT_ACCEPT_NEW_HOSTKEY, no_argument, 0},
     {"ssh", OPT_SSH, required_argument, 0},
     {"save-config", OPT_SAVE_CONFIG, required_argument, 0},
+    {"netconf-max-bytes", OPT_NETCONF_MAX_BYTES, required_argument, 0},
     {NULL, 0, 0, 0},
 };
 
@@ -245,6 +248,14 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         case OPT_ACCEPT_NEW_HOSTKEY:
             a->netconf.accept_new_hostkey = true;
             break;
+        case OPT_NETCONF_MAX_BYTES: {
+            long long n;
+            if (!pr_parse_int(optarg, 1, 1LL << 40, &n))
+                return pr_error_set(err, PR_ERR_USAGE,
+                                    "--netconf-max-bytes takes a byte count, not '%s'", optarg);
+            a->netconf.max_bytes = (size_t)n;
+            break;
+        }
         case OPT_DRIVER:
             if (strcmp(optarg, "auto") != 0 && pr_driver_find(optarg) == NULL) {
                 char names[160];

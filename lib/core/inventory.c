@@ -225,7 +225,9 @@ int inventory_parse_flags(const char *text, size_t len, const char *base_dir,
     if (!yaml_parser_initialize(&parser))
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory reading %s", ctx.origin);
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    int rc = load_document(&ctx, &parser, text, len);
+    int rc = inventory_check_depth(&ctx, text, len);
+    if (rc == 0)
+        rc = load_document(&ctx, &parser, text, len);
     bool loaded = doc.nodes.start != NULL;
     if (rc == 0)
         rc = parse_document(&ctx, yaml_document_get_root_node(&doc));

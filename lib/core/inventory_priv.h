@@ -33,6 +33,17 @@ typedef int (*inventory_apply_fn)(struct inventory_ctx *ctx, const char *key, ya
 
 /* --- inventory_yaml.c --- */
 
+/* Lists and maps nested deeper than this are refused before the document
+ * is loaded: libyaml's scanner takes time quadratic in the nesting. */
+#define INVENTORY_MAX_DEPTH 64
+
+/* A first pass over text with libyaml's event parser that stops at the
+ * first list or map nested deeper than INVENTORY_MAX_DEPTH, with an error
+ * naming its line and column. The parser reads only about a kilobyte past
+ * that point, so the pass is linear. A syntax error is left for the loader
+ * to report (returns 0). */
+int inventory_check_depth(struct inventory_ctx *ctx, const char *text, size_t len);
+
 yaml_node_t *inventory_node(struct inventory_ctx *ctx, int index);
 bool inventory_is_null(const yaml_node_t *node);
 const char *inventory_kind(const yaml_node_t *node);

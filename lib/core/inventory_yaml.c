@@ -58,6 +58,49 @@ int inventory_fail(struct inventory_ctx *ctx, const yaml_node_t *node, const cha
     return pr_error_set(ctx->err, PR_ERR_INPUT, "%s:%lu:%lu: %s", ctx->origin, line, column, msg);
 }
 
+int inventory_check_depth(struct inventory_ctx *ctx, const char *text, size_t len)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return pr_error_set(ctx->err, PR_ERR_INTERNAL, "out of memory reading %s", ctx->origin);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    int rc = 0, depth = 0;
+    bool done = false;
+    while (!done && rc == 0) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event))
+            break; /* the loader reports it */
+        switch (event.type) {
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (++depth > INVENTORY_MAX_DEPTH)
+                rc = pr_error_set(ctx->err, PR_ERR_INPUT,
+                                  "%s:%lu:%lu: lists and maps nested more than %d deep",
+                                  ctx->origin, (unsigned long)event.start_mark.line + 1,
+                                  (unsigned long)event.start_mark.column + 1, INVENTORY_MAX_DEPTH);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            depth--;
+            break;
+        case YAML_SCALAR_EVENT:
+            secret_wipe(event.data.scalar.value, event.data.scalar.length);
+            break;
+        case YAML_STREAM_END_EVENT:
+            done = true;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&event);
+    }
+    /* Its buffers held the text, secrets included. */
+    if (parser.buffer.start != NULL)
+        secret_wipe(parser.buffer.start, (size_t)(parser.buffer.end - parser.buffer.start));
+    yaml_parser_delete(&parser);
+    return rc;
+}
+
 void inventory_warn(struct inventory *inv, const char *fmt, ...)
 {
     char msg[INVENTORY_WARNING_LEN];

@@ -93,7 +93,8 @@ struct pr_snmp_source *pr_snmp_source_open_live(const char *host,
                                                 struct pr_error *err);
 
 /* An .snmprec recording (OID|TYPE|VALUE) or `snmpwalk -On` output; the
- * format is detected from the content. Errors name the line. */
+ * format is detected from the content. Errors name the line. At most
+ * PR_SNMP_WALK_MAX_BYTES (walk.h) are read, from a file, device or pipe. */
 struct pr_snmp_source *pr_snmp_source_open_walk(const char *path, struct pr_error *err);
 
 void pr_snmp_source_close(struct pr_snmp_source *src);

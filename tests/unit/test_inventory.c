@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/inventory.h"
@@ -363,6 +364,49 @@ static void test_syntax_error(void **state)
     expect_error("switches:\n\t- host: a\n",
                  "inventory.yaml:2:1: YAML syntax error: found character that cannot start "
                  "any token (while scanning for the next token at line 2, column 1)");
+}
+
+/* Nesting: 100,000 '[' took libyaml's scanner half a minute; anything
+ * nested deeper than 64 is refused at once, naming where. 64 levels are
+ * still read (here they fail later, as an unknown key). */
+static void test_nesting_depth(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *deep = malloc(n + 16);
+    assert_non_null(deep);
+    memset(deep, '[', n);
+    deep[n] = '\0';
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    expect_error(deep, "inventory.yaml:1:65: lists and maps nested more than 64 deep");
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    if (secs > 2.0)
+        fail_msg("refusing 100,000 '[' took %.1f s", secs);
+
+    /* Block style counts the same: 65 maps inside one another. */
+    char block[65 * 80] = "";
+    for (int i = 0; i < 65; i++)
+        snprintf(block + strlen(block), sizeof block - strlen(block), "%*sk%d:\n", i, "", i);
+    expect_error(block, "inventory.yaml:65:65: lists and maps nested more than 64 deep");
+
+    /* 64 deep: past the check, and judged by the inventory reader. */
+    char ok[400];
+    snprintf(ok, sizeof ok, "switches:\n  - {host: a, x: %.61s%.61s}\n",
+             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+             "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
+    struct inventory inv;
+    struct pr_error err;
+    assert_int_equal(parse(ok, &inv, &err), -1);
+    assert_null(strstr(err.msg, "nested"));
+    assert_non_null(strstr(err.msg, "'x'"));
+
+    /* Brackets in quotes and comments are not nesting. */
+    memset(deep, '[', n);
+    memcpy(deep, "# ", 2);
+    expect_error(deep, "inventory.yaml:1:1: the inventory is empty; it needs a 'switches:' list");
+    free(deep);
 }
 
 static void test_wrong_types(void **state)
@@ -900,6 +944,7 @@ int main(void)
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_free_zeroed),
+        cmocka_unit_test(test_nesting_depth),
     };
     return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }
