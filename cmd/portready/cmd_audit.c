@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli_common.h"
+#include "cli_json.h"
 #include "commands.h"
 #include "core/audit_run.h"
 #include "core/inventory.h"
@@ -16,6 +17,7 @@
 #include "rules/summary.h"
 #include "util/secret.h"
 #include "util/strutil.h"
+#include "util/walltime.h"
 
 #define OPT_JOBS   'j'
 #define OPT_REPEAT 3005
@@ -264,6 +266,15 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
     all->unknown += one->unknown;
 }
 
+/* A failure before the first round: on stderr, and as the round's JSON
+ * document when JSON was asked. */
+static int audit_fail(bool json, const char *hint, const struct pr_error *err)
+{
+    if (json)
+        cli_report_error_doc(1, err);
+    return cmd_fail(hint, "audit: %s", err->msg);
+}
+
 int cmd_audit(int argc, char **argv)
 {
     struct audit_args a = {
@@ -274,17 +285,18 @@ int cmd_audit(int argc, char **argv)
         fputs(audit_usage, stdout);
         return PR_EXIT_READY;
     }
+    bool json = cli_wants_json(argc, argv) || a.report.writer == &report_writer_json;
     if (parsed != 0)
-        return cmd_fail("Try 'portready audit --help'.", "audit: %s", err.msg);
+        return audit_fail(json, "Try 'portready audit --help'.", &err);
 
     struct inventory inv = {0};
     if (inventory_load(a.inventory, &inv, &err) != 0)
-        return cmd_fail(NULL, "audit: %s", err.msg);
+        return audit_fail(json, NULL, &err);
     for (size_t i = 0; i < inv.n_warnings; i++)
         fprintf(stderr, "portready: warning: %s\n", inv.warnings[i]);
     if (v3_conflict(&inv, &err) != 0) {
         inventory_free(&inv);
-        return cmd_fail(NULL, "audit: %s", err.msg);
+        return audit_fail(json, NULL, &err);
     }
 
     size_t total_ports = 0;
@@ -298,7 +310,7 @@ int cmd_audit(int argc, char **argv)
         free(ports);
         free(netconf);
         inventory_free(&inv);
-        return cmd_fail(NULL, "audit: out of memory");
+        return audit_fail(json, NULL, cli_error(&err, PR_ERR_INTERNAL, "out of memory"));
     }
     size_t port_offset = 0;
     for (size_t i = 0; i < inv.n_switches; i++) {
@@ -308,7 +320,7 @@ int cmd_audit(int argc, char **argv)
             free(ports);
             free(netconf);
             inventory_free(&inv);
-            return cmd_fail(NULL, "audit: %s", err.msg);
+            return audit_fail(json, NULL, &err);
         }
         spec_from_inventory(isw, &specs[i], ports + port_offset,
                             isw->netconf.given ? &netconf[i] : NULL);
@@ -336,7 +348,7 @@ int cmd_audit(int argc, char **argv)
     audit_catch_signals(&old_int, &old_term);
     struct pr_summary all = {0};
     int rc = 0;
-    struct pr_error out_err = {0};
+    struct pr_error out_err = {0}, stop_err = {0};
     bool written = true;
     for (unsigned round = 1; round <= a.repeat && rc == 0; round++) {
         if (a.repeat > 1 && a.report.writer == &report_writer_text)
@@ -344,12 +356,22 @@ int cmd_audit(int argc, char **argv)
         memset(&out.summary, 0, sizeof out.summary);
         out.requests = 0;
         out.interrupted = 0;
+        out.ropts.timestamp_ns = pr_wall_now_ns();
+        out.ropts.round = round;
+        out.ropts.error = NULL;
         if (out.writer->begin(&out.ropts, &out.state, &out_err) != 0) {
             written = false;
             break;
         }
         rc = audit_run(specs, inv.n_switches, a.jobs, &audit_stop, on_result, on_progress, &out,
                        &err);
+        /* The round's document says why it is incomplete. */
+        if (rc != 0)
+            out.ropts.error = &err;
+        else if (audit_stop)
+            out.ropts.error =
+                cli_error(&stop_err, PR_ERR_INTERRUPTED, "interrupted: %u of %u switches not read",
+                          out.interrupted, out.summary.switches);
         if (out.writer->end(&out.ropts, out.state, &out.summary, &out_err) != 0) {
             written = false;
             break;

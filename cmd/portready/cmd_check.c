@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli_common.h"
+#include "cli_json.h"
 #include "commands.h"
 #include "core/survey.h"
 #include "driver.h"
@@ -14,6 +15,7 @@
 #include "rules/summary.h"
 #include "util/secret.h"
 #include "util/strutil.h"
+#include "util/walltime.h"
 
 #define OPT_WALK               2001
 #define OPT_CONFIG             2002
@@ -230,8 +232,11 @@ int cmd_check(int argc, char **argv)
     if (parsed != 0) {
         free(a.ports);
         secret_wipe(&a.snmp, sizeof a.snmp);
+        if (cli_wants_json(argc, argv))
+            cli_report_error_doc(0, &err);
         return cmd_fail("Try 'portready check --help'.", "check: %s", err.msg);
     }
+    int64_t started_ns = pr_wall_now_ns();
 
     const char *offline = a.walk ? a.walk : a.config;
     const char *base = offline ? strrchr(offline, '/') : NULL;
@@ -266,6 +271,7 @@ int cmd_check(int argc, char **argv)
         .verbose = a.report.verbose,
         .quiet = a.report.quiet,
         .fix_hint = "Print the fixes: the same command with --fix.",
+        .timestamp_ns = started_ns,
     };
     const struct report_writer *writer = a.report.writer;
     void *state = NULL;
