@@ -132,10 +132,10 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
             return 0;
         case 'm':
             if (!dhcplog_mac_parse(optarg, &cli->options.mac))
-                return cmd_fail(hint,
-                                "--mac '%s' is not a MAC address (aa:bb:cc:dd:ee:ff, "
-                                "AA-BB-CC-DD-EE-FF or aabb.ccdd.eeff)",
-                                optarg);
+                return usage_error(cli,
+                                   "--mac '%s' is not a MAC address (aa:bb:cc:dd:ee:ff, "
+                                   "AA-BB-CC-DD-EE-FF or aabb.ccdd.eeff)",
+                                   optarg);
             cli->options.have_mac = true;
             break;
         case 's':
