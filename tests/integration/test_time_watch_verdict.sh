@@ -10,7 +10,7 @@
 # and still one JSON document with its error. The wall-clock times of the
 # bouncing side and of the watcher line up. Neither plot has a text
 # covering another (the legend, "last reply", "first lost", "up",
-# "carrier"...).
+# "carrier"...). docs/json.md's time examples have the keys of these runs.
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 source "$PR_SOURCE_DIR/lab/netns/testlib.sh"
 lab_need_root
@@ -128,4 +128,15 @@ set -e
 pr_expect_eq "no answer: exit 3" 3 "$rc"
 pr_expect_eq "no answer: one document with the error" "timeout watch 10.77.0.99 0 unknown" \
     "$(pr_json "$PR_TMP/none.json" '" ".join(str(x) for x in (d["error"]["code"], d["time"]["mode"], d["time"]["target"], len(d["time"]["outages"]), d["time"]["summary"]["verdict"]))')"
+
+# docs/json.md's time examples have exactly the keys of these real runs.
+if python3 "$PR_SOURCE_DIR/tests/tools/pr_json_schema.py" examples "$PR_SOURCE_DIR/docs/json.md" \
+    --real "$PR_TMP"/*-watch.json "$PR_TMP"/*-bounce.json "$PR_TMP/none.json" \
+    time-bounce time-watch time-no-answer &&
+    python3 "$PR_SOURCE_DIR/tests/tools/pr_json_schema.py" keys "$PR_TMP"/*-watch.json \
+        "$PR_TMP"/*-bounce.json "$PR_TMP/none.json"; then
+    pr_pass "time documents: snake_case keys; docs/json.md's examples have their keys"
+else
+    pr_fail "time documents and docs/json.md's examples"
+fi
 pr_done
