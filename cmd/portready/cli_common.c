@@ -89,10 +89,16 @@ static int cli_snmp_apply(int opt, const char *arg, struct pr_snmp_options *opts
     case 'v':
         if (strcmp(arg, "1") == 0)
             opts->version = PR_SNMP_V1;
-        else if (strcmp(arg, "2c") == 0 || strcmp(arg, "2") == 0)
+        else if (pr_str_ieq(arg, "2c"))
             opts->version = PR_SNMP_V2C;
         else if (strcmp(arg, "3") == 0)
             opts->version = PR_SNMP_V3;
+        else if (strcmp(arg, "2") == 0)
+            /* net-snmp refuses it too ("Invalid version specified after -v
+             * flag: 2"): community-based SNMPv2 is 2c. */
+            return pr_error_set(err, PR_ERR_USAGE,
+                                "-v takes 1, 2c or 3, not '2': SNMPv2 with a community is 2c "
+                                "(-v 2c), as in net-snmp's tools");
         else
             return pr_error_set(err, PR_ERR_USAGE, "-v takes 1, 2c or 3, not '%s'", arg);
         return 1;
@@ -148,14 +154,17 @@ static int cli_snmp_apply(int opt, const char *arg, struct pr_snmp_options *opts
     return 0;
 }
 
-static void from_env(char *dst, size_t len, const char *name)
+/* Takes a secret from the environment variable name, wiping it there;
+ * whether it was set. */
+static bool from_env(char *dst, size_t len, const char *name)
 {
     char *value = getenv(name);
-    if (value != NULL && *value != '\0') {
-        pr_strlcpy(dst, value, len);
-        secret_wipe(value, strlen(value));
-        unsetenv(name);
-    }
+    if (value == NULL || *value == '\0')
+        return false;
+    pr_strlcpy(dst, value, len);
+    secret_wipe(value, strlen(value));
+    unsetenv(name);
+    return true;
 }
 
 static bool argv_is_process;
@@ -252,15 +261,49 @@ int cli_copy_path(char *dst, size_t len, const char *arg, const char *option, st
     return 0;
 }
 
+/* The SNMPv3-only options given (-u -l -a -A -x -X -n and the passphrase
+ * files), as "-u, -A" for messages; "" when none. */
+static void v3_only_given(unsigned flags, char *buf, size_t len)
+{
+    static const struct {
+        unsigned bit;
+        const char *name;
+    } v3_only[] = {
+        {PR_SNMP_GIVEN_USER, "-u"},       {PR_SNMP_GIVEN_LEVEL, "-l"},
+        {PR_SNMP_GIVEN_AUTH_PROTO, "-a"}, {PR_SNMP_GIVEN_AUTH_PASS, "-A"},
+        {PR_SNMP_GIVEN_PRIV_PROTO, "-x"}, {PR_SNMP_GIVEN_PRIV_PASS, "-X"},
+        {PR_SNMP_GIVEN_CONTEXT, "-n"},
+    };
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof v3_only / sizeof v3_only[0]; i++) {
+        if (flags & v3_only[i].bit)
+            pr_strlcatf(buf, len, "%s%s", buf[0] ? ", " : "", v3_only[i].name);
+    }
+}
+
 int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err)
 {
-    if (!given->community)
-        from_env(opts->community, sizeof opts->community, "PORTREADY_COMMUNITY");
-    if (!given->auth)
-        from_env(opts->auth_pass, sizeof opts->auth_pass, "PORTREADY_AUTH_PASS");
-    if (!given->priv)
-        from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS");
+    unsigned mask = given->flags;
+    if (!given->community &&
+        from_env(opts->community, sizeof opts->community, "PORTREADY_COMMUNITY"))
+        mask |= PR_SNMP_GIVEN_COMMUNITY;
+    if (!given->auth && from_env(opts->auth_pass, sizeof opts->auth_pass, "PORTREADY_AUTH_PASS"))
+        mask |= PR_SNMP_GIVEN_AUTH_PASS;
+    if (!given->priv && from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS"))
+        mask |= PR_SNMP_GIVEN_PRIV_PASS;
+    /* The command line (and the environment) first, then net-snmp's
+     * snmp.conf, then portready's defaults. */
+    pr_snmp_options_from_netsnmp(opts, mask);
+    char v3_only[64];
+    v3_only_given(given->flags, v3_only, sizeof v3_only);
+    if (opts->version != PR_SNMP_V3 && v3_only[0] != '\0')
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "%s %s for SNMPv3 only, and this is SNMP%s: give -v 3, or leave %s "
+                            "out",
+                            v3_only, strchr(v3_only, ',') ? "are" : "is",
+                            opts->version == PR_SNMP_V1 ? "v1" : "v2c",
+                            strchr(v3_only, ',') ? "them" : "it");
     return cli_snmp_check(opts, err);
 }
 
@@ -314,19 +357,76 @@ static int build_tables(struct cli_parser *p, struct pr_error *err)
     return 0;
 }
 
+/* The long option that takes no value which word ("--NAME=VALUE", NAME
+ * whole or a unique abbreviation) gave one to; NULL when word is anything
+ * else. */
+static const struct option *valueless_long_option(const struct cli_parser *p, const char *word)
+{
+    const char *eq = strchr(word, '=');
+    if (strncmp(word, "--", 2) != 0 || eq == NULL || eq == word + 2)
+        return NULL;
+    size_t len = (size_t)(eq - word - 2);
+    const struct option *found = NULL;
+    for (const struct option *o = p->longopts; o->name != NULL; o++) {
+        if (strncmp(o->name, word + 2, len) != 0)
+            continue;
+        if (o->name[len] == '\0')
+            return o->has_arg == no_argument ? o : NULL;
+        if (found != NULL)
+            return NULL; /* ambiguous */
+        found = o;
+    }
+    return found != NULL && found->has_arg == no_argument ? found : NULL;
+}
+
 /* The error for what getopt_long returned for an option it could not take:
  * ':' a missing value (time's wording only), '?' an unknown option, an
  * ambiguous abbreviation or a value given to an option that takes none. */
 static int refusal(const struct cli_parser *p, int opt, char **argv, struct pr_error *err)
 {
     const char *word = argv[optind - 1];
+    const struct option *takes_none = valueless_long_option(p, word);
+    if (takes_none != NULL)
+        return pr_error_set(err, PR_ERR_USAGE, "--%s takes no value ('%s')", takes_none->name,
+                            word);
     if (p->wording == CLI_WORDING_TIMER) {
         if (opt == ':')
             return pr_error_set(err, PR_ERR_USAGE, "%s needs a value", word);
-        if (optopt != 0)
+        /* optopt is the letter of a short option; after a long one it is
+         * the option's number, no character at all. */
+        if (optopt > 0 && optopt < 256 && word[0] == '-' && word[1] != '-')
             return pr_error_set(err, PR_ERR_USAGE, "unknown option '-%c'", optopt);
     }
     return pr_error_set(err, PR_ERR_USAGE, "unknown option '%s'", word);
+}
+
+/* The PR_SNMP_GIVEN_* bit of an SNMP option; 0 for -t and -r. */
+static unsigned snmp_given_bit(int opt)
+{
+    switch (opt) {
+    case 'v':
+        return PR_SNMP_GIVEN_VERSION;
+    case 'c':
+    case CLI_OPT_COMMUNITY_FILE:
+        return PR_SNMP_GIVEN_COMMUNITY;
+    case 'u':
+        return PR_SNMP_GIVEN_USER;
+    case 'l':
+        return PR_SNMP_GIVEN_LEVEL;
+    case 'a':
+        return PR_SNMP_GIVEN_AUTH_PROTO;
+    case 'A':
+    case CLI_OPT_AUTH_PASS_FILE:
+        return PR_SNMP_GIVEN_AUTH_PASS;
+    case 'x':
+        return PR_SNMP_GIVEN_PRIV_PROTO;
+    case 'X':
+    case CLI_OPT_PRIV_PASS_FILE:
+        return PR_SNMP_GIVEN_PRIV_PASS;
+    case 'n':
+        return PR_SNMP_GIVEN_CONTEXT;
+    }
+    return 0;
 }
 
 /* Applies one SNMP option and notes it in p->given. */
@@ -343,6 +443,7 @@ static int apply_snmp(struct cli_parser *p, int opt, char *arg, struct pr_error 
     p->given.community |= opt == 'c' || opt == CLI_OPT_COMMUNITY_FILE;
     p->given.auth |= opt == 'A' || opt == CLI_OPT_AUTH_PASS_FILE;
     p->given.priv |= opt == 'X' || opt == CLI_OPT_PRIV_PASS_FILE;
+    p->given.flags |= snmp_given_bit(opt);
     return 0;
 }
 

@@ -31,7 +31,10 @@
     "  -t SECONDS             timeout per request (default 2)\n"                                   \
     "  -r N                   retries (default 1)\n"                                               \
     "  Secrets can also come from PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS and\n"                  \
-    "  PORTREADY_PRIV_PASS, so they stay out of argv and shell history.\n"
+    "  PORTREADY_PRIV_PASS, so they stay out of argv and shell history. What none\n"               \
+    "  of these gives comes from net-snmp's snmp.conf (defVersion, defCommunity,\n"                \
+    "  defSecurityName, ...; SNMPCONFPATH, else /etc/snmp and ~/.snmp), then from\n"               \
+    "  the defaults above. -u -l -a -A -x -X -n are for SNMPv3 only.\n"
 
 /* main() calls this: argv is the process's own, so a secret given on the
  * command line (-c, -A, -X) is overwritten in place once copied and
@@ -91,6 +94,7 @@ struct cli_snmp_given {
     bool community; /* -c or --community-file */
     bool auth;      /* -A or --auth-pass-file */
     bool priv;      /* -X or --priv-pass-file */
+    unsigned flags; /* PR_SNMP_GIVEN_* of every option given (snmp/source.h) */
 };
 
 #define CLI_MAX_OPTIONS 48
@@ -123,11 +127,14 @@ struct cli_parser {
  * overwritten in argv once copied (see cli_argv_is_process). */
 int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error *err);
 
-/* After the options: the secrets no option gave from the environment
- * (PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS, PORTREADY_PRIV_PASS; a value
- * taken is wiped from the environment and from /proc/PID/environ), then
- * checks that the v3 options hang together and fills the level from what
- * is given. 0, or -1 with err set. */
+/* After the options, for a live agent: the secrets no option gave from the
+ * environment (PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS,
+ * PORTREADY_PRIV_PASS; a value taken is wiped from the environment and
+ * from /proc/PID/environ), then what neither gives from net-snmp's
+ * snmp.conf (pr_snmp_options_from_netsnmp), then checks that the options
+ * hang together -- an SNMPv3-only option (-u -l -a -A -x -X -n) under v1 or
+ * v2c is an error -- and fills the level from what is given. 0, or -1 with
+ * err set. */
 int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err);
 

@@ -46,7 +46,8 @@ static const char audit_usage[] =
     "  -h, --help             this help\n"
     "\n"
     "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
-    "ready, 3 unknown (a switch could not be read, bad inventory or arguments).\n"
+    "ready, 3 unknown (a switch could not be read, a listed port does not exist,\n"
+    "bad inventory or arguments).\n"
     "With --repeat, the worst round's status.\n"
     "\n"
     "Ctrl-C (SIGINT) or SIGTERM stops the audit: the switches being read finish,\n"
@@ -218,6 +219,7 @@ static void on_result(void *user, size_t index, const struct pr_switch *sw)
     out->summary.warning += one.warning;
     out->summary.not_ready += one.not_ready;
     out->summary.unknown += one.unknown;
+    out->summary.unchecked += one.unchecked;
     out->requests += sw->pr_snmp_requests;
     out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
     if (out->stats)
@@ -264,6 +266,7 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
     all->warning += one->warning;
     all->not_ready += one->not_ready;
     all->unknown += one->unknown;
+    all->unchecked += one->unchecked;
 }
 
 /* A failure before the first round: on stderr, and as the round's JSON
@@ -294,6 +297,14 @@ int cmd_audit(int argc, char **argv)
         return audit_fail(json, NULL, &err);
     for (size_t i = 0; i < inv.n_warnings; i++)
         fprintf(stderr, "portready: warning: %s\n", inv.warnings[i]);
+    /* What the inventory leaves unset comes from net-snmp's snmp.conf, then
+     * portready's defaults, for every switch read from a live agent. */
+    for (size_t i = 0; i < inv.n_switches; i++) {
+        struct inventory_switch *isw = &inv.switches[i];
+        bool offline = isw->walk[0] || isw->config[0] || isw->netconf.given;
+        if (isw->host[0] && !isw->walk[0] && (!offline || isw->snmp_given))
+            pr_snmp_options_from_netsnmp(&isw->snmp, isw->snmp_set);
+    }
     if (v3_conflict(&inv, &err) != 0) {
         inventory_free(&inv);
         return audit_fail(json, NULL, &err);

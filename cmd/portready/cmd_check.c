@@ -36,12 +36,14 @@ static const char check_usage[] =
     "       portready check --netconf [USER@]HOST[:PORT] [OPTIONS] [PORT...]\n"
     "\n"
     "Checks whether the switch ports facing servers let a PXE boot through the moment\n"
-    "the link comes up. SWITCH is host[:port] of the switch's SNMP agent. A PORT\n"
+    "the link comes up. SWITCH is host[:port] of the switch's SNMP agent, with\n"
+    "net-snmp's transport prefixes too (udp:, tcp:, udp6:[::1]:161). A PORT\n"
     "matches ifName, ifDescr, ifIndex or the configuration's interface name; with no\n"
     "PORT every physical Ethernet port is checked.\n"
     "\n"
     "Sources:\n"
-    "  --walk FILE            a recorded walk (.snmprec or `snmpwalk -On` output)\n"
+    "  --walk FILE            a recorded walk (.snmprec, or snmpwalk output: -On or\n"
+    "                         the default iso.3.6.1... form)\n"
     "  --config FILE          a saved switch configuration (%s)\n"
     "  --netconf [USER@]HOST[:PORT]\n"
     "                         <get-config> of the running configuration over SSH\n"
@@ -66,8 +68,8 @@ static const char check_usage[] =
     "  -h, --help             this help\n"
     "\n"
     "Exit status: 0 every port ready, 1 warnings only, 2 at least one port not\n"
-    "ready, 3 unknown (the switch could not be read, a port does not exist, bad\n"
-    "arguments).\n";
+    "ready, 3 unknown (the switch could not be read, a port does not exist, no\n"
+    "switch port was found, bad arguments).\n";
 
 static void print_usage(FILE *out)
 {
@@ -174,8 +176,6 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         return opt == CLI_WANTS_HELP ? 1 : -1;
     a->pr_snmp_option_given = p.given.source;
     a->timeout_given = p.given.timeout;
-    if (cli_snmp_complete(&a->snmp, &p.given, err) != 0)
-        return -1;
 
     if (a->netconf_given) {
         if (a->netconf.password[0] == '\0') {
@@ -197,6 +197,8 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
     if (a->walk != NULL && a->pr_snmp_option_given)
         return pr_error_set(err, PR_ERR_USAGE,
                             "--walk reads a recording: SNMP options do not apply");
+    if (live && cli_snmp_complete(&a->snmp, &p.given, err) != 0)
+        return -1;
     int first_port = optind;
     if (live) {
         if (optind >= argc)
@@ -259,10 +261,11 @@ int cmd_check(int argc, char **argv)
     secret_wipe(&a.snmp, sizeof a.snmp);
     secret_wipe(&a.netconf, sizeof a.netconf);
 
-    /* A PORT that does not exist is a usage error: say so, with the closest
-     * names, before anything else. */
-    if (sw.error.code == PR_ERR_NOT_FOUND)
-        fprintf(stderr, "portready: check: %s\n", sw.error.msg);
+    /* A PORT that does not exist (or a source with no switch port): said on
+     * stderr too, with the closest names, before the report; the ports
+     * that do exist are judged. */
+    for (size_t i = 0; i < sw.n_port_errors; i++)
+        fprintf(stderr, "portready: check: %s\n", sw.port_errors[i]);
 
     struct report_options ropts = {
         .out = stdout,
@@ -283,7 +286,7 @@ int cmd_check(int argc, char **argv)
         writer->write_switch(&ropts, state, &sw);
         written = writer->end(&ropts, state, &summary, &out_err) == 0;
     }
-    if (sw.error.code != PR_OK && sw.error.code != PR_ERR_NOT_FOUND)
+    if (sw.error.code != PR_OK)
         fprintf(stderr, "portready: check: %s\n", sw.error.msg);
     if (a.report.stats)
         fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw.name, sw.pr_snmp_requests);

@@ -24,11 +24,12 @@ static const char hint[] = "Try 'portready dhcp-log --help'.";
 
 static void print_help(FILE *out)
 {
-    fputs("Usage: portready dhcp-log [OPTIONS] FILE|-\n"
+    fputs("Usage: portready dhcp-log [OPTIONS] [FILE|-]\n"
           "\n"
-          "Reads ISC dhcpd's syslog lines from FILE (or standard input with -), with\n"
-          "classic stamps (\"May 14 10:21:03 host dhcpd[812]: ...\") or RFC 3339 stamps as\n"
-          "journald and rsyslog write them; groups DISCOVER, OFFER, REQUEST, ACK and NAK\n"
+          "Reads ISC dhcpd's syslog lines from FILE, or from standard input with - or\n"
+          "with no FILE (when standard input is not a terminal), with classic stamps\n"
+          "(\"May 14 10:21:03 host dhcpd[812]: ...\") or RFC 3339 stamps as journald and\n"
+          "rsyslog write them; groups DISCOVER, OFFER, REQUEST, ACK and NAK\n"
           "per client MAC and says where each client's latest attempt stopped. A complete\n"
           "handshake followed a few seconds later by a slow or failing new round\n"
           "(chainload: iPXE re-initialised the NIC) points at a switch port that blocks\n"
@@ -155,11 +156,18 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
     }
     if (have_exit_after && !cli->follow)
         return usage_error(cli, "--exit-after needs --follow");
-    if (optind >= argc)
-        return usage_error(cli, "no log file given (use - for standard input)");
     if (optind + 1 < argc)
         return usage_error(cli, "one log file at a time: '%s' is one too many", argv[optind + 1]);
-    cli->path = argv[optind];
+    if (optind < argc) {
+        cli->path = argv[optind];
+        return 0;
+    }
+    /* No FILE: standard input, as other filters read it, unless it is a
+     * terminal nobody is going to type a log into. */
+    if (isatty(STDIN_FILENO))
+        return usage_error(cli, "no log file given, and standard input is a terminal: give FILE, "
+                                "or pipe the log in (- reads standard input)");
+    cli->path = "-";
     return 0;
 }
 

@@ -294,7 +294,7 @@ int cisco_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_
     /* The default context's ports say which VLAN contexts to ask for: all
      * are read before the Cisco objects are interpreted. */
     if (rc == 0)
-        rc = generic_snmp_interpret(&store, sw, err);
+        rc = generic_snmp_interpret(&store, src, sw, err);
     if (rc == 0)
         rc = cisco_pvst_fetch(src, &store, sw, &vlans, err);
     if (rc == 0) {

@@ -127,7 +127,8 @@ static int64_t mode_from_version(int64_t v)
     return -1;
 }
 
-static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
+static void read_mode(struct pr_snmp_store *store, const struct pr_snmp_source *src,
+                      struct pr_switch *sw)
 {
     struct pr_fact *mode = &sw->stp.mode;
     char ev[PR_EVIDENCE_MAX];
@@ -163,9 +164,10 @@ static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
         pr_fact_unknown(mode, "%s, which cannot tell STP from RSTP, and no dot1dStpVersion", ev);
         return;
     }
-    pr_fact_unknown(
-        mode,
-        "the agent answers no spanning-tree objects (BRIDGE-MIB, IEEE8021-SPANNING-TREE-MIB)");
+    char lacks[PR_EVIDENCE_MAX];
+    generic_snmp_lacks(src, lacks, sizeof lacks);
+    pr_fact_unknown(mode, "%s spanning-tree objects (BRIDGE-MIB, IEEE8021-SPANNING-TREE-MIB)",
+                    lacks);
 }
 
 /* A BRIDGE-MIB "Timeout" in centiseconds, checked against what bridges
@@ -268,11 +270,12 @@ static const char *stp_enable_name(int64_t v)
     return v == 1 ? "enabled" : v == 2 ? "disabled" : "?";
 }
 
-void generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw)
+void generic_bridge_read(struct pr_snmp_store *store, const struct pr_snmp_source *src,
+                         struct pr_switch *sw)
 {
     struct bridge_map map = {store, sw};
     generic_each_bridge_port(store, sw, map_bridge_port, &map);
-    read_mode(store, sw);
+    read_mode(store, src, sw);
     read_timer(store, &MIB_STP_FORWARD_DELAY, &sw->stp.forward_delay_s, 4, 30, 2);
     read_timer(store, &MIB_STP_MAX_AGE, &sw->stp.max_age_s, 6, 40, 6);
 

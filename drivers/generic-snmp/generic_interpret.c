@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The generic interpretation of the standard MIBs, in order. */
 #include <stdio.h>
+#include <string.h>
 
 #include "generic-snmp/generic_snmp.h"
 #include "util/strutil.h"
@@ -24,14 +25,26 @@ static void read_system(struct pr_snmp_store *store, struct pr_switch *sw)
                            sizeof sw->sys_object_id);
 }
 
-int generic_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err)
+void generic_snmp_lacks(const struct pr_snmp_source *src, char *buf, size_t len)
+{
+    if (src != NULL && strcmp(pr_snmp_source_kind(src), "walk") == 0)
+        snprintf(buf, len, "the recording %s holds no", pr_snmp_source_where(src));
+    else
+        snprintf(buf, len, "the agent answers no");
+}
+
+int generic_snmp_interpret(struct pr_snmp_store *store, const struct pr_snmp_source *src,
+                           struct pr_switch *sw, struct pr_error *err)
 {
     read_system(store, sw);
     if (generic_ifmib_read(store, sw, err) != 0)
         return -1;
-    if (sw->n_ports == 0)
-        return pr_error_set(err, PR_ERR_INPUT, "the agent answers no IF-MIB interfaces (ifTable)");
-    generic_bridge_read(store, sw);
+    if (sw->n_ports == 0) {
+        char lacks[PR_ERROR_MSG_MAX];
+        generic_snmp_lacks(src, lacks, sizeof lacks);
+        return pr_error_set(err, PR_ERR_INPUT, "%s IF-MIB interfaces (ifTable)", lacks);
+    }
+    generic_bridge_read(store, src, sw);
     generic_lag_read(store, sw);
     generic_mau_read(store, sw);
     return 0;

@@ -21,8 +21,15 @@ int generic_snmp_fetch(struct pr_snmp_source *src, const struct pr_snmp_request 
 
 /* Fills sw from the store: system identity, one port per interface (all of
  * them; the command layer selects), link, speed, STP, edge, LACP, MAU,
- * PVID. Never fails on missing objects: they leave facts unknown. */
-int generic_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw, struct pr_error *err);
+ * PVID. Never fails on missing objects: they leave facts unknown, except
+ * for a store with no interface at all. src is where the store came from,
+ * for messages (NULL: an agent). */
+int generic_snmp_interpret(struct pr_snmp_store *store, const struct pr_snmp_source *src,
+                           struct pr_switch *sw, struct pr_error *err);
+
+/* How messages say that src lacks something: "the agent answers no" for a
+ * live agent (or NULL), "the recording FILE holds no" for a walk. */
+void generic_snmp_lacks(const struct pr_snmp_source *src, char *buf, size_t len);
 
 /* The parts of generic_snmp_interpret(), in the order it runs them; each
  * reads store into sw, and objects the store lacks leave facts unknown.
@@ -33,7 +40,8 @@ int generic_ifmib_read(struct pr_snmp_store *store, struct pr_switch *sw, struct
 /* BRIDGE-MIB, RSTP-MIB and the IEEE 802.1 STP MIBs (generic_bridge.c):
  * bridge ports, the switch's mode and timers, each port's state, edge and
  * PVID. */
-void generic_bridge_read(struct pr_snmp_store *store, struct pr_switch *sw);
+void generic_bridge_read(struct pr_snmp_store *store, const struct pr_snmp_source *src,
+                         struct pr_switch *sw);
 /* IEEE8023-LAG-MIB membership and MAU-MIB negotiation and capability
  * (generic_lag_mau.c). */
 void generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw);

@@ -24,7 +24,7 @@ static int generic_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw,
     pr_snmp_store_init(&store);
     int rc = generic_snmp_fetch(snmp, NULL, 0, &store, err);
     if (rc == 0)
-        rc = generic_snmp_interpret(&store, sw, err);
+        rc = generic_snmp_interpret(&store, snmp, sw, err);
     pr_snmp_store_free(&store);
     if (rc == 0)
         pr_switch_add_source(sw, pr_snmp_source_kind(snmp));

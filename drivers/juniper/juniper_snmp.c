@@ -147,7 +147,7 @@ int juniper_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct p
     int rc = generic_snmp_fetch(src, juniper_requests,
                                 sizeof juniper_requests / sizeof juniper_requests[0], &store, err);
     if (rc == 0)
-        rc = generic_snmp_interpret(&store, sw, err);
+        rc = generic_snmp_interpret(&store, src, sw, err);
     if (rc == 0) {
         juniper_snmp_interpret(&store, sw);
         pr_switch_add_source(sw, pr_snmp_source_kind(src));

@@ -35,12 +35,14 @@ struct audit_state {
     pthread_cond_t room;    /* a switch was printed (workers wait) */
 };
 
-/* A switch the run was stopped before: named, with its error. */
+/* A switch the run was stopped before: named, with its error; the ports
+ * it lists are unchecked. */
 static int audit_interrupted(const struct survey_spec *spec, struct pr_switch *sw)
 {
     pr_switch_init(sw, spec->name,
                    spec->host ? spec->host
                               : (spec->walk_path ? spec->walk_path : spec->config_path));
+    sw->unchecked = (unsigned)spec->n_ports;
     return pr_error_set(&sw->error, PR_ERR_INTERRUPTED, "interrupted before it was read");
 }
 

@@ -55,6 +55,7 @@ struct inventory_switch {
     char driver[32];               /* auto | generic-snmp | cisco | juniper */
     struct pr_snmp_options snmp;   /* defaults, then defaults:snmp, then the switch's */
     bool snmp_given;               /* an snmp map applies (in defaults or the switch) */
+    unsigned snmp_set;             /* PR_SNMP_GIVEN_* bits of the keys those maps give */
     struct inventory_netconf netconf;
     char walk[INVENTORY_PATH_MAX];   /* recorded SNMP walk; "" when not given */
     char config[INVENTORY_PATH_MAX]; /* saved configuration; "" when not given */

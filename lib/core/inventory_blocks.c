@@ -141,8 +141,10 @@ void inventory_merge_snmp(struct pr_snmp_options *dst, const struct inventory_sn
     unsigned set = layer->set;
     if (set & PR_SNMP_VERSION)
         dst->version = layer->v.version;
-    if (set & PR_SNMP_COMMUNITY)
+    if (set & PR_SNMP_COMMUNITY) {
         MERGE_ARRAY(community);
+        dst->community_from = PR_SNMP_FROM_USER;
+    }
     if (set & PR_SNMP_USER)
         MERGE_ARRAY(user);
     if (set & PR_SNMP_LEVEL)
@@ -163,6 +165,25 @@ void inventory_merge_snmp(struct pr_snmp_options *dst, const struct inventory_sn
         dst->retries = layer->v.retries;
     if (set & PR_SNMP_MAX_REPETITIONS)
         dst->max_repetitions = layer->v.max_repetitions;
+}
+
+unsigned inventory_snmp_given(const struct inventory_snmp_layer *layer)
+{
+    static const struct {
+        unsigned layer_bit, given_bit;
+    } map[] = {
+        {PR_SNMP_VERSION, PR_SNMP_GIVEN_VERSION}, {PR_SNMP_COMMUNITY, PR_SNMP_GIVEN_COMMUNITY},
+        {PR_SNMP_USER, PR_SNMP_GIVEN_USER},       {PR_SNMP_LEVEL, PR_SNMP_GIVEN_LEVEL},
+        {PR_SNMP_AUTH, PR_SNMP_GIVEN_AUTH_PROTO}, {PR_SNMP_AUTH_PASS, PR_SNMP_GIVEN_AUTH_PASS},
+        {PR_SNMP_PRIV, PR_SNMP_GIVEN_PRIV_PROTO}, {PR_SNMP_PRIV_PASS, PR_SNMP_GIVEN_PRIV_PASS},
+        {PR_SNMP_CONTEXT, PR_SNMP_GIVEN_CONTEXT},
+    };
+    unsigned given = 0;
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+        if (layer->set & map[i].layer_bit)
+            given |= map[i].given_bit;
+    }
+    return given;
 }
 
 /* USM passphrases shorter than 8 characters are refused by every agent

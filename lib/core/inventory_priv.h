@@ -88,6 +88,8 @@ struct inventory_netconf_layer {
 int inventory_parse_snmp(struct inventory_ctx *ctx, yaml_node_t *map,
                          struct inventory_snmp_layer *layer);
 void inventory_merge_snmp(struct pr_snmp_options *dst, const struct inventory_snmp_layer *layer);
+/* The PR_SNMP_GIVEN_* bits (snmp/source.h) of the keys a layer gives. */
+unsigned inventory_snmp_given(const struct inventory_snmp_layer *layer);
 /* SNMPv3 needs user, level and, by level, auth/priv protocols and
  * passphrases; at is where to point when something is missing. */
 int inventory_check_snmp(struct inventory_ctx *ctx, const struct pr_snmp_options *opts,

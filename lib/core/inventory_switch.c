@@ -83,32 +83,16 @@ int inventory_parse_defaults(struct inventory_ctx *ctx, yaml_node_t *map,
     return inventory_apply_map(ctx, map, "defaults", defaults_keys, apply_defaults, defs);
 }
 
-/* host, host:port, [v6]:port or a bare IPv6 address. */
+/* host, host:port, [v6]:port or a bare IPv6 address, optionally after a
+ * net-snmp transport ("udp:", "tcp:", "udp6:", "tcp6:"). */
 static bool valid_host(const char *host)
 {
     for (const char *c = host; *c != '\0'; c++) {
         if ((unsigned char)*c <= ' ' || *c == 0x7f)
             return false;
     }
-    const char *port = NULL;
-    if (host[0] == '[') {
-        const char *close = strchr(host, ']');
-        if (close == NULL || close == host + 1)
-            return false;
-        if (close[1] == ':')
-            port = close + 2;
-        else if (close[1] != '\0')
-            return false;
-    } else {
-        const char *colon = strchr(host, ':');
-        if (colon != NULL && strchr(colon + 1, ':') == NULL) {
-            if (colon == host)
-                return false;
-            port = colon + 1;
-        }
-    }
-    long long number = 0;
-    return port == NULL || pr_parse_int(port, 1, 65535, &number);
+    struct pr_error err;
+    return pr_snmp_host_check(host, &err) == 0;
 }
 
 /* Everything read for one switch before defaults are merged in. */
@@ -137,7 +121,8 @@ static int apply_switch(struct inventory_ctx *ctx, const char *key, yaml_node_t 
         if (!valid_host(sw->host))
             return inventory_fail(ctx, value,
                                   "'host' must be a host name or address, optionally with "
-                                  ":port (1 to 65535; IPv6 as [addr]:port), not '%.60s'",
+                                  ":port (1 to 65535; IPv6 as [addr]:port) and a transport "
+                                  "(udp:, tcp:, udp6:, tcp6:), not '%.60s'",
                                   sw->host);
         return 0;
     }
@@ -276,6 +261,8 @@ static int finish_switch(struct inventory_ctx *ctx, yaml_node_t *node,
     if (b->has_snmp)
         inventory_merge_snmp(&sw->snmp, &b->snmp);
     sw->snmp_given = defs->has_snmp || b->has_snmp;
+    sw->snmp_set = (defs->has_snmp ? inventory_snmp_given(&defs->snmp) : 0) |
+                   (b->has_snmp ? inventory_snmp_given(&b->snmp) : 0);
     const yaml_node_t *snmp_at = b->has_snmp      ? b->snmp.node
                                  : defs->has_snmp ? defs->snmp.node
                                                   : node;

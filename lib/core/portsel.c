@@ -82,13 +82,14 @@ int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, s
                 found = i;
         }
         if (found == sw->n_ports) {
-            if (rc == 0) {
-                char near[256];
-                closest_names(sw, ports[k].name, near, sizeof near);
-                pr_error_set(err, PR_ERR_NOT_FOUND, "no port '%s' on %s%s%s", ports[k].name,
-                             sw->name, near[0] ? "; closest: " : "", near);
-                rc = -1;
-            }
+            /* The other ports are still judged; this one is unchecked. */
+            char near[256];
+            closest_names(sw, ports[k].name, near, sizeof near);
+            sw->unchecked++;
+            if (pr_switch_add_port_error(sw, "no port '%s' on %s%s%s", ports[k].name, sw->name,
+                                         near[0] ? "; closest: " : "", near) != 0 &&
+                rc == 0)
+                rc = pr_error_set(err, PR_ERR_INTERNAL, "out of memory selecting ports");
             continue;
         }
         if (taken[found])

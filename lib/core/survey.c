@@ -41,7 +41,9 @@ static int get_config(const struct survey_spec *spec, const char *filter, char *
                       size_t *xml_len, struct pr_error *err)
 {
     if (netconf_get_config(spec->netconf, filter, xml, xml_len, err) != 0) {
-        pr_error_prefix(err, "NETCONF");
+        /* lib/netconf names itself in most of its errors: say it once. */
+        if (strncmp(err->msg, "NETCONF", 7) != 0)
+            pr_error_prefix(err, "NETCONF");
         return -1;
     }
     return 0;
@@ -82,6 +84,36 @@ static int named_driver(const char *name, const struct pr_driver **out, struct p
     char names[160];
     pr_driver_names(names, sizeof names);
     return pr_error_set(err, PR_ERR_USAGE, "unknown driver '%s' (auto, %s)", name, names);
+}
+
+/* A saved configuration the drivers cannot read (empty, binary, another
+ * family's) is said to be that, with the dialects portready reads, never
+ * left to a driver that reads none to refuse in its own words. */
+static int check_config_file(const struct survey_spec *spec, const struct pr_driver *named,
+                             const char *config, size_t config_len, struct pr_error *err)
+{
+    char dialects[256];
+    pr_driver_config_dialects(dialects, sizeof dialects);
+    if (named != NULL) {
+        if (named->config_dialects != NULL)
+            return 0;
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "driver %s reads no configuration; %s is read by driver auto (it "
+                            "reads %s)",
+                            named->name, spec->config_path, dialects);
+    }
+    const struct pr_driver *const *table = pr_driver_table();
+    for (size_t i = 0; table[i] != NULL; i++) {
+        if (table[i]->config_dialects != NULL && config_len > 0 &&
+            table[i]->match(NULL, NULL, config, config_len) > 0)
+            return 0;
+    }
+    const char *what = config_len == 0                            ? " is empty"
+                       : memchr(config, '\0', config_len) != NULL ? " is binary"
+                                                                  : "";
+    return pr_error_set(err, PR_ERR_INPUT,
+                        "%s%s: not a configuration portready can read (it reads %s)",
+                        spec->config_path, what, dialects);
 }
 
 /* Reads each source; with both an agent and a configuration, state comes
@@ -126,12 +158,55 @@ static void write_fixes(const struct pr_driver *drv, struct pr_switch *sw)
     }
 }
 
-static int fail(struct pr_switch *sw, struct pr_error *err)
+/* A switch that could not be read judges nothing: whatever ports a
+ * source gave before another failed are dropped, and every port asked for
+ * is unchecked. */
+static int fail(const struct survey_spec *spec, struct pr_switch *sw, struct pr_error *err)
 {
     sw->error = *err;
     if (sw->error.code == PR_OK)
         pr_error_set(&sw->error, PR_ERR_INTERNAL, "failed without a reason");
+    for (size_t i = 0; i < sw->n_ports; i++)
+        pr_port_clear_findings(&sw->ports[i]);
+    sw->n_ports = 0;
+    sw->unchecked = (unsigned)spec->n_ports;
     return -1;
+}
+
+/* The sources of spec, for messages: "the recording FILE", "the agent
+ * HOST and the configuration FILE", ... */
+static void source_label(const struct survey_spec *spec, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    if (spec->walk_path != NULL)
+        pr_strlcatf(buf, len, "the recording %s", spec->walk_path);
+    else if (spec->host != NULL)
+        pr_strlcatf(buf, len, "the agent %s", spec->host);
+    const char *and = buf[0] ? " and " : "";
+    if (spec->netconf != NULL)
+        pr_strlcatf(buf, len, "%sthe NETCONF configuration of %s", and, spec->netconf->host);
+    else if (spec->config_path != NULL)
+        pr_strlcatf(buf, len, "%sthe configuration %s", and, spec->config_path);
+}
+
+/* With no PORT named, a source that has no switch port (only a management
+ * port, VLAN interfaces, a router's interfaces) judges nothing: said in
+ * the switch's port errors, with what it does have. interfaces is the
+ * switch's interfaces before selection, n of them. */
+static int no_switch_port(const struct survey_spec *spec, struct pr_switch *sw,
+                          const char *interfaces, size_t n)
+{
+    char where[PR_ERROR_MSG_MAX / 2];
+    source_label(spec, where, sizeof where);
+    if (n == 0)
+        return pr_switch_add_port_error(sw,
+                                        "no switch port found in %s (management, VLAN, loopback "
+                                        "and virtual interfaces are not switch ports)",
+                                        where);
+    return pr_switch_add_port_error(sw,
+                                    "no switch port found in %s: its %zu interface%s (%s) %s "
+                                    "management, VLAN, loopback or virtual",
+                                    where, n, n == 1 ? "" : "s", interfaces, n == 1 ? "is" : "are");
 }
 
 int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct pr_error *err)
@@ -150,18 +225,19 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
         pr_strlcpy(config_origin, spec->config_path, sizeof config_origin);
     const struct pr_driver *named;
     if (named_driver(spec->driver, &named, err) != 0)
-        return fail(sw, err);
+        return fail(spec, sw, err);
 
     if (spec->walk_path != NULL)
         src = pr_snmp_source_open_walk(spec->walk_path, err);
     else if (spec->host != NULL)
         src = pr_snmp_source_open_live(spec->host, spec->snmp, err);
     if ((spec->walk_path != NULL || spec->host != NULL) && src == NULL)
-        return fail(sw, err);
+        return fail(spec, sw, err);
     if (src != NULL && identify(src, object_id, sizeof object_id, descr, sizeof descr, err) != 0)
         goto out;
     if (spec->config_path != NULL &&
-        pr_read_file(spec->config_path, PR_CONFIG_MAX_BYTES, &config, &config_len, err) != 0)
+        (pr_read_file(spec->config_path, PR_CONFIG_MAX_BYTES, &config, &config_len, err) != 0 ||
+         check_config_file(spec, named, config, config_len, err) != 0))
         goto out;
     if (spec->netconf != NULL) {
         free(config);
@@ -191,13 +267,20 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     };
     if (read_sources(drv, sw, src, config != NULL ? &config_text : NULL, err) != 0)
         goto out;
-    int select_rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
+    char interfaces[160] = "";
+    size_t n_interfaces = sw->n_ports;
+    for (size_t i = 0; i < sw->n_ports && i < 4; i++)
+        pr_strlcatf(interfaces, sizeof interfaces, "%s%s", i ? ", " : "",
+                    i == 3 && sw->n_ports > 4 ? "..." : sw->ports[i].name);
+    rc = survey_select_ports(sw, spec->ports, spec->n_ports, spec->expect_vlan, err);
+    if (rc == 0 && spec->n_ports == 0 && sw->n_ports == 0 &&
+        no_switch_port(spec, sw, interfaces, n_interfaces) != 0)
+        rc = pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     rules_judge_switch(sw);
     write_fixes(drv, sw);
-    rc = select_rc;
 out:
     if (rc != 0)
-        fail(sw, err);
+        fail(spec, sw, err);
     if (src != NULL)
         sw->pr_snmp_requests = pr_snmp_source_requests(src);
     free(config);

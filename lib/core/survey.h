@@ -37,15 +37,18 @@ struct survey_spec {
 
 /* Fills sw (initialised here; the caller frees it with pr_switch_free).
  * Returns 0 when the switch was read, -1 when it was not (sw->error and
- * err both say why; sw keeps name and host). A PORT that does not exist is
- * an error of code PR_ERR_NOT_FOUND that names the closest matches; the
- * ports that do exist are kept and judged. */
+ * err both say why; sw keeps name and host, no ports, and counts every
+ * port spec names as unchecked). A PORT that does not exist is no error of
+ * the switch: sw->port_errors names it with the closest matches, it counts
+ * as unchecked, and the ports that do exist are judged. A source with no
+ * switch port at all, with no PORT named, says so in sw->port_errors. */
 int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct pr_error *err);
 
 /* Selects ports of sw in place: the named ones in the order given (with
  * server and expected VLAN applied), or every physical port when
- * n_ports is 0. Returns -1 (PR_ERR_NOT_FOUND, closest matches named) when
- * a name matches nothing; matched ports are kept either way. */
+ * n_ports is 0. A name that matches nothing adds a port error naming the
+ * closest matches and one unchecked port. Returns 0, or -1 when out of
+ * memory. */
 int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, size_t n_ports,
                         int64_t default_vlan, struct pr_error *err);
 

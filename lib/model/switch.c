@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "model/switch.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,6 +29,9 @@ void pr_switch_free(struct pr_switch *sw)
     free(sw->ports);
     sw->ports = NULL;
     sw->n_ports = sw->cap_ports = 0;
+    free(sw->port_errors);
+    sw->port_errors = NULL;
+    sw->n_port_errors = 0;
     if (sw->driver_priv_free != NULL)
         sw->driver_priv_free(sw->driver_priv);
     sw->driver_priv = NULL;
@@ -79,6 +84,20 @@ void pr_switch_add_source(struct pr_switch *sw, const char *source)
     }
     if (sw->n_sources < PR_MAX_SOURCES)
         sw->sources[sw->n_sources++] = source;
+}
+
+int pr_switch_add_port_error(struct pr_switch *sw, const char *fmt, ...)
+{
+    char(*errors)[PR_ERROR_MSG_MAX] =
+        realloc(sw->port_errors, (sw->n_port_errors + 1) * sizeof *errors);
+    if (errors == NULL)
+        return -1;
+    sw->port_errors = errors;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(errors[sw->n_port_errors++], sizeof *errors, fmt, ap);
+    va_end(ap);
+    return 0;
 }
 
 struct pr_finding *pr_port_add_finding(struct pr_port *port, enum pr_finding_id id,

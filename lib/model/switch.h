@@ -2,9 +2,9 @@
 /* The switch and port model that drivers fill, rules judge and writers
  * print.
  *
- * Ownership: a struct pr_switch owns its ports array and each port owns
- * its findings array; pr_switch_free() releases both and accepts NULL or a
- * zeroed switch. */
+ * Ownership: a struct pr_switch owns its ports array, each port its
+ * findings array, and the switch its port_errors array; pr_switch_free()
+ * releases them all and accepts NULL or a zeroed switch. */
 #ifndef PR_SWITCH_H
 #define PR_SWITCH_H
 
@@ -68,6 +68,15 @@ struct pr_switch {
     size_t n_ports;
     size_t cap_ports;
 
+    /* What port selection could not give, on a switch that was read: one
+     * message per PORT that matches nothing ("no port 'X' on sw1; closest:
+     * ..."), or that the source has no switch port at all. */
+    char (*port_errors)[PR_ERROR_MSG_MAX];
+    size_t n_port_errors;
+    /* Ports asked for and not judged: names that matched nothing, and
+     * every port listed for a switch that could not be read. */
+    unsigned unchecked;
+
     /* A driver's own parsed state (e.g. a configuration tree its snippets
      * need), freed by pr_switch_free() through driver_priv_free. */
     void *driver_priv;
@@ -85,6 +94,10 @@ struct pr_port *pr_switch_find_ifindex(struct pr_switch *sw, uint32_t ifindex);
 struct pr_port *pr_switch_find_name(struct pr_switch *sw, const char *name);
 
 void pr_switch_add_source(struct pr_switch *sw, const char *source);
+
+/* Appends a port error (printf-style); -1 only when out of memory. */
+int pr_switch_add_port_error(struct pr_switch *sw, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Appends a finding to the port; returns it (NULL on allocation failure). */
 struct pr_finding *pr_port_add_finding(struct pr_port *port, enum pr_finding_id id,

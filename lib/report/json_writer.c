@@ -154,6 +154,11 @@ static void json_write_switch(const struct report_options *opts, void *state,
     json_end_array(j);
     json_key(j, "error");
     json_string(j, sw->error.code != PR_OK ? sw->error.msg : NULL);
+    json_key(j, "port_errors");
+    json_begin_array(j);
+    for (size_t i = 0; i < sw->n_port_errors; i++)
+        json_string(j, sw->port_errors[i]);
+    json_end_array(j);
     json_key(j, "stp");
     json_begin_object(j);
     fact_string(j, "mode", &sw->stp.mode, pr_stp_mode_name);
@@ -192,6 +197,8 @@ static int json_end(const struct report_options *opts, void *state, const struct
     json_int(j, s->not_ready);
     json_key(j, "unknown");
     json_int(j, s->unknown);
+    json_key(j, "unchecked");
+    json_int(j, s->unchecked);
     json_end_object(j);
     json_key(j, "error");
     json_error(j, opts->error);

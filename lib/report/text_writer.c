@@ -224,7 +224,7 @@ static void text_write_switch(const struct report_options *opts, void *state,
     struct text_state *st = state;
     if (st != NULL && fix_first_add(&st->fix_first, sw, NULL) != 0)
         fix_first_free(&st->fix_first); /* advice only: drop it rather than mislead */
-    if (opts->quiet && sw->error.code == PR_OK && !has_not_ready(sw))
+    if (opts->quiet && sw->error.code == PR_OK && !has_not_ready(sw) && sw->n_port_errors == 0)
         return;
     FILE *out = opts->out;
     fprintf(out, "%s%s%s  %s", col(opts, C_BOLD), sw->name, col(opts, C_RESET), sw->host);
@@ -260,6 +260,12 @@ static void text_write_switch(const struct report_options *opts, void *state,
         if (!opts->quiet || sw->ports[i].verdict == PR_VERDICT_NOT_READY)
             print_port(opts, &sw->ports[i]);
     }
+    /* A PORT that matched nothing (the others are judged above), or no
+     * switch port at all: an error line of the block, never UNREADABLE. */
+    for (size_t i = 0; i < sw->n_port_errors; i++) {
+        fprintf(out, "  %s%-9s%s  ", col(opts, C_RED), "ERROR", col(opts, C_RESET));
+        text_wrap(out, 13, 13, sw->port_errors[i]);
+    }
     fprintf(out, "\n");
 }
 
@@ -271,8 +277,14 @@ static int text_end(const struct report_options *opts, void *state, const struct
     if (s->unreadable)
         fprintf(opts->out, " (%s%u unreadable%s)", col(opts, C_RED), s->unreadable,
                 col(opts, C_RESET));
-    fprintf(opts->out, ", %u port%s: %u ready, %u warning, %u not ready, %u unknown\n", s->ports,
+    fprintf(opts->out, ", %u port%s: %u ready, %u warning, %u not ready, %u unknown", s->ports,
             s->ports == 1 ? "" : "s", s->ready, s->warning, s->not_ready, s->unknown);
+    /* Ports asked for and never judged: no such port, or an unreadable
+     * switch's listed ones. */
+    if (s->unchecked)
+        fprintf(opts->out, "; %s%u unchecked%s", col(opts, C_RED), s->unchecked,
+                col(opts, C_RESET));
+    fputc('\n', opts->out);
     if (st != NULL) {
         if (!opts->fix)
             fix_first_print(&st->fix_first, opts->out, opts->fix_hint);

@@ -11,6 +11,7 @@ void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct
         const struct pr_switch *sw = &switches[s];
         if (sw->error.code != PR_OK)
             out->unreadable++;
+        out->unchecked += sw->unchecked;
         for (size_t p = 0; p < sw->n_ports; p++) {
             out->ports++;
             switch (sw->ports[p].verdict) {
@@ -35,7 +36,7 @@ enum pr_exit rules_exit_code(const struct pr_summary *summary)
 {
     if (summary->not_ready > 0)
         return PR_EXIT_NOT_READY;
-    if (summary->unreadable > 0 || summary->unknown > 0)
+    if (summary->unreadable > 0 || summary->unknown > 0 || summary->unchecked > 0)
         return PR_EXIT_UNKNOWN;
     if (summary->ports == 0)
         return PR_EXIT_UNKNOWN; /* nothing judged is not success */

@@ -17,12 +17,13 @@ struct pr_summary {
     unsigned warning;
     unsigned not_ready;
     unsigned unknown;
+    unsigned unchecked; /* asked for, never judged: no such port, or the switch unreadable */
 };
 
 void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct pr_summary *out);
 
 /* 2 if any port is not ready; else 3 if any switch is unreadable, any port
- * unknown, or no port was judged at all; else 1 if any
+ * unknown or unchecked, or no port was judged at all; else 1 if any
  * warning; else 0. */
 enum pr_exit rules_exit_code(const struct pr_summary *summary);
 

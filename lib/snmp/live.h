@@ -33,7 +33,15 @@ struct live_priv {
     struct live_wait wait;       /* the request in flight */
 };
 
-/* Parses "host[:port]" / "[v6]:port" into priv->peer. */
+/* Starts net-snmp once per process (later calls return at once): reads
+ * snmp.conf, loads no MIB, logs nothing. */
+void live_library_init(void);
+
+/* Called by the start-up before init_snmp(): takes over the snmp.conf
+ * tokens live_conf.c reads itself and keeps MIB files out. */
+void live_conf_hook(void);
+
+/* Parses "[TRANSPORT:]host[:port]" / "[v6]:port" into priv->peer. */
 int live_parse_host(const char *host, char *peer, size_t peer_len, struct pr_error *err);
 
 /* Checks the options and derives the security level. */

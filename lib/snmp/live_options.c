@@ -6,27 +6,58 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/strutil.h"
 
 #define OID_LEN(array) (sizeof(array) / sizeof((array)[0]))
 
-int live_parse_host(const char *host, char *peer, size_t peer_len, struct pr_error *err)
+/* net-snmp's transport prefixes portready speaks: "udp:", "tcp:" and
+ * their IPv6 forms. Returns the part after the prefix and sets *tcp and
+ * *v6; the whole of host when it has none. */
+static const char *strip_transport(const char *host, bool *tcp, bool *v6)
+{
+    static const struct {
+        const char *prefix;
+        bool tcp, v6;
+    } transports[] = {
+        {"udp:", false, false},    {"udp6:", false, true},   {"udpv6:", false, true},
+        {"udpipv6:", false, true}, {"tcp:", true, false},    {"tcp6:", true, true},
+        {"tcpv6:", true, true},    {"tcpipv6:", true, true},
+    };
+    *tcp = false;
+    *v6 = false;
+    for (size_t i = 0; i < sizeof transports / sizeof transports[0]; i++) {
+        size_t n = strlen(transports[i].prefix);
+        if (strncasecmp(host, transports[i].prefix, n) == 0) {
+            *tcp = transports[i].tcp;
+            *v6 = transports[i].v6;
+            return host + n;
+        }
+    }
+    return host;
+}
+
+int live_parse_host(const char *given, char *peer, size_t peer_len, struct pr_error *err)
 {
     char addr[300];
     long long port = 161;
     const char *port_text = NULL;
-    bool v6 = false;
+    bool tcp, v6;
+    const char *host = strip_transport(given, &tcp, &v6);
+    if (host[0] == '\0')
+        return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': no host after the transport",
+                            given);
     if (host[0] == '[') {
         const char *close = strchr(host, ']');
         if (close == NULL || close == host + 1 || (size_t)(close - host - 1) >= sizeof addr)
-            return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': expected [IPv6]:PORT", host);
+            return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': expected [IPv6]:PORT", given);
         snprintf(addr, sizeof addr, "%.*s", (int)(close - host - 1), host + 1);
         v6 = true;
         if (close[1] == ':')
             port_text = close + 2;
         else if (close[1] != '\0')
-            return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': expected [IPv6]:PORT", host);
+            return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': expected [IPv6]:PORT", given);
     } else {
         const char *colon = strchr(host, ':');
         if (colon != NULL && strchr(colon + 1, ':') != NULL) {
@@ -35,18 +66,24 @@ int live_parse_host(const char *host, char *peer, size_t peer_len, struct pr_err
         }
         size_t n = colon ? (size_t)(colon - host) : strlen(host);
         if (n == 0 || n >= sizeof addr)
-            return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': expected HOST[:PORT]", host);
+            return pr_error_set(err, PR_ERR_USAGE, "bad address '%s': expected HOST[:PORT]", given);
         snprintf(addr, sizeof addr, "%.*s", (int)n, host);
         if (colon != NULL)
             port_text = colon + 1;
     }
     if (port_text != NULL && !pr_parse_int(port_text, 1, 65535, &port))
-        return pr_error_set(err, PR_ERR_USAGE, "bad port in '%s': expected 1-65535", host);
+        return pr_error_set(err, PR_ERR_USAGE, "bad port in '%s': expected 1-65535", given);
     if (v6)
-        snprintf(peer, peer_len, "udp6:[%s]:%lld", addr, port);
+        snprintf(peer, peer_len, "%s:[%s]:%lld", tcp ? "tcp6" : "udp6", addr, port);
     else
-        snprintf(peer, peer_len, "udp:%s:%lld", addr, port);
+        snprintf(peer, peer_len, "%s:%s:%lld", tcp ? "tcp" : "udp", addr, port);
     return 0;
+}
+
+int pr_snmp_host_check(const char *host, struct pr_error *err)
+{
+    char peer[600];
+    return live_parse_host(host, peer, sizeof peer, err);
 }
 
 static int check_pass(const char *what, const char *pass, struct pr_error *err)

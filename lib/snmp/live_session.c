@@ -21,10 +21,11 @@ static pthread_mutex_t live_open_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static void live_init(void)
 {
-    /* No snmp.conf of the user or the system, no persistent state under
-     * /var/lib/snmp, no MIB files (numeric OIDs only), no log output. */
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_READ_CONFIGS, 1);
-    netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_PERSIST_STATE, 1);
+    /* snmp.conf is read as net-snmp's tools read it (SNMPCONFPATH, else
+     * /etc/snmp ... and ~/.snmp; live_conf.c takes its defaults), but no
+     * persistent state under /var/lib/snmp, no MIB files (numeric OIDs
+     * only), no log output. (DONT_PERSIST_STATE would keep snmp.conf out
+     * too: the two DISABLE_PERSISTENT switches keep the state alone out.) */
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DISABLE_PERSISTENT_LOAD, 1);
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DISABLE_PERSISTENT_SAVE, 1);
     netsnmp_ds_set_boolean(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_DONT_LOAD_HOST_FILES, 1);
@@ -33,14 +34,18 @@ static void live_init(void)
     netsnmp_ds_set_int(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_MIB_WARNINGS, 0);
     netsnmp_set_mib_directory("");
     /* The TLS transport scans (and would create) PERSISTENT_DIR/cert_indexes
-     * even for UDP sessions: point both directories below a non-directory,
-     * where nothing can be read or created. */
+     * even for UDP sessions: point it below a non-directory, where nothing
+     * can be read or created. */
     netsnmp_ds_set_string(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_PERSISTENT_DIR,
                           "/dev/null/portready");
-    netsnmp_ds_set_string(NETSNMP_DS_LIBRARY_ID, NETSNMP_DS_LIB_CONFIGURATION_DIR,
-                          "/dev/null/portready");
     netsnmp_register_loghandler(NETSNMP_LOGHANDLER_NONE, LOG_EMERG);
+    live_conf_hook();
     init_snmp("portready");
+}
+
+void live_library_init(void)
+{
+    pthread_once(&live_init_once, live_init);
 }
 
 netsnmp_pdu *live_pdu_new(struct pr_snmp_source *src, int command, const char *context)
@@ -79,11 +84,22 @@ static int timeout_error(struct pr_snmp_source *src, struct pr_error *err)
                             "after %lu requests",
                             src->where, priv->opts.timeout_s, r, r == 1 ? "y" : "ies",
                             src->requests - 1);
-    return pr_error_set(err, PR_ERR_TIMEOUT, "%s: no answer within %g s (%d retr%s); %s",
+    /* Which community was asked, when nobody gave one: the default is
+     * named (it is no secret), snmp.conf's only pointed at. */
+    char which[96] = "";
+    /* Only the literal default is ever printed: a community set without
+     * its origin saying so stays unnamed. */
+    if (priv->opts.version != PR_SNMP_V3 && priv->opts.community_from == PR_SNMP_FROM_DEFAULT &&
+        strcmp(priv->opts.community, PR_SNMP_DEFAULT_COMMUNITY) == 0)
+        snprintf(which, sizeof which, " (community '" PR_SNMP_DEFAULT_COMMUNITY "', the default)");
+    else if (priv->opts.version != PR_SNMP_V3 && priv->opts.community_from == PR_SNMP_FROM_NETSNMP)
+        snprintf(which, sizeof which, " (the community of net-snmp's snmp.conf, defCommunity)");
+    return pr_error_set(err, PR_ERR_TIMEOUT, "%s: no answer within %g s (%d retr%s); %s%s",
                         src->where, priv->opts.timeout_s, r, r == 1 ? "y" : "ies",
                         priv->opts.version == PR_SNMP_V3
                             ? "wrong SNMP version, or agent unreachable"
-                            : "wrong community, wrong SNMP version, or agent unreachable");
+                            : "wrong community, wrong SNMP version, or agent unreachable",
+                        which);
 }
 
 /* net-snmp's library error numbers (reports of SNMPv3 agents included). */
@@ -392,7 +408,7 @@ static const struct pr_snmp_source_ops live_ops = {
 struct pr_snmp_source *
 pr_snmp_source_open_live(const char *host, const struct pr_snmp_options *opts, struct pr_error *err)
 {
-    pthread_once(&live_init_once, live_init);
+    live_library_init();
     struct live_priv *priv = calloc(1, sizeof *priv);
     if (priv == NULL) {
         pr_error_set(err, PR_ERR_INTERNAL, "out of memory");

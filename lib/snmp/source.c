@@ -12,7 +12,7 @@ void pr_snmp_options_defaults(struct pr_snmp_options *opts)
 {
     memset(opts, 0, sizeof *opts);
     opts->version = PR_SNMP_V2C;
-    pr_strlcpy(opts->community, "public", sizeof opts->community);
+    pr_strlcpy(opts->community, PR_SNMP_DEFAULT_COMMUNITY, sizeof opts->community);
     /* level stays empty: the live source picks it from what is given
      * (priv passphrase: authPriv; auth passphrase: authNoPriv). */
     opts->timeout_s = 2.0;

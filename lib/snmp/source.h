@@ -22,6 +22,15 @@ struct pr_snmp_source;
 
 enum pr_snmp_version { PR_SNMP_V1 = 1, PR_SNMP_V2C = 2, PR_SNMP_V3 = 3 };
 
+/* Where the community came from, for messages: the default is named in an
+ * unreachable agent's error ("community 'public', the default"), a
+ * community someone gave never is. */
+enum pr_snmp_origin {
+    PR_SNMP_FROM_DEFAULT = 0, /* portready's own default, "public" */
+    PR_SNMP_FROM_USER,        /* the command line, the environment, an inventory */
+    PR_SNMP_FROM_NETSNMP,     /* net-snmp's snmp.conf (defCommunity) */
+};
+
 /* Options as net-snmp's command line takes them. Secrets are held here
  * only; nothing formats them into messages. */
 struct pr_snmp_options {
@@ -37,11 +46,45 @@ struct pr_snmp_options {
     double timeout_s;    /* per request; default 2 s */
     int retries;         /* default 1 */
     int max_repetitions; /* GETBULK max-repetitions; 0: automatic */
+    enum pr_snmp_origin community_from;
 };
+
+#define PR_SNMP_DEFAULT_COMMUNITY "public"
 
 void pr_snmp_options_defaults(struct pr_snmp_options *opts);
 
-/* host is "host[:port]" (port 161 by default); IPv6 as "[addr]:port". */
+/* Which options someone gave (the command line, the environment, an
+ * inventory), as bits for pr_snmp_options_from_netsnmp(). */
+enum {
+    PR_SNMP_GIVEN_VERSION = 1u << 0,
+    PR_SNMP_GIVEN_COMMUNITY = 1u << 1,
+    PR_SNMP_GIVEN_USER = 1u << 2,
+    PR_SNMP_GIVEN_LEVEL = 1u << 3,
+    PR_SNMP_GIVEN_AUTH_PROTO = 1u << 4,
+    PR_SNMP_GIVEN_AUTH_PASS = 1u << 5,
+    PR_SNMP_GIVEN_PRIV_PROTO = 1u << 6,
+    PR_SNMP_GIVEN_PRIV_PASS = 1u << 7,
+    PR_SNMP_GIVEN_CONTEXT = 1u << 8,
+};
+
+/* Fills every option not in given (PR_SNMP_GIVEN_* bits) that net-snmp's
+ * own configuration sets, read once as net-snmp's tools read it: snmp.conf
+ * in the folders of SNMPCONFPATH, else /etc/snmp, /usr/share/snmp, ... and
+ * ~/.snmp; its defVersion, defCommunity, defSecurityName,
+ * defSecurityLevel, defAuthType, defPrivType, defAuthPassphrase,
+ * defPrivPassphrase (or defPassphrase) and defContext. An option neither
+ * gives keeps its value (portready's default). Sets opts->community_from.
+ * Loads no MIB and prints nothing, whatever the files say. Call it before
+ * any thread opens a source. */
+void pr_snmp_options_from_netsnmp(struct pr_snmp_options *opts, unsigned given);
+
+/* Whether host is an agent address pr_snmp_source_open_live() takes: 0,
+ * or -1 with err saying what is wrong. */
+int pr_snmp_host_check(const char *host, struct pr_error *err);
+
+/* host is "host[:port]" (port 161 by default); IPv6 as "[addr]:port"; with
+ * a net-snmp transport prefix, "udp:", "tcp:", "udp6:" or "tcp6:" (UDP
+ * when none: "udp6:[::1]:161", "tcp:10.0.12.2:161"). */
 struct pr_snmp_source *pr_snmp_source_open_live(const char *host,
                                                 const struct pr_snmp_options *opts,
                                                 struct pr_error *err);

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* net-snmp `snmpwalk -On` output: `.1.3.6... = TYPE: VALUE`, one varbind
  * per line except quoted strings holding newlines and Hex-STRINGs wrapped
- * onto continuation lines. Exception lines (No Such Object/Instance, No
- * more variables) are skipped and counted. */
+ * onto continuation lines; also snmpwalk's default output without MIB
+ * files, `iso.3.6... = TYPE: VALUE` (iso is 1). Names from MIB files
+ * (`IF-MIB::ifName.1`) are refused with the way to record numbers (-On).
+ * Exception lines (No Such Object/Instance, No more variables) are skipped
+ * and counted. */
 #include "snmp/walk.h"
 
 #include <stdlib.h>
@@ -15,6 +18,35 @@ struct pending {
     size_t start_line;
     struct walk_bytes bytes;
 };
+
+/* snmpwalk names the top arcs when it has no MIB files: "iso.3.6.1..."
+ * (1), "ccitt.0" (0), "joint-iso-ccitt.1" (2). Rewrites such a name in
+ * place to numbers and returns where the numeric OID starts; text itself
+ * otherwise. */
+static char *numeric_top_arc(char *text)
+{
+    static const struct {
+        const char *name;
+        char arc;
+    } arcs[] = {{"iso", '1'}, {"ccitt", '0'}, {"joint-iso-ccitt", '2'}};
+    for (size_t i = 0; i < sizeof arcs / sizeof arcs[0]; i++) {
+        size_t n = strlen(arcs[i].name);
+        if (strncmp(text, arcs[i].name, n) == 0 &&
+            (text[n] == '.' || text[n] == '\0' || text[n] == ' ')) {
+            text[n - 1] = arcs[i].arc;
+            return text + n - 1;
+        }
+    }
+    return text;
+}
+
+/* Whether text (an OID as snmpwalk printed it) is a MIB name such as
+ * "IF-MIB::ifName.1" or "SNMPv2-SMI::enterprises.9". */
+static bool mib_name(const char *text, const char *end)
+{
+    const char *colons = strstr(text, "::");
+    return colons != NULL && (end == NULL || colons < end);
+}
 
 static int pending_flush(struct walk_cursor *c, struct pending *p, struct pr_error *err)
 {
@@ -195,7 +227,12 @@ static int parse_typed(struct walk_cursor *c, char *text, struct pr_snmp_value *
     }
     if (strcmp(type, "OID") == 0) {
         v->type = PR_SNMP_T_OID;
-        if (pr_snmp_oid_parse(rest, oid, PR_SNMP_OID_MAX, &v->oid_len, err) != 0)
+        if (mib_name(rest, NULL))
+            return walk_error(c, err,
+                              "OID value '%.40s' is a MIB name, not a number: record the walk "
+                              "with snmpwalk -On",
+                              rest);
+        if (pr_snmp_oid_parse(numeric_top_arc(rest), oid, PR_SNMP_OID_MAX, &v->oid_len, err) != 0)
             return walk_error(c, err, "%s", err->msg);
         v->oid = oid;
         return 1;
@@ -236,15 +273,19 @@ static int parse_typed(struct walk_cursor *c, char *text, struct pr_snmp_value *
     return walk_error(c, err, "unknown type '%.30s'", type);
 }
 
-/* `OID = VALUE`: the OID text before " =" looks numeric. */
+/* `OID = VALUE`: the OID text before " =" looks numeric (or starts with
+ * snmpwalk's "iso"). */
 static char *split_varbind(char *line)
 {
-    if (!(line[0] == '.' || (line[0] >= '0' && line[0] <= '9')))
-        return NULL;
     char *eq = strstr(line, " =");
     if (eq == NULL || (eq[2] != ' ' && eq[2] != '\0'))
         return NULL;
-    for (char *s = line; s < eq; s++)
+    const char *s = line;
+    if (strncmp(s, "iso", 3) == 0 && (s[3] == '.' || s + 3 == eq))
+        s += 3;
+    else if (!(s[0] == '.' || (s[0] >= '0' && s[0] <= '9')))
+        return NULL;
+    for (; s < eq; s++)
         if (!(*s == '.' || (*s >= '0' && *s <= '9')))
             return NULL;
     return eq;
@@ -277,13 +318,18 @@ static int parse_line(struct walk_cursor *c, struct pending *p, struct pr_error 
         }
         if (c->line_len == 0)
             return pending_flush(c, p, err);
+        if (mib_name(line, strstr(line, " = ")))
+            return walk_error(c, err,
+                              "'%.60s' names the object from a MIB file, not by number: record "
+                              "the walk with snmpwalk -On (numeric OIDs)",
+                              line);
         return walk_error(c, err, "expected 'OID = TYPE: VALUE', found '%.60s'", line);
     }
     if (pending_flush(c, p, err) != 0)
         return -1;
     *eq = '\0';
     char *value = eq[2] == ' ' ? eq + 3 : eq + 2;
-    if (pr_snmp_oid_parse(line, p->name, PR_SNMP_OID_MAX, &p->name_len, err) != 0)
+    if (pr_snmp_oid_parse(numeric_top_arc(line), p->name, PR_SNMP_OID_MAX, &p->name_len, err) != 0)
         return walk_error(c, err, "%s", err->msg);
     if (*value == '\0')
         return walk_error(c, err, "no value after '=' (truncated line?)");

@@ -223,16 +223,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pr_switch_init(&generic, "fuzz", "fuzz");
     pr_switch_init(&cisco, "fuzz", "fuzz");
     pr_switch_init(&juniper, "fuzz", "fuzz");
-    if (generic_snmp_interpret(&store, &generic, &err) == 0)
+    if (generic_snmp_interpret(&store, NULL, &generic, &err) == 0)
         judge(&generic, &pr_driver_generic_snmp);
-    if (generic_snmp_interpret(&store, &cisco, &err) == 0) {
+    if (generic_snmp_interpret(&store, NULL, &cisco, &err) == 0) {
         struct cisco_vlan_reads vlans = {0};
         fake_vlan_reads(&store, &cisco, &vlans);
         cisco_snmp_interpret(&store, &vlans, &cisco);
         cisco_vlan_reads_free(&vlans);
         judge(&cisco, &pr_driver_cisco);
     }
-    if (generic_snmp_interpret(&store, &juniper, &err) == 0) {
+    if (generic_snmp_interpret(&store, NULL, &juniper, &err) == 0) {
         juniper_snmp_interpret(&store, &juniper);
         judge(&juniper, &pr_driver_juniper);
     }

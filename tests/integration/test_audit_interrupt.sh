@@ -70,8 +70,9 @@ pr_expect_eq "SIGINT: exit 3" 3 "$RC"
 pr_expect_eq "SIGINT: per switch, in inventory order" \
     "sw1:None:not-ready,ready sw2:None:not-ready,ready sw3:interrupted before it was read: sw4:interrupted before it was read: sw5:interrupted before it was read: sw6:interrupted before it was read:" \
     "$(pr_json "$PR_TMP/json.out" '" ".join(s["name"] + ":" + str(s["error"]) + ":" + ",".join(p["verdict"] for p in s["ports"]) for s in d["switches"])')"
-pr_expect_eq "SIGINT: summary counts the interrupted switches as unreadable" "6 4 2 2" \
-    "$(pr_json "$PR_TMP/json.out" '" ".join(str(d["summary"][k]) for k in ("switches","unreadable","ready","not_ready"))')"
+pr_expect_eq "SIGINT: summary counts the interrupted switches as unreadable, their ports unchecked" \
+    "6 4 2 2 8" \
+    "$(pr_json "$PR_TMP/json.out" '" ".join(str(d["summary"][k]) for k in ("switches","unreadable","ready","not_ready","unchecked"))')"
 pr_expect_eq "SIGINT: stderr says so" "portready: audit: interrupted: 4 of 6 switches not read" \
     "$(cat "$PR_TMP/json.err")"
 pr_expect_eq "SIGINT: the agent heard from two switches only" 2 "$PEERS"
@@ -83,7 +84,7 @@ pr_expect_eq "SIGINT, text: four switches marked" 4 \
 pr_expect_eq "SIGINT, text: what was finished is printed" 2 \
     "$(grep -c 'NOT READY  1/1/3' "$PR_TMP/text.out")"
 pr_expect_eq "SIGINT, text: summary" \
-    "Summary: 6 switches (4 unreadable), 4 ports: 2 ready, 0 warning, 2 not ready, 0 unknown" \
+    "Summary: 6 switches (4 unreadable), 4 ports: 2 ready, 0 warning, 2 not ready, 0 unknown; 8 unchecked" \
     "$(grep '^Summary' "$PR_TMP/text.out")"
 
 run_interrupted term TERM json

@@ -145,8 +145,9 @@ printf 'May 14 10:00:00 pxe01 sshd[99]: Accepted publickey for root\n' >"$PR_TMP
 run "$PR_TMP/auth.log"
 pr_expect_eq "no dhcpd line: exit 3" "3 1" "$rc $(grep -c 'no dhcpd line' "$PR_TMP/err")"
 
-# Usage errors: stderr with a hint, exit 3.
-for args in "" "--mac nonsense x.log" "--since yesterday x.log" "--format xml x.log" \
+# Usage errors: stderr with a hint, exit 3. (No FILE at all is standard
+# input, or a usage error on a terminal: test_small_slips.sh.)
+for args in "--mac nonsense x.log" "--since yesterday x.log" "--format xml x.log" \
     "--exit-after 5 x.log" "a.log b.log" "--bogus x.log" "--mac"; do
     # shellcheck disable=SC2086
     run $args

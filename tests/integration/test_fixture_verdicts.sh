@@ -289,7 +289,8 @@ fx_expect_port sv Gi2/0/24 "unknown ids=- bo=- edge=- stp=forwarding oper=up vla
 # read alone it is unreadable (switch error, exit 3), never a switch with no ports.
 fx_check sv98 "$S/librenms__ios_stp-vlans@98.snmprec" auto
 fx_expect_rc sv98 3
-pr_expect_eq "sv98: switch error" "the agent answers no IF-MIB interfaces (ifTable)" \
+pr_expect_eq "sv98: switch error names the recording" \
+    "the recording $S/librenms__ios_stp-vlans@98.snmprec holds no IF-MIB interfaces (ifTable)" \
     "$(pr_json "$PR_TMP/sv98.json" 'd["switches"][0]["error"]')"
 
 ########################################################################

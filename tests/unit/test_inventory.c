@@ -417,7 +417,12 @@ static void test_bad_values(void **state)
     expect_error("switches:\n  - host: \"\"\n", "inventory.yaml:2:11: 'host' is empty");
     expect_error("switches:\n  - host: sw1:70000\n",
                  "inventory.yaml:2:11: 'host' must be a host name or address, optionally with "
-                 ":port (1 to 65535; IPv6 as [addr]:port), not 'sw1:70000'");
+                 ":port (1 to 65535; IPv6 as [addr]:port) and a transport (udp:, tcp:, udp6:, "
+                 "tcp6:), not 'sw1:70000'");
+    expect_error("switches:\n  - host: \"tcp:\"\n",
+                 "inventory.yaml:2:11: 'host' must be a host name or address, optionally with "
+                 ":port (1 to 65535; IPv6 as [addr]:port) and a transport (udp:, tcp:, udp6:, "
+                 "tcp6:), not 'tcp:'");
     expect_error("switches:\n  - name: x\n",
                  "inventory.yaml:2:5: a switch needs 'host' (or an offline source: 'walk' or "
                  "'config')");

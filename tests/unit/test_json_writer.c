@@ -51,6 +51,7 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
                            "      \"driver\": null,\n"
                            "      \"sources\": [],\n"
                            "      \"error\": \"127.0.0.1:1162: no answer within 2 s\",\n"
+                           "      \"port_errors\": [],\n"
                            "      \"stp\": {\n"
                            "        \"mode\": null,\n"
                            "        \"forward_delay_s\": null,\n"
@@ -66,7 +67,8 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
                            "    \"ready\": 0,\n"
                            "    \"warning\": 0,\n"
                            "    \"not_ready\": 0,\n"
-                           "    \"unknown\": 0\n"
+                           "    \"unknown\": 0,\n"
+                           "    \"unchecked\": 0\n"
                            "  },\n"
                            "  \"error\": null\n"
                            "}\n";

@@ -57,10 +57,14 @@ static void test_select_ports(void **state)
     };
     struct pr_error err;
     pr_error_clear(&err);
-    assert_int_equal(survey_select_ports(&sw, ports, 3, -1, &err), -1);
-    assert_int_equal(err.code, PR_ERR_NOT_FOUND);
-    assert_string_equal(err.msg, "no port 'ge-0/0/3' on sw1; closest: ge-0/0/1, ge-0/0/2, "
-                                 "ge-0/0/10");
+    /* A name that matches nothing is a port error of the switch, not a
+     * failure: the others are kept. */
+    assert_int_equal(survey_select_ports(&sw, ports, 3, -1, &err), 0);
+    assert_int_equal(err.code, PR_OK);
+    assert_int_equal(sw.n_port_errors, 1);
+    assert_string_equal(sw.port_errors[0], "no port 'ge-0/0/3' on sw1; closest: ge-0/0/1, "
+                                           "ge-0/0/2, ge-0/0/10");
+    assert_int_equal(sw.unchecked, 1);
     assert_int_equal(sw.n_ports, 2);
     assert_string_equal(sw.ports[0].name, "ge-0/0/2");
     assert_string_equal(sw.ports[1].name, "ge-0/0/1");
