@@ -31,6 +31,7 @@
 #define LANE_HEIGHT  16
 #define AXIS_Y       126
 #define PANEL_HEIGHT 150
+#define ROW_LABELS   8 /* labels a row can hold; a panel has five events at most */
 
 /* The header: the title, then the legend in rows of LEGEND_STEP. */
 #define LEGEND_TOP  39 /* baseline of the first row */
@@ -178,7 +179,7 @@ static void lane(FILE *out, const struct panel *p, const struct timer_probes *pr
  * first reply) stack instead of overwriting one another. */
 static void events(FILE *out, const struct panel *p, const struct event *ev, size_t n)
 {
-    double row_end[LABEL_ROWS][8], row_start[LABEL_ROWS][8];
+    double row_end[LABEL_ROWS][ROW_LABELS], row_start[LABEL_ROWS][ROW_LABELS];
     size_t used[LABEL_ROWS] = {0};
     for (size_t i = 0; i < n; i++) {
         if (ev[i].at == TIMER_NONE)
@@ -189,7 +190,7 @@ static void events(FILE *out, const struct panel *p, const struct event *ev, siz
         double x0 = left ? x - 2 - w : x + 2, x1 = x0 + w;
         int row = LABEL_ROWS - 1;
         for (int r = 0; r < LABEL_ROWS; r++) {
-            bool free_here = used[r] < 8;
+            bool free_here = used[r] < ROW_LABELS;
             for (size_t k = 0; k < used[r] && free_here; k++)
                 free_here = x1 + 3 < row_start[r][k] || x0 > row_end[r][k] + 3;
             if (free_here) {
@@ -197,7 +198,7 @@ static void events(FILE *out, const struct panel *p, const struct event *ev, siz
                 break;
             }
         }
-        if (used[row] < 8) {
+        if (used[row] < ROW_LABELS) {
             row_start[row][used[row]] = x0;
             row_end[row][used[row]++] = x1;
         }
