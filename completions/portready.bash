@@ -87,7 +87,7 @@ _portready_files() {
 _portready_value() {
     local opt=$1 cur=$2 prefix=$3
     case $opt in
-    --driver) _portready_words "auto generic-snmp cisco juniper" "$cur" "$prefix" ;;
+    --driver) _portready_words "auto generic-snmp cisco juniper aruba" "$cur" "$prefix" ;;
     --format) _portready_words "text json" "$cur" "$prefix" ;;
     --color) _portready_words "auto always never" "$cur" "$prefix" ;;
     -v) _portready_words "1 2c 3" "$cur" "" ;;

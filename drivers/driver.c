@@ -9,6 +9,7 @@ static const struct pr_driver *const driver_table[] = {
     &pr_driver_generic_snmp,
     &pr_driver_cisco,
     &pr_driver_juniper,
+    &pr_driver_aruba, /* AOS-CX, ArubaOS-Switch (ProCurve) */
     NULL,
 };
 

@@ -96,5 +96,6 @@ bool pr_driver_names_equal(const char *config_name, const char *snmp_name);
 extern const struct pr_driver pr_driver_generic_snmp;
 extern const struct pr_driver pr_driver_cisco;
 extern const struct pr_driver pr_driver_juniper;
+extern const struct pr_driver pr_driver_aruba;
 
 #endif

@@ -3,10 +3,10 @@
  * varbinds, each under one of the objects the drivers ask for, with any
  * index, any type and any value (what a broken or hostile agent may
  * answer). The objects are the drivers' own request tables (generic, Cisco
- * default and per-VLAN contexts, Juniper, in that order, each OID once), so
- * an object a driver starts asking for is fuzzed from then on. The generic
- * interpreter reads the store; the Cisco and the Juniper interpreters add
- * their part on top (each on a switch of its own, Cisco with the same
+ * default and per-VLAN contexts, Juniper, Aruba, in that order, each OID
+ * once), so an object a driver starts asking for is fuzzed from then on.
+ * The generic interpreter reads the store; the Cisco, Juniper and Aruba
+ * interpreters add their part on top (each on a switch of its own, Cisco with the same
  * store as every PVST+ VLAN context it asks for, every other one failed);
  * then every port is selected, judged, and every fix snippet written.
  *
@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aruba/aruba_snmp.h"
 #include "cisco/cisco_pvst.h"
 #include "cisco/cisco_snmp.h"
 #include "core/survey.h"
@@ -59,10 +60,8 @@ static void add_objects(const struct pr_snmp_request *req, size_t n)
 static void build_objects(void)
 {
     const struct pr_snmp_request *(*const tables[])(size_t *) = {
-        generic_snmp_requests,
-        cisco_snmp_requests,
-        cisco_pvst_requests,
-        juniper_snmp_requests,
+        generic_snmp_requests, cisco_snmp_requests, cisco_pvst_requests,
+        juniper_snmp_requests, aruba_snmp_requests,
     };
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
         size_t n;
@@ -219,10 +218,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pr_snmp_store_finish(&store);
 
     struct pr_error err = {0};
-    struct pr_switch generic, cisco, juniper;
+    struct pr_switch generic, cisco, juniper, aruba;
     pr_switch_init(&generic, "fuzz", "fuzz");
     pr_switch_init(&cisco, "fuzz", "fuzz");
     pr_switch_init(&juniper, "fuzz", "fuzz");
+    pr_switch_init(&aruba, "fuzz", "fuzz");
     if (generic_snmp_interpret(&store, NULL, &generic, &err) == 0)
         judge(&generic, &pr_driver_generic_snmp);
     if (generic_snmp_interpret(&store, NULL, &cisco, &err) == 0) {
@@ -236,9 +236,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         juniper_snmp_interpret(&store, &juniper);
         judge(&juniper, &pr_driver_juniper);
     }
+    if (generic_snmp_interpret(&store, NULL, &aruba, &err) == 0) {
+        aruba_snmp_interpret(&store, &aruba);
+        judge(&aruba, &pr_driver_aruba);
+    }
     pr_switch_free(&generic);
     pr_switch_free(&cisco);
     pr_switch_free(&juniper);
+    pr_switch_free(&aruba);
     pr_snmp_store_free(&store);
     return 0;
 }

@@ -42,7 +42,9 @@ expect binary "$PR_TMP/binary.conf" " is binary"
 expect exos "$PR_TMP/exos.conf" ""
 if [ -d "$PR_FIXTURES" ]; then
     expect comware "$PR_FIXTURES/configs/autoconfig-comware__newstartup.cfg" ""
-    expect procurve "$PR_FIXTURES/configs/napalm-procurve__show_running_config.txt" ""
+    # Comware in a file named "HP_Procurve": HPE's other family, which the aruba driver does
+    # not claim (the ProCurve fixture itself is read: test_aruba_config.sh).
+    expect comware-v1910 "$PR_FIXTURES/configs/ciscoconfparse2__HP_Procurve.conf" ""
 fi
 if grep -l "reads SNMP only" "$PR_TMP"/*.err "$PR_TMP"/*.json >/dev/null 2>&1; then
     pr_fail "a configuration is refused with 'reads SNMP only'"

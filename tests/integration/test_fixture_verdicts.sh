@@ -185,10 +185,11 @@ for p in "${PEOS[@]}"; do
 done
 
 ########################################################################
-# librenms__arubaos-cx_10.07 (1.3.6.1.4.1.47196.4.1.1.1.303 -> generic-snmp)
+# librenms__arubaos-cx_10.07 (1.3.6.1.4.1.47196.4.1.1.1.303 -> aruba: the standard MIBs; the
+# recording has no HP-ICF-BRIDGE object)
 fx_check aruba "$S/librenms__arubaos-cx_10.07.snmprec" auto 1/1/1 1/1/31 1/1/47
 # 1.3.6.1.2.1.17.2.11.0|2|1500, 1.3.6.1.2.1.17.2.8.0|2|2000, no dot1dStpVersion.
-fx_expect_switch aruba "driver=generic-snmp mode=- fd=15 maxage=20"
+fx_expect_switch aruba "driver=aruba mode=- fd=15 maxage=20"
 # 1.3.6.1.2.1.2.2.1.8.1|2|1 / 1.3.6.1.2.1.31.1.1.1.15.1|66|1000
 # 1.3.6.1.2.1.17.1.4.1.2.1|2|1 / 1.3.6.1.2.1.17.2.15.1.3.1|2|5 / 1.3.6.1.2.1.17.2.15.1.4.1|2|1
 fx_expect_port aruba 1/1/1 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=- lacp=- speed=1000"
@@ -357,10 +358,11 @@ fx_expect_port pc g2 "not-ready ids=link-down,stp-not-edge bo=30 edge=no stp=dis
 fx_expect_port pc g15 "not-ready ids=stp-not-edge bo=30 edge=no stp=forwarding oper=up vlan=1 lacp=- speed=100"
 
 ########################################################################
-# librenms__procurve_e2910 (1.3.6.1.4.1.11.2.3.7.11.84 -> generic-snmp)
+# librenms__procurve_e2910 (1.3.6.1.4.1.11.2.3.7.11.84 -> aruba; no object under HP-ICF-BRIDGE
+# 1.3.6.1.4.1.11.2.14.11.5.1.12 is recorded, so the facts are the standard MIBs')
 fx_check hp "$S/librenms__procurve_e2910.snmprec" auto 3 1 23
 # 1.3.6.1.2.1.17.2.11.0|2|1500, 1.3.6.1.2.1.17.2.8.0|2|2000, no dot1dStpVersion.
-fx_expect_switch hp "driver=generic-snmp mode=- fd=15 maxage=20"
+fx_expect_switch hp "driver=aruba mode=- fd=15 maxage=20"
 # 1.3.6.1.2.1.2.2.1.8.3|2|1 / 1.3.6.1.2.1.31.1.1.1.15.3|66|100
 # 1.3.6.1.2.1.17.2.15.1.3.3|2|5 / 1.3.6.1.2.1.17.7.1.4.5.1.1.3|66|72
 fx_expect_port hp 3 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=72 lacp=- speed=100"

@@ -413,7 +413,7 @@ static void test_bad_values(void **state)
                  "inventory.yaml:3:21: 'retries' must be a whole number from 0 to 20, not '-1'");
     expect_error("switches:\n  - host: a\n    driver: arista\n",
                  "inventory.yaml:3:13: 'driver' must be one of auto, generic-snmp, cisco, "
-                 "juniper, not 'arista'");
+                 "juniper, aruba, not 'arista'");
     expect_error("switches:\n  - host: \"\"\n", "inventory.yaml:2:11: 'host' is empty");
     expect_error("switches:\n  - host: sw1:70000\n",
                  "inventory.yaml:2:11: 'host' must be a host name or address, optionally with "

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "aruba/aruba_snmp.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "generic-snmp/generic_snmp.h"
+
+/* HP-ICF-BRIDGE hpicfBridgeRstp (hpicfBridge 1 4). */
+MIB_OBJECT(MIB_HP_RSTP_FORCE_VERSION, "HP-ICF-BRIDGE", "hpicfBridgeRstpForceVersion", 1, 3, 6, 1, 4,
+           1, 11, 2, 14, 11, 5, 1, 12, 1, 4, 1, 0);
+MIB_OBJECT(MIB_HP_RSTP_PROTOCOL_VERSION, "HP-ICF-BRIDGE", "hpicfBridgeRstpProtocolVersion", 1, 3, 6,
+           1, 4, 1, 11, 2, 14, 11, 5, 1, 12, 1, 4, 3, 0);
+MIB_OBJECT(MIB_HP_RSTP_ADMIN_STATUS, "HP-ICF-BRIDGE", "hpicfBridgeRstpAdminStatus", 1, 3, 6, 1, 4,
+           1, 11, 2, 14, 11, 5, 1, 12, 1, 4, 4, 0);
+/* hpicfBridgeRstpPortEntry (hpicfBridgeRstp 5 1), indexed by port number. */
+MIB_OBJECT(MIB_HP_RSTP_ADMIN_EDGE, "HP-ICF-BRIDGE", "hpicfBridgeRstpAdminEdgePort", 1, 3, 6, 1, 4,
+           1, 11, 2, 14, 11, 5, 1, 12, 1, 4, 5, 1, 2);
+MIB_OBJECT(MIB_HP_RSTP_OPER_EDGE, "HP-ICF-BRIDGE", "hpicfBridgeRstpOperEdgePort", 1, 3, 6, 1, 4, 1,
+           11, 2, 14, 11, 5, 1, 12, 1, 4, 5, 1, 3);
+MIB_OBJECT(MIB_HP_RSTP_AUTO_EDGE, "HP-ICF-BRIDGE", "hpicfBridgeRstpAutoEdgePort", 1, 3, 6, 1, 4, 1,
+           11, 2, 14, 11, 5, 1, 12, 1, 4, 5, 1, 8);
+MIB_OBJECT(MIB_HP_RSTP_BPDU_FILTER, "HP-ICF-BRIDGE", "hpicfBridgeRstpPortBpduFiltering", 1, 3, 6, 1,
+           4, 1, 11, 2, 14, 11, 5, 1, 12, 1, 4, 5, 1, 9);
+
+/* Asked for together with the generic driver's objects. */
+static const struct pr_snmp_request aruba_requests[] = {
+    MIB_SCALAR(MIB_HP_RSTP_FORCE_VERSION), MIB_SCALAR(MIB_HP_RSTP_PROTOCOL_VERSION),
+    MIB_SCALAR(MIB_HP_RSTP_ADMIN_STATUS),  MIB_COLUMN(MIB_HP_RSTP_ADMIN_EDGE),
+    MIB_COLUMN(MIB_HP_RSTP_OPER_EDGE),     MIB_COLUMN(MIB_HP_RSTP_AUTO_EDGE),
+    MIB_COLUMN(MIB_HP_RSTP_BPDU_FILTER),
+};
+
+const struct pr_snmp_request *aruba_snmp_requests(size_t *n)
+{
+    *n = sizeof aruba_requests / sizeof aruba_requests[0];
+    return aruba_requests;
+}
+
+bool aruba_snmp_object_id(const char *sys_object_id)
+{
+    return sys_object_id != NULL && (strncmp(sys_object_id, "1.3.6.1.4.1.11.", 15) == 0 ||
+                                     strncmp(sys_object_id, "1.3.6.1.4.1.47196.", 18) == 0);
+}
+
+static bool scalar(struct pr_snmp_store *store, const struct mib_object *obj, int64_t *v,
+                   const struct pr_snmp_varbind **vb)
+{
+    *vb = pr_snmp_store_get(store, obj->oid, obj->len);
+    return *vb != NULL && pr_snmp_value_integer(&(*vb)->value, v);
+}
+
+static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
+{
+    int64_t admin, force, proto;
+    const struct pr_snmp_varbind *vb_admin, *vb_force, *vb_proto;
+    char ev[PR_EVIDENCE_MAX];
+    if (scalar(store, &MIB_HP_RSTP_ADMIN_STATUS, &admin, &vb_admin) && admin == 2) {
+        generic_evidence(ev, sizeof ev, &MIB_HP_RSTP_ADMIN_STATUS, "0", vb_admin, "disable");
+        pr_fact_set(&sw->stp.mode, PR_MODE_OFF, "%s", ev);
+        return;
+    }
+    if (sw->stp.mode.known)
+        return;
+    bool have_proto = scalar(store, &MIB_HP_RSTP_PROTOCOL_VERSION, &proto, &vb_proto);
+    if ((!have_proto || proto == 3) &&
+        scalar(store, &MIB_HP_RSTP_FORCE_VERSION, &force, &vb_force)) {
+        static const char *const names[] = {"stpCompatibility", "?", "rstpOperation",
+                                            "mstpOperation"};
+        if (force != 0 && force != 2 && force != 3)
+            return;
+        int mode = force == 0 ? PR_MODE_STP : force == 2 ? PR_MODE_RSTP : PR_MODE_MSTP;
+        generic_evidence(ev, sizeof ev, &MIB_HP_RSTP_FORCE_VERSION, "0", vb_force, names[force]);
+        pr_fact_set(&sw->stp.mode, mode, "%s", ev);
+    } else if (have_proto && (proto == 0 || proto == 2)) {
+        generic_evidence(ev, sizeof ev, &MIB_HP_RSTP_PROTOCOL_VERSION, "0", vb_proto,
+                         proto == 0 ? "ieee8021d" : "ieee8021w");
+        pr_fact_set(&sw->stp.mode, proto == 0 ? PR_MODE_STP : PR_MODE_RSTP, "%s", ev);
+    }
+}
+
+/* A port's row: the MIB's "port number", which ArubaOS-Switch makes the
+ * bridge port (and the ifIndex); both are tried. true_name and false_name
+ * name the column's values 1 and 2 (enable/disable, or TruthValue
+ * true/false). */
+static bool port_truth(struct pr_snmp_store *store, const struct mib_object *obj,
+                       const struct pr_port *port, const char *true_name, const char *false_name,
+                       struct pr_fact *out)
+{
+    const uint32_t keys[] = {port->bridge_port, port->ifindex};
+    for (size_t i = 0; i < 2; i++) {
+        int64_t v;
+        const struct pr_snmp_varbind *vb;
+        if (keys[i] == 0 || !generic_column_int(store, obj, keys[i], &v, &vb) || (v != 1 && v != 2))
+            continue;
+        char idx[16], ev[PR_EVIDENCE_MAX];
+        snprintf(idx, sizeof idx, "%u", keys[i]);
+        generic_evidence(ev, sizeof ev, obj, idx, vb, v == 1 ? true_name : false_name);
+        pr_fact_set(out, v == 1, "%s", ev);
+        return true;
+    }
+    return false;
+}
+
+void aruba_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
+{
+    read_mode(store, sw);
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        struct pr_port *port = &sw->ports[i];
+        struct pr_fact filter = {0};
+        if (port_truth(store, &MIB_HP_RSTP_BPDU_FILTER, port, "true", "false", &filter) &&
+            filter.value == 1)
+            pr_fact_set(&port->facts.stp_enabled, 0,
+                        "%s: BPDUs are neither sent nor received, the port stays forwarding",
+                        filter.evidence);
+        if (port->facts.edge.known)
+            continue;
+        struct pr_fact admin = {0}, oper = {0}, autoe = {0};
+        bool have_admin =
+            port_truth(store, &MIB_HP_RSTP_ADMIN_EDGE, port, "enable", "disable", &admin);
+        bool have_oper =
+            port_truth(store, &MIB_HP_RSTP_OPER_EDGE, port, "enable", "disable", &oper);
+        bool have_auto = port_truth(store, &MIB_HP_RSTP_AUTO_EDGE, port, "true", "false", &autoe);
+        if (have_admin || have_oper || have_auto)
+            pr_facts_edge_from_admin_oper(&port->facts, have_admin ? &admin : NULL,
+                                          have_oper ? &oper : NULL, have_auto ? &autoe : NULL);
+    }
+}
+
+int aruba_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
+{
+    struct pr_snmp_store store;
+    pr_snmp_store_init(&store);
+    int rc = generic_snmp_fetch(src, aruba_requests,
+                                sizeof aruba_requests / sizeof aruba_requests[0], &store, err);
+    if (rc == 0)
+        rc = generic_snmp_interpret(&store, src, sw, err);
+    if (rc == 0) {
+        aruba_snmp_interpret(&store, sw);
+        pr_switch_add_source(sw, pr_snmp_source_kind(src));
+    }
+    pr_snmp_store_free(&store);
+    return rc;
+}
