@@ -10,6 +10,7 @@
 
 #include "cli_common.h"
 #include "cmd_report.h"
+#include "cli_json.h"
 #include "commands.h"
 #include "core/audit_run.h"
 #include "core/inventory.h"
@@ -19,6 +20,7 @@
 #include "rules/summary.h"
 #include "util/secret.h"
 #include "util/strutil.h"
+#include "util/walltime.h"
 
 #define OPT_JOBS        'j'
 #define OPT_REPEAT      3005
@@ -360,12 +362,12 @@ int cmd_audit(int argc, char **argv)
     const struct report_writer *writer =
         a.report.writer != NULL ? a.report.writer : cmd_format_in_argv(argc, argv);
     if (parsed != 0)
-        return cmd_fail_report(writer, "Try 'portready audit --help'.", "audit: %s", err.msg);
+        return cmd_fail_doc(writer, 1, "Try 'portready audit --help'.", "audit", &err);
     writer = cli_report_writer(&a.report);
 
     struct inventory inv = {0};
     if (inventory_load(a.inventory, &inv, &err) != 0)
-        return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
+        return cmd_fail_doc(writer, 1, NULL, "audit", &err);
     for (size_t i = 0; i < inv.n_warnings; i++)
         fprintf(stderr, "portready: warning: %s\n", inv.warnings[i]);
     /* What the inventory leaves unset comes from net-snmp's snmp.conf, then
@@ -378,7 +380,7 @@ int cmd_audit(int argc, char **argv)
     }
     if (v3_conflict(&inv, &err) != 0) {
         inventory_free(&inv);
-        return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
+        return cmd_fail_doc(writer, 1, NULL, "audit", &err);
     }
 
     size_t *keep = calloc(inv.n_switches ? inv.n_switches : 1, sizeof *keep);
@@ -397,7 +399,8 @@ int cmd_audit(int argc, char **argv)
         free(netconf);
         free(ssh);
         inventory_free(&inv);
-        return cmd_fail_report(writer, NULL, "audit: out of memory");
+        return cmd_fail_doc(writer, 1, NULL, "audit",
+                            cli_error(&err, PR_ERR_INTERNAL, "out of memory"));
     }
     size_t port_offset = 0;
     for (size_t i = 0; i < n_specs; i++) {
@@ -412,7 +415,7 @@ int cmd_audit(int argc, char **argv)
             secret_wipe(ssh, n_specs * sizeof *ssh);
             free(ssh);
             inventory_free(&inv);
-            return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
+            return cmd_fail_doc(writer, 1, NULL, "audit", &err);
         }
         spec_from_inventory(isw, &specs[i], ports + port_offset,
                             isw->netconf.given ? &netconf[i] : NULL,
@@ -455,7 +458,7 @@ int cmd_audit(int argc, char **argv)
              a.report.timeout_total_s);
     struct pr_summary all = {0};
     int rc = 0;
-    struct pr_error out_err = {0};
+    struct pr_error out_err = {0}, stop_err = {0};
     bool written = true;
     unsigned rounds = 0;
     for (unsigned round = 1; round <= a.repeat && rc == 0; round++) {
@@ -466,6 +469,9 @@ int cmd_audit(int argc, char **argv)
         memset(&out.summary, 0, sizeof out.summary);
         out.requests = 0;
         out.interrupted = 0;
+        out.ropts.timestamp_ns = pr_wall_now_ns();
+        out.ropts.round = round;
+        out.ropts.error = NULL;
         if (out.writer->begin(&out.ropts, &out.state, &out_err) != 0) {
             written = false;
             break;
@@ -475,6 +481,14 @@ int cmd_audit(int argc, char **argv)
             out.summary.cut_short = "interrupted";
         else if (out.interrupted > 0 || rc != 0)
             out.summary.cut_short = rc != 0 ? "internal error" : expired;
+        /* The round's document says why it is incomplete. */
+        if (rc != 0)
+            out.ropts.error = &err;
+        else if (out.summary.cut_short != NULL)
+            out.ropts.error =
+                cli_error(&stop_err, cmd_signalled ? PR_ERR_INTERRUPTED : PR_ERR_TIMEOUT,
+                          "%s: %u of %u switches not read", out.summary.cut_short, out.interrupted,
+                          out.summary.switches);
         if (out.writer->end(&out.ropts, out.state, &out.summary, &out_err) != 0) {
             written = false;
             break;

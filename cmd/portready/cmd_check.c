@@ -8,6 +8,7 @@
 
 #include "cli_common.h"
 #include "cmd_report.h"
+#include "cli_json.h"
 #include "commands.h"
 #include "core/audit_run.h"
 #include "core/survey.h"
@@ -18,6 +19,7 @@
 #include "ssh/cli.h"
 #include "util/secret.h"
 #include "util/strutil.h"
+#include "util/walltime.h"
 
 #define OPT_WALK               2001
 #define OPT_CONFIG             2002
@@ -389,14 +391,15 @@ int cmd_check(int argc, char **argv)
     /* On the heap: a survey that --timeout-total or a signal cuts short goes
      * on reading these in its own thread until the process ends. */
     struct check_args *a = calloc(1, sizeof *a);
+    struct pr_error err = {0};
     if (a == NULL)
-        return cmd_fail_report(cmd_format_in_argv(argc, argv), NULL, "check: out of memory");
+        return cmd_fail_doc(cmd_format_in_argv(argc, argv), 0, NULL, "check",
+                            cli_error(&err, PR_ERR_INTERNAL, "out of memory"));
     a->driver = "auto";
     a->expect_vlan = -1;
     pr_snmp_options_defaults(&a->snmp);
     netconf_options_init(&a->netconf);
     pr_ssh_target_init(&a->ssh);
-    struct pr_error err = {0};
     int parsed = parse_args(argc, argv, a, &err);
     if (parsed == 1) {
         print_usage(stdout);
@@ -407,8 +410,9 @@ int cmd_check(int argc, char **argv)
         const struct report_writer *writer =
             a->report.writer != NULL ? a->report.writer : cmd_format_in_argv(argc, argv);
         check_free(a);
-        return cmd_fail_report(writer, "Try 'portready check --help'.", "check: %s", err.msg);
+        return cmd_fail_doc(writer, 0, "Try 'portready check --help'.", "check", &err);
     }
+    int64_t started_ns = pr_wall_now_ns();
 
     const char *offline = a->walk ? a->walk : a->config;
     const char *base = offline ? strrchr(offline, '/') : NULL;
@@ -442,11 +446,12 @@ int cmd_check(int argc, char **argv)
                 .quiet = a->report.quiet,
                 .fix_hint = "Print the fixes: the same command with --fix.",
                 .thresholds = &a->report.thresholds,
+                .timestamp_ns = started_ns,
             },
         .report = &a->report,
         .stats = a->report.stats,
     };
-    struct pr_error out_err = {0};
+    struct pr_error out_err = {0}, stop_err = {0};
     if (writer->begin(&out.ropts, &out.state, &out_err) != 0) {
         check_free(a);
         return cmd_fail_report(writer, NULL, "check: %s", out_err.msg);
@@ -472,6 +477,11 @@ int cmd_check(int argc, char **argv)
             snprintf(out.cut_short, sizeof out.cut_short, "the total timeout of %g s expired",
                      a->report.timeout_total_s);
         out.summary.cut_short = out.cut_short;
+        /* The document says why it is incomplete. */
+        out.ropts.error =
+            rc != 0 ? &err
+                    : cli_error(&stop_err, cmd_signalled ? PR_ERR_INTERRUPTED : PR_ERR_TIMEOUT,
+                                "%s", out.cut_short);
     }
     bool written = writer->end(&out.ropts, out.state, &out.summary, &out_err) == 0;
     if (out.sw_error.code != PR_OK)
