@@ -12,6 +12,7 @@
 #include "cli_json.h"
 #include "commands.h"
 #include "timer/timer_guard.h"
+#include "timer/timer_lock.h"
 #include "timer/timer_local.h"
 #include "timer/timer_loop.h"
 #include "timer/timer_netlink.h"
@@ -89,6 +90,9 @@ static void usage(FILE *out)
           "Safety: nothing goes down without --yes or a typed confirmation on a terminal;\n"
           "a guardian process puts the link, addresses and routes back if portready is\n"
           "interrupted or killed; a second portready on the same interface refuses.\n"
+          "Everything put back is compared with the state before: what is missing is\n"
+          "named (exit 3). Ctrl-Z is ignored while bouncing; if the guardian dies,\n"
+          "portready puts everything back and stops (exit 3).\n"
           "\n"
           "Verdict (the slowest bounce decides): ready <= 2 s, warning <= 10 s,\n"
           "not-ready above, unknown when the target never answered within --timeout.\n"
@@ -309,7 +313,7 @@ static int confirm(const struct time_cmd *tc, const char *what, const char *name
     return 0;
 }
 
-static int prepare_local(const struct time_cmd *tc, int *lock_fd)
+static int prepare_local(const struct time_cmd *tc, struct timer_lock *lock)
 {
     const struct timer_options *o = tc->o;
     struct pr_error err;
@@ -325,9 +329,11 @@ static int prepare_local(const struct time_cmd *tc, int *lock_fd)
     uint8_t mac[6];
     if (timer_link_info(o->iface, &ifindex, &flags, mac, &err) < 0)
         return time_fail(tc, NULL, err.code, "%s", err.msg);
-    char lock_name[64];
-    snprintf(lock_name, sizeof lock_name, "iface/%s", o->iface);
-    if (timer_lock_acquire(lock_name, lock_fd, &err) < 0)
+    /* Keyed on the index: the same interface by an altname is the same. */
+    char lock_key[64], lock_what[64];
+    snprintf(lock_key, sizeof lock_key, "iface/%d", ifindex);
+    snprintf(lock_what, sizeof lock_what, "iface/%s", o->iface);
+    if (timer_lock_acquire(lock, lock_key, lock_what, &err) < 0)
         return time_fail(tc, NULL, err.code, "%s", err.msg);
     if (!o->force) {
         if (timer_safety_check_ssh(getenv("SSH_CONNECTION"), ifindex, o->iface, &err) < 0 ||
@@ -413,12 +419,12 @@ int cmd_time(int argc, char **argv)
                                          : TIMER_MODE_WATCH);
     run_settings(&run, &o);
     tc.run = &run;
-    int lock_fd = -1;
+    struct timer_lock lock = TIMER_LOCK_NONE;
     int rc;
     if (o.iface != NULL) {
-        rc = prepare_local(&tc, &lock_fd);
+        rc = prepare_local(&tc, &lock);
         if (rc != 0) {
-            timer_lock_release(lock_fd);
+            timer_lock_release(&lock);
             return rc;
         }
         timer_signals_install();
@@ -440,11 +446,11 @@ int cmd_time(int argc, char **argv)
                                           .count = o.count};
         char lock_name[400];
         snprintf(lock_name, sizeof lock_name, "switch/%s/%s", o.sw, o.port);
-        if (timer_lock_acquire(lock_name, &lock_fd, &err) < 0)
+        if (timer_lock_acquire(&lock, lock_name, lock_name, &err) < 0)
             return time_fail(&tc, NULL, err.code, "%s", err.msg);
         struct pr_snmp_source *src = timer_switch_open(&cfg, &run, &err);
         if (src == NULL) {
-            timer_lock_release(lock_fd);
+            timer_lock_release(&lock);
             return time_fail(&tc, NULL, err.code, "%s", err.msg);
         }
         char what[600];
@@ -452,7 +458,7 @@ int cmd_time(int argc, char **argv)
         rc = confirm(&tc, what, o.port);
         if (rc != 0) {
             pr_snmp_source_close(src);
-            timer_lock_release(lock_fd);
+            timer_lock_release(&lock);
             return rc;
         }
         timer_signals_install();
@@ -468,7 +474,7 @@ int cmd_time(int argc, char **argv)
     }
     clear_clock(&out);
     if (rc < 0) {
-        timer_lock_release(lock_fd);
+        timer_lock_release(&lock);
         rc = time_fail(&tc, NULL, err.code, "%s", err.msg);
         timer_run_free(&run);
         return rc;
@@ -478,8 +484,11 @@ int cmd_time(int argc, char **argv)
                 o.iface != NULL ? "; the link is up again with its addresses and routes"
                 : o.sw != NULL  ? "; the switch port is enabled again"
                                 : "");
+    if (run.not_restored > 0)
+        fprintf(stderr, "portready: %s is up, but %u of what it had could not be put back: %s\n",
+                o.iface, run.not_restored, run.not_restored_what);
     int code = report(&tc, &run);
-    timer_lock_release(lock_fd);
+    timer_lock_release(&lock);
     timer_run_free(&run);
     return code;
 }

@@ -8,7 +8,7 @@
  * interface written twice (a pasted snippet, a hand-merged file) is one
  * interface: later statements override earlier ones, as on the switch.
  *
- * Ownership: aoscx_model_build() takes over the struct aruba_text and
+ * Ownership: aoscx_model_build() takes over the struct cli_text and
  * returns a struct aoscx_model that owns it; aoscx_model_free() releases
  * both and accepts NULL. */
 #ifndef PR_AOSCX_H
@@ -17,12 +17,12 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "aruba/aruba_text.h"
+#include "cli/cli_text.h"
 #include "model/switch.h"
 
 struct cx_setting {
     int value;
-    const struct aruba_line *line;
+    const struct cli_line *line;
 };
 
 enum cx_kind {
@@ -40,7 +40,7 @@ struct cx_iface {
     char name[32]; /* "1/1/1", or "lag 10" */
     enum cx_kind kind;
     int lag_id;                     /* LAG: N of `interface lag N` */
-    const struct aruba_line *head;  /* the first `interface` line */
+    const struct cli_line *head;    /* the first `interface` line */
     struct cx_setting multichassis; /* LAG: `multi-chassis` in the header */
     struct cx_setting static_lag;   /* LAG: `multi-chassis static` */
 
@@ -64,14 +64,14 @@ struct cx_iface {
 };
 
 struct aoscx_model {
-    struct aruba_text *text;
+    struct cli_text *text;
     char version[48];       /* "FL.10.10.1100" from `!Version ...`; "" unknown */
     struct cx_setting stp;  /* spanning-tree: 1 / no spanning-tree: 0 */
     struct cx_setting mode; /* enum pr_stp_mode (MSTP, RAPID_PVST) */
     struct cx_setting forward_delay;
     struct cx_setting max_age;
-    const struct aruba_line *rpvst_vlan[4095]; /* spanning-tree vlan N */
-    bool vlan_defined[4095];                   /* vlan N */
+    const struct cli_line *rpvst_vlan[4095]; /* spanning-tree vlan N */
+    bool vlan_defined[4095];                 /* vlan N */
     struct cx_iface *ifaces;
     size_t n_ifaces, cap_ifaces;
     size_t *slots; /* name -> index + 1 (0: empty), open addressing, 2 x cap_ifaces */
@@ -84,7 +84,7 @@ int aoscx_detect(const char *text, size_t len, char *evidence, size_t evidence_l
 /* Interprets text (taking ownership of it, also on failure). Errors
  * (PR_ERR_INPUT) name origin, line and statement: a VLAN out of range, an
  * unknown spanning-tree mode, a LAG number that is not one. */
-int aoscx_model_build(struct aruba_text *text, struct aoscx_model **out, struct pr_error *err);
+int aoscx_model_build(struct cli_text *text, struct aoscx_model **out, struct pr_error *err);
 
 void aoscx_model_free(struct aoscx_model *m);
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "aruba/aoscx.h"
+#include "cli/cli_ports.h"
 #include "util/strutil.h"
 
 #define L2_GUIDE  "AOS-CX 10.07 Layer 2 Bridging Guide"
@@ -24,12 +25,12 @@
 
 /* "interface X: statement (line N)" */
 static void set_if(struct pr_fact *f, int64_t value, const struct cx_iface *ifc,
-                   const struct aruba_line *line)
+                   const struct cli_line *line)
 {
     pr_fact_set(f, value, "interface %s: %s (line %u)", ifc->name, line->text, line->lineno);
 }
 
-static void set_global(struct pr_fact *f, int64_t value, const struct aruba_line *line)
+static void set_global(struct pr_fact *f, int64_t value, const struct cli_line *line)
 {
     pr_fact_set(f, value, "%s (line %u)", line->text, line->lineno);
 }
@@ -134,7 +135,7 @@ static void fill_lacp(const struct cx_iface *ifc, const struct cx_iface *lag,
 
 /* Whether the interface switches (1), routes (0) or neither can be told
  * (-1); why in *why. */
-static int layer2(const struct cx_iface *gov, const struct aruba_line **why)
+static int layer2(const struct cx_iface *gov, const struct cli_line **why)
 {
     if (gov->routing.line != NULL) {
         *why = gov->routing.line;
@@ -157,7 +158,7 @@ static int layer2(const struct cx_iface *gov, const struct aruba_line **why)
 static void fill_vlan(const struct cx_iface *gov, struct pr_port_facts *f)
 {
     bool trunk = gov->vlan_access.line == NULL && (gov->native.line || gov->allowed.line);
-    const struct aruba_line *tl = gov->native.line ? gov->native.line : gov->allowed.line;
+    const struct cli_line *tl = gov->native.line ? gov->native.line : gov->allowed.line;
     if (trunk)
         set_if(&f->trunk, 1, gov, tl);
     else if (gov->vlan_access.line != NULL)
@@ -264,7 +265,7 @@ static void fill_port(const struct aoscx_model *m, const struct pr_switch *sw,
         return;
     }
     const struct cx_iface *gov = lag != NULL ? lag : ifc;
-    const struct aruba_line *why;
+    const struct cli_line *why;
     int l2 = layer2(gov, &why);
     if (l2 == 0) {
         set_if(&f->stp_enabled, 0, gov, why);
@@ -286,41 +287,35 @@ static void fill_port(const struct aoscx_model *m, const struct pr_switch *sw,
     fill_stp_enabled(m, sw, gov, f);
 }
 
-static int by_name(const void *a, const void *b)
+struct fill_ctx {
+    const struct aoscx_model *m;
+    const struct pr_switch *sw;
+};
+
+static void fill_one(const void *item, struct pr_port *port, void *ctx)
 {
-    const struct cx_iface *const *x = a, *const *y = b;
-    return aruba_name_cmp((*x)->name, (*y)->name);
+    const struct fill_ctx *c = ctx;
+    fill_port(c->m, c->sw, item, &port->facts);
 }
 
 int aoscx_fill_switch(const struct aoscx_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
-    const struct cx_iface **ports = calloc(m->n_ifaces ? m->n_ifaces : 1, sizeof *ports);
-    if (ports == NULL)
+    struct cli_port_ref *refs = calloc(m->n_ifaces ? m->n_ifaces : 1, sizeof *refs);
+    if (refs == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     size_t n = 0;
     for (size_t i = 0; i < m->n_ifaces; i++) {
-        if (m->ifaces[i].kind == CX_PORT)
-            ports[n++] = &m->ifaces[i];
+        const struct cx_iface *ifc = &m->ifaces[i];
+        if (ifc->kind != CX_PORT)
+            continue;
+        refs[n] = (struct cli_port_ref){.name = ifc->name, .alias = ifc->alias, .item = ifc};
+        if (ifc->lag.line != NULL) /* "lag 247" on a member: the LAG is lag247 */
+            snprintf(refs[n].lag_name, sizeof refs[n].lag_name, "lag%d", ifc->lag.value);
+        n++;
     }
-    qsort(ports, n, sizeof *ports, by_name);
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        struct pr_port *port = pr_switch_add_port(sw, ports[i]->name, err);
-        if (port == NULL) {
-            rc = -1;
-        } else {
-            /* Front-panel Ethernet ports, whatever their names look like
-             * ("1/1/1", "5", "A1"): the configuration says so. */
-            port->if_type = 6; /* ethernetCsmacd */
-            pr_strlcpy(port->alias, ports[i]->alias, sizeof port->alias);
-            /* "lag 247" on a member: the LAG's own name is lag247, so its
-             * members share one role (core/roles.c). */
-            if (ports[i]->lag.line != NULL)
-                snprintf(port->lag_name, sizeof port->lag_name, "lag%d", ports[i]->lag.value);
-            fill_port(m, sw, ports[i], &port->facts);
-        }
-    }
-    free(ports);
+    struct fill_ctx ctx = {m, sw};
+    int rc = cli_add_ports(sw, refs, n, fill_one, &ctx, err);
+    free(refs);
     return rc;
 }

@@ -12,7 +12,7 @@
 #include "aruba/aruba_names.h"
 #include "util/strutil.h"
 
-static void set(struct cx_setting *s, int value, const struct aruba_line *line)
+static void set(struct cx_setting *s, int value, const struct cli_line *line)
 {
     s->value = value;
     s->line = line;
@@ -24,7 +24,7 @@ static void clear(struct cx_setting *s)
     s->line = NULL;
 }
 
-static int bad(const struct aoscx_model *m, const struct aruba_line *line, const char *why,
+static int bad(const struct aoscx_model *m, const struct cli_line *line, const char *why,
                struct pr_error *err)
 {
     return pr_error_set(err, PR_ERR_INPUT, "%s:%u: \"%.120s\": %s", m->text->origin, line->lineno,
@@ -76,7 +76,7 @@ static int grow(struct aoscx_model *m, struct pr_error *err)
 }
 
 static struct cx_iface *find_or_add(struct aoscx_model *m, const char *name, enum cx_kind kind,
-                                    const struct aruba_line *head, struct pr_error *err)
+                                    const struct cli_line *head, struct pr_error *err)
 {
     if (m->cap_ifaces > 0) {
         size_t s = slot_of(m, name);
@@ -94,17 +94,17 @@ static struct cx_iface *find_or_add(struct aoscx_model *m, const char *name, enu
     return ifc;
 }
 
-static int vlan_id(const struct aoscx_model *m, const struct aruba_stmt *s, size_t i,
+static int vlan_id(const struct aoscx_model *m, const struct cli_stmt *s, size_t i,
                    struct cx_setting *out, struct pr_error *err)
 {
     long long v;
-    if (!aruba_stmt_int(s, i, 1, 4094, &v))
+    if (!cli_stmt_int(s, i, 1, 4094, &v))
         return bad(m, s->line, "not a VLAN number (1-4094)", err);
     set(out, (int)v, s->line);
     return 0;
 }
 
-static void iface_speed(struct cx_iface *ifc, const struct aruba_stmt *s, size_t i)
+static void iface_speed(struct cx_iface *ifc, const struct cli_stmt *s, size_t i)
 {
     if (s->no) {
         clear(&ifc->speed);
@@ -113,28 +113,28 @@ static void iface_speed(struct cx_iface *ifc, const struct aruba_stmt *s, size_t
     }
     if (i < s->n && strcasecmp(s->w[i], "auto") == 0) {
         set(&ifc->speed, 0, s->line);
-        set(&ifc->speed_auto, i + 1 < s->n ? aruba_speed_mbps(s->w[i + 1]) : 0, s->line);
+        set(&ifc->speed_auto, i + 1 < s->n ? cli_speed_mbps(s->w[i + 1]) : 0, s->line);
         return;
     }
-    int mbps = i < s->n ? aruba_speed_mbps(s->w[i]) : 0;
+    int mbps = i < s->n ? cli_speed_mbps(s->w[i]) : 0;
     if (mbps > 0) {
         set(&ifc->speed, mbps, s->line);
         clear(&ifc->speed_auto);
     }
 }
 
-static int iface_vlan(const struct aoscx_model *m, struct cx_iface *ifc, const struct aruba_stmt *s,
+static int iface_vlan(const struct aoscx_model *m, struct cx_iface *ifc, const struct cli_stmt *s,
                       size_t i, struct pr_error *err)
 {
     size_t k;
-    if (aruba_stmt_is(s, i, "access", &k)) {
+    if (cli_stmt_is(s, i, "access", &k)) {
         if (s->no) {
             clear(&ifc->vlan_access);
             return 0;
         }
         return vlan_id(m, s, k, &ifc->vlan_access, err);
     }
-    if (aruba_stmt_is(s, i, "trunk native", &k)) {
+    if (cli_stmt_is(s, i, "trunk native", &k)) {
         if (s->no) {
             if (k + 1 < s->n && strcasecmp(s->w[k + 1], "tag") == 0) {
                 clear(&ifc->native_tag);
@@ -152,35 +152,35 @@ static int iface_vlan(const struct aoscx_model *m, struct cx_iface *ifc, const s
             clear(&ifc->native_tag);
         return 0;
     }
-    if (aruba_stmt_is(s, i, "trunk allowed", &k)) {
+    if (cli_stmt_is(s, i, "trunk allowed", &k)) {
         if (s->no && k == s->n) {
             clear(&ifc->allowed);
             return 0;
         }
         bool marks[4095] = {false};
-        if (k >= s->n || !aruba_vlan_list(s->w[k], true, marks))
+        if (k >= s->n || !cli_vlan_list(s->w[k], true, marks))
             return bad(m, s->line, "not a VLAN list (e.g. 1-10,20 or all)", err);
         set(&ifc->allowed, 1, s->line);
     }
     return 0;
 }
 
-static int iface_spanning_tree(struct cx_iface *ifc, const struct aruba_stmt *s, size_t i)
+static int iface_spanning_tree(struct cx_iface *ifc, const struct cli_stmt *s, size_t i)
 {
     size_t k;
-    if (aruba_stmt_is(s, i, "port-type", &k)) {
+    if (cli_stmt_is(s, i, "port-type", &k)) {
         if (s->no)
             clear(&ifc->port_type);
-        else if (aruba_stmt_is(s, k, "admin-edge", NULL))
+        else if (cli_stmt_is(s, k, "admin-edge", NULL))
             set(&ifc->port_type, 1, s->line);
-        else if (aruba_stmt_is(s, k, "admin-network", NULL))
+        else if (cli_stmt_is(s, k, "admin-network", NULL))
             set(&ifc->port_type, 0, s->line);
-    } else if (aruba_stmt_is(s, i, "bpdu-guard", &k) && k == s->n) {
+    } else if (cli_stmt_is(s, i, "bpdu-guard", &k) && k == s->n) {
         if (s->no)
             clear(&ifc->bpdu_guard);
         else
             set(&ifc->bpdu_guard, 1, s->line);
-    } else if ((aruba_stmt_is(s, i, "bpdu-filter", &k) || aruba_stmt_is(s, i, "bdpu-filter", &k)) &&
+    } else if ((cli_stmt_is(s, i, "bpdu-filter", &k) || cli_stmt_is(s, i, "bdpu-filter", &k)) &&
                k == s->n) {
         /* `bdpu-filter` is how the 10.07 guide spells it. */
         if (s->no)
@@ -191,59 +191,59 @@ static int iface_spanning_tree(struct cx_iface *ifc, const struct aruba_stmt *s,
     return 0;
 }
 
-static int iface_lacp(const struct aoscx_model *m, struct cx_iface *ifc, const struct aruba_stmt *s,
+static int iface_lacp(const struct aoscx_model *m, struct cx_iface *ifc, const struct cli_stmt *s,
                       size_t i, struct pr_error *err)
 {
     size_t k;
-    if (aruba_stmt_is(s, i, "mode", &k)) {
+    if (cli_stmt_is(s, i, "mode", &k)) {
         if (s->no)
             set(&ifc->lacp, CX_LACP_OFF, s->line);
-        else if (aruba_stmt_is(s, k, "active", NULL))
+        else if (cli_stmt_is(s, k, "active", NULL))
             set(&ifc->lacp, CX_LACP_ACTIVE, s->line);
-        else if (aruba_stmt_is(s, k, "passive", NULL))
+        else if (cli_stmt_is(s, k, "passive", NULL))
             set(&ifc->lacp, CX_LACP_PASSIVE, s->line);
         else
             return bad(m, s->line, "unknown lacp mode (active, passive)", err);
-    } else if (aruba_stmt_is(s, i, "fallback-static", &k) && k == s->n) {
+    } else if (cli_stmt_is(s, i, "fallback-static", &k) && k == s->n) {
         set(&ifc->fallback_static, !s->no, s->line);
-    } else if (aruba_stmt_is(s, i, "fallback", &k) && k == s->n) {
+    } else if (cli_stmt_is(s, i, "fallback", &k) && k == s->n) {
         set(&ifc->fallback, !s->no, s->line);
     }
     return 0;
 }
 
-static int iface_stmt(struct aoscx_model *m, struct cx_iface *ifc, const struct aruba_line *line,
+static int iface_stmt(struct aoscx_model *m, struct cx_iface *ifc, const struct cli_line *line,
                       struct pr_error *err)
 {
-    struct aruba_stmt s;
-    aruba_stmt_init(&s, line);
+    struct cli_stmt s;
+    cli_stmt_init(&s, line);
     size_t i;
-    if (aruba_stmt_is(&s, 0, "shutdown", &i) && i == s.n) {
+    if (cli_stmt_is(&s, 0, "shutdown", &i) && i == s.n) {
         set(&ifc->shutdown, !s.no, line);
-    } else if (aruba_stmt_is(&s, 0, "routing", &i) && i == s.n) {
+    } else if (cli_stmt_is(&s, 0, "routing", &i) && i == s.n) {
         set(&ifc->routing, !s.no, line);
-    } else if (aruba_stmt_is(&s, 0, "ip address", &i) || aruba_stmt_is(&s, 0, "ipv6 address", &i)) {
+    } else if (cli_stmt_is(&s, 0, "ip address", &i) || cli_stmt_is(&s, 0, "ipv6 address", &i)) {
         if (s.no)
             clear(&ifc->ip);
         else
             set(&ifc->ip, 1, line);
-    } else if (aruba_stmt_is(&s, 0, "vlan", &i)) {
+    } else if (cli_stmt_is(&s, 0, "vlan", &i)) {
         return iface_vlan(m, ifc, &s, i, err);
-    } else if (aruba_stmt_is(&s, 0, "spanning-tree", &i)) {
+    } else if (cli_stmt_is(&s, 0, "spanning-tree", &i)) {
         return iface_spanning_tree(ifc, &s, i);
-    } else if (aruba_stmt_is(&s, 0, "lacp", &i)) {
+    } else if (cli_stmt_is(&s, 0, "lacp", &i)) {
         return iface_lacp(m, ifc, &s, i, err);
-    } else if (aruba_stmt_is(&s, 0, "lag", &i)) {
+    } else if (cli_stmt_is(&s, 0, "lag", &i)) {
         long long id;
         if (s.no)
             clear(&ifc->lag);
-        else if (!aruba_stmt_int(&s, i, 1, 512, &id))
+        else if (!cli_stmt_int(&s, i, 1, 512, &id))
             return bad(m, line, "not a LAG number (1-512)", err);
         else
             set(&ifc->lag, (int)id, line);
-    } else if (aruba_stmt_is(&s, 0, "speed", &i)) {
+    } else if (cli_stmt_is(&s, 0, "speed", &i)) {
         iface_speed(ifc, &s, i);
-    } else if (aruba_stmt_is(&s, 0, "description", &i)) {
+    } else if (cli_stmt_is(&s, 0, "description", &i)) {
         const char *d = line->text + strlen("description");
         while (*d == ' ' || *d == '\t')
             d++;
@@ -252,40 +252,40 @@ static int iface_stmt(struct aoscx_model *m, struct cx_iface *ifc, const struct 
     return 0;
 }
 
-static int global_stmt(struct aoscx_model *m, const struct aruba_line *line, struct pr_error *err)
+static int global_stmt(struct aoscx_model *m, const struct cli_line *line, struct pr_error *err)
 {
-    struct aruba_stmt s;
-    aruba_stmt_init(&s, line);
+    struct cli_stmt s;
+    cli_stmt_init(&s, line);
     size_t i;
     long long v;
-    if (aruba_stmt_is(&s, 0, "spanning-tree", &i) && i == s.n) {
+    if (cli_stmt_is(&s, 0, "spanning-tree", &i) && i == s.n) {
         set(&m->stp, !s.no, line);
-    } else if (aruba_stmt_is(&s, 0, "spanning-tree mode", &i)) {
+    } else if (cli_stmt_is(&s, 0, "spanning-tree mode", &i)) {
         if (s.no)
             clear(&m->mode);
-        else if (aruba_stmt_is(&s, i, "mstp", NULL))
+        else if (cli_stmt_is(&s, i, "mstp", NULL))
             set(&m->mode, PR_MODE_MSTP, line);
-        else if (aruba_stmt_is(&s, i, "rpvst", NULL))
+        else if (cli_stmt_is(&s, i, "rpvst", NULL))
             set(&m->mode, PR_MODE_RAPID_PVST, line);
         else
             return bad(m, line, "unknown spanning-tree mode (mstp, rpvst)", err);
-    } else if (aruba_stmt_is(&s, 0, "spanning-tree forward-delay", &i)) {
+    } else if (cli_stmt_is(&s, 0, "spanning-tree forward-delay", &i)) {
         if (s.no)
             clear(&m->forward_delay);
-        else if (!aruba_stmt_int(&s, i, 4, 30, &v))
+        else if (!cli_stmt_int(&s, i, 4, 30, &v))
             return bad(m, line, "forward delay out of range (4-30 s)", err);
         else
             set(&m->forward_delay, (int)v, line);
-    } else if (aruba_stmt_is(&s, 0, "spanning-tree max-age", &i)) {
+    } else if (cli_stmt_is(&s, 0, "spanning-tree max-age", &i)) {
         if (s.no)
             clear(&m->max_age);
-        else if (!aruba_stmt_int(&s, i, 6, 40, &v))
+        else if (!cli_stmt_int(&s, i, 6, 40, &v))
             return bad(m, line, "max age out of range (6-40 s)", err);
         else
             set(&m->max_age, (int)v, line);
-    } else if (aruba_stmt_is(&s, 0, "spanning-tree vlan", &i)) {
+    } else if (cli_stmt_is(&s, 0, "spanning-tree vlan", &i)) {
         bool marks[4095] = {false};
-        if (i >= s.n || !aruba_vlan_list(s.w[i], false, marks))
+        if (i >= s.n || !cli_vlan_list(s.w[i], false, marks))
             return bad(m, line, "not a VLAN list (e.g. 1-10,20)", err);
         bool whole = i + 1 == s.n; /* `no spanning-tree vlan 2-5 priority` keeps the instance */
         for (int k = 1; k < 4095; k++) {
@@ -296,9 +296,9 @@ static int global_stmt(struct aoscx_model *m, const struct aruba_line *line, str
             else if (whole)
                 m->rpvst_vlan[k] = NULL;
         }
-    } else if (aruba_stmt_is(&s, 0, "vlan", &i) && i + 1 == s.n) {
+    } else if (cli_stmt_is(&s, 0, "vlan", &i) && i + 1 == s.n) {
         bool marks[4095] = {false};
-        if (!aruba_vlan_list(s.w[i], false, marks))
+        if (!cli_vlan_list(s.w[i], false, marks))
             return bad(m, line, "not a VLAN list (e.g. 1-10,20)", err);
         for (int k = 1; k < 4095; k++) {
             if (marks[k])
@@ -311,16 +311,16 @@ static int global_stmt(struct aoscx_model *m, const struct aruba_line *line, str
 /* The interfaces an `interface ...` head names: one port, a range of
  * ports within one member/slot, one LAG; 0 for the others (vlan, mgmt,
  * loopback, subinterfaces). */
-static int iface_head(struct aoscx_model *m, const struct aruba_line *line, size_t *out, size_t max,
+static int iface_head(struct aoscx_model *m, const struct cli_line *line, size_t *out, size_t max,
                       struct pr_error *err)
 {
-    struct aruba_stmt s;
-    aruba_stmt_init(&s, line);
+    struct cli_stmt s;
+    cli_stmt_init(&s, line);
     if (s.no || s.n < 2)
         return 0;
     if (strcasecmp(s.w[1], "lag") == 0) {
         long long id;
-        if (!aruba_stmt_int(&s, 2, 1, 512, &id))
+        if (!cli_stmt_int(&s, 2, 1, 512, &id))
             return bad(m, line, "not a LAG number (1-512)", err);
         char name[32];
         snprintf(name, sizeof name, "lag %lld", id);
@@ -328,9 +328,9 @@ static int iface_head(struct aoscx_model *m, const struct aruba_line *line, size
         if (ifc == NULL)
             return -1;
         ifc->lag_id = (int)id;
-        if (aruba_stmt_is(&s, 3, "multi-chassis", NULL)) {
+        if (cli_stmt_is(&s, 3, "multi-chassis", NULL)) {
             set(&ifc->multichassis, 1, line);
-            if (aruba_stmt_is(&s, 4, "static", NULL))
+            if (cli_stmt_is(&s, 4, "static", NULL))
                 set(&ifc->static_lag, 1, line);
         }
         out[0] = (size_t)(ifc - m->ifaces);
@@ -364,18 +364,18 @@ static int iface_head(struct aoscx_model *m, const struct aruba_line *line, size
     return n;
 }
 
-int aoscx_model_build(struct aruba_text *text, struct aoscx_model **out, struct pr_error *err)
+int aoscx_model_build(struct cli_text *text, struct aoscx_model **out, struct pr_error *err)
 {
     *out = NULL;
     struct aoscx_model *m = calloc(1, sizeof *m);
     if (m == NULL) {
-        aruba_text_free(text);
+        cli_text_free(text);
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     }
     m->text = text;
     size_t i = 0;
     while (i < text->n_lines) {
-        const struct aruba_line *head = &text->lines[i];
+        const struct cli_line *head = &text->lines[i];
         size_t end = i + 1;
         while (end < text->n_lines && text->lines[end].indent > 0)
             end++;
@@ -415,7 +415,7 @@ void aoscx_model_free(struct aoscx_model *m)
 {
     if (m == NULL)
         return;
-    aruba_text_free(m->text);
+    cli_text_free(m->text);
     free(m->ifaces);
     free(m->slots);
     free(m);

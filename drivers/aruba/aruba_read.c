@@ -116,8 +116,8 @@ int aruba_config_read_as(enum aruba_dialect d, const char *text, size_t len, con
     if (priv == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     priv->dialect = d;
-    struct aruba_text *t;
-    if (aruba_text_read(text, len, origin, d == ARUBA_AOSCX ? '!' : ';', &t, err) != 0) {
+    struct cli_text *t;
+    if (cli_text_read(text, len, origin, d == ARUBA_AOSCX ? '!' : ';', &t, err) != 0) {
         free(priv);
         return -1;
     }
@@ -181,7 +181,7 @@ void aruba_snippet(const struct pr_switch *sw, const struct pr_port *port,
 int aruba_config_apply(const char *text, size_t len, const char *snippet, char **out,
                        size_t *out_len, struct pr_error *err)
 {
-    size_t keep = aruba_text_trimmed_len(text, len);
+    size_t keep = cli_text_trimmed_len(text, len);
     size_t slen = strlen(snippet);
     char *buf = malloc(keep + slen + 3);
     if (buf == NULL)

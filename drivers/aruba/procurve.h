@@ -9,7 +9,7 @@
  * A port in a trunk (`trunk 1-2 trk1 lacp`) takes its VLANs and spanning
  * tree from the trunk, as the switch does: those are configured on Trk1.
  *
- * Ownership: procurve_model_build() takes over the struct aruba_text and
+ * Ownership: procurve_model_build() takes over the struct cli_text and
  * returns a struct procurve_model that owns it; procurve_model_free()
  * releases both and accepts NULL. */
 #ifndef PR_PROCURVE_H
@@ -19,12 +19,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "aruba/aruba_text.h"
+#include "cli/cli_text.h"
 #include "model/switch.h"
 
 struct pc_setting {
     int value;
-    const struct aruba_line *line;
+    const struct cli_line *line;
 };
 
 enum pc_kind {
@@ -48,25 +48,25 @@ enum pc_force_version {
 struct pc_if {
     char name[16]; /* "1", "A1", "1/10", "Trk1" */
     enum pc_kind kind;
-    int trk;                              /* TrkN: N */
-    struct pc_setting member;             /* port: the trunk N it is in */
-    struct pc_setting trunk_type;         /* port: enum pc_trunk_type */
-    struct pc_setting disable;            /* 1 disable, 0 enable */
-    struct pc_setting speed;              /* speed-duplex: Mb/s fixed, 0 auto */
-    struct pc_setting speed_auto;         /* speed-duplex auto-N: N, 0 plain auto */
-    struct pc_setting lacp;               /* 1 active, 2 passive, 0 no lacp (dynamic LACP) */
-    struct pc_setting untagged;           /* the VLAN the port is untagged in */
-    struct pc_setting admin_edge;         /* 1 */
-    struct pc_setting auto_edge;          /* 1 auto-edge-port, 0 no auto-edge-port */
-    struct pc_setting bpdu_prot;          /* 1 bpdu-protection */
-    struct pc_setting bpdu_filter;        /* 1 bpdu-filter */
-    char alias[64];                       /* name "..." */
-    const struct aruba_line *tagged_line; /* the last line tagging it in a VLAN */
-    uint64_t tagged[64];                  /* VLANs it is tagged in (bit per VLAN) */
+    int trk;                            /* TrkN: N */
+    struct pc_setting member;           /* port: the trunk N it is in */
+    struct pc_setting trunk_type;       /* port: enum pc_trunk_type */
+    struct pc_setting disable;          /* 1 disable, 0 enable */
+    struct pc_setting speed;            /* speed-duplex: Mb/s fixed, 0 auto */
+    struct pc_setting speed_auto;       /* speed-duplex auto-N: N, 0 plain auto */
+    struct pc_setting lacp;             /* 1 active, 2 passive, 0 no lacp (dynamic LACP) */
+    struct pc_setting untagged;         /* the VLAN the port is untagged in */
+    struct pc_setting admin_edge;       /* 1 */
+    struct pc_setting auto_edge;        /* 1 auto-edge-port, 0 no auto-edge-port */
+    struct pc_setting bpdu_prot;        /* 1 bpdu-protection */
+    struct pc_setting bpdu_filter;      /* 1 bpdu-filter */
+    char alias[64];                     /* name "..." */
+    const struct cli_line *tagged_line; /* the last line tagging it in a VLAN */
+    uint64_t tagged[64];                /* VLANs it is tagged in (bit per VLAN) */
 };
 
 struct procurve_model {
-    struct aruba_text *text;
+    struct cli_text *text;
     char release[32];         /* "W.15.08.0012" from the header; "" unknown */
     struct pc_setting stp;    /* spanning-tree: 1, no spanning-tree: 0 */
     struct pc_setting force;  /* enum pc_force_version */
@@ -74,7 +74,7 @@ struct procurve_model {
     struct pc_setting legacy; /* spanning-tree legacy-mode: 1 */
     struct pc_setting forward_delay;
     struct pc_setting max_age;
-    const struct aruba_line *vlan_stp_off[4095]; /* rapid-pvst: spanning-tree vlan N disable */
+    const struct cli_line *vlan_stp_off[4095]; /* rapid-pvst: spanning-tree vlan N disable */
     bool vlan_defined[4095];
     struct pc_if *ifs;
     size_t n_ifs, cap_ifs;
@@ -88,8 +88,7 @@ int procurve_detect(const char *text, size_t len, char *evidence, size_t evidenc
 /* Interprets text (taking ownership of it, also on failure). Errors
  * (PR_ERR_INPUT) name origin, line and statement: a port list that is not
  * one, a VLAN out of range, an unknown force-version. */
-int procurve_model_build(struct aruba_text *text, struct procurve_model **out,
-                         struct pr_error *err);
+int procurve_model_build(struct cli_text *text, struct procurve_model **out, struct pr_error *err);
 
 void procurve_model_free(struct procurve_model *m);
 

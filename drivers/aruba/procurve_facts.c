@@ -15,12 +15,13 @@
 #include <string.h>
 
 #include "aruba/procurve.h"
+#include "cli/cli_ports.h"
 #include "util/strutil.h"
 
 #define MCG  "ArubaOS-Switch 16.07 Management and Configuration Guide"
 #define ATMG "ArubaOS-Switch 16.07 Advanced Traffic Management Guide"
 
-static void set_line(struct pr_fact *f, int64_t value, const struct aruba_line *line)
+static void set_line(struct pr_fact *f, int64_t value, const struct cli_line *line)
 {
     pr_fact_set(f, value, "%s (line %u)", line->text, line->lineno);
 }
@@ -28,7 +29,7 @@ static void set_line(struct pr_fact *f, int64_t value, const struct aruba_line *
 /* "interface 5: disable (line 12)" for lines inside an interface
  * context, the line alone for a global one. */
 static void set_port(struct pr_fact *f, int64_t value, const struct pc_if *pif,
-                     const struct aruba_line *line)
+                     const struct cli_line *line)
 {
     if (line->indent > 0)
         pr_fact_set(f, value, "interface %s: %s (line %u)", pif->name, line->text, line->lineno);
@@ -149,7 +150,7 @@ static void fill_vlan(const struct pc_if *gov, struct pr_port_facts *f)
     pr_fact_set(&f->edge_applies_on_trunk, 1,
                 "ArubaOS-Switch: admin-edge-port applies to tagged and untagged ports alike");
     if (gov->untagged.line != NULL) {
-        const struct aruba_line *l = gov->untagged.line;
+        const struct cli_line *l = gov->untagged.line;
         pr_fact_set(&f->access_vlan, gov->untagged.value, "vlan %d: %s (line %u)",
                     gov->untagged.value, l->text, l->lineno);
     } else if (tagged > 0) {
@@ -219,41 +220,35 @@ static void fill_port(const struct procurve_model *m, const struct pr_switch *sw
     fill_stp_port(m, sw, gov, f);
 }
 
-static int by_name(const void *a, const void *b)
+struct fill_ctx {
+    const struct procurve_model *m;
+    const struct pr_switch *sw;
+};
+
+static void fill_one(const void *item, struct pr_port *port, void *ctx)
 {
-    const struct pc_if *const *x = a, *const *y = b;
-    return aruba_name_cmp((*x)->name, (*y)->name);
+    const struct fill_ctx *c = ctx;
+    fill_port(c->m, c->sw, item, &port->facts);
 }
 
 int procurve_fill_switch(const struct procurve_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
-    const struct pc_if **ports = calloc(m->n_ifs ? m->n_ifs : 1, sizeof *ports);
-    if (ports == NULL)
+    struct cli_port_ref *refs = calloc(m->n_ifs ? m->n_ifs : 1, sizeof *refs);
+    if (refs == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     size_t n = 0;
     for (size_t i = 0; i < m->n_ifs; i++) {
-        if (m->ifs[i].kind == PC_PORT)
-            ports[n++] = &m->ifs[i];
+        const struct pc_if *ifc = &m->ifs[i];
+        if (ifc->kind != PC_PORT)
+            continue;
+        refs[n] = (struct cli_port_ref){.name = ifc->name, .alias = ifc->alias, .item = ifc};
+        if (ifc->member.line != NULL) /* "trunk 23-24 trk1": the trunk is Trk1 */
+            snprintf(refs[n].lag_name, sizeof refs[n].lag_name, "Trk%d", ifc->member.value);
+        n++;
     }
-    qsort(ports, n, sizeof *ports, by_name);
-    int rc = 0;
-    for (size_t i = 0; i < n && rc == 0; i++) {
-        struct pr_port *port = pr_switch_add_port(sw, ports[i]->name, err);
-        if (port == NULL) {
-            rc = -1;
-        } else {
-            /* Front-panel Ethernet ports, whatever their names look like
-             * ("1/1/1", "5", "A1"): the configuration says so. */
-            port->if_type = 6; /* ethernetCsmacd */
-            pr_strlcpy(port->alias, ports[i]->alias, sizeof port->alias);
-            /* "trunk 23-24 trk1": the trunk's own name is Trk1, so its
-             * members share one role (core/roles.c). */
-            if (ports[i]->member.line != NULL)
-                snprintf(port->lag_name, sizeof port->lag_name, "Trk%d", ports[i]->member.value);
-            fill_port(m, sw, ports[i], &port->facts);
-        }
-    }
-    free(ports);
+    struct fill_ctx ctx = {m, sw};
+    int rc = cli_add_ports(sw, refs, n, fill_one, &ctx, err);
+    free(refs);
     return rc;
 }

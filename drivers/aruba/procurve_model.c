@@ -16,7 +16,7 @@
 /* The most names one port list may stand for. */
 #define MAX_LIST 1024
 
-static void set(struct pc_setting *s, int value, const struct aruba_line *line)
+static void set(struct pc_setting *s, int value, const struct cli_line *line)
 {
     s->value = value;
     s->line = line;
@@ -28,7 +28,7 @@ static void clear(struct pc_setting *s)
     s->line = NULL;
 }
 
-static int bad(const struct procurve_model *m, const struct aruba_line *line, const char *why,
+static int bad(const struct procurve_model *m, const struct cli_line *line, const char *why,
                struct pr_error *err)
 {
     return pr_error_set(err, PR_ERR_INPUT, "%s:%u: \"%.120s\": %s", m->text->origin, line->lineno,
@@ -164,7 +164,7 @@ static struct pc_if *find_or_add(struct procurve_model *m, const char *name, str
 }
 
 /* The entries a port list names, as indexes (adding may move the array). */
-static int resolve(struct procurve_model *m, const struct aruba_line *line, const char *list,
+static int resolve(struct procurve_model *m, const struct cli_line *line, const char *list,
                    size_t *idx, size_t *n, struct pr_error *err)
 {
     char names[MAX_LIST][16];
@@ -193,7 +193,7 @@ static void set_tagged(struct pc_if *pif, int v, bool on)
 }
 
 /* `untagged L` / `tagged L` in VLAN v (or `untagged vlan v` on a port). */
-static void member(struct pc_if *pif, int v, bool tagged, bool no, const struct aruba_line *line)
+static void member(struct pc_if *pif, int v, bool tagged, bool no, const struct cli_line *line)
 {
     if (!tagged) {
         if (no) {
@@ -215,7 +215,7 @@ static void member(struct pc_if *pif, int v, bool tagged, bool no, const struct 
 }
 
 /* Per-port spanning-tree options from word `at` on. */
-static void stp_options(struct pc_if *pif, const struct aruba_stmt *s, size_t at)
+static void stp_options(struct pc_if *pif, const struct cli_stmt *s, size_t at)
 {
     for (size_t i = at; i < s->n; i++) {
         if (strcasecmp(s->w[i], "admin-edge-port") == 0) {
@@ -241,55 +241,54 @@ static void stp_options(struct pc_if *pif, const struct aruba_stmt *s, size_t at
 
 /* An interface-context command (or the tail of `interface L CMD`), words
  * from `at` on. */
-static int if_cmd(struct procurve_model *m, struct pc_if *pif, const struct aruba_stmt *s,
-                  size_t at, struct pr_error *err)
+static int if_cmd(struct procurve_model *m, struct pc_if *pif, const struct cli_stmt *s, size_t at,
+                  struct pr_error *err)
 {
     size_t i;
     long long v;
-    if (aruba_stmt_is(s, at, "disable", &i) && i == s->n) {
+    if (cli_stmt_is(s, at, "disable", &i) && i == s->n) {
         set(&pif->disable, !s->no, s->line);
-    } else if (aruba_stmt_is(s, at, "enable", &i) && i == s->n) {
+    } else if (cli_stmt_is(s, at, "enable", &i) && i == s->n) {
         set(&pif->disable, s->no, s->line);
-    } else if (aruba_stmt_is(s, at, "speed-duplex", &i)) {
+    } else if (cli_stmt_is(s, at, "speed-duplex", &i)) {
         if (s->no || i >= s->n) {
             clear(&pif->speed);
             clear(&pif->speed_auto);
         } else if (strncasecmp(s->w[i], "auto", 4) == 0) {
             set(&pif->speed, 0, s->line);
-            set(&pif->speed_auto, aruba_speed_mbps(s->w[i]), s->line);
+            set(&pif->speed_auto, cli_speed_mbps(s->w[i]), s->line);
         } else {
-            int mbps = aruba_speed_mbps(s->w[i]);
+            int mbps = cli_speed_mbps(s->w[i]);
             if (mbps > 0) {
                 set(&pif->speed, mbps, s->line);
                 clear(&pif->speed_auto);
             }
         }
-    } else if (aruba_stmt_is(s, at, "lacp", &i)) {
+    } else if (cli_stmt_is(s, at, "lacp", &i)) {
         if (s->no)
             set(&pif->lacp, 0, s->line);
-        else if (aruba_stmt_is(s, i, "active", NULL))
+        else if (cli_stmt_is(s, i, "active", NULL))
             set(&pif->lacp, 1, s->line);
-        else if (aruba_stmt_is(s, i, "passive", NULL))
+        else if (cli_stmt_is(s, i, "passive", NULL))
             set(&pif->lacp, 2, s->line);
-    } else if (aruba_stmt_is(s, at, "untagged vlan", &i) ||
-               aruba_stmt_is(s, at, "tagged vlan", &i)) {
-        if (!aruba_stmt_int(s, i, 1, 4094, &v))
+    } else if (cli_stmt_is(s, at, "untagged vlan", &i) || cli_stmt_is(s, at, "tagged vlan", &i)) {
+        if (!cli_stmt_int(s, i, 1, 4094, &v))
             return bad(m, s->line, "not a VLAN number (1-4094)", err);
         member(pif, (int)v, s->w[at][0] == 't' || s->w[at][0] == 'T', s->no, s->line);
-    } else if (aruba_stmt_is(s, at, "spanning-tree", &i)) {
+    } else if (cli_stmt_is(s, at, "spanning-tree", &i)) {
         stp_options(pif, s, i);
-    } else if (aruba_stmt_is(s, at, "name", &i)) {
+    } else if (cli_stmt_is(s, at, "name", &i)) {
         pr_strlcpy(pif->alias, !s->no && i < s->n ? s->w[i] : "", sizeof pif->alias);
     }
     return 0;
 }
 
-static int vlan_cmd(struct procurve_model *m, int v, const struct aruba_stmt *s, size_t at,
+static int vlan_cmd(struct procurve_model *m, int v, const struct cli_stmt *s, size_t at,
                     struct pr_error *err)
 {
     size_t i;
-    bool tagged = aruba_stmt_is(s, at, "tagged", &i);
-    if (!tagged && !aruba_stmt_is(s, at, "untagged", &i))
+    bool tagged = cli_stmt_is(s, at, "tagged", &i);
+    if (!tagged && !cli_stmt_is(s, at, "untagged", &i))
         return 0;
     if (i >= s->n)
         return bad(m, s->line, "no port list", err);
@@ -302,64 +301,64 @@ static int vlan_cmd(struct procurve_model *m, int v, const struct aruba_stmt *s,
     return 0;
 }
 
-static int stp_global(struct procurve_model *m, const struct aruba_stmt *s, struct pr_error *err)
+static int stp_global(struct procurve_model *m, const struct cli_stmt *s, struct pr_error *err)
 {
     size_t i;
     long long v;
-    const struct aruba_line *line = s->line;
+    const struct cli_line *line = s->line;
     if (s->n == 1 || (s->n == 2 && strcasecmp(s->w[1], "enable") == 0)) {
         set(&m->stp, !s->no, line);
     } else if (s->n == 2 && strcasecmp(s->w[1], "disable") == 0) {
         set(&m->stp, 0, line);
-    } else if (aruba_stmt_is(s, 1, "force-version", &i)) {
+    } else if (cli_stmt_is(s, 1, "force-version", &i)) {
         if (s->no)
             clear(&m->force);
-        else if (aruba_stmt_is(s, i, "stp-compatible", NULL))
+        else if (cli_stmt_is(s, i, "stp-compatible", NULL))
             set(&m->force, PC_FV_STP, line);
-        else if (aruba_stmt_is(s, i, "rstp-operation", NULL))
+        else if (cli_stmt_is(s, i, "rstp-operation", NULL))
             set(&m->force, PC_FV_RSTP, line);
-        else if (aruba_stmt_is(s, i, "mstp-operation", NULL))
+        else if (cli_stmt_is(s, i, "mstp-operation", NULL))
             set(&m->force, PC_FV_MSTP, line);
         else
             return bad(m, line,
                        "unknown force-version (stp-compatible, rstp-operation, mstp-operation)",
                        err);
-    } else if (aruba_stmt_is(s, 1, "mode", &i)) {
+    } else if (cli_stmt_is(s, 1, "mode", &i)) {
         if (s->no)
             clear(&m->mode);
-        else if (aruba_stmt_is(s, i, "mstp", NULL))
+        else if (cli_stmt_is(s, i, "mstp", NULL))
             set(&m->mode, PR_MODE_MSTP, line);
-        else if (aruba_stmt_is(s, i, "rapid-pvst", NULL))
+        else if (cli_stmt_is(s, i, "rapid-pvst", NULL))
             set(&m->mode, PR_MODE_RAPID_PVST, line);
         else
             return bad(m, line, "unknown spanning-tree mode (mstp, rapid-pvst)", err);
-    } else if (aruba_stmt_is(s, 1, "legacy-mode", &i) && i == s->n) {
+    } else if (cli_stmt_is(s, 1, "legacy-mode", &i) && i == s->n) {
         if (s->no)
             clear(&m->legacy);
         else
             set(&m->legacy, 1, line);
-    } else if (aruba_stmt_is(s, 1, "forward-delay", &i)) {
+    } else if (cli_stmt_is(s, 1, "forward-delay", &i)) {
         if (s->no)
             clear(&m->forward_delay);
-        else if (!aruba_stmt_int(s, i, 4, 30, &v))
+        else if (!cli_stmt_int(s, i, 4, 30, &v))
             return bad(m, line, "forward delay out of range (4-30 s)", err);
         else
             set(&m->forward_delay, (int)v, line);
-    } else if (aruba_stmt_is(s, 1, "maximum-age", &i) || aruba_stmt_is(s, 1, "max-age", &i)) {
+    } else if (cli_stmt_is(s, 1, "maximum-age", &i) || cli_stmt_is(s, 1, "max-age", &i)) {
         if (s->no)
             clear(&m->max_age);
-        else if (!aruba_stmt_int(s, i, 6, 40, &v))
+        else if (!cli_stmt_int(s, i, 6, 40, &v))
             return bad(m, line, "maximum age out of range (6-40 s)", err);
         else
             set(&m->max_age, (int)v, line);
-    } else if (aruba_stmt_is(s, 1, "vlan", &i)) {
+    } else if (cli_stmt_is(s, 1, "vlan", &i)) {
         bool marks[4095] = {false};
-        if (i >= s->n || !aruba_vlan_list(s->w[i], false, marks))
+        if (i >= s->n || !cli_vlan_list(s->w[i], false, marks))
             return bad(m, line, "not a VLAN list (e.g. 1-10,20)", err);
-        bool off = s->no ? i + 1 == s->n || aruba_stmt_is(s, i + 1, "enable", NULL)
-                         : aruba_stmt_is(s, i + 1, "disable", NULL);
-        bool on = s->no ? aruba_stmt_is(s, i + 1, "disable", NULL)
-                        : i + 1 == s->n || aruba_stmt_is(s, i + 1, "enable", NULL);
+        bool off = s->no ? i + 1 == s->n || cli_stmt_is(s, i + 1, "enable", NULL)
+                         : cli_stmt_is(s, i + 1, "disable", NULL);
+        bool on = s->no ? cli_stmt_is(s, i + 1, "disable", NULL)
+                        : i + 1 == s->n || cli_stmt_is(s, i + 1, "enable", NULL);
         for (int k = 1; k < 4095; k++) {
             if (marks[k] && off)
                 m->vlan_stp_off[k] = line;
@@ -369,7 +368,7 @@ static int stp_global(struct procurve_model *m, const struct aruba_stmt *s, stru
     } else {
         /* spanning-tree [ethernet] PORTS option... (bridge-wide options
          * such as priority N or config-name are not port lists). */
-        size_t at = aruba_stmt_is(s, 1, "ethernet", NULL) ? 2 : 1;
+        size_t at = cli_stmt_is(s, 1, "ethernet", NULL) ? 2 : 1;
         if (at >= s->n || at + 1 >= s->n || !isalnum((unsigned char)s->w[at][0]))
             return 0;
         if (!is_port_list(s->w[at]))
@@ -383,7 +382,7 @@ static int stp_global(struct procurve_model *m, const struct aruba_stmt *s, stru
     return 0;
 }
 
-static int trunk_cmd(struct procurve_model *m, const struct aruba_stmt *s, struct pr_error *err)
+static int trunk_cmd(struct procurve_model *m, const struct cli_stmt *s, struct pr_error *err)
 {
     size_t idx[MAX_LIST];
     size_t n;
@@ -430,30 +429,30 @@ static int trunk_cmd(struct procurve_model *m, const struct aruba_stmt *s, struc
 
 /* A top-level line and, for a context (interface, vlan), its indented
  * lines lines[1..n-1]. */
-static int block(struct procurve_model *m, const struct aruba_line *lines, size_t n,
+static int block(struct procurve_model *m, const struct cli_line *lines, size_t n,
                  struct pr_error *err)
 {
-    struct aruba_stmt s;
-    aruba_stmt_init(&s, &lines[0]);
+    struct cli_stmt s;
+    cli_stmt_init(&s, &lines[0]);
     size_t idx[MAX_LIST];
     size_t n_idx;
     long long v;
-    if (aruba_stmt_is(&s, 0, "interface", NULL) && !s.no && s.n >= 2) {
+    if (cli_stmt_is(&s, 0, "interface", NULL) && !s.no && s.n >= 2) {
         if (resolve(m, s.line, s.w[1], idx, &n_idx, err) != 0)
             return -1;
         for (size_t k = 0; k < n_idx; k++) {
             if (s.n > 2 && if_cmd(m, &m->ifs[idx[k]], &s, 2, err) != 0)
                 return -1;
             for (size_t j = 1; j < n; j++) {
-                struct aruba_stmt c;
-                aruba_stmt_init(&c, &lines[j]);
+                struct cli_stmt c;
+                cli_stmt_init(&c, &lines[j]);
                 if (if_cmd(m, &m->ifs[idx[k]], &c, 0, err) != 0)
                     return -1;
             }
         }
         return 0;
     }
-    if (aruba_stmt_is(&s, 0, "vlan", NULL) && s.n >= 2) {
+    if (cli_stmt_is(&s, 0, "vlan", NULL) && s.n >= 2) {
         if (!pr_parse_int(s.w[1], 1, 4094, &v))
             return bad(m, s.line, "not a VLAN number (1-4094)", err);
         m->vlan_defined[v] = !s.no;
@@ -462,26 +461,26 @@ static int block(struct procurve_model *m, const struct aruba_line *lines, size_
         if (s.n > 2 && vlan_cmd(m, (int)v, &s, 2, err) != 0)
             return -1;
         for (size_t j = 1; j < n; j++) {
-            struct aruba_stmt c;
-            aruba_stmt_init(&c, &lines[j]);
+            struct cli_stmt c;
+            cli_stmt_init(&c, &lines[j]);
             if (vlan_cmd(m, (int)v, &c, 0, err) != 0)
                 return -1;
         }
         return 0;
     }
-    if (aruba_stmt_is(&s, 0, "trunk", NULL))
+    if (cli_stmt_is(&s, 0, "trunk", NULL))
         return trunk_cmd(m, &s, err);
-    if (aruba_stmt_is(&s, 0, "spanning-tree", NULL))
+    if (cli_stmt_is(&s, 0, "spanning-tree", NULL))
         return stp_global(m, &s, err);
     return 0;
 }
 
-int procurve_model_build(struct aruba_text *text, struct procurve_model **out, struct pr_error *err)
+int procurve_model_build(struct cli_text *text, struct procurve_model **out, struct pr_error *err)
 {
     *out = NULL;
     struct procurve_model *m = calloc(1, sizeof *m);
     if (m == NULL) {
-        aruba_text_free(text);
+        cli_text_free(text);
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     }
     m->text = text;
@@ -504,7 +503,7 @@ void procurve_model_free(struct procurve_model *m)
 {
     if (m == NULL)
         return;
-    aruba_text_free(m->text);
+    cli_text_free(m->text);
     free(m->ifs);
     free(m->slots);
     free(m);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli/cli_text.h"
 #include "util/strutil.h"
 
 /* What the reader is skipping over. */
@@ -126,23 +127,9 @@ int ios_config_parse(const char *text, size_t len, const char *origin, struct io
     char *p = cfg->buf;
     char *end = cfg->buf + len;
     while (p < end) {
-        char *eol = memchr(p, '\n', (size_t)(end - p));
-        char *next = eol ? eol + 1 : end;
-        if (eol == NULL)
-            eol = end;
-        *eol = '\0';
+        unsigned indent;
+        char *line = cli_cut_line(&p, end, &indent);
         lineno++;
-        char *line = p;
-        p = next;
-
-        unsigned indent = 0;
-        while (is_blank(*line)) {
-            line++;
-            indent++;
-        }
-        char *tail = line + strlen(line);
-        while (tail > line && (is_blank(tail[-1]) || tail[-1] == '\r'))
-            *--tail = '\0';
 
         if (skip.kind != SKIP_NONE) {
             if (skip_ends(&skip, line))

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli/cli_text.h"
 #include "util/strutil.h"
 
 #define MAX_TOKENS 24
@@ -402,28 +403,12 @@ static int iface_stmt(struct ios_model *m, struct ios_iface *ifc, const struct i
 /* "1-10,20" -> marks; false on a malformed list. */
 static bool vlan_list(const struct toks *t, size_t i, bool marks[4095])
 {
-    if (i >= t->n)
-        return false;
     char buf[256];
-    if (t->len[i] >= sizeof buf)
+    if (i >= t->n || t->len[i] >= sizeof buf)
         return false;
     memcpy(buf, t->w[i], t->len[i]);
     buf[t->len[i]] = '\0';
-    char *save = NULL;
-    for (char *part = strtok_r(buf, ",", &save); part; part = strtok_r(NULL, ",", &save)) {
-        char *dash = strchr(part, '-');
-        long long lo, hi;
-        if (dash != NULL)
-            *dash = '\0';
-        if (!pr_parse_int(part, 1, 4094, &lo))
-            return false;
-        hi = lo;
-        if (dash != NULL && (!pr_parse_int(dash + 1, 1, 4094, &hi) || hi < lo))
-            return false;
-        for (long long v = lo; v <= hi; v++)
-            marks[v] = true;
-    }
-    return true;
+    return cli_vlan_list(buf, false, marks);
 }
 
 static int global_timer(const struct ios_model *m, const struct stmt *s, size_t i,

@@ -130,24 +130,26 @@ static const struct junos_node *find_entry(const struct junos_node *tree,
     snprintf(unit0, sizeof unit0, "%s.0", ifname);
     const struct junos_node *ranges = junos_node_path(tree, "interfaces", "interface-range", NULL);
     *is_range = false;
-    for (int pass = 0; pass < 3; pass++) {
-        for (size_t l = 0; l < n_lists; l++) {
-            const struct junos_node *list = lists[l];
-            for (size_t i = 0; list != NULL && i < list->n_kids; i++) {
-                const struct junos_node *e = list->kids[i];
-                if (e->inactive)
-                    continue;
-                if (pass == 0 && (strcmp(e->name, ifname) == 0 || strcmp(e->name, unit0) == 0))
-                    return e;
-                if (pass == 1 &&
-                    junos_range_has_member(junos_node_child(ranges, e->name), ifname)) {
-                    *is_range = true;
-                    return e;
-                }
-                if (pass == 2 && strcmp(e->name, "all") == 0)
-                    return e;
+    /* Names by lookup (the tree indexes a long list), ranges by a walk. */
+    for (size_t l = 0; l < n_lists; l++) {
+        const struct junos_node *e = junos_node_child(lists[l], ifname);
+        if (e != NULL || (e = junos_node_child(lists[l], unit0)) != NULL)
+            return e;
+    }
+    for (size_t l = 0; ranges != NULL && l < n_lists; l++) {
+        const struct junos_node *list = lists[l];
+        for (size_t i = 0; list != NULL && i < list->n_kids; i++) {
+            const struct junos_node *e = list->kids[i];
+            if (!e->inactive && junos_range_has_member(junos_node_child(ranges, e->name), ifname)) {
+                *is_range = true;
+                return e;
             }
         }
+    }
+    for (size_t l = 0; l < n_lists; l++) {
+        const struct junos_node *e = junos_node_child(lists[l], "all");
+        if (e != NULL)
+            return e;
     }
     return NULL;
 }

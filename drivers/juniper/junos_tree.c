@@ -33,14 +33,77 @@ void junos_node_free(struct junos_node *node)
     for (size_t i = 0; i < node->n_kids; i++)
         junos_node_free(node->kids[i]);
     free(node->kids);
+    free(node->index);
     free(node->name);
     free(node);
+}
+
+/* Below this many kids a lookup walks them; from it on, through the index. */
+#define JUNOS_INDEX_FROM 16
+
+static size_t name_hash(const char *name)
+{
+    size_t h = 14695981039346656037u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)name; *p != '\0'; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return h;
+}
+
+static void index_put(struct junos_node **index, size_t cap, struct junos_node *kid)
+{
+    size_t at = name_hash(kid->name) & (cap - 1);
+    while (index[at] != NULL)
+        at = (at + 1) & (cap - 1);
+    index[at] = kid;
+}
+
+/* (Re)builds the index with room for twice the kids; false when out of
+ * memory, and lookups then walk the kids. */
+static bool index_build(struct junos_node *node)
+{
+    size_t cap = 64;
+    while (cap < node->n_kids * 2)
+        cap *= 2;
+    struct junos_node **index = calloc(cap, sizeof *index);
+    if (index == NULL)
+        return false;
+    for (size_t i = 0; i < node->n_kids; i++)
+        index_put(index, cap, node->kids[i]);
+    free(node->index);
+    node->index = index;
+    node->index_cap = cap;
+    return true;
+}
+
+/* Keeps an existing index up to date with a kid just appended. */
+static void index_add(struct junos_node *node, struct junos_node *kid)
+{
+    if (node->index == NULL)
+        return;
+    if (node->n_kids * 2 > node->index_cap) {
+        if (!index_build(node)) {
+            free(node->index);
+            node->index = NULL;
+        }
+        return;
+    }
+    index_put(node->index, node->index_cap, kid);
 }
 
 struct junos_node *junos_node_child_any(const struct junos_node *node, const char *name)
 {
     if (node == NULL)
         return NULL;
+    if (node->n_kids >= JUNOS_INDEX_FROM && node->index == NULL)
+        index_build((struct junos_node *)node); /* a cache: the tree is unchanged */
+    if (node->index != NULL) {
+        for (size_t at = name_hash(name) & (node->index_cap - 1); node->index[at] != NULL;
+             at = (at + 1) & (node->index_cap - 1)) {
+            if (strcmp(node->index[at]->name, name) == 0)
+                return node->index[at];
+        }
+        return NULL;
+    }
     for (size_t i = 0; i < node->n_kids; i++) {
         if (strcmp(node->kids[i]->name, name) == 0)
             return node->kids[i];
@@ -78,6 +141,7 @@ static int node_append(struct junos_node *node, struct junos_node *kid)
     }
     node->kids[node->n_kids++] = kid;
     kid->parent = node;
+    index_add(node, kid);
     return 0;
 }
 
@@ -126,6 +190,8 @@ void junos_node_remove(struct junos_node *child)
                 memmove(&parent->kids[i], &parent->kids[i + 1],
                         (parent->n_kids - i - 1) * sizeof parent->kids[0]);
                 parent->n_kids--;
+                free(parent->index); /* rebuilt by the next lookup */
+                parent->index = NULL;
                 break;
             }
         }

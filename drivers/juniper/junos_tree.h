@@ -37,6 +37,12 @@ struct junos_node {
     struct junos_node **kids;
     size_t n_kids;
     size_t cap_kids;
+    /* Open-addressing index of kids by name, built once a node has many
+     * (an `interfaces` node with a switch's ports), so a lookup does not
+     * walk them all; NULL while there are few or after a removal, until
+     * the next lookup rebuilds it. index_cap is a power of two. */
+    struct junos_node **index;
+    size_t index_cap;
 };
 
 /* A root (name "") for a new configuration; NULL when out of memory. */

@@ -17,6 +17,13 @@ lab_need_root() {
 lab_cleanup() {
     local rc=$?
     [ -n "$TRUTH_PID" ] && kill "$TRUTH_PID" 2>/dev/null
+    # Root's lock files of the server namespace (portready leaves them,
+    # unlocked, for the next run): this lab's go with it.
+    if [ "$LAB_UP" = 1 ] && [ -n "${SRV:-}" ]; then
+        local ino
+        ino=$(ip netns exec "$SRV" stat -L -c %i /proc/self/ns/net 2>/dev/null) &&
+            rm -f /run/portready/time-net"$ino"-*.lock
+    fi
     [ "$LAB_UP" = 1 ] && "$LAB" down "$LAB_PREFIX"
     pr_cleanup
     exit $rc

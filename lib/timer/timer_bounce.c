@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "timer/timer_bounce.h"
 
+#include <signal.h>
+#include <string.h>
+
 #include "timer/timer_wait.h"
 
 #define MS   INT64_C(1000000)
@@ -35,6 +38,8 @@ static int bounce_once(const struct timer_bounce_ops *ops, struct timer_loop *lo
     struct timer_bounce *b = timer_run_add_bounce(run, err);
     if (b == NULL)
         return -1;
+    if (!timer_loop_guardian_alive(loop))
+        return 1; /* never down without it */
     b->down_ns = timer_now_ns();
     if (ops->down(ops->priv, err) < 0)
         return -1;
@@ -57,24 +62,43 @@ static int bounce_once(const struct timer_bounce_ops *ops, struct timer_loop *lo
     return got;
 }
 
-int timer_bounce_run(const struct timer_bounce_ops *ops, struct timer_loop *loop,
-                     const struct timer_hooks *hooks, struct timer_run *run, bool *restored,
-                     struct pr_error *err)
+/* After an interruption, a failure or the guardian's end: everything back
+ * as it was, and what is not in run. Returns -1 when the restore failed. */
+static int put_back(const struct timer_bounce_ops *ops, struct timer_run *run)
+{
+    struct pr_error restore_err;
+    if (ops->restore(ops->priv, &restore_err) < 0)
+        return -1;
+    if (ops->verify != NULL)
+        ops->verify(ops->priv, run, &restore_err);
+    return 0;
+}
+
+static int bounces(const struct timer_bounce_ops *ops, struct timer_loop *loop,
+                   const struct timer_hooks *hooks, struct timer_run *run, bool *restored,
+                   struct pr_error *err)
 {
     *restored = true;
     for (int i = 0; i < run->count; i++) {
         int got = bounce_once(ops, loop, hooks, run, err);
         if (got != 0) {
             /* Interrupted or failed: put everything back before leaving. */
-            struct pr_error restore_err;
-            if (ops->restore(ops->priv, &restore_err) < 0)
+            if (put_back(ops, run) < 0)
                 *restored = false; /* the guardian tries again when we exit */
+            if (loop->guardian_lost)
+                return pr_error_set(err, PR_ERR_IO,
+                                    "the guardian process ended unexpectedly: %s; portready "
+                                    "stops rather than bounce without it",
+                                    *restored ? "the link is up again with what it had"
+                                              : "putting the link back failed");
             if (got > 0)
                 run->interrupted = true;
             return got < 0 ? -1 : 0;
         }
         if (hooks != NULL && hooks->done != NULL)
             hooks->done(hooks->ctx, run, run->n_bounces - 1);
+        if (ops->verify != NULL && ops->verify(ops->priv, run, err) != 0)
+            return run->not_restored > 0 ? 0 : -1; /* nothing more after a loss */
         if (run->bounces[run->n_bounces - 1].first_reply_ns == TIMER_NONE)
             break; /* unknown: more bounces would not answer either */
         if (timer_signal_caught()) {
@@ -83,4 +107,24 @@ int timer_bounce_run(const struct timer_bounce_ops *ops, struct timer_loop *loop
         }
     }
     return 0;
+}
+
+int timer_bounce_run(const struct timer_bounce_ops *ops, struct timer_loop *loop,
+                     const struct timer_hooks *hooks, struct timer_run *run, bool *restored,
+                     struct pr_error *err)
+{
+    /* Ctrl-Z (SIGTSTP) would stop portready with the link down for as long
+     * as it stays stopped: the bounces ignore it (and the terminal's
+     * SIGTTIN/SIGTTOU, for a run sent to the background). */
+    struct sigaction ignore, old_tstp, old_ttin, old_ttou;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigaction(SIGTSTP, &ignore, &old_tstp);
+    sigaction(SIGTTIN, &ignore, &old_ttin);
+    sigaction(SIGTTOU, &ignore, &old_ttou);
+    int rc = bounces(ops, loop, hooks, run, restored, err);
+    sigaction(SIGTSTP, &old_tstp, NULL);
+    sigaction(SIGTTIN, &old_ttin, NULL);
+    sigaction(SIGTTOU, &old_ttou, NULL);
+    return rc;
 }

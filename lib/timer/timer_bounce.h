@@ -24,6 +24,10 @@ struct timer_bounce_ops {
      * before the first bounce. Returns 0 when it did (or when nothing had
      * changed), -1 when it could not: the guardian then tries again. */
     int (*restore)(void *priv, struct pr_error *err);
+    /* Optional, after each bounce and each restore: compares what is there
+     * with what was there before the first bounce, records what is missing
+     * in run. Returns 1 when something is (the run stops), 0, -1. */
+    int (*verify)(void *priv, struct timer_run *run, struct pr_error *err);
     void *priv;
 };
 

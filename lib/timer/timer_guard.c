@@ -7,13 +7,12 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #define GUARD_STAND_DOWN 'D'
 
-static void guardian_main(int pipe_rd, timer_restore_fn restore, void *ctx)
+static void guardian_main(int sock, timer_restore_fn restore, void *ctx)
 {
     /* Out of the terminal's process group and deaf to the signals that
      * stop portready itself: the guardian must outlive it. */
@@ -23,6 +22,9 @@ static void guardian_main(int pipe_rd, timer_restore_fn restore, void *ctx)
     signal(SIGHUP, SIG_IGN);
     signal(SIGQUIT, SIG_IGN);
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGTSTP, SIG_IGN);
+    signal(SIGTTIN, SIG_IGN);
+    signal(SIGTTOU, SIG_IGN);
     sigset_t none;
     sigemptyset(&none);
     sigprocmask(SIG_SETMASK, &none, NULL);
@@ -36,7 +38,7 @@ static void guardian_main(int pipe_rd, timer_restore_fn restore, void *ctx)
     char word = 0;
     ssize_t n;
     do
-        n = read(pipe_rd, &word, 1);
+        n = read(sock, &word, 1);
     while (n < 0 && errno == EINTR);
     if (n == 1 && word == GUARD_STAND_DOWN)
         _exit(0);
@@ -54,10 +56,12 @@ int timer_guard_start(struct timer_guard *g, timer_restore_fn restore, void *ctx
                       struct pr_error *err)
 {
     g->pid = 0;
-    g->pipe_wr = -1;
+    g->fd = -1;
+    /* A socket pair, not a pipe: each side sees the other end (EOF), and
+     * writing to a dead guardian fails with EPIPE instead of a SIGPIPE. */
     int fds[2];
-    if (pipe2(fds, O_CLOEXEC) < 0)
-        return pr_error_set(err, PR_ERR_IO, "guardian pipe: %s", strerror(errno));
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) < 0)
+        return pr_error_set(err, PR_ERR_IO, "guardian socket: %s", strerror(errno));
     fflush(NULL);
     pid_t pid = fork();
     if (pid < 0) {
@@ -72,7 +76,7 @@ int timer_guard_start(struct timer_guard *g, timer_restore_fn restore, void *ctx
     }
     close(fds[0]);
     g->pid = pid;
-    g->pipe_wr = fds[1];
+    g->fd = fds[1];
     return 0;
 }
 
@@ -83,61 +87,11 @@ void timer_guard_release(struct timer_guard *g)
     char word = GUARD_STAND_DOWN;
     ssize_t n;
     do
-        n = write(g->pipe_wr, &word, 1);
+        n = send(g->fd, &word, 1, MSG_NOSIGNAL);
     while (n < 0 && errno == EINTR);
-    close(g->pipe_wr);
+    close(g->fd);
     while (waitpid(g->pid, NULL, 0) < 0 && errno == EINTR)
         ;
     g->pid = 0;
-    g->pipe_wr = -1;
-}
-
-static socklen_t lock_address(const char *name, struct sockaddr_un *sa)
-{
-    memset(sa, 0, sizeof *sa);
-    sa->sun_family = AF_UNIX;
-    /* sun_path[0] = 0: the abstract namespace, scoped to this netns. */
-    int len = snprintf(sa->sun_path + 1, sizeof sa->sun_path - 1, "portready-time/%s", name);
-    if (len < 0 || (size_t)len >= sizeof sa->sun_path - 1)
-        len = (int)sizeof sa->sun_path - 2;
-    return (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)len);
-}
-
-int timer_lock_acquire(const char *name, int *fd_out, struct pr_error *err)
-{
-    struct sockaddr_un sa;
-    socklen_t salen = lock_address(name, &sa);
-    int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0)
-        return pr_error_set(err, PR_ERR_IO, "lock socket: %s", strerror(errno));
-    if (bind(fd, (struct sockaddr *)&sa, salen) == 0 && listen(fd, 4) == 0) {
-        *fd_out = fd;
-        return 0;
-    }
-    int e = errno;
-    close(fd);
-    if (e != EADDRINUSE)
-        return pr_error_set(err, PR_ERR_IO, "lock %s: %s", name, strerror(e));
-    /* Ask the holder who it is. */
-    long holder = -1;
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, salen) == 0) {
-        struct ucred cred;
-        socklen_t len = sizeof cred;
-        if (getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0)
-            holder = cred.pid;
-    }
-    if (fd >= 0)
-        close(fd);
-    if (holder > 0)
-        return pr_error_set(err, PR_ERR_USAGE,
-                            "another portready time (pid %ld) is already at work on %s", holder,
-                            name);
-    return pr_error_set(err, PR_ERR_USAGE, "another portready time is already at work on %s", name);
-}
-
-void timer_lock_release(int fd)
-{
-    if (fd >= 0)
-        close(fd);
+    g->fd = -1;
 }

@@ -3,15 +3,12 @@
  *
  * The guardian: a child process, started before the first link goes down,
  * that leaves the terminal's process group (Ctrl-C does not reach it) and
- * waits on a pipe. When portready ends normally it says so on the pipe and
- * the guardian exits doing nothing; when the pipe closes without that word
+ * waits on a socket pair. When portready ends normally it says so on it and
+ * the guardian exits doing nothing; when it closes without that word
  * (portready interrupted, killed with SIGKILL, crashed) the guardian runs
  * the restore function: link up, addresses and routes back, or the switch
  * port enabled again.
- *
- * The lock: an abstract unix socket named after the interface (or switch
- * port) in the current network namespace. The kernel releases it when the
- * last holder exits (the guardian holds it too), so nothing stale remains. */
+ * The lock that keeps a second portready off the same link is timer_lock.h. */
 #ifndef PR_TIMER_GUARD_H
 #define PR_TIMER_GUARD_H
 
@@ -21,8 +18,9 @@
 #include "util/error.h"
 
 struct timer_guard {
-    pid_t pid;   /* 0: not running */
-    int pipe_wr; /* -1: not running */
+    pid_t pid; /* 0: not running */
+    int fd;    /* portready's end of the socket pair, -1: not running; it
+                * turns readable (EOF) when the guardian dies */
 };
 
 /* Runs in the guardian; returns 0 when everything was put back. It must
@@ -34,10 +32,5 @@ int timer_guard_start(struct timer_guard *g, timer_restore_fn restore, void *ctx
 /* Normal end: tells the guardian to stand down and reaps it. Accepts a
  * guardian that never started. */
 void timer_guard_release(struct timer_guard *g);
-
-/* Takes the lock "portready time NAME" (e.g. "iface/eth0"). On conflict the
- * error names the holder's pid. *fd_out stays open for the lock's life. */
-int timer_lock_acquire(const char *name, int *fd_out, struct pr_error *err);
-void timer_lock_release(int fd);
 
 #endif

@@ -34,16 +34,18 @@ static int guardian_restore(void *ctx)
     struct pr_error err;
     if (timer_priv_restore(&st->snap, &res, &err) < 0)
         return -1;
+    char missing[512];
+    int n = timer_snapshot_verify(&st->snap, missing, sizeof missing, &err);
     if (st->hooks != NULL && st->hooks->guardian_note != NULL) {
-        char note[256];
+        char note[1024];
         snprintf(note, sizeof note,
-                 "portready was stopped during the bounce: %s is up again (%u addresses and %u "
-                 "routes put back%s)",
-                 st->snap.ifname, res.addresses, res.routes,
-                 res.failed ? ", some could not be" : "");
+                 "portready was stopped during the bounce: %s is up again (%u addresses, %u "
+                 "routes, %u nexthop objects and %u neighbours put back%s%s)",
+                 st->snap.ifname, res.addresses, res.routes, res.nexthops, res.neighbours,
+                 n > 0 ? "; could not be put back: " : "", n > 0 ? missing : "");
         st->hooks->guardian_note(st->hooks->ctx, note);
     }
-    return res.failed == 0 ? 0 : -1;
+    return res.failed == 0 && n == 0 ? 0 : -1;
 }
 
 /* Resolves the target (default: IF's IPv4 gateway), checks it is reached
@@ -132,7 +134,21 @@ static int local_up(void *priv, struct timer_bounce *b, struct pr_error *err)
         return -1;
     b->restored_addresses = res.addresses;
     b->restored_routes = res.routes;
+    b->restored_nexthops = res.nexthops;
+    b->restored_neighbours = res.neighbours;
     return 0;
+}
+
+/* What is missing now of what the interface had before the first bounce. */
+static int local_verify(void *priv, struct timer_run *run, struct pr_error *err)
+{
+    struct local_state *st = priv;
+    int n = timer_snapshot_verify(&st->snap, run->not_restored_what, sizeof run->not_restored_what,
+                                  err);
+    if (n < 0)
+        return -1;
+    run->not_restored = (unsigned)n;
+    return n > 0 ? 1 : 0;
 }
 
 /* Link up, every recorded address and route back, over a socket of its own. */
@@ -164,7 +180,7 @@ int timer_local_run(const struct timer_local_config *cfg, const struct timer_hoo
     run->count = cfg->count;
     timer_run_mark_start(run);
 
-    struct timer_guard guard = {.pid = 0, .pipe_wr = -1};
+    struct timer_guard guard = {.pid = 0, .fd = -1};
     int rc = -1;
     unsigned flags;
     if (timer_link_info(cfg->iface, &st.snap.ifindex, &flags, st.mac, err) < 0)
@@ -189,10 +205,14 @@ int timer_local_run(const struct timer_local_config *cfg, const struct timer_hoo
         goto out;
     if (timer_guard_start(&guard, guardian_restore, &st, err) < 0)
         goto out;
+    st.loop.guard_fd = guard.fd;
 
     st.loop.icmp_on_arp = true; /* from the first bounce on */
-    const struct timer_bounce_ops ops = {
-        .down = local_down, .up = local_up, .restore = local_restore, .priv = &st};
+    const struct timer_bounce_ops ops = {.down = local_down,
+                                         .up = local_up,
+                                         .restore = local_restore,
+                                         .verify = local_verify,
+                                         .priv = &st};
     bool restored;
     rc = timer_bounce_run(&ops, &st.loop, hooks, run, &restored, err);
     if (restored)

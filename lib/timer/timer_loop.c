@@ -58,6 +58,7 @@ void timer_loop_init(struct timer_loop *l, struct timer_prober *prober, int inte
     l->prober = prober;
     l->interval_ns = (int64_t)interval_ms * 1000000;
     l->link_fd = -1;
+    l->guard_fd = -1;
     l->last_arp_probe = -1;
     l->next_seq = 1;
 }
@@ -194,12 +195,22 @@ void timer_loop_drain_link(struct timer_loop *l, struct timer_loop_events *ev)
     }
 }
 
+bool timer_loop_guardian_alive(struct timer_loop *l)
+{
+    if (l->guard_fd < 0 || l->guardian_lost)
+        return !l->guardian_lost;
+    struct pollfd p = {.fd = l->guard_fd, .events = POLLIN};
+    if (poll(&p, 1, 0) > 0 && p.revents != 0)
+        l->guardian_lost = true;
+    return !l->guardian_lost;
+}
+
 int timer_loop_wait(struct timer_loop *l, int64_t until_ns, struct timer_loop_events *ev,
                     struct pr_error *err)
 {
     timer_loop_events_clear(ev);
     for (;;) {
-        if (caught_signal) {
+        if (caught_signal || l->guardian_lost) {
             ev->interrupted = true;
             return 1;
         }
@@ -211,11 +222,12 @@ int timer_loop_wait(struct timer_loop *l, int64_t until_ns, struct timer_loop_ev
         int64_t deadline = until_ns;
         if (l->sending && l->next_send_ns < deadline)
             deadline = l->next_send_ns;
-        struct pollfd fds[3];
+        struct pollfd fds[4];
         int nfds = 0;
         fds[nfds++] = (struct pollfd){.fd = l->prober ? l->prober->icmp_fd : -1, .events = POLLIN};
         fds[nfds++] = (struct pollfd){.fd = l->prober ? l->prober->arp_fd : -1, .events = POLLIN};
         fds[nfds++] = (struct pollfd){.fd = l->link_fd, .events = POLLIN};
+        fds[nfds++] = (struct pollfd){.fd = l->guard_fd, .events = POLLIN};
         int64_t wait = deadline > now ? deadline - now : 0;
         struct timespec ts = {.tv_sec = wait / 1000000000, .tv_nsec = wait % 1000000000};
         int rc = ppoll(fds, (nfds_t)nfds, &ts, installed ? &wait_mask : NULL);
@@ -226,6 +238,12 @@ int timer_loop_wait(struct timer_loop *l, int64_t until_ns, struct timer_loop_ev
         }
         if (rc == 0)
             continue;
+        if (fds[3].revents) {
+            /* The guardian never writes: readable means it is gone. */
+            l->guardian_lost = true;
+            ev->interrupted = true;
+            return 1;
+        }
         /* ARP first: its reply is what lets the first echo through. */
         if (fds[1].revents && read_arp(l, ev, err) < 0)
             return -1;

@@ -35,6 +35,8 @@ struct timer_loop {
     long last_arp_probe;         /* index in probes of the newest ARP probe, -1 */
     int link_fd;                 /* rtnetlink link events, -1 for none */
     int ifindex;                 /* ... of this interface */
+    int guard_fd;                /* the guardian's socket, -1 for none */
+    bool guardian_lost;          /* it closed: the guardian is gone */
 };
 
 /* What one wait saw. Times are TIMER_NONE when it did not happen. */
@@ -45,7 +47,7 @@ struct timer_loop_events {
     bool link_event;
     bool lower_up;
     int64_t link_event_ns;
-    bool interrupted;
+    bool interrupted; /* a signal, or the guardian is gone (guardian_lost) */
 };
 
 void timer_loop_init(struct timer_loop *l, struct timer_prober *prober, int interval_ms);
@@ -57,6 +59,9 @@ void timer_loop_stop(struct timer_loop *l);
  * returns 1 when events were seen, 0 at until_ns, -1 on error. */
 int timer_loop_wait(struct timer_loop *l, int64_t until_ns, struct timer_loop_events *ev,
                     struct pr_error *err);
+
+/* Does the guardian still run? (No wait; true when there is none.) */
+bool timer_loop_guardian_alive(struct timer_loop *l);
 
 /* Sets every field to "nothing seen". */
 void timer_loop_events_clear(struct timer_loop_events *ev);

@@ -4,6 +4,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <linux/if_addr.h>
+#include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,9 +76,7 @@ int timer_nl_transact(int fd, struct nlmsghdr *req, int *kernel_errno, struct pr
     }
 }
 
-typedef int (*dump_fn)(struct nlmsghdr *h, void *ctx, struct pr_error *err);
-
-static int nl_dump(int type, int family, dump_fn fn, void *ctx, struct pr_error *err)
+int timer_nl_dump(int type, int family, timer_nl_dump_fn fn, void *ctx, struct pr_error *err)
 {
     int fd = timer_nl_socket(0, err);
     if (fd < 0)
@@ -93,6 +92,9 @@ static int nl_dump(int type, int family, dump_fn fn, void *ctx, struct pr_error 
     /* RTM_GETROUTE expects a struct rtmsg; its first byte is the family too. */
     if (type == RTM_GETROUTE)
         req.h.nlmsg_len = NLMSG_LENGTH(sizeof(struct rtmsg));
+    /* RTM_GETNEXTHOP a struct nhmsg, no shorter. */
+    if (type == RTM_GETNEXTHOP)
+        req.h.nlmsg_len = NLMSG_LENGTH(sizeof(struct nhmsg));
     if (nl_send(fd, &req.h, err) < 0) {
         close(fd);
         return -1;
@@ -128,8 +130,8 @@ static int nl_dump(int type, int family, dump_fn fn, void *ctx, struct pr_error 
     return rc;
 }
 
-static int keep_copy(struct nlmsghdr ***list, size_t *n, const struct nlmsghdr *h,
-                     struct pr_error *err)
+int timer_nl_keep_copy(struct nlmsghdr ***list, size_t *n, const struct nlmsghdr *h,
+                       struct pr_error *err)
 {
     struct nlmsghdr **grown = realloc(*list, (*n + 1) * sizeof *grown);
     if (grown == NULL)
@@ -143,32 +145,7 @@ static int keep_copy(struct nlmsghdr ***list, size_t *n, const struct nlmsghdr *
     return 0;
 }
 
-static int snapshot_addr(struct nlmsghdr *h, void *ctx, struct pr_error *err)
-{
-    struct timer_snapshot *snap = ctx;
-    const struct ifaddrmsg *ifa = NLMSG_DATA(h);
-    if (h->nlmsg_type != RTM_NEWADDR || (int)ifa->ifa_index != snap->ifindex)
-        return 0;
-    if (ifa->ifa_family == AF_INET6 && ifa->ifa_scope == RT_SCOPE_LINK)
-        return 0;
-    return keep_copy(&snap->addrs, &snap->n_addrs, h, err);
-}
-
-/* The single output interface of a route (0 for multipath or none). */
-static int route_oif(struct nlmsghdr *h, const struct rtmsg *rtm)
-{
-    int len = (int)RTM_PAYLOAD(h);
-    int oif = 0;
-    for (const struct rtattr *a = RTM_RTA(rtm); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
-        if (a->rta_type == RTA_OIF)
-            memcpy(&oif, RTA_DATA(a), sizeof oif);
-        if (a->rta_type == RTA_MULTIPATH)
-            return 0;
-    }
-    return oif;
-}
-
-static uint32_t route_table(struct nlmsghdr *h, const struct rtmsg *rtm)
+uint32_t timer_nl_route_table(struct nlmsghdr *h, const struct rtmsg *rtm)
 {
     int len = (int)RTM_PAYLOAD(h);
     uint32_t table = rtm->rtm_table;
@@ -177,55 +154,6 @@ static uint32_t route_table(struct nlmsghdr *h, const struct rtmsg *rtm)
             memcpy(&table, RTA_DATA(a), sizeof table);
     }
     return table;
-}
-
-static int snapshot_route(struct nlmsghdr *h, void *ctx, struct pr_error *err)
-{
-    struct timer_snapshot *snap = ctx;
-    const struct rtmsg *rtm = NLMSG_DATA(h);
-    if (h->nlmsg_type != RTM_NEWROUTE)
-        return 0;
-    if (rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6)
-        return 0;
-    if (rtm->rtm_type != RTN_UNICAST || (rtm->rtm_flags & RTM_F_CLONED))
-        return 0;
-    if (rtm->rtm_protocol == RTPROT_KERNEL || rtm->rtm_protocol == RTPROT_RA)
-        return 0;
-    if (route_table(h, rtm) == RT_TABLE_LOCAL || route_oif(h, rtm) != snap->ifindex)
-        return 0;
-    return keep_copy(&snap->routes, &snap->n_routes, h, err);
-}
-
-int timer_snapshot_take(const char *ifname, struct timer_snapshot *snap, struct pr_error *err)
-{
-    memset(snap, 0, sizeof *snap);
-    unsigned flags = 0;
-    uint8_t mac[6];
-    if (timer_link_info(ifname, &snap->ifindex, &flags, mac, err) < 0)
-        return -1;
-    pr_strlcpy(snap->ifname, ifname, sizeof snap->ifname);
-    snap->was_up = (flags & IFF_UP) != 0;
-    if (nl_dump(RTM_GETADDR, AF_UNSPEC, snapshot_addr, snap, err) < 0 ||
-        nl_dump(RTM_GETROUTE, AF_UNSPEC, snapshot_route, snap, err) < 0) {
-        timer_snapshot_free(snap);
-        pr_error_prefix(err, "recording the addresses and routes of %s", ifname);
-        return -1;
-    }
-    return 0;
-}
-
-void timer_snapshot_free(struct timer_snapshot *snap)
-{
-    if (snap == NULL)
-        return;
-    for (size_t i = 0; i < snap->n_addrs; i++)
-        free(snap->addrs[i]);
-    for (size_t i = 0; i < snap->n_routes; i++)
-        free(snap->routes[i]);
-    free(snap->addrs);
-    free(snap->routes);
-    snap->addrs = snap->routes = NULL;
-    snap->n_addrs = snap->n_routes = 0;
 }
 
 int timer_route_get(int family, const void *addr, struct timer_route *out, struct pr_error *err)
@@ -302,7 +230,7 @@ static int collect_default(struct nlmsghdr *h, void *ctx, struct pr_error *err)
         return 0;
     if (rtm->rtm_family != AF_INET && rtm->rtm_family != AF_INET6)
         return 0;
-    if (route_table(h, rtm) != RT_TABLE_MAIN)
+    if (timer_nl_route_table(h, rtm) != RT_TABLE_MAIN)
         return 0;
     struct timer_default_route r = {.family = rtm->rtm_family};
     int len = (int)RTM_PAYLOAD(h);
@@ -340,7 +268,7 @@ static int collect_default(struct nlmsghdr *h, void *ctx, struct pr_error *err)
 int timer_default_routes(struct timer_default_route **out, size_t *n, struct pr_error *err)
 {
     struct default_list list = {0};
-    if (nl_dump(RTM_GETROUTE, AF_UNSPEC, collect_default, &list, err) < 0) {
+    if (timer_nl_dump(RTM_GETROUTE, AF_UNSPEC, collect_default, &list, err) < 0) {
         free(list.v);
         return -1;
     }

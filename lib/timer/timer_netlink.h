@@ -21,6 +21,19 @@
  * close-on-exec. Returns the fd or -1. */
 int timer_nl_socket(unsigned groups, struct pr_error *err);
 
+/* Dumps (NLM_F_DUMP) every object of a RTM_GET* type and family, calling fn
+ * for each message; stops at the first fn that returns -1. */
+typedef int (*timer_nl_dump_fn)(struct nlmsghdr *h, void *ctx, struct pr_error *err);
+int timer_nl_dump(int type, int family, timer_nl_dump_fn fn, void *ctx, struct pr_error *err);
+
+/* Appends a copy of h to *list. */
+int timer_nl_keep_copy(struct nlmsghdr ***list, size_t *n, const struct nlmsghdr *h,
+                       struct pr_error *err);
+
+struct rtmsg;
+/* A route's table: RTA_TABLE when present, else rtm_table. */
+uint32_t timer_nl_route_table(struct nlmsghdr *h, const struct rtmsg *rtm);
+
 /* Sends req (nlmsg_seq and NLM_F_ACK are set here) and waits for its
  * acknowledgement. Returns 0 when the kernel answered, with *kernel_errno the
  * kernel's verdict (0 success, else a positive errno); -1 on a socket
@@ -35,14 +48,36 @@ struct timer_snapshot {
     size_t n_addrs;
     struct nlmsghdr **routes; /* RTM_NEWROUTE messages as dumped */
     size_t n_routes;
+    struct nlmsghdr **nexthops; /* RTM_NEWNEXTHOP: singles first, then groups */
+    size_t n_nexthops;
+    struct nlmsghdr **neighs; /* RTM_NEWNEIGH, permanent and noarp ones */
+    size_t n_neighs;
 };
 
-/* Records what a bounce may lose: every address on the interface except
- * IPv6 link-local ones (the kernel makes those again), and every unicast
- * route leaving through it except those the kernel derives from addresses
- * (proto kernel), router advertisements, and the local table. */
+/* Records what a bounce may lose (timer_snapshot.c): every address on the
+ * interface except IPv6 link-local ones (the kernel makes those again);
+ * every nexthop object through it and every group holding one; every
+ * unicast route of any table but the local one that leaves through it (its
+ * output interface, one of its multipath nexthops, or a recorded nexthop
+ * object), except those the kernel derives from addresses (proto kernel)
+ * and router advertisements; its permanent and noarp neighbour entries but
+ * the multicast and broadcast ones the kernel makes again. */
 int timer_snapshot_take(const char *ifname, struct timer_snapshot *snap, struct pr_error *err);
 void timer_snapshot_free(struct timer_snapshot *snap);
+/* Is nexthop object id among the recorded ones? */
+bool timer_snapshot_has_nexthop(const struct timer_snapshot *snap, uint32_t id);
+
+/* One recorded message (address, route, nexthop object or neighbour) in
+ * words, ip(8)'s way: "route 192.0.2.0/24 table 100 via 10.0.0.1 dev eth0".
+ * Two entries are the same when their words are: the words leave out what
+ * the kernel changes by itself (dead and linkdown flags, counters, ages). */
+void timer_describe(const struct nlmsghdr *h, char *buf, size_t len);
+
+/* Records the interface again and compares with before: returns how many
+ * recorded entries are missing now (-1 on a netlink failure) and lists them
+ * in missing ("; " between them, cut at len). */
+int timer_snapshot_verify(const struct timer_snapshot *before, char *missing, size_t len,
+                          struct pr_error *err);
 
 /* The route the kernel would use towards addr (AF_INET or AF_INET6). */
 struct timer_route {

@@ -6,6 +6,8 @@
 #include <linux/capability.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
+#include <linux/neighbour.h>
+#include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 #include <netinet/in.h>
 #include <stdlib.h>
@@ -13,6 +15,11 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+/* The kernel's RTA_OK compares signed and unsigned lengths. */
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wsign-compare"
+#endif
 
 static bool has_cap(unsigned cap)
 {
@@ -55,22 +62,104 @@ int timer_priv_link_set(int nl_fd, int ifindex, bool up, struct pr_error *err)
     return 0;
 }
 
-/* Sends a recorded message again as a creation that must not replace
- * anything. Returns the kernel's errno (0: added, EEXIST: still there). */
-static int replay_one(int nl_fd, const struct nlmsghdr *recorded, uint16_t type,
-                      struct pr_error *err)
+/* Route attributes a creation refuses next to RTA_NH_ID: the kernel dumps
+ * the object's nexthops beside its id, but takes only the id. */
+static bool nexthop_detail(unsigned short type)
+{
+    return type == RTA_OIF || type == RTA_GATEWAY || type == RTA_MULTIPATH || type == RTA_VIA;
+}
+
+/* A copy of a recorded route fit for creation: state flags (linkdown,
+ * offload, dead...) cleared, the nexthops of an nhid route left out. */
+static struct nlmsghdr *route_for_creation(const struct nlmsghdr *recorded)
 {
     struct nlmsghdr *m = malloc(recorded->nlmsg_len);
     if (m == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory"), -1;
-    memcpy(m, recorded, recorded->nlmsg_len);
-    m->nlmsg_type = type;
-    m->nlmsg_flags = NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL;
-    m->nlmsg_pid = 0;
+        return NULL;
+    const struct rtmsg *rtm = NLMSG_DATA(recorded);
+    memcpy(m, recorded, NLMSG_LENGTH(sizeof *rtm));
+    struct rtmsg *out_rtm = NLMSG_DATA(m);
+    out_rtm->rtm_flags &= RTNH_F_ONLINK;
+    bool by_id = false;
+    int len = (int)RTM_PAYLOAD(recorded);
+    for (const struct rtattr *a = RTM_RTA(rtm); RTA_OK(a, len); a = RTA_NEXT(a, len))
+        by_id |= a->rta_type == RTA_NH_ID;
+    char *end = (char *)m + NLMSG_LENGTH(sizeof *rtm);
+    len = (int)RTM_PAYLOAD(recorded);
+    for (const struct rtattr *a = RTM_RTA(rtm); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
+        if (by_id && nexthop_detail(a->rta_type))
+            continue;
+        memcpy(end, a, RTA_ALIGN(a->rta_len));
+        if (a->rta_type == RTA_MULTIPATH) {
+            struct rtattr *mp = (struct rtattr *)end;
+            struct rtnexthop *nh = RTA_DATA(mp);
+            int left = (int)RTA_PAYLOAD(mp);
+            for (; RTNH_OK(nh, left); left -= (int)NLMSG_ALIGN(nh->rtnh_len), nh = RTNH_NEXT(nh))
+                nh->rtnh_flags &= RTNH_F_ONLINK;
+        }
+        end += RTA_ALIGN(a->rta_len);
+    }
+    m->nlmsg_len = (uint32_t)(end - (char *)m);
+    return m;
+}
+
+/* What a nexthop creation takes; the dump adds more (flags, statistics
+ * switches) that a creation refuses. */
+static bool nexthop_creation_attr(unsigned short type)
+{
+    return type == NHA_ID || type == NHA_GROUP || type == NHA_GROUP_TYPE || type == NHA_BLACKHOLE ||
+           type == NHA_OIF || type == NHA_GATEWAY || type == NHA_ENCAP_TYPE || type == NHA_ENCAP ||
+           type == NHA_FDB;
+}
+
+static struct nlmsghdr *nexthop_for_creation(const struct nlmsghdr *recorded)
+{
+    struct nlmsghdr *m = malloc(recorded->nlmsg_len);
+    if (m == NULL)
+        return NULL;
+    size_t head = NLMSG_LENGTH(sizeof(struct nhmsg));
+    memcpy(m, recorded, head);
+    struct nhmsg *nhm = NLMSG_DATA(m);
+    nhm->nh_flags &= RTNH_F_ONLINK; /* the only flag a creation may carry */
+    nhm->nh_scope = 0;
+    char *end = (char *)m + NLMSG_ALIGN(head);
+    int len = (int)recorded->nlmsg_len - (int)NLMSG_ALIGN(head);
+    for (const struct rtattr *a =
+             (const struct rtattr *)((const char *)recorded + NLMSG_ALIGN(head));
+         RTA_OK(a, len); a = RTA_NEXT(a, len)) {
+        if (!nexthop_creation_attr(a->rta_type))
+            continue;
+        memcpy(end, a, RTA_ALIGN(a->rta_len));
+        end += RTA_ALIGN(a->rta_len);
+    }
+    m->nlmsg_len = (uint32_t)(end - (char *)m);
+    return m;
+}
+
+/* Sends a recorded message again as a creation (with replace: an update of
+ * what is there). Returns the kernel's errno (0: added, EEXIST: still
+ * there), -1 on a socket failure. */
+static int replay_one(int nl_fd, const struct nlmsghdr *recorded, uint16_t type, bool replace,
+                      struct pr_error *err)
+{
+    struct nlmsghdr *m;
     if (type == RTM_NEWROUTE) {
-        /* State flags (linkdown, offload...) are refused on creation. */
-        struct rtmsg *rtm = NLMSG_DATA(m);
-        rtm->rtm_flags &= RTNH_F_ONLINK;
+        m = route_for_creation(recorded);
+    } else if (type == RTM_NEWNEXTHOP) {
+        m = nexthop_for_creation(recorded);
+    } else {
+        m = malloc(recorded->nlmsg_len);
+        if (m != NULL)
+            memcpy(m, recorded, recorded->nlmsg_len);
+    }
+    if (m == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory"), -1;
+    m->nlmsg_type = type;
+    m->nlmsg_flags = NLM_F_REQUEST | NLM_F_CREATE | (replace ? NLM_F_REPLACE : NLM_F_EXCL);
+    m->nlmsg_pid = 0;
+    if (type == RTM_NEWNEIGH) {
+        struct ndmsg *nd = NLMSG_DATA(m);
+        nd->ndm_state &= NUD_PERMANENT | NUD_NOARP;
     }
     int kerr = 0;
     int rc = timer_nl_transact(nl_fd, m, &kerr, err);
@@ -78,19 +167,52 @@ static int replay_one(int nl_fd, const struct nlmsghdr *recorded, uint16_t type,
     return rc < 0 ? -1 : kerr;
 }
 
+static void count(struct timer_restore_result *out, int kerr, unsigned *added)
+{
+    if (kerr == 0)
+        (*added)++;
+    else if (kerr != EEXIST && out->failed++ == 0)
+        out->first_errno = kerr;
+}
+
+/* Nexthop objects: singles, then groups; a group the kernel shrank is set
+ * back to its recorded members. */
+static int replay_nexthops(int nl_fd, const struct timer_snapshot *snap,
+                           struct timer_restore_result *out, struct pr_error *err)
+{
+    for (size_t i = 0; i < snap->n_nexthops; i++) {
+        int kerr = replay_one(nl_fd, snap->nexthops[i], RTM_NEWNEXTHOP, false, err);
+        if (kerr < 0)
+            return -1;
+        if (kerr == EEXIST) {
+            char words[512];
+            timer_describe(snap->nexthops[i], words, sizeof words);
+            if (strstr(words, " group ") != NULL) {
+                /* Present, maybe with fewer members: set it again. */
+                kerr = replay_one(nl_fd, snap->nexthops[i], RTM_NEWNEXTHOP, true, err);
+                if (kerr < 0)
+                    return -1;
+                if (kerr == 0)
+                    kerr = EEXIST; /* not counted as added */
+            }
+        }
+        count(out, kerr, &out->nexthops);
+    }
+    return 0;
+}
+
 int timer_priv_replay(int nl_fd, const struct timer_snapshot *snap,
                       struct timer_restore_result *out, struct pr_error *err)
 {
     memset(out, 0, sizeof *out);
     for (size_t i = 0; i < snap->n_addrs; i++) {
-        int kerr = replay_one(nl_fd, snap->addrs[i], RTM_NEWADDR, err);
+        int kerr = replay_one(nl_fd, snap->addrs[i], RTM_NEWADDR, false, err);
         if (kerr < 0)
             return -1;
-        if (kerr == 0)
-            out->addresses++;
-        else if (kerr != EEXIST && out->failed++ == 0)
-            out->first_errno = kerr;
+        count(out, kerr, &out->addresses);
     }
+    if (replay_nexthops(nl_fd, snap, out, err) < 0)
+        return -1;
     /* A route through a gateway needs the route to that gateway first:
      * retry the refused ones while each pass adds something. */
     bool *pending = calloc(snap->n_routes + 1, sizeof *pending);
@@ -104,7 +226,7 @@ int timer_priv_replay(int nl_fd, const struct timer_snapshot *snap,
         for (size_t i = 0; i < snap->n_routes; i++) {
             if (!pending[i])
                 continue;
-            int kerr = replay_one(nl_fd, snap->routes[i], RTM_NEWROUTE, err);
+            int kerr = replay_one(nl_fd, snap->routes[i], RTM_NEWROUTE, false, err);
             if (kerr < 0) {
                 free(pending);
                 return -1;
@@ -123,6 +245,12 @@ int timer_priv_replay(int nl_fd, const struct timer_snapshot *snap,
             out->first_errno = last_errno;
     }
     free(pending);
+    for (size_t i = 0; i < snap->n_neighs; i++) {
+        int kerr = replay_one(nl_fd, snap->neighs[i], RTM_NEWNEIGH, false, err);
+        if (kerr < 0)
+            return -1;
+        count(out, kerr, &out->neighbours);
+    }
     return 0;
 }
 

@@ -20,8 +20,10 @@ int timer_priv_link_set(int nl_fd, int ifindex, bool up, struct pr_error *err);
 struct timer_restore_result {
     unsigned addresses; /* put back (the kernel had dropped them) */
     unsigned routes;
-    unsigned failed; /* could not be put back */
-    int first_errno; /* of the first failure */
+    unsigned nexthops;   /* nexthop objects */
+    unsigned neighbours; /* permanent and noarp entries */
+    unsigned failed;     /* could not be put back */
+    int first_errno;     /* of the first failure */
 };
 
 /* Brings the interface up when it was up before, then adds back every

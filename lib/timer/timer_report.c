@@ -41,6 +41,11 @@ void timer_text_bounce(const struct timer_run *run, size_t index, char *buf, siz
         pr_strlcatf(buf, len, " | put back %u %s, %u %s", b->restored_addresses,
                     plural(b->restored_addresses, "address", "addresses"), b->restored_routes,
                     plural(b->restored_routes, "route", "routes"));
+    if (b->restored_nexthops || b->restored_neighbours)
+        pr_strlcatf(buf, len, ", %u %s, %u %s", b->restored_nexthops,
+                    plural(b->restored_nexthops, "nexthop object", "nexthop objects"),
+                    b->restored_neighbours,
+                    plural(b->restored_neighbours, "neighbour", "neighbours"));
 }
 
 void timer_text_outage(const struct timer_run *run, size_t index, char *buf, size_t len)
@@ -93,6 +98,8 @@ void timer_text_summary(FILE *out, const struct timer_run *run, const struct tim
                 mn, md, mx);
     if (run->interrupted)
         fprintf(out, "interrupted: the measurement is incomplete\n");
+    if (run->not_restored > 0)
+        fprintf(out, "not put back (%u): %s\n", run->not_restored, run->not_restored_what);
     fprintf(out, "verdict: %s", timer_verdict_name(s->verdict));
     if (s->cause != NULL)
         fprintf(out, ": %s", s->cause);
@@ -175,6 +182,10 @@ static void json_bounce(struct json_out *j, const struct timer_run *run,
     json_int(j, b->restored_addresses);
     json_key(j, "routes");
     json_int(j, b->restored_routes);
+    json_key(j, "nexthops");
+    json_int(j, b->restored_nexthops);
+    json_key(j, "neighbours");
+    json_int(j, b->restored_neighbours);
     json_end_object(j);
     json_probes(j, &b->probes);
     json_end_object(j);
@@ -250,6 +261,9 @@ static void json_run(struct json_out *j, const struct timer_run *run, const stru
     json_bool(j, run->arp);
     json_key(j, "interrupted");
     json_bool(j, run->interrupted);
+    json_key(j, "not_restored");
+    json_int(j, run->not_restored);
+    json_str_or_null(j, "not_restored_what", run->not_restored > 0 ? run->not_restored_what : NULL);
     json_key(j, "bounces");
     json_begin_array(j);
     for (size_t i = 0; i < run->n_bounces; i++)

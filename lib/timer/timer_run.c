@@ -275,7 +275,7 @@ int timer_summarize(const struct timer_run *run, struct timer_summary *out, stru
 
 int timer_exit_code(const struct timer_run *run, const struct timer_summary *s)
 {
-    if (run->interrupted)
+    if (run->interrupted || run->not_restored > 0)
         return 3;
     switch (s->verdict) {
     case TIMER_READY:

@@ -49,6 +49,8 @@ struct timer_bounce {
     int64_t first_reply_ns;     /* first ICMP echo reply after up */
     unsigned restored_addresses;
     unsigned restored_routes;
+    unsigned restored_nexthops;   /* nexthop objects */
+    unsigned restored_neighbours; /* permanent and noarp entries */
     struct timer_probes probes;
 };
 
@@ -76,9 +78,11 @@ struct timer_run {
     double down_for_s; /* watch: the other side's --down-for, -1 when not given */
     int timeout_s;
     int count;
-    const char *icmp_socket; /* "datagram" or "raw" */
-    bool arp;                /* ARP requests sent too */
-    bool interrupted;        /* SIGINT/SIGTERM stopped the run */
+    const char *icmp_socket;      /* "datagram" or "raw" */
+    bool arp;                     /* ARP requests sent too */
+    bool interrupted;             /* SIGINT/SIGTERM stopped the run */
+    unsigned not_restored;        /* entries of the interface missing after a bounce */
+    char not_restored_what[1024]; /* them in words, "; " between */
     /* One reading of both clocks when the measurement started: every
      * monotonic time converts to the wall clock from it (timer_run_wall_ns),
      * so the report can say when, beside how long. */
@@ -144,7 +148,8 @@ struct timer_summary {
 int timer_summarize(const struct timer_run *run, struct timer_summary *out, struct pr_error *err);
 
 /* From the verdict, in every mode: 0 ready, 1 warning, 2 not-ready, 3
- * unknown or interrupted (enum pr_exit). */
+ * unknown or interrupted (enum pr_exit); 3 too when something could not be
+ * put back. */
 int timer_exit_code(const struct timer_run *run, const struct timer_summary *s);
 
 #endif

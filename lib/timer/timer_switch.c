@@ -212,7 +212,7 @@ int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_sourc
     memset(&prober, 0, sizeof prober);
     prober.icmp_fd = prober.arp_fd = -1;
     struct timer_loop loop;
-    struct timer_guard guard = {.pid = 0, .pipe_wr = -1};
+    struct timer_guard guard = {.pid = 0, .fd = -1};
     struct switch_guard ctx = {.cfg = cfg, .hooks = hooks, .ifindex = run->port_ifindex};
     int rc = -1;
     if (timer_probe_remote(cfg->target, &prober, run, err) < 0)
@@ -223,6 +223,7 @@ int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_sourc
         goto out;
     if (timer_guard_start(&guard, guardian_restore, &ctx, err) < 0)
         goto out;
+    loop.guard_fd = guard.fd;
     struct switch_port port = {.src = src, .ifindex = run->port_ifindex};
     const struct timer_bounce_ops ops = {
         .down = switch_down, .up = switch_up, .restore = switch_restore, .priv = &port};

@@ -6,7 +6,7 @@
  * each to the configuration closes its finding. */
 #include "aruba_test_util.h"
 
-#include "aruba/aruba_text.h"
+#include "cli/cli_text.h"
 #include "driver.h"
 
 static void read_error(const char *text, size_t len, enum pr_error_code code, const char *expect)
@@ -32,9 +32,9 @@ static void test_reader_lines(void **state)
     const char text[] = "\r\nRunning configuration:\r\n\r\n; comment\r\nhostname \"x\"\r\n"
                         "banner motd $\r\ninterface 9\r\n$\r\ninterface 1\r\n   disable\r\n"
                         "   exit\r\n\0\0";
-    struct aruba_text *t;
+    struct cli_text *t;
     struct pr_error err = {0};
-    assert_int_equal(aruba_text_read(text, sizeof text - 1, "t", ';', &t, &err), 0);
+    assert_int_equal(cli_text_read(text, sizeof text - 1, "t", ';', &t, &err), 0);
     /* hostname, interface 1, disable, exit: the header, comment, blank
      * lines and the banner's body are gone, and so are the trailing NULs. */
     assert_int_equal(t->n_lines, 4);
@@ -42,7 +42,7 @@ static void test_reader_lines(void **state)
     assert_int_equal(t->lines[1].lineno, 9);
     assert_int_equal(t->lines[2].indent, 3);
     assert_string_equal(t->lines[2].text, "disable");
-    aruba_text_free(t);
+    cli_text_free(t);
 
     const char nul[] = PC_HEAD "hostname x\ninterface 1\0\n   disable\n";
     read_error(nul, sizeof nul - 1, PR_ERR_INPUT, "bad.cfg:3: NUL byte");

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-#include "aruba/aruba_text.h"
+#include "cli/cli_text.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -13,7 +13,7 @@ static bool is_blank(char c)
     return c == ' ' || c == '\t';
 }
 
-size_t aruba_text_trimmed_len(const char *text, size_t len)
+size_t cli_text_trimmed_len(const char *text, size_t len)
 {
     while (len > 0 && (text[len - 1] == '\0' || text[len - 1] == '\n' || text[len - 1] == '\r' ||
                        is_blank(text[len - 1])))
@@ -46,8 +46,27 @@ static bool banner_opens(const char *line, char *delim)
     return strchr(p + 1, *delim) == NULL;
 }
 
-int aruba_text_read(const char *text, size_t len, const char *origin, char comment,
-                    struct aruba_text **out, struct pr_error *err)
+char *cli_cut_line(char **at, char *end, unsigned *indent)
+{
+    char *line = *at;
+    char *eol = memchr(line, '\n', (size_t)(end - line));
+    *at = eol ? eol + 1 : end;
+    if (eol == NULL)
+        eol = end;
+    *eol = '\0';
+    *indent = 0;
+    while (is_blank(*line)) {
+        line++;
+        (*indent)++;
+    }
+    char *tail = line + strlen(line);
+    while (tail > line && (is_blank(tail[-1]) || tail[-1] == '\r'))
+        *--tail = '\0';
+    return line;
+}
+
+int cli_text_read(const char *text, size_t len, const char *origin, char comment,
+                  struct cli_text **out, struct pr_error *err)
 {
     *out = NULL;
     if (origin == NULL)
@@ -63,7 +82,7 @@ int aruba_text_read(const char *text, size_t len, const char *origin, char comme
         return pr_error_set(err, PR_ERR_INPUT, "%s:%u: NUL byte: not a text configuration", origin,
                             lineno);
     }
-    struct aruba_text *t = calloc(1, sizeof *t);
+    struct cli_text *t = calloc(1, sizeof *t);
     if (t == NULL || (t->buf = malloc(body + 1)) == NULL) {
         free(t);
         return pr_error_set(err, PR_ERR_INTERNAL, "%s: out of memory", origin);
@@ -77,22 +96,9 @@ int aruba_text_read(const char *text, size_t len, const char *origin, char comme
     char delim = 0;
     char *p = t->buf, *end = t->buf + body;
     while (p < end) {
-        char *eol = memchr(p, '\n', (size_t)(end - p));
-        char *next = eol ? eol + 1 : end;
-        if (eol == NULL)
-            eol = end;
-        *eol = '\0';
+        unsigned indent;
+        char *line = cli_cut_line(&p, end, &indent);
         lineno++;
-        char *line = p;
-        p = next;
-        unsigned indent = 0;
-        while (is_blank(*line)) {
-            line++;
-            indent++;
-        }
-        char *tail = line + strlen(line);
-        while (tail > line && (is_blank(tail[-1]) || tail[-1] == '\r'))
-            *--tail = '\0';
         if (banner_line != 0) {
             if (strchr(line, delim) != NULL)
                 banner_line = 0;
@@ -106,27 +112,27 @@ int aruba_text_read(const char *text, size_t len, const char *origin, char comme
         }
         if (t->n_lines == cap) {
             size_t ncap = cap ? cap * 2 : 256;
-            struct aruba_line *lines = realloc(t->lines, ncap * sizeof *lines);
+            struct cli_line *lines = realloc(t->lines, ncap * sizeof *lines);
             if (lines == NULL) {
-                aruba_text_free(t);
+                cli_text_free(t);
                 return pr_error_set(err, PR_ERR_INTERNAL, "%s: out of memory", origin);
             }
             t->lines = lines;
             cap = ncap;
         }
-        t->lines[t->n_lines++] = (struct aruba_line){lineno, indent, line};
+        t->lines[t->n_lines++] = (struct cli_line){lineno, indent, line};
     }
     if (banner_line != 0) {
         pr_error_set(err, PR_ERR_INPUT, "%s:%u: banner is never closed (no line with '%c')", origin,
                      banner_line, delim);
-        aruba_text_free(t);
+        cli_text_free(t);
         return -1;
     }
     *out = t;
     return 0;
 }
 
-void aruba_text_free(struct aruba_text *t)
+void cli_text_free(struct cli_text *t)
 {
     if (t == NULL)
         return;
@@ -135,13 +141,13 @@ void aruba_text_free(struct aruba_text *t)
     free(t);
 }
 
-void aruba_stmt_init(struct aruba_stmt *s, const struct aruba_line *line)
+void cli_stmt_init(struct cli_stmt *s, const struct cli_line *line)
 {
     s->line = line;
     s->n = 0;
     s->no = false;
     const char *p = line->text;
-    while (*p != '\0' && s->n < ARUBA_MAX_TOKENS) {
+    while (*p != '\0' && s->n < CLI_MAX_TOKENS) {
         while (is_blank(*p))
             p++;
         if (*p == '\0')
@@ -173,7 +179,7 @@ void aruba_stmt_init(struct aruba_stmt *s, const struct aruba_line *line)
     }
 }
 
-bool aruba_stmt_is(const struct aruba_stmt *s, size_t at, const char *words, size_t *next)
+bool cli_stmt_is(const struct cli_stmt *s, size_t at, const char *words, size_t *next)
 {
     size_t i = at;
     const char *p = words;
@@ -191,13 +197,12 @@ bool aruba_stmt_is(const struct aruba_stmt *s, size_t at, const char *words, siz
     return true;
 }
 
-bool aruba_stmt_int(const struct aruba_stmt *s, size_t i, long long min, long long max,
-                    long long *out)
+bool cli_stmt_int(const struct cli_stmt *s, size_t i, long long min, long long max, long long *out)
 {
     return i < s->n && pr_parse_int(s->w[i], min, max, out);
 }
 
-bool aruba_vlan_list(const char *text, bool all_ok, bool marks[4095])
+bool cli_vlan_list(const char *text, bool all_ok, bool marks[4095])
 {
     if (all_ok && strcasecmp(text, "all") == 0) {
         for (int v = 1; v < 4095; v++)
@@ -224,7 +229,7 @@ bool aruba_vlan_list(const char *text, bool all_ok, bool marks[4095])
     return true;
 }
 
-int aruba_speed_mbps(const char *word)
+int cli_speed_mbps(const char *word)
 {
     const char *p = word;
     if (strncasecmp(p, "auto-", 5) == 0)
@@ -253,7 +258,7 @@ int aruba_speed_mbps(const char *word)
     return v >= 1 && v <= 1600000 ? (int)v : 0;
 }
 
-int aruba_name_cmp(const char *a, const char *b)
+int cli_name_cmp(const char *a, const char *b)
 {
     while (*a != '\0' && *b != '\0') {
         if (isdigit((unsigned char)*a) && isdigit((unsigned char)*b)) {

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* The last step every configuration dialect shares: its interfaces become
+ * the switch's ports, in the natural order of their names (cli_name_cmp),
+ * each a front-panel Ethernet port (the configuration says it is one,
+ * whatever its name looks like: "1/1/1", "5", "A1"), with its description
+ * and the name of the aggregate it is a member of, and then its facts from
+ * the dialect's own reader.
+ *
+ * Ownership: the caller owns refs and what they point to; cli_add_ports()
+ * reorders refs and keeps nothing. */
+#ifndef PR_CLI_PORTS_H
+#define PR_CLI_PORTS_H
+
+#include <stddef.h>
+
+#include "model/switch.h"
+#include "util/error.h"
+
+struct cli_port_ref {
+    const char *name;
+    const char *alias;          /* NULL or "" when none */
+    char lag_name[PR_NAME_MAX]; /* the aggregate's own name, "" when none */
+    const void *item;           /* the dialect's interface */
+};
+
+/* fill gives one port its facts from the dialect's interface. Returns 0,
+ * or -1 with err set when a port cannot be added. */
+int cli_add_ports(struct pr_switch *sw, struct cli_port_ref *refs, size_t n,
+                  void (*fill)(const void *item, struct pr_port *port, void *ctx), void *ctx,
+                  struct pr_error *err);
+
+#endif
