@@ -9,7 +9,15 @@ static const struct pr_driver *const driver_table[] = {
     &pr_driver_generic_snmp,
     &pr_driver_cisco,
     &pr_driver_juniper,
-    &pr_driver_aruba, /* AOS-CX, ArubaOS-Switch (ProCurve) */
+    &pr_driver_aruba,    /* AOS-CX, ArubaOS-Switch (ProCurve) */
+    &pr_driver_ruckus,   /* FastIron (Ruckus/Brocade ICX) */
+    &pr_driver_mikrotik, /* RouterOS */
+    &pr_driver_fastpath, /* Broadcom FASTPATH, EFOS */
+    &pr_driver_fsos,     /* FS.com FSOS */
+    &pr_driver_tplink,   /* TP-Link */
+    /* the #-sectioned family: Huawei VRP, H3C / HPE Comware */
+    &pr_driver_huawei,
+    &pr_driver_comware,
     NULL,
 };
 

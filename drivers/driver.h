@@ -135,6 +135,23 @@ int pr_driver_merge_fixes(const struct pr_switch *sw, const char *comment,
  * speed, BPDU guard: optional, and in the JSON with the finding). */
 bool pr_driver_fix_in_block(const struct pr_port *port, const struct pr_finding *finding);
 
+/* merge_fixes() for a family that reads a configuration: the block of
+ * pr_driver_merge_fixes() under the dialect's comment when sw was read from
+ * one (and then ready to paste), under "#" (advice) when it was not. */
+int pr_driver_merge_config_fixes(const struct pr_switch *sw, bool from_config, const char *comment,
+                                 struct pr_fix_block *block);
+
+/* read_config() through a dialect's reader: refuses a missing text as
+ * DRIVER's usage error, reads, and adds config->kind to sw's sources. */
+int pr_driver_read_config_with(const struct pr_config_text *config, struct pr_switch *sw,
+                               const char *driver,
+                               int (*read)(const char *text, size_t len, const char *origin,
+                                           struct pr_switch *sw, struct pr_error *err),
+                               struct pr_error *err);
+
+/* Hands priv (and its free) to sw->driver_priv, freeing what was there. */
+void pr_driver_install_priv(struct pr_switch *sw, void *priv, void (*priv_free)(void *));
+
 /* The line that marks a block's switch-wide part, after the family's
  * comment string: " switch-wide, disruptive: ...". */
 extern const char pr_driver_switch_wide_note[];
@@ -151,5 +168,12 @@ extern const struct pr_driver pr_driver_generic_snmp;
 extern const struct pr_driver pr_driver_cisco;
 extern const struct pr_driver pr_driver_juniper;
 extern const struct pr_driver pr_driver_aruba;
+extern const struct pr_driver pr_driver_ruckus;
+extern const struct pr_driver pr_driver_mikrotik;
+extern const struct pr_driver pr_driver_fastpath;
+extern const struct pr_driver pr_driver_fsos;
+extern const struct pr_driver pr_driver_tplink;
+extern const struct pr_driver pr_driver_huawei;
+extern const struct pr_driver pr_driver_comware;
 
 #endif

@@ -76,3 +76,34 @@ int pr_driver_merge_fixes(const struct pr_switch *sw, const char *comment,
     }
     return 0;
 }
+
+int pr_driver_merge_config_fixes(const struct pr_switch *sw, bool from_config, const char *comment,
+                                 struct pr_fix_block *block)
+{
+    if (pr_driver_merge_fixes(sw, from_config ? comment : "#", block) != 0)
+        return -1;
+    block->paste = block->text != NULL && from_config;
+    return 0;
+}
+
+int pr_driver_read_config_with(const struct pr_config_text *config, struct pr_switch *sw,
+                               const char *driver,
+                               int (*read)(const char *text, size_t len, const char *origin,
+                                           struct pr_switch *sw, struct pr_error *err),
+                               struct pr_error *err)
+{
+    if (config->text == NULL)
+        return pr_error_set(err, PR_ERR_USAGE, "the %s driver was given no configuration", driver);
+    if (read(config->text, config->len, config->origin, sw, err) != 0)
+        return -1;
+    pr_switch_add_source(sw, config->kind ? config->kind : "config");
+    return 0;
+}
+
+void pr_driver_install_priv(struct pr_switch *sw, void *priv, void (*priv_free)(void *))
+{
+    if (sw->driver_priv_free != NULL)
+        sw->driver_priv_free(sw->driver_priv);
+    sw->driver_priv = priv;
+    sw->driver_priv_free = priv_free;
+}

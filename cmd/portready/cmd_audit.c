@@ -296,6 +296,7 @@ static void on_result(void *user, size_t index, struct pr_switch *sw)
     out->summary.unknown += one.unknown;
     out->summary.uplinks += one.uplinks;
     out->summary.unchecked += one.unchecked;
+    out->summary.portless += one.portless;
     out->requests += sw->pr_snmp_requests;
     out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
     if (out->stats)
@@ -321,6 +322,7 @@ static void summary_add(struct pr_summary *all, const struct pr_summary *one)
     all->unknown += one->unknown;
     all->uplinks += one->uplinks;
     all->unchecked += one->unchecked;
+    all->portless += one->portless;
     if (one->cut_short != NULL)
         all->cut_short = one->cut_short;
 }

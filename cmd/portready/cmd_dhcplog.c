@@ -19,6 +19,7 @@
 #include "dhcplog/dhcplog_verdict.h"
 #include "util/json.h"
 #include "util/walltime.h"
+#include "util/safe_text.h"
 
 static const char hint[] = "Try 'portready dhcp-log --help'.";
 
@@ -185,21 +186,28 @@ static const char *color_end(const struct dhcplog_cli *cli)
     return cli->color ? "\033[0m" : "";
 }
 
+/* Text from the log, fit for a terminal (util/safe_text.h), in buf. */
+static const char *safe(char *buf, size_t len, const char *text)
+{
+    pr_text_safe(buf, len, text);
+    return buf;
+}
+
 static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplog_mac_state *ms,
                               const struct dhcplog_result *r)
 {
-    char mac[DHCPLOG_MAC_TEXT], ip[16];
+    char mac[DHCPLOG_MAC_TEXT], ip[16], text[DHCPLOG_LINE_MAX + 1];
     dhcplog_mac_format(ms->mac, mac);
     printf("%s  %s%s%s", mac, verdict_color(cli, r->verdict), dhcplog_verdict_name(r->verdict),
            color_end(cli));
     if (r->via != NULL)
-        printf("  %s %s", r->via_relay ? "relay" : "via", r->via);
+        printf("  %s %s", r->via_relay ? "relay" : "via", safe(text, sizeof text, r->via));
     if (r->ip != 0) {
         dhcplog_ip_format(r->ip, ip);
         printf("  %s", ip);
     }
     putchar('\n');
-    printf("  reason: %s\n", r->reason);
+    printf("  reason: %s\n", safe(text, sizeof text, r->reason));
     if (r->time_to_ack_us >= 0)
         printf("  first DISCOVER to ACK: %.1f s\n", (double)r->time_to_ack_us / 1e6);
     else
@@ -209,7 +217,7 @@ static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplo
     for (size_t i = 0; i < r->evidence_count; i++) {
         if (r->omitted > 0 && i == r->omitted_after)
             printf("    ... %zu more line%s ...\n", r->omitted, r->omitted == 1 ? "" : "s");
-        printf("    %s\n", r->evidence[i]);
+        printf("    %s\n", safe(text, sizeof text, r->evidence[i]));
     }
 }
 
@@ -400,7 +408,7 @@ static void print_settled(void *ctx, const struct dhcplog_mac_state *ms)
     const struct dhcplog_cli *cli = ctx;
     struct dhcplog_result r;
     dhcplog_classify(ms, &r);
-    char mac[DHCPLOG_MAC_TEXT], ip[16], when[16] = "";
+    char mac[DHCPLOG_MAC_TEXT], ip[16], when[16] = "", via[DHCPLOG_LINE_MAX + 1];
     dhcplog_mac_format(ms->mac, mac);
     dhcplog_ip_format(r.ip, ip);
     int64_t at = r.attempt->acks > 0 ? r.attempt->ack_us : r.attempt->nak_us;
@@ -414,7 +422,7 @@ static void print_settled(void *ctx, const struct dhcplog_mac_state *ms)
         printf(" %.1f s", (double)r.time_to_ack_us / 1e6);
     printf(" %s", r.ip != 0 ? ip : "-");
     if (r.via != NULL)
-        printf(" %s %s", r.via_relay ? "relay" : "via", r.via);
+        printf(" %s %s", r.via_relay ? "relay" : "via", safe(via, sizeof via, r.via));
     putchar('\n');
     fflush(stdout);
 }

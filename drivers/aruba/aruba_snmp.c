@@ -89,15 +89,14 @@ static bool port_truth(struct pr_snmp_store *store, const struct mib_object *obj
 {
     const uint32_t keys[] = {port->bridge_port, port->ifindex};
     for (size_t i = 0; i < 2; i++) {
-        int64_t v;
-        const struct pr_snmp_varbind *vb;
-        if (keys[i] == 0 || !generic_column_int(store, obj, keys[i], &v, &vb) || (v != 1 && v != 2))
+        if (keys[i] == 0)
             continue;
-        char idx[16], ev[PR_EVIDENCE_MAX];
+        char idx[16];
         snprintf(idx, sizeof idx, "%u", keys[i]);
-        generic_evidence(ev, sizeof ev, obj, idx, vb, v == 1 ? true_name : false_name);
-        pr_fact_set(out, v == 1, "%s", ev);
-        return true;
+        if (generic_truth_fact(out, obj, idx,
+                               pr_snmp_store_get_indexed(store, obj->oid, obj->len, keys[i]),
+                               true_name, false_name))
+            return true;
     }
     return false;
 }
@@ -121,8 +120,9 @@ void aruba_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
         bool have_oper =
             port_truth(store, &MIB_HP_RSTP_OPER_EDGE, port, "enable", "disable", &oper);
         bool have_auto = port_truth(store, &MIB_HP_RSTP_AUTO_EDGE, port, "true", "false", &autoe);
-        if (have_admin || have_oper || have_auto)
-            pr_facts_edge_from_admin_oper(&port->facts, have_admin ? &admin : NULL,
+        bool bad_admin = !have_admin && admin.evidence[0] != '\0';
+        if (have_admin || bad_admin || have_oper || have_auto)
+            pr_facts_edge_from_admin_oper(&port->facts, have_admin || bad_admin ? &admin : NULL,
                                           have_oper ? &oper : NULL, have_auto ? &autoe : NULL);
     }
 }

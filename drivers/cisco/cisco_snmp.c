@@ -211,6 +211,7 @@ static bool portfast_from_stpx(struct pr_snmp_store *store, struct pr_port *port
         return true;
     }
     }
+    generic_impossible(&f->edge, &MIB_STPX_FAST_START_MODE, idx, vb, NULL);
     return false;
 }
 
@@ -266,7 +267,9 @@ static void read_portfast_and_guard(struct pr_snmp_store *store, struct pr_switc
         static const char *const names[] = {"?", "enable", "disable", "default"};
         generic_evidence(ev, sizeof ev, &MIB_STPX_BPDU_GUARD_MODE, idx, vb,
                          mode >= 1 && mode <= 3 ? names[mode] : NULL);
-        if (mode == 1 || mode == 2) {
+        if (mode < 1 || mode > 3) {
+            generic_impossible(&port->facts.bpdu_guard, &MIB_STPX_BPDU_GUARD_MODE, idx, vb, NULL);
+        } else if (mode == 1 || mode == 2) {
             pr_fact_set(&port->facts.bpdu_guard, mode == 1, "%s", ev);
         } else if (mode == 3 && guard_global != NULL &&
                    pr_snmp_value_integer(&guard_global->value, &g) && (g == 1 || g == 2)) {

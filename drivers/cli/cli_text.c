@@ -279,3 +279,84 @@ int cli_name_cmp(const char *a, const char *b)
     }
     return (*a != '\0') - (*b != '\0');
 }
+
+int cli_text_append(const char *text, size_t len, const char *snippet, char **out, size_t *out_len,
+                    struct pr_error *err)
+{
+    size_t keep = cli_text_trimmed_len(text, len);
+    size_t slen = strlen(snippet);
+    char *buf = malloc(keep + slen + 3);
+    if (buf == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory applying a fix");
+    memcpy(buf, text, keep);
+    size_t n = keep;
+    if (n > 0)
+        buf[n++] = '\n';
+    memcpy(buf + n, snippet, slen);
+    n += slen;
+    buf[n++] = '\n';
+    buf[n] = '\0';
+    *out = buf;
+    *out_len = n;
+    return 0;
+}
+
+void cli_stmt_undo(struct cli_stmt *s)
+{
+    if (s->n > 0 && strcasecmp(s->w[0], "undo") == 0) {
+        s->no = true;
+        memmove(s->w[0], s->w[1], (s->n - 1) * sizeof s->w[0]);
+        s->n--;
+    }
+}
+
+bool cli_vlan_words(const char *text, bool all_ok, bool marks[4095])
+{
+    const char *p = text;
+    long long prev = -1;
+    bool range = false, any = false;
+    while (*p != '\0') {
+        while (is_blank(*p))
+            p++;
+        if (*p == '\0')
+            break;
+        const char *start = p;
+        while (*p != '\0' && !is_blank(*p))
+            p++;
+        char word[16];
+        size_t len = (size_t)(p - start);
+        if (len >= sizeof word)
+            return false;
+        memcpy(word, start, len);
+        word[len] = '\0';
+        if (strcasecmp(word, "to") == 0) {
+            if (prev < 0 || range)
+                return false;
+            range = true;
+            continue;
+        }
+        if (all_ok && strcasecmp(word, "all") == 0 && !range) {
+            for (int v = 1; v <= 4094; v++)
+                marks[v] = true;
+            prev = -1;
+            any = true;
+            continue;
+        }
+        long long v;
+        if (!pr_parse_int(word, 1, 4094, &v))
+            return false;
+        if (range) {
+            if (v < prev)
+                return false;
+            for (long long k = prev; k <= v; k++)
+                marks[k] = true;
+            range = false;
+            prev = -1;
+        } else {
+            marks[v] = true;
+            prev = v;
+        }
+        any = true;
+    }
+    return any && !range;
+}

@@ -84,4 +84,20 @@ int cli_speed_mbps(const char *word);
  * "1/1/10". */
 int cli_name_cmp(const char *a, const char *b);
 
+/* The configuration text after a fix for a dialect whose saved text is the
+ * commands the switch replays in order: text (without the NUL bytes and
+ * blanks that trail it), a newline, the snippet, a newline. *out
+ * (NUL-terminated, *out_len its length) is the caller's to free. */
+int cli_text_append(const char *text, size_t len, const char *snippet, char **out, size_t *out_len,
+                    struct pr_error *err);
+
+/* `undo` in front (the `no` of the `#`-sectioned dialects): taken off and
+ * noted in s->no, as cli_stmt_init() does for `no`. */
+void cli_stmt_undo(struct cli_stmt *s);
+
+/* A space-separated VLAN list with `to` ranges ("10 to 11 13 100 to 250",
+ * also "all" when all_ok): marks VLANs 1-4094 in marks[4095]; false on a
+ * malformed list. */
+bool cli_vlan_words(const char *text, bool all_ok, bool marks[4095]);
+
 #endif

@@ -222,12 +222,9 @@ static const struct pr_snmp_varbind *ieee_port_column(struct pr_snmp_store *stor
     return NULL;
 }
 
-static const char *truth_name(int64_t v)
-{
-    return v == 1 ? "true" : v == 2 ? "false" : "?";
-}
-
-/* A TruthValue edge column as a 0/1 fact; false when absent. */
+/* A TruthValue edge column as a 0/1 fact; false when absent, and when the
+ * value is no TruthValue: then fact is left unknown with evidence saying
+ * so (a later column may still set it). */
 static bool truth_fact(struct pr_fact *fact, struct pr_snmp_store *store,
                        const struct mib_object *obj, uint32_t bridge_port, bool two_arc_index)
 {
@@ -239,13 +236,7 @@ static bool truth_fact(struct pr_fact *fact, struct pr_snmp_store *store,
         vb = pr_snmp_store_get_indexed(store, obj->oid, obj->len, bridge_port);
         snprintf(idx, sizeof idx, "%u", bridge_port);
     }
-    int64_t v;
-    if (vb == NULL || !pr_snmp_value_integer(&vb->value, &v) || (v != 1 && v != 2))
-        return false;
-    char ev[PR_EVIDENCE_MAX];
-    generic_evidence(ev, sizeof ev, obj, idx, vb, truth_name(v));
-    pr_fact_set(fact, v == 1, "%s", ev);
-    return true;
+    return generic_truth_fact(fact, obj, idx, vb, "true", "false");
 }
 
 static void read_port_edge(struct pr_snmp_store *store, struct pr_port *port)
@@ -260,14 +251,14 @@ static void read_port_edge(struct pr_snmp_store *store, struct pr_port *port)
         truth_fact(&oper, store, &MIB_MSTP_CIST_OPER_EDGE, bp, true);
     truth_fact(&autoedge, store, &MIB_IEEE_AUTO_EDGE, bp, true);
     pr_facts_edge_from_admin_oper(&port->facts, &admin, &oper, &autoedge);
-    if (!port->facts.edge.known)
+    if (!port->facts.edge.known && port->facts.edge.evidence[0] == '\0')
         pr_fact_unknown(&port->facts.edge,
                         "no RSTP-MIB or IEEE 802.1 edge object for bridge port %u", bp);
 }
 
 static const char *stp_enable_name(int64_t v)
 {
-    return v == 1 ? "enabled" : v == 2 ? "disabled" : "?";
+    return v == 1 ? "enabled" : v == 2 ? "disabled" : pr_enum_invalid;
 }
 
 void generic_bridge_read(struct pr_snmp_store *store, const struct pr_snmp_source *src,
@@ -287,7 +278,8 @@ void generic_bridge_read(struct pr_snmp_store *store, const struct pr_snmp_sourc
             continue;
         }
         if (!generic_fact_from_column(&port->facts.stp_state, store, &MIB_STP_PORT_STATE,
-                                      port->bridge_port, pr_stp_state_name))
+                                      port->bridge_port, pr_stp_state_name) &&
+            port->facts.stp_state.evidence[0] == '\0')
             pr_fact_unknown(&port->facts.stp_state, "no dot1dStpPortTable row for bridge port %u",
                             port->bridge_port);
         /* Agents report dot1dStpPortEnable disabled(2) for every port
@@ -303,6 +295,8 @@ void generic_bridge_read(struct pr_snmp_store *store, const struct pr_snmp_sourc
             else
                 pr_fact_unknown(&port->facts.stp_enabled, "%s, ignored on a port without link",
                                 enable.evidence);
+        } else if (enable.evidence[0] != '\0') {
+            pr_fact_unknown(&port->facts.stp_enabled, "%s", enable.evidence);
         }
         read_port_edge(store, port);
         struct pr_fact *vlan = &port->facts.access_vlan;

@@ -143,13 +143,11 @@ void generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw)
         memcpy(prefix, MIB_MAU_AUTONEG_ADMIN.oid, MIB_MAU_AUTONEG_ADMIN.len * sizeof(uint32_t));
         prefix[MIB_MAU_AUTONEG_ADMIN.len] = port->ifindex;
         pr_snmp_store_subtree(store, prefix, MIB_MAU_AUTONEG_ADMIN.len + 1, &first, &count);
-        int64_t v;
-        if (count > 0 && pr_snmp_value_integer(&store->vb[first].value, &v) && (v == 1 || v == 2)) {
+        if (count > 0) {
             snprintf(idx, sizeof idx, "%u.%u", port->ifindex,
                      store->vb[first].name[MIB_MAU_AUTONEG_ADMIN.len + 1]);
-            generic_evidence(ev, sizeof ev, &MIB_MAU_AUTONEG_ADMIN, idx, &store->vb[first],
-                             v == 1 ? "enabled" : "disabled");
-            pr_fact_set(&port->facts.autoneg, v == 1, "%s", ev);
+            generic_truth_fact(&port->facts.autoneg, &MIB_MAU_AUTONEG_ADMIN, idx, &store->vb[first],
+                               "enabled", "disabled");
         }
 
         memcpy(prefix, MIB_MAU_TYPE_LIST_BITS.oid, MIB_MAU_TYPE_LIST_BITS.len * sizeof(uint32_t));

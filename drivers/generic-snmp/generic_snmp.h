@@ -68,7 +68,8 @@ bool generic_lldp_caps(const struct pr_snmp_value *value, unsigned *caps, bool *
 /* "bridge, router" for a capability mask; "none" for 0. */
 void generic_lldp_caps_names(unsigned caps, char *buf, size_t len);
 
-/* Copies an OCTET STRING as printable text: other bytes become '?',
+/* Copies an OCTET STRING as text fit for a terminal (util/safe_text.h:
+ * UTF-8 kept, control characters and invalid bytes become '?'),
  * trailing NULs and blanks are dropped; "" for NULL or another type. */
 void generic_copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind *vb);
 
@@ -83,10 +84,25 @@ void generic_each_bridge_port(struct pr_snmp_store *store, struct pr_switch *sw,
 /* The port whose bridge port number is bridge_port; NULL when none. */
 struct pr_port *generic_port_by_bridge_port(struct pr_switch *sw, uint32_t bridge_port);
 
+/* Marks fact unknown because vb, answered for obj.INDEX, holds a value the
+ * object cannot take: "MIB object.INDEX = VALUE: not WANTED, ignored", or
+ * with wanted NULL "...: not a value MIB defines for object, ignored". */
+void generic_impossible(struct pr_fact *fact, const struct mib_object *obj, const char *index,
+                        const struct pr_snmp_varbind *vb, const char *wanted);
+
 /* "MIB object.INDEX = VALUE" evidence for a varbind. value_text may be NULL
- * (then the raw value is formatted). */
+ * (then the raw value is formatted); with value_text, a number sent as
+ * another type than INTEGER says so ("(sent as Counter64, not INTEGER)"). */
 void generic_evidence(char *buf, size_t len, const struct mib_object *obj, const char *index,
                       const struct pr_snmp_varbind *vb, const char *value_text);
+
+/* A two-valued column (TruthValue, enable/disable) answered as vb at
+ * obj.INDEX: the fact 1 for value 1 (true_name), 0 for value 2
+ * (false_name), true. false when vb is NULL, and when it holds anything
+ * else: then the fact is unknown with evidence saying so. */
+bool generic_truth_fact(struct pr_fact *fact, const struct mib_object *obj, const char *index,
+                        const struct pr_snmp_varbind *vb, const char *true_name,
+                        const char *false_name);
 
 /* Reads an integer column at a one-arc index; false when absent or not an
  * integer. */
@@ -94,9 +110,39 @@ bool generic_column_int(struct pr_snmp_store *store, const struct mib_object *ob
                         int64_t *value, const struct pr_snmp_varbind **vb_out);
 
 /* Sets a fact from an integer column at a one-arc index, with evidence
- * naming the value through names (may be NULL); returns true when set. */
+ * naming the value through names (may be NULL); returns true when set.
+ * A number names() calls pr_enum_invalid leaves the fact unknown with
+ * evidence saying so (generic_impossible) and returns false. */
 bool generic_fact_from_column(struct pr_fact *fact, struct pr_snmp_store *store,
                               const struct mib_object *obj, uint32_t index,
                               const char *(*names)(int64_t));
+
+/* A vendor's MSTP group of the common shape (HUAWEI-MSTP-MIB,
+ * HH3C-LswMSTP-MIB): a scalar enabled(1)/disabled(2) for the whole bridge,
+ * a scalar force version stp(0)/rstp(2)/mstp(3), and per-port columns
+ * indexed by instance and bridge port. The column objects' OIDs end in the
+ * CIST's instance arc (0), so one more arc is the bridge port. */
+struct generic_vendor_stp {
+    const struct mib_object *status;      /* scalar, may be NULL */
+    const struct mib_object *version;     /* scalar, may be NULL */
+    const struct mib_object *edge;        /* column at instance 0 */
+    int edge_yes;                         /* the edge column's value for an edge port */
+    int edge_auto;                        /* its value for edge detection; -1: none */
+    const char *const *edge_names;        /* names of values 0..3 ("" none) */
+    const struct mib_object *port_status; /* column at instance 0: enabled(1)/disabled(2) */
+};
+
+/* Reads those objects from store into sw, where the standard MIBs left the
+ * switch's mode or a port's edge unsaid; the bridge's disabled(2) and a
+ * port's disabled(2) override what the standard MIBs said. */
+void generic_vendor_stp_read(struct pr_snmp_store *store, struct pr_switch *sw,
+                             const struct generic_vendor_stp *v);
+
+/* A driver's read_snmp() for a vendor group of that shape: the generic
+ * driver's objects and requests[n] fetched together, the generic
+ * interpretation, then v's; adds the source's kind to sw's sources. */
+int generic_vendor_stp_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw,
+                                 const struct pr_snmp_request *requests, size_t n,
+                                 const struct generic_vendor_stp *v, struct pr_error *err);
 
 #endif

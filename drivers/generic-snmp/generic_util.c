@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "generic-snmp/generic_snmp.h"
+#include "util/safe_text.h"
 #include "util/strutil.h"
 
 void generic_evidence(char *buf, size_t len, const struct mib_object *obj, const char *index,
@@ -11,12 +12,33 @@ void generic_evidence(char *buf, size_t len, const struct mib_object *obj, const
     char raw[160] = "";
     if (vb != NULL)
         pr_snmp_value_format(&vb->value, raw, sizeof raw);
-    if (value_text != NULL && vb != NULL && (vb->value.type == PR_SNMP_T_INTEGER))
+    if (value_text != NULL && vb != NULL && vb->value.type == PR_SNMP_T_INTEGER)
         snprintf(buf, len, "%s %s.%s = %s(%s)", obj->mib, obj->name, index, value_text, raw);
+    else if (value_text != NULL && vb != NULL && vb->value.type != PR_SNMP_T_OCTETS &&
+             pr_snmp_value_integer(&vb->value, &(int64_t){0}))
+        /* An enumeration is an INTEGER: another number type is read for
+         * its value, and said. */
+        snprintf(buf, len, "%s %s.%s = %s(%s) (sent as %s, not INTEGER)", obj->mib, obj->name,
+                 index, value_text, raw, pr_snmp_type_name(vb->value.type));
     else if (value_text != NULL)
         snprintf(buf, len, "%s %s.%s = %s", obj->mib, obj->name, index, value_text);
     else
         snprintf(buf, len, "%s %s.%s = %s", obj->mib, obj->name, index, raw);
+}
+
+void generic_impossible(struct pr_fact *fact, const struct mib_object *obj, const char *index,
+                        const struct pr_snmp_varbind *vb, const char *wanted)
+{
+    char raw[160] = "", type[32] = "";
+    pr_snmp_value_format(&vb->value, raw, sizeof raw);
+    if (vb->value.type != PR_SNMP_T_INTEGER)
+        snprintf(type, sizeof type, " (%s)", pr_snmp_type_name(vb->value.type));
+    if (wanted != NULL)
+        pr_fact_unknown(fact, "%s %s.%s = %s%s: not %s, ignored", obj->mib, obj->name, index, raw,
+                        type, wanted);
+    else
+        pr_fact_unknown(fact, "%s %s.%s = %s%s: not a value %s defines for %s, ignored", obj->mib,
+                        obj->name, index, raw, type, obj->mib, obj->name);
 }
 
 void generic_copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind *vb)
@@ -27,14 +49,34 @@ void generic_copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind
     if (vb == NULL || vb->value.type != PR_SNMP_T_OCTETS)
         return;
     size_t n = vb->value.len < dst_len - 1 ? vb->value.len : dst_len - 1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = vb->value.bytes[i];
-        dst[i] = (c >= 0x20 && c < 0x7f) ? (char)c : '?';
-    }
+    /* A NUL inside is a control character like the others (a '?'). */
+    for (size_t i = 0; i < n; i++)
+        dst[i] = vb->value.bytes[i] != 0 ? (char)vb->value.bytes[i] : '\x01';
     dst[n] = '\0';
+    pr_text_make_safe(dst);
+    n = strlen(dst);
     /* Trailing NULs and blanks, as some agents send them. */
     while (n > 0 && (dst[n - 1] == ' ' || dst[n - 1] == '?'))
         dst[--n] = '\0';
+}
+
+bool generic_truth_fact(struct pr_fact *fact, const struct mib_object *obj, const char *index,
+                        const struct pr_snmp_varbind *vb, const char *true_name,
+                        const char *false_name)
+{
+    int64_t v;
+    if (vb == NULL)
+        return false;
+    if (!pr_snmp_value_integer(&vb->value, &v) || (v != 1 && v != 2)) {
+        char wanted[96];
+        snprintf(wanted, sizeof wanted, "%s(1) or %s(2)", true_name, false_name);
+        generic_impossible(fact, obj, index, vb, wanted);
+        return false;
+    }
+    char ev[PR_EVIDENCE_MAX];
+    generic_evidence(ev, sizeof ev, obj, index, vb, v == 1 ? true_name : false_name);
+    pr_fact_set(fact, v == 1, "%s", ev);
+    return true;
 }
 
 bool generic_column_int(struct pr_snmp_store *store, const struct mib_object *obj, uint32_t index,
@@ -58,6 +100,10 @@ bool generic_fact_from_column(struct pr_fact *fact, struct pr_snmp_store *store,
         return false;
     char idx[16];
     snprintf(idx, sizeof idx, "%u", index);
+    if (names != NULL && names(value) == pr_enum_invalid) {
+        generic_impossible(fact, obj, idx, vb, NULL);
+        return false;
+    }
     char ev[PR_EVIDENCE_MAX];
     generic_evidence(ev, sizeof ev, obj, idx, vb, names ? names(value) : NULL);
     pr_fact_set(fact, value, "%s", ev);

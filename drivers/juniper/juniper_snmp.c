@@ -102,15 +102,14 @@ static bool cist_truth(struct pr_snmp_store *store, const struct mib_object *obj
 {
     const uint32_t keys[] = {port->bridge_port, port->ifindex};
     for (size_t i = 0; i < 2; i++) {
-        int64_t v;
-        const struct pr_snmp_varbind *vb;
-        if (keys[i] == 0 || !generic_column_int(store, obj, keys[i], &v, &vb) || (v != 1 && v != 2))
+        if (keys[i] == 0)
             continue;
-        char idx[16], ev[PR_EVIDENCE_MAX];
+        char idx[16];
         snprintf(idx, sizeof idx, "%u", keys[i]);
-        generic_evidence(ev, sizeof ev, obj, idx, vb, v == 1 ? "true" : "false");
-        pr_fact_set(out, v == 1, "%s", ev);
-        return true;
+        if (generic_truth_fact(out, obj, idx,
+                               pr_snmp_store_get_indexed(store, obj->oid, obj->len, keys[i]),
+                               "true", "false"))
+            return true;
     }
     return false;
 }
@@ -126,7 +125,7 @@ void juniper_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
         struct pr_fact admin = {0}, oper = {0};
         bool have_admin = cist_truth(store, &MIB_JNX_CIST_ADMIN_EDGE, port, &admin);
         bool have_oper = cist_truth(store, &MIB_JNX_CIST_OPER_EDGE, port, &oper);
-        if (have_admin || have_oper)
+        if (have_admin || have_oper || admin.evidence[0] != '\0')
             pr_facts_edge_from_admin_oper(&port->facts, &admin, &oper, NULL);
     }
     /* Legacy STP: Junos ignores edge, so an edge port still blocks. */

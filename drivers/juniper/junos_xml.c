@@ -5,7 +5,14 @@
  * `unit 0`, <vlan-id>10</vlan-id> is `vlan-id 10`, <edge/> is `edge`,
  * <interfaces><interface><name>ge-0/0/1</name> is `interfaces ge-0/0/1`
  * (the list element the CLI does not show is dropped), <ieee-802.3ad> is
- * `802.3ad` and a member-range's <end-range> is its `to`. */
+ * `802.3ad` and a member-range's <end-range> is its `to`.
+ *
+ * Namespaces: <configuration> is read in no namespace (`display xml` as
+ * saved), in the NETCONF base namespace it inherits from <rpc-reply>, or in
+ * a Juniper namespace (http://xml.juniper.net/...); its statements are the
+ * elements in its own namespace. An element in another namespace (another
+ * vendor's or a YANG module's data, whatever its name) is not Junos
+ * configuration and is skipped with everything under it. */
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -19,6 +26,25 @@ static bool is_element(const xmlNode *node, const char *name)
     return node->type == XML_ELEMENT_NODE && strcmp((const char *)node->name, name) == 0;
 }
 
+static const char *ns_of(const xmlNode *node)
+{
+    return node->ns != NULL && node->ns->href != NULL ? (const char *)node->ns->href : NULL;
+}
+
+/* The namespaces a Junos <configuration> element comes in. */
+static bool junos_configuration_ns(const char *href)
+{
+    return href == NULL || strcmp(href, "urn:ietf:params:xml:ns:netconf:base:1.0") == 0 ||
+           strncmp(href, "http://xml.juniper.net/", 23) == 0;
+}
+
+/* Whether el is in the namespace href (NULL: none). */
+static bool in_ns(const xmlNode *el, const char *href)
+{
+    const char *own = ns_of(el);
+    return own == NULL ? href == NULL : href != NULL && strcmp(own, href) == 0;
+}
+
 static bool is_junos_annotation(const xmlNode *node)
 {
     return node->ns != NULL && node->ns->prefix != NULL &&
@@ -30,7 +56,7 @@ static const xmlNode *find_configuration(const xmlNode *node)
     for (; node != NULL; node = node->next) {
         if (node->type != XML_ELEMENT_NODE)
             continue;
-        if (is_element(node, "configuration"))
+        if (is_element(node, "configuration") && junos_configuration_ns(ns_of(node)))
             return node;
         const xmlNode *found = find_configuration(node->children);
         if (found != NULL)
@@ -84,7 +110,7 @@ static char *leaf_text(const xmlNode *el)
     return text;
 }
 
-static int convert(const xmlNode *el, struct junos_node *parent, unsigned depth,
+static int convert(const xmlNode *el, struct junos_node *parent, unsigned depth, const char *ns,
                    struct pr_error *err)
 {
     if (depth > JUNOS_MAX_DEPTH * 2)
@@ -126,9 +152,9 @@ static int convert(const xmlNode *el, struct junos_node *parent, unsigned depth,
     if (node == NULL)
         return -1;
     for (const xmlNode *c = el->children; c != NULL; c = c->next) {
-        if (c == name_el || c->type != XML_ELEMENT_NODE || is_junos_annotation(c))
+        if (c == name_el || c->type != XML_ELEMENT_NODE || is_junos_annotation(c) || !in_ns(c, ns))
             continue;
-        if (convert(c, node, depth + 1, err) != 0)
+        if (convert(c, node, depth + 1, ns, err) != 0)
             return -1;
     }
     return 0;
@@ -156,9 +182,9 @@ struct junos_node *junos_xml_read(const char *text, size_t len, const char *orig
         goto out;
     }
     for (const xmlNode *c = conf->children; c != NULL; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || is_junos_annotation(c))
+        if (c->type != XML_ELEMENT_NODE || is_junos_annotation(c) || !in_ns(c, ns_of(conf)))
             continue;
-        if (convert(c, root, 0, err) != 0) {
+        if (convert(c, root, 0, ns_of(conf), err) != 0) {
             pr_error_prefix(err, "%s", origin != NULL ? origin : "configuration");
             junos_node_free(root);
             root = NULL;

@@ -13,6 +13,7 @@
 #include "driver.h"
 #include "snmp/mib_objects.h"
 #include "rules/rules.h"
+#include "util/safe_text.h"
 #include "util/fileutil.h"
 #include "util/strutil.h"
 
@@ -326,6 +327,11 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
 out:
     if (rc != 0)
         fail(spec, sw, err);
+    /* Bytes from the switch, a file or a log reach the report and the
+     * command's messages only made safe. */
+    pr_switch_make_safe(sw);
+    if (rc != 0)
+        pr_text_make_safe(err->msg);
     if (src != NULL)
         sw->pr_snmp_requests = pr_snmp_source_requests(src);
     free(config);

@@ -39,11 +39,25 @@ static int read_error(const char *path, struct pr_error *err)
     return pr_error_set(err, PR_ERR_IO, "cannot read %s: %s", path, strerror(errno));
 }
 
-/* Reads fd to its current end. Returns bytes read, or -1. */
-static ssize_t drain(struct dhcplog_splitter *sp, int fd, const struct follow_state *f)
+/* Most bytes one drain takes before the caller looks at the stop flag,
+ * the deadline and the file's name again: a file that never ends (a link
+ * to /dev/zero, a device) is read in bounded steps, never to its end. */
+#define DRAIN_MAX ((ssize_t)1 << 20)
+
+/* Reads fd to its current end, or (f not NULL) DRAIN_MAX bytes, or until
+ * a signal that set f's stop flag. Returns bytes read, or -1; *more is
+ * set when it stopped before the end. */
+static ssize_t drain(struct dhcplog_splitter *sp, int fd, const struct follow_state *f, bool *more)
 {
     ssize_t total = 0;
+    if (more != NULL)
+        *more = false;
     for (;;) {
+        if (f != NULL && total >= DRAIN_MAX) {
+            if (more != NULL)
+                *more = true;
+            return total;
+        }
         ssize_t n = dhcplog_splitter_read(sp, fd);
         if (n > 0) {
             total += n;
@@ -91,7 +105,8 @@ static int follow_file(const char *path, int fd, bool by_name, struct dhcplog_sp
     off_t offset = 0;
     int rc = 0;
     for (;;) {
-        ssize_t n = drain(sp, fd, f);
+        bool more;
+        ssize_t n = drain(sp, fd, f, &more);
         if (n < 0) {
             rc = read_error(path, err);
             break;
@@ -104,7 +119,7 @@ static int follow_file(const char *path, int fd, bool by_name, struct dhcplog_sp
                 /* Rotated: finish the old file, then open the new one. */
                 int fresh = open(path, O_RDONLY | O_CLOEXEC);
                 if (fresh >= 0) {
-                    if (drain(sp, fd, f) < 0 || dhcplog_splitter_flush(sp) != 0) {
+                    if (drain(sp, fd, f, NULL) < 0 || dhcplog_splitter_flush(sp) != 0) {
                         close(fresh);
                         rc = read_error(path, err);
                         break;
@@ -129,7 +144,8 @@ static int follow_file(const char *path, int fd, bool by_name, struct dhcplog_sp
                 }
             }
         }
-        nap(f->options->poll_ms);
+        if (!more)
+            nap(f->options->poll_ms);
     }
     if (rc == 0 && dhcplog_splitter_flush(sp) != 0)
         rc = read_error(path, err);
@@ -171,7 +187,7 @@ int dhcplog_input_read(const char *path, struct dhcplog_splitter *sp,
         return rc;
     }
     int rc = 0;
-    if (drain(sp, fd, NULL) < 0 || dhcplog_splitter_flush(sp) != 0)
+    if (drain(sp, fd, NULL, NULL) < 0 || dhcplog_splitter_flush(sp) != 0)
         rc = read_error(name, err);
     if (!is_stdin)
         close(fd);

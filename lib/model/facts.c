@@ -32,6 +32,8 @@ void pr_fact_unknown(struct pr_fact *fact, const char *why_fmt, ...)
     memcpy(fact->evidence, text, sizeof text);
 }
 
+const char pr_enum_invalid[] = "invalid";
+
 const char *pr_if_status_name(int64_t status)
 {
     switch (status) {
@@ -50,7 +52,7 @@ const char *pr_if_status_name(int64_t status)
     case PR_IF_LOWER_LAYER_DOWN:
         return "lowerLayerDown";
     }
-    return "invalid";
+    return pr_enum_invalid;
 }
 
 const char *pr_stp_state_name(int64_t state)
@@ -71,7 +73,7 @@ const char *pr_stp_state_name(int64_t state)
     case PR_STP_DISCARDING:
         return "discarding";
     }
-    return "invalid";
+    return pr_enum_invalid;
 }
 
 const char *pr_edge_name(int64_t edge)
@@ -84,7 +86,7 @@ const char *pr_edge_name(int64_t edge)
     case PR_EDGE_AUTO:
         return "auto";
     }
-    return "invalid";
+    return pr_enum_invalid;
 }
 
 const char *pr_stp_mode_name(int64_t mode)
@@ -105,7 +107,7 @@ const char *pr_stp_mode_name(int64_t mode)
     case PR_MODE_VSTP:
         return "vstp";
     }
-    return "invalid";
+    return pr_enum_invalid;
 }
 
 bool pr_fact_is(const struct pr_fact *fact, int64_t value)
@@ -119,6 +121,12 @@ void pr_facts_edge_from_admin_oper(struct pr_port_facts *facts, const struct pr_
     if (oper_edge != NULL && oper_edge->known)
         facts->oper_edge = *oper_edge;
     bool up = pr_fact_is(&facts->oper_status, PR_IF_UP);
+    if (admin_edge != NULL && !admin_edge->known && admin_edge->evidence[0] != '\0') {
+        /* The admin value was answered but cannot be used: the operational
+         * value is no stand-in for it. */
+        pr_fact_unknown(&facts->edge, "%s", admin_edge->evidence);
+        return;
+    }
     if (admin_edge == NULL || !admin_edge->known) {
         /* Only the operational value: trust it while the port is up. */
         if (up && oper_edge != NULL && oper_edge->known) {

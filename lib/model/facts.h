@@ -107,12 +107,16 @@ bool pr_fact_is(const struct pr_fact *fact, int64_t value);
 /* The edge fact from what RSTP/MSTP MIBs (or a config) say: admin edge,
  * oper edge, auto-edge, and whether the port is up. Writes the result into
  * facts->edge (and facts->oper_edge) with combined evidence. Any input may be
- * unknown. */
+ * unknown; an admin edge that is unknown with evidence (answered, but not a
+ * value it can take) makes edge unknown, whatever the operational value. */
 void pr_facts_edge_from_admin_oper(struct pr_port_facts *facts, const struct pr_fact *admin_edge,
                                    const struct pr_fact *oper_edge,
                                    const struct pr_fact *auto_edge);
 
-/* Names for the JSON and text output. */
+/* Names for the JSON and text output; pr_enum_invalid (the string
+ * "invalid") for a number the MIB does not define, so a reader can tell an
+ * impossible value from a known one. */
+extern const char pr_enum_invalid[];
 const char *pr_if_status_name(int64_t status); /* "up", "down", ... */
 const char *pr_stp_state_name(int64_t state);  /* "forwarding", ... */
 const char *pr_edge_name(int64_t edge);        /* "yes", "no", "auto" */

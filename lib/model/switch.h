@@ -120,6 +120,11 @@ struct pr_switch {
 void pr_switch_init(struct pr_switch *sw, const char *name, const char *host);
 void pr_switch_free(struct pr_switch *sw);
 
+/* Makes every string of sw fit for a terminal and a JSON string: control
+ * characters and invalid UTF-8 become '?', newlines of fixes stay
+ * (model/switch_safe.c, util/safe_text.h). */
+void pr_switch_make_safe(struct pr_switch *sw);
+
 /* Appends a zeroed port (facts unknown, expect_vlan -1) and returns it;
  * NULL on allocation failure. The pointer is valid until the next add. */
 struct pr_port *pr_switch_add_port(struct pr_switch *sw, const char *name, struct pr_error *err);

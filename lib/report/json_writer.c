@@ -238,6 +238,8 @@ static int json_end(const struct report_options *opts, void *state, const struct
     json_int(j, s->uplinks);
     json_key(j, "unchecked");
     json_int(j, s->unchecked);
+    json_key(j, "portless");
+    json_int(j, s->portless);
     json_end_object(j);
     json_key(j, "error");
     json_error(j, opts->error);

@@ -220,6 +220,9 @@ static void status_line(char *line, size_t len, const struct nagios_state *st,
         if (st->first_port_error[0])
             pr_strlcatf(line, len, " (%s)", st->first_port_error);
     }
+    if (s->portless > 0)
+        pr_strlcatf(line, len, "%s%u switch%s without a switch port", line[0] ? "; " : "",
+                    s->portless, s->portless == 1 ? "" : "es");
     if (line[0] == '\0') {
         if (s->ports == 0)
             pr_strlcatf(line, len, "no port judged");

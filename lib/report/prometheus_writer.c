@@ -13,6 +13,7 @@
 
 #include "report/report.h"
 #include "report/report_clean.h"
+#include "util/safe_text.h"
 
 enum {
     FAM_VERDICT,
@@ -50,7 +51,7 @@ static void label_value(FILE *out, const char *text)
 {
     static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
     for (const char *p = text; *p != '\0';) {
-        size_t n = report_utf8_len(p);
+        size_t n = pr_utf8_len(p);
         unsigned char c = (unsigned char)*p;
         if (n > 1) {
             fwrite(p, 1, n, out);

@@ -7,13 +7,9 @@
 
 #include <stddef.h>
 
-/* The length (1 to 4) of the valid UTF-8 sequence at s, or 0 when s does
- * not start one (a stray continuation byte, an overlong form, a surrogate,
- * a code point past U+10FFFF, a sequence cut by the end of the string). */
-size_t report_utf8_len(const char *s);
-
 /* Copies src into dst (len > 0, always terminated, cut at a character
- * boundary) for a plugin's output line: control characters become spaces,
+ * boundary) for a plugin's output line: control characters (util/safe_text.h)
+ * become spaces,
  * '|' (where the perfdata begins) becomes '/', invalid UTF-8 becomes '?'. */
 void report_clean_line(char *dst, size_t len, const char *src);
 

@@ -331,6 +331,9 @@ static int text_end(const struct report_options *opts, void *state, const struct
     if (s->unchecked)
         fprintf(opts->out, "; %s%u unchecked%s", col(opts, C_RED), s->unchecked,
                 col(opts, C_RESET));
+    if (s->portless)
+        fprintf(opts->out, "; %s%u switch%s without a switch port%s", col(opts, C_RED), s->portless,
+                s->portless == 1 ? "" : "es", col(opts, C_RESET));
     fputc('\n', opts->out);
     if (st != NULL) {
         if (!opts->fix)

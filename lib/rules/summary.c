@@ -13,6 +13,10 @@ void rules_summarize(const struct pr_switch *switches, size_t n_switches, struct
             out->unreadable++;
         out->uplinks += (unsigned)sw->n_uplinks;
         out->unchecked += sw->unchecked;
+        /* Read, but not one switch port on it: in an audit the other
+         * switches' ready ports must not make it look fine. */
+        if (sw->error.code == PR_OK && sw->n_ports == 0 && sw->n_uplinks == 0 && sw->unchecked == 0)
+            out->portless++;
         for (size_t p = 0; p < sw->n_ports; p++) {
             out->ports++;
             switch (sw->ports[p].verdict) {
@@ -39,7 +43,8 @@ enum pr_exit rules_exit_code(const struct pr_summary *summary)
         return PR_EXIT_UNKNOWN; /* what was not read may block anything */
     if (summary->not_ready > 0)
         return PR_EXIT_NOT_READY;
-    if (summary->unreadable > 0 || summary->unknown > 0 || summary->unchecked > 0)
+    if (summary->unreadable > 0 || summary->unknown > 0 || summary->unchecked > 0 ||
+        summary->portless > 0)
         return PR_EXIT_UNKNOWN;
     if (summary->ports == 0)
         return PR_EXIT_UNKNOWN; /* nothing judged is not success */

@@ -78,6 +78,23 @@ int live_error_status(struct pr_snmp_source *src, const netsnmp_pdu *response,
 
 void live_close(struct pr_snmp_source *src);
 
+/* A column of a GETBULK or GETNEXT request: its subtree, and the OID asked
+ * for (where the answer's first row must start). */
+struct live_align_column {
+    const uint32_t *prefix;
+    size_t prefix_len;
+    const uint32_t *last;
+    size_t last_len;
+};
+
+/* Checks that resp answers the n columns asked for (in that order, at most
+ * max_rows rows each) in the order of RFC 3416: -1 with "WHERE: the agent
+ * answered out of order ..." (PR_ERR_PROTOCOL) when a varbind was dropped,
+ * repeated or moved (live_align.c). */
+int live_check_alignment(const char *where, const netsnmp_pdu *resp,
+                         const struct live_align_column *cols, size_t n, size_t max_rows,
+                         struct pr_error *err);
+
 int live_fetch(struct pr_snmp_source *src, const char *context, const struct pr_snmp_request *req,
                size_t n_req, struct pr_snmp_store *out, struct pr_error *err);
 int live_set_integer(struct pr_snmp_source *src, const uint32_t *oid, size_t len, int64_t value,

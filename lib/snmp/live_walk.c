@@ -171,7 +171,7 @@ static int column_take(struct pr_snmp_source *src, struct column *col,
         pr_snmp_oid_format(name, name_len, got, sizeof got);
         pr_snmp_oid_format(col->last, col->last_len, prev, sizeof prev);
         return pr_error_set(err, PR_ERR_PROTOCOL,
-                            "%s: agent returned OIDs out of order (%s after %s); walk stopped",
+                            "%s: the agent answered out of order (%s after %s); walk stopped",
                             src->where, got, prev);
     }
     if (++*rows > LIVE_MAX_ROWS)
@@ -244,7 +244,17 @@ static int walk_columns(struct pr_snmp_source *src, const char *context, struct 
             snmp_free_pdu(resp);
             return rc;
         }
-        /* Repetition r of column c is varbind r * n + c. */
+        /* Repetition r of column c is varbind r * n + c: an answer whose
+         * varbinds are not in that order is refused whole, before a column
+         * takes its neighbour's rows for its own end. */
+        struct live_align_column align[LIVE_COLUMNS_PER_PDU];
+        for (size_t i = 0; i < n; i++)
+            align[i] = (struct live_align_column){active[i]->prefix, active[i]->prefix_len,
+                                                  active[i]->last, active[i]->last_len};
+        if (live_check_alignment(src->where, resp, align, n, bulk ? (size_t)reps : 1, err) != 0) {
+            snmp_free_pdu(resp);
+            return -1;
+        }
         size_t index = 0;
         int progress = 0, rc = 0;
         for (netsnmp_variable_list *vb = resp->variables; vb != NULL && rc >= 0;

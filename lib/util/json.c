@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "util/safe_text.h"
 #include "util/walltime.h"
 
 void json_init(struct json_out *j, FILE *out, bool pretty)
@@ -81,6 +82,21 @@ void json_write_escaped(FILE *out, const char *value)
 {
     fputc('"', out);
     for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+        /* Always valid UTF-8: a byte that starts no valid sequence is
+         * U+FFFD; a control character, C1 too, is escaped. */
+        size_t n = pr_utf8_len((const char *)p);
+        if (n == 0) {
+            fputs("\\ufffd", out);
+            continue;
+        }
+        if (n > 1) {
+            if (n == 2 && pr_utf8_is_control((const char *)p, n))
+                fprintf(out, "\\u%04x", (unsigned)p[1]); /* U+0080 to U+009F */
+            else
+                fwrite(p, 1, n, out);
+            p += n - 1;
+            continue;
+        }
         switch (*p) {
         case '"':
             fputs("\\\"", out);

@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "aruba/aruba_snmp.h"
+#include "ruckus/ruckus_snmp.h"
 #include "cisco/cisco_pvst.h"
 #include "cisco/cisco_snmp.h"
 #include "core/roles.h"
@@ -64,7 +65,7 @@ static void build_objects(void)
 {
     const struct pr_snmp_request *(*const tables[])(size_t *) = {
         generic_snmp_requests, cisco_snmp_requests, cisco_pvst_requests,
-        juniper_snmp_requests, aruba_snmp_requests,
+        juniper_snmp_requests, aruba_snmp_requests, ruckus_snmp_requests,
     };
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
         size_t n;
@@ -246,6 +247,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     pr_switch_free(&cisco);
     pr_switch_free(&juniper);
     pr_switch_free(&aruba);
+    struct pr_switch ruckus;
+    pr_switch_init(&ruckus, "fuzz", "fuzz");
+    if (generic_snmp_interpret(&store, NULL, &ruckus, &err) == 0) {
+        ruckus_snmp_interpret(&store, &ruckus);
+        judge(&ruckus, &pr_driver_ruckus);
+    }
+    pr_switch_free(&ruckus);
     pr_snmp_store_free(&store);
     return 0;
 }

@@ -77,9 +77,9 @@ done
 # --driver: the values check --help names.
 drivers=$(sed -nE 's/^ +--driver [A-Z]+ +([a-z|-]+) .*/\1/p' "$PR_TMP/check.help" | tr '|' '\n' |
     LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
-pr_expect_eq "check --help names the drivers" "aruba auto cisco generic-snmp juniper" "$drivers"
+pr_expect_eq "check --help names the drivers" "aruba auto cisco comware fastpath fsos generic-snmp huawei juniper mikrotik ruckus tplink" "$drivers"
 expect_comp "check --driver <TAB>" "$drivers" check --driver ''
-expect_comp "check --driver c<TAB>" "cisco" check --driver c
+expect_comp "check --driver ci<TAB>" "cisco" check --driver ci
 expect_comp "check -c x --driver g<TAB>" "generic-snmp" check -c x --driver g
 # --format: the values each --help names.
 # check and audit: --format FORMAT with text, json, nagios and prometheus

@@ -41,10 +41,14 @@ expect empty "$PR_TMP/empty.conf" " is empty"
 expect binary "$PR_TMP/binary.conf" " is binary"
 expect exos "$PR_TMP/exos.conf" ""
 if [ -d "$PR_FIXTURES" ]; then
-    expect comware "$PR_FIXTURES/configs/autoconfig-comware__newstartup.cfg" ""
-    # Comware in a file named "HP_Procurve": HPE's other family, which the aruba driver does
-    # not claim (the ProCurve fixture itself is read: test_aruba_config.sh).
-    expect comware-v1910 "$PR_FIXTURES/configs/ciscoconfparse2__HP_Procurve.conf" ""
+    # Comware 7, and Comware 5 in a file named "HP_Procurve": read by the comware driver,
+    # not claimed by aruba (the ProCurve fixture itself is read: test_aruba_config.sh).
+    for f in autoconfig-comware__newstartup.cfg ciscoconfparse2__HP_Procurve.conf; do
+        "$PORTREADY" check --format json --config "$PR_FIXTURES/configs/$f" >"$PR_TMP/$f.json" \
+            2>"$PR_TMP/$f.err" || true
+        pr_expect_eq "$f: read by comware" "comware None" \
+            "$(pr_json "$PR_TMP/$f.json" 'd["switches"][0]["driver"] + " " + str(d["switches"][0]["error"])')"
+    done
 fi
 if grep -l "reads SNMP only" "$PR_TMP"/*.err "$PR_TMP"/*.json >/dev/null 2>&1; then
     pr_fail "a configuration is refused with 'reads SNMP only'"

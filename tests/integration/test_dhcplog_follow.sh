@@ -95,4 +95,38 @@ rc=0
 pr_expect_eq "pipe: both clients, exit 2" "2 cc:00:00:00:00:01=complete cc:00:00:00:00:02=no-offer" \
     "$rc $(pr_json "$out.json" '" ".join(c["mac"] + "=" + c["verdict"] for c in d["dhcp"])')"
 
+# 4. The log replaced by a file that never ends (a link to /dev/zero):
+# each read step is bounded and looks at the stop flag, so --exit-after and
+# SIGTERM still end it (before: drain() read /dev/zero forever, at 100 %
+# CPU, and neither stopped it).
+for how in exit-after sigterm; do
+    handshake 50 dd:00:00:00:00:01 10.20.3.1 >"$log"
+    extra=()
+    [ "$how" = exit-after ] && extra=(--exit-after 2)
+    start=$(date +%s%N)
+    timeout -s KILL 30 "$PORTREADY" dhcp-log --follow "${extra[@]}" --format json "$log" \
+        >"$out.json" 2>"$out.err" &
+    pid=$!
+    PR_PIDS+=("$pid")
+    sleep 0.5
+    rm -f "$log"
+    ln -s /dev/zero "$log"
+    if [ "$how" = sigterm ]; then
+        sleep 1.5
+        kill -TERM "$pid" # timeout hands it on to portready
+    fi
+    rc=0
+    wait "$pid" || rc=$?
+    ms=$((($(date +%s%N) - start) / 1000000))
+    pr_expect_eq "/dev/zero, $how: stops with the report (exit 0, the handshake complete)" \
+        "0 dd:00:00:00:00:01=complete" \
+        "$rc $(pr_json "$out.json" '" ".join(c["mac"] + "=" + c["verdict"] for c in d["dhcp"])' 2>/dev/null)"
+    if [ "$ms" -lt 10000 ]; then
+        pr_pass "/dev/zero, $how: ended after $ms ms"
+    else
+        pr_fail "/dev/zero, $how: took $ms ms (killed at 30 s)"
+    fi
+    rm -f "$log"
+done
+
 pr_done

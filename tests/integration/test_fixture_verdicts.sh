@@ -131,10 +131,12 @@ fx_expect_port n5k Ethernet1/19 "unknown ids=port-is-uplink bo=- edge=- stp=forw
 fx_expect_port n5k Ethernet1/8 "not-ready ids=admin-down bo=- edge=- stp=- oper=down vlan=1 lacp=- speed=-"
 
 ########################################################################
-# lextudio__h3c-e528-2 (1.3.6.1.4.1.25506.1.578 -> generic-snmp)
+# lextudio__h3c-e528-2 (1.3.6.1.4.1.25506.1.578 -> comware)
 fx_check h3c "$S/lextudio__h3c-e528-2.snmprec" auto GigabitEthernet1/0/24 GigabitEthernet1/0/1
-# 1.3.6.1.2.1.17.2.11.0|2|1500, 1.3.6.1.2.1.17.2.8.0|2|2000; no dot1dStpVersion -> mode unknown.
-fx_expect_switch h3c "driver=generic-snmp mode=- fd=15 maxage=20"
+# 1.3.6.1.2.1.17.2.11.0|2|1500, 1.3.6.1.2.1.17.2.8.0|2|2000; no dot1dStpVersion, but
+# 1.3.6.1.4.1.25506.8.35.14.1.0|2|2 (HH3C-LswMSTP-MIB hh3cdot1sStpStatus disabled): STP off,
+# so every port's blackout is 0 and no port gets a spanning-tree finding.
+fx_expect_switch h3c "driver=comware mode=off fd=15 maxage=20"
 # 1.3.6.1.2.1.2.2.1.3.24|2|117                  gigabitEthernet: a physical port
 # 1.3.6.1.2.1.2.2.1.8.24|2|1 / 1.3.6.1.2.1.31.1.1.1.15.24|66|1000
 # 1.3.6.1.2.1.17.1.4.1.2.24|2|24 / 1.3.6.1.2.1.17.2.15.1.3.24|2|5
@@ -143,35 +145,43 @@ fx_expect_switch h3c "driver=generic-snmp mode=- fd=15 maxage=20"
 # 1.3.6.1.2.1.26.5.1.1.1.24.1|2|1               autoneg on -> autoneg-on (info keeps unknown)
 # 1.0.8802.1.1.2.1.4.1.1.12.1169175.24.1|4x|28  LLDP neighbour bridge, router [WRD-Huiju-2];
 # no lldpLocPortTable: local port 24 is bridge port 24 = ifIndex 24 -> uplink: port-is-uplink.
-fx_expect_port h3c GigabitEthernet1/0/24 "unknown ids=port-is-uplink,autoneg-on bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=1000"
+# 1.3.6.1.4.1.25506.8.35.14.20.1.11.0.24|2|2    hh3cdot1sMstiStpPortEdgeport disabled: not edge
+# (moot with STP off: blackout 0); the uplink's port-is-uplink is a warning.
+fx_expect_port h3c GigabitEthernet1/0/24 "warning ids=port-is-uplink,autoneg-on bo=0 edge=no stp=forwarding oper=up vlan=1 lacp=- speed=1000"
 # 1.3.6.1.2.1.2.2.1.7.1|2|1 / 1.3.6.1.2.1.2.2.1.8.1|2|2
 # 1.3.6.1.2.1.17.2.15.1.3.1|2|5                 forwarding while down: no finding
 # 1.3.6.1.2.1.17.7.1.4.5.1.1.1|66|1 / 1.3.6.1.2.1.26.5.1.1.1.1.1|2|1
-fx_expect_port h3c GigabitEthernet1/0/1 "not-ready ids=link-down,autoneg-on bo=- edge=- stp=forwarding oper=down vlan=1 lacp=- speed=-"
+# no hh3cdot1sPortTable row for bridge port 1: edge unknown; STP off: blackout 0.
+fx_expect_port h3c GigabitEthernet1/0/1 "not-ready ids=link-down,autoneg-on bo=0 edge=- stp=forwarding oper=down vlan=1 lacp=- speed=-"
 
 ########################################################################
-# lextudio__huawei-s5720 (1.3.6.1.4.1.2011.2.23.276 -> generic-snmp)
+# lextudio__huawei-s5720 (1.3.6.1.4.1.2011.2.23.276 -> huawei)
 fx_check huawei "$S/lextudio__huawei-s5720.snmprec" auto \
     GigabitEthernet0/0/1 GigabitEthernet0/0/3 XGigabitEthernet0/0/1 GigabitEthernet0/0/7
-# 1.3.6.1.2.1.17.2.11.0|2|1500, 1.3.6.1.2.1.17.2.8.0|2|2000, no dot1dStpVersion.
-fx_expect_switch huawei "driver=generic-snmp mode=- fd=15 maxage=20"
+# 1.3.6.1.2.1.17.2.11.0|2|1500, 1.3.6.1.2.1.17.2.8.0|2|2000, no dot1dStpVersion;
+# 1.3.6.1.4.1.2011.5.25.42.4.1.1.0|2|1 (HUAWEI-MSTP-MIB hwMstpStatus enabled),
+# 1.3.6.1.4.1.2011.5.25.42.4.1.2.0|2|3 (hwMstpForceVersion mstp).
+# Every 1.3.6.1.4.1.2011.5.25.42.4.1.20.1.9.0.N|2|3 (hwMstpiStpPortEdgeport undo): not
+# configured, so VRP's edge detection decides (edge after 2 x hello + 1 s without BPDUs):
+# each port below gains stp-edge-auto (a warning) and the auto-edge blackout of 3.
+fx_expect_switch huawei "driver=huawei mode=mstp fd=15 maxage=20"
 # 1.3.6.1.2.1.2.2.1.8.6|2|1 / 1.3.6.1.2.1.31.1.1.1.15.6|66|1000
 # 1.3.6.1.2.1.17.1.4.1.2.1|2|6 / 1.3.6.1.2.1.17.2.15.1.3.1|2|5 / 1.3.6.1.2.1.17.7.1.4.5.1.1.1|66|30
-fx_expect_port huawei GigabitEthernet0/0/1 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=30 lacp=- speed=1000"
+fx_expect_port huawei GigabitEthernet0/0/1 "warning ids=stp-edge-auto bo=3 edge=auto stp=forwarding oper=up vlan=30 lacp=- speed=1000"
 # 1.3.6.1.2.1.2.2.1.7.8|2|1 / 1.3.6.1.2.1.2.2.1.8.8|2|2
 # 1.3.6.1.2.1.17.1.4.1.2.3|2|8 / 1.3.6.1.2.1.17.2.15.1.3.3|2|1 (disabled) / ...7.1.4.5.1.1.3|66|30
-fx_expect_port huawei GigabitEthernet0/0/3 "not-ready ids=link-down bo=- edge=- stp=disabled oper=down vlan=30 lacp=- speed=-"
+fx_expect_port huawei GigabitEthernet0/0/3 "not-ready ids=link-down,stp-edge-auto bo=3 edge=auto stp=disabled oper=down vlan=30 lacp=- speed=-"
 # 1.3.6.1.2.1.2.2.1.8.34|2|1 / 1.3.6.1.2.1.31.1.1.1.15.34|66|10000
 # 1.3.6.1.2.1.17.1.4.1.2.29|2|34 / 1.3.6.1.2.1.17.2.15.1.3.29|2|5 / ...7.1.4.5.1.1.29|66|200
 # 1.3.6.1.2.1.17.2.7.0|2|29: the root port -> uplink, named: port-is-uplink.
-fx_expect_port huawei XGigabitEthernet0/0/1 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=200 lacp=- speed=10000"
+fx_expect_port huawei XGigabitEthernet0/0/1 "warning ids=stp-edge-auto,port-is-uplink bo=3 edge=auto stp=forwarding oper=up vlan=200 lacp=- speed=10000"
 # DIFFERS from fixture-expectations.md ("no speed-degraded: no MAU-MIB"):
 # 1.3.6.1.2.1.31.1.1.1.1.12|4x|4769676162697445746865726e6574302f302f37  [GigabitEthernet0/0/7]
 # 1.3.6.1.2.1.2.2.1.8.12|2|1 / 1.3.6.1.2.1.31.1.1.1.15.12|66|10
 # The name says a gigabit port (the driver's capability when MAU-MIB is silent) and it runs at
 # 10 Mb/s: speed-degraded (warning) is what the data shows, and a warning lifts "unknown".
-# edge unknown (edge=-): not-ready > unknown > warning, a warning never hides an unknown blocker
-fx_expect_port huawei GigabitEthernet0/0/7 "unknown ids=speed-degraded bo=- edge=- stp=forwarding oper=up vlan=30 lacp=- speed=10"
+# Edge detection (hwMstpiStpPortEdgeport.0.7|2|3), beside the speed warning.
+fx_expect_port huawei GigabitEthernet0/0/7 "warning ids=stp-edge-auto,speed-degraded bo=3 edge=auto stp=forwarding oper=up vlan=30 lacp=- speed=10"
 
 ########################################################################
 # librenms__arista_eos (1.3.6.1.4.1.30065.1.3011.7050.1958.128: auto picks cisco for EOS)
@@ -400,10 +410,11 @@ fx_expect_port hp 1 "not-ready ids=link-down bo=- edge=- stp=disabled oper=down 
 fx_expect_port hp 23 "unknown ids=port-is-uplink bo=- edge=- stp=- oper=up vlan=- lacp=- speed=1000"
 
 ########################################################################
-# librenms__routeros_rb760igs (1.3.6.1.4.1.14988.1 -> generic-snmp)
+# librenms__routeros_rb760igs (1.3.6.1.4.1.14988.1 -> mikrotik: the standard MIBs, as MIKROTIK-MIB
+# has no bridge object, and RouterOS fixes)
 fx_check ros "$S/librenms__routeros_rb760igs.snmprec" auto sfp1 ether5 ether2
 # Only 1.3.6.1.2.1.17.2.1.0|2|3 and the port table: no version, no timers.
-fx_expect_switch ros "driver=generic-snmp mode=- fd=- maxage=-"
+fx_expect_switch ros "driver=mikrotik mode=- fd=- maxage=-"
 # 1.3.6.1.2.1.2.2.1.8.6|2|1 / 1.3.6.1.2.1.31.1.1.1.15.6|66|1000
 # 1.3.6.1.2.1.17.1.4.1.2.2|2|6 / 1.3.6.1.2.1.17.2.15.1.3.2|2|5 / 1.3.6.1.2.1.17.7.1.4.5.1.1.2|66|1
 fx_expect_port ros sfp1 "unknown ids=- bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=1000"

@@ -59,4 +59,26 @@ if grep -q "DOCTYPE; refused" "$tmp/doctype.out" && ! grep -q "root:" "$tmp/doct
 else
     pr_fail "DOCTYPE output: $(head -3 "$tmp/doctype.out")"
 fi
+# Statements in another namespace are not Junos configuration: the
+# <disable/> and <edge/> of urn:example:other are skipped, so ge-0/0/1 is up
+# and not edge (not-ready, stp-not-edge, exit 2); before, it was read as
+# disabled and edge (not-ready, admin-down). The <interfaces> of that
+# namespace adds no port ge-0/0/9.
+cat >"$tmp/foreign.xml" <<'XML'
+<rpc-reply xmlns="urn:ietf:params:xml:ns:netconf:base:1.0" xmlns:o="urn:example:other">
+<data><configuration xmlns="http://xml.juniper.net/xnm/1.1/xnm">
+<interfaces>
+  <interface><name>ge-0/0/1</name><o:disable/>
+    <unit><name>0</name><family><ethernet-switching><vlan><members>100</members></vlan></ethernet-switching></family></unit>
+  </interface>
+</interfaces>
+<o:interfaces><o:interface><o:name>ge-0/0/9</o:name></o:interface></o:interfaces>
+<protocols><rstp><interface><name>ge-0/0/1</name><o:edge/></interface></rstp></protocols>
+</configuration></data></rpc-reply>
+XML
+rc=0
+"$PORTREADY" check --format json --config "$tmp/foreign.xml" >"$tmp/foreign.json" 2>"$tmp/foreign.err" || rc=$?
+pr_expect_eq "foreign namespace: exit 2, only ge-0/0/1, up and not edge" \
+    "2 ge-0/0/1:up:no:stp-not-edge" \
+    "$rc $(pr_json "$tmp/foreign.json" '" ".join(p["name"] + ":" + str(p["facts"]["admin_status"]) + ":" + str(p["facts"]["edge"]) + ":" + ",".join(f["id"] for f in p["findings"]) for p in d["switches"][0]["ports"])')"
 pr_done

@@ -133,4 +133,29 @@ XML
     pr_expect_eq "walk + netconf: the configured RSTP mode fills what SNMP lacks" rstp \
         "$(pr_json "$PR_TMP/both.json" 'd["switches"][0]["stp"]["mode"]')"
 fi
+# A reply whose <configuration> holds statements of another namespace
+# (served as the server's data): the <disable/> and <edge/> of
+# urn:example:other are not Junos configuration, so ge-0/0/1 is up and not
+# edge (stp-not-edge); before, it was read as disabled and edge (admin-down).
+cat >"$PR_TMP/foreign-data.xml" <<'XML'
+<configuration xmlns="http://xml.juniper.net/xnm/1.1/xnm" xmlns:o="urn:example:other">
+<interfaces>
+  <interface><name>ge-0/0/1</name><o:disable/>
+    <unit><name>0</name><family><ethernet-switching><vlan><members>100</members></vlan></ethernet-switching></family></unit>
+  </interface>
+</interfaces>
+<protocols><rstp><interface><name>ge-0/0/1</name><o:edge/></interface></rstp></protocols>
+</configuration>
+XML
+port3=$(pr_free_tcp_port)
+nc_server_start "$port3" normal --data "$PR_TMP/foreign-data.xml"
+set +e
+"$PORTREADY" check --netconf "alice@127.0.0.1:$port3" --password-file "$PR_TMP/password" \
+    --known-hosts "$PR_TMP/known_hosts" --accept-new-hostkey -t 5 --format json \
+    >"$PR_TMP/foreign.json" 2>"$PR_TMP/foreign.err"
+foreign_rc=$?
+set -e
+pr_expect_eq "foreign namespace over NETCONF: exit 2, ge-0/0/1 up, not edge" \
+    "2 ge-0/0/1:up:no:stp-not-edge" \
+    "$foreign_rc $(pr_json "$PR_TMP/foreign.json" '" ".join(p["name"] + ":" + str(p["facts"]["admin_status"]) + ":" + str(p["facts"]["edge"]) + ":" + ",".join(f["id"] for f in p["findings"]) for p in d["switches"][0]["ports"])' 2>&1)"
 pr_done

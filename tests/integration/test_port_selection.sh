@@ -135,10 +135,32 @@ pr_expect_eq "audit: summary: 2 ports judged, 1 unreadable, 4 unchecked (1 name,
     "$(j audit-json '" ".join(str(d["summary"][k]) for k in ("switches","unreadable","ports","unchecked"))')"
 run audit-text audit "$PR_TMP/rack.yaml"
 pr_expect_eq "audit, text: the summary" \
-    "Summary: 3 switches (1 unreadable), 2 ports: 2 ready, 0 warning, 0 not ready, 0 unknown; 4 unchecked" \
+    "Summary: 3 switches (1 unreadable), 2 ports: 2 ready, 0 warning, 0 not ready, 0 unknown; 4 unchecked; 1 switch without a switch port" \
     "$(grep '^Summary' "$PR_TMP/audit-text.out")"
 pr_expect_eq "audit, text: one UNREADABLE (the agent), two error lines" "1 2" \
     "$(grep -c UNREADABLE "$PR_TMP/audit-text.out") $(grep -c '^  ERROR' "$PR_TMP/audit-text.out")"
+
+# An audit of a switch whose ports are all ready beside ones with no switch
+# port (the EOS configuration, the router's walk): the ready ports do not
+# hide them (before: exit 0, "all ready"). 1/1/1 and 1/1/2 of rack12-a are
+# ready (lab/README.md).
+cat >"$PR_TMP/portless.yaml" <<EOF
+switches:
+  - {name: good, walk: $lab, ports: [1/1/1, 1/1/2]}
+  - {name: eos, config: $PR_TMP/eos-mgmt.conf}
+  - {name: router, walk: $PR_TMP/router.snmprec}
+EOF
+run portless-json audit --format json "$PR_TMP/portless.yaml"
+pr_expect_eq "audit with switches without a switch port: exit 3, 2 ready, portless 2, the reason in each one's port_errors" \
+    "3 2 2 no switch port found|no switch port found" \
+    "$RC $(j portless-json 'd["summary"]["ready"]') $(j portless-json 'd["summary"]["portless"]') $(j portless-json '"|".join(s["port_errors"][0][:20] for s in d["switches"][1:])')"
+run portless-text audit "$PR_TMP/portless.yaml"
+pr_expect_eq "audit with switches without a switch port, text: exit 3, the summary says so" \
+    "3 Summary: 3 switches, 2 ports: 2 ready, 0 warning, 0 not ready, 0 unknown; 2 switches without a switch port" \
+    "$RC $(grep '^Summary' "$PR_TMP/portless-text.out")"
+run portless-nagios audit --format nagios "$PR_TMP/portless.yaml"
+pr_expect_eq "audit with switches without a switch port, nagios: UNKNOWN" "3 PORTREADY UNKNOWN" \
+    "$RC $(head -1 "$PR_TMP/portless-nagios.out" | cut -d' ' -f1-2)"
 
 # check of an unreachable agent: the named ports are unchecked.
 run gone check --format json -t 0.5 -r 0 "127.0.0.1:$port" Gi1/0/1 Gi1/0/2

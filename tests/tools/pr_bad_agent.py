@@ -19,6 +19,13 @@ Modes:
   nosuch     noSuchObject to every GET, endOfMibView to every GETNEXT or
              GETBULK (v1: noSuchName)
   slow       answers every request after --delay seconds
+  bulk-drop  GETBULK of two or more columns: the first varbind of the
+             second row is left out, so every later varbind sits in its
+             neighbour's column
+  bulk-dup   GETBULK likewise: the last varbind of the first row is sent
+             twice
+  bulk-colmajor  GETBULK likewise: the rows column by column (all of the
+             first column's rows, then the second's) instead of row by row
   v3-engine  SNMPv3: every message draws an unknownEngineID report naming a
              new engine ID each time (the engine ID never settles)
   v3-time    SNMPv3: discovery works, then every request draws an
@@ -262,8 +269,23 @@ class Agent:
                 current = [name for name, _ in row]
                 if all(value == END_OF_MIB for _, value in row):
                     break
-            return 0, 0, out
+            return 0, 0, self.misalign(out, non_rep, len(request_oids) - non_rep)
         return 5, 0, []  # genErr: SET and the rest are not served
+
+    def misalign(self, out, non_rep, n):
+        """A GETBULK answer of n repeaters, broken as the bulk-* modes say,
+        when it has at least two repeaters and two rows."""
+        rows = out[non_rep:]
+        if not self.mode.startswith("bulk-") or n < 2 or len(rows) < 2 * n:
+            return out
+        if self.mode == "bulk-drop":
+            del rows[n]  # the first varbind of the second row
+        elif self.mode == "bulk-dup":
+            rows.insert(n, rows[n - 1])  # the last of the first row, twice
+        elif self.mode == "bulk-colmajor":
+            full = len(rows) // n
+            rows = [rows[r * n + c] for c in range(n) for r in range(full)]
+        return out[:non_rep] + rows
 
     def response_pdu(self, tag, fields, version, reply_tag=0xA2):
         status, index, varbinds = self.answer_pdu(tag, fields, version)
@@ -389,7 +411,8 @@ def main():
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--mode", required=True,
                    choices=["normal", "repeat", "disorder", "wrongtype", "bigtable", "stall",
-                            "nosuch", "slow", "v3-engine", "v3-time"])
+                            "nosuch", "slow", "v3-engine", "v3-time", "bulk-drop", "bulk-dup",
+                            "bulk-colmajor"])
     p.add_argument("--data", default=os.path.join(here, "..", "..", "lab", "data",
                                                   "rack12-a.snmprec"))
     p.add_argument("--rows", type=int, default=100000)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/inventory.h"
+#include "driver.h"
 
 static char tmpdir[256];
 
@@ -455,9 +456,13 @@ static void test_bad_values(void **state)
                  "inventory.yaml:3:21: 'timeout' must be a number from 0.001 to 600, not 'fast'");
     expect_error("switches:\n  - host: a\n    snmp: {retries: -1}\n",
                  "inventory.yaml:3:21: 'retries' must be a whole number from 0 to 20, not '-1'");
-    expect_error("switches:\n  - host: a\n    driver: arista\n",
-                 "inventory.yaml:3:13: 'driver' must be one of auto, generic-snmp, cisco, "
-                 "juniper, aruba, not 'arista'");
+    /* The drivers as the table lists them ("generic-snmp, cisco, juniper, aruba, ..."). */
+    char drivers[256], want[512];
+    pr_driver_names(drivers, sizeof drivers);
+    snprintf(want, sizeof want,
+             "inventory.yaml:3:13: 'driver' must be one of auto, %s, not 'arista'", drivers);
+    assert_non_null(strstr(want, "auto, generic-snmp, cisco, juniper, aruba"));
+    expect_error("switches:\n  - host: a\n    driver: arista\n", want);
     expect_error("switches:\n  - host: \"\"\n", "inventory.yaml:2:11: 'host' is empty");
     expect_error("switches:\n  - host: sw1:70000\n",
                  "inventory.yaml:2:11: 'host' must be a host name or address, optionally with "

@@ -72,7 +72,8 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
                            "    \"not_ready\": 0,\n"
                            "    \"unknown\": 0,\n"
                            "    \"uplinks\": 0,\n"
-                           "    \"unchecked\": 0\n"
+                           "    \"unchecked\": 0,\n"
+                           "    \"portless\": 0\n"
                            "  },\n"
                            "  \"error\": null\n"
                            "}\n";

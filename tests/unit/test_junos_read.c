@@ -673,6 +673,42 @@ static void test_errors(void **state)
     expect_error("  \n\n", "empty configuration");
 }
 
+/* Elements in a namespace of their own are not Junos configuration: a
+ * <disable> and an <edge> of another namespace (before: port down, edge
+ * yes), a whole <interfaces> of another namespace (before: a port
+ * ge-0/0/9), and a <configuration> of another namespace (before: read). */
+static void test_foreign_namespace(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    jt_load(
+        &sw, XML_HEAD
+        "<interfaces><interface><name>ge-0/0/1</name>"
+        "<disable xmlns=\"urn:example:other\"/>"
+        "<unit><name>0</name><family><ethernet-switching/></family></unit></interface>"
+        "</interfaces>"
+        "<interfaces xmlns=\"urn:example:other\"><interface><name>ge-0/0/9</name>"
+        "<unit><name>0</name><family><ethernet-switching/></family></unit></interface>"
+        "</interfaces>"
+        "<protocols><rstp><interface><name>ge-0/0/1</name>"
+        "<edge xmlns=\"http://example.com/ns/other\"/></interface></rstp></protocols>" XML_TAIL);
+    assert_int_equal(sw.n_ports, 1);
+    jt_fact(&jt_port(&sw, "ge-0/0/1")->facts.admin_status, PR_IF_UP);
+    jt_fact(&jt_port(&sw, "ge-0/0/1")->facts.edge, PR_EDGE_NO);
+    pr_switch_free(&sw);
+    /* The same statements in the NETCONF base namespace <rpc-reply> hands
+     * down, and in no namespace, are read. */
+    jt_load(&sw, "<rpc-reply xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\"><data>"
+                 "<configuration><interfaces><interface><name>ge-0/0/1</name><disable/>"
+                 "<unit><name>0</name><family><ethernet-switching/></family></unit>"
+                 "</interface></interfaces></configuration></data></rpc-reply>");
+    jt_fact(&jt_port(&sw, "ge-0/0/1")->facts.admin_status, PR_IF_DOWN);
+    pr_switch_free(&sw);
+    expect_error("<rpc-reply><configuration xmlns=\"urn:example:other\"><interfaces><interface>"
+                 "<name>ge-0/0/1</name></interface></interfaces></configuration></rpc-reply>",
+                 "without a <configuration>");
+}
+
 static void test_detect_format(void **state)
 {
     (void)state;
@@ -746,6 +782,7 @@ int main(void)
         cmocka_unit_test(test_curly_syntax),
         cmocka_unit_test(test_ports_are_physical_only),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_foreign_namespace),
         cmocka_unit_test(test_detect_format),
         cmocka_unit_test(test_driver_match),
         cmocka_unit_test(test_read_config),

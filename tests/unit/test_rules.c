@@ -334,6 +334,20 @@ static void test_edge_from_admin_oper(void **state)
     pr_fact_set(&oper, 0, "OperEdge = false(2)");
     pr_facts_edge_from_admin_oper(f, &admin, &oper, &autoedge);
     assert_int_equal(f->edge.value, PR_EDGE_YES);
+    /* An admin value that was answered but is no TruthValue (unknown, with
+     * evidence): edge unknown with that evidence, even on an up port whose
+     * oper edge is true (before, oper's value was taken: edge yes). */
+    pr_fact_set(&f->oper_status, PR_IF_UP, "up");
+    pr_fact_set(&oper, 1, "OperEdge = true(1)");
+    pr_fact_unknown(&admin, "AdminEdge = 7: not true(1) or false(2), ignored");
+    pr_facts_edge_from_admin_oper(f, &admin, &oper, &autoedge);
+    assert_false(f->edge.known);
+    assert_string_equal(f->edge.evidence, "AdminEdge = 7: not true(1) or false(2), ignored");
+    /* Not answered at all (no evidence): the operational value on an up port. */
+    struct pr_fact absent = {0};
+    pr_facts_edge_from_admin_oper(f, &absent, &oper, &autoedge);
+    assert_true(f->edge.known);
+    assert_int_equal(f->edge.value, PR_EDGE_YES);
 }
 
 static void test_summary_and_exit_codes(void **state)
@@ -345,6 +359,9 @@ static void test_summary_and_exit_codes(void **state)
     assert_int_equal(rules_exit_code(&s), 1);
     s.unknown = 1;
     assert_int_equal(rules_exit_code(&s), 3);
+    /* A switch with no switch port beside ready ones: unknown, not ready. */
+    struct pr_summary portless = {.switches = 2, .ports = 3, .ready = 3, .portless = 1};
+    assert_int_equal(rules_exit_code(&portless), 3);
     s.not_ready = 1;
     assert_int_equal(rules_exit_code(&s), 2);
     s.unreadable = 1;

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+#include "huawei/huawei_snmp.h"
+
+#include <string.h>
+
+#include "generic-snmp/generic_snmp.h"
+
+/* hwMstpObjects = 1.3.6.1.4.1.2011.5.25.42.4.1 */
+MIB_OBJECT(MIB_HW_MSTP_STATUS, "HUAWEI-MSTP-MIB", "hwMstpStatus", 1, 3, 6, 1, 4, 1, 2011, 5, 25, 42,
+           4, 1, 1, 0);
+MIB_OBJECT(MIB_HW_MSTP_VERSION, "HUAWEI-MSTP-MIB", "hwMstpForceVersion", 1, 3, 6, 1, 4, 1, 2011, 5,
+           25, 42, 4, 1, 2, 0);
+/* hwMstpPortEntry (hwMstpPortTable 1) columns, at instance 0. */
+MIB_OBJECT(MIB_HW_MSTP_EDGE, "HUAWEI-MSTP-MIB", "hwMstpiStpPortEdgeport", 1, 3, 6, 1, 4, 1, 2011, 5,
+           25, 42, 4, 1, 20, 1, 9, 0);
+MIB_OBJECT(MIB_HW_MSTP_PORT_STATUS, "HUAWEI-MSTP-MIB", "hwMstpiStpStatus", 1, 3, 6, 1, 4, 1, 2011,
+           5, 25, 42, 4, 1, 20, 1, 23, 0);
+
+static const struct pr_snmp_request huawei_requests[] = {
+    MIB_SCALAR(MIB_HW_MSTP_STATUS),
+    MIB_SCALAR(MIB_HW_MSTP_VERSION),
+    MIB_COLUMN(MIB_HW_MSTP_EDGE),
+    MIB_COLUMN(MIB_HW_MSTP_PORT_STATUS),
+};
+
+/* hwMstpiStpPortEdgeport: disable(1), enable(2), undo(3). undo is the
+ * unconfigured state, where VRP detects an edge port by the absence of
+ * BPDUs (the command reference of stp edged-port): edge detection. */
+static const char *const edge_names[] = {"", "disable", "enable", "undo (edge detection)"};
+
+static const struct generic_vendor_stp huawei_mstp = {
+    .status = &MIB_HW_MSTP_STATUS,
+    .version = &MIB_HW_MSTP_VERSION,
+    .edge = &MIB_HW_MSTP_EDGE,
+    .edge_yes = 2,
+    .edge_auto = 3,
+    .edge_names = edge_names,
+    .port_status = &MIB_HW_MSTP_PORT_STATUS,
+};
+
+bool huawei_snmp_object_id(const char *sys_object_id)
+{
+    return sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.2011.", 17) == 0;
+}
+
+void huawei_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
+{
+    generic_vendor_stp_read(store, sw, &huawei_mstp);
+}
+
+int huawei_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
+{
+    return generic_vendor_stp_snmp_read(src, sw, huawei_requests,
+                                        sizeof huawei_requests / sizeof huawei_requests[0],
+                                        &huawei_mstp, err);
+}
