@@ -16,11 +16,11 @@ _portready_options() {
         echo --walk --config --netconf --ssh --ssh-key --password-file --known-hosts \
             --accept-new-hostkey --save-config --netconf-max-bytes --driver \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
-            -n -t -r --expect-vlan --fix --all-ports --format --verbose -q --quiet --color --stats --warning --critical --timeout-total -h --help
+            -n -t -r --expect-vlan --fix --all-ports --format --verbose -q --quiet --color --stats --warning --critical --timeout-total --client -h --help
         ;;
     audit)
         echo -j --jobs --fix --all-ports --format --verbose -q --quiet --color --stats --save-config \
-            --repeat --warning --critical --timeout-total --shard -h --help
+            --repeat --warning --critical --timeout-total --client --shard -h --help
         ;;
     time)
         echo --iface --watch --switch --port --target --down-for --count --interval \
@@ -42,9 +42,10 @@ _portready_takes_value() {
         check:--netconf-max-bytes | check:-n | check:--expect-vlan) return 0 ;;
     check:-[vculaAxXtr] | check:--community-file | check:--auth-pass-file | \
         check:--priv-pass-file | check:--format | check:--color | check:--warning | check:--critical | \
-        check:--timeout-total) return 0 ;;
+        check:--timeout-total | check:--client) return 0 ;;
     audit:-j | audit:--jobs | audit:--format | audit:--color | audit:--repeat | audit:--warning | \
-        audit:--critical | audit:--timeout-total | audit:--shard | audit:--save-config) return 0 ;;
+        audit:--critical | audit:--timeout-total | audit:--shard | audit:--save-config | \
+        audit:--client) return 0 ;;
     time:--iface | time:--watch | time:--switch | time:--port | time:--target | \
         time:--down-for | time:--count | time:--interval | time:--timeout | time:--format | \
         time:--plot) return 0 ;;
@@ -90,7 +91,7 @@ _portready_files() {
 _portready_value() {
     local opt=$1 cur=$2 prefix=$3
     case $opt in
-    --driver) _portready_words "auto generic-snmp cisco juniper aruba ruckus mikrotik fastpath fsos tplink huawei comware" "$cur" "$prefix" ;;
+    --driver) _portready_words "auto generic-snmp cisco juniper aruba ruckus mikrotik fastpath fsos tplink huawei comware dell extreme" "$cur" "$prefix" ;;
     --format)
         # check and audit write monitoring formats too; cmd is the caller's.
         case ${cmd:-} in

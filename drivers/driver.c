@@ -18,6 +18,8 @@ static const struct pr_driver *const driver_table[] = {
     /* the #-sectioned family: Huawei VRP, H3C / HPE Comware */
     &pr_driver_huawei,
     &pr_driver_comware,
+    &pr_driver_dell,    /* OS10; PowerConnect, N-series, OS9 agents */
+    &pr_driver_extreme, /* EXOS */
     NULL,
 };
 

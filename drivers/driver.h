@@ -175,5 +175,7 @@ extern const struct pr_driver pr_driver_fsos;
 extern const struct pr_driver pr_driver_tplink;
 extern const struct pr_driver pr_driver_huawei;
 extern const struct pr_driver pr_driver_comware;
+extern const struct pr_driver pr_driver_dell;
+extern const struct pr_driver pr_driver_extreme;
 
 #endif

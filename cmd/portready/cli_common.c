@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "rules/clients.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 
@@ -22,6 +23,7 @@ enum {
     CLI_OPT_WARNING = 1201,
     CLI_OPT_CRITICAL,
     CLI_OPT_TIMEOUT_TOTAL,
+    CLI_OPT_CLIENT,
 };
 
 /* The options several commands take, each once; a command takes the
@@ -51,6 +53,7 @@ static const struct cli_option shared_options[] = {
     {"warning", CLI_OPT_WARNING, required_argument, CLI_MONITOR},
     {"critical", CLI_OPT_CRITICAL, required_argument, CLI_MONITOR},
     {"timeout-total", CLI_OPT_TIMEOUT_TOTAL, required_argument, CLI_MONITOR},
+    {"client", CLI_OPT_CLIENT, required_argument, CLI_MONITOR},
     {"help", 'h', no_argument, CLI_HELP},
 };
 
@@ -524,6 +527,12 @@ static int apply_report(struct cli_parser *p, int opt, const char *arg, struct p
         report->timeout_total_s = t;
         return 0;
     }
+    case CLI_OPT_CLIENT:
+        if (rules_clients_add(arg, &report->clients, err) != 0) {
+            pr_error_prefix(err, "--client");
+            return -1;
+        }
+        return 0;
     case CLI_OPT_VERBOSE:
         report->verbose = true;
         return 0;

@@ -66,6 +66,7 @@ struct cli_report_args {
     struct rules_thresholds thresholds;
     bool all_ports;         /* --all-ports: uplinks judged too */
     double timeout_total_s; /* --timeout-total SECONDS: the whole run's; 0: none */
+    uint32_t clients;       /* --client NAME...: bit i, client i of rules/clients.h */
 };
 
 /* The writer --format chose, text when none was given. */
@@ -167,7 +168,10 @@ int cli_parse_format(const char *arg, const struct report_writer **writer, struc
     "                         (under N), ~:N, N:M (outside), @N:M (inside)\n"                      \
     "  --timeout-total SECONDS\n"                                                                  \
     "                         the whole run's deadline: what was read by then is\n"                \
-    "                         reported, and the state is unknown (exit 3)\n"
+    "                         reported, and the state is unknown (exit 3)\n"                       \
+    "  --client NAME          the verdict follows this boot stage's DHCP client\n"                 \
+    "                         (repeatable): pxe-rom, uefi-pxe, ipxe, debian-installer,\n"          \
+    "                         ubuntu-installer, anaconda; not ready when one fails\n"
 
 /* Copies an option's path value into dst; an error names the option when
  * it does not fit. */

@@ -234,13 +234,15 @@ static int v3_conflict(const struct inventory *inv, struct pr_error *err)
 /* The survey of one inventory switch. */
 static void spec_from_inventory(const struct inventory_switch *isw, struct survey_spec *spec,
                                 struct survey_port *ports, const struct netconf_options *nc,
-                                const struct pr_ssh_target *ssh, const char *save_config)
+                                const struct pr_ssh_target *ssh, const char *save_config,
+                                uint32_t clients)
 {
     memset(spec, 0, sizeof *spec);
     spec->name = isw->name;
     spec->snmp = &isw->snmp;
     spec->driver = isw->driver[0] ? isw->driver : "auto";
     spec->expect_vlan = isw->expect_vlan;
+    spec->clients = isw->clients | clients;
     if (isw->walk[0])
         spec->walk_path = isw->walk;
     if (isw->config[0])
@@ -260,6 +262,7 @@ static void spec_from_inventory(const struct inventory_switch *isw, struct surve
         ports[i].name = isw->ports[i].name;
         ports[i].server = isw->ports[i].server[0] ? isw->ports[i].server : NULL;
         ports[i].expect_vlan = isw->ports[i].expect_vlan;
+        ports[i].clients = isw->ports[i].clients ? isw->ports[i].clients | clients : 0;
     }
     spec->ports = ports;
     spec->n_ports = isw->n_ports;
@@ -299,6 +302,8 @@ static void on_result(void *user, size_t index, struct pr_switch *sw)
     out->summary.portless += one.portless;
     out->requests += sw->pr_snmp_requests;
     out->interrupted += sw->error.code == PR_ERR_INTERRUPTED;
+    if (sw->source_warning[0] != '\0')
+        fprintf(stderr, "portready: warning: %s: %s\n", sw->name, sw->source_warning);
     if (out->stats)
         fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
     /* The progress line goes before the report's text reaches a terminal
@@ -421,7 +426,7 @@ int cmd_audit(int argc, char **argv)
         }
         spec_from_inventory(isw, &specs[i], ports + port_offset,
                             isw->netconf.given ? &netconf[i] : NULL,
-                            isw->ssh.given ? &ssh[i] : NULL, a.save_config);
+                            isw->ssh.given ? &ssh[i] : NULL, a.save_config, a.report.clients);
         specs[i].all_ports = a.report.all_ports;
         port_offset += isw->n_ports;
     }

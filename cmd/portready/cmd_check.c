@@ -360,6 +360,8 @@ static void check_on_result(void *user, size_t index, struct pr_switch *sw)
      * that do exist are judged. */
     for (size_t i = 0; i < sw->n_port_errors; i++)
         fprintf(stderr, "portready: check: %s\n", sw->port_errors[i]);
+    if (sw->source_warning[0] != '\0')
+        fprintf(stderr, "portready: warning: %s: %s\n", sw->name, sw->source_warning);
     out->interrupted = sw->error.code == PR_ERR_INTERRUPTED;
     if (rules_apply_thresholds_switch(sw, &out->report->thresholds) != 0)
         fprintf(stderr, "portready: check: out of memory applying the thresholds\n");
@@ -433,6 +435,7 @@ int cmd_check(int argc, char **argv)
         .n_ports = a->n_ports,
         .all_ports = a->report.all_ports,
         .expect_vlan = a->expect_vlan,
+        .clients = a->report.clients,
     };
     const struct report_writer *writer = cli_report_writer(&a->report);
     struct check_output out = {

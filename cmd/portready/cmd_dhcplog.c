@@ -30,7 +30,9 @@ static void print_help(FILE *out)
           "Reads ISC dhcpd's syslog lines from FILE, or from standard input with - or\n"
           "with no FILE (when standard input is not a terminal), with classic stamps\n"
           "(\"May 14 10:21:03 host dhcpd[812]: ...\") or RFC 3339 stamps as journald and\n"
-          "rsyslog write them; groups DISCOVER, OFFER, REQUEST, ACK and NAK\n"
+          "rsyslog write them; dnsmasq's and Kea's lines too, in syslog framing, as\n"
+          "journalctl prints them (short-iso or json output) or in the servers' own log\n"
+          "files, recognised line by line; groups DISCOVER, OFFER, REQUEST, ACK and NAK\n"
           "per client MAC and says where each client's latest attempt stopped. A complete\n"
           "handshake followed a few seconds later by a slow or failing new round\n"
           "(chainload: iPXE re-initialised the NIC) points at a switch port that blocks\n"
@@ -246,14 +248,14 @@ static void print_text(const struct dhcplog_cli *cli, const struct dhcplog_track
     if (first)
         printf(" none");
     const struct dhcplog_stats *s = dhcplog_tracker_stats(t);
-    printf("\n%llu line%s read, %llu from dhcpd; skipped: %llu malformed, %llu overlong",
+    printf("\n%llu line%s read, %llu from DHCP servers; skipped: %llu malformed, %llu overlong",
            (unsigned long long)s->lines, s->lines == 1 ? "" : "s",
            (unsigned long long)s->dhcpd_lines, (unsigned long long)s->malformed,
            (unsigned long long)s->overlong);
     if (cli->options.have_since)
         printf(", %llu before --since", (unsigned long long)s->before_since);
     if (s->restarts > 0)
-        printf("; dhcpd restarted %llu time%s", (unsigned long long)s->restarts,
+        printf("; the server restarted %llu time%s", (unsigned long long)s->restarts,
                s->restarts == 1 ? "" : "s");
     putchar('\n');
 }
@@ -490,7 +492,7 @@ static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
     }
     bool no_dhcpd = rc == 0 && n == 0 && dhcplog_tracker_stats(t)->dhcpd_lines == 0;
     if (no_dhcpd)
-        cli_error(&err, PR_ERR_INPUT, "no dhcpd line in %s",
+        cli_error(&err, PR_ERR_INPUT, "no line of dhcpd, dnsmasq or Kea in %s",
                   strcmp(cli->path, "-") == 0 ? "standard input" : cli->path);
     /* JSON: one document, also when the input could not be read (with
      * what was read before, and the error). */
@@ -507,7 +509,8 @@ static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
         fflush(stdout);
     }
     if (no_dhcpd)
-        return cmd_fail("Is it the DHCP server's log? dhcp-log reads ISC dhcpd's syslog lines.",
+        return cmd_fail("Is it the DHCP server's log? dhcp-log reads the lines of ISC dhcpd, "
+                        "dnsmasq and Kea.",
                         "%s", err.msg);
     return worst == 1 ? PR_EXIT_WARNING : worst == 2 ? PR_EXIT_NOT_READY : PR_EXIT_READY;
 }

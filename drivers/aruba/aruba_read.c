@@ -181,20 +181,5 @@ void aruba_snippet(const struct pr_switch *sw, const struct pr_port *port,
 int aruba_config_apply(const char *text, size_t len, const char *snippet, char **out,
                        size_t *out_len, struct pr_error *err)
 {
-    size_t keep = cli_text_trimmed_len(text, len);
-    size_t slen = strlen(snippet);
-    char *buf = malloc(keep + slen + 3);
-    if (buf == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory applying a fix");
-    memcpy(buf, text, keep);
-    size_t n = keep;
-    if (n > 0)
-        buf[n++] = '\n';
-    memcpy(buf + n, snippet, slen);
-    n += slen;
-    buf[n++] = '\n';
-    buf[n] = '\0';
-    *out = buf;
-    *out_len = n;
-    return 0;
+    return cli_text_append(text, len, snippet, out, out_len, err);
 }

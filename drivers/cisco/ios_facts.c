@@ -229,6 +229,36 @@ static void fill_edge_eos(const struct ios_iface *ifc, struct pr_port_facts *f)
     }
 }
 
+/* Spanning tree runs on the port-channel, not on its members (IOS, NX-OS
+ * and EOS alike): a member of a channel whose interface makes it edge
+ * (spanning-tree portfast, EOS's too) is edge whatever the member says.
+ * Only that case is taken: a fix for a channel that is not edge belongs on
+ * the channel's interface, which the member's snippet does not write. */
+static void edge_from_channel(const struct ios_model *m, const struct ios_iface *ifc,
+                              struct pr_port_facts *f)
+{
+    const struct ios_iface *channel = ios_model_channel_of(m, ifc);
+    if (channel == NULL || channel == ifc)
+        return;
+    struct pr_port_facts cf;
+    pr_port_facts_init(&cf);
+    bool explicit = m->platform == IOS_PLATFORM_EOS ? channel->eos_edge.line != NULL
+                                                    : channel->portfast.line != NULL;
+    if (!explicit)
+        return;
+    if (m->platform == IOS_PLATFORM_EOS)
+        fill_edge_eos(channel, &cf);
+    else
+        fill_edge_cisco(m, channel, &cf);
+    if (!pr_fact_is(&cf.edge, PR_EDGE_YES))
+        return;
+    pr_fact_set(&f->edge, PR_EDGE_YES, "from its port-channel, where spanning tree runs: %s",
+                cf.edge.evidence);
+    if (cf.edge_applies_on_trunk.known)
+        pr_fact_set(&f->edge_applies_on_trunk, cf.edge_applies_on_trunk.value,
+                    "from its port-channel: %s", cf.edge_applies_on_trunk.evidence);
+}
+
 static void fill_bpduguard(const struct ios_model *m, const struct ios_iface *ifc,
                            struct pr_port_facts *f)
 {
@@ -294,6 +324,13 @@ static void fill_fallback(const struct ios_model *m, const struct ios_iface *ifc
                             ", after %d s%s",
                             pc->eos_fallback_timeout.line ? pc->eos_fallback_timeout.value : 90,
                             pc->eos_fallback_timeout.line ? "" : " (default timeout)");
+            if (pc->eos_fallback.value != IOS_EOS_FALLBACK_NONE)
+                pr_fact_set(&f->lacp_fallback_timeout_s,
+                            pc->eos_fallback_timeout.line ? pc->eos_fallback_timeout.value : 90,
+                            "interface Port-Channel%d: %s", id,
+                            pc->eos_fallback_timeout.line
+                                ? pc->eos_fallback_timeout.line->text
+                                : "no port-channel lacp fallback timeout: 90 s (EOS default)");
         } else {
             pr_fact_set(&f->lacp_fallback, 0,
                         "interface Port-Channel%d: no port-channel lacp fallback (EOS default: "
@@ -403,6 +440,7 @@ static void fill_port(const struct ios_model *m, const struct nxos_defaults *nx,
         fill_edge_eos(ifc, f);
     else
         fill_edge_cisco(m, ifc, f);
+    edge_from_channel(m, ifc, f);
     fill_bpduguard(m, ifc, f);
     fill_stp_enabled(sw, m, ifc, f);
 }

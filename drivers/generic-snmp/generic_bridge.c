@@ -261,14 +261,84 @@ static const char *stp_enable_name(int64_t v)
     return v == 1 ? "enabled" : v == 2 ? "disabled" : pr_enum_invalid;
 }
 
+/* Whether the dot1dStpPortTable rows are indexed by ifIndex, not by bridge
+ * port, as some agents (IP Infusion OcNOS) do: more of its row indexes are
+ * ifIndexes of ports than bridge ports of the dot1dBasePortIfIndex map.
+ * Then each port's bridge port becomes its ifIndex (the evidence says so)
+ * and *rows names the count. */
+static bool stp_rows_by_ifindex(struct pr_snmp_store *store, struct pr_switch *sw, size_t *rows)
+{
+    const struct mib_object *obj = &MIB_STP_PORT_STATE;
+    size_t first, count, by_bridge_port = 0, by_ifindex = 0;
+    pr_snmp_store_subtree(store, obj->oid, obj->len, &first, &count);
+    for (size_t i = first; i < first + count; i++) {
+        const struct pr_snmp_varbind *vb = &store->vb[i];
+        if (vb->name_len != obj->len + 1)
+            continue;
+        uint32_t index = vb->name[obj->len];
+        by_bridge_port += generic_port_by_bridge_port(sw, index) != NULL;
+        by_ifindex += pr_switch_find_ifindex(sw, index) != NULL;
+    }
+    *rows = by_ifindex;
+    bool mapped = false;
+    for (size_t i = 0; i < sw->n_ports && !mapped; i++)
+        mapped = sw->ports[i].bridge_port != 0;
+    return mapped && by_ifindex > by_bridge_port;
+}
+
+/* Spanning tree off for the whole switch, as agents without it report
+ * (a Zyxel recording): every port's dot1dStpPortEnable disabled(2) and
+ * the bridge timers 0. */
+static bool stp_off_switch_wide(struct pr_snmp_store *store, char *ev, size_t ev_len)
+{
+    const struct mib_object *obj = &MIB_STP_PORT_ENABLE;
+    size_t first, count, disabled = 0;
+    pr_snmp_store_subtree(store, obj->oid, obj->len, &first, &count);
+    for (size_t i = first; i < first + count; i++) {
+        int64_t v;
+        if (!pr_snmp_value_integer(&store->vb[i].value, &v) || v != 2)
+            return false;
+        disabled++;
+    }
+    int64_t fd, age;
+    const struct pr_snmp_varbind *vb_fd =
+        pr_snmp_store_get(store, MIB_STP_FORWARD_DELAY.oid, MIB_STP_FORWARD_DELAY.len);
+    const struct pr_snmp_varbind *vb_age =
+        pr_snmp_store_get(store, MIB_STP_MAX_AGE.oid, MIB_STP_MAX_AGE.len);
+    if (disabled == 0 || vb_fd == NULL || vb_age == NULL ||
+        !pr_snmp_value_integer(&vb_fd->value, &fd) ||
+        !pr_snmp_value_integer(&vb_age->value, &age) || fd != 0 || age != 0)
+        return false;
+    snprintf(ev, ev_len,
+             "BRIDGE-MIB dot1dStpPortEnable disabled(2) on all %zu ports, dot1dStpForwardDelay.0 "
+             "= 0 and dot1dStpMaxAge.0 = 0: spanning tree off on the switch",
+             disabled);
+    return true;
+}
+
 void generic_bridge_read(struct pr_snmp_store *store, const struct pr_snmp_source *src,
                          struct pr_switch *sw)
 {
     struct bridge_map map = {store, sw};
     generic_each_bridge_port(store, sw, map_bridge_port, &map);
+    size_t stp_rows = 0;
+    bool by_ifindex = stp_rows_by_ifindex(store, sw, &stp_rows);
+    if (by_ifindex) {
+        for (size_t i = 0; i < sw->n_ports; i++) {
+            struct pr_port *port = &sw->ports[i];
+            port->bridge_port =
+                pr_snmp_store_get_indexed(store, MIB_STP_PORT_STATE.oid, MIB_STP_PORT_STATE.len,
+                                          port->ifindex) != NULL
+                    ? port->ifindex
+                    : 0;
+        }
+    }
     read_mode(store, src, sw);
     read_timer(store, &MIB_STP_FORWARD_DELAY, &sw->stp.forward_delay_s, 4, 30, 2);
     read_timer(store, &MIB_STP_MAX_AGE, &sw->stp.max_age_s, 6, 40, 6);
+    char off[PR_EVIDENCE_MAX];
+    if (stp_off_switch_wide(store, off, sizeof off))
+        pr_fact_set(&sw->stp.mode, PR_MODE_OFF, "%s", off);
 
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
@@ -282,6 +352,11 @@ void generic_bridge_read(struct pr_snmp_store *store, const struct pr_snmp_sourc
             port->facts.stp_state.evidence[0] == '\0')
             pr_fact_unknown(&port->facts.stp_state, "no dot1dStpPortTable row for bridge port %u",
                             port->bridge_port);
+        else if (by_ifindex)
+            pr_strlcatf(port->facts.stp_state.evidence, sizeof port->facts.stp_state.evidence,
+                        " (the agent indexes dot1dStpPortTable by ifIndex: %zu of its rows are "
+                        "ifIndexes, not dot1dBasePort numbers)",
+                        stp_rows);
         /* Agents report dot1dStpPortEnable disabled(2) for every port
          * without link: it says something about configuration only on a
          * port that is up. */

@@ -124,6 +124,7 @@ static void generic_snippet(const struct pr_switch *sw, const struct pr_port *po
                  (long long)port->expect_vlan, port->bridge_port, (long long)port->expect_vlan);
         break;
     case PR_F_PORT_IS_UPLINK:     /* nothing to change: the port is left as it is */
+    case PR_F_CLIENT_FAILS:       /* the switch fix is in the port's other findings */
     case PR_F_BLACKOUT_THRESHOLD: /* the operator's limit, nothing to configure */
     case PR_F_COUNT:
         buf[0] = '\0';

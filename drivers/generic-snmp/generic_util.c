@@ -34,11 +34,11 @@ void generic_impossible(struct pr_fact *fact, const struct mib_object *obj, cons
     if (vb->value.type != PR_SNMP_T_INTEGER)
         snprintf(type, sizeof type, " (%s)", pr_snmp_type_name(vb->value.type));
     if (wanted != NULL)
-        pr_fact_unknown(fact, "%s %s.%s = %s%s: not %s, ignored", obj->mib, obj->name, index, raw,
-                        type, wanted);
+        pr_fact_impossible(fact, "%s %s.%s = %s%s: not %s, ignored", obj->mib, obj->name, index,
+                           raw, type, wanted);
     else
-        pr_fact_unknown(fact, "%s %s.%s = %s%s: not a value %s defines for %s, ignored", obj->mib,
-                        obj->name, index, raw, type, obj->mib, obj->name);
+        pr_fact_impossible(fact, "%s %s.%s = %s%s: not a value %s defines for %s, ignored",
+                           obj->mib, obj->name, index, raw, type, obj->mib, obj->name);
 }
 
 void generic_copy_octets(char *dst, size_t dst_len, const struct pr_snmp_varbind *vb)

@@ -2,7 +2,8 @@
 /* The audit inventory: which switches to read, how, and which of their
  * ports face servers. A YAML file (docs/inventory.md is the reference):
  *
- *   defaults: {snmp: {...}, netconf: {...}, ssh: {...}, driver: ..., expect_vlan: N}
+ *   defaults: {snmp: {...}, netconf: {...}, ssh: {...}, driver: ..., expect_vlan: N,
+ *              client: [debian-installer, ...]}  (client: in a switch or a port too)
  *   switches:
  *     - {name: ..., host: ..., snmp: {...}, ports: [ge-0/0/1, {port: ..., server: ...}]}
  *
@@ -20,6 +21,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "util/error.h"
 #include "snmp/source.h"
@@ -37,6 +39,7 @@ struct inventory_port {
     char name[INVENTORY_NAME_MAX];   /* as given: ifName, ifDescr, ifIndex or config name */
     char server[INVENTORY_NAME_MAX]; /* the server behind it; "" when not given */
     long long expect_vlan;           /* 1..4094; -1: not checked */
+    uint32_t clients;                /* client: (rules/clients.h bits); 0: the switch's */
     int line;                        /* 1-based line of the entry in the file */
 };
 
@@ -64,6 +67,7 @@ struct inventory_switch {
     char walk[INVENTORY_PATH_MAX];   /* recorded SNMP walk; "" when not given */
     char config[INVENTORY_PATH_MAX]; /* saved configuration; "" when not given */
     long long expect_vlan;           /* 1..4094; -1: not checked */
+    uint32_t clients;                /* client: here or in defaults; 0: none named */
     struct inventory_port *ports;    /* NULL with n_ports 0: every physical port */
     size_t n_ports;
     int line, column; /* 1-based position of the switch's entry */

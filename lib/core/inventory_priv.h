@@ -131,6 +131,7 @@ struct inventory_defaults {
     bool has_ssh;
     char driver[32]; /* "" when not given */
     long long expect_vlan;
+    uint32_t clients; /* client: (rules/clients.h bits); 0 when not given */
 };
 
 int inventory_parse_defaults(struct inventory_ctx *ctx, yaml_node_t *map,

@@ -7,18 +7,46 @@
 
 #include "driver.h"
 #include "core/inventory_priv.h"
+#include "rules/clients.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 
-static const char *const defaults_keys[] = {"driver",  "expect_vlan", "snmp",
-                                            "netconf", "ssh",         NULL};
+static const char *const defaults_keys[] = {"driver", "expect_vlan", "snmp", "netconf",
+                                            "ssh",    "client",      NULL};
 static const char *const switch_keys[] = {"name",        "host",  "driver", "snmp",
                                           "netconf",     "ssh",   "walk",   "config",
-                                          "expect_vlan", "ports", NULL};
-static const char *const port_keys[] = {"port", "server", "expect_vlan", NULL};
+                                          "expect_vlan", "ports", "client", NULL};
+static const char *const port_keys[] = {"port", "server", "expect_vlan", "client", NULL};
 
 #define VLAN_MIN 1
 #define VLAN_MAX 4094
+
+/* client: a DHCP client's name (rules/clients.h) or a list of them. */
+static int parse_clients(struct inventory_ctx *ctx, yaml_node_t *value, uint32_t *mask)
+{
+    yaml_node_item_t *start = NULL, *top = NULL;
+    if (value->type == YAML_SEQUENCE_NODE) {
+        start = value->data.sequence.items.start;
+        top = value->data.sequence.items.top;
+        if (start == top)
+            return inventory_fail(ctx, value, "'client' is an empty list");
+    }
+    for (yaml_node_item_t *it = start; it == NULL || it < top; it = it ? it + 1 : NULL) {
+        yaml_node_t *node = it != NULL ? inventory_node(ctx, *it) : value;
+        char name[64];
+        if (node == NULL || node->type != YAML_SCALAR_NODE ||
+            inventory_string(ctx, "client", node, name, sizeof name) != 0)
+            return node == NULL || node->type != YAML_SCALAR_NODE
+                       ? inventory_fail(ctx, node, "'client' is a name or a list of names")
+                       : -1;
+        struct pr_error err;
+        if (rules_clients_add(name, mask, &err) != 0)
+            return inventory_fail(ctx, node, "'client': %s", err.msg);
+        if (it == NULL)
+            break;
+    }
+    return 0;
+}
 
 /* auto, or a name from the driver table. */
 static int parse_driver(struct inventory_ctx *ctx, yaml_node_t *value, char *dst, size_t dst_len)
@@ -65,6 +93,8 @@ static int apply_defaults(struct inventory_ctx *ctx, const char *key, yaml_node_
         return parse_driver(ctx, value, defs->driver, sizeof defs->driver);
     if (strcmp(key, "expect_vlan") == 0)
         return inventory_int(ctx, key, value, VLAN_MIN, VLAN_MAX, &defs->expect_vlan);
+    if (strcmp(key, "client") == 0)
+        return parse_clients(ctx, value, &defs->clients);
     if (strcmp(key, "snmp") == 0) {
         defs->has_snmp = true;
         return parse_snmp_or_empty(ctx, value, &defs->snmp);
@@ -154,6 +184,8 @@ static int apply_switch(struct inventory_ctx *ctx, const char *key, yaml_node_t 
         return inventory_path(ctx, key, value, sw->config, sizeof sw->config);
     if (strcmp(key, "expect_vlan") == 0)
         return inventory_int(ctx, key, value, VLAN_MIN, VLAN_MAX, &sw->expect_vlan);
+    if (strcmp(key, "client") == 0)
+        return parse_clients(ctx, value, &sw->clients);
     b->ports = value;
     return 0;
 }
@@ -165,6 +197,8 @@ static int apply_port(struct inventory_ctx *ctx, const char *key, yaml_node_t *v
         return inventory_string(ctx, key, value, port->name, sizeof port->name);
     if (strcmp(key, "server") == 0)
         return inventory_string(ctx, key, value, port->server, sizeof port->server);
+    if (strcmp(key, "client") == 0)
+        return parse_clients(ctx, value, &port->clients);
     return inventory_int(ctx, key, value, VLAN_MIN, VLAN_MAX, &port->expect_vlan);
 }
 
@@ -229,7 +263,7 @@ static int parse_ports(struct inventory_ctx *ctx, yaml_node_t *list, struct inve
         } else if (item == NULL || item->type != YAML_SCALAR_NODE || inventory_is_null(item)) {
             return inventory_fail(ctx, item,
                                   "a port is a name or a map {port, server, "
-                                  "expect_vlan}, not %s",
+                                  "expect_vlan, client}, not %s",
                                   inventory_kind(item));
         } else if (inventory_string(ctx, "port", item, port->name, sizeof port->name) != 0) {
             return -1;
@@ -307,6 +341,8 @@ static int finish_switch(struct inventory_ctx *ctx, yaml_node_t *node,
         pr_strlcpy(sw->driver, b->driver, sizeof sw->driver);
     if (sw->expect_vlan < 0)
         sw->expect_vlan = defs->expect_vlan;
+    if (sw->clients == 0)
+        sw->clients = defs->clients;
 
     pr_snmp_options_defaults(&sw->snmp);
     if (defs->has_snmp)

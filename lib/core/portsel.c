@@ -100,6 +100,7 @@ int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, s
         if (ports[k].server != NULL)
             pr_strlcpy(port->server, ports[k].server, sizeof port->server);
         port->expect_vlan = ports[k].expect_vlan >= 0 ? ports[k].expect_vlan : default_vlan;
+        port->clients_named = ports[k].clients;
     }
     /* Ports not kept lose their findings (none yet) with the old array. */
     for (size_t i = 0; i < sw->n_ports; i++) {

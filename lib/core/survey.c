@@ -322,18 +322,25 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
     if (rc == 0 && spec->n_ports == 0 && sw->n_ports == 0 && sw->n_uplinks == 0 &&
         no_switch_port(spec, sw, interfaces, n_interfaces) != 0)
         rc = pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        if (sw->ports[i].clients_named == 0)
+            sw->ports[i].clients_named = spec->clients;
+    }
     rules_judge_switch(sw);
     survey_write_fixes(drv, sw);
 out:
     if (rc != 0)
         fail(spec, sw, err);
+    if (src != NULL) {
+        sw->pr_snmp_requests = pr_snmp_source_requests(src);
+        pr_strlcpy(sw->source_warning, pr_snmp_source_warning(src), sizeof sw->source_warning);
+    }
     /* Bytes from the switch, a file or a log reach the report and the
      * command's messages only made safe. */
     pr_switch_make_safe(sw);
+    pr_text_make_safe(sw->source_warning);
     if (rc != 0)
         pr_text_make_safe(err->msg);
-    if (src != NULL)
-        sw->pr_snmp_requests = pr_snmp_source_requests(src);
     free(config);
     pr_snmp_source_close(src);
     return rc;

@@ -22,6 +22,7 @@ struct survey_port {
     const char *name;    /* ifName, ifDescr, ifIndex or configuration name */
     const char *server;  /* NULL or the server behind it */
     int64_t expect_vlan; /* -1: the switch's default */
+    uint32_t clients;    /* the named DHCP clients (rules/clients.h); 0: the switch's */
 };
 
 struct survey_spec {
@@ -39,6 +40,7 @@ struct survey_spec {
     size_t n_ports;
     bool all_ports;      /* with n_ports 0: uplinks too (else listed in sw->uplinks, not judged) */
     int64_t expect_vlan; /* -1: not checked */
+    uint32_t clients;    /* the DHCP clients named for every port; 0: none */
 };
 
 /* Fills sw (initialised here; the caller frees it with pr_switch_free).

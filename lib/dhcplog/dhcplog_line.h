@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* One syslog line of ISC dhcpd, taken apart.
+/* One log line of a DHCP server, taken apart: ISC dhcpd (below), dnsmasq
+ * and Kea (dhcplog_servers.h), each in syslog framing (classic or RFC 3339
+ * stamps, as journalctl -o short-iso writes too), in journalctl -o json
+ * (one object a line: __REALTIME_TIMESTAMP, SYSLOG_IDENTIFIER, _PID,
+ * MESSAGE), or in the server's own file (dnsmasq's "STAMP tag[pid]: ..."
+ * without a host, Kea's "YYYY-MM-DD HH:MM:SS.mmm SEVERITY [logger] ...");
+ * the framing is recognised per line.
  *
  * Header: "Mon DD HH:MM:SS host tag[pid]: message" or the same with an RFC
  * 3339 stamp. Messages of dhcpd that matter (server/dhcp.c of ISC DHCP):
@@ -11,7 +17,8 @@
  *   DHCPDECLINE of IP from MAC ... / DHCPRELEASE of IP from MAC ...
  * rsyslog's "message repeated N times: [ MESSAGE]" is unwrapped.
  *
- * The parsed line points into the caller's text: nothing is allocated. */
+ * The parsed line points into the caller's text (or its own scratch):
+ * nothing is allocated. */
 #ifndef PR_DHCPLOG_LINE_H
 #define PR_DHCPLOG_LINE_H
 
@@ -40,6 +47,7 @@ enum dhcplog_kind {
 
 struct dhcplog_line {
     enum dhcplog_kind kind;
+    const char *program; /* static: "dhcpd", "dnsmasq" or "Kea"; NULL for other programs */
     int64_t time_us;
     long pid;                  /* -1 when the tag has none */
     uint64_t mac;              /* handshake kinds only */
@@ -50,6 +58,9 @@ struct dhcplog_line {
     bool via_relay;            /* via is an IPv4 address: a relay agent */
     const char *reason;        /* dhcpd's reason text, NULL when none */
     size_t reason_len;
+    /* A journald JSON message with escapes, unescaped (reason may point
+     * here); last, so that clearing a line stops before it. */
+    char scratch[1024];
 };
 
 /* Parses text[0..len) (no newline). Returns the kind (also stored in

@@ -205,6 +205,23 @@ size_t dhcplog_time_parse_rfc3339(const char *text, size_t len, int64_t *out_us)
     return pos;
 }
 
+size_t dhcplog_time_parse_local(struct dhcplog_clock *clock, const char *text, size_t len,
+                                int64_t *out_us)
+{
+    size_t pos = 0;
+    int y, mo, d, h, mi, s;
+    if (!digits(text, len, &pos, 4, &y) || !expect(text, len, &pos, '-') ||
+        !digits(text, len, &pos, 2, &mo) || !expect(text, len, &pos, '-') ||
+        !digits(text, len, &pos, 2, &d) || !expect(text, len, &pos, ' ') ||
+        !digits(text, len, &pos, 2, &h) || !expect(text, len, &pos, ':') ||
+        !digits(text, len, &pos, 2, &mi) || !expect(text, len, &pos, ':') ||
+        !digits(text, len, &pos, 2, &s) || !valid_clock(mo, d, h, mi, s))
+        return 0;
+    int64_t frac = fraction_us(text, len, &pos);
+    *out_us = local_to_epoch(clock, y, mo, d, h, mi, s) * DHCPLOG_US_PER_S + frac;
+    return pos;
+}
+
 size_t dhcplog_time_parse(struct dhcplog_clock *clock, const char *text, size_t len,
                           int64_t *out_us)
 {

@@ -49,6 +49,11 @@ size_t dhcplog_time_parse(struct dhcplog_clock *clock, const char *text, size_t 
  * at the start of text[0..len); returns characters consumed or 0. */
 size_t dhcplog_time_parse_rfc3339(const char *text, size_t len, int64_t *out_us);
 
+/* Kea's own stamps, "2026-12-01 21:26:09.354": local time, converted
+ * through clock's cache of local hours. Returns characters consumed or 0. */
+size_t dhcplog_time_parse_local(struct dhcplog_clock *clock, const char *text, size_t len,
+                                int64_t *out_us);
+
 /* The --since argument: an RFC 3339 date-time, "HH:MM[:SS]" (today, local
  * time) or a duration before now ("90s", "10m", "2h", "1d"). */
 int dhcplog_since_parse(const char *text, int64_t now_us, int64_t *out_us, struct pr_error *err);

@@ -194,6 +194,7 @@ static int handshake_line(struct dhcplog_tracker *t, const struct dhcplog_line *
     t->stats.handshakes++;
     if (line->time_us > cur->last_us)
         cur->last_us = line->time_us;
+    cur->server = line->program;
     if (line->via[0] != '\0') {
         memcpy(cur->via, line->via, sizeof cur->via);
         cur->via_relay = line->via_relay;
@@ -266,6 +267,7 @@ static int reason_line(struct dhcplog_tracker *t, const struct dhcplog_line *lin
     if (line->via[0] != '\0' && strcmp(line->via, cur->via) != 0)
         return 0;
     copy_reason(cur->reason, line->reason, line->reason_len);
+    cur->server = line->program;
     return push_evidence(ms, text, len);
 }
 

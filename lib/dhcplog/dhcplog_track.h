@@ -46,7 +46,8 @@ struct dhcplog_attempt {
     bool via_relay;
     char reason[DHCPLOG_REASON_MAX];         /* why no OFFER, as dhcpd says */
     char request_reason[DHCPLOG_REASON_MAX]; /* what dhcpd said about a REQUEST */
-    bool restarted;                          /* dhcpd restarted while it was open */
+    bool restarted;                          /* the server restarted while it was open */
+    const char *server;                      /* static: the server that logged it ("dhcpd") */
     unsigned lines;                          /* evidence lines pushed */
 };
 

@@ -61,25 +61,37 @@ static void chain_intro(char *buf, size_t len, const struct dhcplog_result *r,
                 cur->discovers, plural(cur->discovers));
 }
 
+/* The server whose log it is, "dhcpd" when unknown. */
+static const char *server_of(const struct dhcplog_attempt *a)
+{
+    return a->server != NULL ? a->server : "dhcpd";
+}
+
 static void reason_no_answer(char *buf, size_t len, const struct dhcplog_attempt *a)
 {
     char ip[16];
+    const char *srv = server_of(a);
     if (a->offers == 0) {
         pr_strlcatf(buf, len, "%u DISCOVER%s and no OFFER from this server", a->discovers,
                     plural(a->discovers));
         if (a->reason[0] != '\0')
-            pr_strlcatf(buf, len, ": dhcpd says \"%s\"", a->reason);
-        else
+            pr_strlcatf(buf, len, ": %s says \"%s\"", srv, a->reason);
+        else if (strcmp(srv, "dhcpd") == 0)
             pr_strlcatf(buf, len,
                         ": dhcpd logged no reason (look for no free lease, no subnet declaration "
                         "for the relay's network, or a class or deny rule in dhcpd.conf)");
+        else
+            pr_strlcatf(buf, len,
+                        ": %s logged no reason (look for an exhausted pool, no subnet for the "
+                        "relay's network, or a class or ignore rule)",
+                        srv);
     } else if (a->requests == 0) {
         dhcplog_ip_format(a->offered_ip, ip);
         pr_strlcatf(buf, len,
-                    "dhcpd offered %s %u time%s but no REQUEST came back: the OFFER never reached "
+                    "%s offered %s %u time%s but no REQUEST came back: the OFFER never reached "
                     "the client or its REQUEST never reached the server (relay, firewall, or a "
                     "switch port that stopped forwarding)",
-                    ip, a->offers, plural(a->offers));
+                    srv, ip, a->offers, plural(a->offers));
     } else {
         dhcplog_ip_format(a->requested_ip, ip);
         pr_strlcatf(buf, len, "the REQUEST for %s got neither ACK nor NAK", ip);
@@ -92,10 +104,10 @@ static void reason_no_answer(char *buf, size_t len, const struct dhcplog_attempt
                         server);
         }
         if (a->request_reason[0] != '\0')
-            pr_strlcatf(buf, len, ": dhcpd says \"%s\"", a->request_reason);
+            pr_strlcatf(buf, len, ": %s says \"%s\"", srv, a->request_reason);
     }
     if (a->restarted)
-        pr_strlcatf(buf, len, "; dhcpd restarted during this attempt");
+        pr_strlcatf(buf, len, "; %s restarted during this attempt", srv);
 }
 
 static void add_evidence(struct dhcplog_result *r, const struct dhcplog_text *t)
@@ -176,9 +188,9 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
     if (a->naks > 0 && (a->acks == 0 || a->nak_us > a->ack_us)) {
         r->verdict = DHCPLOG_VERDICT_NAK;
         dhcplog_ip_format(a->requested_ip ? a->requested_ip : r->ip, ip);
-        pr_strlcatf(buf, len, "dhcpd answered the REQUEST for %s with DHCPNAK", ip);
+        pr_strlcatf(buf, len, "%s answered the REQUEST for %s with DHCPNAK", server_of(a), ip);
         if (a->request_reason[0] != '\0')
-            pr_strlcatf(buf, len, " (dhcpd says \"%s\")", a->request_reason);
+            pr_strlcatf(buf, len, " (%s says \"%s\")", server_of(a), a->request_reason);
         pr_strlcatf(buf, len,
                     ": another DHCP server on the network has given this MAC a lease (rogue or "
                     "second server), or the client remembers a lease from another network");

@@ -14,6 +14,7 @@ void pr_fact_set(struct pr_fact *fact, int64_t value, const char *evidence_fmt, 
     vsnprintf(text, sizeof text, evidence_fmt, ap);
     va_end(ap);
     fact->known = true;
+    fact->impossible = false;
     fact->value = value;
     memcpy(fact->evidence, text, sizeof text);
 }
@@ -28,8 +29,20 @@ void pr_fact_unknown(struct pr_fact *fact, const char *why_fmt, ...)
         va_end(ap);
     }
     fact->known = false;
+    fact->impossible = false;
     fact->value = 0;
     memcpy(fact->evidence, text, sizeof text);
+}
+
+void pr_fact_impossible(struct pr_fact *fact, const char *why_fmt, ...)
+{
+    char text[PR_EVIDENCE_MAX] = "";
+    va_list ap;
+    va_start(ap, why_fmt);
+    vsnprintf(text, sizeof text, why_fmt, ap);
+    va_end(ap);
+    pr_fact_unknown(fact, "%s", text);
+    fact->impossible = true;
 }
 
 const char pr_enum_invalid[] = "invalid";

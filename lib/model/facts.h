@@ -13,7 +13,8 @@
 
 struct pr_fact {
     bool known;
-    int64_t value; /* meaning depends on the fact; see the enums below */
+    bool impossible; /* unknown because the source sent a value that cannot be */
+    int64_t value;   /* meaning depends on the fact; see the enums below */
     char evidence[PR_EVIDENCE_MAX];
 };
 
@@ -81,6 +82,10 @@ struct pr_port_facts {
     struct pr_fact speed_capability_mbps; /* the port's highest speed, Mb/s */
     struct pr_fact stp_mode;              /* enum pr_stp_mode of the port's instance, when it
                                              differs from the switch's (else unknown) */
+    /* Seconds an LACP member waits for LACPDUs before fallback brings it
+     * up (Dell OS10 lacp fallback timeout, EXOS fallback timeout): added to
+     * the predicted blackout of a member with fallback on. */
+    struct pr_fact lacp_fallback_timeout_s;
 
     char err_disabled_cause[48]; /* "bpduGuard", "linkFlap", ... when known */
 };
@@ -99,6 +104,12 @@ void pr_fact_set(struct pr_fact *fact, int64_t value, const char *evidence_fmt, 
 /* Marks a fact unknown, keeping an explanation of why in evidence (may be
  * NULL). */
 void pr_fact_unknown(struct pr_fact *fact, const char *why_fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Marks a fact unknown because its source sent a value that cannot be (an
+ * enumeration out of range), the evidence saying which: a verdict never
+ * rests on it. */
+void pr_fact_impossible(struct pr_fact *fact, const char *why_fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Whether fact is known and equal to value. */

@@ -20,6 +20,7 @@ static const char *const finding_names[PR_F_COUNT] = {
     [PR_F_VLAN_MISMATCH] = "vlan-mismatch",
     [PR_F_BLACKOUT_THRESHOLD] = "blackout-threshold",
     [PR_F_PORT_IS_UPLINK] = "port-is-uplink",
+    [PR_F_CLIENT_FAILS] = "client-fails",
 };
 
 const char *pr_finding_id_name(enum pr_finding_id id)

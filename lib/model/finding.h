@@ -30,6 +30,7 @@ enum pr_finding_id {
     PR_F_VLAN_MISMATCH,
     PR_F_BLACKOUT_THRESHOLD, /* the predicted blackout breaks --warning/--critical */
     PR_F_PORT_IS_UPLINK,
+    PR_F_CLIENT_FAILS, /* a boot stage's DHCP client named by --client gives up first */
     PR_F_COUNT
 };
 

@@ -171,3 +171,16 @@ const char *pr_verdict_name(enum pr_verdict verdict)
     }
     return "invalid";
 }
+
+const char *pr_client_outcome_name(enum pr_client_outcome outcome)
+{
+    switch (outcome) {
+    case PR_CLIENT_SURVIVES:
+        return "survives";
+    case PR_CLIENT_FAILS:
+        return "fails";
+    case PR_CLIENT_UNKNOWN:
+        return "unknown";
+    }
+    return "invalid";
+}

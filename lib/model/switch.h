@@ -27,6 +27,21 @@ enum pr_verdict {
 
 #define PR_NAME_MAX 96
 
+/* What one boot stage's DHCP client makes of a port (rules/clients.h). */
+enum pr_client_outcome {
+    PR_CLIENT_UNKNOWN = 0,
+    PR_CLIENT_SURVIVES,
+    PR_CLIENT_FAILS,
+};
+
+#define PR_CLIENTS_MAX 8
+
+struct pr_client_result {
+    const char *name; /* static: "ipxe"; NULL in an unused slot */
+    int64_t budget_s; /* seconds from link-up until the client gives up; -1: not sourced */
+    enum pr_client_outcome outcome;
+};
+
 struct pr_port {
     char name[PR_NAME_MAX];  /* ifName, or the configuration's interface name */
     char descr[PR_NAME_MAX]; /* ifDescr, when different */
@@ -46,12 +61,15 @@ struct pr_port {
     /* From the inventory or the command line. */
     char server[PR_NAME_MAX]; /* the server behind the port; empty when unknown */
     int64_t expect_vlan;      /* the provisioning VLAN; -1 when not checked */
+    uint32_t clients_named;   /* bit i: client i of rules/clients.h decides the verdict */
 
     struct pr_port_facts facts;
 
     /* Filled by the rules. */
     enum pr_verdict verdict;
-    struct pr_fact expected_blackout_s; /* seconds of blocking after link-up */
+    struct pr_fact expected_blackout_s;              /* seconds of blocking after link-up */
+    struct pr_client_result clients[PR_CLIENTS_MAX]; /* one per client of rules/clients.h */
+    size_t n_clients;
     struct pr_finding *findings;
     size_t n_findings;
 };
@@ -90,6 +108,9 @@ struct pr_switch {
     struct pr_switch_stp stp;
 
     unsigned long pr_snmp_requests; /* request PDUs sent to the agent */
+    /* What the SNMP source read around (malformed recording lines, an
+     * agent's unusable varbinds), for a warning; "" when nothing. */
+    char source_warning[PR_ERROR_MSG_MAX];
 
     struct pr_port *ports;
     size_t n_ports;
@@ -157,7 +178,8 @@ void pr_port_clear_findings(struct pr_port *port);
 /* Resets every fact of a port to unknown. */
 void pr_port_facts_init(struct pr_port_facts *facts);
 
-const char *pr_verdict_name(enum pr_verdict verdict); /* "ready", "not-ready", ... */
+const char *pr_verdict_name(enum pr_verdict verdict);               /* "ready", "not-ready", ... */
+const char *pr_client_outcome_name(enum pr_client_outcome outcome); /* "survives", ... */
 
 /* Whether a port counts as a physical Ethernet port, the ones "every port"
  * means: an Ethernet ifType (or, with the type unknown, a front-port name),

@@ -71,6 +71,29 @@ static void write_facts(struct json_out *j, const struct pr_port_facts *facts)
     json_end_object(j);
 }
 
+/* "clients": {"ipxe": {"dhcp_budget_s": 15, "outcome": "fails", "named": false}, ...} */
+static void write_clients(struct json_out *j, const struct pr_port *port)
+{
+    json_key(j, "clients");
+    json_begin_object(j);
+    for (size_t i = 0; i < port->n_clients; i++) {
+        const struct pr_client_result *r = &port->clients[i];
+        json_key(j, r->name);
+        json_begin_object(j);
+        json_key(j, "dhcp_budget_s");
+        if (r->budget_s >= 0)
+            json_int(j, r->budget_s);
+        else
+            json_null(j);
+        json_key(j, "outcome");
+        json_string(j, pr_client_outcome_name(r->outcome));
+        json_key(j, "named");
+        json_bool(j, (port->clients_named & (1u << i)) != 0);
+        json_end_object(j);
+    }
+    json_end_object(j);
+}
+
 static void write_port(struct json_out *j, const struct pr_port *port)
 {
     json_begin_object(j);
@@ -92,6 +115,7 @@ static void write_port(struct json_out *j, const struct pr_port *port)
     json_key(j, "verdict");
     json_string(j, pr_verdict_name(port->verdict));
     fact_int(j, "expected_blackout_s", &port->expected_blackout_s);
+    write_clients(j, port);
     json_key(j, "facts");
     write_facts(j, &port->facts);
     json_key(j, "findings");

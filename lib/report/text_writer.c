@@ -11,6 +11,7 @@
 #include "report/fix_first.h"
 #include "report/report.h"
 #include "report/text_wrap.h"
+#include "util/strutil.h"
 
 struct text_state {
     struct fix_first fix_first;
@@ -157,6 +158,31 @@ static void print_finding(const struct report_options *opts, const struct pr_fin
     }
 }
 
+/* "survives: pxe-rom, anaconda; fails: ipxe, debian-installer; unknown: ..." */
+static void print_clients(FILE *out, const struct pr_port *port)
+{
+    static const enum pr_client_outcome order[] = {PR_CLIENT_SURVIVES, PR_CLIENT_FAILS,
+                                                   PR_CLIENT_UNKNOWN};
+    char line[256] = "";
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+        const char *sep = line[0] ? "; " : "";
+        for (size_t i = 0; i < port->n_clients; i++) {
+            if (port->clients[i].outcome != order[k])
+                continue;
+            if (sep != NULL)
+                pr_strlcatf(line, sizeof line, "%s%s: ", sep, pr_client_outcome_name(order[k]));
+            else
+                pr_strlcatf(line, sizeof line, ", ");
+            pr_strlcatf(line, sizeof line, "%s", port->clients[i].name);
+            sep = NULL;
+        }
+    }
+    if (line[0]) {
+        fputs("      ", out);
+        text_wrap(out, 6, 8, line);
+    }
+}
+
 static void print_port(const struct report_options *opts, const struct pr_port *port,
                        bool inline_fix)
 {
@@ -174,6 +200,7 @@ static void print_port(const struct report_options *opts, const struct pr_port *
     text_ellipsize(name, sizeof name, port->name, 24);
     fprintf(out, "  %s%-9s%s  %-14s %-24s %s\n", col(opts, verdict_color(port->verdict)),
             verdict_label(port->verdict), col(opts, C_RESET), name, who, blackout);
+    print_clients(out, port);
     for (size_t i = 0; i < port->n_findings; i++) {
         const struct pr_finding *f = &port->findings[i];
         if (f->severity == PR_SEV_INFO && !opts->verbose)

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rules/clients.h"
 #include "util/strutil.h"
 
 /* Seconds a non-edge port waits when the switch does not say its forward
@@ -243,6 +244,24 @@ static void judge_lacp(struct pr_port *port)
     }
 }
 
+/* A member with LACP fallback forwards only after the fallback timeout
+ * (no LACPDUs from PXE firmware): the wait adds to the blackout. */
+static void add_fallback_wait(struct pr_port *port)
+{
+    const struct pr_port_facts *facts = &port->facts;
+    struct pr_fact *blackout = &port->expected_blackout_s;
+    if (!pr_fact_is(&facts->lacp_member, 1) || !pr_fact_is(&facts->lacp_fallback, 1) ||
+        !facts->lacp_fallback_timeout_s.known || facts->lacp_fallback_timeout_s.value <= 0 ||
+        !blackout->known)
+        return;
+    char before[PR_EVIDENCE_MAX];
+    memcpy(before, blackout->evidence, sizeof before);
+    pr_fact_set(blackout, blackout->value + facts->lacp_fallback_timeout_s.value,
+                "%lld s of LACP fallback timeout (%s), then %s",
+                (long long)facts->lacp_fallback_timeout_s.value,
+                facts->lacp_fallback_timeout_s.evidence, before);
+}
+
 static void judge_speed_vlan(struct pr_port *port)
 {
     const struct pr_port_facts *facts = &port->facts;
@@ -309,6 +328,10 @@ static enum pr_verdict verdict_of(const struct pr_port *port, bool stp_off)
     const struct pr_port_facts *facts = &port->facts;
     if (!facts->oper_status.known && !facts->admin_status.known)
         return PR_VERDICT_UNKNOWN;
+    /* A configuration never shows link state, but an agent that sent an
+     * impossible ifOperStatus leaves it unknown: no confident verdict. */
+    if (facts->oper_status.impossible)
+        return PR_VERDICT_UNKNOWN;
     if (!stp_off && !facts->edge.known)
         return PR_VERDICT_UNKNOWN;
     return warning ? PR_VERDICT_WARNING : PR_VERDICT_READY;
@@ -329,6 +352,49 @@ static void sort_by_severity(struct pr_port *port)
     }
 }
 
+/* One client-fails finding per named client that gives up on the port,
+ * with the client-side workaround beside the switch fix. */
+static void judge_named_clients(struct pr_port *port)
+{
+    for (size_t i = 0; i < port->n_clients; i++) {
+        const struct pr_client_result *r = &port->clients[i];
+        const struct rules_client *c = rules_client_at(i);
+        if (!(port->clients_named & (1u << i)) || r->outcome != PR_CLIENT_FAILS || c == NULL)
+            continue;
+        char ev[PR_FINDING_EVIDENCE_MAX];
+        snprintf(ev, sizeof ev, "%s gives up %lld s after link-up (docs/clients.md); %s", c->name,
+                 (long long)r->budget_s, port->expected_blackout_s.evidence);
+        struct pr_finding *f = add(port, PR_F_CLIENT_FAILS, PR_SEV_CRITICAL, ev);
+        if (f == NULL)
+            continue;
+        if (rules_port_never_forwards(port))
+            snprintf(f->message, sizeof f->message,
+                     "%s (%s) never gets an address: the port never forwards", c->name, c->stage);
+        else
+            snprintf(f->message, sizeof f->message,
+                     "%s (%s) gives up before the port forwards (%lld s after each link-up); "
+                     "client-side workaround: %s; the switch fix stays the real fix",
+                     c->name, c->stage, (long long)port->expected_blackout_s.value,
+                     c->workaround != NULL ? c->workaround : "none");
+    }
+}
+
+/* With clients named, they decide: not-ready when one fails, ready when
+ * every one survives, unknown otherwise. */
+static enum pr_verdict named_verdict(const struct pr_port *port)
+{
+    bool unknown = false;
+    for (size_t i = 0; i < port->n_clients; i++) {
+        if (!(port->clients_named & (1u << i)))
+            continue;
+        if (port->clients[i].outcome == PR_CLIENT_FAILS)
+            return PR_VERDICT_NOT_READY;
+        if (port->clients[i].outcome == PR_CLIENT_UNKNOWN)
+            unknown = true;
+    }
+    return unknown ? PR_VERDICT_UNKNOWN : PR_VERDICT_READY;
+}
+
 void rules_judge_port(const struct pr_switch *sw, struct pr_port *port)
 {
     pr_port_clear_findings(port);
@@ -336,10 +402,13 @@ void rules_judge_port(const struct pr_switch *sw, struct pr_port *port)
     judge_link(port);
     bool stp_off = judge_stp(sw, port);
     judge_lacp(port);
+    add_fallback_wait(port);
     judge_speed_vlan(port);
     judge_role(port);
+    rules_judge_clients(sw, port);
+    judge_named_clients(port);
     sort_by_severity(port);
-    port->verdict = verdict_of(port, stp_off);
+    port->verdict = port->clients_named ? named_verdict(port) : verdict_of(port, stp_off);
 }
 
 void rules_judge_switch(struct pr_switch *sw)

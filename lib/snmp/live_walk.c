@@ -5,6 +5,7 @@
 #include "snmp/live.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,13 +92,33 @@ static bool is_exception(u_char type)
     return type == SNMP_NOSUCHOBJECT || type == SNMP_NOSUCHINSTANCE || type == SNMP_ENDOFMIBVIEW;
 }
 
-static int store_varbind(const netsnmp_variable_list *vb, const uint32_t *name, size_t name_len,
-                         struct pr_snmp_store *out, struct pr_error *err)
+/* A varbind whose value cannot be used (a type no interpreter reads, an
+ * IpAddress that is not 4 bytes, an OID too long): left out, counted, and
+ * the first named in the source's warning. */
+static void note_unusable(struct pr_snmp_source *src, const netsnmp_variable_list *vb,
+                          const uint32_t *name, size_t name_len)
+{
+    if (src->unusable++ == 0) {
+        char oid_text[160];
+        pr_snmp_oid_format(name, name_len, oid_text, sizeof oid_text);
+        snprintf(src->first_unusable, sizeof src->first_unusable,
+                 "%s (ASN.1 type 0x%02x, %zu bytes)", oid_text, (unsigned)vb->type, vb->val_len);
+    }
+    snprintf(src->warning, sizeof src->warning,
+             "%s: skipped %zu unusable varbind%s the agent sent, the first: %s", src->where,
+             src->unusable, src->unusable == 1 ? "" : "s", src->first_unusable);
+}
+
+static int store_varbind(struct pr_snmp_source *src, const netsnmp_variable_list *vb,
+                         const uint32_t *name, size_t name_len, struct pr_snmp_store *out,
+                         struct pr_error *err)
 {
     struct pr_snmp_value v;
     uint32_t oid_buf[PR_SNMP_OID_MAX];
-    if (!value_from_netsnmp(vb, &v, oid_buf))
-        return 0; /* a type no interpreter reads (Float, NsapAddress...) */
+    if (!value_from_netsnmp(vb, &v, oid_buf) || (v.type == PR_SNMP_T_IPADDR && v.len != 4)) {
+        note_unusable(src, vb, name, name_len);
+        return 0;
+    }
     return pr_snmp_store_add(out, name, name_len, &v, err);
 }
 
@@ -145,7 +166,7 @@ static int get_scalars(struct pr_snmp_source *src, const char *context,
             size_t name_len;
             if (is_exception(vb->type) || !name_from_netsnmp(vb, name, &name_len))
                 continue;
-            rc = store_varbind(vb, name, name_len, out, err);
+            rc = store_varbind(src, vb, name, name_len, out, err);
         }
         snmp_free_pdu(resp);
         return rc;
@@ -177,7 +198,7 @@ static int column_take(struct pr_snmp_source *src, struct column *col,
     if (++*rows > LIVE_MAX_ROWS)
         return pr_error_set(err, PR_ERR_PROTOCOL, "%s: more than %d varbinds in one fetch",
                             src->where, LIVE_MAX_ROWS);
-    if (store_varbind(vb, name, name_len, out, err) != 0)
+    if (store_varbind(src, vb, name, name_len, out, err) != 0)
         return -1;
     memcpy(col->last, name, name_len * sizeof *name);
     col->last_len = name_len;

@@ -3,6 +3,8 @@
  * and the option defaults. */
 #include "snmp/source_impl.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +64,26 @@ const char *pr_snmp_source_kind(const struct pr_snmp_source *src)
 const char *pr_snmp_source_where(const struct pr_snmp_source *src)
 {
     return src->where;
+}
+
+const char *pr_snmp_source_warning(const struct pr_snmp_source *src)
+{
+    return src->warning;
+}
+
+void pr_snmp_source_warn(struct pr_snmp_source *src, const char *fmt, ...)
+{
+    char what[PR_ERROR_MSG_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    if (strstr(src->warning, what) != NULL)
+        return;
+    size_t have = strlen(src->warning);
+    if (have > 0 && have + 2 + strlen(what) >= sizeof src->warning)
+        return;
+    pr_strlcatf(src->warning, sizeof src->warning, "%s%s", have ? "; " : "", what);
 }
 
 unsigned long pr_snmp_source_requests(const struct pr_snmp_source *src)

@@ -128,6 +128,11 @@ const char *pr_snmp_source_kind(const struct pr_snmp_source *src);
 /* host[:port] for live sources, the file path for walk sources. */
 const char *pr_snmp_source_where(const struct pr_snmp_source *src);
 
+/* What the source read around and left out so far, for a warning: the
+ * malformed lines a recording skipped (how many, the first line numbers),
+ * the varbinds an agent sent that could not be used; "" when none. */
+const char *pr_snmp_source_warning(const struct pr_snmp_source *src);
+
 /* Number of request PDUs sent so far (0 for walk sources). */
 unsigned long pr_snmp_source_requests(const struct pr_snmp_source *src);
 

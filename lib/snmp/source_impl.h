@@ -21,7 +21,17 @@ struct pr_snmp_source {
     char where[512];        /* host[:port] or the file path */
     unsigned long requests; /* request PDUs sent */
     void *priv;             /* owned by the kind; freed by ops->close */
+    /* What was read around and left out (malformed lines of a recording,
+     * an agent's unusable varbinds); "" when nothing was. */
+    char warning[PR_ERROR_MSG_MAX];
+    size_t unusable;          /* varbinds an agent sent that could not be used */
+    char first_unusable[200]; /* the first of them: OID, type, size */
 };
+
+/* Adds a sentence to src->warning ("; " between two); the first stays
+ * whole when both do not fit. */
+void pr_snmp_source_warn(struct pr_snmp_source *src, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Allocates a source of the given kind; NULL when out of memory. */
 struct pr_snmp_source *pr_snmp_source_new(const struct pr_snmp_source_ops *ops, const char *where,

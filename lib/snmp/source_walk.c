@@ -35,6 +35,15 @@ static void sibling_path(const char *path, const char *context, char *buf, size_
     snprintf(buf, buf_len, "%.*s@%s%s", (int)(dot - path), path, context, dot);
 }
 
+static void warn_malformed(struct pr_snmp_source *src, const char *path,
+                           const struct pr_snmp_walk_stats *stats)
+{
+    char note[PR_ERROR_MSG_MAX];
+    pr_snmp_walk_malformed_note(stats, note, sizeof note);
+    if (note[0] != '\0')
+        pr_snmp_source_warn(src, "%s: %s", path, note);
+}
+
 static const struct pr_snmp_rec *context_rec(struct pr_snmp_source *src, const char *context,
                                              struct pr_error *err)
 {
@@ -58,7 +67,8 @@ static const struct pr_snmp_rec *context_rec(struct pr_snmp_source *src, const c
     pr_snmp_rec_init(&wc->rec);
     char path[4200];
     sibling_path(priv->path, context, path, sizeof path);
-    if (pr_snmp_walk_load_recording(path, 0, &wc->rec, NULL, err) != 0) {
+    struct pr_snmp_walk_stats stats;
+    if (pr_snmp_walk_load_recording(path, 0, &wc->rec, &stats, err) != 0) {
         if (err != NULL && err->code == PR_ERR_NOT_FOUND)
             pr_error_set(err, PR_ERR_NOT_FOUND, "%s: no recording for context '%s' (%s)",
                          src->where, context, path);
@@ -66,6 +76,7 @@ static const struct pr_snmp_rec *context_rec(struct pr_snmp_source *src, const c
         free(wc);
         return NULL;
     }
+    warn_malformed(src, path, &stats);
     wc->next = priv->contexts;
     priv->contexts = wc;
     return &wc->rec;
@@ -119,7 +130,8 @@ struct pr_snmp_source *pr_snmp_source_open_walk(const char *path, struct pr_erro
     }
     pr_strlcpy(priv->path, path, sizeof priv->path);
     pr_snmp_rec_init(&priv->rec);
-    if (pr_snmp_walk_load_recording(path, 0, &priv->rec, NULL, err) != 0) {
+    struct pr_snmp_walk_stats stats;
+    if (pr_snmp_walk_load_recording(path, 0, &priv->rec, &stats, err) != 0) {
         pr_snmp_rec_free(&priv->rec);
         free(priv);
         return NULL;
@@ -129,6 +141,8 @@ struct pr_snmp_source *pr_snmp_source_open_walk(const char *path, struct pr_erro
         pr_snmp_rec_free(&priv->rec);
         free(priv);
         pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+        return NULL;
     }
+    warn_malformed(src, path, &stats);
     return src;
 }

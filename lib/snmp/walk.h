@@ -25,12 +25,25 @@
 
 enum pr_snmp_walk_format { PR_SNMP_WALK_SNMPREC, PR_SNMP_WALK_SNMPWALK };
 
+#define PR_SNMP_WALK_MALFORMED_LINES 5
+
 struct pr_snmp_walk_stats {
     enum pr_snmp_walk_format format;
     size_t varbinds; /* varbinds read (before de-duplication) */
     size_t skipped;  /* lines deliberately ignored: snmpsim variation tags,
                         "No Such Object", "No more variables", ... */
+    /* Lines that could not be read (a cut-off or odd-length hex string, a
+     * value that does not fit its type, a type the reader does not know):
+     * skipped, counted, the first few named. Only a file with no usable
+     * varbind is refused. */
+    size_t malformed;
+    size_t malformed_lines[PR_SNMP_WALK_MALFORMED_LINES]; /* the first ones, 1-based */
+    char first_malformed[PR_ERROR_MSG_MAX];               /* what was wrong with the first */
 };
+
+/* "skipped 3 malformed lines (12, 40, 41): FILE:12: bad hex ..." into buf;
+ * "" when none was. */
+void pr_snmp_walk_malformed_note(const struct pr_snmp_walk_stats *stats, char *buf, size_t len);
 
 /* Parses data[0..len) (need not be NUL-terminated); name is used in error
  * messages ("NAME:LINE: what"). The format is detected from the first
@@ -107,6 +120,11 @@ bool walk_parse_number(const char *text, int64_t min, uint64_t max, uint64_t *bi
 bool walk_parse_ipv4(const char *text, uint8_t out[4]);
 
 /* Adds one varbind (counting it); reports the line on failure. */
+/* After a line's reader returned rc: a malformed line (an input error) is
+ * counted in the stats, err cleared and 0 returned, so reading goes on;
+ * any other failure (out of memory) is returned as it is. */
+int walk_malformed(struct walk_cursor *c, int rc, struct pr_error *err);
+
 int walk_add(struct walk_cursor *c, const uint32_t *name, size_t name_len,
              const struct pr_snmp_value *value, struct pr_error *err);
 

@@ -156,12 +156,12 @@ int walk_parse_snmprec(struct walk_cursor *c, struct pr_error *err)
     int rc = 0, more;
     while (rc == 0 && (more = walk_next_line(c, err)) != 0) {
         if (more < 0) {
-            rc = -1;
-            break;
+            rc = walk_malformed(c, -1, err);
+            continue;
         }
         if (c->line_len == 0 || c->line[0] == '#')
             continue;
-        rc = parse_line(c, &bytes, err);
+        rc = walk_malformed(c, parse_line(c, &bytes, err), err);
     }
     free(bytes.data);
     return rc;

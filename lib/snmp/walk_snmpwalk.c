@@ -227,11 +227,15 @@ static int parse_typed(struct walk_cursor *c, char *text, struct pr_snmp_value *
     }
     if (strcmp(type, "OID") == 0) {
         v->type = PR_SNMP_T_OID;
-        if (mib_name(rest, NULL))
-            return walk_error(c, err,
-                              "OID value '%.40s' is a MIB name, not a number: record the walk "
-                              "with snmpwalk -On",
-                              rest);
+        if (mib_name(rest, NULL)) {
+            walk_error(c, err,
+                       "OID value '%.40s' is a MIB name, not a number: record the walk with "
+                       "snmpwalk -On",
+                       rest);
+            if (err != NULL)
+                err->code = PR_ERR_UNSUPPORTED; /* the whole walk, as above */
+            return -1;
+        }
         if (pr_snmp_oid_parse(numeric_top_arc(rest), oid, PR_SNMP_OID_MAX, &v->oid_len, err) != 0)
             return walk_error(c, err, "%s", err->msg);
         v->oid = oid;
@@ -318,11 +322,17 @@ static int parse_line(struct walk_cursor *c, struct pending *p, struct pr_error 
         }
         if (c->line_len == 0)
             return pending_flush(c, p, err);
-        if (mib_name(line, strstr(line, " = ")))
-            return walk_error(c, err,
-                              "'%.60s' names the object from a MIB file, not by number: record "
-                              "the walk with snmpwalk -On (numeric OIDs)",
-                              line);
+        if (mib_name(line, strstr(line, " = "))) {
+            /* Not a malformed line but a walk recorded the wrong way: the
+             * whole file is refused, with the way to record it. */
+            walk_error(c, err,
+                       "'%.60s' names the object from a MIB file, not by number: record the walk "
+                       "with snmpwalk -On (numeric OIDs)",
+                       line);
+            if (err != NULL)
+                err->code = PR_ERR_UNSUPPORTED;
+            return -1;
+        }
         return walk_error(c, err, "expected 'OID = TYPE: VALUE', found '%.60s'", line);
     }
     if (pending_flush(c, p, err) != 0)
@@ -358,14 +368,27 @@ int walk_parse_snmpwalk(struct walk_cursor *c, struct pr_error *err)
     int rc = 0, more;
     while (rc == 0 && (more = walk_next_line(c, err)) != 0) {
         if (more < 0) {
-            rc = -1;
-            break;
+            rc = walk_malformed(c, -1, err);
+            continue;
         }
+        size_t line_no = c->line_no;
+        bool was_quoted = p->kind == PEND_QUOTED;
         rc = parse_line(c, p, err);
+        if (rc != 0 && err != NULL && err->code == PR_ERR_INPUT) {
+            /* The varbind being read is dropped; a line that starts a new
+             * one after a quote never closed is read again on its own. */
+            p->kind = PEND_NONE;
+            rc = walk_malformed(c, rc, err);
+            c->line_no = line_no;
+            if (was_quoted && split_varbind(c->line) != NULL)
+                rc = walk_malformed(c, parse_line(c, p, err), err);
+        }
     }
     if (rc == 0 && p->kind == PEND_QUOTED) {
         c->line_no = p->start_line;
-        rc = walk_error(c, err, "quoted string never closed (truncated file?)");
+        p->kind = PEND_NONE;
+        rc = walk_malformed(c, walk_error(c, err, "quoted string never closed (truncated file?)"),
+                            err);
     }
     if (rc == 0)
         rc = pending_flush(c, p, err);

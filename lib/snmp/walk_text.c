@@ -229,3 +229,30 @@ int walk_add(struct walk_cursor *c, const uint32_t *name, size_t name_len,
     c->stats->varbinds++;
     return 0;
 }
+
+int walk_malformed(struct walk_cursor *c, int rc, struct pr_error *err)
+{
+    if (rc == 0 || err == NULL || err->code != PR_ERR_INPUT)
+        return rc;
+    struct pr_snmp_walk_stats *st = c->stats;
+    if (st->malformed < PR_SNMP_WALK_MALFORMED_LINES)
+        st->malformed_lines[st->malformed] = c->line_no;
+    if (st->malformed == 0) {
+        /* Without walk_error's "NAME:LINE: ": the line is in the list. */
+        const char *what = err->msg;
+        size_t n = strlen(c->name);
+        if (strncmp(what, c->name, n) == 0 && what[n] == ':') {
+            const char *after = strstr(what + n + 1, ": ");
+            if (after != NULL)
+                what = after + 2;
+        }
+        snprintf(st->first_malformed, sizeof st->first_malformed, "%s", what);
+        for (char *ch = st->first_malformed; *ch != '\0'; ch++)
+            if ((unsigned char)*ch < 0x20 || (unsigned char)*ch >= 0x7f)
+                *ch = '?'; /* raw bytes of the line: the warning stays one readable line */
+    }
+    st->malformed++;
+    err->code = PR_OK;
+    err->msg[0] = '\0';
+    return 0;
+}

@@ -2,6 +2,7 @@
 /* Recorded walks: reading the file (in chunks, with a size cap) and telling
  * the two formats apart. */
 #include "snmp/walk.h"
+#include "util/strutil.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -51,7 +52,12 @@ static int walk_parse(struct walk_cursor *c, struct pr_snmp_walk_stats *stats, s
     }
     free(c->line);
     c->line = NULL;
-    if (rc == 0 && stats->varbinds == 0)
+    if (rc == 0 && stats->varbinds == 0 && stats->malformed > 0)
+        rc = pr_error_set(err, PR_ERR_INPUT,
+                          "%s:%zu: no usable varbind: %zu malformed line%s, the first: %s", c->name,
+                          stats->malformed_lines[0], stats->malformed,
+                          stats->malformed == 1 ? "" : "s", stats->first_malformed);
+    else if (rc == 0 && stats->varbinds == 0)
         rc = pr_error_set(err, PR_ERR_INPUT, "%s: no varbinds (%zu lines skipped)", c->name,
                           stats->skipped);
     if (rc == 0)
@@ -64,8 +70,11 @@ int pr_snmp_walk_parse_recording(const char *data, size_t len, const char *name,
                                  struct pr_error *err)
 {
     struct pr_snmp_walk_stats local;
+    struct pr_error local_err;
     if (stats == NULL)
         stats = &local;
+    if (err == NULL)
+        err = &local_err; /* malformed lines are told apart by the error's code */
     memset(stats, 0, sizeof *stats);
     struct walk_cursor c = {.data = data, .len = len, .name = name, .out = out, .stats = stats};
     return walk_parse(&c, stats, err);
@@ -127,6 +136,21 @@ int pr_snmp_walk_parse_buffer(const char *data, size_t len, const char *name,
     pr_snmp_rec_init(&rec);
     int rc = pr_snmp_walk_parse_recording(data, len, name, &rec, stats, err);
     return recording_to_store(&rec, rc, out, err);
+}
+
+void pr_snmp_walk_malformed_note(const struct pr_snmp_walk_stats *stats, char *buf, size_t len)
+{
+    buf[0] = '\0';
+    if (stats->malformed == 0)
+        return;
+    char lines[96] = "";
+    size_t shown = stats->malformed < PR_SNMP_WALK_MALFORMED_LINES ? stats->malformed
+                                                                   : PR_SNMP_WALK_MALFORMED_LINES;
+    for (size_t i = 0; i < shown; i++)
+        pr_strlcatf(lines, sizeof lines, "%s%zu", i ? ", " : "", stats->malformed_lines[i]);
+    snprintf(buf, len, "skipped %zu malformed line%s (line%s %s%s), the first: %s",
+             stats->malformed, stats->malformed == 1 ? "" : "s", stats->malformed == 1 ? "" : "s",
+             lines, stats->malformed > shown ? ", ..." : "", stats->first_malformed);
 }
 
 int pr_snmp_walk_load_file(const char *path, struct pr_snmp_store *out,

@@ -183,6 +183,21 @@ for mode in bulk-drop bulk-dup bulk-colmajor; do
         "$RC $(verdicts "$mode-v1")"
 done
 
+# A value portready cannot use (every ifAlias an NsapAddress, a type no
+# fact is read from): the varbinds are left out and counted in a warning; the verdicts stay the
+# baseline's (ifAlias is only the port's description).
+P=$((P + 1))
+start_agent $P badvalue
+check badvalue 60 "${V2[@]}" 127.0.0.1:$P "${PORTS[@]}"
+pr_expect_eq "badvalue: exit 2, as the baseline" 2 "$RC"
+pr_expect_eq "badvalue: verdicts as the baseline" "1/1/3=not-ready 1/1/1=ready" "$(verdicts badvalue)"
+N_ALIAS=$(grep -c '^1\.3\.6\.1\.2\.1\.31\.1\.1\.1\.18\.' "$PR_SOURCE_DIR/lab/data/rack12-a.snmprec")
+case $(cat "$PR_TMP/badvalue.err") in
+*"warning: "*"127.0.0.1:$P: skipped $N_ALIAS unusable varbinds the agent sent, the first: 1.3.6.1.2.1.31.1.1.1.18."*"(ASN.1 type 0x45, 3 bytes)"*)
+    pr_pass "badvalue: warning counts the $N_ALIAS unusable ifAlias varbinds" ;;
+*) pr_fail "badvalue: stderr '$(cat "$PR_TMP/badvalue.err")'" ;;
+esac
+
 # One audit over a good agent and the bad ones: each bad switch carries its
 # own error, the good one its verdicts. (A fresh stalling agent: the first
 # one answers no more.)

@@ -51,13 +51,15 @@ for source in walk live; do
     j() { pr_json "$PR_TMP/$source.json" "$1"; }
     # Before: 1/1/1 not-ready (link-down from 99), 1/1/2 not-ready
     # (admin-down from -7), 1/1/4 ready (edge taken from oper edge 1).
+    # 1/1/1's link state is unknown (its ifOperStatus cannot be): unknown;
+    # 1/1/2's oper up says the link is up whatever its admin value: ready.
     pr_expect_eq "$source: verdicts (no finding made up from an impossible value)" \
-        "1/1/1=ready: 1/1/2=ready: 1/1/4=unknown: 1/1/8=ready:" \
+        "1/1/1=unknown: 1/1/2=ready: 1/1/4=unknown: 1/1/8=ready:" \
         "$(j '" ".join(p["name"] + "=" + p["verdict"] + ":" + ",".join(f["id"] for f in p["findings"]) for p in d["switches"][0]["ports"])')"
     pr_expect_eq "$source: the impossible values are unknown facts (null)" \
         "None None None up" \
         "$(j '" ".join(str(p["facts"][k]) for p, k in zip(d["switches"][0]["ports"], ("oper_status", "admin_status", "edge", "admin_status")))')"
-    pr_expect_eq "$source: exit 3 (1/1/4 unknown)" 3 "$RC"
+    pr_expect_eq "$source: exit 3 (1/1/1 and 1/1/4 unknown)" 3 "$RC"
     for line in \
         "oper           unknown      IF-MIB ifOperStatus.1 = 99: not a value IF-MIB defines for ifOperStatus, ignored" \
         "admin          unknown      IF-MIB ifAdminStatus.2 = -7: not a value IF-MIB defines for ifAdminStatus, ignored" \

@@ -55,18 +55,20 @@ if [ -d "$PR_FIXTURES" ]; then
     err_has goodcomm "closest: Port"
 fi
 
-# A truncated walk file: the last line lost its value.
+# A truncated walk file: the last line lost its value. It is skipped with a
+# warning naming it; what is left has no switch port (eth0 is management).
 printf '1.3.6.1.2.1.1.1.0|4|switch\n1.3.6.1.2.1.2.2.1.2.1|4|eth0\n1.3.6.1.2.1.2.2.1.8.1|2|\n' \
     >"$PR_TMP/truncated.snmprec"
 run_check truncated --walk "$PR_TMP/truncated.snmprec"
 pr_expect_eq "truncated walk: exit 3" 3 "$(rc truncated)"
-err_has truncated "truncated.snmprec:3"
+err_has truncated "truncated.snmprec: skipped 1 malformed line (line 3), the first: empty INTEGER value"
 
-# A garbled snmpwalk dump: line 2 is not "OID = TYPE: value".
+# A garbled snmpwalk dump: line 2 is not "OID = TYPE: value", skipped with a
+# warning; what is left has no interface at all.
 printf '.1.3.6.1.2.1.1.1.0 = STRING: "sw"\nthis is not a walk line\n' >"$PR_TMP/garbled.walk"
 run_check garbled --walk "$PR_TMP/garbled.walk"
 pr_expect_eq "garbled walk: exit 3" 3 "$(rc garbled)"
-err_has garbled "garbled.walk:2"
+err_has garbled "garbled.walk: skipped 1 malformed line (line 2)"
 
 # A walk file that does not exist.
 run_check nofile --walk "$PR_TMP/absent.snmprec"

@@ -13,14 +13,15 @@ dialects=$("$PORTREADY" check --help | sed -n 's/.*--config FILE *a saved switch
 printf 'hello world\nthis is no switch\n' >"$PR_TMP/text.conf"
 : >"$PR_TMP/empty.conf"
 printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000' >"$PR_TMP/binary.conf"
-cat >"$PR_TMP/exos.conf" <<'EOF'
-#
-# Module vlan configuration.
-#
-configure vlan default delete ports all
-create vlan "servers"
-configure vlan servers tag 100
-configure vlan servers add ports 1-10 untagged
+# A FortiSwitch configuration, a family portready does not read (EXOS, once
+# the example here, is read: test_dell_extreme_config.sh).
+cat >"$PR_TMP/forti.conf" <<'EOF'
+config switch interface
+    edit "port1"
+        set native-vlan 100
+        set stp-state enabled
+    next
+end
 EOF
 
 # expect NAME FILE WHAT: check --config FILE exits 3 with "FILE WHAT: not a configuration..."
@@ -39,7 +40,7 @@ expect() {
 expect text "$PR_TMP/text.conf" ""
 expect empty "$PR_TMP/empty.conf" " is empty"
 expect binary "$PR_TMP/binary.conf" " is binary"
-expect exos "$PR_TMP/exos.conf" ""
+expect forti "$PR_TMP/forti.conf" ""
 if [ -d "$PR_FIXTURES" ]; then
     # Comware 7, and Comware 5 in a file named "HP_Procurve": read by the comware driver,
     # not claimed by aruba (the ProCurve fixture itself is read: test_aruba_config.sh).
@@ -58,11 +59,11 @@ fi
 
 # A driver that reads no configuration, named for one: said, with the way out.
 rc=0
-"$PORTREADY" check --driver generic-snmp --config "$PR_TMP/exos.conf" >/dev/null \
+"$PORTREADY" check --driver generic-snmp --config "$PR_TMP/forti.conf" >/dev/null \
     2>"$PR_TMP/named.err" || rc=$?
 pr_expect_eq "--driver generic-snmp --config: exit 3" 3 "$rc"
 pr_expect_eq "--driver generic-snmp --config: says the driver reads none" \
-    "portready: check: driver generic-snmp reads no configuration; $PR_TMP/exos.conf is read by driver auto (it reads $dialects)" \
+    "portready: check: driver generic-snmp reads no configuration; $PR_TMP/forti.conf is read by driver auto (it reads $dialects)" \
     "$(cat "$PR_TMP/named.err")"
 
 # A configuration portready reads still reads.
@@ -84,8 +85,8 @@ pr_expect_eq "an IOS configuration is read" "None 1" \
 # The inventory's config: goes the same way; the other switches are still read.
 cat >"$PR_TMP/rack.yaml" <<EOF
 switches:
-  - name: exos
-    config: exos.conf
+  - name: forti
+    config: forti.conf
   - name: empty
     config: empty.conf
   - name: ios
@@ -95,7 +96,7 @@ rc=0
 "$PORTREADY" audit --format json "$PR_TMP/rack.yaml" >"$PR_TMP/audit.json" 2>/dev/null || rc=$?
 pr_expect_eq "audit: exit 3 (two switches unreadable)" 3 "$rc"
 pr_expect_eq "audit: config: in another dialect" \
-    "$PR_TMP/exos.conf: not a configuration portready can read (it reads $dialects)" \
+    "$PR_TMP/forti.conf: not a configuration portready can read (it reads $dialects)" \
     "$(pr_json "$PR_TMP/audit.json" 'd["switches"][0]["error"]')"
 pr_expect_eq "audit: an empty config:" \
     "$PR_TMP/empty.conf is empty: not a configuration portready can read (it reads $dialects)" \

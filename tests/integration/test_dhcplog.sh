@@ -143,7 +143,7 @@ run "$PR_TMP"
 pr_expect_eq "directory: exit 3" "3" "$rc"
 printf 'May 14 10:00:00 pxe01 sshd[99]: Accepted publickey for root\n' >"$PR_TMP/auth.log"
 run "$PR_TMP/auth.log"
-pr_expect_eq "no dhcpd line: exit 3" "3 1" "$rc $(grep -c 'no dhcpd line' "$PR_TMP/err")"
+pr_expect_eq "no DHCP server's line: exit 3" "3 1" "$rc $(grep -c 'no line of dhcpd, dnsmasq or Kea' "$PR_TMP/err")"
 
 # Usage errors: stderr with a hint, exit 3. (No FILE at all is standard
 # input, or a usage error on a terminal: test_small_slips.sh.)

@@ -372,10 +372,10 @@ fx_expect_port nxos Ethernet1/13 "not-ready ids=link-down bo=- edge=- stp=- oper
 fx_expect_port nxos Ethernet1/16 "not-ready ids=admin-down bo=- edge=- stp=- oper=down vlan=1 lacp=- speed=-"
 
 ########################################################################
-# librenms__powerconnect_2824 (1.3.6.1.4.1.674.10895.3028 -> generic-snmp)
+# librenms__powerconnect_2824 (1.3.6.1.4.1.674.10895.3028: Dell's enterprise 674 -> dell)
 fx_check pc "$S/librenms__powerconnect_2824.snmprec" auto g1 g2 g15
 # 1.3.6.1.2.1.17.2.16.0|2|2 -> rstp; 1.3.6.1.2.1.17.2.11.0|2|1500; 1.3.6.1.2.1.17.2.8.0|2|2000.
-fx_expect_switch pc "driver=generic-snmp mode=rstp fd=15 maxage=20"
+fx_expect_switch pc "driver=dell mode=rstp fd=15 maxage=20"
 # 1.3.6.1.2.1.2.2.1.8.1|2|1 / 1.3.6.1.2.1.31.1.1.1.15.1|66|1000 / 1.3.6.1.2.1.17.2.15.1.3.1|2|5
 # 1.3.6.1.2.1.17.2.19.1.2.1|2|2 / 1.3.6.1.2.1.17.2.19.1.3.1|2|2 / 1.3.6.1.2.1.17.7.1.4.5.1.1.1|66|1
 # 1.3.6.1.2.1.17.2.7.0|2|1: the root port -> uplink, named: port-is-uplink.
@@ -387,6 +387,13 @@ fx_expect_port pc g2 "not-ready ids=link-down,stp-not-edge bo=30 edge=no stp=dis
 # 1.3.6.1.2.1.17.2.19.1.2.15|2|2 -> stp-not-edge; the name "g15" implies no capability and
 # there is no MAU-MIB: 100 Mb/s is not flagged.
 fx_expect_port pc g15 "not-ready ids=stp-not-edge bo=30 edge=no stp=forwarding oper=up vlan=1 lacp=- speed=100"
+# The port-channels ch1-ch8 (1.3.6.1.2.1.31.1.1.1.1.1000|4|ch1 ... .1007|4|ch8) answer
+# 1.3.6.1.2.1.2.2.1.3.1000|2|6 (ethernetCsmacd) but are aggregates: every port is g1-g24,
+# less g1, the root port (an uplink, left out): 23 ports, none a ch.
+"$PORTREADY" check --walk "$S/librenms__powerconnect_2824.snmprec" --format json \
+    >"$PR_TMP/pc-all.json" 2>/dev/null || true
+pr_expect_eq "pc: every port is a g port, no ch port-channel" "23 0" \
+    "$(pr_json "$PR_TMP/pc-all.json" 'str(len(d["switches"][0]["ports"])) + " " + str(sum(p["name"].startswith("ch") for p in d["switches"][0]["ports"]))')"
 
 ########################################################################
 # librenms__procurve_e2910 (1.3.6.1.4.1.11.2.3.7.11.84 -> aruba; no object under HP-ICF-BRIDGE

@@ -267,7 +267,7 @@ expect rack12-a-auto-edge!pxe-ports 1 "PORTREADY WARNING - 1 of 2 ports with war
 expect rack12-a-threshold!pxe-ports 2 "PORTREADY CRITICAL - 1 of 2 ports not ready: rack12-a.snmprec 1/1/4 blackout-threshold"
 expect rack12-a!pxe-ports 2 "PORTREADY CRITICAL - 3 of 8 ports not ready: rack12-a.snmprec 1/1/3 stp-not-edge, rack12-a.snmprec 1/1/5 stp-not-forwarding, rack12-a.snmprec 1/1/6 admin-down; 1 of 8 ports with warnings: rack12-a.snmprec 1/1/4 stp-edge-auto"
 expect rack12-b!pxe-ports 2 "PORTREADY CRITICAL - 5 of 7 ports not ready: rack12-b.snmprec Gi1/0/3 portfast-trunk-missing, rack12-b.snmprec Gi1/0/4 stp-not-edge, rack12-b.snmprec Gi1/0/5 err-disabled, rack12-b.snmprec Gi1/0/6 admin-down, rack12-b.snmprec Gi1/0/7 vlan-mismatch; 2 of 7 ports with warnings"
-expect rack12-c!pxe-ports 3 "PORTREADY UNKNOWN - 1 of 2 ports unknown: rack12-c.snmprec Ethernet5 lacp-fallback-unknown"
+expect rack12-c!pxe-ports 1 "PORTREADY WARNING - 1 of 2 ports with warnings: rack12-c.snmprec Ethernet5 lacp-fallback-unknown"
 expect gone!pxe-ports 3 "PORTREADY UNKNOWN - 1 switch unreadable: 127.0.0.1:$MON_SILENT_PORT (127.0.0.1:$MON_SILENT_PORT: no answer within 0.5 s"
 expect rack12!pxe-rack 2 "PORTREADY CRITICAL - 13 of 26 ports not ready: rack12-a 1/1/3 stp-not-edge,"
 

@@ -49,8 +49,13 @@ has warning "'blackout_max'=3s;;;0;"
 plugin not-ready 2 check --walk "$A" --format nagios 1/1/1 1/1/3 1/1/4
 has not-ready "PORTREADY CRITICAL - 1 of 3 ports not ready: rack12-a.snmprec 1/1/3 stp-not-edge; 1 of 3 ports with warnings: rack12-a.snmprec 1/1/4 stp-edge-auto |"
 has not-ready $'\nrack12-a.snmprec 1/1/3: not-ready, blackout 30 s: stp-not-edge\n'
-plugin unknown 3 check --walk "$data/rack12-c.snmprec" --format nagios --expect-vlan 100 Ethernet1 Ethernet5
-has unknown "PORTREADY UNKNOWN - 1 of 2 ports unknown: rack12-c.snmprec Ethernet5 lacp-fallback-unknown |"
+# tests/data/generic/ports.snmprec: no edge object for any bridge port, so
+# both ports' edge (and blackout) is unknown.
+plugin unknown 3 check --walk "$PR_SOURCE_DIR/tests/data/generic/ports.snmprec" --format nagios 1/1/1 2
+has unknown "PORTREADY UNKNOWN - 2 of 2 ports unknown: ports.snmprec 1/1/1, ports.snmprec 2 |"
+# rack12-c's Port-Channel1 member: edge from the channel, fallback unknown.
+plugin member 1 check --walk "$data/rack12-c.snmprec" --format nagios --expect-vlan 100 Ethernet1 Ethernet5
+has member "PORTREADY WARNING - 1 of 2 ports with warnings: rack12-c.snmprec Ethernet5 lacp-fallback-unknown |"
 
 # Thresholds on the blackout, on top of the verdict: 1/1/4's 3 s.
 plugin crit-threshold 2 check --walk "$A" --format nagios --critical 2 1/1/1 1/1/4
@@ -74,7 +79,7 @@ pr_expect_eq "json: the threshold's finding" "not-ready blackout-threshold criti
 # The whole lab: 26 ports (rack12-a 8, rack12-b 7, rack12-c 11: its uplink
 # Ethernet12 is left out).
 plugin audit 2 audit --format nagios "$PR_TMP/rack.yaml"
-has audit "PORTREADY CRITICAL - 13 of 26 ports not ready: rack12-a 1/1/3 stp-not-edge, rack12-a 1/1/5 stp-not-forwarding, rack12-a 1/1/6 admin-down, rack12-b Gi1/0/3 portfast-trunk-missing, rack12-b Gi1/0/4 stp-not-edge and 8 more; 2 of 26 ports unknown; 5 of 26 ports with warnings |"
+has audit "PORTREADY CRITICAL - 13 of 26 ports not ready: rack12-a 1/1/3 stp-not-edge, rack12-a 1/1/5 stp-not-forwarding, rack12-a 1/1/6 admin-down, rack12-b Gi1/0/3 portfast-trunk-missing, rack12-b Gi1/0/4 stp-not-edge and 8 more; 7 of 26 ports with warnings |"
 pr_expect_eq "audit: a line per port not ready, unknown or warning" 20 \
     "$(tail -n +2 "$PR_TMP/audit.out" | grep -c ': \(not-ready\|unknown\|warning\), blackout ')"
 

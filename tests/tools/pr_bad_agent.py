@@ -15,6 +15,8 @@ Modes:
              and OID comes back as another type: OCTET STRING with the
              digits, OID, NULL, IpAddress or Opaque, in turn
   bigtable   the recording plus --rows extra interfaces (ifDescr, ifName)
+  badvalue   every ifAlias comes back as an NsapAddress (3 bytes), a type
+             no port fact is read from: the rest of the walk is fine
   stall      answers the first --after requests, then nothing at all
   nosuch     noSuchObject to every GET, endOfMibView to every GETNEXT or
              GETBULK (v1: noSuchName)
@@ -170,6 +172,9 @@ def wrong_value(tag, text, turn):
     return tlv(0x44, text.encode())
 
 
+IF_ALIAS = (1, 3, 6, 1, 2, 1, 31, 1, 1, 1, 18)
+
+
 def load(path, mode, rows):
     table = {}
     turn = 0
@@ -182,6 +187,9 @@ def load(path, mode, rows):
             hexa = tag_text.endswith("x")
             tag = int(tag_text.rstrip("x"))
             oid = tuple(int(x) for x in oid_text.strip(".").split("."))
+            if mode == "badvalue" and oid[:11] == IF_ALIAS:
+                table[oid] = tlv(0x45, bytes([0x47, 0, 5]))
+                continue
             if mode == "wrongtype" and (tag in NUMERIC or tag == 6):
                 table[oid] = wrong_value(tag, value, turn)
                 turn += 1
@@ -412,7 +420,7 @@ def main():
     p.add_argument("--mode", required=True,
                    choices=["normal", "repeat", "disorder", "wrongtype", "bigtable", "stall",
                             "nosuch", "slow", "v3-engine", "v3-time", "bulk-drop", "bulk-dup",
-                            "bulk-colmajor"])
+                            "bulk-colmajor", "badvalue"])
     p.add_argument("--data", default=os.path.join(here, "..", "..", "lab", "data",
                                                   "rack12-a.snmprec"))
     p.add_argument("--rows", type=int, default=100000)

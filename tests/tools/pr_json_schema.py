@@ -22,6 +22,9 @@ import sys
 
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 # docs/json.md, "Deprecated keys": (place, key)
+# docs/json.md, "Maps keyed by name": places whose keys are names of things
+# (the DHCP clients of a port), not keys of the schema.
+NAME_MAPS = {"switches[].ports[].clients"}
 DEPRECATED = {("summary.verdicts", k) for k in
               ("slow-renew", "no-offer", "no-request", "no-ack", "renew-failed", "not-seen")}
 
@@ -60,6 +63,8 @@ def check_keys(paths):
 
             def visit(place, obj):
                 for k in obj:
+                    if place in NAME_MAPS:
+                        continue
                     if not SNAKE.match(k) and (place, k) not in DEPRECATED:
                         problems.append(f"{path} #{n}: {place or '(top)'}: key {k!r}")
             walk(doc, "", visit)

@@ -101,7 +101,7 @@ static void test_bridge_port_of_aggregate_and_unit(void **state)
     (void)state;
     struct pr_switch sw;
     const struct survey_port named[] = {
-        {"2", NULL, -1}, {"3", NULL, -1}, {"Trk1", NULL, -1}, {"ge-0/0/10", NULL, -1}};
+        {"2", NULL, -1, 0}, {"3", NULL, -1, 0}, {"Trk1", NULL, -1, 0}, {"ge-0/0/10", NULL, -1, 0}};
     assert_int_equal(survey(&sw, named, 4), 0);
     /* Members of Trk1: no bridge port, no STP state, no PVID. */
     for (int i = 0; i < 2; i++) {

@@ -17,6 +17,7 @@
 
 #include "core/inventory.h"
 #include "driver.h"
+#include "rules/clients.h"
 
 static char tmpdir[256];
 
@@ -308,7 +309,7 @@ static void test_unknown_key_switch(void **state)
     expect_error("switches:\n  - name: a\n    hots: 10.0.0.1\n",
                  "inventory.yaml:3:5: unknown key 'hots' in switch 'a' (did you mean 'host'?); "
                  "valid keys: name, host, driver, snmp, netconf, ssh, walk, config, "
-                 "expect_vlan, ports");
+                 "expect_vlan, ports, client");
 }
 
 static void test_unknown_key_snmp(void **state)
@@ -328,7 +329,7 @@ static void test_unknown_key_port(void **state)
     /* "      - {port: ge-0/0/1, vlan: 100}": 'vlan' at column 26. */
     expect_error("switches:\n  - host: sw1\n    ports:\n      - {port: ge-0/0/1, vlan: 100}\n",
                  "inventory.yaml:4:26: unknown key 'vlan' in a port; valid keys: port, server, "
-                 "expect_vlan");
+                 "expect_vlan, client");
 }
 
 static void test_unknown_key_defaults_netconf(void **state)
@@ -339,7 +340,7 @@ static void test_unknown_key_defaults_netconf(void **state)
                  "port, key, password, password_file, known_hosts");
     expect_error("defaults:\n  host: a\nswitches:\n  - host: a\n",
                  "inventory.yaml:2:3: unknown key 'host' in defaults; valid keys: driver, "
-                 "expect_vlan, snmp, netconf, ssh");
+                 "expect_vlan, snmp, netconf, ssh, client");
 }
 
 /* A value slipped into key position is not echoed. */
@@ -426,8 +427,8 @@ static void test_wrong_types(void **state)
     expect_error("switches:\n  - host: a\n    ports: ge-0/0/1\n",
                  "inventory.yaml:3:12: 'ports' must be a list, not a single value");
     expect_error("switches:\n  - host: a\n    ports:\n      - [ge-0/0/1]\n",
-                 "inventory.yaml:4:9: a port is a name or a map {port, server, expect_vlan}, "
-                 "not a list");
+                 "inventory.yaml:4:9: a port is a name or a map {port, server, expect_vlan, "
+                 "client}, not a list");
 }
 
 static void test_bad_values(void **state)
@@ -896,7 +897,7 @@ static void test_load(void **state)
     assert_int_equal(inventory_load(path, &inv, &err), -1);
     snprintf(want, sizeof want,
              "%s:3:5: unknown key 'colour' in a switch; valid keys: name, host, driver, snmp, "
-             "netconf, ssh, walk, config, expect_vlan, ports",
+             "netconf, ssh, walk, config, expect_vlan, ports, client",
              path);
     assert_string_equal(err.msg, want);
 
@@ -916,6 +917,34 @@ static void test_free_zeroed(void **state)
     inventory_free(NULL);
 }
 
+/* client: in defaults, a switch or a port: a name or a list of them; the
+ * port's replaces the switch's, the switch's replaces the defaults'. */
+static void test_clients(void **state)
+{
+    (void)state;
+    struct inventory inv;
+    struct pr_error err = {0};
+    const char *text = "defaults:\n  client: anaconda\n"
+                       "switches:\n  - host: a\n    ports: [p1, {port: p2, client: [ipxe, "
+                       "debian-installer]}]\n"
+                       "  - host: b\n    client: [pxe-rom]\n";
+    assert_int_equal(parse(text, &inv, &err), 0);
+    uint32_t anaconda = 1u << rules_client_index("anaconda");
+    assert_int_equal(inv.switches[0].clients, anaconda);
+    assert_int_equal(inv.switches[0].ports[0].clients, 0); /* the switch's applies */
+    assert_int_equal(inv.switches[0].ports[1].clients,
+                     (1u << rules_client_index("ipxe")) |
+                         (1u << rules_client_index("debian-installer")));
+    assert_int_equal(inv.switches[1].clients, 1u << rules_client_index("pxe-rom"));
+    inventory_free(&inv);
+    /* "    client: grub": the value at column 13. */
+    expect_error("switches:\n  - host: a\n    client: grub\n",
+                 "inventory.yaml:3:13: 'client': unknown client 'grub' (known: pxe-rom, "
+                 "uefi-pxe, ipxe, debian-installer, ubuntu-installer, anaconda)");
+    expect_error("switches:\n  - host: a\n    client: []\n",
+                 "inventory.yaml:3:13: 'client' is an empty list");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -933,6 +962,7 @@ int main(void)
         cmocka_unit_test(test_unknown_key_not_shown),
         cmocka_unit_test(test_syntax_error),
         cmocka_unit_test(test_wrong_types),
+        cmocka_unit_test(test_clients),
         cmocka_unit_test(test_bad_values),
         cmocka_unit_test(test_hosts_accepted),
         cmocka_unit_test(test_case_insensitive_choices),

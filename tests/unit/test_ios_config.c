@@ -528,6 +528,35 @@ static void test_eos_mode_and_fallback(void **state)
     pr_switch_free(&sw);
 }
 
+/* Spanning tree runs on the port-channel: a member of a channel with
+ * spanning-tree portfast is edge (from the channel), not the EOS default
+ * portfast auto its own interface would give; a member of a channel that
+ * says nothing keeps its own (auto). */
+static void test_lag_member_edge_from_channel(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    read_ok("! device: leaf1 (DCS-7050SX3-48YC8, EOS-4.29.2F)\n"
+            "interface Port-Channel10\n   spanning-tree portfast\n"
+            "interface Port-Channel11\n"
+            "interface Ethernet1\n   channel-group 10 mode active\n"
+            "interface Ethernet2\n   channel-group 11 mode active\n",
+            &sw);
+    struct pr_port *p1 = port(&sw, "Ethernet1");
+    assert_fact(&p1->facts.edge, PR_EDGE_YES);
+    assert_string_equal(p1->facts.edge.evidence,
+                        "from its port-channel, where spanning tree runs: interface "
+                        "Port-Channel10: spanning-tree portfast (line 3)");
+    assert_fact(&port(&sw, "Ethernet2")->facts.edge, PR_EDGE_AUTO);
+    pr_switch_free(&sw);
+    /* IOS likewise. */
+    read_ok("hostname sw1\ninterface Port-channel5\n spanning-tree portfast\n"
+            "interface GigabitEthernet1/0/1\n channel-group 5 mode active\n",
+            &sw);
+    assert_fact(&port(&sw, "GigabitEthernet1/0/1")->facts.edge, PR_EDGE_YES);
+    pr_switch_free(&sw);
+}
+
 /* ---- snippets ---- */
 
 static void snippet_for(struct pr_switch *sw, const char *name, enum pr_finding_id id, char *buf,
@@ -669,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_eos_mode_and_fallback),
         cmocka_unit_test(test_snippets_per_platform),
         cmocka_unit_test(test_merge_into_blocks),
+        cmocka_unit_test(test_lag_member_edge_from_channel),
         cmocka_unit_test(test_driver_match_and_read_config),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -145,7 +145,7 @@ static void test_every_port_leaves_uplinks_out(void **state)
 static void test_named_uplink_gets_no_edge_or_vlan_fix(void **state)
 {
     (void)state;
-    const struct survey_port ports[] = {{"p1", NULL, -1}, {"p2", NULL, -1}};
+    const struct survey_port ports[] = {{"p1", NULL, -1, 0}, {"p2", NULL, -1, 0}};
     struct pr_switch sw;
     assert_int_equal(survey(&sw, ports, 2, false), 0);
     assert_int_equal(sw.n_uplinks, 0);

@@ -94,6 +94,18 @@ static void test_link_down(void **state)
     assert_string_equal(fx->port->findings[0].evidence, "ifOperStatus.1 = lowerLayerDown(7)");
 }
 
+/* An agent that sent ifOperStatus 99 leaves the link state unknown: the
+ * admin-up, edge port is not judged ready on it. */
+static void test_impossible_oper_is_unknown(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_impossible(&fx->port->facts.oper_status,
+                       "IF-MIB ifOperStatus.1 = 99: not a value IF-MIB defines, ignored");
+    judge(fx);
+    assert_false(has(fx->port, PR_F_LINK_DOWN, PR_SEV_CRITICAL));
+    assert_int_equal(fx->port->verdict, PR_VERDICT_UNKNOWN);
+}
+
 static void test_err_disabled(void **state)
 {
     struct fixture *fx = *state;
@@ -232,6 +244,23 @@ static void test_lacp_fallback_on(void **state)
     pr_fact_set(&fx->port->facts.lacp_fallback, 1, "lacp force-up");
     judge(fx);
     assert_int_equal(fx->port->verdict, PR_VERDICT_READY);
+}
+
+/* An edge member (blackout 0) whose fallback waits 15 s for LACPDUs:
+ * the blackout is the 15 s of the wait; without a fallback, no wait. */
+static void test_lacp_fallback_timeout_adds_to_blackout(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_set(&fx->port->facts.lacp_member, 1, "channel-group 5 mode active");
+    pr_fact_set(&fx->port->facts.lacp_fallback, 1, "lacp fallback enable");
+    pr_fact_set(&fx->port->facts.lacp_fallback_timeout_s, 15, "default 15 s");
+    judge(fx);
+    assert_int_equal(fx->port->expected_blackout_s.value, 15);
+    assert_non_null(strstr(fx->port->expected_blackout_s.evidence,
+                           "15 s of LACP fallback timeout (default 15 s), then edge port"));
+    pr_fact_set(&fx->port->facts.lacp_fallback, 0, "no lacp fallback");
+    judge(fx);
+    assert_int_equal(fx->port->expected_blackout_s.value, 0);
 }
 
 static void test_autoneg_on_is_info(void **state)
@@ -393,6 +422,7 @@ int main(void)
         T(test_ready_edge_port),
         T(test_admin_down),
         T(test_link_down),
+        T(test_impossible_oper_is_unknown),
         T(test_err_disabled),
         T(test_stp_not_edge_blackout_two_forward_delays),
         T(test_stp_not_edge_unknown_forward_delay_assumes_default),
@@ -406,6 +436,7 @@ int main(void)
         T(test_portfast_trunk_present),
         T(test_lacp_no_fallback),
         T(test_lacp_fallback_unknown),
+        T(test_lacp_fallback_timeout_adds_to_blackout),
         T(test_lacp_fallback_on),
         T(test_autoneg_on_is_info),
         T(test_speed_degraded),

@@ -127,24 +127,84 @@ static void test_snmpwalk_formats(void **state)
     pr_snmp_store_free(&s);
 }
 
+/* A malformed line is skipped and counted, the rest of the file read:
+ * loading succeeds with n_varbinds varbinds, one malformed line at line,
+ * what was wrong holding part. */
+static void expect_skipped(const char *name, size_t line, const char *part, size_t n_varbinds)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s%s", WALK_DATA, name);
+    struct pr_snmp_store s;
+    struct pr_snmp_walk_stats st;
+    load_ok(path, &s, &st);
+    if (st.malformed != 1 || st.malformed_lines[0] != line || st.varbinds != n_varbinds ||
+        strstr(st.first_malformed, part) == NULL)
+        fail_msg("%s: %zu malformed (first line %zu: '%s'), %zu varbinds; expected 1 at line %zu "
+                 "('%s'), %zu varbinds",
+                 name, st.malformed, st.malformed_lines[0], st.first_malformed, st.varbinds, line,
+                 part, n_varbinds);
+    pr_snmp_store_free(&s);
+}
+
+static void test_malformed_lines_skipped(void **state)
+{
+    (void)state;
+    /* Each file: good lines and one bad line (the count of good ones by
+     * reading the file). */
+    expect_skipped("noseps.snmprec", 3, "expected OID|TYPE|VALUE", 2);
+    expect_skipped("truncated.snmprec", 4, "empty INTEGER value", 2);
+    expect_skipped("badoid.snmprec", 2, "bad OID '1.3.6..1.2.1.1.5.0'", 1);
+    expect_skipped("oddhex.snmprec", 3, "bad hex value '001a2'", 2);
+    expect_skipped("nonnumber.snmprec", 2, "'twelve' is not an unsigned", 1);
+    expect_skipped("intrange.snmprec", 2, "not a 32-bit integer", 1);
+    expect_skipped("badtag.snmprec", 2, "unknown type '99'", 1);
+    expect_skipped("truncated.snmpwalk", 3, "'INTEG' has no type", 2);
+    /* The quote opened on line 2 never closes; line 3 is a varbind of its
+     * own and is read. */
+    expect_skipped("unterminated.snmpwalk", 2, "never closed", 2);
+    expect_skipped("badhex.snmpwalk", 3, "Hex-STRING continuation '3G'", 1);
+    expect_skipped("badint.snmpwalk", 2, "'fast' is not a 32-bit integer", 1);
+    expect_skipped("garbage.snmpwalk", 2, "expected 'OID = TYPE: VALUE'", 1);
+
+    /* What real recordings hold: line 4 an IpAddress as 4 raw bytes, line
+     * 6 a hex string cut off at 4,096 characters (4,095 digits, odd), line
+     * 8 a type tag (71) no SNMP type has; the 6 other lines are read. */
+    struct pr_snmp_store s;
+    struct pr_snmp_walk_stats st;
+    load_ok(WALK_DATA "malformed.snmprec", &s, &st);
+    assert_int_equal(st.varbinds, 6);
+    assert_int_equal(st.malformed, 3);
+    assert_int_equal(st.malformed_lines[0], 4);
+    assert_int_equal(st.malformed_lines[1], 6);
+    assert_int_equal(st.malformed_lines[2], 8);
+    assert_non_null(strstr(st.first_malformed, "is not a dotted quad"));
+    check_value(&s, "1.3.6.1.2.1.2.2.1.8.2", PR_SNMP_T_INTEGER, "2");
+    char note[PR_ERROR_MSG_MAX];
+    pr_snmp_walk_malformed_note(&st, note, sizeof note);
+    assert_non_null(strstr(note, "skipped 3 malformed lines (lines 4, 6, 8), the first: "));
+    pr_snmp_store_free(&s);
+
+    /* The warning reaches whoever reads the source. */
+    struct pr_error err = {0};
+    struct pr_snmp_source *src = pr_snmp_source_open_walk(WALK_DATA "malformed.snmprec", &err);
+    assert_non_null(src);
+    assert_non_null(strstr(pr_snmp_source_warning(src), "malformed.snmprec: skipped 3 malformed"));
+    pr_snmp_source_close(src);
+    src = pr_snmp_source_open_walk(WALK_DATA "types.snmprec", &err);
+    assert_non_null(src);
+    assert_string_equal(pr_snmp_source_warning(src), "");
+    pr_snmp_source_close(src);
+}
+
 static void test_errors_name_file_and_line(void **state)
 {
     (void)state;
-    expect_error("noseps.snmprec", "noseps.snmprec:3:", "expected OID|TYPE|VALUE");
-    expect_error("truncated.snmprec", "truncated.snmprec:4:", "empty INTEGER value");
-    expect_error("badoid.snmprec", "badoid.snmprec:2:", "bad OID '1.3.6..1.2.1.1.5.0'");
-    expect_error("oddhex.snmprec", "oddhex.snmprec:3:", "bad hex value '001a2'");
-    expect_error("nonnumber.snmprec", "nonnumber.snmprec:2:", "'twelve' is not an unsigned");
-    expect_error("intrange.snmprec", "intrange.snmprec:2:", "not a 32-bit integer");
-    expect_error("badtag.snmprec", "badtag.snmprec:2:", "unknown type '99'");
     expect_error("empty.snmprec", "empty.snmprec: empty", NULL);
     expect_error("novarbinds.snmprec", "no varbinds (1 lines skipped)", NULL);
     expect_error("unknownformat.txt", "unknownformat.txt:1:", "neither snmprec");
-    expect_error("truncated.snmpwalk", "truncated.snmpwalk:3:", "'INTEG' has no type");
-    expect_error("unterminated.snmpwalk", "unterminated.snmpwalk:2:", "never closed");
-    expect_error("badhex.snmpwalk", "badhex.snmpwalk:3:", "Hex-STRING continuation '3G'");
-    expect_error("badint.snmpwalk", "badint.snmpwalk:2:", "'fast' is not a 32-bit integer");
-    expect_error("garbage.snmpwalk", "garbage.snmpwalk:2:", "expected 'OID = TYPE: VALUE'");
+    /* Only malformed lines: nothing usable, so the file is refused. */
+    expect_error("allbad.snmprec", "allbad.snmprec:1: no usable varbind: 2 malformed lines",
+                 "bad hex value '001a2'");
 }
 
 static void test_walk_source_context(void **state)
@@ -279,6 +339,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_snmprec_types),
         cmocka_unit_test(test_snmpwalk_formats),
+        cmocka_unit_test(test_malformed_lines_skipped),
         cmocka_unit_test(test_errors_name_file_and_line),
         cmocka_unit_test(test_walk_source_context),
         cmocka_unit_test(test_every_fixture_loads),

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: BSD-3-Clause */
+/* libFuzzer harness for the Dell OS10 configuration reader: read the input,
+ * judge every port, write the fix of its first findings, apply each to the
+ * input and read the result again. */
+#include "dell/dell.h"
+#include "fuzz_config_util.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    return fuzz_config_one(data, size, dell_config_read, dell_snippet, dell_config_apply);
+}

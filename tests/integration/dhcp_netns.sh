@@ -1,0 +1,103 @@
+# SPDX-License-Identifier: BSD-3-Clause
+# Sourced by integration tests: a DHCP server and clients in network
+# namespaces this test creates (names carry the test's PID), joined by
+# veth pairs, and the real Debian servers (dnsmasq, kea-dhcp4) and client
+# (busybox udhcpc) run in them. Everything started is stopped by
+# dn_cleanup (called from the test's EXIT trap).
+#
+#   dn_need               skip (77) unless root with namespaces and the programs
+#   dn_setup              server namespace with 10.77.0.1/24 on a veth to client 1
+#   dn_add_client N       another client namespace on its own veth (same bridge)
+#   dn_client N [ARGS]    udhcpc in client N's namespace (one try, no script)
+#   dn_run NAME CMD...    runs a server in the server namespace, in the background
+#   dn_stop NAME          stops that server (SIGTERM) and waits for it
+
+DN_ID=$$
+DN_SRV=prs$DN_ID
+DN_BR=prb$DN_ID
+DN_CLIENTS=()
+declare -A DN_PIDS=()
+
+dn_need() {
+    [ "$(id -u)" -eq 0 ] || pr_skip "not root: no network namespaces"
+    for prog in ip ethtool dnsmasq kea-dhcp4 busybox; do
+        command -v "$prog" >/dev/null || pr_skip "$prog is not installed (scripts/deps)"
+    done
+    ip netns add "${DN_SRV}probe" 2>/dev/null || pr_skip "cannot create network namespaces here"
+    ip netns del "${DN_SRV}probe"
+}
+
+dn_cleanup() {
+    local name
+    for name in "${!DN_PIDS[@]}"; do
+        kill "${DN_PIDS[$name]}" 2>/dev/null || true
+        wait "${DN_PIDS[$name]}" 2>/dev/null || true
+    done
+    for name in "${DN_CLIENTS[@]}"; do
+        ip netns del "$name" 2>/dev/null || true
+    done
+    ip netns del "$DN_SRV" 2>/dev/null || true
+}
+
+# The server's namespace holds a bridge; each client's veth has one end on
+# it. Checksum offload is off on both ends, since busybox udhcpc checks the
+# checksum of what its raw socket receives.
+dn_setup() {
+    ip netns add "$DN_SRV"
+    ip -n "$DN_SRV" link set lo up
+    ip -n "$DN_SRV" link add "$DN_BR" type bridge
+    ip -n "$DN_SRV" addr add 10.77.0.1/24 dev "$DN_BR"
+    ip -n "$DN_SRV" link set "$DN_BR" up
+    dn_add_client 1
+}
+
+dn_add_client() {
+    local n=$1 ns=prc$DN_ID-$1 a=pra$DN_ID-$1 b=prz$DN_ID-$1
+    ip netns add "$ns"
+    DN_CLIENTS+=("$ns")
+    ip link add "$a" type veth peer name "$b"
+    ip link set "$a" netns "$DN_SRV"
+    ip link set "$b" netns "$ns"
+    ip -n "$DN_SRV" link set "$a" master "$DN_BR"
+    ip -n "$DN_SRV" link set "$a" up
+    ip -n "$ns" link set "$b" up
+    ip netns exec "$DN_SRV" ethtool -K "$a" tx off >/dev/null
+    ip netns exec "$DN_SRV" ethtool -K "$DN_BR" tx off >/dev/null
+    ip netns exec "$ns" ethtool -K "$b" tx off >/dev/null
+    : "$n"
+}
+
+# The client's MAC (for the expectations).
+dn_mac() {
+    ip -n "prc$DN_ID-$1" -o link show "prz$DN_ID-$1" | sed -n 's/.*link\/ether \([0-9a-f:]*\).*/\1/p'
+}
+
+dn_client() {
+    local n=$1
+    shift
+    ip netns exec "prc$DN_ID-$n" busybox udhcpc -i "prz$DN_ID-$n" -n -q -s /bin/true "$@" \
+        >"$PR_TMP/udhcpc-$n.out" 2>&1
+}
+
+dn_run() {
+    local name=$1
+    shift
+    ip netns exec "$DN_SRV" "$@" >"$PR_TMP/$name.stdout" 2>"$PR_TMP/$name.stderr" &
+    DN_PIDS[$name]=$!
+}
+
+dn_stop() {
+    kill "${DN_PIDS[$1]}" 2>/dev/null || true
+    wait "${DN_PIDS[$1]}" 2>/dev/null || true
+    unset "DN_PIDS[$1]"
+}
+
+# Waits (up to 10 s) until FILE contains TEXT.
+dn_wait_for() {
+    local i
+    for i in $(seq 100); do
+        grep -qF -- "$2" "$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
