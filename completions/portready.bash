@@ -14,7 +14,7 @@ _portready_options() {
     case $1 in
     check)
         echo --walk --config --netconf --ssh --ssh-key --password-file --known-hosts \
-            --accept-new-hostkey --save-config --driver \
+            --accept-new-hostkey --save-config --netconf-max-bytes --driver \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
             -n -t -r --expect-vlan --mac --fix --all-ports --format --verbose -q --quiet --color --stats --warning --critical --timeout-total --client -h --help
         ;;
@@ -44,7 +44,7 @@ _portready_takes_value() {
     case $1:$2 in
     check:--walk | check:--config | check:--netconf | check:--ssh | check:--ssh-key | \
         check:--password-file | check:--known-hosts | check:--save-config | check:--driver | \
-        check:-n | check:--expect-vlan | check:--mac) return 0 ;;
+        check:--netconf-max-bytes | check:-n | check:--expect-vlan | check:--mac) return 0 ;;
     check:-[vculaAxXtr] | check:--community-file | check:--auth-pass-file | \
         check:--priv-pass-file | check:--format | check:--color | check:--warning | check:--critical | \
         check:--timeout-total | check:--client) return 0 ;;

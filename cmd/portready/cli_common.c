@@ -166,17 +166,25 @@ static int cli_snmp_apply(int opt, const char *arg, struct pr_snmp_options *opts
     return 0;
 }
 
-/* Takes a secret from the environment variable name, wiping it there;
- * whether it was set. */
-static bool from_env(char *dst, size_t len, const char *name)
+/* The secret in environment variable name, unless an option gave it
+ * (given): either way the variable is wiped from the environment. An unset
+ * or empty variable leaves dst as it is; *taken says whether a value was
+ * taken. */
+static int from_env(char *dst, size_t len, const char *name, bool given, bool *taken,
+                    struct pr_error *err)
 {
-    char *value = getenv(name);
-    if (value == NULL || *value == '\0')
-        return false;
-    pr_strlcpy(dst, value, len);
-    secret_wipe(value, strlen(value));
-    unsetenv(name);
-    return true;
+    const char *value = getenv(name);
+    *taken = false;
+    if (given || value == NULL || value[0] == '\0') {
+        secret_wipe_env(name);
+        return 0;
+    }
+    if (secret_take_env(name, dst, len, err) != 0) {
+        err->code = PR_ERR_USAGE;
+        return -1;
+    }
+    *taken = true;
+    return 0;
 }
 
 static bool argv_is_process;
@@ -306,16 +314,30 @@ static void v3_only_given(unsigned flags, char *buf, size_t len)
     }
 }
 
+void cli_snmp_wipe_env(void)
+{
+    secret_wipe_env("PORTREADY_COMMUNITY");
+    secret_wipe_env("PORTREADY_AUTH_PASS");
+    secret_wipe_env("PORTREADY_PRIV_PASS");
+}
+
 int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err)
 {
     unsigned mask = given->flags;
-    if (!given->community &&
-        from_env(opts->community, sizeof opts->community, "PORTREADY_COMMUNITY"))
+    bool community, auth, priv;
+    if (from_env(opts->community, sizeof opts->community, "PORTREADY_COMMUNITY", given->community,
+                 &community, err) != 0 ||
+        from_env(opts->auth_pass, sizeof opts->auth_pass, "PORTREADY_AUTH_PASS", given->auth, &auth,
+                 err) != 0 ||
+        from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS", given->priv, &priv,
+                 err) != 0)
+        return -1;
+    if (community)
         mask |= PR_SNMP_GIVEN_COMMUNITY;
-    if (!given->auth && from_env(opts->auth_pass, sizeof opts->auth_pass, "PORTREADY_AUTH_PASS"))
+    if (auth)
         mask |= PR_SNMP_GIVEN_AUTH_PASS;
-    if (!given->priv && from_env(opts->priv_pass, sizeof opts->priv_pass, "PORTREADY_PRIV_PASS"))
+    if (priv)
         mask |= PR_SNMP_GIVEN_PRIV_PASS;
     /* The command line (and the environment) first, then net-snmp's
      * snmp.conf, then portready's defaults. */
@@ -459,8 +481,10 @@ static int apply_snmp(struct cli_parser *p, int opt, char *arg, struct pr_error 
 {
     if (cli_snmp_apply(opt, arg, p->snmp, err) < 0)
         return CLI_ERROR;
-    if (opt == 'c' || opt == 'A' || opt == 'X')
+    if (opt == 'c' || opt == 'A' || opt == 'X') {
         scrub_secret_arg(arg);
+        secret_protect_process();
+    }
     p->given.any = true;
     /* -t and -r bound every source; the others ask for SNMP. */
     p->given.source |= opt != 't' && opt != 'r';

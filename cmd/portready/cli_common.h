@@ -142,14 +142,19 @@ int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error
 
 /* After the options, for a live agent: the secrets no option gave from the
  * environment (PORTREADY_COMMUNITY, PORTREADY_AUTH_PASS,
- * PORTREADY_PRIV_PASS; a value taken is wiped from the environment and
- * from /proc/PID/environ), then what neither gives from net-snmp's
- * snmp.conf (pr_snmp_options_from_netsnmp), then checks that the options
- * hang together -- an SNMPv3-only option (-u -l -a -A -x -X -n) under v1 or
- * v2c is an error -- and fills the level from what is given. 0, or -1 with
- * err set. */
+ * PORTREADY_PRIV_PASS), then what neither gives from net-snmp's snmp.conf
+ * (pr_snmp_options_from_netsnmp), then checks that the options hang
+ * together -- an SNMPv3-only option (-u -l -a -A -x -X -n) under v1 or v2c
+ * is an error -- and fills the level from what is given. Each of the three
+ * variables is wiped from the environment and from /proc/PID/environ,
+ * whether its value was taken or an option gave the secret instead. 0, or
+ * -1 with err set (a value too long, options that do not hang together). */
 int cli_snmp_complete(struct pr_snmp_options *opts, const struct cli_snmp_given *given,
                       struct pr_error *err);
+
+/* For a command that reads no live agent: wipes the three SNMP secret
+ * variables cli_snmp_complete would have taken, unused. */
+void cli_snmp_wipe_env(void);
 
 /* A writer's name (text, json, nagios, prometheus) -> the writer; -1 on
  * anything else, the error listing the names. */

@@ -11,6 +11,7 @@
 #include "cli_common.h"
 #include "cmd_locate.h"
 #include "cmd_report.h"
+#include "cli_json.h"
 #include "commands.h"
 #include "core/audit_run.h"
 #include "core/inventory.h"
@@ -20,6 +21,7 @@
 #include "rules/summary.h"
 #include "util/secret.h"
 #include "util/strutil.h"
+#include "util/walltime.h"
 
 #define OPT_JOBS        'j'
 #define OPT_REPEAT      3005
@@ -166,8 +168,9 @@ static int parse_args(int argc, char **argv, struct audit_args *a, struct pr_err
 }
 
 /* NETCONF options of an inventory switch: its host, the netconf map's
- * port (830 by default), user, key and password. */
-static int netconf_from_inventory(const struct inventory_switch *isw, struct netconf_options *nc,
+ * port (830 by default), user, key and password. The password moves: it is
+ * wiped from the inventory, so the options hold the one copy. */
+static int netconf_from_inventory(struct inventory_switch *isw, struct netconf_options *nc,
                                   struct pr_error *err)
 {
     netconf_options_init(nc);
@@ -179,6 +182,7 @@ static int netconf_from_inventory(const struct inventory_switch *isw, struct net
     pr_strlcpy(nc->user, isw->netconf.user, sizeof nc->user);
     pr_strlcpy(nc->ssh_key, isw->netconf.key, sizeof nc->ssh_key);
     pr_strlcpy(nc->password, isw->netconf.password, sizeof nc->password);
+    secret_wipe(isw->netconf.password, sizeof isw->netconf.password);
     pr_strlcpy(nc->known_hosts, isw->netconf.known_hosts, sizeof nc->known_hosts);
     if (isw->snmp.timeout_s > 0)
         nc->timeout_s = isw->snmp.timeout_s > 10 ? isw->snmp.timeout_s : 10;
@@ -186,9 +190,9 @@ static int netconf_from_inventory(const struct inventory_switch *isw, struct net
 }
 
 /* The SSH (CLI) login of an inventory switch likewise: its host, the ssh
- * map's port (22 by default), user, key, password and known_hosts; the
- * exchange bounded as NETCONF's is. */
-static int ssh_from_inventory(const struct inventory_switch *isw, struct pr_ssh_target *t,
+ * map's port (22 by default), user, key, password (moved, as NETCONF's is)
+ * and known_hosts; the exchange bounded as NETCONF's is. */
+static int ssh_from_inventory(struct inventory_switch *isw, struct pr_ssh_target *t,
                               struct pr_error *err)
 {
     pr_ssh_target_init(t);
@@ -201,6 +205,7 @@ static int ssh_from_inventory(const struct inventory_switch *isw, struct pr_ssh_
     pr_strlcpy(t->user, isw->ssh.user, sizeof t->user);
     pr_strlcpy(t->ssh_key, isw->ssh.key, sizeof t->ssh_key);
     pr_strlcpy(t->password, isw->ssh.password, sizeof t->password);
+    secret_wipe(isw->ssh.password, sizeof isw->ssh.password);
     pr_strlcpy(t->known_hosts, isw->ssh.known_hosts, sizeof t->known_hosts);
     if (isw->snmp.timeout_s > 0)
         t->timeout_s = isw->snmp.timeout_s > 10 ? isw->snmp.timeout_s : 10;
@@ -374,12 +379,12 @@ int cmd_audit(int argc, char **argv)
     const struct report_writer *writer =
         a.report.writer != NULL ? a.report.writer : cmd_format_in_argv(argc, argv);
     if (parsed != 0)
-        return cmd_fail_report(writer, "Try 'portready audit --help'.", "audit: %s", err.msg);
+        return cmd_fail_doc(writer, 1, "Try 'portready audit --help'.", "audit", &err);
     writer = cli_report_writer(&a.report);
 
     struct inventory inv = {0};
     if (inventory_load(a.inventory, &inv, &err) != 0)
-        return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
+        return cmd_fail_doc(writer, 1, NULL, "audit", &err);
     for (size_t i = 0; i < inv.n_warnings; i++)
         fprintf(stderr, "portready: warning: %s\n", inv.warnings[i]);
     /* What the inventory leaves unset comes from net-snmp's snmp.conf, then
@@ -392,7 +397,7 @@ int cmd_audit(int argc, char **argv)
     }
     if (v3_conflict(&inv, &err) != 0) {
         inventory_free(&inv);
-        return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
+        return cmd_fail_doc(writer, 1, NULL, "audit", &err);
     }
 
     size_t *keep = calloc(inv.n_switches ? inv.n_switches : 1, sizeof *keep);
@@ -411,11 +416,12 @@ int cmd_audit(int argc, char **argv)
         free(netconf);
         free(ssh);
         inventory_free(&inv);
-        return cmd_fail_report(writer, NULL, "audit: out of memory");
+        return cmd_fail_doc(writer, 1, NULL, "audit",
+                            cli_error(&err, PR_ERR_INTERNAL, "out of memory"));
     }
     size_t port_offset = 0;
     for (size_t i = 0; i < n_specs; i++) {
-        const struct inventory_switch *isw = &inv.switches[keep[i]];
+        struct inventory_switch *isw = &inv.switches[keep[i]];
         if ((isw->netconf.given && netconf_from_inventory(isw, &netconf[i], &err) != 0) ||
             (isw->ssh.given && ssh_from_inventory(isw, &ssh[i], &err) != 0)) {
             free(keep);
@@ -426,7 +432,7 @@ int cmd_audit(int argc, char **argv)
             secret_wipe(ssh, n_specs * sizeof *ssh);
             free(ssh);
             inventory_free(&inv);
-            return cmd_fail_report(writer, NULL, "audit: %s", err.msg);
+            return cmd_fail_doc(writer, 1, NULL, "audit", &err);
         }
         spec_from_inventory(isw, &specs[i], ports + port_offset,
                             isw->netconf.given ? &netconf[i] : NULL,
@@ -482,7 +488,7 @@ int cmd_audit(int argc, char **argv)
              a.report.timeout_total_s);
     struct pr_summary all = {0};
     int rc = 0;
-    struct pr_error out_err = {0};
+    struct pr_error out_err = {0}, stop_err = {0};
     bool written = true;
     unsigned rounds = 0;
     for (unsigned round = 1; round <= a.repeat && rc == 0; round++) {
@@ -493,6 +499,9 @@ int cmd_audit(int argc, char **argv)
         memset(&out.summary, 0, sizeof out.summary);
         out.requests = 0;
         out.interrupted = 0;
+        out.ropts.timestamp_ns = pr_wall_now_ns();
+        out.ropts.round = round;
+        out.ropts.error = NULL;
         if (out.writer->begin(&out.ropts, &out.state, &out_err) != 0) {
             written = false;
             break;
@@ -502,6 +511,14 @@ int cmd_audit(int argc, char **argv)
             out.summary.cut_short = "interrupted";
         else if (out.interrupted > 0 || rc != 0)
             out.summary.cut_short = rc != 0 ? "internal error" : expired;
+        /* The round's document says why it is incomplete. */
+        if (rc != 0)
+            out.ropts.error = &err;
+        else if (out.summary.cut_short != NULL)
+            out.ropts.error =
+                cli_error(&stop_err, cmd_signalled ? PR_ERR_INTERRUPTED : PR_ERR_TIMEOUT,
+                          "%s: %u of %u switches not read", out.summary.cut_short, out.interrupted,
+                          out.summary.switches);
         if (out.writer->end(&out.ropts, out.state, &out.summary, &out_err) != 0) {
             written = false;
             break;

@@ -9,6 +9,7 @@
 #include "cli_common.h"
 #include "cmd_locate.h"
 #include "cmd_report.h"
+#include "cli_json.h"
 #include "commands.h"
 #include "core/audit_run.h"
 #include "core/survey.h"
@@ -19,6 +20,7 @@
 #include "ssh/cli.h"
 #include "util/secret.h"
 #include "util/strutil.h"
+#include "util/walltime.h"
 
 #define OPT_WALK               2001
 #define OPT_CONFIG             2002
@@ -32,6 +34,7 @@
 #define OPT_SSH                2014
 #define OPT_SAVE_CONFIG        2015
 #define OPT_MAC                2016
+#define OPT_NETCONF_MAX_BYTES  2017
 
 /* The usage, with the drivers' names and dialects from the driver table
  * (%s in the order: dialects, dialects of the drivers with a CLI, driver
@@ -69,6 +72,7 @@ static const char check_usage[] =
     "                         (these four apply to --netconf and --ssh alike)\n"
     "  --save-config DIR      keep the configuration read over NETCONF or SSH as\n"
     "                         DIR/NAME.cfg (NAME: the switch)\n"
+    "  --netconf-max-bytes N  NETCONF: most bytes the switch may send (default 64 MiB)\n"
     "  --driver NAME          auto|%s (default auto)\n"
     "  With an SNMP agent and --config, --netconf or --ssh together, state comes\n"
     "  from the agent and configuration from the configuration. With --netconf or\n"
@@ -181,19 +185,22 @@ static const struct cli_option check_options[] = {
     {"ssh", OPT_SSH, required_argument, 0},
     {"save-config", OPT_SAVE_CONFIG, required_argument, 0},
     {"mac", OPT_MAC, required_argument, 0},
+    {"netconf-max-bytes", OPT_NETCONF_MAX_BYTES, required_argument, 0},
     {NULL, 0, 0, 0},
 };
 
-/* A password from the environment: copied, then wiped from the
- * environment (and so from /proc/PID/environ). */
-static void password_from_env(const char *name, char *dst, size_t len)
+/* The password in environment variable name when wanted and no option
+ * gave one (dst empty); the variable is wiped from the environment (and so
+ * from /proc/PID/environ) whether it is used, overridden by
+ * --password-file or not needed at all. */
+static int password_from_env(const char *name, bool wanted, char *dst, size_t len,
+                             struct pr_error *err)
 {
-    char *value = getenv(name);
-    if (value == NULL || *value == '\0')
-        return;
-    pr_strlcpy(dst, value, len);
-    secret_wipe(value, strlen(value));
-    unsetenv(name);
+    const char *value = getenv(name);
+    if (wanted && dst[0] == '\0' && value != NULL && value[0] != '\0')
+        return secret_take_env(name, dst, len, err);
+    secret_wipe_env(name);
+    return 0;
 }
 
 static int parse_args(int argc, char **argv, struct check_args *a, struct pr_error *err)
@@ -255,6 +262,14 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         case OPT_ACCEPT_NEW_HOSTKEY:
             a->netconf.accept_new_hostkey = true;
             break;
+        case OPT_NETCONF_MAX_BYTES: {
+            long long n;
+            if (!pr_parse_int(optarg, 1, 1LL << 40, &n))
+                return pr_error_set(err, PR_ERR_USAGE,
+                                    "--netconf-max-bytes takes a byte count, not '%s'", optarg);
+            a->netconf.max_bytes = (size_t)n;
+            break;
+        }
         case OPT_DRIVER:
             if (cli_parse_driver(optarg, &a->driver, err) != 0)
                 return -1;
@@ -274,10 +289,10 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
     if (a->netconf_given && a->ssh_given)
         return pr_error_set(err, PR_ERR_USAGE,
                             "--netconf and --ssh both give the configuration; give one");
+    if (password_from_env(NETCONF_PASSWORD_ENV, a->netconf_given, a->netconf.password,
+                          sizeof a->netconf.password, err) != 0)
+        return -1;
     if (a->netconf_given) {
-        if (a->netconf.password[0] == '\0')
-            password_from_env(NETCONF_PASSWORD_ENV, a->netconf.password,
-                              sizeof a->netconf.password);
         /* -t bounds the whole NETCONF exchange too when given. */
         if (a->timeout_given)
             a->netconf.timeout_s = a->snmp.timeout_s;
@@ -292,14 +307,17 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
         a->ssh.accept_new_hostkey = a->netconf.accept_new_hostkey;
         pr_strlcpy(a->ssh.password, a->netconf.password, sizeof a->ssh.password);
         secret_wipe(a->netconf.password, sizeof a->netconf.password);
-        if (a->ssh.password[0] == '\0')
-            password_from_env(PR_SSH_PASSWORD_ENV, a->ssh.password, sizeof a->ssh.password);
+        if (password_from_env(PR_SSH_PASSWORD_ENV, true, a->ssh.password, sizeof a->ssh.password,
+                              err) != 0)
+            return -1;
         /* -t bounds the whole exchange: connect, login, every prompt. */
         if (a->timeout_given)
             a->ssh.timeout_s = a->snmp.timeout_s;
         if (a->config != NULL)
             return pr_error_set(err, PR_ERR_USAGE,
                                 "--config and --ssh both give the configuration; give one");
+    } else {
+        secret_wipe_env(PR_SSH_PASSWORD_ENV);
     }
     if (a->save_config != NULL && !a->netconf_given && !a->ssh_given)
         return pr_error_set(err, PR_ERR_USAGE,
@@ -319,6 +337,8 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
                             "--walk reads a recording: SNMP options do not apply");
     if (live && cli_snmp_complete(&a->snmp, &p.given, err) != 0)
         return -1;
+    if (!live)
+        cli_snmp_wipe_env();
     int first_port = optind;
     if (live) {
         if (optind >= argc)
@@ -382,14 +402,15 @@ int cmd_check(int argc, char **argv)
     /* On the heap: a survey that --timeout-total or a signal cuts short goes
      * on reading these in its own thread until the process ends. */
     struct check_args *a = calloc(1, sizeof *a);
+    struct pr_error err = {0};
     if (a == NULL)
-        return cmd_fail_report(cmd_format_in_argv(argc, argv), NULL, "check: out of memory");
+        return cmd_fail_doc(cmd_format_in_argv(argc, argv), 0, NULL, "check",
+                            cli_error(&err, PR_ERR_INTERNAL, "out of memory"));
     a->driver = "auto";
     a->expect_vlan = -1;
     pr_snmp_options_defaults(&a->snmp);
     netconf_options_init(&a->netconf);
     pr_ssh_target_init(&a->ssh);
-    struct pr_error err = {0};
     int parsed = parse_args(argc, argv, a, &err);
     if (parsed == 1) {
         print_usage(stdout);
@@ -400,8 +421,9 @@ int cmd_check(int argc, char **argv)
         const struct report_writer *writer =
             a->report.writer != NULL ? a->report.writer : cmd_format_in_argv(argc, argv);
         check_free(a);
-        return cmd_fail_report(writer, "Try 'portready check --help'.", "check: %s", err.msg);
+        return cmd_fail_doc(writer, 0, "Try 'portready check --help'.", "check", &err);
     }
+    int64_t started_ns = pr_wall_now_ns();
 
     const char *offline = a->walk ? a->walk : a->config;
     const char *base = offline ? strrchr(offline, '/') : NULL;
@@ -448,11 +470,12 @@ int cmd_check(int argc, char **argv)
                 .quiet = a->report.quiet,
                 .fix_hint = "Print the fixes: the same command with --fix.",
                 .thresholds = &a->report.thresholds,
+                .timestamp_ns = started_ns,
             },
         .report = &a->report,
         .stats = a->report.stats,
     };
-    struct pr_error out_err = {0};
+    struct pr_error out_err = {0}, stop_err = {0};
     if (writer->begin(&out.ropts, &out.state, &out_err) != 0) {
         check_free(a);
         return cmd_fail_report(writer, NULL, "check: %s", out_err.msg);
@@ -478,6 +501,11 @@ int cmd_check(int argc, char **argv)
             snprintf(out.cut_short, sizeof out.cut_short, "the total timeout of %g s expired",
                      a->report.timeout_total_s);
         out.summary.cut_short = out.cut_short;
+        /* The document says why it is incomplete. */
+        out.ropts.error =
+            rc != 0 ? &err
+                    : cli_error(&stop_err, cmd_signalled ? PR_ERR_INTERRUPTED : PR_ERR_TIMEOUT,
+                                "%s", out.cut_short);
     }
     bool written = writer->end(&out.ropts, out.state, &out.summary, &out_err) == 0;
     if (out.sw_error.code != PR_OK)

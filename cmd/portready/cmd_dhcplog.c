@@ -3,6 +3,7 @@
  * where the latest DHCP handshake stopped. */
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include "cmd_locate.h"
+#include "cli_json.h"
 #include "commands.h"
 #include "dhcplog/dhcplog_input.h"
 #include "dhcplog/dhcplog_mac.h"
@@ -18,6 +20,7 @@
 #include "dhcplog/dhcplog_verdict.h"
 #include "report/report.h"
 #include "util/json.h"
+#include "util/walltime.h"
 #include "util/safe_text.h"
 
 static const char hint[] = "Try 'portready dhcp-log --help'.";
@@ -73,6 +76,8 @@ struct dhcplog_cli {
     const char *inventory; /* --inventory */
     bool fix;              /* --fix */
     struct locate_result located;
+    int64_t started_ns;  /* wall clock, for the JSON document */
+    struct pr_error err; /* a usage error, for the JSON document */
 };
 
 /* The port of a client --inventory located; NULL when none was asked. */
@@ -91,6 +96,20 @@ static void on_stop_signal(int sig)
 {
     (void)sig;
     stop_requested = 1;
+}
+
+/* A usage error: on stderr with the hint, and kept in cli->err. */
+static int usage_error(struct dhcplog_cli *cli, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int usage_error(struct dhcplog_cli *cli, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cli->err.code = PR_ERR_USAGE;
+    vsnprintf(cli->err.msg, sizeof cli->err.msg, fmt, ap);
+    va_end(ap);
+    return cmd_fail(hint, "%s", cli->err.msg);
 }
 
 static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help)
@@ -120,7 +139,7 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
             cli->exit_after_s = strtod(optarg, &end);
             if (end == optarg || *end != '\0' || !(cli->exit_after_s > 0) ||
                 cli->exit_after_s > 1e7)
-                return cmd_fail(hint, "--exit-after '%s' is not a number of seconds", optarg);
+                return usage_error(cli, "--exit-after '%s' is not a number of seconds", optarg);
             have_exit_after = true;
             break;
         }
@@ -137,40 +156,40 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
             if (strcmp(optarg, "json") == 0)
                 cli->json = true;
             else if (strcmp(optarg, "text") != 0)
-                return cmd_fail(hint, "--format '%s': expected text or json", optarg);
+                return usage_error(cli, "--format '%s': expected text or json", optarg);
             break;
         case 'h':
             *help = true;
             return 0;
         case 'm':
             if (!dhcplog_mac_parse(optarg, &cli->options.mac))
-                return cmd_fail(hint,
-                                "--mac '%s' is not a MAC address (aa:bb:cc:dd:ee:ff, "
-                                "AA-BB-CC-DD-EE-FF or aabb.ccdd.eeff)",
-                                optarg);
+                return usage_error(cli,
+                                   "--mac '%s' is not a MAC address (aa:bb:cc:dd:ee:ff, "
+                                   "AA-BB-CC-DD-EE-FF or aabb.ccdd.eeff)",
+                                   optarg);
             cli->options.have_mac = true;
             break;
         case 's':
             since = optarg;
             break;
         case ':':
-            return cmd_fail(hint, "option '%s' needs a value", argv[optind - 1]);
+            return usage_error(cli, "option '%s' needs a value", argv[optind - 1]);
         default:
-            return cmd_fail(hint, "unknown option '%s'", argv[optind - 1]);
+            return usage_error(cli, "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (since != NULL) {
         struct pr_error err = {0};
         if (dhcplog_since_parse(since, now, &cli->options.since_us, &err) != 0)
-            return cmd_fail(hint, "%s", err.msg);
+            return usage_error(cli, "%s", err.msg);
         cli->options.have_since = true;
     }
     if (cli->fix && cli->inventory == NULL)
-        return cmd_fail(hint, "--fix needs --inventory (the ports to fix are located there)");
+        return usage_error(cli, "--fix needs --inventory (the ports to fix are located there)");
     if (have_exit_after && !cli->follow)
-        return cmd_fail(hint, "--exit-after needs --follow");
+        return usage_error(cli, "--exit-after needs --follow");
     if (optind + 1 < argc)
-        return cmd_fail(hint, "one log file at a time: '%s' is one too many", argv[optind + 1]);
+        return usage_error(cli, "one log file at a time: '%s' is one too many", argv[optind + 1]);
     if (optind < argc) {
         cli->path = argv[optind];
         return 0;
@@ -178,8 +197,8 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
     /* No FILE: standard input, as other filters read it, unless it is a
      * terminal nobody is going to type a log into. */
     if (isatty(STDIN_FILENO))
-        return cmd_fail(hint, "no log file given, and standard input is a terminal: give FILE, "
-                              "or pipe the log in (- reads standard input)");
+        return usage_error(cli, "no log file given, and standard input is a terminal: give FILE, "
+                                "or pipe the log in (- reads standard input)");
     cli->path = "-";
     return 0;
 }
@@ -370,17 +389,30 @@ static void print_json_result(const struct dhcplog_cli *cli, struct json_out *j,
     json_end_object(j);
 }
 
+/* A verdict's name as a key: snake_case ("slow_renew"). */
+static void verdict_key(enum dhcplog_verdict v, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", dhcplog_verdict_name(v));
+    for (char *p = buf; *p; p++)
+        if (*p == '-')
+            *p = '_';
+}
+
+/* The document: the clients of t (NULL: none, the command failed before
+ * reading), the summary, and err as "error" (NULL: null). */
 static void print_json(const struct dhcplog_cli *cli, const struct dhcplog_tracker *t,
-                       const unsigned counts[])
+                       const unsigned counts[], const struct pr_error *err)
 {
     struct json_out j;
     json_init(&j, stdout, true);
     json_begin_object(&j);
     json_key(&j, "portready");
     json_int(&j, 1);
+    json_key(&j, "timestamp");
+    json_wall_time(&j, cli->started_ns, 3);
     json_key(&j, "dhcp");
     json_begin_array(&j);
-    size_t n = dhcplog_tracker_count(t);
+    size_t n = t != NULL ? dhcplog_tracker_count(t) : 0;
     for (size_t i = 0; i < n; i++) {
         const struct dhcplog_mac_state *ms = dhcplog_tracker_get(t, i);
         struct dhcplog_result r;
@@ -388,14 +420,26 @@ static void print_json(const struct dhcplog_cli *cli, const struct dhcplog_track
         print_json_result(cli, &j, ms, &r);
     }
     json_end_array(&j);
-    const struct dhcplog_stats *s = dhcplog_tracker_stats(t);
+    static const struct dhcplog_stats none;
+    const struct dhcplog_stats *s = t != NULL ? dhcplog_tracker_stats(t) : &none;
     json_key(&j, "summary");
     json_begin_object(&j);
     json_key(&j, "clients");
     json_int(&j, (int64_t)n);
     json_key(&j, "verdicts");
     json_begin_object(&j);
+    char key[32];
     for (int v = DHCPLOG_COMPLETE; v <= DHCPLOG_NOT_SEEN; v++) {
+        verdict_key(v, key, sizeof key);
+        json_key(&j, key);
+        json_int(&j, counts[v]);
+    }
+    /* Deprecated: the verdict names as keys ("slow-renew"), as schema 1
+     * first had them; kept beside the snake_case keys (docs/json.md). */
+    for (int v = DHCPLOG_COMPLETE; v <= DHCPLOG_NOT_SEEN; v++) {
+        verdict_key(v, key, sizeof key);
+        if (strcmp(key, dhcplog_verdict_name(v)) == 0)
+            continue;
         json_key(&j, dhcplog_verdict_name(v));
         json_int(&j, counts[v]);
     }
@@ -409,6 +453,8 @@ static void print_json(const struct dhcplog_cli *cli, const struct dhcplog_track
         json_int(&j, (int64_t)values[i]);
     }
     json_end_object(&j);
+    json_key(&j, "error");
+    json_error(&j, err);
     json_end_object(&j);
     json_finish(&j);
 }
@@ -450,12 +496,12 @@ static void on_overlong(void *ctx)
 
 /* --inventory: every client whose handshake failed or was slow, located on
  * the inventory's switches and its port judged. */
-static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *t)
+static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *t,
+                         struct pr_error *err)
 {
-    struct pr_error err = {0};
     struct locate_inventory li;
-    if (locate_inventory_load(cli->inventory, &li, &err) != 0)
-        return cmd_fail(NULL, "dhcp-log: %s", err.msg);
+    if (locate_inventory_load(cli->inventory, &li, err) != 0)
+        return -1;
     size_t n = dhcplog_tracker_count(t), n_macs = 0;
     uint64_t *macs = calloc(n ? n : 1, sizeof *macs);
     for (size_t i = 0; macs != NULL && i < n; i++) {
@@ -465,15 +511,26 @@ static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *
         if (dhcplog_verdict_severity(r.verdict) > 0)
             macs[n_macs++] = ms->mac;
     }
-    int rc = macs == NULL ? pr_error_set(&err, PR_ERR_INTERNAL, "out of memory") : 0;
+    int rc = macs == NULL ? pr_error_set(err, PR_ERR_INTERNAL, "out of memory") : 0;
     if (rc == 0 && n_macs > 0)
         rc = locate_run(li.specs, li.n_specs, macs, n_macs, li.known, li.n_known, 8, &cli->located,
-                        &err);
+                        err);
     free(macs);
     locate_inventory_free(&li);
-    if (rc != 0)
-        return cmd_fail(NULL, "dhcp-log: %s", err.msg);
-    return 0;
+    return rc;
+}
+
+/* A failure before anything was read: on stderr, and as the document
+ * (no client, err as "error") when JSON was asked. */
+static int fail_before_reading(const struct dhcplog_cli *cli, const char *hint_text,
+                               const struct pr_error *err)
+{
+    if (cli->json) {
+        static const unsigned zero[DHCPLOG_NOT_SEEN + 1];
+        print_json(cli, NULL, zero, err);
+        fflush(stdout);
+    }
+    return cmd_fail(hint_text, "%s", err->msg);
 }
 
 static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
@@ -481,7 +538,7 @@ static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
     struct pr_error err = {0};
     struct dhcplog_splitter sp;
     if (dhcplog_splitter_init(&sp, DHCPLOG_LINE_MAX, on_line, on_overlong, t, &err) != 0)
-        return cmd_fail(NULL, "%s", err.msg);
+        return fail_before_reading(cli, NULL, &err);
     struct dhcplog_input_options in = {.follow = cli->follow,
                                        .follow_ms = (int64_t)(cli->exit_after_s * 1000),
                                        .stop = &stop_requested};
@@ -502,8 +559,6 @@ static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
         dhcplog_tracker_on_settled(t, NULL, NULL);
     }
     dhcplog_splitter_free(&sp);
-    if (rc != 0)
-        return cmd_fail(NULL, "%s", err.msg);
 
     unsigned counts[DHCPLOG_NOT_SEEN + 1] = {0};
     int worst = PR_EXIT_READY;
@@ -516,29 +571,49 @@ static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
         if (severity > worst)
             worst = severity;
     }
-    if (cli->follow && !cli->json)
-        printf("\n");
-    if (cli->inventory != NULL && locate_failed(cli, t) != 0)
-        return PR_EXIT_UNKNOWN;
-    if (cli->json)
-        print_json(cli, t, counts);
-    else
+    bool no_dhcpd = rc == 0 && n == 0 && dhcplog_tracker_stats(t)->dhcpd_lines == 0;
+    if (no_dhcpd)
+        cli_error(&err, PR_ERR_INPUT, "no line of dhcpd, dnsmasq or Kea in %s",
+                  strcmp(cli->path, "-") == 0 ? "standard input" : cli->path);
+    /* --inventory: the ports of the clients that failed or were slow. */
+    if (rc == 0 && !no_dhcpd && cli->inventory != NULL && locate_failed(cli, t, &err) != 0)
+        rc = -1;
+    /* JSON: one document, also when the input could not be read (with
+     * what was read before, and the error). */
+    if (cli->json) {
+        print_json(cli, t, counts, rc != 0 || no_dhcpd ? &err : NULL);
+        fflush(stdout);
+    }
+    if (rc != 0)
+        return cmd_fail(NULL, "%s", err.msg);
+    if (!cli->json) {
+        if (cli->follow)
+            printf("\n");
         print_text(cli, t, counts);
-    fflush(stdout);
-    if (n == 0 && dhcplog_tracker_stats(t)->dhcpd_lines == 0)
+        fflush(stdout);
+    }
+    if (no_dhcpd)
         return cmd_fail("Is it the DHCP server's log? dhcp-log reads the lines of ISC dhcpd, "
                         "dnsmasq and Kea.",
-                        "no line of dhcpd, dnsmasq or Kea in %s",
-                        strcmp(cli->path, "-") == 0 ? "standard input" : cli->path);
+                        "%s", err.msg);
     return worst == 1 ? PR_EXIT_WARNING : worst == 2 ? PR_EXIT_NOT_READY : PR_EXIT_READY;
 }
 
 int cmd_dhcplog(int argc, char **argv)
 {
     struct dhcplog_cli cli = {0};
+    cli.started_ns = pr_wall_now_ns();
     bool help = false;
-    if (parse_args(argc, argv, &cli, &help) != 0)
+    if (parse_args(argc, argv, &cli, &help) != 0) {
+        /* parse_args said it on stderr; the document too when JSON was
+         * asked, also before --format was reached. */
+        if (cli_wants_json(argc, argv)) {
+            static const unsigned zero[DHCPLOG_NOT_SEEN + 1];
+            print_json(&cli, NULL, zero, &cli.err);
+            fflush(stdout);
+        }
         return PR_EXIT_UNKNOWN;
+    }
     if (help) {
         print_help(stdout);
         return PR_EXIT_READY;
@@ -548,7 +623,7 @@ int cmd_dhcplog(int argc, char **argv)
     struct pr_error err = {0};
     struct dhcplog_tracker *t = dhcplog_tracker_new(&cli.options, &err);
     if (t == NULL)
-        return cmd_fail(NULL, "%s", err.msg);
+        return fail_before_reading(&cli, NULL, &err);
     int rc = run(&cli, t);
     locate_result_free(&cli.located);
     dhcplog_tracker_free(t);

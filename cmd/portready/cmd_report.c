@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cli_json.h"
 #include "commands.h"
 
 const struct report_writer *cmd_format_in_argv(int argc, char **argv)
@@ -53,6 +54,17 @@ int cmd_fail_report(const struct report_writer *writer, const char *hint, const 
     cmd_fail(hint, "%s", message);
     if (writer != NULL && writer->write_failure != NULL)
         writer->write_failure(stdout, message);
+    cmd_report_done();
+    return PR_EXIT_UNKNOWN;
+}
+
+int cmd_fail_doc(const struct report_writer *writer, unsigned round, const char *hint,
+                 const char *what, const struct pr_error *err)
+{
+    if (writer != &report_writer_json)
+        return cmd_fail_report(writer, hint, "%s: %s", what, err->msg);
+    cli_report_error_doc(round, err);
+    cmd_fail(hint, "%s: %s", what, err->msg);
     cmd_report_done();
     return PR_EXIT_UNKNOWN;
 }

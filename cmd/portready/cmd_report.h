@@ -32,6 +32,13 @@ void cmd_report_done(void);
 int cmd_fail_report(const struct report_writer *writer, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* A failure err of command what ("check", "audit") before any switch was
+ * read: as cmd_fail_report() with "WHAT: MESSAGE", and with the JSON writer
+ * the command's one document, empty, with err as its "error" (round: the
+ * audit's, 0 for check; docs/json.md). Returns PR_EXIT_UNKNOWN. */
+int cmd_fail_doc(const struct report_writer *writer, unsigned round, const char *hint,
+                 const char *what, const struct pr_error *err);
+
 /* Set by SIGINT or SIGTERM once cmd_signals_catch() has run. The handler
  * resets itself, so a second signal ends the process at once. */
 extern volatile sig_atomic_t cmd_signalled;

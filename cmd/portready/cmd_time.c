@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* portready time: bounce a link and time until the target answers. */
+#include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli_common.h"
+#include "cli_json.h"
 #include "commands.h"
 #include "timer/timer_guard.h"
 #include "timer/timer_lock.h"
@@ -49,7 +52,8 @@ static void usage(FILE *out)
           "\n"
           "Options:\n"
           "  --target IP          the address to probe (IPv4)\n"
-          "  --down-for S         seconds the link stays down (default 5)\n"
+          "  --down-for S         seconds the link stays down (default 5); watch: the\n"
+          "                       bouncing side's, taken off each outage for the verdict\n"
           "  --count N            bounces (watch: outages) to time (default 1)\n"
           "  --interval MS        probe interval in ms, 1 to 1000 (default 10)\n"
           "  --timeout S          give up when nothing answers S seconds after the link came\n"
@@ -92,9 +96,9 @@ static void usage(FILE *out)
           "\n"
           "Verdict (the slowest bounce decides): ready <= 2 s, warning <= 10 s,\n"
           "not-ready above, unknown when the target never answered within --timeout.\n"
+          "Watch mode judges each outage (less --down-for when given) the same way.\n"
           "Exit status: 0 ready, 1 warning, 2 not ready, 3 unknown (bad arguments,\n"
-          "refused, interrupted, or no answer). Watch mode: 0 when every outage was\n"
-          "timed, 3 otherwise.\n",
+          "refused, interrupted, or no answer).\n",
           out);
 }
 
@@ -252,78 +256,140 @@ static void on_guardian_note(void *ctx, const char *what)
     fprintf(stderr, "portready: %s\n", what);
 }
 
+/* What a failure needs: the options, whether JSON was asked, and the run
+ * once its mode is known (NULL before: "time" is null in the document). */
+struct time_cmd {
+    const struct timer_options *o;
+    bool json;
+    const struct timer_run *run;
+};
+
+/* A failure: on stderr with the hint, as cmd_fail, and as the JSON document
+ * with its error when JSON was asked. Returns PR_EXIT_UNKNOWN. */
+static int time_fail(const struct time_cmd *tc, const char *hint, enum pr_error_code code,
+                     const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int time_fail(const struct time_cmd *tc, const char *hint, enum pr_error_code code,
+                     const char *fmt, ...)
+{
+    struct pr_error err;
+    va_list ap;
+    va_start(ap, fmt);
+    err.code = code;
+    vsnprintf(err.msg, sizeof err.msg, fmt, ap);
+    va_end(ap);
+    if (tc->json) {
+        struct timer_summary s;
+        struct pr_error ignored;
+        bool summed = tc->run != NULL && timer_summarize(tc->run, &s, &ignored) == 0;
+        timer_json_write(stdout, summed ? tc->run : NULL, &s, &err, true);
+        fflush(stdout);
+    }
+    return cmd_fail(hint, "%s", err.msg);
+}
+
 /* The user's consent to take the link down: --yes, or typing the name of
  * what goes down on a terminal. */
-static int confirm(const struct timer_options *o, const char *what, const char *name)
+static int confirm(const struct time_cmd *tc, const char *what, const char *name)
 {
+    const struct timer_options *o = tc->o;
     if (o->yes)
         return 0;
     if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO))
-        return cmd_fail("Add --yes to confirm.",
-                        "refusing to take %s down without --yes (or a typed confirmation on a "
-                        "terminal)",
-                        what);
+        return time_fail(tc, "Add --yes to confirm.", PR_ERR_USAGE,
+                         "refusing to take %s down without --yes (or a typed confirmation on a "
+                         "terminal)",
+                         what);
     fprintf(stderr, "This takes %s down %d time(s) for %.1f s each.\nType '%s' to go on: ", what,
             o->count, o->down_for_s, name);
     fflush(stderr);
     char line[128];
     if (fgets(line, sizeof line, stdin) == NULL)
-        return cmd_fail(NULL, "not confirmed: nothing was taken down");
+        return time_fail(tc, NULL, PR_ERR_USAGE, "not confirmed: nothing was taken down");
     line[strcspn(line, "\r\n")] = '\0';
     if (strcmp(line, name) != 0)
-        return cmd_fail(NULL, "not confirmed ('%s' is not '%s'): nothing was taken down", line,
-                        name);
+        return time_fail(tc, NULL, PR_ERR_USAGE,
+                         "not confirmed ('%s' is not '%s'): nothing was taken down", line, name);
     return 0;
 }
 
-static int prepare_local(const struct timer_options *o, struct timer_lock *lock)
+static int prepare_local(const struct time_cmd *tc, struct timer_lock *lock)
 {
+    const struct timer_options *o = tc->o;
     struct pr_error err;
     pr_error_clear(&err);
     if (!timer_priv_has_net_admin())
-        return cmd_fail("Run it as root, or grant the capability: "
-                        "setcap cap_net_admin,cap_net_raw+ep $(command -v portready)",
-                        "portready time needs CAP_NET_ADMIN to take %s down and up", o->iface);
+        return time_fail(tc,
+                         "Run it as root, or grant the capability: "
+                         "setcap cap_net_admin,cap_net_raw+ep $(command -v portready)",
+                         PR_ERR_PERMISSION,
+                         "portready time needs CAP_NET_ADMIN to take %s down and up", o->iface);
     int ifindex;
     unsigned flags;
     uint8_t mac[6];
     if (timer_link_info(o->iface, &ifindex, &flags, mac, &err) < 0)
-        return cmd_fail(NULL, "%s", err.msg);
+        return time_fail(tc, NULL, err.code, "%s", err.msg);
     /* Keyed on the index: the same interface by an altname is the same. */
     char lock_key[64], lock_what[64];
     snprintf(lock_key, sizeof lock_key, "iface/%d", ifindex);
     snprintf(lock_what, sizeof lock_what, "iface/%s", o->iface);
     if (timer_lock_acquire(lock, lock_key, lock_what, &err) < 0)
-        return cmd_fail(NULL, "%s", err.msg);
+        return time_fail(tc, NULL, err.code, "%s", err.msg);
     if (!o->force) {
         if (timer_safety_check_ssh(getenv("SSH_CONNECTION"), ifindex, o->iface, &err) < 0 ||
             timer_safety_check_default_route(ifindex, o->iface, &err) < 0)
-            return cmd_fail(NULL, "%s", err.msg);
+            return time_fail(tc, NULL, err.code, "%s", err.msg);
     }
-    return confirm(o, o->iface, o->iface);
+    return confirm(tc, o->iface, o->iface);
 }
 
-static int report(const struct timer_options *o, struct timer_run *run)
+/* The plot, then the report: a plot that cannot be written is the run's
+ * error, in the JSON document too. */
+static int report(const struct time_cmd *tc, struct timer_run *run)
 {
+    const struct timer_options *o = tc->o;
     struct timer_summary s;
     struct pr_error err;
+    pr_error_clear(&err);
     if (timer_summarize(run, &s, &err) < 0)
-        return cmd_fail(NULL, "%s", err.msg);
-    if (o->json)
-        timer_json_write(stdout, run, &s, true);
-    else
-        timer_text_summary(stdout, run, &s);
-    fflush(stdout);
-    int code = timer_exit_code(run, &s);
+        return time_fail(tc, NULL, err.code, "%s", err.msg);
     if (o->plot != NULL) {
         FILE *f = fopen(o->plot, "w");
         if (f == NULL)
-            return cmd_fail(NULL, "cannot write the plot to %s: %m", o->plot);
+            return time_fail(tc, NULL, PR_ERR_IO, "cannot write the plot to %s: %s", o->plot,
+                             strerror(errno));
         int rc = timer_svg_write(f, run, &err);
         if (fclose(f) != 0 || rc < 0)
-            return cmd_fail(NULL, "cannot write the plot to %s", o->plot);
+            return time_fail(tc, NULL, PR_ERR_IO, "cannot write the plot to %s", o->plot);
     }
-    return code;
+    if (run->interrupted)
+        pr_error_set(&err, PR_ERR_INTERRUPTED, "interrupted: the measurement is incomplete");
+    if (o->json)
+        timer_json_write(stdout, run, &s, run->interrupted ? &err : NULL, true);
+    else
+        timer_text_summary(stdout, run, &s);
+    fflush(stdout);
+    return timer_exit_code(run, &s);
+}
+
+/* What the run will measure, from the options, so that a document written
+ * before the measurement began says it too (the run functions fill in the
+ * rest). */
+static void run_settings(struct timer_run *run, const struct timer_options *o)
+{
+    if (o->iface != NULL)
+        pr_strlcpy(run->iface, o->iface, sizeof run->iface);
+    const char *target = o->watch != NULL ? o->watch : o->target;
+    if (target != NULL)
+        pr_strlcpy(run->target, target, sizeof run->target);
+    if (o->sw != NULL) {
+        pr_strlcpy(run->sw, o->sw, sizeof run->sw);
+        pr_strlcpy(run->port, o->port, sizeof run->port);
+    }
+    run->interval_ms = o->interval_ms;
+    run->timeout_s = o->timeout_s;
+    run->count = o->count;
+    run->down_for_s = o->watch != NULL && !o->down_for_given ? -1 : o->down_for_s;
 }
 
 int cmd_time(int argc, char **argv)
@@ -332,23 +398,31 @@ int cmd_time(int argc, char **argv)
     timer_options_defaults(&o);
     struct pr_error err;
     pr_error_clear(&err);
+    struct time_cmd tc = {.o = &o};
     int parsed = parse_args(argc, argv, &o, &err);
     if (parsed > 0) {
         usage(stdout);
         return PR_EXIT_READY;
     }
-    if (parsed < 0)
-        return cmd_fail(HINT, "%s", err.msg);
+    if (parsed < 0) {
+        tc.json = cli_wants_json(argc, argv);
+        return time_fail(&tc, HINT, err.code, "%s", err.msg);
+    }
+    tc.json = o.json;
 
     struct output out = {.opts = &o, .clock = isatty(STDERR_FILENO) != 0};
     struct timer_hooks hooks = {
         .progress = on_progress, .done = on_done, .guardian_note = on_guardian_note, .ctx = &out};
     struct timer_run run;
+    timer_run_init(&run, o.iface != NULL ? TIMER_MODE_LOCAL
+                         : o.sw != NULL  ? TIMER_MODE_SWITCH
+                                         : TIMER_MODE_WATCH);
+    run_settings(&run, &o);
+    tc.run = &run;
     struct timer_lock lock = TIMER_LOCK_NONE;
     int rc;
     if (o.iface != NULL) {
-        timer_run_init(&run, TIMER_MODE_LOCAL);
-        rc = prepare_local(&o, &lock);
+        rc = prepare_local(&tc, &lock);
         if (rc != 0) {
             timer_lock_release(&lock);
             return rc;
@@ -362,7 +436,6 @@ int cmd_time(int argc, char **argv)
                                          .count = o.count};
         rc = timer_local_run(&cfg, &hooks, &run, &err);
     } else if (o.sw != NULL) {
-        timer_run_init(&run, TIMER_MODE_SWITCH);
         struct timer_switch_config cfg = {.host = o.sw,
                                           .port = o.port,
                                           .target = o.target,
@@ -374,15 +447,15 @@ int cmd_time(int argc, char **argv)
         char lock_name[400];
         snprintf(lock_name, sizeof lock_name, "switch/%s/%s", o.sw, o.port);
         if (timer_lock_acquire(&lock, lock_name, lock_name, &err) < 0)
-            return cmd_fail(NULL, "%s", err.msg);
+            return time_fail(&tc, NULL, err.code, "%s", err.msg);
         struct pr_snmp_source *src = timer_switch_open(&cfg, &run, &err);
         if (src == NULL) {
             timer_lock_release(&lock);
-            return cmd_fail(NULL, "%s", err.msg);
+            return time_fail(&tc, NULL, err.code, "%s", err.msg);
         }
         char what[600];
         snprintf(what, sizeof what, "port %s of %s", o.port, o.sw);
-        rc = confirm(&o, what, o.port);
+        rc = confirm(&tc, what, o.port);
         if (rc != 0) {
             pr_snmp_source_close(src);
             timer_lock_release(&lock);
@@ -391,19 +464,20 @@ int cmd_time(int argc, char **argv)
         timer_signals_install();
         rc = timer_switch_run(&cfg, src, &hooks, &run, &err);
     } else {
-        timer_run_init(&run, TIMER_MODE_WATCH);
         timer_signals_install();
         struct timer_watch_config cfg = {.target = o.watch,
                                          .interval_ms = o.interval_ms,
                                          .timeout_s = o.timeout_s,
-                                         .count = o.count};
+                                         .count = o.count,
+                                         .down_for_s = run.down_for_s};
         rc = timer_watch_run(&cfg, &hooks, &run, &err);
     }
     clear_clock(&out);
     if (rc < 0) {
         timer_lock_release(&lock);
+        rc = time_fail(&tc, NULL, err.code, "%s", err.msg);
         timer_run_free(&run);
-        return cmd_fail(NULL, "%s", err.msg);
+        return rc;
     }
     if (run.interrupted)
         fprintf(stderr, "portready: interrupted%s\n",
@@ -413,7 +487,7 @@ int cmd_time(int argc, char **argv)
     if (run.not_restored > 0)
         fprintf(stderr, "portready: %s is up, but %u of what it had could not be put back: %s\n",
                 o.iface, run.not_restored, run.not_restored_what);
-    int code = report(&o, &run);
+    int code = report(&tc, &run);
     timer_lock_release(&lock);
     timer_run_free(&run);
     return code;

@@ -445,6 +445,15 @@ static void fill_port(const struct ios_model *m, const struct nxos_defaults *nx,
     fill_stp_enabled(sw, m, ifc, f);
 }
 
+/* The text of a `description TEXT` line: what the switch shows as the
+ * port's ifAlias. */
+static void fill_description(const char *line, struct pr_port *port)
+{
+    const char *text = line + strlen("description");
+    text += strspn(text, " \t");
+    pr_strlcpy(port->alias, text, sizeof port->alias);
+}
+
 int ios_model_fill_switch(const struct ios_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
@@ -457,6 +466,8 @@ int ios_model_fill_switch(const struct ios_model *m, struct pr_switch *sw, struc
         struct pr_port *port = pr_switch_add_port(sw, ifc->name, err);
         if (port == NULL)
             return -1;
+        if (ifc->description != NULL)
+            fill_description(ifc->description->text, port);
         fill_port(m, &nx, sw, ifc, &port->facts);
         if (ifc->channel.line != NULL)
             snprintf(port->lag_name, sizeof port->lag_name, "%s%d",

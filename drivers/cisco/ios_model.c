@@ -390,6 +390,8 @@ static int iface_stmt(struct ios_model *m, struct ios_iface *ifc, const struct i
             clear(&ifc->negotiate);
         else
             set(&ifc->negotiate, !s.no, line);
+    } else if (is(&s, "description", &i)) {
+        ifc->description = s.no || s.dflt || i == s.t.n ? NULL : line;
     } else if (is(&s, "inherit port-profile", &i)) {
         return iface_inherit(m, ifc, &s, i, depth, err);
     } else {

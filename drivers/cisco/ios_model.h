@@ -65,16 +65,17 @@ struct ios_iface {
     struct ios_setting swmode;      /* enum ios_swmode */
     struct ios_setting access_vlan; /* VLAN id; 0 when given by name */
     struct ios_setting native_vlan;
-    struct ios_setting portfast;   /* enum ios_portfast (IOS, NX-OS) */
-    struct ios_setting eos_edge;   /* EOS `spanning-tree portfast`: 1 / 0 */
-    struct ios_setting eos_auto;   /* EOS `spanning-tree portfast auto`: 1 / 0 */
-    struct ios_setting bpduguard;  /* 1 enable, 0 disable */
-    struct ios_setting channel;    /* channel-group number */
-    struct ios_setting chmode;     /* enum ios_cgmode */
-    struct ios_setting speed;      /* Mb/s; 0 auto; -1 nonegotiate */
-    struct ios_setting speed_auto; /* 1: speed auto (possibly with a speed list) */
-    struct ios_setting duplex;     /* 1 full/half, 0 auto */
-    struct ios_setting negotiate;  /* `negotiation auto` / `negotiate auto`: 1 / 0 */
+    struct ios_setting portfast;        /* enum ios_portfast (IOS, NX-OS) */
+    struct ios_setting eos_edge;        /* EOS `spanning-tree portfast`: 1 / 0 */
+    struct ios_setting eos_auto;        /* EOS `spanning-tree portfast auto`: 1 / 0 */
+    struct ios_setting bpduguard;       /* 1 enable, 0 disable */
+    struct ios_setting channel;         /* channel-group number */
+    struct ios_setting chmode;          /* enum ios_cgmode */
+    struct ios_setting speed;           /* Mb/s; 0 auto; -1 nonegotiate */
+    struct ios_setting speed_auto;      /* 1: speed auto (possibly with a speed list) */
+    struct ios_setting duplex;          /* 1 full/half, 0 auto */
+    struct ios_setting negotiate;       /* `negotiation auto` / `negotiate auto`: 1 / 0 */
+    const struct ios_line *description; /* `description TEXT`; NULL: none */
     /* On port-channel interfaces. */
     struct ios_setting standalone_disable; /* IOS: 1 / 0 */
     struct ios_setting suspend_individual; /* NX-OS: 1 / 0 */

@@ -225,10 +225,17 @@ int inventory_parse_flags(const char *text, size_t len, const char *base_dir,
     if (!yaml_parser_initialize(&parser))
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory reading %s", ctx.origin);
     yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
-    int rc = load_document(&ctx, &parser, text, len);
+    int rc = inventory_check_depth(&ctx, text, len);
+    if (rc == 0)
+        rc = load_document(&ctx, &parser, text, len);
     bool loaded = doc.nodes.start != NULL;
     if (rc == 0)
         rc = parse_document(&ctx, yaml_document_get_root_node(&doc));
+    /* Every variable an env:NAME was read from is wiped, also when the
+     * parse failed later; the names live in the document's scalars. */
+    for (size_t i = 0; i < ctx.n_env_read; i++)
+        secret_wipe_env(ctx.env_read[i]);
+    free(ctx.env_read);
     if (loaded) {
         wipe_document(&doc);
         yaml_document_delete(&doc);

@@ -19,6 +19,11 @@ struct inventory_ctx {
     unsigned flags;       /* INVENTORY_* bits */
     struct inventory *out;
     struct pr_error *err;
+    /* The env:NAME variables read so far (names inside the document's
+     * scalars): wiped from the environment once the whole document is
+     * read, since several switches may name the same one. */
+    const char **env_read;
+    size_t n_env_read, env_read_cap;
 };
 
 /* Called for each key of a map once the key is known to be valid and not
@@ -27,6 +32,17 @@ typedef int (*inventory_apply_fn)(struct inventory_ctx *ctx, const char *key, ya
                                   void *target);
 
 /* --- inventory_yaml.c --- */
+
+/* Lists and maps nested deeper than this are refused before the document
+ * is loaded: libyaml's scanner takes time quadratic in the nesting. */
+#define INVENTORY_MAX_DEPTH 64
+
+/* A first pass over text with libyaml's event parser that stops at the
+ * first list or map nested deeper than INVENTORY_MAX_DEPTH, with an error
+ * naming its line and column. The parser reads only about a kilobyte past
+ * that point, so the pass is linear. A syntax error is left for the loader
+ * to report (returns 0). */
+int inventory_check_depth(struct inventory_ctx *ctx, const char *text, size_t len);
 
 yaml_node_t *inventory_node(struct inventory_ctx *ctx, int index);
 bool inventory_is_null(const yaml_node_t *node);
@@ -61,7 +77,8 @@ int inventory_choice(struct inventory_ctx *ctx, const char *key, yaml_node_t *no
 /* A path: "~/" expands to $HOME, a relative one is anchored at base_dir. */
 int inventory_path(struct inventory_ctx *ctx, const char *key, yaml_node_t *node, char *dst,
                    size_t dst_len);
-/* A secret written in place, or env:NAME. */
+/* A secret written in place, or env:NAME (the variable is noted in
+ * ctx->env_read and wiped when the parse ends). */
 int inventory_secret(struct inventory_ctx *ctx, const char *key, yaml_node_t *node, char *dst,
                      size_t dst_len);
 /* A *_file key: resolves the path (into path_out when not NULL) and reads

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/inventory_priv.h"
+#include "util/grow.h"
 #include "util/secret.h"
 #include "util/strutil.h"
 
@@ -55,6 +56,49 @@ int inventory_fail(struct inventory_ctx *ctx, const yaml_node_t *node, const cha
     unsigned long line = node != NULL ? (unsigned long)node->start_mark.line + 1 : 1;
     unsigned long column = node != NULL ? (unsigned long)node->start_mark.column + 1 : 1;
     return pr_error_set(ctx->err, PR_ERR_INPUT, "%s:%lu:%lu: %s", ctx->origin, line, column, msg);
+}
+
+int inventory_check_depth(struct inventory_ctx *ctx, const char *text, size_t len)
+{
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser))
+        return pr_error_set(ctx->err, PR_ERR_INTERNAL, "out of memory reading %s", ctx->origin);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    int rc = 0, depth = 0;
+    bool done = false;
+    while (!done && rc == 0) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser, &event))
+            break; /* the loader reports it */
+        switch (event.type) {
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (++depth > INVENTORY_MAX_DEPTH)
+                rc = pr_error_set(ctx->err, PR_ERR_INPUT,
+                                  "%s:%lu:%lu: lists and maps nested more than %d deep",
+                                  ctx->origin, (unsigned long)event.start_mark.line + 1,
+                                  (unsigned long)event.start_mark.column + 1, INVENTORY_MAX_DEPTH);
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            depth--;
+            break;
+        case YAML_SCALAR_EVENT:
+            secret_wipe(event.data.scalar.value, event.data.scalar.length);
+            break;
+        case YAML_STREAM_END_EVENT:
+            done = true;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&event);
+    }
+    /* Its buffers held the text, secrets included. */
+    if (parser.buffer.start != NULL)
+        secret_wipe(parser.buffer.start, (size_t)(parser.buffer.end - parser.buffer.start));
+    yaml_parser_delete(&parser);
+    return rc;
 }
 
 void inventory_warn(struct inventory *inv, const char *fmt, ...)
@@ -296,6 +340,10 @@ int inventory_secret(struct inventory_ctx *ctx, const char *key, yaml_node_t *no
                 return inventory_fail(ctx, node, "'%s': env: needs a variable name", key);
             return 0;
         }
+        if (pr_grow((void **)&ctx->env_read, &ctx->env_read_cap, ctx->n_env_read,
+                    sizeof *ctx->env_read, 8) != 0)
+            return pr_error_set(ctx->err, PR_ERR_INTERNAL, "out of memory reading %s", ctx->origin);
+        ctx->env_read[ctx->n_env_read++] = name;
         struct pr_error local = {0};
         if (secret_from_env(name, dst, dst_len, &local) != 0)
             return inventory_fail(ctx, node, "'%s': %s", key, local.msg);
@@ -307,6 +355,7 @@ int inventory_secret(struct inventory_ctx *ctx, const char *key, yaml_node_t *no
     if (len >= dst_len)
         return inventory_fail(ctx, node, "'%s' is longer than %zu characters", key, dst_len - 1);
     memcpy(dst, text, len + 1);
+    secret_protect_process();
     return 0;
 }
 

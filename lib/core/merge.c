@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/strutil.h"
+
 /* The configuration's value wins; the evidence keeps both when SNMP said
  * something else. */
 static void take(struct pr_fact *live, const struct pr_fact *config)
@@ -46,6 +48,10 @@ static void merge_port(struct pr_port *live, const struct pr_port *config)
     fill(&l->lacp_member, &c->lacp_member);
     fill(&l->access_vlan, &c->access_vlan);
     fill(&l->speed_capability_mbps, &c->speed_capability_mbps);
+    /* The agent's ifAlias first, the configuration's description when the
+     * agent has none. */
+    if (live->alias[0] == '\0')
+        pr_strlcpy(live->alias, config->alias, sizeof live->alias);
 }
 
 size_t merge_config_into_live(struct pr_switch *live, const struct pr_switch *config,

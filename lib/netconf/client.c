@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* netconf_get_config(): one NETCONF session per call. The TCP socket and
- * the SSH login are lib/ssh's (ssh/transport.h); the authenticated SSH
- * session is handed to libnetconf2 for the netconf subsystem, the hellos
- * and the RPC; the transport's watchdog bounds it all by the user's
- * timeout. */
+ * the SSH login are lib/ssh's (ssh/transport.h), and so is the netconf
+ * subsystem's channel; libnetconf2 does the hellos and the RPC over a
+ * socket pair whose other end is a relay thread (relay.c) that checks what
+ * the switch sends before libnetconf2 parses it; the transport's watchdog
+ * bounds it all by the user's timeout. */
 #include "netconf/nc_private.h"
 
 #include <stdio.h>
@@ -203,7 +204,8 @@ static const char *client_reason(const char *fallback)
 
 /* Sends the RPC and waits for its reply, both bounded by the deadline. */
 static int client_exchange(struct nc_session *session, const char *filter, struct pr_ssh_conn *c,
-                           char **out_xml, size_t *out_len, struct pr_error *err)
+                           struct netconf_relay *relay, char **out_xml, size_t *out_len,
+                           struct pr_error *err)
 {
     int64_t deadline_ns = c->deadline_ns;
     const char *label = c->label;
@@ -217,7 +219,9 @@ static int client_exchange(struct nc_session *session, const char *filter, struc
     uint64_t msgid = 0;
     NC_MSG_TYPE sent = nc_send_rpc(session, rpc, pr_ssh_left_ms(deadline_ns), &msgid);
     if (sent != NC_MSG_RPC) {
-        if (sent == NC_MSG_WOULDBLOCK || pr_ssh_conn_timed_out(c))
+        if (netconf_relay_error(relay, err))
+            ; /* a bound, named by the relay */
+        else if (sent == NC_MSG_WOULDBLOCK || pr_ssh_conn_timed_out(c))
             pr_error_set(err, PR_ERR_TIMEOUT,
                          "NETCONF: timeout after %.1f s sending <get-config> to %s", timeout_s,
                          label);
@@ -238,6 +242,8 @@ static int client_exchange(struct nc_session *session, const char *filter, struc
             lyd_free_all(envp);
             lyd_free_all(op);
             continue;
+        } else if (netconf_relay_error(relay, err)) {
+            /* a bound, named by the relay */
         } else if (got == NC_MSG_WOULDBLOCK || pr_ssh_conn_timed_out(c)) {
             pr_error_set(err, PR_ERR_TIMEOUT,
                          "NETCONF: timeout after %.1f s waiting for the <get-config> reply from "
@@ -258,22 +264,20 @@ static int client_exchange(struct nc_session *session, const char *filter, struc
     return rc;
 }
 
-/* Error of a failed nc_connect_libssh(): SSH is up by then, so what is
+/* Error of a failed nc_connect_inout(): SSH is up by then, so what is
  * missing is the netconf subsystem or the server's hello. */
-static int client_setup_error(struct pr_ssh_conn *c, struct pr_error *err)
+static int client_setup_error(struct pr_ssh_conn *c, struct netconf_relay *relay,
+                              struct pr_error *err)
 {
     const char *label = c->label;
     double timeout_s = c->timeout_s;
+    if (netconf_relay_error(relay, err))
+        return -1;
     if (pr_ssh_conn_timed_out(c))
         return pr_error_set(err, PR_ERR_TIMEOUT,
                             "NETCONF: timeout after %.1f s waiting for the NETCONF <hello> from "
                             "%s (SSH login succeeded; the netconf subsystem never greeted)",
                             timeout_s, label);
-    const char *why = netconf_log_first_error();
-    if (strstr(why, "subsystem") != NULL)
-        return pr_error_set(err, PR_ERR_PROTOCOL,
-                            "NETCONF: %s has no netconf SSH subsystem (is NETCONF enabled?): %s",
-                            label, why);
     return pr_error_set(err, PR_ERR_PROTOCOL,
                         "NETCONF: %s is not speaking NETCONF (no valid <hello>): %s", label,
                         client_reason("session setup failed"));
@@ -284,6 +288,34 @@ static const struct pr_ssh_purpose client_purpose = {
     .service = "NETCONF over SSH",
     .password_env = NETCONF_PASSWORD_ENV,
 };
+
+/* The netconf subsystem on a new session channel (what libnetconf2 did in
+ * nc_connect_libssh), bounded by the watchdog. */
+static int client_open_channel(struct pr_ssh_conn *c, ssh_channel *out, struct pr_error *err)
+{
+    ssh_channel chan = ssh_channel_new(c->ssh);
+    *out = chan;
+    if (chan == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "NETCONF: cannot create an SSH channel");
+    const char *phase = NULL;
+    if (ssh_channel_open_session(chan) != SSH_OK)
+        phase = "opening an SSH session channel";
+    else if (ssh_channel_request_subsystem(chan, "netconf") != SSH_OK)
+        phase = "the netconf subsystem";
+    if (phase == NULL)
+        return 0;
+    if (pr_ssh_conn_timed_out(c))
+        return pr_error_set(err, PR_ERR_TIMEOUT,
+                            "NETCONF: timeout after %.1f s waiting for %s of %s (SSH login "
+                            "succeeded)",
+                            c->timeout_s, phase, c->label);
+    if (strcmp(phase, "the netconf subsystem") == 0)
+        return pr_error_set(err, PR_ERR_PROTOCOL,
+                            "NETCONF: %s has no netconf SSH subsystem (is NETCONF enabled?): %s",
+                            c->label, ssh_get_error(c->ssh));
+    return pr_error_set(err, PR_ERR_PROTOCOL, "NETCONF: %s with %s failed: %s", phase, c->label,
+                        ssh_get_error(c->ssh));
+}
 
 int netconf_get_config(const struct netconf_options *opts, const char *subtree_filter_xml,
                        char **out_xml, size_t *out_len, struct pr_error *err)
@@ -308,7 +340,7 @@ int netconf_get_config(const struct netconf_options *opts, const char *subtree_f
     pr_strlcpy(target.host, opts->host, sizeof target.host);
     target.port = opts->port;
     pr_strlcpy(target.ssh_key, opts->ssh_key, sizeof target.ssh_key);
-    pr_strlcpy(target.password, opts->password, sizeof target.password);
+    target.password_at = opts->password; /* no second copy of the secret */
     pr_strlcpy(target.known_hosts, opts->known_hosts, sizeof target.known_hosts);
     target.accept_new_hostkey = opts->accept_new_hostkey;
     target.timeout_s = opts->timeout_s;
@@ -321,20 +353,27 @@ int netconf_get_config(const struct netconf_options *opts, const char *subtree_f
     }
 
     int rc = -1;
-    /* libnetconf2 polls the channel itself: it wants a non-blocking
-     * session, as when it connects on its own. From here it owns the
-     * session. */
-    ssh_set_blocking(conn.ssh, 0);
-    netconf_log_clear();
-    struct nc_session *session = nc_connect_libssh(conn.ssh, ctx);
-    conn.ssh = NULL;
-    if (session == NULL) {
-        client_setup_error(&conn, err);
-    } else {
+    size_t max_bytes = opts->max_bytes > 0 ? opts->max_bytes : NETCONF_DEFAULT_MAX_BYTES;
+    ssh_channel chan = NULL;
+    struct netconf_relay relay = {.running = false};
+    int nc_fd = -1;
+    if (client_open_channel(&conn, &chan, err) == 0 &&
+        netconf_relay_start(&relay, conn.ssh, chan, max_bytes, conn.label, &nc_fd, err) == 0) {
         netconf_log_clear();
-        rc = client_exchange(session, subtree_filter_xml, &conn, out_xml, out_len, err);
-        nc_session_free(session, NULL);
+        struct nc_session *session = nc_connect_inout(nc_fd, nc_fd, ctx);
+        if (session == NULL) {
+            client_setup_error(&conn, &relay, err);
+        } else {
+            netconf_log_clear();
+            rc = client_exchange(session, subtree_filter_xml, &conn, &relay, out_xml, out_len, err);
+            nc_session_free(session, NULL);
+        }
+        netconf_relay_stop(&relay);
     }
+    /* The session stays the transport's: libnetconf2 only had the socket
+     * pair. */
+    if (chan != NULL)
+        ssh_channel_free(chan);
     pr_ssh_conn_close(&conn);
     ly_ctx_destroy(ctx);
     return rc;

@@ -18,6 +18,11 @@
 
 #define NETCONF_DEFAULT_PORT 830
 
+/* The most a switch may send in one exchange (its hello and the reply),
+ * unless netconf_options.max_bytes says otherwise: as for configuration
+ * files. */
+#define NETCONF_DEFAULT_MAX_BYTES (64u * 1024u * 1024u)
+
 /* The environment variable a caller may read the password from. */
 #define NETCONF_PASSWORD_ENV "PORTREADY_NETCONF_PASSWORD"
 
@@ -30,10 +35,11 @@ struct netconf_options {
     char known_hosts[1024];  /* empty: ~/.ssh/known_hosts */
     bool accept_new_hostkey; /* an unknown host key is added instead of refused */
     double timeout_s;        /* bound on the whole exchange; <= 0: 10 s; at most a day */
+    size_t max_bytes;        /* bound on what the switch sends; 0: NETCONF_DEFAULT_MAX_BYTES */
 };
 
-/* Sets every field of opts to its default (port 830, timeout 10 s, the
- * rest empty). */
+/* Sets every field of opts to its default (port 830, timeout 10 s, at
+ * most NETCONF_DEFAULT_MAX_BYTES, the rest empty). */
 void netconf_options_init(struct netconf_options *opts);
 
 /* Parses "[USER@]HOST[:PORT]" (IPv6: "[USER@][ADDR]:PORT" or a bare ADDR)
@@ -49,12 +55,16 @@ int netconf_target_parse(const char *target, struct netconf_options *opts, struc
  * *out_len bytes (NUL-terminated; the caller frees it with free()).
  *
  * The whole exchange (TCP connect, SSH, authentication, hello, reply) ends
- * within opts->timeout_s. Errors (return -1, *out_xml NULL):
+ * within opts->timeout_s. What the switch sends is checked as it arrives,
+ * before libnetconf2 and libyang parse it: more than opts->max_bytes, or
+ * XML past the bounds of util/xml_scan.h, ends the exchange at once.
+ * Errors (return -1, *out_xml NULL):
  *   PR_ERR_IO        connection refused / unreachable
  *   PR_ERR_TIMEOUT   no progress in time; the message names the phase
  *   PR_ERR_AUTH      authentication failed; unknown or changed host key
  *   PR_ERR_PROTOCOL  not a NETCONF server (no hello, garbage), rpc-error
- *                    (with the server's error-message), malformed reply
+ *                    (with the server's error-message), malformed reply,
+ *                    a reply past a bound (the message names it)
  * The password never appears in a message. */
 int netconf_get_config(const struct netconf_options *opts, const char *subtree_filter_xml,
                        char **out_xml, size_t *out_len, struct pr_error *err);

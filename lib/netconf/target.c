@@ -11,6 +11,7 @@ void netconf_options_init(struct netconf_options *opts)
     memset(opts, 0, sizeof *opts);
     opts->port = NETCONF_DEFAULT_PORT;
     opts->timeout_s = 10.0;
+    opts->max_bytes = NETCONF_DEFAULT_MAX_BYTES;
 }
 
 int netconf_target_parse(const char *target, struct netconf_options *opts, struct pr_error *err)

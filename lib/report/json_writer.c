@@ -99,6 +99,10 @@ static void write_port(struct json_out *j, const struct pr_port *port)
     json_begin_object(j);
     json_key(j, "name");
     json_string(j, port->name);
+    json_key(j, "server");
+    json_string(j, port->server[0] ? port->server : NULL);
+    json_key(j, "description");
+    json_string(j, port->alias[0] ? port->alias : NULL);
     json_key(j, "ifindex");
     if (port->ifindex)
         json_int(j, port->ifindex);
@@ -145,6 +149,12 @@ static int json_begin(const struct report_options *opts, void **state, struct pr
     json_begin_object(&st->j);
     json_key(&st->j, "portready");
     json_int(&st->j, 1);
+    json_key(&st->j, "timestamp");
+    json_wall_time(&st->j, opts->timestamp_ns, 3);
+    if (opts->round > 0) {
+        json_key(&st->j, "round");
+        json_int(&st->j, opts->round);
+    }
     json_key(&st->j, "switches");
     json_begin_array(&st->j);
     return 0;
@@ -255,6 +265,8 @@ static int json_end(const struct report_options *opts, void *state, const struct
     json_key(j, "portless");
     json_int(j, s->portless);
     json_end_object(j);
+    json_key(j, "error");
+    json_error(j, opts->error);
     json_end_object(j);
     json_finish(j);
     free(st);

@@ -25,6 +25,14 @@ struct report_options {
     /* nagios: the --warning/--critical ranges, shown in the perfdata; NULL
      * or unset: none (the ports carry their effect already) */
     const struct rules_thresholds *thresholds;
+    /* JSON (docs/json.md): when the run (an audit's round) started, Unix
+     * ns of the wall clock, 0 unknown (null); the round of `audit` (1 without
+     * --repeat; 0: a command without rounds, no "round" key); the error
+     * that stopped the run, NULL none ("error": null). The command may set
+     * error after begin(): end() writes it. */
+    int64_t timestamp_ns;
+    unsigned round;
+    const struct pr_error *error;
 };
 
 /* begin() sets *state (freed by end(), which is called after every

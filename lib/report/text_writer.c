@@ -306,8 +306,9 @@ static void text_write_switch(const struct report_options *opts, void *state,
     }
     fprintf(out, "\n");
     if (sw->error.code != PR_OK) {
-        fprintf(out, "  %sUNREADABLE%s %s\n\n", col(opts, C_RED), col(opts, C_RESET),
-                sw->error.msg);
+        fprintf(out, "  %sUNREADABLE%s ", col(opts, C_RED), col(opts, C_RESET));
+        text_wrap(out, 13, 13, sw->error.msg);
+        fprintf(out, "\n");
         return;
     }
     fprintf(out, "  spanning tree: %s",

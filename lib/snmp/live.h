@@ -4,7 +4,12 @@
  * lib/snmp.
  *
  * Ownership: struct live_priv belongs to its source and is freed by
- * live_close(); it holds the secrets, which nothing formats into text. */
+ * live_close(). It holds no secret of its own: it reads the community and
+ * the passphrases from the caller's options (priv->secrets), which outlive
+ * the source, so the caller's copy stays the only one at rest. net-snmp
+ * gets no community for the session; each v1/v2c request carries a copy,
+ * wiped when the request is settled, and the packets that held it are
+ * wiped once sent or parsed. */
 #ifndef PR_SNMP_LIVE_H
 #define PR_SNMP_LIVE_H
 
@@ -18,6 +23,7 @@
  * memory). */
 struct live_wait {
     int reqid;             /* the request waited for; 0: none */
+    netsnmp_pdu *request;  /* the library's while in flight: its community wiped once settled */
     bool done;             /* an answer, a final report, a timeout or an error */
     int status;            /* STAT_SUCCESS, STAT_TIMEOUT or STAT_ERROR */
     int lib_errno;         /* SNMPERR_* of an error or the latest report */
@@ -25,12 +31,13 @@ struct live_wait {
 };
 
 struct live_priv {
-    struct pr_snmp_options opts; /* holds the secrets */
-    int level;                   /* SNMP_SEC_LEVEL_* (v3) */
-    char peer[600];              /* net-snmp peer name: "udp:HOST:PORT" or "udp6:[ADDR]:PORT" */
-    void *sess;                  /* single-session handle; opened on first use */
-    bool answered;               /* a request (not the discovery probe) got an answer */
-    struct live_wait wait;       /* the request in flight */
+    struct pr_snmp_options opts;           /* the caller's options, the secrets left out (empty) */
+    const struct pr_snmp_options *secrets; /* the caller's own: community and passphrases */
+    int level;                             /* SNMP_SEC_LEVEL_* (v3) */
+    char peer[600];        /* net-snmp peer name: "udp:HOST:PORT" or "udp6:[ADDR]:PORT" */
+    void *sess;            /* single-session handle; opened on first use */
+    bool answered;         /* a request (not the discovery probe) got an answer */
+    struct live_wait wait; /* the request in flight */
 };
 
 /* Starts net-snmp once per process (later calls return at once): reads

@@ -96,7 +96,7 @@ static int check_pass(const char *what, const char *pass, struct pr_error *err)
 
 int live_check_options(struct live_priv *priv, struct pr_error *err)
 {
-    struct pr_snmp_options *o = &priv->opts;
+    const struct pr_snmp_options *o = &priv->opts, *secret = priv->secrets;
     if (o->version != PR_SNMP_V1 && o->version != PR_SNMP_V2C && o->version != PR_SNMP_V3)
         return pr_error_set(err, PR_ERR_USAGE, "SNMP version %d: expected 1, 2c or 3",
                             (int)o->version);
@@ -109,16 +109,16 @@ int live_check_options(struct live_priv *priv, struct pr_error *err)
         return pr_error_set(err, PR_ERR_USAGE, "max-repetitions %d: expected 0-1000",
                             o->max_repetitions);
     if (o->version != PR_SNMP_V3) {
-        if (o->community[0] == '\0')
+        if (secret->community[0] == '\0')
             return pr_error_set(err, PR_ERR_USAGE, "SNMP v1/v2c needs a community");
         return 0;
     }
     if (o->user[0] == '\0')
         return pr_error_set(err, PR_ERR_USAGE, "SNMPv3 needs a user name (-u)");
     if (o->level[0] == '\0')
-        priv->level = o->priv_pass[0]   ? SNMP_SEC_LEVEL_AUTHPRIV
-                      : o->auth_pass[0] ? SNMP_SEC_LEVEL_AUTHNOPRIV
-                                        : SNMP_SEC_LEVEL_NOAUTH;
+        priv->level = secret->priv_pass[0]   ? SNMP_SEC_LEVEL_AUTHPRIV
+                      : secret->auth_pass[0] ? SNMP_SEC_LEVEL_AUTHNOPRIV
+                                             : SNMP_SEC_LEVEL_NOAUTH;
     else if (pr_str_ieq(o->level, "noAuthNoPriv"))
         priv->level = SNMP_SEC_LEVEL_NOAUTH;
     else if (pr_str_ieq(o->level, "authNoPriv"))
@@ -130,7 +130,7 @@ int live_check_options(struct live_priv *priv, struct pr_error *err)
                             "security level '%s': expected noAuthNoPriv, authNoPriv or authPriv",
                             o->level);
     if (priv->level != SNMP_SEC_LEVEL_NOAUTH) {
-        if (check_pass("authentication (-A)", o->auth_pass, err) != 0)
+        if (check_pass("authentication (-A)", secret->auth_pass, err) != 0)
             return -1;
         if (live_auth_proto(o->auth_proto, NULL) == NULL)
             return pr_error_set(err, PR_ERR_USAGE,
@@ -139,7 +139,7 @@ int live_check_options(struct live_priv *priv, struct pr_error *err)
                                 o->auth_proto);
     }
     if (priv->level == SNMP_SEC_LEVEL_AUTHPRIV) {
-        if (check_pass("privacy (-X)", o->priv_pass, err) != 0)
+        if (check_pass("privacy (-X)", secret->priv_pass, err) != 0)
             return -1;
         if (live_priv_proto(o->priv_proto, NULL) == NULL)
             return pr_error_set(err, PR_ERR_USAGE,

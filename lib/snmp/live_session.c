@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,29 +49,65 @@ void live_library_init(void)
     pthread_once(&live_init_once, live_init);
 }
 
+/* "COMMUNITY" or "COMMUNITY@CONTEXT" in a buffer of its own (malloc, no
+ * formatting buffer on the way), its length in *len. */
+static char *live_community_text(const char *community, const char *context, size_t *len)
+{
+    size_t c = strlen(community), x = context != NULL ? strlen(context) + 1 : 0;
+    char *text = malloc(c + x + 1);
+    if (text == NULL)
+        return NULL;
+    memcpy(text, community, c);
+    if (context != NULL) {
+        text[c] = '@';
+        memcpy(text + c + 1, context, x - 1);
+    }
+    text[c + x] = '\0';
+    *len = c + x;
+    return text;
+}
+
+/* Wipes and frees the community a PDU carries: a request's copy once the
+ * request is settled, an answer's as soon as it is parsed. */
+static void live_pdu_drop_community(netsnmp_pdu *pdu)
+{
+    if (pdu == NULL || pdu->community == NULL)
+        return;
+    explicit_bzero(pdu->community, pdu->community_len);
+    free(pdu->community);
+    pdu->community = NULL;
+    pdu->community_len = 0;
+}
+
 netsnmp_pdu *live_pdu_new(struct pr_snmp_source *src, int command, const char *context)
 {
     struct live_priv *priv = src->priv;
     netsnmp_pdu *pdu = snmp_pdu_create(command);
-    if (pdu == NULL || context == NULL)
+    if (pdu == NULL)
+        return NULL;
+    if (priv->opts.version == PR_SNMP_V3) {
+        if (context == NULL)
+            return pdu;
+        char *name;
+        int n = asprintf(&name, "vlan-%s", context);
+        if (n < 0) {
+            snmp_free_pdu(pdu);
+            return NULL;
+        }
+        pdu->contextName = name;
+        pdu->contextNameLen = (size_t)n;
         return pdu;
-    char *text;
-    int n;
-    if (priv->opts.version == PR_SNMP_V3)
-        n = asprintf(&text, "vlan-%s", context);
-    else
-        n = asprintf(&text, "%s@%s", priv->opts.community, context);
-    if (n < 0) {
+    }
+    /* The session has no community (see live_session_ensure): every
+     * request carries its own copy. */
+    size_t len = 0;
+    char *text = live_community_text(priv->secrets->community, context, &len);
+    if (text == NULL) {
         snmp_free_pdu(pdu);
         return NULL;
     }
-    if (priv->opts.version == PR_SNMP_V3) {
-        pdu->contextName = text;
-        pdu->contextNameLen = (size_t)n;
-    } else {
-        pdu->community = (u_char *)text;
-        pdu->community_len = (size_t)n;
-    }
+    pdu->community = (u_char *)text;
+    pdu->community_len = len;
     return pdu;
 }
 
@@ -90,7 +127,7 @@ static int timeout_error(struct pr_snmp_source *src, struct pr_error *err)
     /* Only the literal default is ever printed: a community set without
      * its origin saying so stays unnamed. */
     if (priv->opts.version != PR_SNMP_V3 && priv->opts.community_from == PR_SNMP_FROM_DEFAULT &&
-        strcmp(priv->opts.community, PR_SNMP_DEFAULT_COMMUNITY) == 0)
+        strcmp(priv->secrets->community, PR_SNMP_DEFAULT_COMMUNITY) == 0)
         snprintf(which, sizeof which, " (community '" PR_SNMP_DEFAULT_COMMUNITY "', the default)");
     else if (priv->opts.version != PR_SNMP_V3 && priv->opts.community_from == PR_SNMP_FROM_NETSNMP)
         snprintf(which, sizeof which, " (the community of net-snmp's snmp.conf, defCommunity)");
@@ -149,6 +186,7 @@ static int map_failure(struct pr_snmp_source *src, int lib_errno, struct pr_erro
 static void set_v3_security(struct live_priv *priv, netsnmp_session *s)
 {
     struct pr_snmp_options *o = &priv->opts;
+    const struct pr_snmp_options *secret = priv->secrets;
     s->securityName = o->user;
     s->securityNameLen = strlen(o->user);
     s->securityLevel = priv->level;
@@ -160,14 +198,98 @@ static void set_v3_security(struct live_priv *priv, netsnmp_session *s)
         return;
     s->securityAuthProto = (oid *)live_auth_proto(o->auth_proto, &s->securityAuthProtoLen);
     s->securityAuthKeyLen = USM_AUTH_KU_LEN;
-    generate_Ku(s->securityAuthProto, (u_int)s->securityAuthProtoLen, (u_char *)o->auth_pass,
-                strlen(o->auth_pass), s->securityAuthKey, &s->securityAuthKeyLen);
+    generate_Ku(s->securityAuthProto, (u_int)s->securityAuthProtoLen,
+                (const u_char *)secret->auth_pass, strlen(secret->auth_pass), s->securityAuthKey,
+                &s->securityAuthKeyLen);
     if (priv->level != SNMP_SEC_LEVEL_AUTHPRIV)
         return;
     s->securityPrivProto = (oid *)live_priv_proto(o->priv_proto, &s->securityPrivProtoLen);
     s->securityPrivKeyLen = USM_PRIV_KU_LEN;
-    generate_Ku(s->securityAuthProto, (u_int)s->securityAuthProtoLen, (u_char *)o->priv_pass,
-                strlen(o->priv_pass), s->securityPrivKey, &s->securityPrivKeyLen);
+    generate_Ku(s->securityAuthProto, (u_int)s->securityAuthProtoLen,
+                (const u_char *)secret->priv_pass, strlen(secret->priv_pass), s->securityPrivKey,
+                &s->securityPrivKeyLen);
+}
+
+/* Overwrites the stack just below the caller's frame, where the function
+ * it has just called kept locals (net-snmp's parser copies the community
+ * into a local array). */
+static __attribute__((noinline)) void live_scrub_stack(void)
+{
+    unsigned char below[4096];
+    explicit_bzero(below, sizeof below);
+    __asm__ volatile("" : : "r"(below) : "memory");
+}
+
+/* net-snmp's parse step for v1/v2c sessions: its own parser, then the
+ * packet (which holds the community in clear), the answer's copy of the
+ * community and the parser's stack copy are wiped. */
+static int live_parse(netsnmp_session *sp, netsnmp_pdu *pdu, u_char *data, size_t len)
+{
+    struct live_priv *priv = sp->myvoid;
+    int rc = snmp_parse((struct session_list *)priv->sess, sp, pdu, data, len);
+    explicit_bzero(data, len);
+    live_pdu_drop_community(pdu);
+    live_scrub_stack();
+    return rc;
+}
+
+/* The sending step of v1/v2c transports: the transport's own, then the
+ * packet just sent is wiped (net-snmp frees it next; a resend builds a new
+ * one). The transports' own send functions, one per kind (UDP, UDP over
+ * IPv6), are kept once, under live_open_lock, before any transport is
+ * given the matching wrapper. */
+typedef int (*live_send_fn)(netsnmp_transport *, const void *, int, void **, int *);
+static live_send_fn live_sends[2];
+
+static int live_send_then_wipe(live_send_fn send, netsnmp_transport *t, const void *buf, int size,
+                               void **opaque, int *olength)
+{
+    int rc = send(t, buf, size, opaque, olength);
+    /* buf is net-snmp's own packet buffer, writable and about to be freed. */
+    if (size > 0)
+        explicit_bzero((void *)(uintptr_t)buf, (size_t)size);
+    return rc;
+}
+
+static int live_send0(netsnmp_transport *t, const void *buf, int size, void **opaque, int *olength)
+{
+    return live_send_then_wipe(live_sends[0], t, buf, size, opaque, olength);
+}
+
+static int live_send1(netsnmp_transport *t, const void *buf, int size, void **opaque, int *olength)
+{
+    return live_send_then_wipe(live_sends[1], t, buf, size, opaque, olength);
+}
+
+/* Under live_open_lock. A third kind of transport keeps its own send. */
+static void live_wipe_sent_packets(netsnmp_transport *t)
+{
+    static const live_send_fn wrappers[2] = {live_send0, live_send1};
+    for (size_t i = 0; i < 2; i++) {
+        if (t->f_send == wrappers[i])
+            return;
+        if (live_sends[i] == NULL)
+            live_sends[i] = t->f_send;
+        if (live_sends[i] == t->f_send) {
+            t->f_send = wrappers[i];
+            return;
+        }
+    }
+}
+
+/* Opens a v1/v2c session on a transport of our own making, so that the
+ * packets holding the community are wiped once sent and once parsed. The
+ * session itself gets no community. */
+static void *live_open_community(struct live_priv *priv, netsnmp_session *s)
+{
+    netsnmp_transport *t = netsnmp_transport_open_client("snmp", priv->peer);
+    if (t == NULL) {
+        s->s_snmp_errno = SNMPERR_BAD_ADDRESS;
+        return NULL;
+    }
+    live_wipe_sent_packets(t);
+    s->myvoid = priv;
+    return snmp_sess_add_ex(s, t, NULL, live_parse, NULL, NULL, NULL, NULL, NULL);
 }
 
 int live_session_ensure(struct pr_snmp_source *src, struct pr_error *err)
@@ -191,14 +313,11 @@ int live_session_ensure(struct pr_snmp_source *src, struct pr_error *err)
         s.version = SNMP_VERSION_3;
         break;
     }
-    if (priv->opts.version != PR_SNMP_V3) {
-        s.community = (u_char *)priv->opts.community;
-        s.community_len = strlen(priv->opts.community);
-    } else {
+    if (priv->opts.version == PR_SNMP_V3)
         set_v3_security(priv, &s);
-    }
     pthread_mutex_lock(&live_open_lock);
-    priv->sess = snmp_sess_open(&s);
+    priv->sess =
+        priv->opts.version == PR_SNMP_V3 ? snmp_sess_open(&s) : live_open_community(priv, &s);
     pthread_mutex_unlock(&live_open_lock);
     /* The session holds its own copies; wipe the keys derived here. */
     memset(s.securityAuthKey, 0, sizeof s.securityAuthKey);
@@ -233,6 +352,15 @@ static void live_session_close(struct live_priv *priv)
 static int live_on_pdu(int op, netsnmp_session *sess, int reqid, netsnmp_pdu *pdu, void *magic)
 {
     struct live_wait *w = magic;
+    /* A request the library is done with (timed out, not sent, its
+     * session closing) is handed over here before the library frees it:
+     * its community goes now. */
+    if (op == NETSNMP_CALLBACK_OP_TIMED_OUT || op == NETSNMP_CALLBACK_OP_SEND_FAILED ||
+        op == NETSNMP_CALLBACK_OP_SEC_ERROR) {
+        live_pdu_drop_community(pdu);
+        if (w != NULL && w->request == pdu)
+            w->request = NULL;
+    }
     /* The library matched the answer to this session's one request in
      * flight; a report names no request id when the agent could not read
      * the request (wrong key, unknown user). */
@@ -241,6 +369,9 @@ static int live_on_pdu(int op, netsnmp_session *sess, int reqid, netsnmp_pdu *pd
         return 1;
     if (op == NETSNMP_CALLBACK_OP_RECEIVED_MESSAGE && pdu != NULL) {
         if (pdu->command == SNMP_MSG_RESPONSE) {
+            /* Settled: the library frees the request next. */
+            live_pdu_drop_community(w->request);
+            w->request = NULL;
             w->response = snmp_clone_pdu(pdu);
             w->status = w->response != NULL ? STAT_SUCCESS : STAT_ERROR;
             w->lib_errno = w->response != NULL ? SNMPERR_SUCCESS : SNMPERR_MALLOC;
@@ -286,8 +417,11 @@ static int live_send_and_wait(struct live_priv *priv, netsnmp_pdu *pdu, netsnmp_
 {
     struct live_wait *w = &priv->wait;
     memset(w, 0, sizeof *w);
+    w->request = pdu;
     w->reqid = snmp_sess_async_send(priv->sess, pdu, live_on_pdu, w);
     if (w->reqid == 0) {
+        w->request = NULL;
+        live_pdu_drop_community(pdu);
         snmp_free_pdu(pdu);
         snmp_sess_error(priv->sess, NULL, lib_errno, NULL);
         w->reqid = 0;
@@ -340,8 +474,11 @@ static int live_send_and_wait(struct live_priv *priv, netsnmp_pdu *pdu, netsnmp_
         }
     }
     netsnmp_large_fd_set_cleanup(&fdset);
-    /* A late callback for this request finds no request to settle. */
+    /* A late callback for this request finds no request to settle. Any
+     * request still held is the library's (its community goes when it
+     * times out). */
     w->reqid = 0;
+    w->request = NULL;
     *response = w->response;
     w->response = NULL;
     *lib_errno = w->lib_errno;
@@ -393,8 +530,7 @@ void live_close(struct pr_snmp_source *src)
     if (priv == NULL)
         return;
     live_session_close(priv);
-    /* The options hold the secrets. */
-    explicit_bzero(&priv->opts, sizeof priv->opts);
+    explicit_bzero(priv, sizeof *priv);
     free(priv);
 }
 
@@ -414,16 +550,26 @@ pr_snmp_source_open_live(const char *host, const struct pr_snmp_options *opts, s
         pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
         return NULL;
     }
-    priv->opts = *opts;
+    /* Everything but the secrets, which stay where the caller keeps them. */
+    priv->opts = (struct pr_snmp_options){
+        .version = opts->version,
+        .timeout_s = opts->timeout_s,
+        .retries = opts->retries,
+        .max_repetitions = opts->max_repetitions,
+    };
+    pr_strlcpy(priv->opts.user, opts->user, sizeof priv->opts.user);
+    pr_strlcpy(priv->opts.level, opts->level, sizeof priv->opts.level);
+    pr_strlcpy(priv->opts.auth_proto, opts->auth_proto, sizeof priv->opts.auth_proto);
+    pr_strlcpy(priv->opts.priv_proto, opts->priv_proto, sizeof priv->opts.priv_proto);
+    pr_strlcpy(priv->opts.context, opts->context, sizeof priv->opts.context);
+    priv->secrets = opts;
     if (live_parse_host(host, priv->peer, sizeof priv->peer, err) != 0 ||
         live_check_options(priv, err) != 0) {
-        explicit_bzero(&priv->opts, sizeof priv->opts);
         free(priv);
         return NULL;
     }
     struct pr_snmp_source *src = pr_snmp_source_new(&live_ops, host, priv);
     if (src == NULL) {
-        explicit_bzero(&priv->opts, sizeof priv->opts);
         free(priv);
         pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     }

@@ -84,13 +84,17 @@ int pr_snmp_host_check(const char *host, struct pr_error *err);
 
 /* host is "host[:port]" (port 161 by default); IPv6 as "[addr]:port"; with
  * a net-snmp transport prefix, "udp:", "tcp:", "udp6:" or "tcp6:" (UDP
- * when none: "udp6:[::1]:161", "tcp:10.0.12.2:161"). */
+ * when none: "udp6:[::1]:161", "tcp:10.0.12.2:161"). The source reads the
+ * community and the passphrases from *opts whenever it needs them and never
+ * copies them, so the caller's copy stays the only one: opts must stay
+ * valid and unchanged until the source is closed. */
 struct pr_snmp_source *pr_snmp_source_open_live(const char *host,
                                                 const struct pr_snmp_options *opts,
                                                 struct pr_error *err);
 
 /* An .snmprec recording (OID|TYPE|VALUE) or `snmpwalk -On` output; the
- * format is detected from the content. Errors name the line. */
+ * format is detected from the content. Errors name the line. At most
+ * PR_SNMP_WALK_MAX_BYTES (walk.h) are read, from a file, device or pipe. */
 struct pr_snmp_source *pr_snmp_source_open_walk(const char *path, struct pr_error *err);
 
 void pr_snmp_source_close(struct pr_snmp_source *src);

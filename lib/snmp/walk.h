@@ -1,19 +1,27 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Recorded walks: the two text formats (snmprec `OID|TYPE|VALUE`, net-snmp
- * `snmpwalk -On` output) read into a store. Internal to lib/snmp, also used
- * by the unit tests and the fuzz harness.
+ * `snmpwalk -On` output) read into a compact recording (recording.h) or a
+ * store. Internal to lib/snmp, also used by the unit tests and the fuzz
+ * harness.
  *
- * Ownership: the caller owns the store; on error it may hold the varbinds
- * read before the bad line (free it either way). */
+ * Ownership: the caller owns the recording or store; on error it may hold
+ * the varbinds read before the bad line (free it either way). */
 #ifndef PR_SNMP_WALK_H
 #define PR_SNMP_WALK_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "util/error.h"
+#include "snmp/recording.h"
 #include "snmp/store.h"
+
+/* The largest walk file read: a walk of one switch, however large its
+ * forwarding tables, is far smaller. Larger files, and devices or pipes
+ * that never end, stop with "larger than N bytes". */
+#define PR_SNMP_WALK_MAX_BYTES (256u * 1024u * 1024u)
 
 enum pr_snmp_walk_format { PR_SNMP_WALK_SNMPREC, PR_SNMP_WALK_SNMPWALK };
 
@@ -44,28 +52,45 @@ int pr_snmp_walk_parse_buffer(const char *data, size_t len, const char *name,
                               struct pr_snmp_store *out, struct pr_snmp_walk_stats *stats,
                               struct pr_error *err);
 
-/* Reads the whole file at path and parses it as above. */
+/* Reads the file at path (at most PR_SNMP_WALK_MAX_BYTES, read line by
+ * line, never whole) and parses it as above into a store. */
 int pr_snmp_walk_load_file(const char *path, struct pr_snmp_store *out,
                            struct pr_snmp_walk_stats *stats, struct pr_error *err);
 
+/* The same into a finished recording (what walk sources hold). max_bytes 0
+ * is PR_SNMP_WALK_MAX_BYTES. */
+int pr_snmp_walk_parse_recording(const char *data, size_t len, const char *name,
+                                 struct pr_snmp_rec *out, struct pr_snmp_walk_stats *stats,
+                                 struct pr_error *err);
+int pr_snmp_walk_load_recording(const char *path, size_t max_bytes, struct pr_snmp_rec *out,
+                                struct pr_snmp_walk_stats *stats, struct pr_error *err);
+
 /* ---- shared by the two format readers ---- */
 
-/* Walks the buffer line by line; the current line is NUL-terminated in
- * line (CR stripped). */
+/* Walks the input line by line; the current line is NUL-terminated in
+ * line (CR stripped). The input is a buffer (data, len) or, when file is
+ * set, that file read in chunks into data, at most max_bytes in all. */
 struct walk_cursor {
     const char *data;
     size_t len;
     size_t pos;
+    FILE *file;
+    char *chunk;
+    size_t read_total;
+    size_t max_bytes;
+    bool eof;
+    bool replay; /* the next call gives the current line again */
     size_t line_no;
     const char *name;
     char *line;
     size_t line_len;
     size_t line_cap;
-    struct pr_snmp_store *out;
+    struct pr_snmp_rec *out;
     struct pr_snmp_walk_stats *stats;
 };
 
-/* 1: a line is in c->line; 0: end of input; -1: error (a NUL byte). */
+/* 1: a line is in c->line; 0: end of input; -1: error (a NUL byte, a read
+ * error, more than max_bytes). */
 int walk_next_line(struct walk_cursor *c, struct pr_error *err);
 
 /* "NAME:LINE: message"; returns -1. */

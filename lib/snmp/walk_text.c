@@ -7,31 +7,93 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Makes room for n more bytes of the current line (plus its NUL). */
+static int line_reserve(struct walk_cursor *c, size_t used, size_t n, struct pr_error *err)
+{
+    if (used + n + 1 <= c->line_cap)
+        return 0;
+    size_t cap = c->line_cap ? c->line_cap : 256;
+    while (cap < used + n + 1)
+        cap *= 2;
+    char *line = realloc(c->line, cap);
+    if (line == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "%s:%zu: out of memory", c->name, c->line_no);
+    c->line = line;
+    c->line_cap = cap;
+    return 0;
+}
+
+#define WALK_CHUNK (64 * 1024)
+
+/* Reads the next chunk of the file into data; false at the end of the
+ * file (c->eof) or on error (-1 in *rc). */
+static bool chunk_fill(struct walk_cursor *c, int *rc, struct pr_error *err)
+{
+    *rc = 0;
+    if (c->eof)
+        return false;
+    size_t got = fread(c->chunk, 1, WALK_CHUNK, c->file);
+    c->data = c->chunk;
+    c->len = got;
+    c->pos = 0;
+    c->read_total += got;
+    if (c->read_total > c->max_bytes) {
+        *rc = pr_error_set(err, PR_ERR_INPUT, "%s: larger than %zu bytes (%zu MiB)", c->name,
+                           c->max_bytes, c->max_bytes >> 20);
+        return false;
+    }
+    if (got == 0) {
+        c->eof = true;
+        if (ferror(c->file))
+            *rc = pr_error_set(err, PR_ERR_IO, "%s: read error", c->name);
+        return false;
+    }
+    return true;
+}
+
 int walk_next_line(struct walk_cursor *c, struct pr_error *err)
 {
-    if (c->pos >= c->len)
-        return 0;
-    const char *start = c->data + c->pos;
-    size_t avail = c->len - c->pos;
-    const char *nl = memchr(start, '\n', avail);
-    size_t n = nl ? (size_t)(nl - start) : avail;
-    c->pos += nl ? n + 1 : n;
-    c->line_no++;
-    if (n + 1 > c->line_cap) {
-        size_t cap = n + 1 > 256 ? n + 1 : 256;
-        char *line = realloc(c->line, cap);
-        if (line == NULL)
-            return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-        c->line = line;
-        c->line_cap = cap;
+    if (c->replay) {
+        c->replay = false;
+        return 1;
     }
-    memcpy(c->line, start, n);
+    size_t n = 0;
+    bool any = false;
+    for (;;) {
+        if (c->pos >= c->len) {
+            int rc = 0;
+            if (c->file == NULL || !chunk_fill(c, &rc, err)) {
+                if (rc != 0)
+                    return -1;
+                if (!any)
+                    return 0;
+                break; /* a last line without a newline */
+            }
+        }
+        any = true;
+        const char *start = c->data + c->pos;
+        size_t avail = c->len - c->pos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t piece = nl ? (size_t)(nl - start) : avail;
+        if (line_reserve(c, n, piece, err) != 0)
+            return -1;
+        memcpy(c->line + n, start, piece);
+        n += piece;
+        c->pos += nl ? piece + 1 : piece;
+        if (memchr(start, '\0', piece) != NULL) {
+            c->line_no++; /* a device full of zeros stops here, at once */
+            return walk_error(c, err, "NUL byte in line");
+        }
+        if (nl != NULL)
+            break;
+    }
+    c->line_no++;
+    if (line_reserve(c, n, 0, err) != 0)
+        return -1;
     if (n > 0 && c->line[n - 1] == '\r')
         n--;
     c->line[n] = '\0';
     c->line_len = n;
-    if (strlen(c->line) != n)
-        return walk_error(c, err, "NUL byte in line");
     return 1;
 }
 
@@ -160,7 +222,7 @@ bool walk_parse_ipv4(const char *text, uint8_t out[4])
 int walk_add(struct walk_cursor *c, const uint32_t *name, size_t name_len,
              const struct pr_snmp_value *value, struct pr_error *err)
 {
-    if (pr_snmp_store_add(c->out, name, name_len, value, err) != 0) {
+    if (pr_snmp_rec_add(c->out, name, name_len, value, err) != 0) {
         pr_error_prefix(err, "%s:%zu", c->name, c->line_no);
         return -1;
     }

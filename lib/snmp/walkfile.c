@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* Recorded walks: reading the file and telling the two formats apart. */
+/* Recorded walks: reading the file (in chunks, with a size cap) and telling
+ * the two formats apart. */
 #include "snmp/walk.h"
 #include "util/strutil.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* The first line that is neither blank nor a comment decides: a '|' before
  * any " = " is snmprec, a " = " is snmpwalk output. */
@@ -33,9 +36,38 @@ static int detect_format(struct walk_cursor *c, enum pr_snmp_walk_format *format
     return more;
 }
 
-int pr_snmp_walk_parse_buffer(const char *data, size_t len, const char *name,
-                              struct pr_snmp_store *out, struct pr_snmp_walk_stats *stats,
-                              struct pr_error *err)
+/* Detects the format and parses every line of c into c->out, finishing
+ * the recording. */
+static int walk_parse(struct walk_cursor *c, struct pr_snmp_walk_stats *stats, struct pr_error *err)
+{
+    int found = detect_format(c, &stats->format, err);
+    int rc = -1;
+    if (found == 0)
+        rc = pr_error_set(err, PR_ERR_INPUT, "%s: empty: no varbinds", c->name);
+    if (found == 1) {
+        /* The detected line is parsed like every other. */
+        c->replay = true;
+        rc = stats->format == PR_SNMP_WALK_SNMPREC ? walk_parse_snmprec(c, err)
+                                                   : walk_parse_snmpwalk(c, err);
+    }
+    free(c->line);
+    c->line = NULL;
+    if (rc == 0 && stats->varbinds == 0 && stats->malformed > 0)
+        rc = pr_error_set(err, PR_ERR_INPUT,
+                          "%s:%zu: no usable varbind: %zu malformed line%s, the first: %s", c->name,
+                          stats->malformed_lines[0], stats->malformed,
+                          stats->malformed == 1 ? "" : "s", stats->first_malformed);
+    else if (rc == 0 && stats->varbinds == 0)
+        rc = pr_error_set(err, PR_ERR_INPUT, "%s: no varbinds (%zu lines skipped)", c->name,
+                          stats->skipped);
+    if (rc == 0)
+        rc = pr_snmp_rec_finish(c->out, err);
+    return rc;
+}
+
+int pr_snmp_walk_parse_recording(const char *data, size_t len, const char *name,
+                                 struct pr_snmp_rec *out, struct pr_snmp_walk_stats *stats,
+                                 struct pr_error *err)
 {
     struct pr_snmp_walk_stats local;
     struct pr_error local_err;
@@ -45,29 +77,65 @@ int pr_snmp_walk_parse_buffer(const char *data, size_t len, const char *name,
         err = &local_err; /* malformed lines are told apart by the error's code */
     memset(stats, 0, sizeof *stats);
     struct walk_cursor c = {.data = data, .len = len, .name = name, .out = out, .stats = stats};
-    int found = detect_format(&c, &stats->format, err);
-    int rc = -1;
-    if (found == 0)
-        rc = pr_error_set(err, PR_ERR_INPUT, "%s: empty: no varbinds", name);
-    if (found == 1) {
-        /* Start again so the detected line is parsed like every other. */
-        c.pos = 0;
-        c.line_no = 0;
-        rc = stats->format == PR_SNMP_WALK_SNMPREC ? walk_parse_snmprec(&c, err)
-                                                   : walk_parse_snmpwalk(&c, err);
+    return walk_parse(&c, stats, err);
+}
+
+int pr_snmp_walk_load_recording(const char *path, size_t max_bytes, struct pr_snmp_rec *out,
+                                struct pr_snmp_walk_stats *stats, struct pr_error *err)
+{
+    struct pr_snmp_walk_stats local;
+    if (stats == NULL)
+        stats = &local;
+    memset(stats, 0, sizeof *stats);
+    if (max_bytes == 0)
+        max_bytes = PR_SNMP_WALK_MAX_BYTES;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return pr_error_set(err, errno == ENOENT ? PR_ERR_NOT_FOUND : PR_ERR_IO, "%s: %s", path,
+                            strerror(errno));
+    /* A regular file too large is refused before any of it is read;
+     * devices and pipes are counted as they are read. */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > max_bytes) {
+        fclose(f);
+        return pr_error_set(err, PR_ERR_INPUT, "%s: larger than %zu bytes (%zu MiB)", path,
+                            max_bytes, max_bytes >> 20);
     }
-    free(c.line);
-    if (rc == 0 && stats->varbinds == 0 && stats->malformed > 0)
-        rc = pr_error_set(err, PR_ERR_INPUT,
-                          "%s:%zu: no usable varbind: %zu malformed line%s, the first: %s", name,
-                          stats->malformed_lines[0], stats->malformed,
-                          stats->malformed == 1 ? "" : "s", stats->first_malformed);
-    else if (rc == 0 && stats->varbinds == 0)
-        rc = pr_error_set(err, PR_ERR_INPUT, "%s: no varbinds (%zu lines skipped)", name,
-                          stats->skipped);
+    struct walk_cursor c = {
+        .file = f,
+        .chunk = malloc(64 * 1024),
+        .max_bytes = max_bytes,
+        .name = path,
+        .out = out,
+        .stats = stats,
+    };
+    int rc = c.chunk != NULL ? walk_parse(&c, stats, err)
+                             : pr_error_set(err, PR_ERR_INTERNAL, "%s: out of memory", path);
+    free(c.chunk);
+    fclose(f);
+    return rc;
+}
+
+/* A recording copied whole into a store. */
+static int recording_to_store(struct pr_snmp_rec *rec, int rc, struct pr_snmp_store *out,
+                              struct pr_error *err)
+{
+    if (rc == 0)
+        rc = pr_snmp_rec_copy_subtree(out, rec, NULL, 0, err);
+    pr_snmp_rec_free(rec);
     if (rc == 0)
         pr_snmp_store_finish(out);
     return rc;
+}
+
+int pr_snmp_walk_parse_buffer(const char *data, size_t len, const char *name,
+                              struct pr_snmp_store *out, struct pr_snmp_walk_stats *stats,
+                              struct pr_error *err)
+{
+    struct pr_snmp_rec rec;
+    pr_snmp_rec_init(&rec);
+    int rc = pr_snmp_walk_parse_recording(data, len, name, &rec, stats, err);
+    return recording_to_store(&rec, rc, out, err);
 }
 
 void pr_snmp_walk_malformed_note(const struct pr_snmp_walk_stats *stats, char *buf, size_t len)
@@ -88,35 +156,8 @@ void pr_snmp_walk_malformed_note(const struct pr_snmp_walk_stats *stats, char *b
 int pr_snmp_walk_load_file(const char *path, struct pr_snmp_store *out,
                            struct pr_snmp_walk_stats *stats, struct pr_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return pr_error_set(err, errno == ENOENT ? PR_ERR_NOT_FOUND : PR_ERR_IO, "%s: %s", path,
-                            strerror(errno));
-    size_t cap = 1 << 16, len = 0;
-    char *data = malloc(cap);
-    size_t got;
-    while (data != NULL && (got = fread(data + len, 1, cap - len, f)) > 0) {
-        len += got;
-        if (len == cap) {
-            char *grown = realloc(data, cap * 2);
-            if (grown == NULL) {
-                free(data);
-                data = NULL;
-                break;
-            }
-            data = grown;
-            cap *= 2;
-        }
-    }
-    bool read_failed = ferror(f) != 0;
-    fclose(f);
-    if (data == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "%s: out of memory", path);
-    if (read_failed) {
-        free(data);
-        return pr_error_set(err, PR_ERR_IO, "%s: read error", path);
-    }
-    int rc = pr_snmp_walk_parse_buffer(data, len, path, out, stats, err);
-    free(data);
-    return rc;
+    struct pr_snmp_rec rec;
+    pr_snmp_rec_init(&rec);
+    int rc = pr_snmp_walk_load_recording(path, 0, &rec, stats, err);
+    return recording_to_store(&rec, rc, out, err);
 }

@@ -131,15 +131,16 @@ static int ssh_authenticate(const struct pr_ssh_target *opts, ssh_session ssh,
         if (rc == SSH_AUTH_ERROR)
             return ssh_fail(c, ssh, "SSH public-key authentication", err);
     }
-    if (opts->password[0] != '\0' && (methods & SSH_AUTH_METHOD_PASSWORD) != 0) {
-        rc = ssh_userauth_password(ssh, NULL, opts->password);
+    const char *password = opts->password_at != NULL ? opts->password_at : opts->password;
+    if (password[0] != '\0' && (methods & SSH_AUTH_METHOD_PASSWORD) != 0) {
+        rc = ssh_userauth_password(ssh, NULL, password);
         pr_strlcatf(tried, sizeof tried, "%spassword", tried[0] ? ", " : "");
         if (rc == SSH_AUTH_SUCCESS)
             return 0;
         if (rc == SSH_AUTH_ERROR)
             return ssh_fail(c, ssh, "SSH password authentication", err);
-    } else if (opts->password[0] != '\0' && (methods & SSH_AUTH_METHOD_INTERACTIVE) != 0) {
-        rc = ssh_kbdint_password(ssh, opts->password);
+    } else if (password[0] != '\0' && (methods & SSH_AUTH_METHOD_INTERACTIVE) != 0) {
+        rc = ssh_kbdint_password(ssh, password);
         pr_strlcatf(tried, sizeof tried, "%spassword (keyboard-interactive)", tried[0] ? ", " : "");
         if (rc == SSH_AUTH_SUCCESS)
             return 0;

@@ -35,6 +35,8 @@ struct pr_ssh_target {
     int port;                /* 22 unless given */
     char ssh_key[1024];      /* private key file; empty: ssh-agent and default keys */
     char password[256];      /* filled by the caller from a file or the env; never printed */
+    const char *password_at; /* when not NULL, the password is read there instead: the
+                              * caller's one copy, which outlives pr_ssh_connect() */
     char known_hosts[1024];  /* empty: ~/.ssh/known_hosts */
     bool accept_new_hostkey; /* an unknown host key is added instead of refused */
     double timeout_s;        /* bound on the whole exchange; <= 0: 10 s; at most a day */

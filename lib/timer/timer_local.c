@@ -178,6 +178,7 @@ int timer_local_run(const struct timer_local_config *cfg, const struct timer_hoo
     run->down_for_s = cfg->down_for_s;
     run->timeout_s = cfg->timeout_s;
     run->count = cfg->count;
+    timer_run_mark_start(run);
 
     struct timer_guard guard = {.pid = 0, .fd = -1};
     int rc = -1;

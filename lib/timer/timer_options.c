@@ -55,9 +55,6 @@ int timer_options_check(const struct timer_options *o, struct pr_error *err)
         if (o->target != NULL)
             return pr_error_set(err, PR_ERR_USAGE,
                                 "--watch names the address to watch: --target is not needed");
-        if (o->down_for_given)
-            return pr_error_set(err, PR_ERR_USAGE,
-                                "--down-for has no meaning with --watch (someone else bounces)");
         if (o->port != NULL || o->snmp_given)
             return pr_error_set(err, PR_ERR_USAGE,
                                 "--port and SNMP options go with --switch, not --watch");

@@ -19,7 +19,7 @@ struct timer_options {
     int interval_ms;    /* default 10 */
     int count;          /* default 1 */
     int timeout_s;      /* default 60 */
-    double down_for_s;  /* default 5 */
+    double down_for_s;  /* default 5; with --watch: the bouncing side's, when given */
     bool down_for_given;
     bool yes;
     bool force;

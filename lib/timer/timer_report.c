@@ -3,6 +3,7 @@
 
 #include "util/json.h"
 #include "util/strutil.h"
+#include "util/walltime.h"
 
 void timer_format_ms(int64_t ns, char *buf, size_t len)
 {
@@ -63,6 +64,13 @@ void timer_text_outage(const struct timer_run *run, size_t index, char *buf, siz
                 index + 1, gap, outage, o->lost, plural(o->lost, "probe", "probes"));
     if (o->first_reply_ns == TIMER_NONE)
         pr_strlcatf(buf, len, " | no reply within --timeout");
+    int64_t blackout = timer_outage_blackout_ns(run, o);
+    if (run->down_for_s >= 0 && blackout != TIMER_NONE) {
+        char ms[32];
+        timer_format_ms(blackout, ms, sizeof ms);
+        pr_strlcatf(buf, len, " | less --down-for %.2f s: %s", run->down_for_s, ms);
+    }
+    pr_strlcatf(buf, len, " | %s", timer_verdict_name(timer_verdict_for(blackout)));
 }
 
 static void seconds(int64_t ns, char *buf, size_t len)
@@ -92,8 +100,6 @@ void timer_text_summary(FILE *out, const struct timer_run *run, const struct tim
         fprintf(out, "interrupted: the measurement is incomplete\n");
     if (run->not_restored > 0)
         fprintf(out, "not put back (%u): %s\n", run->not_restored, run->not_restored_what);
-    if (watch)
-        return;
     fprintf(out, "verdict: %s", timer_verdict_name(s->verdict));
     if (s->cause != NULL)
         fprintf(out, ": %s", s->cause);
@@ -110,6 +116,14 @@ static void json_ms(struct json_out *j, const char *key, int64_t ns)
 {
     json_key(j, key);
     json_double_or_null(j, ns != TIMER_NONE, (double)ns / 1e6, 3);
+}
+
+/* The wall-clock time of a monotonic one, to the microsecond (null for
+ * TIMER_NONE). */
+static void json_at(struct json_out *j, const char *key, const struct timer_run *run, int64_t ns)
+{
+    json_key(j, key);
+    json_wall_time(j, timer_run_wall_ns(run, ns), 6);
 }
 
 static void json_str_or_null(struct json_out *j, const char *key, const char *value)
@@ -138,7 +152,8 @@ static void json_probes(struct json_out *j, const struct timer_probes *p)
     json_end_array(j);
 }
 
-static void json_bounce(struct json_out *j, const struct timer_bounce *b, size_t index)
+static void json_bounce(struct json_out *j, const struct timer_run *run,
+                        const struct timer_bounce *b, size_t index)
 {
     json_begin_object(j);
     json_key(j, "index");
@@ -148,6 +163,11 @@ static void json_bounce(struct json_out *j, const struct timer_bounce *b, size_t
     json_ns(j, "carrier_up_ns", b->carrier_up_ns);
     json_ns(j, "first_arp_reply_ns", b->first_arp_reply_ns);
     json_ns(j, "first_reply_ns", b->first_reply_ns);
+    json_at(j, "down_at", run, b->down_ns);
+    json_at(j, "up_at", run, b->up_ns);
+    json_at(j, "carrier_up_at", run, b->carrier_up_ns);
+    json_at(j, "first_arp_reply_at", run, b->first_arp_reply_ns);
+    json_at(j, "first_reply_at", run, b->first_reply_ns);
     json_ms(j, "down_ms",
             b->up_ns == TIMER_NONE || b->down_ns == TIMER_NONE ? TIMER_NONE
                                                                : b->up_ns - b->down_ns);
@@ -171,7 +191,8 @@ static void json_bounce(struct json_out *j, const struct timer_bounce *b, size_t
     json_end_object(j);
 }
 
-static void json_outage(struct json_out *j, const struct timer_outage *o, size_t index)
+static void json_outage(struct json_out *j, const struct timer_run *run,
+                        const struct timer_outage *o, size_t index)
 {
     json_begin_object(j);
     json_key(j, "index");
@@ -179,7 +200,14 @@ static void json_outage(struct json_out *j, const struct timer_outage *o, size_t
     json_ns(j, "last_reply_ns", o->last_reply_ns);
     json_ns(j, "first_lost_sent_ns", o->first_lost_sent_ns);
     json_ns(j, "first_reply_ns", o->first_reply_ns);
+    json_at(j, "last_reply_at", run, o->last_reply_ns);
+    json_at(j, "first_lost_sent_at", run, o->first_lost_sent_ns);
+    json_at(j, "first_reply_at", run, o->first_reply_ns);
     json_ms(j, "outage_ms", timer_outage_ns(o));
+    int64_t blackout = timer_outage_blackout_ns(run, o);
+    json_ms(j, "blackout_ms", run->down_for_s >= 0 ? blackout : TIMER_NONE);
+    json_key(j, "verdict");
+    json_string(j, timer_verdict_name(timer_verdict_for(blackout)));
     json_ms(j, "reply_gap_ms",
             o->last_reply_ns == TIMER_NONE || o->first_reply_ns == TIMER_NONE
                 ? TIMER_NONE
@@ -203,71 +231,82 @@ static const char *mode_name(enum timer_mode m)
     return "switch";
 }
 
+/* The "time" object of a run. */
+static void json_run(struct json_out *j, const struct timer_run *run, const struct timer_summary *s)
+{
+    json_begin_object(j);
+    json_key(j, "mode");
+    json_string(j, mode_name(run->mode));
+    json_key(j, "clock");
+    json_string(j, "CLOCK_MONOTONIC");
+    json_ns(j, "started_ns", run->start_mono_ns);
+    json_at(j, "started_at", run, run->start_mono_ns);
+    json_str_or_null(j, "interface", run->iface);
+    json_str_or_null(j, "target", run->target);
+    json_str_or_null(j, "switch", run->sw);
+    json_str_or_null(j, "port", run->port);
+    json_key(j, "port_ifindex");
+    json_int_or_null(j, run->port_ifindex >= 0, run->port_ifindex);
+    json_key(j, "interval_ms");
+    json_int(j, run->interval_ms);
+    json_key(j, "down_for_s");
+    json_double_or_null(j, run->down_for_s >= 0, run->down_for_s, 3);
+    json_key(j, "timeout_s");
+    json_int(j, run->timeout_s);
+    json_key(j, "count");
+    json_int(j, run->count);
+    json_key(j, "icmp_socket");
+    json_string(j, run->icmp_socket);
+    json_key(j, "arp");
+    json_bool(j, run->arp);
+    json_key(j, "interrupted");
+    json_bool(j, run->interrupted);
+    json_key(j, "not_restored");
+    json_int(j, run->not_restored);
+    json_str_or_null(j, "not_restored_what", run->not_restored > 0 ? run->not_restored_what : NULL);
+    json_key(j, "bounces");
+    json_begin_array(j);
+    for (size_t i = 0; i < run->n_bounces; i++)
+        json_bounce(j, run, &run->bounces[i], i);
+    json_end_array(j);
+    json_key(j, "outages");
+    json_begin_array(j);
+    for (size_t i = 0; i < run->n_outages; i++)
+        json_outage(j, run, &run->outages[i], i);
+    json_end_array(j);
+    json_key(j, "summary");
+    json_begin_object(j);
+    json_key(j, "measured");
+    json_int(j, (int64_t)s->measured);
+    json_key(j, "answered");
+    json_int(j, (int64_t)s->answered);
+    json_ms(j, "min_ms", s->min_ns);
+    json_ms(j, "median_ms", s->median_ns);
+    json_ms(j, "max_ms", s->max_ns);
+    json_key(j, "verdict");
+    json_string(j, timer_verdict_name(s->verdict));
+    json_str_or_null(j, "cause", s->cause);
+    json_end_object(j);
+    json_end_object(j);
+}
+
 void timer_json_write(FILE *out, const struct timer_run *run, const struct timer_summary *s,
-                      bool pretty)
+                      const struct pr_error *err, bool pretty)
 {
     struct json_out j;
     json_init(&j, out, pretty);
     json_begin_object(&j);
     json_key(&j, "portready");
     json_int(&j, 1);
+    json_key(&j, "timestamp");
+    json_wall_time(&j, run != NULL ? run->start_wall_ns : pr_wall_now_ns(), 3);
     json_key(&j, "time");
-    json_begin_object(&j);
-    json_key(&j, "mode");
-    json_string(&j, mode_name(run->mode));
-    json_key(&j, "clock");
-    json_string(&j, "CLOCK_MONOTONIC");
-    json_str_or_null(&j, "interface", run->iface);
-    json_str_or_null(&j, "target", run->target);
-    json_str_or_null(&j, "switch", run->sw);
-    json_str_or_null(&j, "port", run->port);
-    json_key(&j, "port_ifindex");
-    json_int_or_null(&j, run->port_ifindex >= 0, run->port_ifindex);
-    json_key(&j, "interval_ms");
-    json_int(&j, run->interval_ms);
-    json_key(&j, "down_for_s");
-    json_double_or_null(&j, run->mode != TIMER_MODE_WATCH, run->down_for_s, 3);
-    json_key(&j, "timeout_s");
-    json_int(&j, run->timeout_s);
-    json_key(&j, "count");
-    json_int(&j, run->count);
-    json_key(&j, "icmp_socket");
-    json_string(&j, run->icmp_socket);
-    json_key(&j, "arp");
-    json_bool(&j, run->arp);
-    json_key(&j, "interrupted");
-    json_bool(&j, run->interrupted);
-    json_key(&j, "not_restored");
-    json_int(&j, run->not_restored);
-    json_str_or_null(&j, "not_restored_what",
-                     run->not_restored > 0 ? run->not_restored_what : NULL);
-    json_key(&j, "bounces");
-    json_begin_array(&j);
-    for (size_t i = 0; i < run->n_bounces; i++)
-        json_bounce(&j, &run->bounces[i], i);
-    json_end_array(&j);
-    json_key(&j, "outages");
-    json_begin_array(&j);
-    for (size_t i = 0; i < run->n_outages; i++)
-        json_outage(&j, &run->outages[i], i);
-    json_end_array(&j);
-    json_key(&j, "summary");
-    json_begin_object(&j);
-    json_key(&j, "measured");
-    json_int(&j, (int64_t)s->measured);
-    json_key(&j, "answered");
-    json_int(&j, (int64_t)s->answered);
-    json_ms(&j, "min_ms", s->min_ns);
-    json_ms(&j, "median_ms", s->median_ns);
-    json_ms(&j, "max_ms", s->max_ns);
-    json_key(&j, "verdict");
-    if (run->mode == TIMER_MODE_WATCH)
-        json_null(&j);
+    if (run != NULL)
+        json_run(&j, run, s);
     else
-        json_string(&j, timer_verdict_name(s->verdict));
-    json_str_or_null(&j, "cause", s->cause);
-    json_end_object(&j);
-    json_end_object(&j);
+        json_null(&j);
+    json_key(&j, "error");
+    json_error(&j, err);
     json_end_object(&j);
     json_finish(&j);
 }

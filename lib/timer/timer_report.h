@@ -20,14 +20,18 @@ void timer_format_ms(int64_t ns, char *buf, size_t len);
  *  4042.8 ms | up -> first reply 4043.2 ms | warning | put back 1 address, 1 route" */
 void timer_text_bounce(const struct timer_run *run, size_t index, char *buf, size_t len);
 /* "outage 1: last reply -> first lost probe 9.8 ms | first lost probe ->
- *  first reply 9043.2 ms | 904 probes lost" */
+ *  first reply 9043.2 ms | 904 probes lost [| less --down-for 5.00 s:
+ *  4043.2 ms] | warning" */
 void timer_text_outage(const struct timer_run *run, size_t index, char *buf, size_t len);
 /* The closing lines (with newlines). */
 void timer_text_summary(FILE *out, const struct timer_run *run, const struct timer_summary *s);
 
-/* {"portready": 1, "time": {...}}: settings, every bounce (or outage) with
- * its events and every probe's send and reply times, and the summary. */
+/* {"portready": 1, "timestamp": ..., "time": {...}, "error": ...}
+ * (docs/json.md): settings, every bounce (or outage) with its events on
+ * both clocks and every probe's send and reply times, and the summary s.
+ * run NULL (the command failed before it knew what to measure): "time" is
+ * null. err: what stopped the run, NULL none. */
 void timer_json_write(FILE *out, const struct timer_run *run, const struct timer_summary *s,
-                      bool pretty);
+                      const struct pr_error *err, bool pretty);
 
 #endif

@@ -4,6 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "timer/timer_loop.h"
+#include "util/walltime.h"
+
 #define NS_PER_S INT64_C(1000000000)
 
 long timer_probes_add(struct timer_probes *p, enum timer_probe_kind kind, uint32_t seq,
@@ -49,6 +52,26 @@ void timer_run_init(struct timer_run *run, enum timer_mode mode)
     run->mode = mode;
     run->port_ifindex = -1;
     run->icmp_socket = "datagram";
+    run->down_for_s = mode == TIMER_MODE_WATCH ? -1 : 0;
+    timer_run_mark_start(run);
+}
+
+void timer_run_mark_start(struct timer_run *run)
+{
+    /* The wall clock read between two monotonic readings, taken as their
+     * middle. */
+    int64_t before = timer_now_ns();
+    int64_t wall = pr_wall_now_ns();
+    int64_t after = timer_now_ns();
+    run->start_mono_ns = before + (after - before) / 2;
+    run->start_wall_ns = wall;
+}
+
+int64_t timer_run_wall_ns(const struct timer_run *run, int64_t mono_ns)
+{
+    if (mono_ns == TIMER_NONE)
+        return TIMER_NONE;
+    return run->start_wall_ns + (mono_ns - run->start_mono_ns);
 }
 
 void timer_run_free(struct timer_run *run)
@@ -122,6 +145,15 @@ int64_t timer_outage_ns(const struct timer_outage *o)
     return span(o->first_lost_sent_ns, o->first_reply_ns);
 }
 
+int64_t timer_outage_blackout_ns(const struct timer_run *run, const struct timer_outage *o)
+{
+    int64_t outage = timer_outage_ns(o);
+    if (outage == TIMER_NONE || run->down_for_s < 0)
+        return outage;
+    int64_t blackout = outage - (int64_t)(run->down_for_s * 1e9);
+    return blackout > 0 ? blackout : 0;
+}
+
 static int compare_i64(const void *a, const void *b)
 {
     int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -168,9 +200,8 @@ const char *timer_verdict_name(enum timer_verdict v)
 /* Within 3 s of the classic STP figures: 2 x 15 s forward delay (listening
  * then learning on a non-edge port), plus 20 s max age when legacy 802.1D
  * first ages out the old root information. */
-const char *timer_cause_for(const struct timer_bounce *b)
+static const char *cause_for(int64_t reach, int64_t carrier)
 {
-    int64_t reach = timer_bounce_reachability_ns(b);
     enum timer_verdict v = timer_verdict_for(reach);
     if (v == TIMER_READY)
         return NULL;
@@ -183,11 +214,15 @@ const char *timer_cause_for(const struct timer_bounce *b)
     if (reach >= 50 * NS_PER_S - near && reach <= 50 * NS_PER_S + near)
         return "STP forward-delay blocking after max-age: 20 s + 2 x 15 s on a legacy STP port "
                "that is not edge/PortFast";
-    int64_t carrier = timer_bounce_carrier_ns(b);
     if (carrier != TIMER_NONE && carrier * 2 > reach)
         return "the link itself was slow to come up (autonegotiation, transceiver)";
     return "the switch held traffic after the link came up (STP forward delay on a port that is "
            "not edge, LACP without fallback, port security)";
+}
+
+const char *timer_cause_for(const struct timer_bounce *b)
+{
+    return cause_for(timer_bounce_reachability_ns(b), timer_bounce_carrier_ns(b));
 }
 
 int timer_summarize(const struct timer_run *run, struct timer_summary *out, struct pr_error *err)
@@ -203,29 +238,38 @@ int timer_summarize(const struct timer_run *run, struct timer_summary *out, stru
     int64_t *values = malloc(n * sizeof *values);
     if (values == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory summarizing");
-    const struct timer_bounce *worst = NULL;
-    bool any_unanswered = false;
+    /* The worst: the first one never answered, else the slowest (watch:
+     * by its blackout). */
+    size_t worst = n;
+    int64_t worst_judged = TIMER_NONE;
     for (size_t i = 0; i < n; i++) {
         int64_t v = watch ? timer_outage_ns(&run->outages[i])
                           : timer_bounce_reachability_ns(&run->bounces[i]);
+        int64_t judged = watch ? timer_outage_blackout_ns(run, &run->outages[i]) : v;
         if (v == TIMER_NONE) {
-            any_unanswered = true;
-            if (!watch)
-                worst = &run->bounces[i];
+            if (worst == n || worst_judged != TIMER_NONE) {
+                worst = i;
+                worst_judged = TIMER_NONE;
+            }
             continue;
         }
         values[out->answered++] = v;
-        if (!watch && !any_unanswered && (worst == NULL || v > timer_bounce_reachability_ns(worst)))
-            worst = &run->bounces[i];
+        if (worst == n || (worst_judged != TIMER_NONE && judged > worst_judged)) {
+            worst = i;
+            worst_judged = judged;
+        }
     }
     if (out->answered > 0)
         timer_stats(values, out->answered, &out->min_ns, &out->median_ns, &out->max_ns);
     free(values);
-    if (!watch && worst != NULL) {
-        out->verdict =
-            any_unanswered ? TIMER_UNKNOWN : timer_verdict_for(timer_bounce_reachability_ns(worst));
-        out->cause = timer_cause_for(worst);
-    }
+    out->verdict = timer_verdict_for(worst_judged);
+    if (!watch)
+        out->cause = timer_cause_for(&run->bounces[worst]);
+    else if (run->down_for_s < 0 && worst_judged != TIMER_NONE && out->verdict != TIMER_READY)
+        out->cause = "the outage includes the time the link was held down: give the bouncing "
+                     "side's --down-for to judge only the blackout after link-up";
+    else
+        out->cause = cause_for(worst_judged, TIMER_NONE);
     return 0;
 }
 
@@ -233,8 +277,6 @@ int timer_exit_code(const struct timer_run *run, const struct timer_summary *s)
 {
     if (run->interrupted || run->not_restored > 0)
         return 3;
-    if (run->mode == TIMER_MODE_WATCH)
-        return (s->measured > 0 && s->answered == s->measured) ? 0 : 3;
     switch (s->verdict) {
     case TIMER_READY:
         return 0;

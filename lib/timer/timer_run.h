@@ -75,7 +75,7 @@ struct timer_run {
     char port[128];    /* switch-side bounce: the port as named */
     long port_ifindex; /* switch-side bounce: its ifIndex (-1 unknown) */
     int interval_ms;
-    double down_for_s;
+    double down_for_s; /* watch: the other side's --down-for, -1 when not given */
     int timeout_s;
     int count;
     const char *icmp_socket;      /* "datagram" or "raw" */
@@ -83,13 +83,25 @@ struct timer_run {
     bool interrupted;             /* SIGINT/SIGTERM stopped the run */
     unsigned not_restored;        /* entries of the interface missing after a bounce */
     char not_restored_what[1024]; /* them in words, "; " between */
+    /* One reading of both clocks when the measurement started: every
+     * monotonic time converts to the wall clock from it (timer_run_wall_ns),
+     * so the report can say when, beside how long. */
+    int64_t start_mono_ns;
+    int64_t start_wall_ns; /* Unix ns, CLOCK_REALTIME */
     struct timer_bounce *bounces;
     size_t n_bounces;
     struct timer_outage *outages;
     size_t n_outages;
 };
 
+/* Zeroes run for mode and marks its start (timer_run_mark_start). */
 void timer_run_init(struct timer_run *run, enum timer_mode mode);
+/* Reads both clocks: the measurement starts now. Each mode's run function
+ * calls it once its settings are in place. */
+void timer_run_mark_start(struct timer_run *run);
+/* A CLOCK_MONOTONIC time of the run on the wall clock (Unix ns); TIMER_NONE
+ * stays TIMER_NONE. */
+int64_t timer_run_wall_ns(const struct timer_run *run, int64_t mono_ns);
 void timer_run_free(struct timer_run *run);
 /* Appends a zeroed bounce (times TIMER_NONE); NULL when out of memory. */
 struct timer_bounce *timer_run_add_bounce(struct timer_run *run, struct pr_error *err);
@@ -103,6 +115,10 @@ int64_t timer_bounce_arp_ns(const struct timer_bounce *b);
 int64_t timer_bounce_reachability_ns(const struct timer_bounce *b); /* up -> first reply */
 /* first lost probe sent -> first reply after it. */
 int64_t timer_outage_ns(const struct timer_outage *o);
+/* What watch mode judges: the outage less the time the link was held down
+ * when the other side's --down-for is known (run->down_for_s >= 0), at
+ * least 0; the whole outage otherwise. TIMER_NONE when it never ended. */
+int64_t timer_outage_blackout_ns(const struct timer_run *run, const struct timer_outage *o);
 
 /* min/median/max of values (n > 0; order of values is changed). The median
  * of an even count is the mean of the two middle values. */
@@ -119,16 +135,21 @@ struct timer_summary {
     size_t measured;                   /* bounces (or outages) in the run */
     size_t answered;                   /* ... that ended with a reply */
     int64_t min_ns, median_ns, max_ns; /* over the answered ones; TIMER_NONE if none */
-    enum timer_verdict verdict;        /* the worst bounce decides; watch: unknown */
-    const char *cause;                 /* NULL when ready or in watch mode */
+    /* The worst bounce (watch: the worst outage's blackout) decides, with
+     * the same thresholds; unknown when one never got a reply or nothing
+     * was measured. */
+    enum timer_verdict verdict;
+    /* NULL when ready; watch without the bouncing side's --down-for: that
+     * the outage includes the time the link was down. */
+    const char *cause;
 };
 
 /* Summarizes reachability (local, switch) or outages (watch). */
 int timer_summarize(const struct timer_run *run, struct timer_summary *out, struct pr_error *err);
 
-/* 0 ready, 1 warning, 2 not-ready, 3 unknown (enum pr_exit); 3 too when
- * something could not be put back. Watch mode:
- * 0 when every outage it waited for was timed, else 3. */
+/* From the verdict, in every mode: 0 ready, 1 warning, 2 not-ready, 3
+ * unknown or interrupted (enum pr_exit); 3 too when something could not be
+ * put back. */
 int timer_exit_code(const struct timer_run *run, const struct timer_summary *s);
 
 #endif

@@ -5,7 +5,9 @@
  * same fate drawn as one bar (answered green, answered late after waiting in
  * a queue amber, lost red, refused by the kernel grey), link events as labelled vertical lines, a
  * time axis in seconds from the moment the link came up (watch mode: from the first lost probe). No
- * dependencies: plain fprintf. */
+ * text covers another: the legend wraps into rows and each event label takes the first row where
+ * it fits, by a width estimate from the font size (0.6 em a character). No dependencies: plain
+ * fprintf. */
 #ifndef PR_TIMER_SVG_H
 #define PR_TIMER_SVG_H
 

@@ -207,6 +207,7 @@ int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_sourc
     run->down_for_s = cfg->down_for_s;
     run->timeout_s = cfg->timeout_s;
     run->count = cfg->count;
+    timer_run_mark_start(run);
     struct timer_prober prober;
     memset(&prober, 0, sizeof prober);
     prober.icmp_fd = prober.arp_fd = -1;

@@ -164,6 +164,8 @@ int timer_watch_run(const struct timer_watch_config *cfg, const struct timer_hoo
     run->interval_ms = cfg->interval_ms;
     run->timeout_s = cfg->timeout_s;
     run->count = cfg->count;
+    run->down_for_s = cfg->down_for_s;
+    timer_run_mark_start(run);
     struct timer_prober prober;
     memset(&prober, 0, sizeof prober);
     prober.icmp_fd = prober.arp_fd = -1;

@@ -17,6 +17,9 @@ struct timer_watch_config {
     int interval_ms;
     int timeout_s; /* to answer at all at the start; longest outage timed */
     int count;     /* outages to time before returning */
+    /* The bouncing side's --down-for, subtracted from each outage for the
+     * verdict (timer_outage_blackout_ns); -1 when not known. */
+    double down_for_s;
 };
 
 int timer_watch_run(const struct timer_watch_config *cfg, const struct timer_hooks *hooks,

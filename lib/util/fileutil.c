@@ -29,11 +29,15 @@ int pr_read_file(const char *path, size_t max_bytes, char **out, size_t *out_len
                 rc = pr_error_set(err, PR_ERR_INPUT, "%s: larger than %zu bytes", path, max_bytes);
                 break;
             }
-            cap *= 2;
-            char *bigger = realloc(buf, cap + 1);
-            if (bigger == NULL)
+            char *bigger = realloc(buf, cap * 2 + 1);
+            if (bigger == NULL) {
+                /* Never a silently shortened file: what was read is freed. */
+                rc = pr_error_set(err, PR_ERR_INTERNAL, "%s: out of memory after %zu bytes", path,
+                                  len);
                 break;
+            }
             buf = bigger;
+            cap *= 2;
         }
     }
     if (rc == 0 && buf != NULL && ferror(f))

@@ -4,6 +4,7 @@
 #include <math.h>
 
 #include "util/safe_text.h"
+#include "util/walltime.h"
 
 void json_init(struct json_out *j, FILE *out, bool pretty)
 {
@@ -180,6 +181,31 @@ void json_double_or_null(struct json_out *j, bool known, double value, int decim
         json_double(j, value, decimals);
     else
         json_null(j);
+}
+
+void json_error(struct json_out *j, const struct pr_error *err)
+{
+    if (err == NULL || err->code == PR_OK) {
+        json_null(j);
+        return;
+    }
+    json_begin_object(j);
+    json_key(j, "code");
+    json_string(j, pr_error_code_name(err->code));
+    json_key(j, "message");
+    json_string(j, err->msg);
+    json_end_object(j);
+}
+
+void json_wall_time(struct json_out *j, int64_t unix_ns, int decimals)
+{
+    if (unix_ns <= 0) {
+        json_null(j);
+        return;
+    }
+    char text[PR_WALL_TEXT_MAX];
+    pr_wall_format(unix_ns, decimals, text, sizeof text);
+    json_string(j, text);
 }
 
 void json_finish(struct json_out *j)

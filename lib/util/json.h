@@ -12,6 +12,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "util/error.h"
+
 #define JSON_MAX_DEPTH 32
 
 struct json_out {
@@ -37,6 +39,14 @@ void json_null(struct json_out *j);
  * always there, null when unknown). */
 void json_int_or_null(struct json_out *j, bool known, int64_t value);
 void json_double_or_null(struct json_out *j, bool known, double value, int decimals);
+/* The "error" value every document of schema 1 ends with (docs/json.md):
+ * null when err is NULL or holds no error, else {"code": the code's name
+ * (pr_error_code_name: "usage", "input", "io", ...), "message": err->msg}. */
+void json_error(struct json_out *j, const struct pr_error *err);
+/* A wall-clock time (util/walltime.h) as an ISO 8601 UTC string with
+ * `decimals` digits of the second; null when unix_ns is 0 or negative
+ * (unknown). */
+void json_wall_time(struct json_out *j, int64_t unix_ns, int decimals);
 /* Ends the document with a newline (the caller flushes the stream and
  * checks it). */
 void json_finish(struct json_out *j);

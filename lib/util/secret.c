@@ -7,13 +7,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+extern char **environ;
 
 void secret_wipe(void *p, size_t n)
 {
     if (p != NULL && n > 0)
         explicit_bzero(p, n);
+}
+
+void secret_protect_process(void)
+{
+    /* Cannot fail with these arguments; a process that is already not
+     * dumpable stays so. */
+    (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }
 
 static ssize_t read_some(int fd, void *buf, size_t len)
@@ -120,6 +130,7 @@ int secret_read_file(const char *path, char *out, size_t out_len, char *warning,
         return -1;
     }
     mode_warning(path, &st, warning, warning_len);
+    secret_protect_process();
     return 0;
 }
 
@@ -156,5 +167,29 @@ int secret_from_env(const char *name, char *out, size_t out_len, struct pr_error
                             "the value of environment variable %s is longer than %zu characters",
                             name, out_len - 1);
     memcpy(out, value, len + 1);
+    secret_protect_process();
     return 0;
+}
+
+void secret_wipe_env(const char *name)
+{
+    if (!valid_env_name(name))
+        return;
+    size_t name_len = strlen(name);
+    /* Every entry: an environment may hold the same name twice, and
+     * getenv() shows the first only. */
+    for (char **entry = environ; entry != NULL && *entry != NULL; entry++) {
+        if (strncmp(*entry, name, name_len) == 0 && (*entry)[name_len] == '=') {
+            char *value = *entry + name_len + 1;
+            secret_wipe(value, strlen(value));
+        }
+    }
+    unsetenv(name);
+}
+
+int secret_take_env(const char *name, char *out, size_t out_len, struct pr_error *err)
+{
+    int rc = secret_from_env(name, out, out_len, err);
+    secret_wipe_env(name);
+    return rc;
 }

@@ -28,11 +28,35 @@
 int secret_read_file(const char *path, char *out, size_t out_len, char *warning, size_t warning_len,
                      struct pr_error *err);
 
-/* Copies the value of environment variable name into out. Fails
+/* Copies the value of environment variable name into out, leaving the
+ * variable as it is (for a reader that may meet the same name again, such
+ * as the inventory's env:NAME; it calls secret_wipe_env() once done). Fails
  * (PR_ERR_INPUT), naming the variable and never its value, when name is not
  * a valid variable name, or the variable is unset, empty or longer than
  * out_len - 1 bytes. */
 int secret_from_env(const char *name, char *out, size_t out_len, struct pr_error *err);
+
+/* Takes the secret in environment variable name: copies it into out as
+ * secret_from_env() does, then wipes the variable (secret_wipe_env()),
+ * also when the copy fails. The one way a command reads a secret from its
+ * environment. */
+int secret_take_env(const char *name, char *out, size_t out_len, struct pr_error *err);
+
+/* Overwrites the value of every entry of environment variable name with
+ * zeros in place, then removes the variable (unsetenv). The value of a
+ * variable the process started with sits in the block /proc/PID/environ
+ * shows: overwriting it there is what hides it. Nothing happens when the
+ * variable is unset or name is not a variable name. Also for a secret
+ * variable an option made unnecessary (-c given beside
+ * PORTREADY_COMMUNITY). */
+void secret_wipe_env(const char *name);
+
+/* Marks the process as holding a secret: PR_SET_DUMPABLE 0, so no core
+ * dump is ever written, users other than root cannot ptrace it or read its
+ * memory, and /proc/PID belongs to root. Idempotent. Every function here
+ * that hands out a secret calls it; callers that copy a secret from
+ * elsewhere (argv, an inventory value) call it themselves. */
+void secret_protect_process(void);
 
 /* Zeroes n bytes at p in a way the compiler may not optimise out. p may be
  * NULL. */

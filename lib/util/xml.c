@@ -2,7 +2,9 @@
 /* The one XML reader of portready: NETCONF replies and saved XML
  * configurations come from switches and users, so the parser gets no
  * network, substitutes no entities, loads no DTD and stops at the first
- * sign of a DOCTYPE, before any entity declaration is read. */
+ * sign of a DOCTYPE, before any entity declaration is read; and a linear
+ * pass (xml_scan.h) first checks the bounds on depth, attributes and nodes
+ * that keep libxml2's work linear and its tree small. */
 #include "util/xml.h"
 
 #include <limits.h>
@@ -11,6 +13,8 @@
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+
+#include "util/xml_scan.h"
 
 #define NETCONF_XML_OPTIONS                                                                        \
     (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOCDATA)
@@ -78,6 +82,10 @@ int pr_xml_parse(const char *xml, size_t len, xmlDoc **out, struct pr_error *err
         return pr_error_set(err, PR_ERR_INPUT, "XML: empty document");
     if (len > INT_MAX)
         return pr_error_set(err, PR_ERR_INPUT, "XML: document of %zu bytes is too large", len);
+    struct pr_xml_scan scan;
+    pr_xml_scan_init(&scan);
+    if (pr_xml_scan_feed(&scan, xml, len) != 0)
+        return pr_error_set(err, PR_ERR_INPUT, "XML: %s", scan.error);
     pthread_once(&xml_init_once, xml_init);
 
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();

@@ -22,9 +22,11 @@ fi
 port=$(pr_free_udp_port)
 pr_snmpsim_start "$data" "$port" librenms__ios_2960x
 
-# The comparison drops what names the source (name, host, sources).
+# The comparison drops what names the source (name, host, sources) and
+# when it was read (timestamp).
 strip='import json,sys
 d=json.load(open(sys.argv[1]))
+d.pop("timestamp")
 for s in d["switches"]:
     for k in ("name","host","sources"): s.pop(k)
 print(json.dumps(d, sort_keys=True, indent=1))'

@@ -48,10 +48,9 @@ expect_comp "portready nosuch -<TAB>: nothing" "" nosuch -
 # Every option of every --help, and no other; values after options that
 # take one. The option lines of --help: "  -j, --jobs N    text" (takes a
 # value) or "  --fix    text" (a flag).
+source "$PR_SOURCE_DIR/tests/integration/completion_lib.sh"
 for cmd in check audit time dhcp-log locate; do
-    "$PORTREADY" "$cmd" --help >"$PR_TMP/$cmd.help"
-    grep -oE -- '(^|[ ,])(--[a-z][a-z0-9-]+|-[a-zA-Z])([ ,=]|$)' "$PR_TMP/$cmd.help" |
-        tr -d ' ,=' | LC_ALL=C sort -u >"$PR_TMP/$cmd.help-options"
+    completion_help "$cmd"
     comp "$cmd" - >"$PR_TMP/$cmd.offered"
     missing=$(LC_ALL=C comm -23 "$PR_TMP/$cmd.help-options" "$PR_TMP/$cmd.offered" | tr '\n' ' ')
     extra=$(LC_ALL=C comm -13 "$PR_TMP/$cmd.help-options" "$PR_TMP/$cmd.offered" | tr '\n' ' ')
@@ -60,19 +59,6 @@ for cmd in check audit time dhcp-log locate; do
     [ "$(wc -l <"$PR_TMP/$cmd.help-options")" -gt 5 ] && pr_pass "$cmd --help has options" ||
         pr_fail "$cmd --help: no options found"
 
-    python3 - "$PR_TMP/$cmd.help" >"$PR_TMP/$cmd.kinds" <<'PY'
-import re, sys
-meta = r"(?:[A-Z\[][^ ]*|[^ ]*\|[^ ]*)"
-line_re = re.compile(r"^ {1,8}(?:(-[a-zA-Z]), )?(--?[a-zA-Z][a-z0-9-]*)(?: (" + meta + r"))?(?: {2,}| [a-z(]|$)")
-for line in open(sys.argv[1]):
-    m = line_re.match(line.rstrip("\n"))
-    if not m:
-        continue
-    kind = "value" if m.group(3) else "flag"
-    for opt in (m.group(1), m.group(2)):
-        if opt:
-            print(opt, kind)
-PY
     n_value=0 n_flag=0 wrong=()
     while read -r opt kind; do
         if [ "$kind" = value ]; then

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
 # `cpack -G DEB` makes a Debian package of the build tree (into a temporary
-# folder): its contents are the binary, the man page, the bash completion
-# and the example inventory; its fields are right (portready, section net,
+# folder): its contents are the binary, the man page, the bash and zsh
+# completions and the example inventory; its fields are right (portready, section net,
 # the maintainer, a description); its Depends, from dpkg-shlibdeps, name the
 # package of every shared library the binary links (net-snmp, libyaml,
 # libxml2, libnetconf2, ...). Then, as root, the package is installed with
@@ -52,6 +52,7 @@ grep -qiE "warning|error" "$PR_TMP/cpack.log" && pr_fail "cpack: $(grep -iE 'war
 dpkg-deb --contents "$deb" | awk '{print $NF}' | sed 's|^\./|/|' >"$PR_TMP/contents"
 for f in /usr/bin/portready /usr/share/man/man1/portready.1 \
     /usr/share/bash-completion/completions/portready \
+    /usr/share/zsh/vendor-completions/_portready \
     /usr/share/doc/portready/examples/rack.yaml /usr/share/doc/portready/copyright; do
     grep -qxF "$f" "$PR_TMP/contents" && pr_pass "the package has $f" || pr_fail "the package lacks $f"
 done
@@ -126,6 +127,10 @@ if [ -r /usr/share/bash-completion/bash_completion ]; then
         complete -p portready' 2>&1)
     pr_expect_eq "bash-completion loads /usr/share/bash-completion/completions/portready" \
         "complete -F _portready portready" "$got"
+fi
+if command -v zsh >/dev/null; then
+    got=$(HOME=$PR_TMP zsh -f -c 'autoload -U compinit; compinit -u -D; print -r -- $_comps[portready]' 2>&1)
+    pr_expect_eq "zsh's compinit finds /usr/share/zsh/vendor-completions/_portready" "_portready" "$got"
 fi
 
 # Removed again: no file of it left, dpkg no longer knows it.

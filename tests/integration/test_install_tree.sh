@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
 # `cmake --install BUILD --prefix TMP` (no root needed) puts every file
-# where it belongs and nothing else: the binary, the man page, the bash
-# completion, the example inventory, README and the licence. The installed
+# where it belongs and nothing else: the binary, the man page, the bash and
+# zsh completions, the example inventory, README and the licence. The installed
 # binary runs and has no path into the build tree; man finds the page;
 # bash-completion's loader finds the completion under PREFIX/share; the
 # example inventory is valid: with its hosts and secrets pointed at this
@@ -23,7 +23,8 @@ share/bash-completion/completions/portready
 share/doc/portready/README.md
 share/doc/portready/copyright
 share/doc/portready/examples/rack.yaml
-share/man/man1/portready.1"
+share/man/man1/portready.1
+share/zsh/site-functions/_portready"
 pr_expect_eq "the installed files" "$expected" "$(cd "$prefix" && find . -type f -o -type l | sed 's|^\./||' | LC_ALL=C sort)"
 
 bin="$prefix/bin/portready"
@@ -35,6 +36,7 @@ if command -v readelf >/dev/null; then
 fi
 for f in portready.1:share/man/man1/portready.1 \
     completions/portready.bash:share/bash-completion/completions/portready \
+    completions/_portready:share/zsh/site-functions/_portready \
     examples/rack.yaml:share/doc/portready/examples/rack.yaml \
     LICENSE:share/doc/portready/copyright; do
     cmp -s "$PR_SOURCE_DIR/${f%%:*}" "$prefix/${f#*:}" && pr_pass "${f#*:} is ${f%%:*}" ||
@@ -56,6 +58,11 @@ if [ -r /usr/share/bash-completion/bash_completion ]; then
         _completion_loader portready
         complete -p portready' 2>&1)
     pr_expect_eq "bash-completion loads the installed completion" "complete -F _portready portready" "$got"
+fi
+if command -v zsh >/dev/null; then
+    got=$(HOME=$PR_TMP zsh -f -c 'fpath=("$1" $fpath); autoload -U compinit; compinit -u -D
+        print -r -- $_comps[portready]' _ "$prefix/share/zsh/site-functions" 2>&1)
+    pr_expect_eq "zsh's compinit finds the installed completion" "_portready" "$got"
 fi
 
 # The example inventory, its hosts pointed at closed ports here, its

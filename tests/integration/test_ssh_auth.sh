@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: BSD-3-Clause
 # --ssh logins and host keys against the test CLI server over real SSH:
 # known_hosts (unknown refused, accepted and added, known, changed refused
-# even with --accept-new-hostkey), password from a file and from
+# even with --accept-new-hostkey, @revoked and @cert-authority), password from a file and from
 # PORTREADY_SSH_PASSWORD, keyboard-interactive, a key file, ssh-agent,
 # wrong and missing credentials; --save-config's file and mode; usage
 # errors of the options. No password in any output.
@@ -92,6 +92,32 @@ ssh_check --ssh "alice@$target" --password-file "$PR_TMP/password" --known-hosts
 read_ok "--save-config: read"
 pr_expect_eq "--save-config: the file and its mode" "600" "$(stat -c %a "$PR_TMP/saved/127.0.0.1.cfg")"
 pr_expect_eq "--save-config: nothing else left there" "127.0.0.1.cfg" "$(cd "$PR_TMP/saved" && echo *)"
+
+# known_hosts markers, as for NETCONF: a key on an @revoked line is refused
+# with or without --accept-new-hostkey, also beside a plain line for it,
+# and never appended; a host an @cert-authority line covers is refused
+# unless its own key is listed.
+ssh-keygen -q -t ed25519 -N '' -C ca -f "$PR_TMP/ca"
+key_ca=$(cut -d' ' -f1-2 "$PR_TMP/ca.pub")
+printf '[127.0.0.1]:%s %s\n@revoked * %s old switch\n' "$port" "$key_a" "$key_a" >"$PR_TMP/kh-revoked"
+cp "$PR_TMP/kh-revoked" "$PR_TMP/kh-revoked.before"
+for accept in "" --accept-new-hostkey; do
+    ssh_check --ssh "alice@$target" --password-file "$PR_TMP/password" \
+        --known-hosts "$PR_TMP/kh-revoked" -t 2 $accept
+    ssh_expect_error "revoked host key refused ${accept:-without --accept-new-hostkey}" \
+        "SSH: host key of \[127\.0\.0\.1\]:$port \(ssh-ed25519 $(re "$fp_a")\) is REVOKED: $(re "$PR_TMP/kh-revoked") line 2 marks it @revoked" $bound
+done
+pr_expect_eq "revoked: known_hosts unchanged" "$(cat "$PR_TMP/kh-revoked.before")" \
+    "$(cat "$PR_TMP/kh-revoked")"
+printf '@cert-authority 127.0.0.1,[127.0.0.1]:* %s\n' "$key_ca" >"$PR_TMP/kh-ca"
+ssh_check --ssh "alice@$target" --password-file "$PR_TMP/password" --known-hosts "$PR_TMP/kh-ca" \
+    -t 2 --accept-new-hostkey
+ssh_expect_error "a host left to a certificate authority: refused" \
+    "SSH: $(re "$PR_TMP/kh-ca") line 1 leaves the host keys of \[127\.0\.0\.1\]:$port to a certificate authority" $bound
+pr_expect_eq "@cert-authority: nothing appended" 1 "$(wc -l <"$PR_TMP/kh-ca")"
+printf '[127.0.0.1]:%s %s\n' "$port" "$key_a" >>"$PR_TMP/kh-ca"
+ssh_check --ssh "alice@$target" --password-file "$PR_TMP/password" --known-hosts "$PR_TMP/kh-ca" -t 2
+read_ok "@cert-authority beside the switch's own key: read"
 
 # A changed host key on the same address: refused even with
 # --accept-new-hostkey; known_hosts keeps the old key.

@@ -33,6 +33,12 @@ count() { grep -c -- "$2" "$PR_TMP/$1.out" || true; }
 run plain audit "$PR_TMP/rack.yaml"
 pr_expect_eq "plain: exit 2 (not-ready ports)" 2 "$(cat "$PR_TMP/plain.rc")"
 pr_expect_eq "plain: no line over 100 columns" 0 "$(awk 'length > 100' "$PR_TMP/plain.out" | wc -l)"
+# An unreadable switch's reason is wrapped like a finding's message.
+printf 'switches:\n  - {name: gone, host: 127.0.0.1:9, snmp: {timeout: 0.2, retries: 0}}\n' \
+    >"$PR_TMP/gone.yaml"
+run gone audit "$PR_TMP/gone.yaml"
+pr_expect_eq "unreadable: no line over 100 columns, the reason starts on the UNREADABLE line" "0 1" \
+    "$(awk 'length > 100' "$PR_TMP/gone.out" | wc -l) $(grep -c '^  UNREADABLE 127\.0\.0\.1:9: no answer' "$PR_TMP/gone.out")"
 pr_expect_eq "plain: no info finding without --verbose" 0 "$(count plain autoneg-on)"
 # rack12-b runs PVST+ (stpxSpanningTreeType.0 = pvstPlus(1) in its recording):
 # the message once, in its header; the 7 ports lab/rack.yaml lists refer to it.

@@ -4,6 +4,7 @@
  *   pr_netconf_server --port PORT [--hostkey FILE] [--data FILE]
  *       [--user NAME --password-file FILE] [--key-user NAME --authorized-keys FILE]
  *       [--mode MODE] [--rpc-log FILE] [--doctype-url URL] [--error-message TEXT]
+ *       [--reply-bytes N] [--attributes N]
  *
  * --hostkey FILE: the host key to use; created (ed25519) when the file does
  * not exist. Without it a fresh key is made at start and removed at exit.
@@ -21,7 +22,12 @@
  *   malformed-xml  hello, then a reply that is not well-formed XML
  *   doctype        hello, then a reply with a DOCTYPE declaring an external
  *                  entity (--doctype-url) used inside <data>
- * libnetconf2's server cannot misbehave, so the last five modes are a small
+ *   big-reply      hello, then a well-formed Junos configuration of about
+ *                  --reply-bytes bytes (default 200,000,000), written as it
+ *                  is made: many interfaces with long descriptions
+ *   many-attributes hello, then a small Junos configuration whose <interface>
+ *                  carries --attributes attributes (default 40,000)
+ * libnetconf2's server cannot misbehave, so the last seven modes are a small
  * SSH server on libssh's server API speaking NETCONF 1.0 framing by hand.
  * Except in "monitoring" mode, which installs its own <get-schema>, the
  * server advertises no ietf-netconf-monitoring (libnetconf2's built-in
@@ -62,6 +68,8 @@ struct server_config {
     const char *rpc_log;
     const char *doctype_url;
     const char *error_message;
+    long long reply_bytes;
+    long attributes;
 };
 
 static struct server_config cfg;
@@ -432,6 +440,77 @@ static void peer_write(ssh_channel chan, const char *text)
     ssh_channel_write(chan, text, (uint32_t)strlen(text));
 }
 
+/* Buffered writes for the big modes: a few large channel writes instead of
+ * millions of small ones. */
+struct peer_out {
+    ssh_channel chan;
+    char buf[1 << 16];
+    size_t len;
+    long long total;
+};
+
+static void peer_out_flush(struct peer_out *o)
+{
+    if (o->len > 0)
+        ssh_channel_write(o->chan, o->buf, (uint32_t)o->len);
+    o->len = 0;
+}
+
+static void peer_out_add(struct peer_out *o, const char *text)
+{
+    size_t n = strlen(text);
+    if (o->len + n > sizeof o->buf)
+        peer_out_flush(o);
+    memcpy(o->buf + o->len, text, n);
+    o->len += n;
+    o->total += (long long)n;
+}
+
+/* <data> of about --reply-bytes: interfaces with 900-byte descriptions. */
+static void peer_big_reply(ssh_channel chan, const char *head)
+{
+    static _Thread_local struct peer_out o;
+    o.chan = chan;
+    o.len = 0;
+    o.total = 0;
+    char pad[901];
+    memset(pad, 'x', sizeof pad - 1);
+    pad[sizeof pad - 1] = '\0';
+    peer_out_add(&o, head);
+    peer_out_add(&o,
+                 "<data><configuration xmlns=\"http://xml.juniper.net/xnm/1.1/xnm\"><interfaces>");
+    for (long i = 0; o.total < cfg.reply_bytes && !server_stop; i++) {
+        char item[1100];
+        snprintf(item, sizeof item,
+                 "<interface><name>ge-%ld/%ld/%ld</name><description>%s</description></interface>",
+                 i / 4800, i / 48 % 100, i % 48, pad);
+        peer_out_add(&o, item);
+    }
+    peer_out_add(&o, "</interfaces></configuration></data></rpc-reply>" SERVER_EOM);
+    peer_out_flush(&o);
+}
+
+/* One <interface> with --attributes distinct attributes. */
+static void peer_many_attributes(ssh_channel chan, const char *head)
+{
+    static _Thread_local struct peer_out o;
+    o.chan = chan;
+    o.len = 0;
+    o.total = 0;
+    peer_out_add(&o, head);
+    peer_out_add(&o,
+                 "<data><configuration xmlns=\"http://xml.juniper.net/xnm/1.1/xnm\"><interfaces>"
+                 "<interface");
+    for (long i = 0; i < cfg.attributes; i++) {
+        char attr[40];
+        snprintf(attr, sizeof attr, " a%ld=\"%ld\"", i, i);
+        peer_out_add(&o, attr);
+    }
+    peer_out_add(&o, "><name>ge-0/0/1</name></interface></interfaces></configuration></data>"
+                     "</rpc-reply>" SERVER_EOM);
+    peer_out_flush(&o);
+}
+
 /* Keeps the connection open, discarding input, until the client leaves or
  * the server stops. */
 static void peer_drain(ssh_channel chan)
@@ -506,6 +585,10 @@ static void peer_netconf(ssh_channel chan)
         peer_write(chan, head);
         peer_write(chan, "<data><configuration xmlns=\"http://xml.juniper.net/xnm/1.1/xnm\">"
                          "<version>&ext;</version></configuration></data></rpc-reply>" SERVER_EOM);
+    } else if (strcmp(cfg.mode, "big-reply") == 0) {
+        peer_big_reply(chan, head);
+    } else if (strcmp(cfg.mode, "many-attributes") == 0) {
+        peer_many_attributes(chan, head);
     }
     peer_drain(chan);
 }
@@ -572,14 +655,17 @@ static int server_run_peer(void)
     return 0;
 }
 
-static const char *server_modes[] = {"normal",        "rpc-error", "monitoring", "silent",
-                                     "no-subsystem",  "no-hello",  "garbage",    "stall",
-                                     "malformed-xml", "doctype",   NULL};
+static const char *server_modes[] = {
+    "normal",  "rpc-error",     "monitoring", "silent",  "no-subsystem", "no-hello",
+    "garbage", "malformed-xml", "stall",      "doctype", "big-reply",    "many-attributes",
+    NULL};
 
 int main(int argc, char **argv)
 {
     cfg.mode = "normal";
     cfg.error_message = "configuration database locked by another user";
+    cfg.reply_bytes = 200000000;
+    cfg.attributes = 40000;
     const char *password_file = NULL;
     for (int i = 1; i + 1 < argc; i += 2) {
         const char *opt = argv[i], *val = argv[i + 1];
@@ -605,6 +691,10 @@ int main(int argc, char **argv)
             cfg.doctype_url = val;
         else if (strcmp(opt, "--error-message") == 0)
             cfg.error_message = val;
+        else if (strcmp(opt, "--reply-bytes") == 0)
+            cfg.reply_bytes = atoll(val);
+        else if (strcmp(opt, "--attributes") == 0)
+            cfg.attributes = atol(val);
         else
             server_die("unknown option (see the comment at the top of pr_netconf_server.c)");
     }

@@ -167,7 +167,6 @@ int main(int argc, char **argv)
     }
     struct pr_snmp_source *src = walk ? pr_snmp_source_open_walk(walk, &err)
                                       : pr_snmp_source_open_live(argv[optind], &opts, &err);
-    explicit_bzero(&opts, sizeof opts);
     struct pr_snmp_store store;
     pr_snmp_store_init(&store);
     if (src != NULL && set != NULL && set_integer(src, set, &err) != 0) {
@@ -186,7 +185,9 @@ int main(int argc, char **argv)
     if (src != NULL)
         fprintf(stderr, "requests: %lu\n", pr_snmp_source_requests(src));
     pr_snmp_store_free(&store);
+    /* The source read the secrets from opts until now. */
     pr_snmp_source_close(src);
+    explicit_bzero(&opts, sizeof opts);
     free(req);
     free(oids);
     return rc;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/inventory.h"
@@ -389,6 +390,49 @@ static void test_syntax_error(void **state)
                  "any token (while scanning for the next token at line 2, column 1)");
 }
 
+/* Nesting: 100,000 '[' took libyaml's scanner half a minute; anything
+ * nested deeper than 64 is refused at once, naming where. 64 levels are
+ * still read (here they fail later, as an unknown key). */
+static void test_nesting_depth(void **state)
+{
+    (void)state;
+    size_t n = 100000;
+    char *deep = malloc(n + 16);
+    assert_non_null(deep);
+    memset(deep, '[', n);
+    deep[n] = '\0';
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    expect_error(deep, "inventory.yaml:1:65: lists and maps nested more than 64 deep");
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    if (secs > 2.0)
+        fail_msg("refusing 100,000 '[' took %.1f s", secs);
+
+    /* Block style counts the same: 65 maps inside one another. */
+    char block[65 * 80] = "";
+    for (int i = 0; i < 65; i++)
+        snprintf(block + strlen(block), sizeof block - strlen(block), "%*sk%d:\n", i, "", i);
+    expect_error(block, "inventory.yaml:65:65: lists and maps nested more than 64 deep");
+
+    /* 64 deep: past the check, and judged by the inventory reader. */
+    char ok[400];
+    snprintf(ok, sizeof ok, "switches:\n  - {host: a, x: %.61s%.61s}\n",
+             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+             "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]");
+    struct inventory inv;
+    struct pr_error err;
+    assert_int_equal(parse(ok, &inv, &err), -1);
+    assert_null(strstr(err.msg, "nested"));
+    assert_non_null(strstr(err.msg, "'x'"));
+
+    /* Brackets in quotes and comments are not nesting. */
+    memset(deep, '[', n);
+    memcpy(deep, "# ", 2);
+    expect_error(deep, "inventory.yaml:1:1: the inventory is empty; it needs a 'switches:' list");
+    free(deep);
+}
+
 static void test_wrong_types(void **state)
 {
     (void)state;
@@ -752,6 +796,54 @@ static void test_env_secrets(void **state)
     unsetenv("PR_TEST_RACK12_COMMUNITY");
 }
 
+/* Every variable an env:NAME names is wiped from the environment once the
+ * inventory is read, also when two switches name the same one, and also
+ * when the parse fails after reading it. */
+static void test_env_secrets_wiped(void **state)
+{
+    (void)state;
+    setenv("PR_TEST_WIPE_COMMUNITY", "shared-community", 1);
+    setenv("PR_TEST_WIPE_AUTH", "auth-passphrase", 1);
+    char *value = getenv("PR_TEST_WIPE_COMMUNITY");
+    struct inventory inv;
+    struct pr_error err;
+    assert_int_equal(
+        parse("defaults:\n  snmp: {community: env:PR_TEST_WIPE_COMMUNITY}\n"
+              "switches:\n  - host: a\n  - host: b\n"
+              "    snmp: {community: env:PR_TEST_WIPE_COMMUNITY}\n"
+              "  - host: c\n    snmp: {version: 3, user: u, level: authNoPriv, auth: SHA, "
+              "auth_pass: env:PR_TEST_WIPE_AUTH}\n",
+              &inv, &err),
+        0);
+    assert_string_equal(inv.switches[0].snmp.community, "shared-community");
+    assert_string_equal(inv.switches[1].snmp.community, "shared-community");
+    assert_string_equal(inv.switches[2].snmp.auth_pass, "auth-passphrase");
+    assert_null(getenv("PR_TEST_WIPE_COMMUNITY"));
+    assert_null(getenv("PR_TEST_WIPE_AUTH"));
+    /* setenv's copy was overwritten where it lies, as the block the
+     * process started with is. */
+    assert_int_equal(value[0], '\0');
+    inventory_free(&inv);
+
+    setenv("PR_TEST_WIPE_COMMUNITY", "read-then-failed", 1);
+    expect_error("switches:\n  - host: a\n    snmp: {community: env:PR_TEST_WIPE_COMMUNITY, "
+                 "version: 7}\n",
+                 "inventory.yaml:3:60: 'version' must be one of 1, 2c, 3, not '7'");
+    assert_null(getenv("PR_TEST_WIPE_COMMUNITY"));
+
+    /* A syntax check reads no secret and wipes nothing. */
+    setenv("PR_TEST_WIPE_COMMUNITY", "kept", 1);
+    assert_int_equal(inventory_parse_flags("switches:\n  - host: a\n    snmp: {community: "
+                                           "env:PR_TEST_WIPE_COMMUNITY}\n",
+                                           strlen("switches:\n  - host: a\n    snmp: "
+                                                  "{community: env:PR_TEST_WIPE_COMMUNITY}\n"),
+                                           NULL, NULL, INVENTORY_SKIP_SECRETS, &inv, &err),
+                     0);
+    assert_string_equal(getenv("PR_TEST_WIPE_COMMUNITY"), "kept");
+    inventory_free(&inv);
+    unsetenv("PR_TEST_WIPE_COMMUNITY");
+}
+
 /* Secrets never enter messages, whatever goes wrong around them. */
 static void test_secrets_not_in_messages(void **state)
 {
@@ -905,10 +997,12 @@ int main(void)
         cmocka_unit_test(test_secret_files),
         cmocka_unit_test(test_netconf_password),
         cmocka_unit_test(test_env_secrets),
+        cmocka_unit_test(test_env_secrets_wiped),
         cmocka_unit_test(test_secrets_not_in_messages),
         cmocka_unit_test(test_paths),
         cmocka_unit_test(test_load),
         cmocka_unit_test(test_free_zeroed),
+        cmocka_unit_test(test_nesting_depth),
     };
     return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }

@@ -432,6 +432,9 @@ static void test_interfaces_types_shutdown_version(void **state)
     assert_evidence(&sw.stp.mode, "no spanning-tree mode statement: Rapid PVST+ is the IOS-XE "
                                   "17.9 default (Catalyst 9000)");
     assert_int_equal(ios_switch_platform(&sw), IOS_PLATFORM_IOS_XE);
+    /* The description is the port's, as ifAlias would be. */
+    assert_string_equal(port(&sw, "GigabitEthernet1/0/1")->alias, "srv12-01 & its  BMC");
+    assert_string_equal(port(&sw, "TwoGigabitEthernet1/0/2")->alias, "");
     pr_switch_free(&sw);
 
     /* The description (with its escaped '&' and a newline) stays on one

@@ -44,6 +44,7 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
     char *text = render(&sw, 1);
     const char *expected = "{\n"
                            "  \"portready\": 1,\n"
+                           "  \"timestamp\": null,\n"
                            "  \"switches\": [\n"
                            "    {\n"
                            "      \"name\": \"rack12-b\",\n"
@@ -73,7 +74,8 @@ static void test_unreadable_switch_has_error_and_empty_arrays(void **state)
                            "    \"uplinks\": 0,\n"
                            "    \"unchecked\": 0,\n"
                            "    \"portless\": 0\n"
-                           "  }\n"
+                           "  },\n"
+                           "  \"error\": null\n"
                            "}\n";
     assert_string_equal(text, expected);
     free(text);
@@ -92,6 +94,7 @@ static void test_port_facts_findings_and_escaping(void **state)
     pr_fact_set(&sw.stp.max_age_s, 20, "x");
     struct pr_port *port = pr_switch_add_port(&sw, "Gi1/0/1", NULL);
     port->ifindex = 10101;
+    strcpy(port->server, "srv12-01");
     struct pr_port_facts *f = &port->facts;
     pr_fact_set(&f->admin_status, PR_IF_UP, "x");
     pr_fact_set(&f->oper_status, PR_IF_UP, "x");
@@ -109,6 +112,11 @@ static void test_port_facts_findings_and_escaping(void **state)
     /* Facts: known values named, unknown (lacp_fallback) null. */
     assert_non_null(strstr(text, "\"name\": \"sw\\\"1\""));
     assert_non_null(strstr(text, "\"mode\": \"rapid-pvst\""));
+    /* The inventory's server; no ifAlias: description null. */
+    assert_non_null(strstr(text, "\"name\": \"Gi1/0/1\",\n"
+                                 "          \"server\": \"srv12-01\",\n"
+                                 "          \"description\": null,\n"
+                                 "          \"ifindex\": 10101,\n"));
     assert_non_null(strstr(text, "\"verdict\": \"not-ready\",\n"
                                  "          \"expected_blackout_s\": 30,\n"));
     assert_non_null(strstr(text, "\"facts\": {\n"
@@ -190,6 +198,51 @@ static void test_uplinks_roles_and_fix_block(void **state)
     pr_switch_free(&sw);
 }
 
+/* An audit round's document: its round and wall-clock timestamp first, the
+ * error that stopped it last ({"code", "message"}). */
+static void test_round_timestamp_and_error(void **state)
+{
+    (void)state;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    struct pr_error stop = {0};
+    pr_error_set(&stop, PR_ERR_INTERRUPTED, "interrupted: 2 of 3 switches not read");
+    /* 2024-05-14T10:21:03.123456789Z */
+    struct report_options opts = {
+        .out = out, .timestamp_ns = INT64_C(1715682063123456789), .round = 2, .error = &stop};
+    struct pr_switch sw;
+    pr_switch_init(&sw, "rack12-a", "127.0.0.1:1161");
+    sw.driver_name = "generic-snmp";
+    struct pr_port *port = pr_switch_add_port(&sw, "1/1/1", NULL);
+    strcpy(port->alias, "srv12-01 \"eth0\"");
+    rules_judge_switch(&sw);
+    struct pr_summary summary;
+    rules_summarize(&sw, 1, &summary);
+    void *wstate = NULL;
+    struct pr_error err = {0};
+    assert_int_equal(report_writer_json.begin(&opts, &wstate, &err), 0);
+    report_writer_json.write_switch(&opts, wstate, &sw);
+    assert_int_equal(report_writer_json.end(&opts, wstate, &summary, &err), 0);
+    fclose(out);
+    assert_non_null(strstr(text, "{\n"
+                                 "  \"portready\": 1,\n"
+                                 "  \"timestamp\": \"2024-05-14T10:21:03.123Z\",\n"
+                                 "  \"round\": 2,\n"
+                                 "  \"switches\": [\n"));
+    assert_non_null(strstr(text, "\"server\": null,\n"
+                                 "          \"description\": \"srv12-01 \\\"eth0\\\"\",\n"));
+    assert_non_null(strstr(text, "  },\n"
+                                 "  \"error\": {\n"
+                                 "    \"code\": \"interrupted\",\n"
+                                 "    \"message\": \"interrupted: 2 of 3 switches not read\"\n"
+                                 "  }\n"
+                                 "}\n"));
+    free(text);
+    pr_switch_free(&sw);
+}
+
 /* Both writers report an output that cannot take the report (/dev/full:
  * every write fails with ENOSPC once the buffer is flushed). */
 static void test_unwritable_output_is_an_error(void **state)
@@ -224,6 +277,7 @@ int main(void)
         cmocka_unit_test(test_unreadable_switch_has_error_and_empty_arrays),
         cmocka_unit_test(test_port_facts_findings_and_escaping),
         cmocka_unit_test(test_uplinks_roles_and_fix_block),
+        cmocka_unit_test(test_round_timestamp_and_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

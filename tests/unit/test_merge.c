@@ -56,11 +56,33 @@ static void test_config_wins_for_configuration_agent_for_state(void **state)
     pr_switch_free(&config);
 }
 
+/* The description: the agent's ifAlias, else the configuration's. */
+static void test_description(void **state)
+{
+    (void)state;
+    struct pr_switch live, config;
+    pr_switch_init(&live, "sw", "h");
+    pr_switch_init(&config, "sw", "f");
+    struct pr_port *l1 = pr_switch_add_port(&live, "Gi1/0/1", NULL);
+    strcpy(l1->alias, "srv12-01 (ifAlias)");
+    struct pr_port *l2 = pr_switch_add_port(&live, "Gi1/0/2", NULL);
+    strcpy(pr_switch_add_port(&config, "GigabitEthernet1/0/1", NULL)->alias, "srv12-01 (config)");
+    strcpy(pr_switch_add_port(&config, "GigabitEthernet1/0/2", NULL)->alias, "srv12-02 (config)");
+    l1 = &live.ports[0];
+    l2 = &live.ports[1];
+    assert_int_equal(merge_config_into_live(&live, &config, &pr_driver_cisco), 2);
+    assert_string_equal(l1->alias, "srv12-01 (ifAlias)");
+    assert_string_equal(l2->alias, "srv12-02 (config)");
+    pr_switch_free(&live);
+    pr_switch_free(&config);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_config_wins_for_configuration_agent_for_state),
+        cmocka_unit_test(test_description),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

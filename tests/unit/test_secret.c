@@ -198,6 +198,48 @@ static void test_env(void **state)
     assert_int_equal(secret_from_env("", out, sizeof out, &err), -1);
 }
 
+extern char **environ;
+
+/* secret_take_env copies then wipes: the value is overwritten where it
+ * lies (every entry of a name given twice) and the variable is gone, also
+ * when the copy fails. secret_wipe_env only wipes. */
+static void test_take_env(void **state)
+{
+    (void)state;
+    char out[8];
+    struct pr_error err = {0};
+    setenv("PR_TEST_TAKE", "abc", 1);
+    char *value = getenv("PR_TEST_TAKE");
+    assert_int_equal(secret_take_env("PR_TEST_TAKE", out, sizeof out, &err), 0);
+    assert_string_equal(out, "abc");
+    assert_null(getenv("PR_TEST_TAKE"));
+    assert_memory_equal(value, "\0\0\0", 3);
+
+    setenv("PR_TEST_TAKE", "12345678", 1); /* 8 > 7 */
+    value = getenv("PR_TEST_TAKE");
+    assert_int_equal(secret_take_env("PR_TEST_TAKE", out, sizeof out, &err), -1);
+    assert_string_equal(err.msg, "the value of environment variable PR_TEST_TAKE is longer than 7 "
+                                 "characters");
+    assert_null(getenv("PR_TEST_TAKE"));
+    assert_int_equal(value[0], '\0');
+    assert_int_equal(secret_take_env("PR_TEST_TAKE", out, sizeof out, &err), -1);
+    assert_string_equal(err.msg, "environment variable PR_TEST_TAKE is not set");
+
+    /* The same name twice, as execve() may hand it over. */
+    char first[] = "PR_TEST_TWICE=one", second[] = "PR_TEST_TWICE=two";
+    char *env[] = {first, second, NULL};
+    char **saved = environ;
+    environ = env;
+    secret_wipe_env("PR_TEST_TWICE");
+    environ = saved;
+    assert_memory_equal(first + 14, "\0\0\0", 3);
+    assert_memory_equal(second + 14, "\0\0\0", 3);
+
+    secret_wipe_env("PR_TEST_NEVER_SET");
+    secret_wipe_env("1BAD");
+    secret_wipe_env(NULL);
+}
+
 static void test_wipe(void **state)
 {
     (void)state;
@@ -215,7 +257,7 @@ int main(void)
         cmocka_unit_test(test_first_line), cmocka_unit_test(test_length_limit),
         cmocka_unit_test(test_bad_files),  cmocka_unit_test(test_mode_warning),
         cmocka_unit_test(test_pipe),       cmocka_unit_test(test_env),
-        cmocka_unit_test(test_wipe),
+        cmocka_unit_test(test_take_env),   cmocka_unit_test(test_wipe),
     };
     return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }

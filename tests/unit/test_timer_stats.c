@@ -142,10 +142,30 @@ static void test_watch_summary(void **state)
     struct timer_summary s;
     assert_int_equal(timer_summarize(&run, &s, &err), 0);
     assert_int_equal(s.median_ns, 5035 * MS); /* first lost probe -> first reply */
+    /* The thresholds of a bounce: a 5.035 s outage is a warning... */
+    assert_int_equal(s.verdict, TIMER_WARNING);
+    assert_non_null(strstr(s.cause, "includes the time the link was held down"));
+    assert_non_null(strstr(s.cause, "includes the time the link was held down"));
+    assert_int_equal(timer_exit_code(&run, &s), 1);
+    /* ...unless the bouncing side held the link down 4 s of it. */
+    run.down_for_s = 4;
+    assert_int_equal(timer_outage_blackout_ns(&run, o), 1035 * MS);
+    assert_int_equal(timer_summarize(&run, &s, &err), 0);
+    assert_int_equal(s.verdict, TIMER_READY);
+    assert_null(s.cause);
     assert_int_equal(timer_exit_code(&run, &s), 0);
+    run.down_for_s = 6; /* never below 0 */
+    assert_int_equal(timer_outage_blackout_ns(&run, o), 0);
+    run.down_for_s = 1;
+    o->first_reply_ns = 32045 * MS; /* 1 s down, then 30 s: STP forward delay */
+    assert_int_equal(timer_summarize(&run, &s, &err), 0);
+    assert_int_equal(s.verdict, TIMER_NOT_READY);
+    assert_non_null(strstr(s.cause, "2 x 15 s"));
+    assert_int_equal(timer_exit_code(&run, &s), 2);
     o = timer_run_add_outage(&run, &err);
     o->first_lost_sent_ns = 9 * S; /* never ended */
     assert_int_equal(timer_summarize(&run, &s, &err), 0);
+    assert_int_equal(s.verdict, TIMER_UNKNOWN);
     assert_int_equal(timer_exit_code(&run, &s), 3);
     timer_run_free(&run);
 }
@@ -186,7 +206,12 @@ static void test_text_lines(void **state)
     o->lost = 1;
     timer_text_outage(&run, 0, line, sizeof line);
     assert_string_equal(line, "outage 1: last reply -> first lost probe 8.0 ms | first lost "
-                              "probe -> first reply 5036.0 ms | 1 probe lost");
+                              "probe -> first reply 5036.0 ms | 1 probe lost | warning");
+    run.down_for_s = 5;
+    timer_text_outage(&run, 0, line, sizeof line);
+    assert_string_equal(line, "outage 1: last reply -> first lost probe 8.0 ms | first lost "
+                              "probe -> first reply 5036.0 ms | 1 probe lost | less --down-for "
+                              "5.00 s: 36.0 ms | ready");
     timer_run_free(&run);
 }
 
