@@ -9,6 +9,9 @@
  * command name ..." or "syntax error ...". */
 #include "mikrotik/mikrotik_cli.h"
 
+/* Nothing to send first, no pager to answer: empty lists. */
+static const char *const routeros_none[] = {NULL};
+
 static const char *const routeros_prompts[] = {
     "^\\[[A-Za-z0-9._-]+@[^]]+\\] [^>]*(<SAFE>)?>$",
     NULL,
@@ -21,11 +24,11 @@ static const char *const routeros_errors[] = {
 
 const struct pr_cli_dialect mikrotik_cli_dialect = {
     .name = "routeros",
-    .paging_off = NULL,
+    .paging_off = routeros_none,
     .show_config = "/export",
     .show_version = "/system resource print",
     .prompts = routeros_prompts,
-    .pagers = NULL,
+    .pagers = routeros_none,
     .above_prompt = NULL,
     .errors = routeros_errors,
     .exec = true,
