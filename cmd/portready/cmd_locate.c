@@ -9,12 +9,15 @@
 #include <string.h>
 
 #include "cli_common.h"
+#include "cli_json.h"
 #include "cmd_report.h"
 #include "commands.h"
 #include "driver.h"
 #include "report/report.h"
+#include "util/json.h"
 #include "util/mac.h"
 #include "util/strutil.h"
+#include "util/walltime.h"
 
 #define OPT_WALK      3001
 #define OPT_INVENTORY 3002
@@ -274,13 +277,21 @@ static void write_text(const struct locate_args *a, const struct locate_result *
     }
 }
 
-static void write_json(const struct locate_result *res)
+/* The document (docs/json.md): res NULL when the run failed before any
+ * MAC was looked for; err as "error" (NULL: null). */
+static void write_json(const struct locate_result *res, int64_t started_ns,
+                       const struct pr_error *err)
 {
+    static const struct locate_result none;
+    if (res == NULL)
+        res = &none;
     struct json_out j;
     json_init(&j, stdout, true);
     json_begin_object(&j);
     json_key(&j, "portready");
     json_int(&j, 1);
+    json_key(&j, "timestamp");
+    json_wall_time(&j, started_ns, 3);
     json_key(&j, "locate");
     json_begin_array(&j);
     size_t located = 0, counts[4] = {0};
@@ -304,20 +315,33 @@ static void write_json(const struct locate_result *res)
         json_int(&j, (int64_t)values[k]);
     }
     json_end_object(&j);
+    json_key(&j, "error");
+    json_error(&j, err);
     json_end_object(&j);
     json_finish(&j);
+    fflush(stdout);
+}
+
+/* A failure before any MAC was looked for: said on standard error, and as
+ * the document when JSON was asked. */
+static int fail(bool json, int64_t started_ns, const char *hint, const struct pr_error *err)
+{
+    if (json)
+        write_json(NULL, started_ns, err);
+    return cmd_fail(hint, "locate: %s", err->msg);
 }
 
 static int run(const struct locate_args *a, const struct survey_spec *specs, size_t n_specs,
-               const struct locate_known *known, size_t n_known)
+               const struct locate_known *known, size_t n_known, int64_t started_ns)
 {
     struct locate_result res;
     struct pr_error err = {0};
+    bool json = a->report.writer == &report_writer_json;
     if (locate_run(specs, n_specs, a->macs, a->n_macs, known, n_known,
                    a->jobs > 0 ? (unsigned)a->jobs : 8, &res, &err) != 0)
-        return cmd_fail(NULL, "locate: %s", err.msg);
-    if (a->report.writer == &report_writer_json)
-        write_json(&res);
+        return fail(json, started_ns, NULL, &err);
+    if (json)
+        write_json(&res, started_ns, NULL);
     else
         write_text(a, &res);
     if (a->report.stats) {
@@ -383,6 +407,8 @@ int cmd_locate(int argc, char **argv)
 {
     struct locate_args a = {0};
     struct pr_error err = {0};
+    int64_t started_ns = pr_wall_now_ns();
+    bool json = cli_wants_json(argc, argv);
     int parsed = parse_args(argc, argv, &a, &err);
     if (parsed == 1) {
         print_usage(stdout);
@@ -391,16 +417,16 @@ int cmd_locate(int argc, char **argv)
     }
     if (parsed != 0) {
         free(a.macs);
-        return cmd_fail("Try 'portready locate --help'.", "locate: %s", err.msg);
+        return fail(json, started_ns, "Try 'portready locate --help'.", &err);
     }
     int rc;
     if (a.inventory != NULL) {
         struct locate_inventory li;
         if (locate_inventory_load(a.inventory, &li, &err) != 0) {
             free(a.macs);
-            return cmd_fail(NULL, "locate: %s", err.msg);
+            return fail(a.report.writer == &report_writer_json, started_ns, NULL, &err);
         }
-        rc = run(&a, li.specs, li.n_specs, li.known, li.n_known);
+        rc = run(&a, li.specs, li.n_specs, li.known, li.n_known, started_ns);
         locate_inventory_free(&li);
     } else {
         struct survey_spec spec = {
@@ -411,7 +437,7 @@ int cmd_locate(int argc, char **argv)
             .driver = a.driver != NULL ? a.driver : "auto",
             .expect_vlan = -1,
         };
-        rc = run(&a, &spec, 1, NULL, 0);
+        rc = run(&a, &spec, 1, NULL, 0, started_ns);
     }
     free(a.macs);
     return rc;

@@ -8,7 +8,6 @@
 
 #include "driver.h"
 #include "util/mac.h"
-#include "util/secret.h"
 #include "util/strutil.h"
 
 long locate_choose(const struct locate_candidate *c, size_t n)
@@ -64,11 +63,8 @@ static int open_source(const struct survey_spec *spec, struct pr_snmp_source **s
     else if (spec->host != NULL) {
         /* A forwarding table is one long column: walked LOCATE_FDB_REPS rows a
          * request (as net-snmp's -Cr) unless the options say otherwise. */
-        struct pr_snmp_options opts = *spec->snmp;
-        if (opts.max_repetitions == 0)
-            opts.max_repetitions = LOCATE_FDB_REPS;
-        *src = pr_snmp_source_open_live(spec->host, &opts, err);
-        secret_wipe(&opts, sizeof opts);
+        *src = pr_snmp_source_open_live(spec->host, spec->snmp, err);
+        pr_snmp_source_prefer_repetitions(*src, LOCATE_FDB_REPS);
     } else
         return pr_error_set(err, PR_ERR_UNSUPPORTED,
                             "%s has no SNMP source: a configuration holds no forwarding table",

@@ -575,3 +575,12 @@ pr_snmp_source_open_live(const char *host, const struct pr_snmp_options *opts, s
     }
     return src;
 }
+
+void pr_snmp_source_prefer_repetitions(struct pr_snmp_source *src, int reps)
+{
+    if (src == NULL || src->ops != &live_ops)
+        return;
+    struct live_priv *priv = src->priv;
+    if (priv->opts.max_repetitions == 0)
+        priv->opts.max_repetitions = reps;
+}

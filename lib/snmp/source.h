@@ -99,6 +99,10 @@ struct pr_snmp_source *pr_snmp_source_open_walk(const char *path, struct pr_erro
 
 void pr_snmp_source_close(struct pr_snmp_source *src);
 
+/* A live source opened with max_repetitions 0 (automatic) walks reps rows
+ * a GETBULK instead (as net-snmp's -Cr); other sources are left alone. */
+void pr_snmp_source_prefer_repetitions(struct pr_snmp_source *src, int reps);
+
 /* What to fetch: each entry is either a scalar (GET of exactly that OID,
  * typically ending in .0) or a subtree (a table column, walked with GETBULK
  * -- several columns per request -- or GETNEXT under v1). */

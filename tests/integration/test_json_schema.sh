@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: BSD-3-Clause
-# One JSON schema across check, audit, time and dhcp-log (docs/json.md),
+# One JSON schema across check, audit, time, dhcp-log and locate (docs/json.md),
 # whatever the source (a walk, a configuration, the CLI over SSH):
 # snake_case keys everywhere (dhcp-log's hyphenated verdict counts kept
 # beside their snake_case keys as deprecated); every document starts with
@@ -103,6 +103,14 @@ pr_expect_eq "dhcp-log: snake_case counts, equal to the deprecated ones" \
     "1 3 1 1 1 0 True" \
     "$(pr_json "$out/dhcp.json" '(lambda v: " ".join(str(v[k]) for k in ("slow_renew","no_offer","no_request","no_ack","renew_failed","not_seen")) + " " + str(all(v[k] == v[k.replace("_","-")] for k in v if "_" in k)))(d["summary"]["verdicts"])')"
 
+# locate: a walk of rack12-a, srv12-03's MAC (lab/README.md: learned on
+# 1/1/3, FDB 2).
+run locate 2 locate --walk "$lab/rack12-a.snmprec" --format json 52:54:00:12:03:01
+pr_expect_eq "locate: top-level keys" "portready timestamp locate summary error" \
+    "$(pr_json "$out/locate.json" '" ".join(d)')"
+pr_expect_eq "locate: no error, the port" "None 1/1/3" \
+    "$(pr_json "$out/locate.json" 'str(d["error"]) + " " + d["locate"][0]["port"]')"
+
 # Failures: one document each, with the error and the usual keys empty.
 # expect_error NAME CODE ARGS...
 expect_error() {
@@ -128,6 +136,8 @@ expect_error audit-typo input audit --format json "$PR_TMP/typo.yaml"
 expect_error time-usage usage time --format json --iface eth0 --count 0
 expect_error time-no-mode usage time --format json
 expect_error dhcp-usage usage dhcp-log --mac zz --format json x.log
+expect_error locate-usage usage locate --format json --walk x.snmprec not-a-mac
+expect_error locate-missing io locate --format json --inventory "$PR_TMP/missing.yaml" 52:54:00:12:03:01
 expect_error dhcp-missing io dhcp-log --format json "$PR_TMP/missing.log"
 printf 'May 14 10:00:00 pxe01 sshd[99]: Accepted publickey for root\n' >"$PR_TMP/auth.log"
 expect_error dhcp-no-dhcpd input dhcp-log --format json "$PR_TMP/auth.log"
@@ -139,7 +149,7 @@ pr_expect_eq "errors: time before its mode is known: time null" "None" \
     "$(pr_json "$out/time-usage.json" 'd["time"]')"
 pr_expect_eq "errors: dhcp-log: no client, zero counts" "[] 0" \
     "$(pr_json "$out/dhcp-missing.json" 'str(d["dhcp"]) + " " + str(d["summary"]["clients"])')"
-pr_expect_eq "errors: the same top-level keys as a good run's" "check audit dhcp-log" \
+pr_expect_eq "errors: the same top-level keys as a good run's" "check audit dhcp-log locate" \
     "$(python3 - "$out" <<'PY'
 import json, os, sys
 d = sys.argv[1]
@@ -148,6 +158,7 @@ same = []
 if keys("check") == keys("check-usage") == keys("check-no-switch"): same.append("check")
 if keys("audit") == keys("audit-typo") == keys("audit-missing"): same.append("audit")
 if keys("dhcp") == keys("dhcp-missing") == keys("dhcp-no-dhcpd"): same.append("dhcp-log")
+if keys("locate") == keys("locate-usage") == keys("locate-missing"): same.append("locate")
 print(" ".join(same))
 PY
 )"

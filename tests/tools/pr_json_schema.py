@@ -24,7 +24,11 @@ SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 # docs/json.md, "Deprecated keys": (place, key)
 # docs/json.md, "Maps keyed by name": places whose keys are names of things
 # (the DHCP clients of a port), not keys of the schema.
-NAME_MAPS = {"switches[].ports[].clients"}
+NAME_MAPS = {
+    "switches[].ports[].clients",
+    "locate[].verdict.clients",  # locate: the port object of check
+    "dhcp[].port.verdict.clients",  # dhcp-log --inventory: the locate object
+}
 DEPRECATED = {("summary.verdicts", k) for k in
               ("slow-renew", "no-offer", "no-request", "no-ack", "renew-failed", "not-seen")}
 
