@@ -70,7 +70,7 @@ static void describe_multipath(const struct rtattr *mp, int family, char *buf, s
 {
     const struct rtnexthop *nh = RTA_DATA(mp);
     int left = (int)RTA_PAYLOAD(mp);
-    for (; RTNH_OK(nh, left); left -= NLMSG_ALIGN(nh->rtnh_len), nh = RTNH_NEXT(nh)) {
+    for (; TIMER_RTNH_OK(nh, left); left -= NLMSG_ALIGN(nh->rtnh_len), nh = RTNH_NEXT(nh)) {
         pr_strlcatf(buf, len, " nexthop");
         int alen = (int)nh->rtnh_len - (int)sizeof *nh;
         for (const struct rtattr *a = RTNH_DATA(nh); RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {

@@ -244,7 +244,7 @@ static int collect_default(struct nlmsghdr *h, void *ctx, struct pr_error *err)
             /* One entry per nexthop. */
             const struct rtnexthop *nh = RTA_DATA(a);
             int left = (int)RTA_PAYLOAD(a);
-            while (RTNH_OK(nh, left)) {
+            while (TIMER_RTNH_OK(nh, left)) {
                 struct timer_default_route *grown = realloc(list->v, (list->n + 1) * sizeof *grown);
                 if (grown == NULL)
                     return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");

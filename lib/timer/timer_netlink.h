@@ -17,6 +17,11 @@
 
 #include "util/error.h"
 
+/* RTNH_OK reads the nexthop's length before it checks that one fits in
+ * len: past the end of a message whose last attribute is RTA_MULTIPATH.
+ * This checks len first. (linux/rtnetlink.h must be included to use it.) */
+#define TIMER_RTNH_OK(nh, len) ((len) >= (int)sizeof(struct rtnexthop) && RTNH_OK(nh, len))
+
 /* A NETLINK_ROUTE socket subscribed to the given RTMGRP_* groups (0: none),
  * close-on-exec. Returns the fd or -1. */
 int timer_nl_socket(unsigned groups, struct pr_error *err);

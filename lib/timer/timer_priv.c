@@ -94,7 +94,8 @@ static struct nlmsghdr *route_for_creation(const struct nlmsghdr *recorded)
             struct rtattr *mp = (struct rtattr *)end;
             struct rtnexthop *nh = RTA_DATA(mp);
             int left = (int)RTA_PAYLOAD(mp);
-            for (; RTNH_OK(nh, left); left -= (int)NLMSG_ALIGN(nh->rtnh_len), nh = RTNH_NEXT(nh))
+            for (; TIMER_RTNH_OK(nh, left);
+                 left -= (int)NLMSG_ALIGN(nh->rtnh_len), nh = RTNH_NEXT(nh))
                 nh->rtnh_flags &= RTNH_F_ONLINK;
         }
         end += RTA_ALIGN(a->rta_len);

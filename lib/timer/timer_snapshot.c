@@ -132,7 +132,7 @@ static bool route_on(const struct timer_snapshot *snap, struct nlmsghdr *h, cons
         } else if (a->rta_type == RTA_MULTIPATH) {
             const struct rtnexthop *nh = RTA_DATA(a);
             int left = (int)RTA_PAYLOAD(a);
-            for (; RTNH_OK(nh, left); left -= NLMSG_ALIGN(nh->rtnh_len), nh = RTNH_NEXT(nh)) {
+            for (; TIMER_RTNH_OK(nh, left); left -= NLMSG_ALIGN(nh->rtnh_len), nh = RTNH_NEXT(nh)) {
                 if (nh->rtnh_ifindex == snap->ifindex)
                     return true;
             }

@@ -41,7 +41,11 @@ set -e
 pr_expect_eq "100,000 rows: srv12-03 on 1/1/3" "1/1/3" "$(pr_json "$PR_TMP/big.json" "d['locate'][0]['port']")"
 rss=$(tail -1 "$PR_TMP/big.rss")
 echo "# maximum RSS ${rss} kB; $(grep -o '[0-9]* SNMP requests' "$PR_TMP/big.err")"
-[ "${rss:-999999}" -lt 200000 ] && pr_pass "100,000 rows: under 200 MB ($rss kB)" ||
+# Under AddressSanitizer (redzones, its quarantine) the same work takes
+# about 300 MB: the bound is then three times as high.
+limit=200000
+case $(ldd "$PORTREADY" 2>/dev/null || true) in *libasan* | *libubsan*) limit=600000 ;; esac
+[ "${rss:-999999}" -lt "$limit" ] && pr_pass "100,000 rows: under $((limit / 1000)) MB ($rss kB)" ||
     pr_fail "100,000 rows: $rss kB resident"
 
 # No forwarding table: the recording without its dot1qTpFdb and dot1dTpFdb rows.
