@@ -12,10 +12,16 @@
 #include "ruckus/ruckus.h"
 #include "ruckus/ruckus_snmp.h"
 
+/* A sysDescr, or what `show version` prints: a FastIron whose prompt is a
+ * bare hostname ("sw1#") is told by it. The ICX's own answer names neither
+ * "ICX" after the vendor nor "FastIron" ("Copyright (c) Ruckus Networks,
+ * Inc. All rights reserved." ... "HW: Stackable ICX7150-48Z-HPOE", as
+ * Oxidized's capture of an ICX7150 stack shows: docs/ruckus.md). */
 static bool ruckus_descr(const char *text)
 {
-    static const char *const names[] = {"Ruckus ICX", "Brocade ICX", "FastIron", "Ruckus Wireless",
-                                        NULL};
+    static const char *const names[] = {
+        "Ruckus ICX",      "Brocade ICX",       "FastIron", "Ruckus Wireless",
+        "Ruckus Networks", "HW: Stackable ICX", NULL};
     for (size_t i = 0; text != NULL && names[i] != NULL; i++) {
         if (strstr(text, names[i]) != NULL)
             return true;

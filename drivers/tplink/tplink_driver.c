@@ -5,16 +5,31 @@
 
 #include "driver.h"
 #include "tplink/tplink.h"
+#include "tplink/tplink_cli.h"
+
+/* A sysDescr or `show system-info` answer naming TP-Link's switch lines
+ * ("JetStream 24-Port Gigabit ...", "DeltaStream 8-Port ... GPON", the boot
+ * loader "TP-LINK BOOTUTIL"). */
+static bool tplink_descr(const char *text)
+{
+    static const char *const names[] = {"TP-LINK", "TP-Link", "JetStream", "DeltaStream", NULL};
+    for (size_t i = 0; text != NULL && names[i] != NULL; i++) {
+        if (strstr(text, names[i]) != NULL)
+            return true;
+    }
+    return false;
+}
 
 static int tplink_match(const char *sys_object_id, const char *sys_descr, const char *config_text,
                         size_t config_len)
 {
-    (void)sys_descr;
     if (config_text != NULL && config_len > 0) {
         int score = tplink_detect(config_text, config_len);
         return score == 0 ? 0 : 50 + (score > 40 ? 40 : score);
     }
-    return sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.11863.", 18) == 0 ? 30 : 0;
+    if (sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.11863.", 18) == 0)
+        return 30;
+    return tplink_descr(sys_descr) ? 20 : 0;
 }
 
 static int tplink_read_config(const struct pr_config_text *config, struct pr_switch *sw,
@@ -37,7 +52,7 @@ const struct pr_driver pr_driver_tplink = {
     .name = "tplink",
     .config_dialects = "TP-Link",
     .netconf_filter = NULL,
-    .cli = NULL,
+    .cli = &tplink_cli_dialect,
     .match = tplink_match,
     .read_snmp = tplink_read_snmp,
     .read_config = tplink_read_config,

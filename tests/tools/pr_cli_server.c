@@ -3,7 +3,7 @@
  * for the integration tests of --ssh.
  *
  *   pr_cli_server --port PORT --vendor junos|ios|nxos|eos|aoscx|procurve|fastiron|os10|
- *       exos|vrp|comware|routeros|efos|fsos [--config FILE]
+ *       exos|vrp|comware|routeros|efos|fsos|tplink|cumulus [--config FILE]
  *       [--hostkey FILE] [--user NAME --password-file FILE] [--kbdint-only]
  *       [--key-user NAME --authorized-keys FILE] [--hostname NAME]
  *       [--page-lines N] [--ignore-paging] [--no-echo] [--ansi]
@@ -85,6 +85,8 @@ static const char *const exos_show[] = {"show configuration", NULL};
 static const char *const vrp_show[] = {"display current-configuration", NULL};
 static const char *const routeros_show[] = {"/export", NULL};
 static const char *const fsos_quiet[] = {"terminal width 0", NULL};
+static const char *const cumulus_show[] = {
+    "nv config show --color off 2>/dev/null || cat /etc/network/interfaces", NULL};
 
 static const struct persona personas[] = {
     {
@@ -193,8 +195,13 @@ static const struct persona personas[] = {
         .config_head = "Current configuration:\r\n",
         .pager = "--More--, next page: Space, next line: Return key, quit: Control-c",
         .erase = "\x1b[2K\x1b[1G",
-        .version = "  Copyright (c) Ruckus Networks, Inc. All rights reserved.\r\n"
-                   "  HW: Stackable ICX7150-48P-POE\r\n  SW: Version 08.0.95T211\r\n",
+        /* The first lines of an ICX7150 stack's answer (ytti/oxidized,
+         * spec/model/data/ironware#ICX7150-48Z-HPOE#simulation.yaml). */
+        .version = "\r\n  Copyright (c) Ruckus Networks, Inc. All rights reserved.\r\n"
+                   "    UNIT 1: compiled on Apr 11 2023 at 00:06:30 labeled as SPS08095j\r\n"
+                   "      (31457280 bytes) from Primary SPS08095j.bin (UFI)\r\n"
+                   "        SW: Version 08.0.95jT211 \r\n"
+                   "\r\n  HW: Stackable ICX7150-48Z-HPOE\r\n",
         .refusal = "Invalid input -> %s\r\nType ? for a list\r\n",
     },
     {
@@ -305,6 +312,45 @@ static const struct persona personas[] = {
         .version = "Machine Description............................ BES-53248\r\n"
                    "Software Version............................... 3.12.0.1\r\n",
         .refusal = "                   ^\r\n% Invalid input detected at '^' marker.\r\n",
+    },
+    {
+        /* A TP-Link DeltaStream OLT / JetStream switch as Oxidized's capture
+         * shows it (spec/model/data/tplink#DS-P7001-08_1.0.0#simulation.yaml
+         * and lib/oxidized/model/tplink.rb, ytti/oxidized). */
+        .name = "tplink",
+        .hostname = "RT_02-TPLink_OLT",
+        .prompt = "%s#",
+        .motd = "\r\n",
+        .paging_off = "terminal length 0",
+        .show = ios_show,
+        .config_head = "",
+        .pager = "Press any key to continue (Q to quit)",
+        .erase = "\r\x1b[K",
+        .version = " System Description   - DeltaStream 8-Port Pizza-box GPON Optical Line "
+                   "Terminal\r\n System Name          - %s\r\n Hardware Version     - "
+                   "DS-P7001-08 1.0\r\n Software Version     - 1.0.0 Build 20210907 "
+                   "Rel.69162\r\n Bootloader Version   - TP-LINK BOOTUTIL(v1.0.0)\r\n",
+        .version_cmd = "show system-info",
+        .refusal = "Error: Bad command\r\n",
+    },
+    {
+        /* Cumulus Linux: bash after login (the prompt of Oxidized's capture
+         * spec/model/data/cumulus#MSN2010_5.9.2_nvue#custom_simulation.yaml,
+         * bracketed-paste escapes and all), no pager over exec. */
+        .name = "cumulus",
+        .hostname = "spine1-nyc2",
+        .prompt = "\x1b[?2004h%s@%s:~$ ",
+        .motd = "Last login: Fri Dec  6 09:52:54 2024 from 10.0.0.1\r\n",
+        .paging_off = NULL,
+        .show = cumulus_show,
+        .config_head = "",
+        .pager = NULL,
+        .erase = "",
+        .version = "NAME=\"Cumulus Linux\"\r\nVERSION_ID=5.9.2\r\n",
+        .version_cmd = "cat /etc/os-release",
+        .refusal = "-bash: %s: command not found\r\n",
+        .exec = true,
+        .user_prompt = true,
     },
 };
 
@@ -923,7 +969,8 @@ int main(int argc, char **argv)
     if (cfg.p == NULL)
         server_die(
             "--vendor "
-            "junos|ios|nxos|eos|aoscx|procurve|fastiron|os10|exos|vrp|comware|routeros|efos|fsos "
+            "junos|ios|nxos|eos|aoscx|procurve|fastiron|os10|exos|vrp|comware|routeros|efos|fsos|"
+            "tplink|cumulus "
             "is required");
     if (cfg.hostname == NULL)
         cfg.hostname = cfg.p->hostname;
