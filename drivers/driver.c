@@ -20,6 +20,7 @@ static const struct pr_driver *const driver_table[] = {
     &pr_driver_comware,
     &pr_driver_dell,    /* OS10; PowerConnect, N-series, OS9 agents */
     &pr_driver_extreme, /* EXOS */
+    &pr_driver_cumulus, /* Cumulus Linux: ifupdown2, NVUE */
     NULL,
 };
 

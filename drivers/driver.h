@@ -188,5 +188,6 @@ extern const struct pr_driver pr_driver_huawei;
 extern const struct pr_driver pr_driver_comware;
 extern const struct pr_driver pr_driver_dell;
 extern const struct pr_driver pr_driver_extreme;
+extern const struct pr_driver pr_driver_cumulus;
 
 #endif
