@@ -120,6 +120,11 @@ int cumulus_config_read(const char *text, size_t len, const char *origin, struct
                         struct pr_error *err);
 const struct cl_model *cumulus_switch_model(const struct pr_switch *sw);
 
+/* The driver's snippet(): the model's dialect when sw was read from a
+ * configuration, the generic advice when not. */
+void cumulus_snippet(const struct pr_switch *sw, const struct pr_port *port,
+                     const struct pr_finding *finding, char *buf, size_t buf_len);
+
 /* The configuration text after a fix: for ifupdown2 the snippet's
  * stanzas appended (ifupdown2 squashes an interface's stanzas into one),
  * for NVUE its commands appended after the YAML or commands read. *out is

@@ -68,8 +68,8 @@ static int cumulus_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw,
     return pr_driver_generic_snmp.read_snmp(snmp, sw, err);
 }
 
-static void cumulus_snippet(const struct pr_switch *sw, const struct pr_port *port,
-                            const struct pr_finding *finding, char *buf, size_t buf_len)
+void cumulus_snippet(const struct pr_switch *sw, const struct pr_port *port,
+                     const struct pr_finding *finding, char *buf, size_t buf_len)
 {
     const struct cl_model *m = cumulus_switch_model(sw);
     if (m != NULL) {

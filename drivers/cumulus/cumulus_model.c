@@ -171,7 +171,7 @@ int cl_detect(const char *text, size_t len, enum cl_dialect *dialect)
             t++;
         bool indented = t != line;
         if (!indented && (strncmp(t, "iface swp", 9) == 0 || strncmp(t, "iface bond", 10) == 0 ||
-                          strncmp(t, "iface bridge", 12) == 0 || strncmp(t, "iface br_", 9) == 0))
+                          strncmp(t, "iface br", 8) == 0))
             iface = true;
         else if (indented &&
                  (strncmp(t, "bridge-ports ", 13) == 0 || strncmp(t, "bond-slaves ", 12) == 0 ||
