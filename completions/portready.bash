@@ -99,7 +99,7 @@ _portready_files() {
 _portready_value() {
     local opt=$1 cur=$2 prefix=$3
     case $opt in
-    --driver) _portready_words "auto generic-snmp cisco juniper aruba ruckus mikrotik fastpath fsos tplink huawei comware dell extreme" "$cur" "$prefix" ;;
+    --driver) _portready_words "auto generic-snmp cisco juniper aruba ruckus mikrotik fastpath fsos tplink huawei comware dell extreme cumulus" "$cur" "$prefix" ;;
     --format)
         # check and audit write monitoring formats too; cmd is the caller's.
         case ${cmd:-} in
