@@ -156,6 +156,18 @@ one "RouterOS CHR /export, --driver mikrotik: exec channel" routeros \
 for f in "$DATA"/mikrotik/oxidized__routeros_*.txt; do
     one "RouterOS $(basename "$f"), no echo" routeros "$f" --no-echo
 done
+CL=$DATA/cumulus
+cl_cmd="nv config show --color off 2>/dev/null || cat /etc/network/interfaces"
+one "Cumulus NVUE MSN2010, shell, told by the prompt" cumulus \
+    "$CL/oxidized__cumulus_MSN2010_5.9.2_nvue.yaml" --ansi
+pr_expect_eq "Cumulus shell: nv config show (or the interfaces file) alone" "$cl_cmd" \
+    "$(paste -sd'|' "$LAST_LOG")"
+for f in "$CL"/ifupdown2__*.eni; do
+    one "Cumulus $(basename "$f"), --driver cumulus: exec channel" cumulus "$f" -- --driver cumulus
+done
+pr_expect_eq "Cumulus exec: one command" "$cl_cmd" "$(paste -sd'|' "$LAST_LOG")"
+one "Cumulus, exec refused: the shell on the same connection" cumulus \
+    "$CL/ifupdown2__bond_lacp.eni" --exec no -- --driver cumulus
 
 # Real configurations nobody here wrote (../shared/fixtures).
 if [ -d "$FX" ]; then
