@@ -15,7 +15,6 @@
  * bridge and spanning tree from the bond, where Cumulus configures them; a
  * port in no bridge is routed and runs no spanning tree. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli_ports.h"
@@ -237,9 +236,11 @@ static void fill_speed(const struct cl_iface *ifc, struct pr_port_facts *f)
         set_from(&f->autoneg, ifc->autoneg.value, &ifc->autoneg);
 }
 
-static void fill_one(const void *item, struct pr_port *port, void *ctx)
+static void fill(const void *model, const struct pr_switch *sw, const void *item,
+                 struct pr_port *port)
 {
-    const struct cl_model *m = ctx;
+    (void)sw;
+    const struct cl_model *m = model;
     const struct cl_iface *ifc = item;
     const struct cl_iface *gov = cl_governing(m, ifc);
     const struct cl_iface *bond = gov != ifc ? gov : NULL;
@@ -250,23 +251,22 @@ static void fill_one(const void *item, struct pr_port *port, void *ctx)
     fill_l2(m, gov, f);
 }
 
+/* A front-panel interface, named with its bond. */
+static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
+{
+    (void)model;
+    const struct cl_iface *ifc = item;
+    if (!cl_front_port(ifc->name) || ifc->is_bond || ifc->is_bridge)
+        return false;
+    ref->name = ifc->name;
+    ref->alias = ifc->alias;
+    pr_strlcpy(ref->lag_name, ifc->master_name, sizeof ref->lag_name);
+    return true;
+}
+
 int cl_fill_switch(const struct cl_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
-    struct cli_port_ref *refs = calloc(m->n_ifs ? m->n_ifs : 1, sizeof *refs);
-    if (refs == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    size_t n = 0;
-    for (size_t i = 0; i < m->n_ifs; i++) {
-        const struct cl_iface *ifc = &m->ifs[i];
-        if (!cl_front_port(ifc->name) || ifc->is_bond || ifc->is_bridge)
-            continue;
-        refs[n] = (struct cli_port_ref){.name = ifc->name, .alias = ifc->alias, .item = ifc};
-        if (ifc->master_name[0] != '\0')
-            pr_strlcpy(refs[n].lag_name, ifc->master_name, sizeof refs[n].lag_name);
-        n++;
-    }
-    int rc = cli_add_ports(sw, refs, n, fill_one, (void *)m, err);
-    free(refs);
-    return rc;
+    const struct cli_port_table table = {m->ifs, m->n_ifs, sizeof *m->ifs, m, describe, fill};
+    return cli_fill_ports(sw, &table, err);
 }
