@@ -8,6 +8,11 @@
  * an unknown command gets "-bash: X: command not found". */
 #include "cumulus/cumulus_cli.h"
 
+/* No paging command and no pager: bash on exec has no terminal. */
+static const char *const cumulus_none[] = {
+    NULL,
+};
+
 static const char *const cumulus_prompts[] = {
     "^[A-Za-z0-9._-]+@[A-Za-z0-9._-]+(:[A-Za-z0-9._-]+)?:[~/][^ ]*[$#]$",
     NULL,
@@ -20,11 +25,11 @@ static const char *const cumulus_errors[] = {
 
 const struct pr_cli_dialect cumulus_cli_dialect = {
     .name = "cumulus",
-    .paging_off = NULL,
+    .paging_off = cumulus_none,
     .show_config = "nv config show --color off 2>/dev/null || cat /etc/network/interfaces",
     .show_version = "cat /etc/os-release",
     .prompts = cumulus_prompts,
-    .pagers = NULL,
+    .pagers = cumulus_none,
     .above_prompt = NULL,
     .errors = cumulus_errors,
     .exec = true,

@@ -77,7 +77,7 @@ done
 # --driver: the values check --help names.
 drivers=$(sed -nE 's/^ +--driver [A-Z]+ +([a-z|-]+) .*/\1/p' "$PR_TMP/check.help" | tr '|' '\n' |
     LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
-pr_expect_eq "check --help names the drivers" "aruba auto cisco comware dell extreme fastpath fsos generic-snmp huawei juniper mikrotik ruckus tplink" "$drivers"
+pr_expect_eq "check --help names the drivers" "aruba auto cisco comware cumulus dell extreme fastpath fsos generic-snmp huawei juniper mikrotik ruckus tplink" "$drivers"
 expect_comp "check --driver <TAB>" "$drivers" check --driver ''
 expect_comp "check --driver ci<TAB>" "cisco" check --driver ci
 expect_comp "check -c x --driver g<TAB>" "generic-snmp" check -c x --driver g
