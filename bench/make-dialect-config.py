@@ -4,7 +4,7 @@
 syntax, each port with the statement that makes it an edge port, for
 dialect-scale: cisco (IOS), aruba (AOS-CX), procurve (ArubaOS-Switch), dell
 (OS10), huawei (VRP), comware, ruckus (FastIron), fastpath (EFOS), fsos,
-tplink, extreme (EXOS), mikrotik (RouterOS). Names repeat past what the
+tplink, extreme (EXOS), mikrotik (RouterOS), cumulus (ifupdown2). Names repeat past what the
 dialect's numbering holds (fastpath, extreme: 48 x 48), and a dialect with
 a per-file interface cap refuses past it: both are what the bench shows.
 
@@ -62,4 +62,10 @@ elif d == 'procurve':
     o += ['; J9729A Configuration Editor; Created on release #WC.16.10.0009', '; Ver #14:67', 'hostname "sw"', 'spanning-tree']
     for i in range(n):
         o += [f'interface {i+1}', '   name "srv"', '   exit']
+elif d == 'cumulus':
+    o += ['auto lo', 'iface lo inet loopback', '', 'auto bridge', 'iface bridge',
+          '    bridge-vlan-aware yes', f'    bridge-ports glob swp1-{n}', '    bridge-vids 10']
+    for i in range(n):
+        o += ['', f'auto swp{i+1}', f'iface swp{i+1}', '    bridge-access 10',
+              '    mstpctl-portadminedge yes']
 print('\n'.join(o))

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli/cli_names.h"
 #include "model/switch.h"
 #include "util/error.h"
 
@@ -67,6 +68,7 @@ struct cl_model {
     char origin[128];
     struct cl_iface *ifs; /* in the order first named */
     size_t n_ifs, cap_ifs;
+    struct cli_names names; /* over ifs, by name */
 };
 
 /* Recognises a Cumulus text: a score (0: not one) and its dialect. */

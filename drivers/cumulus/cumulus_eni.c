@@ -14,7 +14,8 @@
 
 struct eni {
     struct cl_model *m;
-    struct cl_iface *cur;
+    struct cl_iface *cur; /* found again after each line: adding interfaces moves the table */
+    char cur_name[CL_NAME_MAX];
     const struct cli_line *line;
     char stmt[120]; /* "iface bond1: bond-slaves swp1" */
     struct pr_error *err;
@@ -57,7 +58,7 @@ static bool add_bridge_port(const char *name, void *ctx)
         return false;
     }
     cl_set(&ifc->bridged, 1, e->line->lineno, e->stmt);
-    pr_strlcpy(ifc->bridge_name, e->cur->name, sizeof ifc->bridge_name);
+    pr_strlcpy(ifc->bridge_name, e->cur_name, sizeof ifc->bridge_name);
     return true;
 }
 
@@ -72,7 +73,7 @@ static bool add_slave(const char *name, void *ctx)
         return false;
     }
     cl_set(&ifc->master, 1, e->line->lineno, e->stmt);
-    pr_strlcpy(ifc->master_name, e->cur->name, sizeof ifc->master_name);
+    pr_strlcpy(ifc->master_name, e->cur_name, sizeof ifc->master_name);
     return true;
 }
 
@@ -194,6 +195,7 @@ static int eni_line(struct eni *e, const struct cli_line *line)
         value++;
     if (is_keyword(key)) {
         e->cur = NULL;
+        e->cur_name[0] = '\0';
         if (strcmp(key, "auto") == 0) {
             if (!cl_expand(value, add_auto, e))
                 return e->rc != 0 ? -1 : bad(e, "not a list of interfaces");
@@ -207,9 +209,11 @@ static int eni_line(struct eni *e, const struct cli_line *line)
             e->cur = cl_iface_get(e->m, name, line->lineno, e->err);
             if (e->cur == NULL)
                 return e->rc = -1;
+            pr_strlcpy(e->cur_name, name, sizeof e->cur_name);
         }
         return 0;
     }
+    e->cur = e->cur_name[0] != '\0' ? cl_find(e->m, e->cur_name) : NULL;
     if (e->cur == NULL || *value == '\0')
         return 0; /* outside a stanza, or a word alone: ifupdown2 warns and goes on */
     return attribute(e, key, value);

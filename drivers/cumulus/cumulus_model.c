@@ -36,11 +36,15 @@ int cl_bool(const char *w)
 
 struct cl_iface *cl_find(const struct cl_model *m, const char *name)
 {
-    for (size_t i = 0; m != NULL && i < m->n_ifs; i++) {
-        if (strcmp(m->ifs[i].name, name) == 0)
-            return &m->ifs[i];
-    }
-    return NULL;
+    if (m == NULL)
+        return NULL;
+    size_t k = cli_names_find(&m->names, m->ifs, name);
+    return k == CLI_NAMES_NONE ? NULL : &m->ifs[k];
+}
+
+static const char *name_of(const void *item)
+{
+    return ((const struct cl_iface *)item)->name;
 }
 
 struct cl_iface *cl_iface_get(struct cl_model *m, const char *name, unsigned lineno,
@@ -69,9 +73,12 @@ struct cl_iface *cl_iface_get(struct cl_model *m, const char *name, unsigned lin
         m->ifs = grown;
         m->cap_ifs = cap;
     }
+    if (cli_names_reserve(&m->names, m->ifs, m->n_ifs, err) != 0)
+        return NULL;
     ifc = &m->ifs[m->n_ifs++];
     memset(ifc, 0, sizeof *ifc);
     pr_strlcpy(ifc->name, name, sizeof ifc->name);
+    cli_names_put(&m->names, m->ifs, m->n_ifs - 1);
     return ifc;
 }
 
@@ -210,6 +217,8 @@ int cl_model_read(const char *text, size_t len, const char *origin, struct cl_mo
     if (m == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     m->dialect = dialect;
+    m->names.stride = sizeof *m->ifs;
+    m->names.name_of = name_of;
     pr_strlcpy(m->origin, origin, sizeof m->origin);
     int rc = dialect == CL_NVUE ? cl_nvue_read(m, text, len, err) : cl_eni_read(m, text, len, err);
     if (rc != 0) {
@@ -224,6 +233,7 @@ void cl_model_free(struct cl_model *m)
 {
     if (m == NULL)
         return;
+    cli_names_free(&m->names);
     free(m->ifs);
     free(m);
 }
