@@ -65,6 +65,35 @@ else
     pr_fail "plot"
 fi
 
+# Adaptive by default: the bridge's BPDUs (forward delay 2 s) and, for the
+# second bounce, the first bounce's time predict the end of the block, and
+# the probes go every millisecond from shortly before it: with ARP on, the
+# 30 ms before each first reply hold about 30 ARP probes (3 at a fixed
+# 10 ms). At least 10, so a loaded machine's late wake-ups still pass.
+pr_expect_eq "adaptive by default" True "$(pr_json "$PR_TMP/stp.json" 'd["time"]["adaptive"]')"
+pr_expect_eq "1 ms ARP probes just before each first reply" "[True, True]" \
+    "$(pr_json "$PR_TMP/stp.json" '[sum(1 for p in b["probes"] if p["kind"] == "arp" and b["first_reply_ns"] - 30000000 <= p["sent_ns"] <= b["first_reply_ns"]) >= 10 for b in d["time"]["bounces"]]')"
+
+# 1b. --fixed-interval: every probe 10 ms after the one before (a late
+#     wake-up only delays one; none comes early: no two ARP probes within
+#     8 ms), as accurate as the interval, and no cheaper than adaptive:
+#     adaptive sends at most 1.5 x its probes from link-up to the reply.
+set +e
+in_srv "$PORTREADY" time --iface eth0 --yes --force --down-for 1 --fixed-interval \
+    --format json >"$PR_TMP/fixed.json" 2>"$PR_TMP/fixed.err"
+set -e
+cat "$PR_TMP/fixed.err"
+pr_expect_eq "--fixed-interval: not adaptive" False "$(pr_json "$PR_TMP/fixed.json" 'd["time"]["adaptive"]')"
+pr_expect_eq "--fixed-interval: ARP probes at least 8 ms apart" True \
+    "$(pr_json "$PR_TMP/fixed.json" '(lambda t: min(b - a for a, b in zip(t, t[1:])))([p["sent_ns"] for p in d["time"]["bounces"][0]["probes"] if p["kind"] == "arp"]) >= 8000000')"
+if check_accuracy "$PR_TMP/fixed.json" 10; then pr_pass "--fixed-interval: within interval + 2 ms of the truth"; else pr_fail "--fixed-interval: accuracy"; fi
+sent_to_reply='sum(1 for p in d["time"]["bounces"][0]["probes"] if p["sent_ns"] <= d["time"]["bounces"][0]["first_reply_ns"])'
+fixed_sent=$(pr_json "$PR_TMP/fixed.json" "$sent_to_reply")
+adaptive_sent=$(pr_json "$PR_TMP/stp.json" "$sent_to_reply")
+echo "probes to the first reply: adaptive $adaptive_sent, fixed $fixed_sent"
+pr_expect_eq "adaptive: at most 1.5 x the probes of a fixed 10 ms" True \
+    "$(python3 -c "print($adaptive_sent <= 1.5 * $fixed_sent)")"
+
 # 2. Raw-socket fallback at 1 ms: the lab's namespace forbids unprivileged
 #    ICMP sockets, so portready must fall back to a raw socket.
 in_srv sysctl -qw net.ipv4.ping_group_range="1 0"
