@@ -55,9 +55,12 @@ if srv_restored; then pr_pass "server link, addresses and default route back"; e
 # The ARP reply comes after carrier, the carrier after admin-up.
 pr_expect_eq "timeline ordered: up <= carrier <= ARP reply" True \
     "$(pr_json "$PR_TMP/stp.json" 'all(b["up_ns"] <= b["carrier_up_ns"] <= b["first_arp_reply_ns"] for b in d["time"]["bounces"])')"
-# Probes during the 4 s block are lost: at 10 ms, well over 300 per bounce.
+# Probes during the 4 s block are lost: at 10 ms about 400 echoes, of
+# which the kernel's neighbour queue keeps about 100 and sends (answered
+# late) once the gateway's MAC is known; well over 200 stay lost even when
+# a loaded machine skips some.
 pr_expect_eq "lost probes recorded" True \
-    "$(pr_json "$PR_TMP/stp.json" 'sum(1 for p in d["time"]["bounces"][0]["probes"] if p["kind"] == "icmp" and p["reply_ns"] is None) > 300')"
+    "$(pr_json "$PR_TMP/stp.json" 'sum(1 for p in d["time"]["bounces"][0]["probes"] if p["kind"] == "icmp" and p["reply_ns"] is None) > 200')"
 if grep -q '<svg' "$PR_TMP/stp.svg" && grep -q 'class="lost"' "$PR_TMP/stp.svg" &&
     grep -q 'first reply' "$PR_TMP/stp.svg"; then
     pr_pass "plot written with lost probes and link events"
@@ -74,19 +77,22 @@ pr_expect_eq "adaptive by default" True "$(pr_json "$PR_TMP/stp.json" 'd["time"]
 pr_expect_eq "1 ms ARP probes just before each first reply" "[True, True]" \
     "$(pr_json "$PR_TMP/stp.json" '[sum(1 for p in b["probes"] if p["kind"] == "arp" and b["first_reply_ns"] - 30000000 <= p["sent_ns"] <= b["first_reply_ns"]) >= 10 for b in d["time"]["bounces"]]')"
 
-# 1b. --fixed-interval: every probe 10 ms after the one before (a late
-#     wake-up only delays one; none comes early: no two ARP probes within
-#     8 ms), as accurate as the interval, and no cheaper than adaptive:
-#     adaptive sends at most 1.5 x its probes from link-up to the reply.
+# 1b. --fixed-interval: every probe on a 10 ms schedule (a late wake-up
+#     delays one, the next keeps its time: never more than one per 10 ms on
+#     average, one more for a first one sent late), about as accurate as
+#     the interval; adaptive sends at most 1.5 x its probes from link-up to
+#     the reply.
 set +e
 in_srv "$PORTREADY" time --iface eth0 --yes --force --down-for 1 --fixed-interval \
     --format json >"$PR_TMP/fixed.json" 2>"$PR_TMP/fixed.err"
 set -e
 cat "$PR_TMP/fixed.err"
 pr_expect_eq "--fixed-interval: not adaptive" False "$(pr_json "$PR_TMP/fixed.json" 'd["time"]["adaptive"]')"
-pr_expect_eq "--fixed-interval: ARP probes at least 8 ms apart" True \
-    "$(pr_json "$PR_TMP/fixed.json" '(lambda t: min(b - a for a, b in zip(t, t[1:])))([p["sent_ns"] for p in d["time"]["bounces"][0]["probes"] if p["kind"] == "arp"]) >= 8000000')"
-if check_accuracy "$PR_TMP/fixed.json" 10; then pr_pass "--fixed-interval: within interval + 2 ms of the truth"; else pr_fail "--fixed-interval: accuracy"; fi
+pr_expect_eq "--fixed-interval: no more ARP probes than one per 10 ms" True \
+    "$(pr_json "$PR_TMP/fixed.json" '(lambda t: len(t) - 2 <= (t[-1] - t[0]) / 10000000)([p["sent_ns"] for p in d["time"]["bounces"][0]["probes"] if p["kind"] == "arp"])')"
+# Within the interval plus 10 ms of scheduling on a loaded machine (the
+# accuracy itself is bench/timer-accuracy's to measure).
+if check_accuracy "$PR_TMP/fixed.json" 20; then pr_pass "--fixed-interval: within interval + 12 ms of the truth"; else pr_fail "--fixed-interval: accuracy"; fi
 sent_to_reply='sum(1 for p in d["time"]["bounces"][0]["probes"] if p["sent_ns"] <= d["time"]["bounces"][0]["first_reply_ns"])'
 fixed_sent=$(pr_json "$PR_TMP/fixed.json" "$sent_to_reply")
 adaptive_sent=$(pr_json "$PR_TMP/stp.json" "$sent_to_reply")
