@@ -10,6 +10,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "timer/timer_priv.h"
+
 /* The layout (Cisco's "Understanding Spanning-Tree Protocol BPDU formats",
  * IEEE 802.1D-2004 clause 9.3): LLC DSAP 0x42, SSAP 0x42, control 0x03, then
  * protocol identifier 0x0000, version, type, flags, root identifier (8),
@@ -51,18 +53,14 @@ bool timer_bpdu_parse(const uint8_t *buf, size_t len, struct timer_bpdu *out)
 
 int timer_bpdu_socket(int ifindex, struct pr_error *err)
 {
-    int fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, htons(ETH_P_802_2));
+    int fd = timer_priv_packet_socket(ifindex, ETH_P_802_2, "BPDU", err);
     if (fd < 0)
-        return pr_error_set(err, errno == EPERM ? PR_ERR_PERMISSION : PR_ERR_IO, "BPDU socket: %s",
-                            strerror(errno));
-    struct sockaddr_ll sll = {
-        .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_802_2), .sll_ifindex = ifindex};
+        return -1;
     /* A real NIC drops the bridge group address unless asked for it. */
     struct packet_mreq mr = {.mr_ifindex = ifindex, .mr_type = PACKET_MR_MULTICAST, .mr_alen = 6};
     static const uint8_t group[6] = {0x01, 0x80, 0xc2, 0x00, 0x00, 0x00};
     memcpy(mr.mr_address, group, sizeof group);
-    if (bind(fd, (struct sockaddr *)&sll, sizeof sll) < 0 ||
-        setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof mr) < 0) {
+    if (setsockopt(fd, SOL_PACKET, PACKET_ADD_MEMBERSHIP, &mr, sizeof mr) < 0) {
         int e = errno;
         close(fd);
         return pr_error_set(err, PR_ERR_IO, "BPDU socket: %s", strerror(e));
