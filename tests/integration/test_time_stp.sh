@@ -12,7 +12,10 @@ truth_start
 
 # check_accuracy JSON INTERVAL_MS: every bounce's reachability_ms lies within
 # INTERVAL_MS + 2 ms of the truth: the bridge's "forwarding" event after the
-# bounce's admin-up, minus admin-up (both CLOCK_MONOTONIC ns).
+# bounce's admin-up, minus admin-up (both CLOCK_MONOTONIC ns). Early by up
+# to 20 ms more is the recorder's lag, not portready's: it stamps the event
+# when it reads it, and a loaded machine schedules it late (no reply comes
+# before the port forwards).
 check_accuracy() {
     local json=$1 interval=$2
     python3 - "$json" "$PR_TMP/truth" "$interval" <<'PY'
@@ -25,7 +28,7 @@ for b in d["bounces"]:
     fwd = [int(t) for t, port, state in events if state == "forwarding" and int(t) >= b["up_ns"]]
     truth_ms = (fwd[0] - b["up_ns"]) / 1e6
     err = b["reachability_ms"] - truth_ms
-    ok = abs(err) <= interval + 2
+    ok = -(interval + 2) - 20 <= err <= interval + 2
     bad += not ok
     print(f"bounce {b['index']}: measured {b['reachability_ms']:.3f} ms, truth {truth_ms:.3f} ms, error {err:+.3f} ms (limit {interval + 2} ms) {'ok' if ok else 'TOO FAR'}")
 sys.exit(1 if bad else 0)
