@@ -30,10 +30,15 @@
 #define DHCPLOG_EVIDENCE_LINE_MAX 400 /* longer evidence lines are cut */
 #define DHCPLOG_REASON_MAX        200
 
-/* A copy of one line, reusing its buffer (owned by the state). */
+/* One evidence line: where it is in the input (the tracker was handed
+ * offsets: dhcplog_tracker_line_at), or a copy reusing its buffer (owned
+ * by the state) when the input cannot be read again. */
 struct dhcplog_text {
-    char *text; /* NULL or NUL-terminated */
-    size_t cap;
+    char *text;   /* the copy: NULL or NUL-terminated; NULL when by offset */
+    uint64_t off; /* by offset: the line's first byte in the input */
+    uint32_t len; /* its length (cut to DHCPLOG_EVIDENCE_LINE_MAX); 0 none */
+    uint32_t cap;
+    bool by_offset; /* off and len say where it is; text is not it */
 };
 
 struct dhcplog_attempt {
@@ -44,11 +49,12 @@ struct dhcplog_attempt {
     uint32_t offered_ip, requested_ip, request_server, acked_ip;
     char via[DHCPLOG_VIA_MAX];
     bool via_relay;
+    bool restarted;     /* the server restarted while it was open */
+    const char *server; /* static: the server that logged it ("dhcpd") */
+    unsigned lines;     /* evidence lines pushed */
+    /* Last, so that opening an attempt clears only their first bytes. */
     char reason[DHCPLOG_REASON_MAX];         /* why no OFFER, as dhcpd says */
     char request_reason[DHCPLOG_REASON_MAX]; /* what dhcpd said about a REQUEST */
-    bool restarted;                          /* the server restarted while it was open */
-    const char *server;                      /* static: the server that logged it ("dhcpd") */
-    unsigned lines;                          /* evidence lines pushed */
 };
 
 struct dhcplog_mac_state {
@@ -94,8 +100,15 @@ void dhcplog_tracker_free(struct dhcplog_tracker *tracker);
 
 void dhcplog_tracker_on_settled(struct dhcplog_tracker *tracker, dhcplog_settled_fn fn, void *ctx);
 
-/* One line without its newline. Returns -1 only when memory runs out. */
+/* One line without its newline. Returns -1 only when memory runs out.
+ * The evidence lines are copied. */
 int dhcplog_tracker_line(struct dhcplog_tracker *tracker, const char *text, size_t len);
+
+/* The same for a line that starts at byte offset of an input that can be
+ * read again (a regular file read once): evidence keeps the offset, not a
+ * copy, and dhcplog_result_load reads it back. */
+int dhcplog_tracker_line_at(struct dhcplog_tracker *tracker, const char *text, size_t len,
+                            uint64_t offset);
 
 /* A line the reader skipped for its length. */
 void dhcplog_tracker_overlong(struct dhcplog_tracker *tracker);

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "dhcplog/dhcplog_verdict.h"
 
+#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "dhcplog/dhcplog_mac.h"
 #include "util/strutil.h"
@@ -112,16 +115,59 @@ static void reason_no_answer(char *buf, size_t len, const struct dhcplog_attempt
 
 static void add_evidence(struct dhcplog_result *r, const struct dhcplog_text *t)
 {
-    if (t->text != NULL && t->text[0] != '\0' && r->evidence_count < DHCPLOG_EVIDENCE_MAX)
-        r->evidence[r->evidence_count++] = t->text;
+    if (t->len == 0 || r->evidence_count >= DHCPLOG_EVIDENCE_MAX)
+        return;
+    size_t i = r->evidence_count++;
+    r->evidence_src[i] = t;
+    if (t->by_offset) {
+        r->evidence_buf[i][0] = '\0';
+        r->evidence[i] = r->evidence_buf[i];
+    } else {
+        r->evidence[i] = t->text;
+    }
+}
+
+int dhcplog_result_load(struct dhcplog_result *r, int fd)
+{
+    int rc = 0;
+    for (size_t i = 0; i < r->evidence_count; i++) {
+        const struct dhcplog_text *t = r->evidence_src[i];
+        if (!t->by_offset)
+            continue;
+        char *buf = r->evidence_buf[i];
+        size_t got = 0;
+        while (got < t->len) {
+            ssize_t n = pread(fd, buf + got, t->len - got, (off_t)(t->off + got));
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0)
+                break;
+            got += (size_t)n;
+        }
+        if (got < t->len) {
+            snprintf(buf, sizeof r->evidence_buf[i], "(no longer in the file)");
+            errno = EIO;
+            rc = -1;
+            continue;
+        }
+        buf[got] = '\0';
+    }
+    return rc;
+}
+
+/* The same line (the ACK may be the attempt's first line). */
+static bool same_line(const struct dhcplog_text *a, const struct dhcplog_text *b)
+{
+    if (a->by_offset || b->by_offset)
+        return a->by_offset == b->by_offset && a->off == b->off && a->len == b->len;
+    return a->text != NULL && b->text != NULL && strcmp(a->text, b->text) == 0;
 }
 
 static void collect_evidence(const struct dhcplog_mac_state *ms, struct dhcplog_result *r)
 {
     if (r->chained || ms->chain_slow_us > 0) {
         add_evidence(r, &ms->prev_first);
-        if (ms->prev_ack.text != NULL && ms->prev_first.text != NULL &&
-            strcmp(ms->prev_ack.text, ms->prev_first.text) != 0)
+        if (!same_line(&ms->prev_ack, &ms->prev_first))
             add_evidence(r, &ms->prev_ack);
     }
     unsigned lines = ms->cur.lines;
@@ -141,7 +187,7 @@ static void collect_evidence(const struct dhcplog_mac_state *ms, struct dhcplog_
 
 void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result *r)
 {
-    memset(r, 0, sizeof *r);
+    memset(r, 0, offsetof(struct dhcplog_result, evidence_buf));
     const struct dhcplog_attempt *a = &ms->cur, *prev = &ms->prev;
     r->attempt = a;
     r->time_to_ack_us = -1;

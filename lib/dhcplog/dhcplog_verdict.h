@@ -36,13 +36,24 @@ struct dhcplog_result {
     int64_t round_us;          /* chained: round's first DISCOVER -> its ACK, or its last line */
     int64_t first_round_us;    /* chained: previous attempt's first line -> its ACK */
     const struct dhcplog_attempt *attempt;
+    /* The evidence lines; one kept by offset (dhcplog_tracker_line_at)
+     * is "" until dhcplog_result_load reads it. */
     const char *evidence[DHCPLOG_EVIDENCE_MAX];
     size_t evidence_count;
     size_t omitted;       /* lines left out of the evidence ... */
     size_t omitted_after; /* ... after this many evidence entries */
+    const struct dhcplog_text *evidence_src[DHCPLOG_EVIDENCE_MAX];
+    /* Last: not cleared by dhcplog_classify, filled by dhcplog_result_load. */
+    char evidence_buf[DHCPLOG_EVIDENCE_MAX][DHCPLOG_EVIDENCE_LINE_MAX + 1];
 };
 
 void dhcplog_classify(const struct dhcplog_mac_state *state, struct dhcplog_result *out);
+
+/* Reads the evidence lines kept by offset from fd (the input the tracker
+ * was handed, still open). Returns 0, or -1 with errno set when one could
+ * not be read whole (the file shrank): that line reads "(no longer in the
+ * file)". */
+int dhcplog_result_load(struct dhcplog_result *r, int fd);
 
 /* "complete", "slow-renew", "no-offer", ... */
 const char *dhcplog_verdict_name(enum dhcplog_verdict verdict);
