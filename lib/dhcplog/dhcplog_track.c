@@ -157,19 +157,20 @@ static int push_evidence(const struct dhcplog_tracker *t, struct dhcplog_mac_sta
 static void attempt_copy(struct dhcplog_attempt *dst, const struct dhcplog_attempt *src)
 {
     memcpy(dst, src, offsetof(struct dhcplog_attempt, reason));
-    memcpy(dst->reason, src->reason, strlen(src->reason) + 1);
-    memcpy(dst->request_reason, src->request_reason, strlen(src->request_reason) + 1);
+    if (src->has_reason)
+        memcpy(dst->reason, src->reason, strlen(src->reason) + 1);
+    if (src->has_request_reason)
+        memcpy(dst->request_reason, src->request_reason, strlen(src->request_reason) + 1);
 }
 
 static void attempt_clear(struct dhcplog_attempt *a)
 {
     memset(a, 0, offsetof(struct dhcplog_attempt, reason));
-    a->reason[0] = '\0';
-    a->request_reason[0] = '\0';
 }
 
-static void copy_reason(char dst[DHCPLOG_REASON_MAX], const char *reason, size_t len)
+static void copy_reason(char dst[DHCPLOG_REASON_MAX], bool *has, const char *reason, size_t len)
 {
+    *has = true;
     if (len >= DHCPLOG_REASON_MAX)
         len = DHCPLOG_REASON_MAX - 1;
     memcpy(dst, reason, len);
@@ -251,7 +252,7 @@ static int handshake_line(struct dhcplog_tracker *t, const struct dhcplog_line *
         cur->discovers += n;
         ms->ever_discover = true;
         if (line->reason != NULL)
-            copy_reason(cur->reason, line->reason, line->reason_len);
+            copy_reason(cur->reason, &cur->has_reason, line->reason, line->reason_len);
         t->last_discover = index + 1;
         t->last_discover_us = line->time_us;
         break;
@@ -264,7 +265,7 @@ static int handshake_line(struct dhcplog_tracker *t, const struct dhcplog_line *
         cur->requested_ip = line->ip;
         cur->request_server = line->server;
         if (line->reason != NULL)
-            copy_reason(cur->request_reason, line->reason, line->reason_len);
+            copy_reason(cur->request_reason, &cur->has_request_reason, line->reason, line->reason_len);
         break;
     case DHCPLOG_ACK:
         if (cur->acks == 0) {
@@ -305,11 +306,11 @@ static int reason_line(struct dhcplog_tracker *t, const struct dhcplog_line *lin
     struct dhcplog_mac_state *ms = t->states[t->last_discover - 1];
     struct dhcplog_attempt *cur = &ms->cur;
     int64_t dt = line->time_us - t->last_discover_us;
-    if (dt < 0 || dt > DHCPLOG_REASON_WINDOW_US || cur->offers > 0 || cur->reason[0] != '\0')
+    if (dt < 0 || dt > DHCPLOG_REASON_WINDOW_US || cur->offers > 0 || cur->has_reason)
         return 0;
     if (line->via[0] != '\0' && strcmp(line->via, cur->via) != 0)
         return 0;
-    copy_reason(cur->reason, line->reason, line->reason_len);
+    copy_reason(cur->reason, &cur->has_reason, line->reason, line->reason_len);
     cur->server = line->program;
     return push_evidence(t, ms, text, len);
 }

@@ -52,7 +52,9 @@ struct dhcplog_attempt {
     bool restarted;     /* the server restarted while it was open */
     const char *server; /* static: the server that logged it ("dhcpd") */
     unsigned lines;     /* evidence lines pushed */
-    /* Last, so that opening an attempt clears only their first bytes. */
+    bool has_reason, has_request_reason; /* the texts below are set */
+    /* Last, so that opening an attempt leaves them alone: valid only when
+     * has_reason or has_request_reason says so. */
     char reason[DHCPLOG_REASON_MAX];         /* why no OFFER, as dhcpd says */
     char request_reason[DHCPLOG_REASON_MAX]; /* what dhcpd said about a REQUEST */
 };

@@ -77,7 +77,7 @@ static void reason_no_answer(char *buf, size_t len, const struct dhcplog_attempt
     if (a->offers == 0) {
         pr_strlcatf(buf, len, "%u DISCOVER%s and no OFFER from this server", a->discovers,
                     plural(a->discovers));
-        if (a->reason[0] != '\0')
+        if (a->has_reason)
             pr_strlcatf(buf, len, ": %s says \"%s\"", srv, a->reason);
         else if (strcmp(srv, "dhcpd") == 0)
             pr_strlcatf(buf, len,
@@ -106,7 +106,7 @@ static void reason_no_answer(char *buf, size_t len, const struct dhcplog_attempt
                         "server)",
                         server);
         }
-        if (a->request_reason[0] != '\0')
+        if (a->has_request_reason)
             pr_strlcatf(buf, len, ": %s says \"%s\"", srv, a->request_reason);
     }
     if (a->restarted)
@@ -214,9 +214,9 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
     r->ip = a->acked_ip ? a->acked_ip : a->offered_ip ? a->offered_ip : a->requested_ip;
     r->have_discover = a->discovers > 0;
     r->first_discover_us = a->first_discover_us;
-    if (a->reason[0] != '\0')
+    if (a->has_reason)
         r->dhcpd_reason = a->reason;
-    else if (a->request_reason[0] != '\0')
+    else if (a->has_request_reason)
         r->dhcpd_reason = a->request_reason;
     if (a->acks > 0)
         r->time_to_ack_us = a->ack_us - (a->discovers > 0 ? a->first_discover_us : a->first_us);
@@ -235,7 +235,7 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
         r->verdict = DHCPLOG_VERDICT_NAK;
         dhcplog_ip_format(a->requested_ip ? a->requested_ip : r->ip, ip);
         pr_strlcatf(buf, len, "%s answered the REQUEST for %s with DHCPNAK", server_of(a), ip);
-        if (a->request_reason[0] != '\0')
+        if (a->has_request_reason)
             pr_strlcatf(buf, len, " (%s says \"%s\")", server_of(a), a->request_reason);
         pr_strlcatf(buf, len,
                     ": another DHCP server on the network has given this MAC a lease (rogue or "
