@@ -234,6 +234,10 @@ static const char *safe(char *buf, size_t len, const char *text)
     return buf;
 }
 
+static const char lease_last_note[] =
+    "the last event is a lease: whether the install went on (the boot file over TFTP, iPXE's "
+    "DHCP, the installer's) is in the TFTP/HTTP logs: portready boot-log";
+
 static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplog_mac_state *ms,
                               const struct dhcplog_result *r)
 {
@@ -266,6 +270,12 @@ static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplo
         printf("  first DISCOVER to ACK: %.1f s\n", (double)r->time_to_ack_us / 1e6);
     else
         printf("  first DISCOVER to ACK: no ACK\n");
+    if (r->blackout_us >= 0)
+        printf("  lease to the next round's first DISCOVER: %.1f s; estimated blackout: %s%.1f s\n",
+               (double)r->gap_us / 1e6, ms->chainload_us > 0 ? "" : "at most ",
+               (double)r->blackout_us / 1e6);
+    if (r->lease_last)
+        printf("  %s\n", lease_last_note);
     if (r->evidence_count > 0)
         printf("  evidence:\n");
     for (size_t i = 0; i < r->evidence_count; i++) {
@@ -372,6 +382,8 @@ static void print_json_result(const struct dhcplog_cli *cli, struct json_out *j,
         json_double(j, (double)r->gap_us / 1e6, 3);
         json_key(j, "round_s");
         json_double(j, (double)r->round_us / 1e6, 3);
+        json_key(j, "blackout_s");
+        json_double_or_null(j, r->blackout_us >= 0, (double)r->blackout_us / 1e6, 3);
         json_key(j, "completed");
         json_bool(j, a->acks > 0);
         json_end_object(j);
@@ -380,8 +392,12 @@ static void print_json_result(const struct dhcplog_cli *cli, struct json_out *j,
     }
     json_key(j, "earlier_slow_round_s");
     json_double_or_null(j, ms->chain_slow_us > 0, (double)ms->chain_slow_us / 1e6, 3);
+    json_key(j, "earlier_blackout_s");
+    json_double_or_null(j, ms->chain_blackout_us > 0, (double)ms->chain_blackout_us / 1e6, 3);
     json_key(j, "dhcpd_restarted");
     json_bool(j, a->restarted);
+    json_key(j, "lease_last");
+    json_bool(j, r->lease_last);
     json_key(j, "evidence");
     json_begin_array(j);
     for (size_t i = 0; i < r->evidence_count; i++)

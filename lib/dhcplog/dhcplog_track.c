@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dhcplog/dhcplog_verdict.h"
 #include "util/strutil.h"
 
 /* A slot of the client table: the MAC beside the index, so a lookup
@@ -84,6 +85,7 @@ static struct dhcplog_mac_state *state_for(struct dhcplog_tracker *t, uint64_t m
     if (ms == NULL)
         return NULL;
     ms->mac = mac;
+    ms->chainload_us = t->options.chainload_us;
     t->states[t->count] = ms;
     t->table[s].mac = mac;
     t->table[s].index = (uint32_t)(t->count + 1);
@@ -182,8 +184,9 @@ static void start_attempt(struct dhcplog_mac_state *ms, int64_t t, enum dhcplog_
 {
     struct dhcplog_attempt *cur = &ms->cur;
     if (cur->open) {
-        /* A retry round that completed slowly stays on record for the rest
-         * of the chain (the installer's own round after iPXE's may be fast). */
+        /* A retry round that completed slowly, or the chain's first round
+         * that began long after its lease, stays on record for the rest of
+         * the chain (the installer's own round after iPXE's may be fast). */
         const struct dhcplog_attempt *prev = &ms->prev;
         if (prev->open && prev->acks > 0 && cur->acks > 0 && cur->discovers > 0 &&
             cur->first_discover_us >= prev->ack_us &&
@@ -191,11 +194,20 @@ static void start_attempt(struct dhcplog_mac_state *ms, int64_t t, enum dhcplog_
             int64_t round = cur->ack_us - cur->first_discover_us;
             if (round >= DHCPLOG_SLOW_US && round > ms->chain_slow_us)
                 ms->chain_slow_us = round;
+            int64_t blackout = cur->first_discover_us - prev->ack_us - ms->chainload_us;
+            if (ms->chain_rounds == 1 && blackout >= dhcplog_renew_gap_threshold_us() &&
+                blackout > ms->chain_blackout_us)
+                ms->chain_blackout_us = blackout;
         }
         bool chained = cur->acks > 0 && kind == DHCPLOG_DISCOVER && t >= cur->ack_us &&
                        t - cur->ack_us <= DHCPLOG_CHAIN_WINDOW_US;
-        if (!chained)
+        if (chained) {
+            ms->chain_rounds++;
+        } else {
             ms->chain_slow_us = 0;
+            ms->chain_blackout_us = 0;
+            ms->chain_rounds = 0;
+        }
         attempt_copy(&ms->prev, cur);
         text_swap(&ms->prev_first, &ms->first);
         text_swap(&ms->prev_ack, &ms->ack);

@@ -25,6 +25,9 @@
 #define DHCPLOG_ATTEMPT_GAP_US    (120 * DHCPLOG_US_PER_S)
 #define DHCPLOG_CHAIN_WINDOW_US   (60 * DHCPLOG_US_PER_S) /* ACK -> next round's DISCOVER */
 #define DHCPLOG_SLOW_US           (10 * DHCPLOG_US_PER_S) /* retry round slower than this */
+/* The first round after a chain's lease that began this long after the
+ * lease, less the chainload's own time, is slow-renew
+ * (dhcplog_renew_gap_threshold_us in dhcplog_verdict.h). */
 #define DHCPLOG_REASON_WINDOW_US  (2 * DHCPLOG_US_PER_S)  /* DISCOVER -> dhcpd's reason line */
 #define DHCPLOG_EVIDENCE_RING     12
 #define DHCPLOG_EVIDENCE_LINE_MAX 400 /* longer evidence lines are cut */
@@ -65,6 +68,10 @@ struct dhcplog_mac_state {
     bool ever_discover;
     struct dhcplog_attempt cur, prev;
     int64_t chain_slow_us;     /* slowest completed retry round of the running chain, 0 none */
+    unsigned chain_rounds;     /* cur is the chain's Nth round after its first lease; 0 none */
+    int64_t chain_blackout_us; /* the chain's first round began this long after its lease,
+                                  less the chainload's time, at or over the threshold; 0 none */
+    int64_t chainload_us;      /* the chainload's own time (dhcplog_options) */
     struct dhcplog_text first; /* first line of cur */
     struct dhcplog_text ack;   /* first ACK line of cur */
     struct dhcplog_text ring[DHCPLOG_EVIDENCE_RING]; /* last lines of cur */
@@ -88,6 +95,11 @@ struct dhcplog_options {
     bool have_since;
     int64_t since_us;
     int64_t now_us; /* for the year of classic stamps; 0: the current time */
+    /* The chainload's own time, between a lease and the next round's
+     * DISCOVER when no port blocks (downloading and starting the boot
+     * file): taken off that gap to estimate the blackout. 0: unknown, the
+     * whole gap (an upper bound). */
+    int64_t chainload_us;
 };
 
 /* Called when an attempt settles (its first ACK, or a NAK), for live output. */

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "dhcplog/dhcplog_mac.h"
+#include "rules/clients.h"
 #include "util/strutil.h"
 
 static const char *const verdict_names[] = {
@@ -32,6 +33,30 @@ int dhcplog_verdict_severity(enum dhcplog_verdict verdict)
     if (verdict == DHCPLOG_COMPLETE)
         return 0;
     return verdict == DHCPLOG_SLOW_RENEW ? 1 : 2;
+}
+
+/* The sourced client whose last DISCOVER comes first after link-up. */
+static const struct rules_client *least_patient(void)
+{
+    const struct rules_client *best = NULL;
+    for (size_t i = 0; i < rules_client_count(); i++) {
+        const struct rules_client *c = rules_client_at(i);
+        if (c->last_try_s > 0 && (best == NULL || c->last_try_s < best->last_try_s))
+            best = c;
+    }
+    return best;
+}
+
+int64_t dhcplog_renew_gap_threshold_us(void)
+{
+    const struct rules_client *c = least_patient();
+    return (c != NULL ? c->last_try_s : 7) * DHCPLOG_US_PER_S;
+}
+
+const char *dhcplog_renew_gap_client(void)
+{
+    const struct rules_client *c = least_patient();
+    return c != NULL ? c->name : "ipxe";
 }
 
 static double seconds(int64_t us)
@@ -68,6 +93,22 @@ static void chain_intro(char *buf, size_t len, const struct dhcplog_result *r,
 static const char *server_of(const struct dhcplog_attempt *a)
 {
     return a->server != NULL ? a->server : "dhcpd";
+}
+
+/* "; with the chainload's own 0.0 s taken off, ... blackout of 8.0 s ..." */
+static void blackout_words(char *buf, size_t len, const struct dhcplog_mac_state *ms,
+                           int64_t blackout_us)
+{
+    if (ms->chainload_us > 0)
+        pr_strlcatf(buf, len, ": less the chainload's own %.1f s, ", seconds(ms->chainload_us));
+    else
+        pr_strlcatf(buf, len, ": the chainload's own time unknown, at most ");
+    pr_strlcatf(buf, len,
+                "%.1f s passed between the NIC's new link-up and the first DISCOVER that reached "
+                "the server, so the earlier ones were dropped: an estimated blackout of %.1f s "
+                "(%s sends its last DISCOVER %.0f s after link-up)%s",
+                seconds(blackout_us), seconds(blackout_us), dhcplog_renew_gap_client(),
+                seconds(dhcplog_renew_gap_threshold_us()), port_hint);
 }
 
 static void reason_no_answer(char *buf, size_t len, const struct dhcplog_attempt *a)
@@ -191,6 +232,7 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
     const struct dhcplog_attempt *a = &ms->cur, *prev = &ms->prev;
     r->attempt = a;
     r->time_to_ack_us = -1;
+    r->blackout_us = -1;
     char *buf = r->reason;
     size_t len = sizeof r->reason;
     char ip[16];
@@ -229,7 +271,13 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
         r->round_us = (a->acks > 0 ? a->ack_us : a->last_us) - a->first_discover_us;
         r->first_round_us =
             prev->ack_us - (prev->discovers > 0 ? prev->first_discover_us : prev->first_us);
+        if (ms->chain_rounds == 1) {
+            r->blackout_us = r->gap_us - ms->chainload_us;
+            if (r->blackout_us < 0)
+                r->blackout_us = 0;
+        }
     }
+    int64_t threshold = dhcplog_renew_gap_threshold_us();
 
     if (a->naks > 0 && (a->acks == 0 || a->nak_us > a->ack_us)) {
         r->verdict = DHCPLOG_VERDICT_NAK;
@@ -246,12 +294,24 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
             r->verdict = DHCPLOG_SLOW_RENEW;
             pr_strlcatf(buf, len, " completed only after %.1f s%s", seconds(r->round_us),
                         port_hint);
+        } else if (r->blackout_us >= threshold) {
+            r->verdict = DHCPLOG_SLOW_RENEW;
+            pr_strlcatf(buf, len, " completed in %.1f s, but it began %.1f s after the lease",
+                        seconds(r->round_us), seconds(r->gap_us));
+            blackout_words(buf, len, ms, r->blackout_us);
         } else if (ms->chain_slow_us > 0) {
             r->verdict = DHCPLOG_SLOW_RENEW;
             pr_strlcatf(buf, len,
                         " completed in %.1f s, but an earlier chainload round completed only "
                         "after %.1f s%s",
                         seconds(r->round_us), seconds(ms->chain_slow_us), port_hint);
+        } else if (ms->chain_blackout_us > 0) {
+            r->verdict = DHCPLOG_SLOW_RENEW;
+            pr_strlcatf(buf, len,
+                        " completed in %.1f s, but the chain's first round after its lease "
+                        "began late",
+                        seconds(r->round_us));
+            blackout_words(buf, len, ms, ms->chain_blackout_us);
         } else {
             r->verdict = DHCPLOG_COMPLETE;
             pr_strlcatf(buf, len, " completed in %.1f s", seconds(r->round_us));
@@ -264,6 +324,13 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
                         "the latest handshake completed (%s), but an earlier chainload round "
                         "completed only after %.1f s%s",
                         ip, seconds(ms->chain_slow_us), port_hint);
+        } else if (ms->chain_blackout_us > 0) {
+            r->verdict = DHCPLOG_SLOW_RENEW;
+            pr_strlcatf(buf, len,
+                        "the latest handshake completed (%s), but the chain's first round after "
+                        "its lease began late",
+                        ip);
+            blackout_words(buf, len, ms, ms->chain_blackout_us);
         } else {
             r->verdict = DHCPLOG_COMPLETE;
             if (a->discovers > 0)
@@ -292,5 +359,7 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
             r->verdict = DHCPLOG_NO_ACK;
         reason_no_answer(buf, len, a);
     }
+    r->lease_last = a->acks > 0 && (r->verdict == DHCPLOG_COMPLETE ||
+                                     r->verdict == DHCPLOG_SLOW_RENEW);
     collect_evidence(ms, r);
 }
