@@ -277,7 +277,8 @@ static int handshake_line(struct dhcplog_tracker *t, const struct dhcplog_line *
         cur->requested_ip = line->ip;
         cur->request_server = line->server;
         if (line->reason != NULL)
-            copy_reason(cur->request_reason, &cur->has_request_reason, line->reason, line->reason_len);
+            copy_reason(cur->request_reason, &cur->has_request_reason, line->reason,
+                        line->reason_len);
         break;
     case DHCPLOG_ACK:
         if (cur->acks == 0) {

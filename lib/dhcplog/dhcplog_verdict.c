@@ -359,7 +359,7 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
             r->verdict = DHCPLOG_NO_ACK;
         reason_no_answer(buf, len, a);
     }
-    r->lease_last = a->acks > 0 && (r->verdict == DHCPLOG_COMPLETE ||
-                                     r->verdict == DHCPLOG_SLOW_RENEW);
+    r->lease_last =
+        a->acks > 0 && (r->verdict == DHCPLOG_COMPLETE || r->verdict == DHCPLOG_SLOW_RENEW);
     collect_evidence(ms, r);
 }

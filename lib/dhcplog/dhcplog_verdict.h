@@ -37,10 +37,10 @@ struct dhcplog_result {
     int64_t gap_us;            /* chained: previous ACK -> first DISCOVER of the round */
     int64_t round_us;          /* chained: round's first DISCOVER -> its ACK, or its last line */
     int64_t first_round_us;    /* chained: previous attempt's first line -> its ACK */
-    int64_t blackout_us; /* chained, the chain's first round: gap less the chainload's own
-                            time (at least 0), the estimated blackout; -1 otherwise */
-    bool lease_last;     /* the latest event is a lease: whether the install went on is in the
-                            TFTP/HTTP logs (portready boot-log), not in this one */
+    int64_t blackout_us;       /* chained, the chain's first round: gap less the chainload's own
+                                  time (at least 0), the estimated blackout; -1 otherwise */
+    bool lease_last;           /* the latest event is a lease: whether the install went on is in the
+                                  TFTP/HTTP logs (portready boot-log), not in this one */
     const struct dhcplog_attempt *attempt;
     /* The evidence lines; one kept by offset (dhcplog_tracker_line_at)
      * is "" until dhcplog_result_load reads it. */
