@@ -22,13 +22,10 @@
 #include "dhcplog/dhcplog_line.h"
 #include "util/error.h"
 
-#define DHCPLOG_ATTEMPT_GAP_US  (120 * DHCPLOG_US_PER_S)
-#define DHCPLOG_CHAIN_WINDOW_US (60 * DHCPLOG_US_PER_S) /* ACK -> next round's DISCOVER */
-#define DHCPLOG_SLOW_US         (10 * DHCPLOG_US_PER_S) /* retry round slower than this */
-/* The first round after a chain's lease that began this long after the
- * lease, less the chainload's own time, is slow-renew
- * (dhcplog_renew_gap_threshold_us in dhcplog_verdict.h). */
-#define DHCPLOG_REASON_WINDOW_US  (2 * DHCPLOG_US_PER_S) /* DISCOVER -> dhcpd's reason line */
+#define DHCPLOG_ATTEMPT_GAP_US    (120 * DHCPLOG_US_PER_S)
+#define DHCPLOG_CHAIN_WINDOW_US   (60 * DHCPLOG_US_PER_S) /* ACK -> next round's DISCOVER */
+#define DHCPLOG_SLOW_US           (10 * DHCPLOG_US_PER_S) /* retry round slower than this */
+#define DHCPLOG_REASON_WINDOW_US  (2 * DHCPLOG_US_PER_S)  /* DISCOVER -> dhcpd's reason line */
 #define DHCPLOG_EVIDENCE_RING     12
 #define DHCPLOG_EVIDENCE_LINE_MAX 400 /* longer evidence lines are cut */
 #define DHCPLOG_REASON_MAX        200
