@@ -149,27 +149,14 @@ dn_stop dnsmasq
 control dnsmasq "$PR_TMP/dnsmasq-nostp.log"
 
 # --- Kea ---
-run_kea() { # LOG
-    cat >"$PR_TMP/kea.json" <<JSON
-{"Dhcp4": {"interfaces-config": {"interfaces": ["$DN_BR"], "dhcp-socket-type": "raw"},
- "lease-database": {"type": "memfile", "persist": false},
- "control-socket": {"socket-type": "unix", "socket-name": "$PR_TMP/kea.sock"},
- "subnet4": [{"id": 1, "subnet": "10.77.0.0/24", "pools": [{"pool": "10.77.0.50 - 10.77.0.60"}]}],
- "loggers": [{"name": "kea-dhcp4", "output_options": [{"output": "$1"}],
-              "severity": "DEBUG", "debuglevel": 99}]}}
-JSON
-    KEA_LOCKFILE_DIR=$PR_TMP KEA_PIDFILE_DIR=$PR_TMP dn_run kea kea-dhcp4 -c "$PR_TMP/kea.json"
-    dn_wait_for "$1" "DHCP4_STARTED" || pr_fail "kea-dhcp4 did not start: $(cat "$PR_TMP/kea.stderr")"
-    sleep 1
-}
 stp on
-run_kea "$PR_TMP/kea-stp.log"
+dn_kea "$PR_TMP/kea-stp.log" 60
 boot kea
 dn_stop kea
 judge kea "$PR_TMP/kea-stp.log" "DHCP4_LEASE_ALLOC" "DHCPDISCOVER"
 
 stp off
-run_kea "$PR_TMP/kea-nostp.log"
+dn_kea "$PR_TMP/kea-nostp.log" 60
 boot kea
 dn_stop kea
 control kea "$PR_TMP/kea-nostp.log"

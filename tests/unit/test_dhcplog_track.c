@@ -146,6 +146,18 @@ static void interleaved_clients(void **state)
     dhcplog_tracker_free(t);
 }
 
+/* The verdict of the first client, t freed: its pointers into t cleared. */
+static struct dhcplog_result detached(struct dhcplog_tracker *t)
+{
+    struct dhcplog_result r = result(t, 0);
+    dhcplog_tracker_free(t);
+    r.attempt = NULL;
+    r.via = NULL;
+    r.dhcpd_reason = NULL;
+    r.evidence_count = 0;
+    return r;
+}
+
 /* complete at 0-0.2 s, then a round starting gap_ms after the ACK that
  * completes round_ms after its first DISCOVER (repeated every 4 s). */
 static struct dhcplog_result chain(long gap_ms, long round_ms, bool completes)
@@ -163,13 +175,7 @@ static struct dhcplog_result chain(long gap_ms, long round_ms, bool completes)
              "52:54:00:00:00:07 via eth0");
         feed(t, start + round_ms, "DHCPACK on 10.20.0.57 to 52:54:00:00:00:07 via eth0");
     }
-    struct dhcplog_result r = result(t, 0);
-    dhcplog_tracker_free(t); /* r's pointers are not used after this */
-    r.attempt = NULL;
-    r.via = NULL;
-    r.dhcpd_reason = NULL;
-    r.evidence_count = 0;
-    return r;
+    return detached(t);
 }
 
 static void chainload_windows_and_thresholds(void **state)
@@ -369,13 +375,7 @@ static struct dhcplog_result late_round(long gap_ms, int64_t chainload_us)
     assert_non_null(t);
     handshake(t, 0, "52:54:00:00:00:07", "10.20.0.57");
     handshake(t, 200 + gap_ms, "52:54:00:00:00:07", "10.20.0.57");
-    struct dhcplog_result r = result(t, 0);
-    dhcplog_tracker_free(t);
-    r.attempt = NULL;
-    r.via = NULL;
-    r.dhcpd_reason = NULL;
-    r.evidence_count = 0;
-    return r;
+    return detached(t);
 }
 
 static void late_first_round_is_slow_renew(void **state)
