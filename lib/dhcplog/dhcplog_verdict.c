@@ -161,8 +161,7 @@ static void add_evidence(struct dhcplog_result *r, const struct dhcplog_text *t)
     size_t i = r->evidence_count++;
     r->evidence_src[i] = t;
     if (t->by_offset) {
-        r->evidence_buf[i][0] = '\0';
-        r->evidence[i] = r->evidence_buf[i];
+        r->evidence[i] = ""; /* dhcplog_result_load points it at evidence_buf */
     } else {
         r->evidence[i] = t->text;
     }
@@ -176,6 +175,7 @@ int dhcplog_result_load(struct dhcplog_result *r, int fd)
         if (!t->by_offset)
             continue;
         char *buf = r->evidence_buf[i];
+        r->evidence[i] = buf;
         size_t got = 0;
         while (got < t->len) {
             ssize_t n = pread(fd, buf + got, t->len - got, (off_t)(t->off + got));

@@ -43,7 +43,8 @@ struct dhcplog_result {
                                   TFTP/HTTP logs (portready boot-log), not in this one */
     const struct dhcplog_attempt *attempt;
     /* The evidence lines; one kept by offset (dhcplog_tracker_line_at)
-     * is "" until dhcplog_result_load reads it. */
+     * is "" until dhcplog_result_load reads it into evidence_buf (so a
+     * result may be copied before it is loaded, not after). */
     const char *evidence[DHCPLOG_EVIDENCE_MAX];
     size_t evidence_count;
     size_t omitted;       /* lines left out of the evidence ... */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -460,6 +461,47 @@ static void later_rounds_and_memory_of_a_late_round(void **state)
     dhcplog_tracker_free(t);
 }
 
+/* Evidence kept by offset is read back from the file, the same text a
+ * copy would hold; a file that shrank says so. */
+static void evidence_by_offset(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "2024-05-14T10:00:01.000Z pxe01 dhcpd[812]: DHCPDISCOVER from 3c:ec:ef:10:20:01 via eth0",
+        "2024-05-14T10:00:01.000Z pxe01 systemd[1]: Started something.",
+        "2024-05-14T10:00:01.020Z pxe01 dhcpd[812]: DHCPOFFER on 10.20.0.51 to 3c:ec:ef:10:20:01 "
+        "via eth0",
+    };
+    char path[] = "/tmp/portready-dhcplog-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    struct dhcplog_tracker *t = tracker();
+    uint64_t at = 0;
+    for (size_t i = 0; i < 3; i++) {
+        size_t len = strlen(lines[i]);
+        assert_int_equal(write(fd, lines[i], len), (ssize_t)len);
+        assert_int_equal(write(fd, "\n", 1), 1);
+        assert_int_equal(dhcplog_tracker_line_at(t, lines[i], len, at), 0);
+        at += len + 1;
+    }
+    struct dhcplog_result r = result(t, 0);
+    assert_int_equal(r.verdict, DHCPLOG_NO_REQUEST);
+    assert_int_equal(r.evidence_count, 2);
+    assert_string_equal(r.evidence[0], ""); /* not read yet */
+    assert_int_equal(dhcplog_result_load(&r, fd), 0);
+    assert_string_equal(r.evidence[0], lines[0]);
+    assert_string_equal(r.evidence[1], lines[2]);
+    /* the file cut short: the second line is no longer there */
+    assert_int_equal(ftruncate(fd, (off_t)strlen(lines[0]) + 1), 0);
+    r = result(t, 0);
+    assert_int_equal(dhcplog_result_load(&r, fd), -1);
+    assert_string_equal(r.evidence[0], lines[0]);
+    assert_string_equal(r.evidence[1], "(no longer in the file)");
+    dhcplog_tracker_free(t);
+    close(fd);
+    unlink(path);
+}
+
 int main(void)
 {
     setenv("TZ", "UTC", 1);
@@ -473,6 +515,7 @@ int main(void)
         cmocka_unit_test(earlier_slow_round_is_remembered),
         cmocka_unit_test(late_first_round_is_slow_renew),
         cmocka_unit_test(later_rounds_and_memory_of_a_late_round),
+        cmocka_unit_test(evidence_by_offset),
         cmocka_unit_test(attempts_split_on_gap),
         cmocka_unit_test(evidence_is_capped),
         cmocka_unit_test(reason_lines_attach_by_proximity),
