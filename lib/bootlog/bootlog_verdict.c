@@ -33,9 +33,9 @@ static const struct {
                              "iPXE"},
     [BOOTLOG_INSTALLER_DHCP_FAILED] = {"installer-dhcp-failed", 2,
                                        "Network autoconfiguration failed",
-                                       "debian-installer (netcfg)"},
+                                       "debian-installer, netcfg"},
     [BOOTLOG_PRESEED_FAILED] = {"preseed-failed", 2, "Failed to retrieve the preconfiguration file",
-                                "debian-installer (preseed)"},
+                                "debian-installer, preseed"},
     [BOOTLOG_LEASE_ONLY] = {"lease-only", 3, NULL, NULL},
     [BOOTLOG_NEEDS_HTTP_LOG] = {"needs-http-log", 3, NULL, NULL},
 };
