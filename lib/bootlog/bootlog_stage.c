@@ -338,7 +338,7 @@ static void judge(struct bootlog_boot *b, const struct bootlog_logs *logs)
             b->failed_stage = BOOTLOG_STAGE_IPXE_DHCP;
         else if (v == BOOTLOG_INSTALLER_DHCP_FAILED)
             b->failed_stage = BOOTLOG_STAGE_INSTALLER_DHCP;
-        else if (v == BOOTLOG_HTTP_FAILED && culprit->ok)
+        else if (v == BOOTLOG_HTTP_FAILED && (culprit->dhcp || culprit->ok))
             b->failed_stage = culprit->stage == BOOTLOG_STAGE_IPXE_DHCP ? BOOTLOG_STAGE_SCRIPT
                                                                         : BOOTLOG_STAGE_KERNEL;
     }
