@@ -7,49 +7,52 @@
 
 const char *const bootlog_program_names[] = {"dhcpd", "dnsmasq", "Kea", "tftpd-hpa", "http"};
 
-static bool has(const char *name, size_t len, const char *word)
+/* Whether the lowercased name holds word (names are short: a plain scan). */
+static bool has(const char *lower, const char *word)
 {
-    size_t n = strlen(word);
-    for (size_t i = 0; i + n <= len; i++) {
-        size_t k = 0;
-        while (k < n && tolower((unsigned char)name[i + k]) == word[k])
+    for (const char *p = strchr(lower, word[0]); p != NULL; p = strchr(p + 1, word[0])) {
+        size_t k = 1;
+        while (word[k] != '\0' && p[k] == word[k])
             k++;
-        if (k == n)
+        if (word[k] == '\0')
             return true;
     }
     return false;
 }
 
-static bool ends_with(const char *name, size_t len, const char *suffix)
+static bool ends_with(const char *lower, size_t n, const char *suffix)
 {
-    size_t n = strlen(suffix);
-    if (len < n)
-        return false;
-    for (size_t k = 0; k < n; k++) {
-        if (tolower((unsigned char)name[len - n + k]) != suffix[k])
-            return false;
-    }
-    return true;
+    size_t k = strlen(suffix);
+    return n >= k && memcmp(lower + n - k, suffix, k) == 0;
 }
 
 enum bootlog_stage bootlog_file_stage(const char *name, size_t len)
 {
-    /* The last path component decides. */
+    /* The last path component decides, lowercased (its first 63 bytes,
+     * and its last ones for the suffix). */
     size_t base = len;
     while (base > 0 && name[base - 1] != '/')
         base--;
-    const char *b = name + base;
+    char b[64];
     size_t n = len - base;
+    const char *src = name + base;
+    if (n >= sizeof b) {
+        src += n - (sizeof b - 1);
+        n = sizeof b - 1;
+    }
+    for (size_t i = 0; i < n; i++)
+        b[i] = (char)tolower((unsigned char)src[i]);
+    b[n] = '\0';
     static const char *const preseed[] = {"preseed", ".seed", "kickstart", "ks.cfg", "autoinstall",
                                           "user-data", "autoyast", ".ks"};
     for (size_t i = 0; i < sizeof preseed / sizeof preseed[0]; i++) {
-        if (has(b, n, preseed[i]))
+        if (has(b, preseed[i]))
             return BOOTLOG_STAGE_PRESEED;
     }
-    if (has(b, n, "initrd") || has(b, n, "initramfs"))
+    if (has(b, "initrd") || has(b, "initramfs"))
         return BOOTLOG_STAGE_INITRD;
-    if (has(b, n, "vmlinu") || has(b, n, "bzimage") || has(b, n, "kernel") ||
-        (n >= 5 && has(b, 5, "linux") && !has(b, n, "pxelinux") && !has(b, n, "syslinux")))
+    if (has(b, "vmlinu") || has(b, "bzimage") || has(b, "kernel") ||
+        (strncmp(b, "linux", 5) == 0))
         return BOOTLOG_STAGE_KERNEL;
     static const char *const programs[] = {".0",   ".kpxe", ".kkpxe", ".pxe", ".efi",
                                            ".c32", ".lkrn", ".com",   ".n12"};
@@ -233,7 +236,8 @@ static int fetch_event(struct walker *w, const struct bootlog_event *e, size_t i
 {
     if (w->boot == NULL && start_boot(w) != 0)
         return -1;
-    enum bootlog_stage named = bootlog_file_stage(e->file, e->file_len);
+    enum bootlog_stage named =
+        e->named != 0 ? (enum bootlog_stage)(e->named - 1) : bootlog_file_stage(e->file, e->file_len);
     enum bootlog_stage stage;
     if (w->cur == BOOTLOG_STAGE_NONE || w->cur == BOOTLOG_STAGE_FIRMWARE_DHCP) {
         stage = BOOTLOG_STAGE_BOOT_FILE; /* whatever the firmware fetches first */

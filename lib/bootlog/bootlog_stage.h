@@ -37,6 +37,7 @@ struct bootlog_event {
     uint16_t status;    /* HTTP status */
     uint8_t kind;       /* enum bootlog_event_kind */
     uint8_t program;    /* index into bootlog_program_names */
+    uint8_t named;      /* fetches: bootlog_file_stage of the name plus 1; 0 not worked out yet */
     uint16_t source;    /* which input file (0-based) */
     uint32_t line;      /* its line number there (1-based) */
     const char *file;   /* fetches: the name, once reading is over */

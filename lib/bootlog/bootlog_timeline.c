@@ -86,10 +86,25 @@ static int add_fetch(struct bootlog_timeline *t, const struct bootlog_fetch *f)
     struct bootlog_event *e = add_event(t);
     if (e == NULL)
         return -1;
-    memcpy(t->names + t->names_len, f->file, n);
-    e->file_off = (uint32_t)t->names_len;
+    /* A name seen lately is kept once, and its stage with it. */
+    for (unsigned i = 0; i < 4 && e->named == 0; i++) {
+        if (t->recent[i].named != 0 && t->recent[i].len == n &&
+            memcmp(t->names + t->recent[i].off, f->file, n) == 0) {
+            e->file_off = t->recent[i].off;
+            e->named = t->recent[i].named;
+        }
+    }
+    if (e->named == 0) {
+        memcpy(t->names + t->names_len, f->file, n);
+        e->file_off = (uint32_t)t->names_len;
+        e->named = (uint8_t)(bootlog_file_stage(f->file, n) + 1);
+        t->names_len += n;
+        unsigned slot = t->recent_next++ % 4;
+        t->recent[slot].off = e->file_off;
+        t->recent[slot].len = (uint16_t)n;
+        t->recent[slot].named = e->named;
+    }
     e->file_len = (uint16_t)n;
-    t->names_len += n;
     e->time_us = f->time_us;
     e->ip = f->ip;
     e->status = (uint16_t)f->status;

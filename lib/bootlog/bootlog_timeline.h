@@ -43,6 +43,12 @@ struct bootlog_timeline {
     size_t n_clients, cap_clients;
     const struct bootlog_event **order; /* every event, merged by time */
     int failed;                         /* out of memory while reading */
+    struct {
+        uint32_t off;
+        uint16_t len;
+        uint8_t named;
+    } recent[4]; /* the last names seen and their stages: names repeat */
+    unsigned recent_next;
 };
 
 void bootlog_timeline_init(struct bootlog_timeline *t, int64_t now_us);

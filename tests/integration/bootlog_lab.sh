@@ -46,8 +46,15 @@ bl_need() {
 }
 
 bl_stop_servers() {
-    local name
-    [ -n "$BL_DIR" ] && touch "$BL_DIR/stop-tftpd"
+    local name i
+    # The tftpd-hpa script stops its own children when told to: wait for it
+    # (killing it would leave them behind).
+    if [ -n "$BL_DIR" ] && [ -n "${BL_PIDS[tftpd]:-}" ]; then
+        touch "$BL_DIR/stop-tftpd"
+        for i in $(seq 50); do kill -0 "${BL_PIDS[tftpd]}" 2>/dev/null || break; sleep 0.1; done
+        wait "${BL_PIDS[tftpd]}" 2>/dev/null || true
+        unset "BL_PIDS[tftpd]"
+    fi
     for name in "${!BL_PIDS[@]}"; do
         kill "${BL_PIDS[$name]}" 2>/dev/null || true
         wait "${BL_PIDS[$name]}" 2>/dev/null || true

@@ -5,6 +5,9 @@
 # its RRQ lines) on $2:69 serving $1/tftp, until $1/stop-tftpd exists.
 set -eu
 dir=$1
+# Killed rather than told (the test's EXIT trap after a failure): its
+# children go with it.
+trap 'kill "${tftpd:-}" "${syslogd:-}" 2>/dev/null; exit 1' TERM INT
 address=$2
 mount --make-rprivate /
 mount -t tmpfs tmpfs /dev
