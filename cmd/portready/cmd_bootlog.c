@@ -259,9 +259,9 @@ static void print_json_row(const struct bootlog_cli *cli, struct json_out *j,
     json_begin_object(j);
     json_key(j, "stage");
     json_string(j, bootlog_stage_name(r->stage));
-    json_key(j, "at");
+    json_key(j, "started_at");
     json_time(j, r->start_us);
-    json_key(j, "until");
+    json_key(j, "ended_at");
     json_time(j, r->end_us);
     json_key(j, "what");
     bootlog_row_text(r, c, text, sizeof text);
