@@ -134,11 +134,7 @@ static int parse_args(int argc, char **argv, struct bootlog_cli *cli, bool *help
 
 static const struct locate_answer *located(const struct bootlog_cli *cli, uint64_t mac)
 {
-    for (size_t i = 0; mac != 0 && i < cli->located.n; i++) {
-        if (cli->located.answers[i].mac == mac)
-            return &cli->located.answers[i];
-    }
-    return NULL;
+    return mac != 0 ? locate_result_find(&cli->located, mac) : NULL;
 }
 
 static const struct bootlog_boot *last_boot(const struct bootlog_client *c)
@@ -305,8 +301,8 @@ static void print_json_client(const struct bootlog_cli *cli, struct json_out *j,
     json_key(j, "verdict");
     json_string(j, bootlog_verdict_name(b->verdict));
     json_key(j, "failed_stage");
-    json_string(j, b->failed_stage != BOOTLOG_STAGE_NONE ? bootlog_stage_name(b->failed_stage)
-                                                         : NULL);
+    json_string(j,
+                b->failed_stage != BOOTLOG_STAGE_NONE ? bootlog_stage_name(b->failed_stage) : NULL);
     json_key(j, "reason");
     bootlog_reason(b, text, sizeof text);
     json_string(j, text);
@@ -377,11 +373,11 @@ static void print_json(const struct bootlog_cli *cli, const struct bootlog_timel
         json_int(&j, counts[v]);
     }
     json_end_object(&j);
-    static const char *const keys[] = {"lines",       "dhcp_lines", "tftp_lines",
-                                       "http_lines",  "other_lines", "malformed",
-                                       "overlong",    "unjoined_fetches"};
-    const uint64_t values[] = {s->lines,  s->dhcp_lines, s->tftp_lines, s->http_lines,
-                               s->other,  s->malformed,  s->overlong,   s->unjoined};
+    static const char *const keys[] = {"lines",      "dhcp_lines",      "tftp_lines",
+                                       "http_lines", "other_lines",     "malformed",
+                                       "overlong",   "unjoined_fetches"};
+    const uint64_t values[] = {s->lines, s->dhcp_lines, s->tftp_lines, s->http_lines,
+                               s->other, s->malformed,  s->overlong,   s->unjoined};
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         json_key(&j, keys[i]);
         json_int(&j, (int64_t)values[i]);
@@ -397,9 +393,6 @@ static void print_json(const struct bootlog_cli *cli, const struct bootlog_timel
 static int locate_failed(struct bootlog_cli *cli, const struct bootlog_timeline *t,
                          struct pr_error *err)
 {
-    struct locate_inventory li;
-    if (locate_inventory_load(cli->inventory, &li, err) != 0)
-        return -1;
     size_t n_macs = 0;
     uint64_t *macs = calloc(t->n_clients ? t->n_clients : 1, sizeof *macs);
     for (size_t i = 0; macs != NULL && i < t->n_clients; i++) {
@@ -407,12 +400,9 @@ static int locate_failed(struct bootlog_cli *cli, const struct bootlog_timeline 
         if (t->clients[i].mac != 0 && (sev == 1 || sev == 2))
             macs[n_macs++] = t->clients[i].mac;
     }
-    int rc = macs == NULL ? pr_error_set(err, PR_ERR_INTERNAL, "out of memory") : 0;
-    if (rc == 0 && n_macs > 0)
-        rc = locate_run(li.specs, li.n_specs, macs, n_macs, li.known, li.n_known, 8, &cli->located,
-                        err);
+    int rc = macs == NULL ? pr_error_set(err, PR_ERR_INTERNAL, "out of memory")
+                          : locate_inventory_macs(cli->inventory, macs, n_macs, &cli->located, err);
     free(macs);
-    locate_inventory_free(&li);
     return rc;
 }
 
@@ -457,9 +447,9 @@ static int run(struct bootlog_cli *cli, struct bootlog_timeline *t)
     if (nothing)
         cli_error(&err, PR_ERR_INPUT, "no line of a DHCP, TFTP or HTTP server in %s%s",
                   cli->n_paths == 1 ? "" : "these logs: ",
-                  cli->n_paths == 1 ? (strcmp(cli->paths[0], "-") == 0 ? "standard input"
-                                                                       : cli->paths[0])
-                                    : "");
+                  cli->n_paths == 1
+                      ? (strcmp(cli->paths[0], "-") == 0 ? "standard input" : cli->paths[0])
+                      : "");
     if (rc == 0 && !nothing && cli->inventory != NULL && locate_failed(cli, t, &err) != 0)
         rc = -1;
     if (cli->json) {

@@ -83,11 +83,7 @@ struct dhcplog_cli {
 /* The port of a client --inventory located; NULL when none was asked. */
 static const struct locate_answer *located(const struct dhcplog_cli *cli, uint64_t mac)
 {
-    for (size_t i = 0; i < cli->located.n; i++) {
-        if (cli->located.answers[i].mac == mac)
-            return &cli->located.answers[i];
-    }
-    return NULL;
+    return locate_result_find(&cli->located, mac);
 }
 
 static volatile sig_atomic_t stop_requested;
@@ -499,9 +495,6 @@ static void on_overlong(void *ctx)
 static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *t,
                          struct pr_error *err)
 {
-    struct locate_inventory li;
-    if (locate_inventory_load(cli->inventory, &li, err) != 0)
-        return -1;
     size_t n = dhcplog_tracker_count(t), n_macs = 0;
     uint64_t *macs = calloc(n ? n : 1, sizeof *macs);
     for (size_t i = 0; macs != NULL && i < n; i++) {
@@ -511,12 +504,9 @@ static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *
         if (dhcplog_verdict_severity(r.verdict) > 0)
             macs[n_macs++] = ms->mac;
     }
-    int rc = macs == NULL ? pr_error_set(err, PR_ERR_INTERNAL, "out of memory") : 0;
-    if (rc == 0 && n_macs > 0)
-        rc = locate_run(li.specs, li.n_specs, macs, n_macs, li.known, li.n_known, 8, &cli->located,
-                        err);
+    int rc = macs == NULL ? pr_error_set(err, PR_ERR_INTERNAL, "out of memory")
+                          : locate_inventory_macs(cli->inventory, macs, n_macs, &cli->located, err);
     free(macs);
-    locate_inventory_free(&li);
     return rc;
 }
 

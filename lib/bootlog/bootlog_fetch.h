@@ -21,14 +21,14 @@
 #include "dhcplog/dhcplog_time.h"
 
 enum bootlog_fetch_kind {
-    BOOTLOG_FETCH_NONE,      /* not a line of a TFTP or HTTP server */
-    BOOTLOG_FETCH_MALFORMED, /* a TFTP server's or access log's line that does not parse */
-    BOOTLOG_FETCH_NOISE,     /* a TFTP server's line of no interest */
-    BOOTLOG_FETCH_TFTP_REQUEST,    /* tftpd-hpa's RRQ */
-    BOOTLOG_FETCH_TFTP_SENT,       /* dnsmasq: the whole file went out */
-    BOOTLOG_FETCH_TFTP_NOT_FOUND,  /* dnsmasq: no such file */
-    BOOTLOG_FETCH_TFTP_FAILED,     /* dnsmasq: the transfer broke off */
-    BOOTLOG_FETCH_HTTP,            /* one access log line: method, path, status */
+    BOOTLOG_FETCH_NONE,           /* not a line of a TFTP or HTTP server */
+    BOOTLOG_FETCH_MALFORMED,      /* a TFTP server's or access log's line that does not parse */
+    BOOTLOG_FETCH_NOISE,          /* a TFTP server's line of no interest */
+    BOOTLOG_FETCH_TFTP_REQUEST,   /* tftpd-hpa's RRQ */
+    BOOTLOG_FETCH_TFTP_SENT,      /* dnsmasq: the whole file went out */
+    BOOTLOG_FETCH_TFTP_NOT_FOUND, /* dnsmasq: no such file */
+    BOOTLOG_FETCH_TFTP_FAILED,    /* dnsmasq: the transfer broke off */
+    BOOTLOG_FETCH_HTTP,           /* one access log line: method, path, status */
 };
 
 struct bootlog_fetch {
@@ -50,8 +50,7 @@ enum bootlog_fetch_kind bootlog_tftp_parse(struct dhcplog_clock *clock, const ch
 /* An access log line. BOOTLOG_FETCH_NONE when the line does not start
  * with an IPv4 address and " "; MALFORMED when it does and the rest is
  * not the common or combined format. */
-enum bootlog_fetch_kind bootlog_http_parse(const char *text, size_t len,
-                                           struct bootlog_fetch *out);
+enum bootlog_fetch_kind bootlog_http_parse(const char *text, size_t len, struct bootlog_fetch *out);
 
 /* Whether text[0..len) is in a form the TFTP parser reads: cheap, so
  * that a DHCP server's line is parsed once. */

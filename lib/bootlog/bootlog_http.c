@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include <string.h>
+#include <time.h>
 
 #include "bootlog/bootlog_fetch.h"
 #include "bootlog/bootlog_scan.h"
@@ -20,16 +21,22 @@ static bool digits(struct bl_scan *s, int n, int *out)
     return true;
 }
 
-/* Days from 1970-01-01 to year-month-day of the proleptic Gregorian
- * calendar (month 1-12). */
-static int64_t days_from_civil(int64_t y, int m, int d)
+/* Days from 1970-01-01 to year-month-day (month 1-12), by timegm(); the
+ * last date is kept, as an access log's lines share their date. */
+static int64_t days_of(int year, int month, int day)
 {
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    int64_t yoe = y - era * 400;
-    int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    static _Thread_local struct {
+        int year, month, day;
+        int64_t days;
+    } last;
+    if (last.year != year || last.month != month || last.day != day) {
+        struct tm tm = {.tm_year = year - 1900, .tm_mon = month - 1, .tm_mday = day};
+        last.year = year;
+        last.month = month;
+        last.day = day;
+        last.days = (int64_t)timegm(&tm) / 86400;
+    }
+    return last.days;
 }
 
 static int month_number(const char *p)
@@ -59,7 +66,7 @@ static bool access_time(struct bl_scan *s, int64_t *out_us)
         return false;
     if (day < 1 || day > 31 || hour > 23 || min > 59 || sec > 60 || off_m > 59)
         return false;
-    int64_t t = days_from_civil(year, month, day) * 86400 + hour * 3600 + min * 60 + sec;
+    int64_t t = days_of(year, month, day) * 86400 + hour * 3600 + min * 60 + sec;
     int64_t off = off_h * 3600 + off_m * 60;
     t -= sign == '+' ? off : -off;
     *out_us = t * DHCPLOG_US_PER_S;

@@ -46,7 +46,8 @@ void bootlog_row_text(const struct bootlog_row *r, const struct bootlog_client *
         const struct bootlog_event *first = c->events[r->first];
         char ip[16];
         dhcplog_ip_format(r->ip, ip);
-        int n = snprintf(buf, len, "DHCP %u DISCOVER%s", r->discovers, r->discovers == 1 ? "" : "s");
+        int n =
+            snprintf(buf, len, "DHCP %u DISCOVER%s", r->discovers, r->discovers == 1 ? "" : "s");
         if (n < 0 || (size_t)n >= len)
             return;
         if (r->complete)
@@ -82,8 +83,9 @@ void bootlog_reason(const struct bootlog_boot *b, char *buf, size_t len)
     switch (b->verdict) {
     case BOOTLOG_COMPLETE:
         if (f != NULL)
-            snprintf(buf, len, "every stage went through: the preconfiguration file %.*s came at %s",
-                     flen, fname, at);
+            snprintf(buf, len,
+                     "every stage went through: the preconfiguration file %.*s came at %s", flen,
+                     fname, at);
         else
             snprintf(buf, len, "every stage went through: the installer got its lease at %s", at);
         break;
@@ -105,8 +107,9 @@ void bootlog_reason(const struct bootlog_boot *b, char *buf, size_t len)
                  at);
         break;
     case BOOTLOG_TFTP_NOT_FOUND:
-        snprintf(buf, len, "the TFTP server has no %.*s (asked at %s): check the boot file name "
-                           "the DHCP server gives out",
+        snprintf(buf, len,
+                 "the TFTP server has no %.*s (asked at %s): check the boot file name "
+                 "the DHCP server gives out",
                  flen, fname, at);
         break;
     case BOOTLOG_TFTP_FAILED:

@@ -43,16 +43,15 @@ enum bootlog_stage bootlog_file_stage(const char *name, size_t len)
     for (size_t i = 0; i < n; i++)
         b[i] = (char)tolower((unsigned char)src[i]);
     b[n] = '\0';
-    static const char *const preseed[] = {"preseed", ".seed", "kickstart", "ks.cfg", "autoinstall",
-                                          "user-data", "autoyast", ".ks"};
+    static const char *const preseed[] = {"preseed",     ".seed",     "kickstart", "ks.cfg",
+                                          "autoinstall", "user-data", "autoyast",  ".ks"};
     for (size_t i = 0; i < sizeof preseed / sizeof preseed[0]; i++) {
         if (has(b, preseed[i]))
             return BOOTLOG_STAGE_PRESEED;
     }
     if (has(b, "initrd") || has(b, "initramfs"))
         return BOOTLOG_STAGE_INITRD;
-    if (has(b, "vmlinu") || has(b, "bzimage") || has(b, "kernel") ||
-        (strncmp(b, "linux", 5) == 0))
+    if (has(b, "vmlinu") || has(b, "bzimage") || has(b, "kernel") || (strncmp(b, "linux", 5) == 0))
         return BOOTLOG_STAGE_KERNEL;
     static const char *const programs[] = {".0",   ".kpxe", ".kkpxe", ".pxe", ".efi",
                                            ".c32", ".lkrn", ".com",   ".n12"};
@@ -130,7 +129,7 @@ static enum bootlog_stage next_dhcp_stage(enum bootlog_stage cur)
 struct walker {
     struct bootlog_client *c;
     struct bootlog_boot *boot;
-    enum bootlog_stage cur;   /* the furthest stage this boot reached */
+    enum bootlog_stage cur;    /* the furthest stage this boot reached */
     struct bootlog_row *round; /* the DHCP round still open (no ACK yet), or NULL */
     const struct bootlog_event *boot_file;
 };
@@ -236,8 +235,8 @@ static int fetch_event(struct walker *w, const struct bootlog_event *e, size_t i
 {
     if (w->boot == NULL && start_boot(w) != 0)
         return -1;
-    enum bootlog_stage named =
-        e->named != 0 ? (enum bootlog_stage)(e->named - 1) : bootlog_file_stage(e->file, e->file_len);
+    enum bootlog_stage named = e->named != 0 ? (enum bootlog_stage)(e->named - 1)
+                                             : bootlog_file_stage(e->file, e->file_len);
     enum bootlog_stage stage;
     if (w->cur == BOOTLOG_STAGE_NONE || w->cur == BOOTLOG_STAGE_FIRMWARE_DHCP) {
         stage = BOOTLOG_STAGE_BOOT_FILE; /* whatever the firmware fetches first */
@@ -297,9 +296,9 @@ static void judge(struct bootlog_boot *b, const struct bootlog_logs *logs)
     const struct bootlog_row *culprit = NULL;
     if (end != NULL && end->dhcp && !end->complete) {
         culprit = end;
-        v = end->stage == BOOTLOG_STAGE_FIRMWARE_DHCP  ? BOOTLOG_NO_LEASE
-            : end->stage == BOOTLOG_STAGE_IPXE_DHCP    ? BOOTLOG_RENEW_FAILED
-                                                       : BOOTLOG_INSTALLER_DHCP_FAILED;
+        v = end->stage == BOOTLOG_STAGE_FIRMWARE_DHCP ? BOOTLOG_NO_LEASE
+            : end->stage == BOOTLOG_STAGE_IPXE_DHCP   ? BOOTLOG_RENEW_FAILED
+                                                      : BOOTLOG_INSTALLER_DHCP_FAILED;
     } else if (last[BOOTLOG_STAGE_PRESEED] != NULL) {
         culprit = last[BOOTLOG_STAGE_PRESEED];
         v = culprit->ok ? BOOTLOG_COMPLETE : BOOTLOG_PRESEED_FAILED;
@@ -321,7 +320,7 @@ static void judge(struct bootlog_boot *b, const struct bootlog_logs *logs)
         v = logs->http ? BOOTLOG_HTTP_FAILED : BOOTLOG_NEEDS_HTTP_LOG;
     } else if (bf != NULL) {
         culprit = bf;
-        v = bf->ok                                          ? BOOTLOG_RENEW_FAILED
+        v = bf->ok                                         ? BOOTLOG_RENEW_FAILED
             : bf->fetch->kind == BOOTLOG_EV_TFTP_NOT_FOUND ? BOOTLOG_TFTP_NOT_FOUND
             : bf->fetch->kind == BOOTLOG_EV_HTTP           ? BOOTLOG_HTTP_FAILED
                                                            : BOOTLOG_TFTP_FAILED;

@@ -30,20 +30,21 @@ enum bootlog_event_kind {
 /* One line that matters, as the timeline keeps it. */
 struct bootlog_event {
     int64_t time_us;
-    uint64_t mac;       /* DHCP: the client's; fetches: joined through the ACKs, 0 none */
-    uint32_t ip;        /* DHCP: offered/acked address; fetches: the client's */
-    uint32_t file_off;  /* fetches: the name in the timeline's text (see file) */
-    uint16_t file_len;  /* fetches: its length */
-    uint16_t status;    /* HTTP status */
-    uint8_t kind;       /* enum bootlog_event_kind */
-    uint8_t program;    /* index into bootlog_program_names */
-    uint8_t named;      /* fetches: bootlog_file_stage of the name plus 1; 0 not worked out yet */
-    uint16_t source;    /* which input file (0-based) */
-    uint32_t line;      /* its line number there (1-based) */
-    const char *file;   /* fetches: the name, once reading is over */
+    uint64_t mac;      /* DHCP: the client's; fetches: joined through the ACKs, 0 none */
+    uint32_t ip;       /* DHCP: offered/acked address; fetches: the client's */
+    uint32_t file_off; /* fetches: the name in the timeline's text (see file) */
+    uint16_t file_len; /* fetches: its length */
+    uint16_t status;   /* HTTP status */
+    uint8_t kind;      /* enum bootlog_event_kind */
+    uint8_t program;   /* index into bootlog_program_names */
+    uint8_t named;     /* fetches: bootlog_file_stage of the name plus 1; 0 not worked out yet */
+    uint16_t source;   /* which input file (0-based) */
+    uint32_t line;     /* its line number there (1-based) */
+    const char *file;  /* fetches: the name, once reading is over */
 };
 
-extern const char *const bootlog_program_names[]; /* "dhcpd", "dnsmasq", "Kea", "tftpd-hpa", "http" */
+extern const char
+    *const bootlog_program_names[]; /* "dhcpd", "dnsmasq", "Kea", "tftpd-hpa", "http" */
 
 enum bootlog_stage {
     BOOTLOG_STAGE_FIRMWARE_DHCP,
@@ -59,22 +60,24 @@ enum bootlog_stage {
 };
 
 enum bootlog_verdict {
-    BOOTLOG_COMPLETE,       /* the installer got its lease (and its preseed when it asked) */
-    BOOTLOG_SLOW_RENEW,     /* went through, but the chainload's DHCP took BOOTLOG_SLOW_US or more */
-    BOOTLOG_NO_LEASE,       /* the firmware's DHCP never completed */
-    BOOTLOG_TFTP_TIMEOUT,   /* a lease, and no TFTP request after it */
+    BOOTLOG_COMPLETE,     /* the installer got its lease (and its preseed when it asked) */
+    BOOTLOG_SLOW_RENEW,   /* went through, but the chainload's DHCP took BOOTLOG_SLOW_US or more */
+    BOOTLOG_NO_LEASE,     /* the firmware's DHCP never completed */
+    BOOTLOG_TFTP_TIMEOUT, /* a lease, and no TFTP request after it */
     BOOTLOG_TFTP_NOT_FOUND, /* the boot file is not on the TFTP server */
     BOOTLOG_TFTP_FAILED,    /* the boot file's transfer broke off */
     BOOTLOG_RENEW_FAILED,   /* the boot file went out; the chainload's DHCP never completed */
     BOOTLOG_HTTP_FAILED,    /* script, kernel or initrd: an error status, or never asked for */
-    BOOTLOG_INSTALLER_DHCP_FAILED, /* kernel and initrd fetched; the installer's DHCP never completed */
-    BOOTLOG_PRESEED_FAILED, /* the preseed/kickstart file: an error status */
-    BOOTLOG_LEASE_ONLY,     /* a lease and nothing more, and no TFTP log was read: unknown */
+    BOOTLOG_INSTALLER_DHCP_FAILED, /* kernel and initrd fetched; the installer's DHCP never
+                                      completed */
+    BOOTLOG_PRESEED_FAILED,        /* the preseed/kickstart file: an error status */
+    BOOTLOG_LEASE_ONLY,            /* a lease and nothing more, and no TFTP log was read: unknown */
     BOOTLOG_NEEDS_HTTP_LOG, /* the iPXE lease and nothing more, and no HTTP log was read: unknown */
     BOOTLOG_VERDICT_COUNT,
 };
 
-#define BOOTLOG_SLOW_US (10 * 1000000LL) /* chainload to iPXE lease slower than this: slow-renew */
+/* Chainload to iPXE lease slower than this: slow-renew. */
+#define BOOTLOG_SLOW_US      (10 * 1000000LL)
 #define BOOTLOG_ROUND_GAP_US (60 * 1000000LL) /* DISCOVERs further apart start a new round */
 
 /* One row of a boot's timeline: a DHCP round or one fetch. */
@@ -96,9 +99,9 @@ struct bootlog_boot {
     struct bootlog_row *rows;
     size_t n_rows, cap_rows;
     enum bootlog_verdict verdict;
-    enum bootlog_stage failed_stage; /* NONE for complete, slow-renew and the unknowns */
-    int64_t renew_us;                /* boot file to the iPXE lease; -1 when not both seen */
-    int64_t round_us;                /* the iPXE round's first DISCOVER to its ACK; -1 none */
+    enum bootlog_stage failed_stage;   /* NONE for complete, slow-renew and the unknowns */
+    int64_t renew_us;                  /* boot file to the iPXE lease; -1 when not both seen */
+    int64_t round_us;                  /* the iPXE round's first DISCOVER to its ACK; -1 none */
     const struct bootlog_row *culprit; /* the row the verdict is about; NULL none */
 };
 
@@ -125,8 +128,8 @@ void bootlog_client_free(struct bootlog_client *c);
 /* The last boot's verdict (complete when there is none). */
 enum bootlog_verdict bootlog_client_verdict(const struct bootlog_client *c);
 
-const char *bootlog_stage_name(enum bootlog_stage s);       /* "firmware-dhcp", ... */
-const char *bootlog_verdict_name(enum bootlog_verdict v);   /* "complete", "renew-failed", ... */
+const char *bootlog_stage_name(enum bootlog_stage s);     /* "firmware-dhcp", ... */
+const char *bootlog_verdict_name(enum bootlog_verdict v); /* "complete", "renew-failed", ... */
 /* 0 complete, 1 slow-renew, 2 failed, 3 unknown (its log was not read). */
 int bootlog_verdict_severity(enum bootlog_verdict v);
 

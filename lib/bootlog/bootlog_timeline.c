@@ -247,8 +247,7 @@ static int merge(struct bootlog_timeline *t)
                 continue;
             }
             const struct bootlog_event *b = &t->events[at[best]];
-            if (e->time_us < b->time_us ||
-                (e->time_us == b->time_us && tie_rank(e) < tie_rank(b)))
+            if (e->time_us < b->time_us || (e->time_us == b->time_us && tie_rank(e) < tie_rank(b)))
                 best = f;
         }
         t->order[n] = &t->events[at[best]++];
@@ -324,8 +323,7 @@ static int client_add(struct bootlog_timeline *t, struct map *by_key, uint64_t k
 {
     size_t i = map_get(by_key, key);
     if (i == SIZE_MAX) {
-        if (grow((void **)&t->clients, &t->cap_clients, t->n_clients + 1, sizeof *t->clients) !=
-            0)
+        if (grow((void **)&t->clients, &t->cap_clients, t->n_clients + 1, sizeof *t->clients) != 0)
             return -1;
         i = t->n_clients++;
         memset(&t->clients[i], 0, sizeof t->clients[i]);
@@ -347,9 +345,8 @@ int bootlog_timeline_build(struct bootlog_timeline *t, struct pr_error *err)
     if (t->failed || merge(t) != 0)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     for (size_t i = 0; i < t->n_events; i++)
-        t->events[i].file = t->events[i].kind >= BOOTLOG_EV_TFTP_REQUEST
-                                ? t->names + t->events[i].file_off
-                                : NULL;
+        t->events[i].file =
+            t->events[i].kind >= BOOTLOG_EV_TFTP_REQUEST ? t->names + t->events[i].file_off : NULL;
     struct map by_ip = {0}, by_key = {0};
     int rc = 0;
     for (size_t n = 0; rc == 0 && n < t->n_events; n++) {

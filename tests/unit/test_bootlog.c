@@ -90,9 +90,9 @@ static void dnsmasq_tftp(void **state)
                      BOOTLOG_FETCH_TFTP_NOT_FOUND);
     assert_true(file_is(&f, "/srv/tftp/pxelinux.0"));
     assert_int_equal(f.ip, 10u << 24 | 78u << 16 | 89);
-    assert_int_equal(tftp("Dec  2 00:10:01 dnsmasq-tftp[1]: failed sending /x/y.efi to 10.1.2.3",
-                          &f),
-                     BOOTLOG_FETCH_TFTP_FAILED);
+    assert_int_equal(
+        tftp("Dec  2 00:10:01 dnsmasq-tftp[1]: failed sending /x/y.efi to 10.1.2.3", &f),
+        BOOTLOG_FETCH_TFTP_FAILED);
     assert_int_equal(tftp("Dec  2 00:10:01 dnsmasq-tftp[1]: TFTP root is /srv/tftp", &f),
                      BOOTLOG_FETCH_NOISE);
     assert_int_equal(tftp("Dec  2 00:10:01 dnsmasq-tftp[1]: sent /x to 10.1.2", &f),
@@ -138,17 +138,17 @@ static void access_log(void **state)
     assert_int_equal(f.time_us, (T0 + 5400) * DHCPLOG_US_PER_S);
     assert_true(file_is(&f, "/a\\x22b"));
     /* Not a GET: no fetch. Broken: malformed. No address first: not ours. */
-    assert_int_equal(http("10.0.0.7 - - [02/Dec/2026:00:10:01 +0000] \"HEAD /a HTTP/1.1\" 200 0",
-                          &f),
-                     BOOTLOG_FETCH_NOISE);
+    assert_int_equal(
+        http("10.0.0.7 - - [02/Dec/2026:00:10:01 +0000] \"HEAD /a HTTP/1.1\" 200 0", &f),
+        BOOTLOG_FETCH_NOISE);
     assert_int_equal(http("10.0.0.7 - - [02/Dec/2026:00:10:01 +0000] \"-\" 400 0", &f),
                      BOOTLOG_FETCH_NOISE);
-    assert_int_equal(http("10.0.0.7 - - [02/Foo/2026:00:10:01 +0000] \"GET /a HTTP/1.1\" 200 0",
-                          &f),
-                     BOOTLOG_FETCH_MALFORMED);
-    assert_int_equal(http("10.0.0.7 - - [02/Dec/2026:00:10:01 +0000] \"GET /a HTTP/1.1\" 2x0 0",
-                          &f),
-                     BOOTLOG_FETCH_MALFORMED);
+    assert_int_equal(
+        http("10.0.0.7 - - [02/Foo/2026:00:10:01 +0000] \"GET /a HTTP/1.1\" 200 0", &f),
+        BOOTLOG_FETCH_MALFORMED);
+    assert_int_equal(
+        http("10.0.0.7 - - [02/Dec/2026:00:10:01 +0000] \"GET /a HTTP/1.1\" 2x0 0", &f),
+        BOOTLOG_FETCH_MALFORMED);
     assert_int_equal(http("10.0.0.7 - - [02/Dec/2026:00:10:01 +0000] \"GET /a HTTP/1.1", &f),
                      BOOTLOG_FETCH_MALFORMED);
     assert_int_equal(http("Dec  2 00:10:01 host x: y", &f), BOOTLOG_FETCH_NONE);
@@ -176,8 +176,7 @@ static void file_stages(void **state)
         {"/d-i/bookworm/node.seed", BOOTLOG_STAGE_PRESEED},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-        assert_int_equal(bootlog_file_stage(cases[i].name, strlen(cases[i].name)),
-                         cases[i].stage);
+        assert_int_equal(bootlog_file_stage(cases[i].name, strlen(cases[i].name)), cases[i].stage);
 }
 
 /* A hand-made client: each step is "D" (a complete DORA), "d" (DISCOVERs
@@ -396,9 +395,9 @@ static void recorded_servers(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(tftpd_hpa_rrq),   cmocka_unit_test(dnsmasq_tftp),
-        cmocka_unit_test(access_log),      cmocka_unit_test(file_stages),
-        cmocka_unit_test(stage_machine),   cmocka_unit_test(recorded_servers),
+        cmocka_unit_test(tftpd_hpa_rrq), cmocka_unit_test(dnsmasq_tftp),
+        cmocka_unit_test(access_log),    cmocka_unit_test(file_stages),
+        cmocka_unit_test(stage_machine), cmocka_unit_test(recorded_servers),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
