@@ -248,6 +248,10 @@ static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplo
         putchar('\n');
     }
     printf("  reason: %s\n", safe(text, sizeof text, r->reason));
+    if (r->verdict == DHCPLOG_COMPLETE)
+        printf("  next: a lease is the last this log can show; whether the install went on (the "
+               "TFTP boot file, iPXE's DHCP after it, HTTP) needs the other servers' logs: "
+               "portready boot-log\n");
     if (r->time_to_ack_us >= 0)
         printf("  first DISCOVER to ACK: %.1f s\n", (double)r->time_to_ack_us / 1e6);
     else
