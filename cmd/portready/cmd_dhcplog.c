@@ -93,11 +93,7 @@ static void load_evidence(const struct dhcplog_cli *cli, struct dhcplog_result *
 /* The port of a client --inventory located; NULL when none was asked. */
 static const struct locate_answer *located(const struct dhcplog_cli *cli, uint64_t mac)
 {
-    for (size_t i = 0; i < cli->located.n; i++) {
-        if (cli->located.answers[i].mac == mac)
-            return &cli->located.answers[i];
-    }
-    return NULL;
+    return locate_result_find(&cli->located, mac);
 }
 
 static volatile sig_atomic_t stop_requested;
@@ -266,6 +262,10 @@ static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplo
         putchar('\n');
     }
     printf("  reason: %s\n", safe(text, sizeof text, r->reason));
+    if (r->verdict == DHCPLOG_COMPLETE)
+        printf("  next: a lease is the last this log can show; whether the install went on (the "
+               "TFTP boot file, iPXE's DHCP after it, HTTP) needs the other servers' logs: "
+               "portready boot-log\n");
     if (r->time_to_ack_us >= 0)
         printf("  first DISCOVER to ACK: %.1f s\n", (double)r->time_to_ack_us / 1e6);
     else
@@ -552,9 +552,6 @@ static int open_for_evidence(const struct dhcplog_cli *cli)
 static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *t,
                          struct pr_error *err)
 {
-    struct locate_inventory li;
-    if (locate_inventory_load(cli->inventory, &li, err) != 0)
-        return -1;
     size_t n = dhcplog_tracker_count(t), n_macs = 0;
     uint64_t *macs = calloc(n ? n : 1, sizeof *macs);
     for (size_t i = 0; macs != NULL && i < n; i++) {
@@ -564,12 +561,9 @@ static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *
         if (dhcplog_verdict_severity(r.verdict) > 0)
             macs[n_macs++] = ms->mac;
     }
-    int rc = macs == NULL ? pr_error_set(err, PR_ERR_INTERNAL, "out of memory") : 0;
-    if (rc == 0 && n_macs > 0)
-        rc = locate_run(li.specs, li.n_specs, macs, n_macs, li.known, li.n_known, 8, &cli->located,
-                        err);
+    int rc = macs == NULL ? pr_error_set(err, PR_ERR_INTERNAL, "out of memory")
+                          : locate_inventory_macs(cli->inventory, macs, n_macs, &cli->located, err);
     free(macs);
-    locate_inventory_free(&li);
     return rc;
 }
 
