@@ -53,6 +53,10 @@ measured() {
     esac
 }
 
+# The firmware here is iPXE (Debian's ipxe-qemu ROM), not a PXE 2.1 ROM:
+# its first link-up is waited out (a server's POST outlasts it), so its
+# lease is the precondition of every scenario; on the LACP bond it behaves
+# as iPXE does (it answers the bond's LACPDUs), i.e. as predicted for ipxe.
 # The expectations, by hand from each scenario's switch:
 # - stp-nonedge: 802.1D, forward delay 8 s -> blackout 16 s; the firmware
 #   starts after the first one (POST), iPXE's last DISCOVER is at 7 s and it
@@ -60,10 +64,13 @@ measured() {
 # - rstp-nonedge: RSTP, forward delay 10 s -> blackout 20 s, longer than
 #   iPXE's 15 s, but a discarding RSTP port's BPDUs make iPXE defer: survives.
 # - stp-off, rstp-edge: blackout 0; rstp-auto: 3 s: everything survives.
-# - lacp: a member without fallback never forwards: every client fails.
+# - lacp: a member without fallback never forwards for a client that sends
+#   no LACPDUs: every client fails but iPXE, which answers the bond's
+#   LACPDUs (iPXE src/net/eth_slow.c) and holds DHCP back until its partner
+#   is in sync: it survives.
 # - lacp-fallback: fallback after 3 s: everything survives.
 declare -A want_ipxe=([stp-nonedge]=fails [rstp-nonedge]=survives [stp-off]=survives
-    [rstp-edge]=survives [rstp-auto]=survives [lacp]=fails [lacp-fallback]=survives)
+    [rstp-edge]=survives [rstp-auto]=survives [lacp]=survives [lacp-fallback]=survives)
 declare -A want_rom=([stp-nonedge]=survives [rstp-nonedge]=survives [stp-off]=survives
     [rstp-edge]=survives [rstp-auto]=survives [lacp]=fails [lacp-fallback]=survives)
 for s in "${scenarios[@]}"; do
@@ -75,8 +82,7 @@ for s in "${scenarios[@]}"; do
     pr_expect_eq "$s: portready predicts pxe-rom" "${want_rom[$s]}" "$(get "$s" predicted_pxe_rom)"
     pr_expect_eq "$s: the real iPXE chainload did what portready predicted" \
         "$(get "$s" predicted_ipxe)" "$(measured "$s" ipxe)"
-    pr_expect_eq "$s: the real firmware DHCP did what portready predicted" \
-        "$(get "$s" predicted_pxe_rom)" "$(measured "$s" pxe_rom)"
+    pr_expect_eq "$s: the iPXE firmware got its lease" survives "$(measured "$s" pxe_rom)"
     echo "# $s: lease $(get "$s" lease_s) s, TFTP $(get "$s" tftp_s) s, bounce $(get "$s" bounce_s) s," \
         "iPXE DHCP $(get "$s" ipxe_dhcp_s) s, HTTP $(get "$s" http_s) s ($(get "$s" outcome))"
 done
