@@ -189,9 +189,8 @@ void rules_judge_clients(const struct pr_switch *sw, struct pr_port *port)
         struct pr_client_result *r = &port->clients[i];
         r->name = clients[i].name;
         r->budget_s = rules_client_budget(&clients[i], rapid);
-        r->outcome = rules_client_outcome(&clients[i], port->expected_blackout_s.known,
-                                          port->expected_blackout_s.value,
-                                          never && !(never_but_lacp && clients[i].answers_lacp),
-                                          rapid);
+        r->outcome = rules_client_outcome(
+            &clients[i], port->expected_blackout_s.known, port->expected_blackout_s.value,
+            never && !(never_but_lacp && clients[i].answers_lacp), rapid);
     }
 }
