@@ -315,7 +315,8 @@ static void on_result(void *user, size_t index, struct pr_switch *sw)
     if (sw->source_warning[0] != '\0')
         fprintf(stderr, "portready: warning: %s: %s\n", sw->name, sw->source_warning);
     if (out->stats)
-        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
+        fprintf(stderr, "portready: %s: %lu SNMP requests, %lu varbinds received\n", sw->name,
+                sw->pr_snmp_requests, sw->pr_snmp_varbinds);
     /* The progress line goes before the report's text reaches a terminal
      * it shares; on_progress draws it again. */
     if (out->progress) {

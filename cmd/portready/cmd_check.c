@@ -376,7 +376,8 @@ static void check_on_result(void *user, size_t index, struct pr_switch *sw)
     out->sw_error = sw->error;
     out->writer->write_switch(&out->ropts, out->state, sw);
     if (out->stats)
-        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
+        fprintf(stderr, "portready: %s: %lu SNMP requests, %lu varbinds received\n", sw->name,
+                sw->pr_snmp_requests, sw->pr_snmp_varbinds);
 }
 
 /* What a survey the deadline or a signal abandoned still reads, kept until
