@@ -31,6 +31,22 @@ check() {
     echo "# $1: $REQUESTS requests, $VARBINDS varbinds"
 }
 
+# bounded NAME FLOOR NEEDED: checks NAME and expects at most FLOOR + 1
+# requests, and at least the NEEDED varbinds received.
+bounded() {
+    check "$1"
+    if [ -n "$REQUESTS" ] && [ "$REQUESTS" -le $(($2 + 1)) ]; then
+        pr_pass "$1: $REQUESTS requests, at most the floor $2 + 1"
+    else
+        pr_fail "$1: '$REQUESTS' requests, more than the floor $2 + 1"
+    fi
+    if [ -n "$VARBINDS" ] && [ "$VARBINDS" -ge "$3" ]; then
+        pr_pass "$1: $VARBINDS varbinds received, at least the $3 needed"
+    else
+        pr_fail "$1: '$VARBINDS' varbinds received, fewer than the $3 needed"
+    fi
+}
+
 # The generic driver asks for 11 scalars (each one varbind, present or
 # not) and 41 columns (each its rows and the varbind past its end, so an
 # empty column costs one). Rows per column in the recording, counted as
@@ -43,17 +59,7 @@ check() {
 # dot1qPvid 71; dot1dStpPortDesignatedBridge 39; the other 26 columns
 # none. Rows 696 + 75 + 156 + 71 + 39 = 1037; varbinds 1037 + 41 + 11 =
 # 1089; floor ceil(1089 / 64) = 18 (17 x 64 = 1088).
-check librenms__awplus_5.4.8-2
-if [ -n "$REQUESTS" ] && [ "$REQUESTS" -le 19 ]; then
-    pr_pass "awplus: $REQUESTS requests, at most the floor 18 + 1"
-else
-    pr_fail "awplus: '$REQUESTS' requests, more than the floor 18 + 1"
-fi
-if [ -n "$VARBINDS" ] && [ "$VARBINDS" -ge 1089 ]; then
-    pr_pass "awplus: $VARBINDS varbinds received, at least the 1089 needed"
-else
-    pr_fail "awplus: '$VARBINDS' varbinds received, fewer than the 1089 needed"
-fi
+bounded librenms__awplus_5.4.8-2 18 1089
 
 # arista_eos: the 8 interface columns 55 each (440); ifStackStatus 109;
 # dot1dBasePortIfIndex 54; dot1qPvid 53; lldpLocPortId 53;
@@ -61,17 +67,7 @@ fi
 # each (24); the other 25 columns none. Rows 440 + 109 + 54 + 53 + 53 + 24
 # = 733; varbinds 733 + 41 + 11 = 785 (7 of the scalars are absent, one
 # varbind each all the same); floor ceil(785 / 64) = 13 (12 x 64 = 768).
-check librenms__arista_eos
-if [ -n "$REQUESTS" ] && [ "$REQUESTS" -le 14 ]; then
-    pr_pass "arista: $REQUESTS requests, at most the floor 13 + 1"
-else
-    pr_fail "arista: '$REQUESTS' requests, more than the floor 13 + 1"
-fi
-if [ -n "$VARBINDS" ] && [ "$VARBINDS" -ge 785 ]; then
-    pr_pass "arista: $VARBINDS varbinds received, at least the 785 needed"
-else
-    pr_fail "arista: '$VARBINDS' varbinds received, fewer than the 785 needed"
-fi
+bounded librenms__arista_eos 13 785
 
 # The same ports and findings as from the recording itself.
 "$PORTREADY" check -v 2c -c librenms__arista_eos -t 2 -r 1 --driver generic-snmp --format json \
