@@ -17,6 +17,7 @@
 
 #define LIVE_SCALARS_PER_PDU 32
 #define LIVE_COLUMNS_PER_PDU 64
+#define LIVE_GETNEXT_COLUMNS 32
 #define LIVE_MAX_ROWS        1000000
 
 struct column {
@@ -296,7 +297,11 @@ static size_t plan_request(struct walk *w, struct column **active, size_t n, siz
 {
     struct live_priv *priv = w->src->priv;
     if (priv->opts.max_repetitions > 0 || priv->opts.version == PR_SNMP_V1) {
-        /* Repetitions set by the caller (or GETNEXT): every column. */
+        /* Repetitions set by the caller (or GETNEXT): every column, at most
+         * LIVE_GETNEXT_COLUMNS under v1 (whose agents answer tooBig with
+         * nothing to go on). */
+        if (priv->opts.version == PR_SNMP_V1 && n > LIVE_GETNEXT_COLUMNS)
+            n = LIVE_GETNEXT_COLUMNS;
         for (size_t i = 0; i < n; i++)
             pick[i] = i;
         int r = priv->opts.version == PR_SNMP_V1 ? 1 : priv->opts.max_repetitions;
