@@ -24,6 +24,7 @@ _portready_options() {
         ;;
     time)
         echo --iface --watch --switch --port --target --down-for --count --interval \
+            --fixed-interval \
             --timeout --format --plot -y --yes --force \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
             -t -r -h --help
