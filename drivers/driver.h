@@ -104,6 +104,13 @@ struct pr_driver {
     int (*read_fdb)(struct pr_snmp_source *snmp, struct pr_fdb *fdb, struct pr_error *err);
 };
 
+/* The objects every driver's read_snmp() asks for (the generic driver's:
+ * the system group, STP scalars, the interface, bridge, STP, LAG, MAU,
+ * VLAN and LLDP columns), so the core can have a source fetch them
+ * together with the objects that choose the driver
+ * (pr_snmp_source_expect). Static; *n set to their number. */
+const struct pr_snmp_request *pr_driver_snmp_common(size_t *n);
+
 /* drv->read_fdb, or the standard tables when the driver has none. */
 int pr_driver_read_fdb(const struct pr_driver *drv, struct pr_snmp_source *snmp, struct pr_fdb *fdb,
                        struct pr_error *err);

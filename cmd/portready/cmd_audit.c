@@ -52,7 +52,8 @@ static const char audit_usage[] =
     "  -q, --quiet            only the not-ready ports and the summary\n"
     "  --color WHEN           auto|always|never (default auto: on a terminal, not\n"
     "                         with NO_COLOR set or TERM=dumb)\n"
-    "  --stats                SNMP requests per switch and in all, to stderr\n"
+    "  --stats                SNMP requests and varbinds received per switch, and\n"
+    "                         the requests in all, to stderr\n"
     "  --save-config DIR      keep each configuration read over NETCONF or SSH as\n"
     "                         DIR/NAME.cfg (NAME: the switch)\n"
     "  --repeat N             audit N rounds in a row (soak, monitoring): a full\n"
@@ -315,7 +316,8 @@ static void on_result(void *user, size_t index, struct pr_switch *sw)
     if (sw->source_warning[0] != '\0')
         fprintf(stderr, "portready: warning: %s: %s\n", sw->name, sw->source_warning);
     if (out->stats)
-        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
+        fprintf(stderr, "portready: %s: %lu SNMP requests, %lu varbinds received\n", sw->name,
+                sw->pr_snmp_requests, sw->pr_snmp_varbinds);
     /* The progress line goes before the report's text reaches a terminal
      * it shares; on_progress draws it again. */
     if (out->progress) {

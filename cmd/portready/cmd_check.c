@@ -93,7 +93,8 @@ static const char check_usage[] =
     "  -q, --quiet            only the not-ready ports and the summary\n"
     "  --color WHEN           auto|always|never (default auto: on a terminal, not\n"
     "                         with NO_COLOR set or TERM=dumb)\n"
-    "  --stats                print the number of SNMP requests sent to stderr\n"
+    "  --stats                print the SNMP requests sent and the varbinds received\n"
+    "                         to stderr\n"
     "  -h, --help             this help\n"
     "\n"
     "Monitoring:\n" CLI_MONITOR_HELP "\n"
@@ -376,7 +377,8 @@ static void check_on_result(void *user, size_t index, struct pr_switch *sw)
     out->sw_error = sw->error;
     out->writer->write_switch(&out->ropts, out->state, sw);
     if (out->stats)
-        fprintf(stderr, "portready: %s: %lu SNMP requests\n", sw->name, sw->pr_snmp_requests);
+        fprintf(stderr, "portready: %s: %lu SNMP requests, %lu varbinds received\n", sw->name,
+                sw->pr_snmp_requests, sw->pr_snmp_varbinds);
 }
 
 /* What a survey the deadline or a signal abandoned still reads, kept until

@@ -71,6 +71,11 @@ const struct pr_snmp_request *generic_snmp_requests(size_t *n)
     return generic_requests;
 }
 
+const struct pr_snmp_request *pr_driver_snmp_common(size_t *n)
+{
+    return generic_snmp_requests(n);
+}
+
 int generic_snmp_fetch(struct pr_snmp_source *src, const struct pr_snmp_request *extra,
                        size_t n_extra, struct pr_snmp_store *store, struct pr_error *err)
 {

@@ -298,6 +298,12 @@ int survey_switch(const struct survey_spec *spec, struct pr_switch *sw, struct p
         src = pr_snmp_source_open_live(spec->host, spec->snmp, err);
     if ((spec->walk_path != NULL || spec->host != NULL) && src == NULL)
         return fail(spec, sw, err);
+    /* Whichever driver is chosen reads these next: a live agent is asked
+     * for them in the same requests as the objects that choose it. */
+    size_t n_common = 0;
+    const struct pr_snmp_request *common = pr_driver_snmp_common(&n_common);
+    if (src != NULL)
+        pr_snmp_source_expect(src, common, n_common);
     if (src != NULL &&
         survey_identify(src, object_id, sizeof object_id, descr, sizeof descr, err) != 0)
         goto out;
@@ -376,6 +382,7 @@ out:
         fail(spec, sw, err);
     if (src != NULL) {
         sw->pr_snmp_requests = pr_snmp_source_requests(src);
+        sw->pr_snmp_varbinds = pr_snmp_source_varbinds(src);
         pr_strlcpy(sw->source_warning, pr_snmp_source_warning(src), sizeof sw->source_warning);
     }
     /* Bytes from the switch, a file or a log reach the report and the

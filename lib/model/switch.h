@@ -108,6 +108,7 @@ struct pr_switch {
     struct pr_switch_stp stp;
 
     unsigned long pr_snmp_requests; /* request PDUs sent to the agent */
+    unsigned long pr_snmp_varbinds; /* varbinds in the agent's answers */
     /* What the SNMP source read around (malformed recording lines, an
      * agent's unusable varbinds), for a warning; "" when nothing. */
     char source_warning[PR_ERROR_MSG_MAX];

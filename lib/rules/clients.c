@@ -33,6 +33,7 @@ static const struct rules_client clients[] = {
         .last_try_s = 7,
         .rapid_wait_s = 180,
         .workaround = "an embedded iPXE script that retries dhcp in a loop",
+        .answers_lacp = true,
     },
     {
         /* netcfg/dhcp_timeout 25 s; udhcpc -T 1 -t 24: DISCOVERs every second. */
@@ -133,21 +134,31 @@ enum pr_client_outcome rules_client_outcome(const struct rules_client *c, bool b
     return PR_CLIENT_FAILS;
 }
 
-bool rules_port_never_forwards(const struct pr_port *port)
+/* A finding that keeps the port from ever forwarding; an LACP member
+ * without fallback only when lacp is true. */
+static bool never_forwards(const struct pr_port *port, bool lacp)
 {
     for (size_t i = 0; i < port->n_findings; i++) {
         switch (port->findings[i].id) {
         case PR_F_LINK_DOWN:
         case PR_F_ADMIN_DOWN:
         case PR_F_ERR_DISABLED:
-        case PR_F_LACP_NO_FALLBACK:
         case PR_F_VLAN_MISMATCH:
             return true;
+        case PR_F_LACP_NO_FALLBACK:
+            if (lacp)
+                return true;
+            break;
         default:
             break;
         }
     }
     return false;
+}
+
+bool rules_port_never_forwards(const struct pr_port *port)
+{
+    return never_forwards(port, true);
 }
 
 static enum rules_rapid rapid_of(const struct pr_switch *sw, const struct pr_port *port)
@@ -169,13 +180,17 @@ static enum rules_rapid rapid_of(const struct pr_switch *sw, const struct pr_por
 void rules_judge_clients(const struct pr_switch *sw, struct pr_port *port)
 {
     bool never = rules_port_never_forwards(port);
+    /* Only LACP keeps it from forwarding: a client that answers LACPDUs
+     * brings the member up and meets the port's blackout as any other. */
+    bool never_but_lacp = never && !never_forwards(port, false);
     enum rules_rapid rapid = rapid_of(sw, port);
     port->n_clients = N_CLIENTS;
     for (size_t i = 0; i < N_CLIENTS; i++) {
         struct pr_client_result *r = &port->clients[i];
         r->name = clients[i].name;
         r->budget_s = rules_client_budget(&clients[i], rapid);
-        r->outcome = rules_client_outcome(&clients[i], port->expected_blackout_s.known,
-                                          port->expected_blackout_s.value, never, rapid);
+        r->outcome = rules_client_outcome(
+            &clients[i], port->expected_blackout_s.known, port->expected_blackout_s.value,
+            never && !(never_but_lacp && clients[i].answers_lacp), rapid);
     }
 }

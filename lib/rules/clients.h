@@ -28,6 +28,9 @@ struct rules_client {
      * the port is not forwarding (iPXE's deferral); 0: none. */
     int64_t rapid_wait_s;
     const char *workaround; /* the client-side workaround, or NULL when none */
+    /* The client answers the switch's LACPDUs (iPXE's eth_slow.c), which
+     * brings up an LACP member without fallback for it. */
+    bool answers_lacp;
 };
 
 /* The table, in report order; n is at most PR_CLIENTS_MAX. */

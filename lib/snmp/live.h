@@ -30,14 +30,17 @@ struct live_wait {
     netsnmp_pdu *response; /* a copy of the answer (STAT_SUCCESS) */
 };
 
+struct live_ahead;
+
 struct live_priv {
     struct pr_snmp_options opts;           /* the caller's options, the secrets left out (empty) */
     const struct pr_snmp_options *secrets; /* the caller's own: community and passphrases */
     int level;                             /* SNMP_SEC_LEVEL_* (v3) */
-    char peer[600];        /* net-snmp peer name: "udp:HOST:PORT" or "udp6:[ADDR]:PORT" */
-    void *sess;            /* single-session handle; opened on first use */
-    bool answered;         /* a request (not the discovery probe) got an answer */
-    struct live_wait wait; /* the request in flight */
+    char peer[600];           /* net-snmp peer name: "udp:HOST:PORT" or "udp6:[ADDR]:PORT" */
+    void *sess;               /* single-session handle; opened on first use */
+    bool answered;            /* a request (not the discovery probe) got an answer */
+    struct live_wait wait;    /* the request in flight */
+    struct live_ahead *ahead; /* what the next fetches ask for (live_ahead.c); NULL: nothing */
 };
 
 /* Starts net-snmp once per process (later calls return at once): reads
@@ -87,16 +90,31 @@ struct live_align_column {
     size_t last_len;
 };
 
-/* Checks that resp answers the n columns asked for (in that order, at most
- * max_rows rows each) in the order of RFC 3416: -1 with "WHERE: the agent
+/* Checks that resp, past its first skip varbinds (the non-repeaters'),
+ * answers the n columns asked for (in that order, at most max_rows rows
+ * each) in the order of RFC 3416: -1 with "WHERE: the agent
  * answered out of order ..." (PR_ERR_PROTOCOL) when a varbind was dropped,
  * repeated or moved (live_align.c). */
-int live_check_alignment(const char *where, const netsnmp_pdu *resp,
+int live_check_alignment(const char *where, const netsnmp_pdu *resp, size_t skip,
                          const struct live_align_column *cols, size_t n, size_t max_rows,
                          struct pr_error *err);
 
+/* Fetches req from the agent (live_walk.c). */
+int live_walk_fetch(struct pr_snmp_source *src, const char *context,
+                    const struct pr_snmp_request *req, size_t n_req, struct pr_snmp_store *out,
+                    struct pr_error *err);
+
+/* Remembers what the next fetches of the default context will ask for, so
+ * the first fetch asks for all of it at once (live_ahead.c). */
+void live_expect(struct pr_snmp_source *src, const struct pr_snmp_request *req, size_t n_req);
+
+/* The source's fetch: from what an earlier fetch brought ahead, else from
+ * the agent (live_ahead.c). */
 int live_fetch(struct pr_snmp_source *src, const char *context, const struct pr_snmp_request *req,
                size_t n_req, struct pr_snmp_store *out, struct pr_error *err);
+
+/* Frees what was brought ahead. */
+void live_ahead_free(struct pr_snmp_source *src);
 int live_set_integer(struct pr_snmp_source *src, const uint32_t *oid, size_t len, int64_t value,
                      struct pr_error *err);
 

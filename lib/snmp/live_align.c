@@ -88,12 +88,15 @@ static int skipped(const char *where, size_t index, const oid *got, size_t got_l
                         where, index + 1, g, p);
 }
 
-int live_check_alignment(const char *where, const netsnmp_pdu *resp,
+int live_check_alignment(const char *where, const netsnmp_pdu *resp, size_t skip,
                          const struct live_align_column *cols, size_t n, size_t max_rows,
                          struct pr_error *err)
 {
+    const netsnmp_variable_list *rows = resp->variables;
+    for (size_t i = 0; i < skip && rows != NULL; i++)
+        rows = rows->next_variable;
     size_t count = 0;
-    for (const netsnmp_variable_list *vb = resp->variables; vb != NULL; vb = vb->next_variable)
+    for (const netsnmp_variable_list *vb = rows; vb != NULL; vb = vb->next_variable)
         count++;
     if (count == 0 || n == 0)
         return 0;
@@ -110,7 +113,7 @@ int live_check_alignment(const char *where, const netsnmp_pdu *resp,
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     }
     size_t n_sorted = 0, i = 0;
-    for (const netsnmp_variable_list *vb = resp->variables; vb != NULL; vb = vb->next_variable) {
+    for (const netsnmp_variable_list *vb = rows; vb != NULL; vb = vb->next_variable) {
         slot[i++] = vb;
         if (!is_exception(vb->type) && in_any_column(vb, cols, n))
             sorted[n_sorted++] = (struct name_ref){vb->name, vb->name_length};

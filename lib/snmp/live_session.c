@@ -495,6 +495,9 @@ int live_exchange(struct pr_snmp_source *src, netsnmp_pdu *pdu, netsnmp_pdu **re
     int status = live_send_and_wait(priv, pdu, response, &lib_errno);
     if (status == STAT_SUCCESS && *response != NULL) {
         priv->answered = true;
+        for (const netsnmp_variable_list *vb = (*response)->variables; vb != NULL;
+             vb = vb->next_variable)
+            src->varbinds++;
         return 0;
     }
     if (*response != NULL) {
@@ -530,6 +533,7 @@ void live_close(struct pr_snmp_source *src)
     if (priv == NULL)
         return;
     live_session_close(priv);
+    live_ahead_free(src);
     explicit_bzero(priv, sizeof *priv);
     free(priv);
 }
@@ -538,6 +542,7 @@ static const struct pr_snmp_source_ops live_ops = {
     .kind = "snmp",
     .fetch = live_fetch,
     .set_integer = live_set_integer,
+    .expect = live_expect,
     .close = live_close,
 };
 

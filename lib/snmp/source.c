@@ -91,6 +91,22 @@ unsigned long pr_snmp_source_requests(const struct pr_snmp_source *src)
     return src->requests;
 }
 
+unsigned long pr_snmp_source_varbinds(const struct pr_snmp_source *src)
+{
+    return src->varbinds;
+}
+
+void pr_snmp_source_expect(struct pr_snmp_source *src, const struct pr_snmp_request *req,
+                           size_t n_req)
+{
+    for (size_t i = 0; i < n_req; i++) {
+        if (req[i].len == 0 || req[i].len > PR_SNMP_OID_MAX)
+            return;
+    }
+    if (src->ops->expect != NULL)
+        src->ops->expect(src, req, n_req);
+}
+
 int pr_snmp_source_set_integer(struct pr_snmp_source *src, const uint32_t *oid, size_t len,
                                int64_t value, struct pr_error *err)
 {

@@ -140,6 +140,18 @@ const char *pr_snmp_source_warning(const struct pr_snmp_source *src);
 /* Number of request PDUs sent so far (0 for walk sources). */
 unsigned long pr_snmp_source_requests(const struct pr_snmp_source *src);
 
+/* Number of varbinds the agent's answers held so far (0 for walk
+ * sources). */
+unsigned long pr_snmp_source_varbinds(const struct pr_snmp_source *src);
+
+/* Says what the next fetches of the default context will ask for (req,
+ * copied), so a live source asks the agent for all of it with the first
+ * of them, in the same requests, and hands each object out once to the
+ * fetch that asks for it; the results are those of asking each fetch on
+ * its own. Walk sources ignore it. */
+void pr_snmp_source_expect(struct pr_snmp_source *src, const struct pr_snmp_request *req,
+                           size_t n_req);
+
 /* Sets one varbind (for the switch-side bounce of `portready time`):
  * INTEGER only. Live sources only. */
 int pr_snmp_source_set_integer(struct pr_snmp_source *src, const uint32_t *oid, size_t len,

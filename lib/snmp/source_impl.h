@@ -13,6 +13,8 @@ struct pr_snmp_source_ops {
                  size_t n_req, struct pr_snmp_store *out, struct pr_error *err);
     int (*set_integer)(struct pr_snmp_source *src, const uint32_t *oid, size_t len, int64_t value,
                        struct pr_error *err);
+    /* NULL: the kind has nothing to gain from knowing ahead. */
+    void (*expect)(struct pr_snmp_source *src, const struct pr_snmp_request *req, size_t n_req);
     void (*close)(struct pr_snmp_source *src);
 };
 
@@ -20,6 +22,7 @@ struct pr_snmp_source {
     const struct pr_snmp_source_ops *ops;
     char where[512];        /* host[:port] or the file path */
     unsigned long requests; /* request PDUs sent */
+    unsigned long varbinds; /* varbinds in the answers to them */
     void *priv;             /* owned by the kind; freed by ops->close */
     /* What was read around and left out (malformed lines of a recording,
      * an agent's unusable varbinds); "" when nothing was. */

@@ -165,14 +165,18 @@ static void test_judged_ports(void **state)
                              : PR_CLIENT_SURVIVES);
     pr_switch_free(&sw);
 
-    /* An LACP member without fallback, though edge: every client fails. */
+    /* An LACP member without fallback, though edge: every client fails
+     * but iPXE, which answers the switch's LACPDUs (eth_slow.c) and so
+     * meets the edge port's blackout of 0 s. */
     port_setup(&sw, &port, PR_EDGE_YES);
     pr_fact_set(&port->facts.lacp_member, 1, "dot3adAggPortAttachedAggID.1 = 100");
     pr_fact_set(&port->facts.lacp_fallback, 0, "no lacp fallback");
     port->clients_named = 1u << rules_client_index("pxe-rom");
     rules_judge_port(&sw, port);
     for (size_t i = 0; i < port->n_clients; i++)
-        assert_int_equal(port->clients[i].outcome, PR_CLIENT_FAILS);
+        assert_int_equal(port->clients[i].outcome, strcmp(port->clients[i].name, "ipxe") == 0
+                                                       ? PR_CLIENT_SURVIVES
+                                                       : PR_CLIENT_FAILS);
     assert_int_equal(port->verdict, PR_VERDICT_NOT_READY);
     assert_true(has(port, PR_F_CLIENT_FAILS));
     pr_switch_free(&sw);
