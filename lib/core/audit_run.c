@@ -18,6 +18,7 @@
 
 struct audit_slot {
     struct pr_switch sw;
+    void *ahead;  /* what ahead->ready() returned; NULL: none */
     bool reading; /* a worker is surveying it */
     bool done;
 };
@@ -39,6 +40,8 @@ struct audit_state {
     const volatile sig_atomic_t *stop;
     const volatile sig_atomic_t *abandon;
     int64_t deadline_ns;
+    const struct audit_ahead_ops *ahead; /* NULL: none */
+    void *user;                          /* for ahead's callbacks */
     struct audit_slot *slots;
     size_t next_to_take;
     size_t next_to_print;
@@ -131,15 +134,21 @@ static void audit_work(struct audit_state *st)
             audit_interrupted(&st->specs[i], &sw, cut, false);
         else
             rc = survey_switch(&st->specs[i], &sw, &err);
+        void *ahead = NULL;
+        if (cut == AUDIT_GOING && st->ahead != NULL)
+            ahead = st->ahead->ready(st->user, i, &sw);
 
         pthread_mutex_lock(&st->lock);
         if (st->abandoned) {
             /* Nobody waits for it any more. */
             pthread_mutex_unlock(&st->lock);
+            if (ahead != NULL)
+                st->ahead->discard(st->user, ahead);
             pr_switch_free(&sw);
             return;
         }
         st->slots[i].sw = sw;
+        st->slots[i].ahead = ahead;
         st->slots[i].done = true;
         st->finished++;
         if (rc != 0)
@@ -194,6 +203,18 @@ static bool audit_wait(struct audit_state *st, bool polled)
     return false;
 }
 
+/* Hands switch i to its callback and frees it. */
+static void audit_hand_over(struct audit_state *st, size_t i, audit_result_fn on_result, void *user)
+{
+    struct audit_slot *slot = &st->slots[i];
+    if (slot->done && slot->ahead != NULL)
+        st->ahead->result(user, i, &slot->sw, slot->ahead);
+    else
+        on_result(user, i, &slot->sw);
+    slot->ahead = NULL;
+    pr_switch_free(&slot->sw);
+}
+
 /* Cuts the run short (lock held on entry, released on return): every
  * switch not handed over yet goes to on_result, read or not. Returns the
  * number of surveys left running. */
@@ -213,8 +234,7 @@ static size_t audit_abandon(struct audit_state *st, audit_result_fn on_result, v
         struct pr_switch *sw = &st->slots[i].sw;
         if (!st->slots[i].done)
             audit_interrupted(&st->specs[i], sw, cut, st->slots[i].reading);
-        on_result(user, i, sw);
-        pr_switch_free(sw);
+        audit_hand_over(st, i, on_result, user);
     }
     return running;
 }
@@ -258,7 +278,9 @@ int audit_run_limited(const struct survey_spec *specs, size_t n, unsigned jobs,
         st->stop = limits->stop;
         st->abandon = limits->abandon;
         st->deadline_ns = limits->deadline_ns;
+        st->ahead = limits->ahead;
     }
+    st->user = user;
     bool polled = st->abandon != NULL || st->deadline_ns > 0;
     pthread_mutex_init(&st->lock, NULL);
     pthread_condattr_t attr;
@@ -307,10 +329,8 @@ int audit_run_limited(const struct survey_spec *specs, size_t n, unsigned jobs,
             }
         }
         while (st->next_to_print < n && st->slots[st->next_to_print].done) {
-            struct pr_switch *sw = &st->slots[st->next_to_print].sw;
             pthread_mutex_unlock(&st->lock);
-            on_result(user, st->next_to_print, sw);
-            pr_switch_free(sw);
+            audit_hand_over(st, st->next_to_print, on_result, user);
             pthread_mutex_lock(&st->lock);
             st->next_to_print++;
             pthread_cond_broadcast(&st->room);
