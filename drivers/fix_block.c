@@ -16,29 +16,46 @@ bool pr_driver_fix_in_block(const struct pr_port *port, const struct pr_finding 
            finding->severity != PR_SEV_INFO;
 }
 
-/* Whether text is one of the first n snippets kept. */
-static bool seen(const char *const *kept, size_t n, const char *text)
+/* The snippets already added, a set of strings (open addressing over
+ * 2 x the findings' count + 1 slots, so one is always empty): a switch with
+ * thousands of ports and as many distinct fixes takes no longer per fix. */
+struct kept_set {
+    const char **slots;
+    size_t n_slots;
+};
+
+static size_t text_hash(const char *text)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(kept[i], text) == 0)
+    size_t h = 1469598103934665603u;
+    for (const char *p = text; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211u;
+    return h;
+}
+
+/* Whether text was kept already; keeps it when not. */
+static bool seen_or_keep(struct kept_set *kept, const char *text)
+{
+    size_t i = text_hash(text) % kept->n_slots;
+    while (kept->slots[i] != NULL) {
+        if (strcmp(kept->slots[i], text) == 0)
             return true;
+        i = (i + 1) % kept->n_slots;
     }
+    kept->slots[i] = text;
     return false;
 }
 
 /* Adds each distinct fix of the pass's kind (switch-wide or not) once. */
 static void add_pass(const struct pr_switch *sw, bool switch_wide, struct pr_strbuf *out,
-                     const char **kept, size_t *n_kept, size_t max)
+                     struct kept_set *kept)
 {
     for (size_t i = 0; i < sw->n_ports; i++) {
         const struct pr_port *port = &sw->ports[i];
         for (size_t k = 0; k < port->n_findings; k++) {
             const struct pr_finding *f = &port->findings[k];
             if (!pr_driver_fix_in_block(port, f) ||
-                pr_finding_is_switch_wide(port, f) != switch_wide || seen(kept, *n_kept, f->fix))
+                pr_finding_is_switch_wide(port, f) != switch_wide || seen_or_keep(kept, f->fix))
                 continue;
-            if (*n_kept < max)
-                kept[(*n_kept)++] = f->fix;
             pr_strbuf_addf(out, "%s\n", f->fix);
         }
     }
@@ -56,17 +73,16 @@ int pr_driver_merge_fixes(const struct pr_switch *sw, const char *comment,
                           struct pr_fix_block *block)
 {
     memset(block, 0, sizeof *block);
-    size_t max = count_findings(sw);
-    const char **kept = calloc(max ? max : 1, sizeof *kept);
-    if (kept == NULL)
+    struct kept_set kept = {.n_slots = 2 * count_findings(sw) + 1};
+    kept.slots = calloc(kept.n_slots, sizeof *kept.slots);
+    if (kept.slots == NULL)
         return -1;
-    size_t n_kept = 0;
     struct pr_strbuf wide = {0}, text = {0};
-    add_pass(sw, true, &wide, kept, &n_kept, max);
+    add_pass(sw, true, &wide, &kept);
     if (wide.len > 0)
         pr_strbuf_addf(&text, "%s%s\n%s", comment, pr_driver_switch_wide_note, wide.data);
-    add_pass(sw, false, &text, kept, &n_kept, max);
-    free(kept);
+    add_pass(sw, false, &text, &kept);
+    free(kept.slots);
     bool failed = wide.failed || text.failed;
     block->switch_wide = pr_strbuf_take(&wide);
     block->text = pr_strbuf_take(&text);

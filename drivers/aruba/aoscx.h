@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli/cli_names.h"
 #include "cli/cli_text.h"
 #include "model/switch.h"
 
@@ -74,7 +75,7 @@ struct aoscx_model {
     bool vlan_defined[4095];                 /* vlan N */
     struct cx_iface *ifaces;
     size_t n_ifaces, cap_ifaces;
-    size_t *slots; /* name -> index + 1 (0: empty), open addressing, 2 x cap_ifaces */
+    struct cli_names names; /* over the interfaces, by name */
 };
 
 /* Recognises an AOS-CX configuration: a score (0: not one), with the line

@@ -13,7 +13,6 @@
  *   Aggregation Guide 10.11). A LAG member takes its VLANs and spanning
  *   tree from its LAG, where AOS-CX configures them. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "aruba/aoscx.h"
@@ -287,35 +286,29 @@ static void fill_port(const struct aoscx_model *m, const struct pr_switch *sw,
     fill_stp_enabled(m, sw, gov, f);
 }
 
-struct fill_ctx {
-    const struct aoscx_model *m;
-    const struct pr_switch *sw;
-};
-
-static void fill_one(const void *item, struct pr_port *port, void *ctx)
+static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
 {
-    const struct fill_ctx *c = ctx;
-    fill_port(c->m, c->sw, item, &port->facts);
+    (void)model;
+    const struct cx_iface *ifc = item;
+    if (ifc->kind != CX_PORT)
+        return false;
+    ref->name = ifc->name;
+    ref->alias = ifc->alias;
+    if (ifc->lag.line != NULL) /* "lag 247" on a member: the LAG is lag247 */
+        snprintf(ref->lag_name, sizeof ref->lag_name, "lag%d", ifc->lag.value);
+    return true;
+}
+
+static void fill(const void *model, const struct pr_switch *sw, const void *item,
+                 struct pr_port *port)
+{
+    fill_port(model, sw, item, &port->facts);
 }
 
 int aoscx_fill_switch(const struct aoscx_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
-    struct cli_port_ref *refs = calloc(m->n_ifaces ? m->n_ifaces : 1, sizeof *refs);
-    if (refs == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    size_t n = 0;
-    for (size_t i = 0; i < m->n_ifaces; i++) {
-        const struct cx_iface *ifc = &m->ifaces[i];
-        if (ifc->kind != CX_PORT)
-            continue;
-        refs[n] = (struct cli_port_ref){.name = ifc->name, .alias = ifc->alias, .item = ifc};
-        if (ifc->lag.line != NULL) /* "lag 247" on a member: the LAG is lag247 */
-            snprintf(refs[n].lag_name, sizeof refs[n].lag_name, "lag%d", ifc->lag.value);
-        n++;
-    }
-    struct fill_ctx ctx = {m, sw};
-    int rc = cli_add_ports(sw, refs, n, fill_one, &ctx, err);
-    free(refs);
-    return rc;
+    const struct cli_port_table table = {m->ifaces, m->n_ifaces, sizeof *m->ifaces,
+                                         m,         describe,    fill};
+    return cli_fill_ports(sw, &table, err);
 }

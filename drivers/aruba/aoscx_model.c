@@ -9,7 +9,6 @@
 #include <strings.h>
 
 #include "aruba/aoscx.h"
-#include "aruba/aruba_names.h"
 #include "util/strutil.h"
 
 static void set(struct cx_setting *s, int value, const struct cli_line *line)
@@ -54,12 +53,9 @@ static bool port_name(const char *s, int *member, int *slot, int *port, int *cha
     return true;
 }
 
-/* An item's name is where the index reads it. */
-_Static_assert(offsetof(struct cx_iface, name) == 0, "the name index reads names at the start");
-
-static size_t slot_of(const struct aoscx_model *m, const char *name)
+static const char *name_of(const void *item)
 {
-    return aruba_slot_of(m->slots, m->cap_ifaces, m->ifaces, sizeof *m->ifaces, name);
+    return ((const struct cx_iface *)item)->name;
 }
 
 static int grow(struct aoscx_model *m, struct pr_error *err)
@@ -69,7 +65,9 @@ static int grow(struct aoscx_model *m, struct pr_error *err)
     if (grown == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     m->ifaces = grown;
-    if (aruba_slots_rebuild(&m->slots, cap, m->n_ifaces, m->ifaces, sizeof *m->ifaces, err) != 0)
+    m->names.stride = sizeof *m->ifaces;
+    m->names.name_of = name_of;
+    if (cli_names_resize(&m->names, cap, m->ifaces, m->n_ifaces, err) != 0)
         return -1;
     m->cap_ifaces = cap;
     return 0;
@@ -78,11 +76,9 @@ static int grow(struct aoscx_model *m, struct pr_error *err)
 static struct cx_iface *find_or_add(struct aoscx_model *m, const char *name, enum cx_kind kind,
                                     const struct cli_line *head, struct pr_error *err)
 {
-    if (m->cap_ifaces > 0) {
-        size_t s = slot_of(m, name);
-        if (m->slots[s] != 0)
-            return &m->ifaces[m->slots[s] - 1];
-    }
+    size_t known = cli_names_find(&m->names, m->ifaces, name);
+    if (known != CLI_NAMES_NONE)
+        return &m->ifaces[known];
     if (m->n_ifaces == m->cap_ifaces && grow(m, err) != 0)
         return NULL;
     struct cx_iface *ifc = &m->ifaces[m->n_ifaces++];
@@ -90,7 +86,7 @@ static struct cx_iface *find_or_add(struct aoscx_model *m, const char *name, enu
     pr_strlcpy(ifc->name, name, sizeof ifc->name);
     ifc->kind = kind;
     ifc->head = head;
-    m->slots[slot_of(m, name)] = m->n_ifaces;
+    cli_names_put(&m->names, m->ifaces, m->n_ifaces - 1);
     return ifc;
 }
 
@@ -417,16 +413,14 @@ void aoscx_model_free(struct aoscx_model *m)
         return;
     cli_text_free(m->text);
     free(m->ifaces);
-    free(m->slots);
+    cli_names_free(&m->names);
     free(m);
 }
 
 const struct cx_iface *aoscx_find(const struct aoscx_model *m, const char *name)
 {
-    if (m->cap_ifaces == 0)
-        return NULL;
-    size_t s = slot_of(m, name);
-    return m->slots[s] != 0 ? &m->ifaces[m->slots[s] - 1] : NULL;
+    size_t k = cli_names_find(&m->names, m->ifaces, name);
+    return k != CLI_NAMES_NONE ? &m->ifaces[k] : NULL;
 }
 
 const struct cx_iface *aoscx_lag_of(const struct aoscx_model *m, const struct cx_iface *port)

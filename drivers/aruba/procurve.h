@@ -19,6 +19,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cli/cli_names.h"
 #include "cli/cli_text.h"
 #include "model/switch.h"
 
@@ -78,7 +79,7 @@ struct procurve_model {
     bool vlan_defined[4095];
     struct pc_if *ifs;
     size_t n_ifs, cap_ifs;
-    size_t *slots; /* name -> index + 1 (0: empty), open addressing, 2 x cap_ifs */
+    struct cli_names names; /* over the interfaces, by name */
 };
 
 /* Recognises an ArubaOS-Switch configuration: a score (0: not one), the

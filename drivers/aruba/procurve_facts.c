@@ -11,7 +11,6 @@
  * LACP fallback setting; what a static LACP trunk does without a partner
  * is not in those guides, so its fallback is unknown. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "aruba/procurve.h"
@@ -220,35 +219,28 @@ static void fill_port(const struct procurve_model *m, const struct pr_switch *sw
     fill_stp_port(m, sw, gov, f);
 }
 
-struct fill_ctx {
-    const struct procurve_model *m;
-    const struct pr_switch *sw;
-};
-
-static void fill_one(const void *item, struct pr_port *port, void *ctx)
+static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
 {
-    const struct fill_ctx *c = ctx;
-    fill_port(c->m, c->sw, item, &port->facts);
+    (void)model;
+    const struct pc_if *ifc = item;
+    if (ifc->kind != PC_PORT)
+        return false;
+    ref->name = ifc->name;
+    ref->alias = ifc->alias;
+    if (ifc->member.line != NULL) /* "trunk 23-24 trk1": the trunk is Trk1 */
+        snprintf(ref->lag_name, sizeof ref->lag_name, "Trk%d", ifc->member.value);
+    return true;
+}
+
+static void fill(const void *model, const struct pr_switch *sw, const void *item,
+                 struct pr_port *port)
+{
+    fill_port(model, sw, item, &port->facts);
 }
 
 int procurve_fill_switch(const struct procurve_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
-    struct cli_port_ref *refs = calloc(m->n_ifs ? m->n_ifs : 1, sizeof *refs);
-    if (refs == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    size_t n = 0;
-    for (size_t i = 0; i < m->n_ifs; i++) {
-        const struct pc_if *ifc = &m->ifs[i];
-        if (ifc->kind != PC_PORT)
-            continue;
-        refs[n] = (struct cli_port_ref){.name = ifc->name, .alias = ifc->alias, .item = ifc};
-        if (ifc->member.line != NULL) /* "trunk 23-24 trk1": the trunk is Trk1 */
-            snprintf(refs[n].lag_name, sizeof refs[n].lag_name, "Trk%d", ifc->member.value);
-        n++;
-    }
-    struct fill_ctx ctx = {m, sw};
-    int rc = cli_add_ports(sw, refs, n, fill_one, &ctx, err);
-    free(refs);
-    return rc;
+    const struct cli_port_table table = {m->ifs, m->n_ifs, sizeof *m->ifs, m, describe, fill};
+    return cli_fill_ports(sw, &table, err);
 }

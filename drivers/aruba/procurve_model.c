@@ -10,7 +10,6 @@
 #include <strings.h>
 
 #include "aruba/procurve.h"
-#include "aruba/aruba_names.h"
 #include "util/strutil.h"
 
 /* The most names one port list may stand for. */
@@ -120,12 +119,9 @@ static bool is_port_list(const char *text)
     return ok;
 }
 
-/* An item's name is where the index reads it. */
-_Static_assert(offsetof(struct pc_if, name) == 0, "the name index reads names at the start");
-
-static size_t slot_of(const struct procurve_model *m, const char *name)
+static const char *name_of(const void *item)
 {
-    return aruba_slot_of(m->slots, m->cap_ifs, m->ifs, sizeof *m->ifs, name);
+    return ((const struct pc_if *)item)->name;
 }
 
 static int grow(struct procurve_model *m, struct pr_error *err)
@@ -135,7 +131,9 @@ static int grow(struct procurve_model *m, struct pr_error *err)
     if (grown == NULL)
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     m->ifs = grown;
-    if (aruba_slots_rebuild(&m->slots, cap, m->n_ifs, m->ifs, sizeof *m->ifs, err) != 0)
+    m->names.stride = sizeof *m->ifs;
+    m->names.name_of = name_of;
+    if (cli_names_resize(&m->names, cap, m->ifs, m->n_ifs, err) != 0)
         return -1;
     m->cap_ifs = cap;
     return 0;
@@ -143,11 +141,9 @@ static int grow(struct procurve_model *m, struct pr_error *err)
 
 static struct pc_if *find_or_add(struct procurve_model *m, const char *name, struct pr_error *err)
 {
-    if (m->cap_ifs > 0) {
-        size_t s = slot_of(m, name);
-        if (m->slots[s] != 0)
-            return &m->ifs[m->slots[s] - 1];
-    }
+    size_t known = cli_names_find(&m->names, m->ifs, name);
+    if (known != CLI_NAMES_NONE)
+        return &m->ifs[known];
     if (m->n_ifs == m->cap_ifs && grow(m, err) != 0)
         return NULL;
     struct pc_if *pif = &m->ifs[m->n_ifs++];
@@ -159,7 +155,7 @@ static struct pc_if *find_or_add(struct procurve_model *m, const char *name, str
     } else {
         pif->kind = PC_PORT;
     }
-    m->slots[slot_of(m, name)] = m->n_ifs;
+    cli_names_put(&m->names, m->ifs, m->n_ifs - 1);
     return pif;
 }
 
@@ -505,16 +501,14 @@ void procurve_model_free(struct procurve_model *m)
         return;
     cli_text_free(m->text);
     free(m->ifs);
-    free(m->slots);
+    cli_names_free(&m->names);
     free(m);
 }
 
 const struct pc_if *procurve_find(const struct procurve_model *m, const char *name)
 {
-    if (m->cap_ifs == 0)
-        return NULL;
-    size_t s = slot_of(m, name);
-    return m->slots[s] != 0 ? &m->ifs[m->slots[s] - 1] : NULL;
+    size_t k = cli_names_find(&m->names, m->ifs, name);
+    return k != CLI_NAMES_NONE ? &m->ifs[k] : NULL;
 }
 
 const struct pc_if *procurve_trunk_of(const struct procurve_model *m, const struct pc_if *port)

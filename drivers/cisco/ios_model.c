@@ -585,6 +585,70 @@ static int channel_id_of(const char *name)
     return pr_parse_int(name + 12, 1, 100000, &id) ? (int)id : -1;
 }
 
+static const char *name_of(const void *item)
+{
+    return ((const struct ios_iface *)item)->name;
+}
+
+/* The first interface of each name is the one found (a later block of the
+ * same name is read into its own entry, as before the index). */
+static int index_names(struct ios_model *m, struct pr_error *err)
+{
+    m->names.stride = sizeof *m->ifaces;
+    m->names.name_of = name_of;
+    if (cli_names_resize(&m->names, m->n_ifaces, m->ifaces, 0, err) != 0)
+        return -1;
+    for (size_t i = 0; i < m->n_ifaces; i++) {
+        if (cli_names_find(&m->names, m->ifaces, m->ifaces[i].name) == CLI_NAMES_NONE)
+            cli_names_put(&m->names, m->ifaces, i);
+    }
+    return 0;
+}
+
+struct channel_ref {
+    int id;
+    size_t at;
+};
+
+static int by_channel(const void *a, const void *b)
+{
+    const struct channel_ref *x = a, *y = b;
+    if (x->id != y->id)
+        return x->id < y->id ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Each member's Port-channel, found once (the first of its number). */
+static int resolve_channels(struct ios_model *m, struct pr_error *err)
+{
+    struct channel_ref *refs = malloc((m->n_ifaces ? m->n_ifaces : 1) * sizeof *refs);
+    if (refs == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_ifaces; i++) {
+        if (m->ifaces[i].channel_id >= 0)
+            refs[n++] = (struct channel_ref){m->ifaces[i].channel_id, i};
+    }
+    qsort(refs, n, sizeof *refs, by_channel);
+    for (size_t i = 0; i < m->n_ifaces; i++) {
+        struct ios_iface *ifc = &m->ifaces[i];
+        if (ifc->channel.line == NULL || n == 0)
+            continue;
+        size_t lo = 0, hi = n; /* the first ref whose id is not below the wanted one */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (refs[mid].id < ifc->channel.value)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < n && refs[lo].id == ifc->channel.value)
+            ifc->channel_at = refs[lo].at + 1;
+    }
+    free(refs);
+    return 0;
+}
+
 int ios_model_build(struct ios_config *cfg, struct ios_model **out, struct pr_error *err)
 {
     *out = NULL;
@@ -625,6 +689,8 @@ int ios_model_build(struct ios_config *cfg, struct ios_model **out, struct pr_er
                 goto fail;
         }
     }
+    if (index_names(m, err) != 0 || resolve_channels(m, err) != 0)
+        goto fail;
     *out = m;
     return 0;
 fail:
@@ -637,27 +703,19 @@ void ios_model_free(struct ios_model *model)
     if (model == NULL)
         return;
     ios_config_free(model->cfg);
+    cli_names_free(&model->names);
     free(model->ifaces);
     free(model);
 }
 
 const struct ios_iface *ios_model_find(const struct ios_model *model, const char *name)
 {
-    for (size_t i = 0; i < model->n_ifaces; i++) {
-        if (strcasecmp(model->ifaces[i].name, name) == 0)
-            return &model->ifaces[i];
-    }
-    return NULL;
+    size_t k = cli_names_find(&model->names, model->ifaces, name);
+    return k != CLI_NAMES_NONE ? &model->ifaces[k] : NULL;
 }
 
 const struct ios_iface *ios_model_channel_of(const struct ios_model *model,
                                              const struct ios_iface *member)
 {
-    if (member->channel.line == NULL)
-        return NULL;
-    for (size_t i = 0; i < model->n_ifaces; i++) {
-        if (model->ifaces[i].channel_id == member->channel.value)
-            return &model->ifaces[i];
-    }
-    return NULL;
+    return member->channel_at != 0 ? &model->ifaces[member->channel_at - 1] : NULL;
 }

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "cisco/ios_config.h"
+#include "cli/cli_names.h"
 #include "model/switch.h"
 
 /* A setting: its value and the line that set it (NULL: not configured). */
@@ -57,8 +58,9 @@ enum ios_eos_fallback {
 struct ios_iface {
     const char *name; /* as written after `interface` */
     const struct ios_block *block;
-    bool physical;  /* a front-panel Ethernet port */
-    int channel_id; /* N of a Port-channelN interface, else -1 */
+    bool physical;     /* a front-panel Ethernet port */
+    int channel_id;    /* N of a Port-channelN interface, else -1 */
+    size_t channel_at; /* a member's Port-channel: its index + 1, 0 when none is configured */
 
     struct ios_setting shutdown;    /* 1 shutdown, 0 no shutdown */
     struct ios_setting switchport;  /* 1 switchport, 0 no switchport */
@@ -102,6 +104,7 @@ struct ios_model {
 
     struct ios_iface *ifaces;
     size_t n_ifaces;
+    struct cli_names names; /* over ifaces, by name */
 };
 
 /* Interprets cfg (taking ownership of it, also on failure). Errors

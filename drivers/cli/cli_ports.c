@@ -31,3 +31,32 @@ int cli_add_ports(struct pr_switch *sw, struct cli_port_ref *refs, size_t n,
     }
     return 0;
 }
+
+struct table_fill {
+    const struct cli_port_table *table;
+    const struct pr_switch *sw;
+};
+
+static void fill_from_table(const void *item, struct pr_port *port, void *ctx)
+{
+    const struct table_fill *tf = ctx;
+    tf->table->fill(tf->table->model, tf->sw, item, port);
+}
+
+int cli_fill_ports(struct pr_switch *sw, const struct cli_port_table *table, struct pr_error *err)
+{
+    struct cli_port_ref *refs = calloc(table->n_items ? table->n_items : 1, sizeof *refs);
+    if (refs == NULL)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
+    size_t n = 0;
+    const char *item = table->items;
+    for (size_t i = 0; i < table->n_items; i++, item += table->item_size) {
+        refs[n] = (struct cli_port_ref){.item = item};
+        if (table->describe(table->model, item, &refs[n]))
+            n++;
+    }
+    struct table_fill tf = {table, sw};
+    int rc = cli_add_ports(sw, refs, n, fill_from_table, &tf, err);
+    free(refs);
+    return rc;
+}

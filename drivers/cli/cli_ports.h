@@ -11,6 +11,7 @@
 #ifndef PR_CLI_PORTS_H
 #define PR_CLI_PORTS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/switch.h"
@@ -28,5 +29,23 @@ struct cli_port_ref {
 int cli_add_ports(struct pr_switch *sw, struct cli_port_ref *refs, size_t n,
                   void (*fill)(const void *item, struct pr_port *port, void *ctx), void *ctx,
                   struct pr_error *err);
+
+/* A dialect's interfaces as data: an array of items of one size, and two
+ * hooks over them. describe() says whether an item is a front-panel port
+ * and, when it is, names it in ref (name, alias, aggregate); fill() gives
+ * the port its facts. model is handed back to both. */
+struct cli_port_table {
+    const void *items;
+    size_t n_items;
+    size_t item_size;
+    const void *model;
+    bool (*describe)(const void *model, const void *item, struct cli_port_ref *ref);
+    void (*fill)(const void *model, const struct pr_switch *sw, const void *item,
+                 struct pr_port *port);
+};
+
+/* Every port of the table added to sw by cli_add_ports(). Returns 0, or -1
+ * with err set. */
+int cli_fill_ports(struct pr_switch *sw, const struct cli_port_table *table, struct pr_error *err);
 
 #endif

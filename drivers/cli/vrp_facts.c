@@ -20,7 +20,6 @@
  *   forwards without a partner only with `lacp edge-port`. Comware 5:
  *   `stp enable`, whose default the documents searched do not settle. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli_ports.h"
@@ -301,36 +300,29 @@ static void fill_port(const struct vrp_model *m, const struct pr_switch *sw,
     fill_stp_enabled(sw, gov, f);
 }
 
-struct fill_ctx {
-    const struct vrp_model *m;
-    const struct pr_switch *sw;
-};
-
-static void fill_one(const void *item, struct pr_port *port, void *ctx)
+static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
 {
-    const struct fill_ctx *c = ctx;
-    fill_port(c->m, c->sw, item, &port->facts);
+    const struct vrp_iface *ifc = item;
+    if (ifc->kind != VRP_PORT)
+        return false;
+    ref->name = ifc->name;
+    ref->alias = ifc->alias;
+    const struct vrp_iface *agg = vrp_agg_of(model, ifc);
+    if (agg != NULL)
+        pr_strlcpy(ref->lag_name, agg->name, sizeof ref->lag_name);
+    return true;
+}
+
+static void fill(const void *model, const struct pr_switch *sw, const void *item,
+                 struct pr_port *port)
+{
+    fill_port(model, sw, item, &port->facts);
 }
 
 int vrp_fill_switch(const struct vrp_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
-    struct cli_port_ref *refs = calloc(m->n_ifaces ? m->n_ifaces : 1, sizeof *refs);
-    if (refs == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    size_t n = 0;
-    for (size_t i = 0; i < m->n_ifaces; i++) {
-        const struct vrp_iface *ifc = &m->ifaces[i];
-        if (ifc->kind != VRP_PORT)
-            continue;
-        refs[n] = (struct cli_port_ref){.name = ifc->name, .alias = ifc->alias, .item = ifc};
-        const struct vrp_iface *agg = vrp_agg_of(m, ifc);
-        if (agg != NULL)
-            pr_strlcpy(refs[n].lag_name, agg->name, sizeof refs[n].lag_name);
-        n++;
-    }
-    struct fill_ctx ctx = {m, sw};
-    int rc = cli_add_ports(sw, refs, n, fill_one, &ctx, err);
-    free(refs);
-    return rc;
+    const struct cli_port_table table = {m->ifaces, m->n_ifaces, sizeof *m->ifaces,
+                                         m,         describe,    fill};
+    return cli_fill_ports(sw, &table, err);
 }

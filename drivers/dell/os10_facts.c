@@ -11,7 +11,6 @@
  * port-channel member takes its VLANs and spanning tree from the
  * port-channel, where OS10 configures them. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli_ports.h"
@@ -162,9 +161,11 @@ static void fill_speed(const struct os10_iface *ifc, struct pr_port_facts *f)
     }
 }
 
-static void fill_one(const void *item, struct pr_port *port, void *ctx)
+static void fill(const void *model, const struct pr_switch *sw, const void *item,
+                 struct pr_port *port)
 {
-    const struct os10_model *m = ctx;
+    (void)sw;
+    const struct os10_model *m = model;
     const struct os10_iface *ifc = item;
     const struct os10_iface *pc = os10_channel_of(m, ifc);
     struct pr_port_facts *f = &port->facts;
@@ -174,24 +175,23 @@ static void fill_one(const void *item, struct pr_port *port, void *ctx)
     fill_l2(m, pc != NULL ? pc : ifc, f);
 }
 
+static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
+{
+    (void)model;
+    const struct os10_iface *ifc = item;
+    if (ifc->kind != OS10_ETHERNET)
+        return false;
+    ref->name = ifc->name;
+    ref->alias = ifc->alias;
+    if (ifc->channel.line != NULL)
+        snprintf(ref->lag_name, sizeof ref->lag_name, "port-channel%d", ifc->channel.value);
+    return true;
+}
+
 int os10_fill_switch(const struct os10_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
-    struct cli_port_ref *refs = calloc(m->n_ifaces ? m->n_ifaces : 1, sizeof *refs);
-    if (refs == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    size_t n = 0;
-    for (size_t i = 0; i < m->n_ifaces; i++) {
-        const struct os10_iface *ifc = &m->ifaces[i];
-        if (ifc->kind != OS10_ETHERNET)
-            continue;
-        refs[n] = (struct cli_port_ref){.name = ifc->name, .alias = ifc->alias, .item = ifc};
-        if (ifc->channel.line != NULL)
-            snprintf(refs[n].lag_name, sizeof refs[n].lag_name, "port-channel%d",
-                     ifc->channel.value);
-        n++;
-    }
-    int rc = cli_add_ports(sw, refs, n, fill_one, (void *)m, err);
-    free(refs);
-    return rc;
+    const struct cli_port_table table = {m->ifaces, m->n_ifaces, sizeof *m->ifaces,
+                                         m,         describe,    fill};
+    return cli_fill_ports(sw, &table, err);
 }

@@ -10,7 +10,6 @@
  * for LACPDUs. A LAG member takes its VLANs, spanning tree and fallback
  * from the LAG's master port. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli_ports.h"
@@ -138,9 +137,11 @@ static void fill_edge(const struct exos_model *m, const struct exos_port *gov,
     pr_fact_set(&f->edge_applies_on_trunk, 1, "EXOS: link-type edge acts on tagged ports too");
 }
 
-static void fill_one(const void *item, struct pr_port *port, void *ctx)
+static void fill(const void *model, const struct pr_switch *sw, const void *item,
+                 struct pr_port *port)
 {
-    const struct exos_model *m = ctx;
+    (void)sw;
+    const struct exos_model *m = model;
     const struct exos_port *p = item;
     const struct exos_port *master = exos_master_of(m, p);
     const struct exos_port *gov = master != NULL ? master : p;
@@ -155,20 +156,19 @@ static void fill_one(const void *item, struct pr_port *port, void *ctx)
     fill_edge(m, gov, f);
 }
 
+static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
+{
+    const struct exos_port *p = item;
+    ref->name = p->name;
+    const struct exos_port *master = exos_master_of(model, p);
+    if (master != NULL)
+        pr_strlcpy(ref->lag_name, master->name, sizeof ref->lag_name);
+    return true;
+}
+
 int exos_fill_switch(const struct exos_model *m, struct pr_switch *sw, struct pr_error *err)
 {
     fill_stp(m, sw);
-    struct cli_port_ref *refs = calloc(m->n_ports ? m->n_ports : 1, sizeof *refs);
-    if (refs == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    for (size_t i = 0; i < m->n_ports; i++) {
-        const struct exos_port *p = &m->ports[i];
-        refs[i] = (struct cli_port_ref){.name = p->name, .item = p};
-        const struct exos_port *master = exos_master_of(m, p);
-        if (master != NULL)
-            snprintf(refs[i].lag_name, sizeof refs[i].lag_name, "%s", master->name);
-    }
-    int rc = cli_add_ports(sw, refs, m->n_ports, fill_one, (void *)m, err);
-    free(refs);
-    return rc;
+    const struct cli_port_table table = {m->ports, m->n_ports, sizeof *m->ports, m, describe, fill};
+    return cli_fill_ports(sw, &table, err);
 }

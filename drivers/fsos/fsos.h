@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli/cli_names.h"
 #include "cli/cli_text.h"
 #include "model/switch.h"
 
@@ -42,6 +43,7 @@ struct fsos_model {
     struct fs_setting stp;  /* spanning-tree / no spanning-tree */
     struct fs_if *ifs;
     size_t n_ifs;
+    struct cli_names names; /* over ifs, by name */
 };
 
 int fsos_detect(const char *text, size_t len);

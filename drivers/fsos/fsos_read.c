@@ -71,6 +71,22 @@ static int mode_of(const char *w)
                                         : -1;
 }
 
+static void model_free(void *p)
+{
+    struct fsos_model *m = p;
+    if (m == NULL)
+        return;
+    cli_text_free(m->text);
+    cli_names_free(&m->names);
+    free(m->ifs);
+    free(m);
+}
+
+static const char *name_of(const void *item)
+{
+    return ((const struct fs_if *)item)->name;
+}
+
 static int build(struct cli_text *t, struct fsos_model **out, struct pr_error *err)
 {
     struct fsos_model *m = calloc(1, sizeof *m);
@@ -82,6 +98,8 @@ static int build(struct cli_text *t, struct fsos_model **out, struct pr_error *e
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     }
     m->text = t;
+    m->names.stride = sizeof *m->ifs;
+    m->names.name_of = name_of;
     /* At most one interface per line: the array never outgrows the text. */
     m->ifs = calloc(t->n_lines ? t->n_lines : 1, sizeof *m->ifs);
     if (m->ifs == NULL) {
@@ -104,13 +122,17 @@ static int build(struct cli_text *t, struct fsos_model **out, struct pr_error *e
         }
         cur = NULL;
         if (cli_stmt_is(s, 0, "interface", &i) && !s->no && i < s->n && ethernet_name(s->w[i])) {
-            for (size_t j = 0; j < m->n_ifs && cur == NULL; j++) {
-                if (strcmp(m->ifs[j].name, s->w[i]) == 0)
-                    cur = &m->ifs[j];
-            }
-            if (cur == NULL) {
+            size_t known = cli_names_find(&m->names, m->ifs, s->w[i]);
+            if (known != CLI_NAMES_NONE) {
+                cur = &m->ifs[known];
+            } else if (cli_names_reserve(&m->names, m->ifs, m->n_ifs, err) != 0) {
+                free(s);
+                model_free(m);
+                return -1;
+            } else {
                 cur = &m->ifs[m->n_ifs++];
                 pr_strlcpy(cur->name, s->w[i], sizeof cur->name);
+                cli_names_put(&m->names, m->ifs, m->n_ifs - 1);
             }
         } else if (cli_stmt_is(s, 0, "spanning-tree mode", &i)) {
             int mode = i < s->n ? mode_of(s->w[i]) : -1;
@@ -118,9 +140,7 @@ static int build(struct cli_text *t, struct fsos_model **out, struct pr_error *e
                 int rc = pr_error_set(err, PR_ERR_INPUT, "%s:%u: \"%.120s\": not stp, rstp or mstp",
                                       t->origin, l->lineno, l->text);
                 free(s);
-                free(m->ifs);
-                cli_text_free(t);
-                free(m);
+                model_free(m);
                 return rc;
             }
             set(&m->mode, mode, l);
@@ -133,16 +153,6 @@ static int build(struct cli_text *t, struct fsos_model **out, struct pr_error *e
     return 0;
 }
 
-static void model_free(void *p)
-{
-    struct fsos_model *m = p;
-    if (m == NULL)
-        return;
-    cli_text_free(m->text);
-    free(m->ifs);
-    free(m);
-}
-
 const struct fsos_model *fsos_switch_model(const struct pr_switch *sw)
 {
     return sw != NULL && sw->driver_priv_free == model_free ? sw->driver_priv : NULL;
@@ -150,11 +160,10 @@ const struct fsos_model *fsos_switch_model(const struct pr_switch *sw)
 
 const struct fs_if *fsos_find(const struct fsos_model *m, const char *name)
 {
-    for (size_t i = 0; m != NULL && i < m->n_ifs; i++) {
-        if (strcmp(m->ifs[i].name, name) == 0)
-            return &m->ifs[i];
-    }
-    return NULL;
+    if (m == NULL)
+        return NULL;
+    size_t k = cli_names_find(&m->names, m->ifs, name);
+    return k != CLI_NAMES_NONE ? &m->ifs[k] : NULL;
 }
 
 static void set_line(struct pr_fact *f, int64_t value, const struct fs_if *p,

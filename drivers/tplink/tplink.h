@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "cli/cli_names.h"
 #include "cli/cli_text.h"
 #include "model/switch.h"
 
@@ -44,6 +45,7 @@ struct tplink_model {
     struct tp_setting mode; /* enum pr_stp_mode */
     struct tp_if *ifs;
     size_t n_ifs;
+    struct cli_names names; /* over ifs, by name */
 };
 
 int tplink_detect(const char *text, size_t len);

@@ -83,8 +83,14 @@ static void model_free(void *p)
     if (m == NULL)
         return;
     cli_text_free(m->text);
+    cli_names_free(&m->names);
     free(m->ifs);
     free(m);
+}
+
+static const char *name_of(const void *item)
+{
+    return ((const struct tp_if *)item)->name;
 }
 
 static int build(struct cli_text *t, struct tplink_model **out, struct pr_error *err)
@@ -102,6 +108,8 @@ static int build(struct cli_text *t, struct tplink_model **out, struct pr_error 
         return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
     }
     m->text = t;
+    m->names.stride = sizeof *m->ifs;
+    m->names.name_of = name_of;
     struct tp_if *cur = NULL;
     for (size_t k = 0; k < t->n_lines; k++) {
         const struct cli_line *l = &t->lines[k];
@@ -119,13 +127,17 @@ static int build(struct cli_text *t, struct tplink_model **out, struct pr_error 
         if (cli_stmt_is(s, 0, "interface", NULL) && !s->no && port_kind(s, &lag)) {
             char name[48];
             snprintf(name, sizeof name, "%s %s", s->w[1], s->w[2]);
-            for (size_t j = 0; j < m->n_ifs && cur == NULL; j++) {
-                if (strcmp(m->ifs[j].name, name) == 0)
-                    cur = &m->ifs[j];
-            }
-            if (cur == NULL) {
+            size_t known = cli_names_find(&m->names, m->ifs, name);
+            if (known != CLI_NAMES_NONE) {
+                cur = &m->ifs[known];
+            } else if (cli_names_reserve(&m->names, m->ifs, m->n_ifs, err) != 0) {
+                free(s);
+                model_free(m);
+                return -1;
+            } else {
                 cur = &m->ifs[m->n_ifs++];
                 pr_strlcpy(cur->name, name, sizeof cur->name);
+                cli_names_put(&m->names, m->ifs, m->n_ifs - 1);
                 cur->lag = lag;
             }
         } else if (cli_stmt_is(s, 0, "spanning-tree mode", &i) && i < s->n) {
@@ -158,11 +170,10 @@ const struct tplink_model *tplink_switch_model(const struct pr_switch *sw)
 
 const struct tp_if *tplink_find(const struct tplink_model *m, const char *name)
 {
-    for (size_t i = 0; m != NULL && i < m->n_ifs; i++) {
-        if (strcmp(m->ifs[i].name, name) == 0)
-            return &m->ifs[i];
-    }
-    return NULL;
+    if (m == NULL)
+        return NULL;
+    size_t k = cli_names_find(&m->names, m->ifs, name);
+    return k != CLI_NAMES_NONE ? &m->ifs[k] : NULL;
 }
 
 const struct tp_if *tplink_lag_of(const struct tplink_model *m, const struct tp_if *p)

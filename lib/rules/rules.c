@@ -158,7 +158,7 @@ static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool le
         if (f != NULL)
             snprintf(f->message, sizeof f->message,
                      "not an edge (PortFast) port: after link-up it blocks about %lld s before "
-                     "forwarding%s; a PXE client gives up first",
+                     "forwarding%s",
                      (long long)port->expected_blackout_s.value,
                      legacy ? "" : " (RSTP/MSTP too, since a server sends no BPDUs)");
         if (legacy) {
@@ -379,6 +379,39 @@ static void judge_named_clients(struct pr_port *port)
     }
 }
 
+/* The stp-not-edge message ends with who gives up: the boot stages whose
+ * DHCP budget the blackout exceeds, or, when each one known waits longer,
+ * that every link-up of the boot still pays the wait. */
+static void say_who_gives_up(struct pr_port *port)
+{
+    struct pr_finding *f = NULL;
+    for (size_t i = 0; i < port->n_findings && f == NULL; i++) {
+        if (port->findings[i].id == PR_F_STP_NOT_EDGE)
+            f = &port->findings[i];
+    }
+    if (f == NULL)
+        return;
+    size_t n_fail = 0, n_known = 0;
+    for (size_t i = 0; i < port->n_clients; i++) {
+        n_fail += port->clients[i].outcome == PR_CLIENT_FAILS;
+        n_known += port->clients[i].outcome != PR_CLIENT_UNKNOWN;
+    }
+    if (n_fail > 0) {
+        pr_strlcatf(f->message, sizeof f->message, "; these clients give up first:");
+        const char *sep = " ";
+        for (size_t i = 0; i < port->n_clients; i++) {
+            if (port->clients[i].outcome != PR_CLIENT_FAILS)
+                continue;
+            pr_strlcatf(f->message, sizeof f->message, "%s%s", sep, port->clients[i].name);
+            sep = ", ";
+        }
+    } else if (n_known > 0) {
+        pr_strlcatf(f->message, sizeof f->message,
+                    "; the clients whose budget is known wait longer, but every link-up of the "
+                    "boot pays it again");
+    }
+}
+
 /* With clients named, they decide: not-ready when one fails, ready when
  * every one survives, unknown otherwise. */
 static enum pr_verdict named_verdict(const struct pr_port *port)
@@ -406,6 +439,7 @@ void rules_judge_port(const struct pr_switch *sw, struct pr_port *port)
     judge_speed_vlan(port);
     judge_role(port);
     rules_judge_clients(sw, port);
+    say_who_gives_up(port);
     judge_named_clients(port);
     sort_by_severity(port);
     port->verdict = port->clients_named ? named_verdict(port) : verdict_of(port, stp_off);

@@ -131,6 +131,37 @@ static void test_stp_not_edge_blackout_two_forward_delays(void **state)
     assert_false(has(fx->port, PR_F_STP_LEGACY_MODE, PR_SEV_CRITICAL));
 }
 
+/* The message names the clients the blackout beats (docs/clients.md): at
+ * 30 s the PXE ROM's and UEFI's last DISCOVER (28 s) and the Debian
+ * installer's (23 s) come too early; iPXE waits out a rapid port (195 s),
+ * anaconda's schedule is not sourced (unknown). */
+static void test_stp_not_edge_names_who_gives_up(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_set(&fx->port->facts.edge, PR_EDGE_NO, "dot1dStpPortAdminEdgePort.1 = false(2)");
+    judge(fx);
+    const char *msg = fx->port->findings[0].message;
+    assert_int_equal(fx->port->findings[0].id, PR_F_STP_NOT_EDGE);
+    assert_non_null(
+        strstr(msg, "these clients give up first: pxe-rom, uefi-pxe, debian-installer"));
+    assert_null(strstr(msg, "ipxe"));
+    assert_null(strstr(msg, "anaconda"));
+}
+
+/* Forward delay 2 s: 4 s of blackout, within every sourced client's last
+ * DISCOVER (PXE 28 s, iPXE 7 s, Debian 23 s): no client is said to give up. */
+static void test_stp_not_edge_short_blackout_names_none(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_set(&fx->sw.stp.forward_delay_s, 2, "dot1dStpForwardDelay = 200");
+    pr_fact_set(&fx->port->facts.edge, PR_EDGE_NO, "dot1dStpPortAdminEdgePort.1 = false(2)");
+    judge(fx);
+    assert_int_equal(fx->port->expected_blackout_s.value, 4);
+    const char *msg = fx->port->findings[0].message;
+    assert_null(strstr(msg, "give up first"));
+    assert_non_null(strstr(msg, "every link-up of the boot pays it again"));
+}
+
 static void test_stp_not_edge_unknown_forward_delay_assumes_default(void **state)
 {
     struct fixture *fx = *state;
@@ -425,6 +456,8 @@ int main(void)
         T(test_impossible_oper_is_unknown),
         T(test_err_disabled),
         T(test_stp_not_edge_blackout_two_forward_delays),
+        T(test_stp_not_edge_names_who_gives_up),
+        T(test_stp_not_edge_short_blackout_names_none),
         T(test_stp_not_edge_unknown_forward_delay_assumes_default),
         T(test_legacy_mode_not_edge_is_critical),
         T(test_legacy_mode_edge_is_warning),
