@@ -24,9 +24,13 @@ _portready_options() {
         ;;
     time)
         echo --iface --watch --switch --port --target --down-for --count --interval \
+            --fixed-interval \
             --timeout --format --plot -y --yes --force \
             -v -c --community-file -u -l -a -A --auth-pass-file -x -X --priv-pass-file \
             -t -r -h --help
+        ;;
+    boot-log)
+        echo --format -i --inventory --fix -h --help
         ;;
     dhcp-log)
         echo -m --mac -s --since -f --follow --exit-after --format -i --inventory --fix -h --help
@@ -56,6 +60,7 @@ _portready_takes_value() {
         time:--plot) return 0 ;;
     time:-[vculaAxXtr] | time:--community-file | time:--auth-pass-file | \
         time:--priv-pass-file) return 0 ;;
+    boot-log:--format | boot-log:-i | boot-log:--inventory) return 0 ;;
     dhcp-log:-m | dhcp-log:--mac | dhcp-log:-s | dhcp-log:--since | dhcp-log:--exit-after | \
         dhcp-log:--format | dhcp-log:-i | dhcp-log:--inventory) return 0 ;;
     locate:--walk | locate:--inventory | locate:--driver | locate:-j | locate:--jobs | \
@@ -146,14 +151,14 @@ _portready() {
         if [[ $cur == -* ]]; then
             _portready_words "-h --help -V --version" "$cur" ""
         else
-            _portready_words "check audit time dhcp-log locate help" "$cur" ""
+            _portready_words "check audit time dhcp-log boot-log locate help" "$cur" ""
         fi
         return 0
     fi
 
     local cmd=${COMP_WORDS[1]}
     if [ "$cmd" = help ]; then
-        [ "$cword" -eq 2 ] && _portready_words "check audit time dhcp-log locate" "$cur" ""
+        [ "$cword" -eq 2 ] && _portready_words "check audit time dhcp-log boot-log locate" "$cur" ""
         return 0
     fi
     [ -n "$(_portready_options "$cmd")" ] || return 0
@@ -195,7 +200,7 @@ _portready() {
     fi
     case $cmd in
     audit) _portready_files "$cur" ".yaml .yml" ;;
-    dhcp-log)
+    dhcp-log | boot-log)
         _portready_files "$cur"
         [ -z "$cur" ] && COMPREPLY+=(-)
         ;;

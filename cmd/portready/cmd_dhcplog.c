@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* portready dhcp-log: reads ISC dhcpd's syslog and says, per client MAC,
  * where the latest DHCP handshake stopped. */
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -78,16 +80,20 @@ struct dhcplog_cli {
     struct locate_result located;
     int64_t started_ns;  /* wall clock, for the JSON document */
     struct pr_error err; /* a usage error, for the JSON document */
+    int evidence_fd;     /* the file read once, for the evidence kept by offset; -1 none */
 };
+
+/* The evidence lines of r, read back from the file when kept by offset. */
+static void load_evidence(const struct dhcplog_cli *cli, struct dhcplog_result *r)
+{
+    if (cli->evidence_fd >= 0)
+        (void)dhcplog_result_load(r, cli->evidence_fd); /* a lost line says so itself */
+}
 
 /* The port of a client --inventory located; NULL when none was asked. */
 static const struct locate_answer *located(const struct dhcplog_cli *cli, uint64_t mac)
 {
-    for (size_t i = 0; i < cli->located.n; i++) {
-        if (cli->located.answers[i].mac == mac)
-            return &cli->located.answers[i];
-    }
-    return NULL;
+    return locate_result_find(&cli->located, mac);
 }
 
 static volatile sig_atomic_t stop_requested;
@@ -224,6 +230,10 @@ static const char *safe(char *buf, size_t len, const char *text)
     return buf;
 }
 
+static const char lease_last_note[] =
+    "the last event is a lease: whether the install went on (the boot file over TFTP, iPXE's "
+    "DHCP, the installer's) is in the TFTP/HTTP logs: portready boot-log";
+
 static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplog_mac_state *ms,
                               const struct dhcplog_result *r)
 {
@@ -252,10 +262,20 @@ static void print_text_result(const struct dhcplog_cli *cli, const struct dhcplo
         putchar('\n');
     }
     printf("  reason: %s\n", safe(text, sizeof text, r->reason));
+    if (r->verdict == DHCPLOG_COMPLETE)
+        printf("  next: a lease is the last this log can show; whether the install went on (the "
+               "TFTP boot file, iPXE's DHCP after it, HTTP) needs the other servers' logs: "
+               "portready boot-log\n");
     if (r->time_to_ack_us >= 0)
         printf("  first DISCOVER to ACK: %.1f s\n", (double)r->time_to_ack_us / 1e6);
     else
         printf("  first DISCOVER to ACK: no ACK\n");
+    if (r->blackout_us >= 0)
+        printf("  lease to the next round's first DISCOVER: %.1f s; estimated blackout: %s%.1f s\n",
+               (double)r->gap_us / 1e6, ms->chainload_us > 0 ? "" : "at most ",
+               (double)r->blackout_us / 1e6);
+    if (r->lease_last)
+        printf("  %s\n", lease_last_note);
     if (r->evidence_count > 0)
         printf("  evidence:\n");
     for (size_t i = 0; i < r->evidence_count; i++) {
@@ -278,6 +298,7 @@ static void print_text(const struct dhcplog_cli *cli, const struct dhcplog_track
         const struct dhcplog_mac_state *ms = dhcplog_tracker_get(t, i);
         struct dhcplog_result r;
         dhcplog_classify(ms, &r);
+        load_evidence(cli, &r);
         if (i > 0)
             putchar('\n');
         print_text_result(cli, ms, &r);
@@ -361,6 +382,8 @@ static void print_json_result(const struct dhcplog_cli *cli, struct json_out *j,
         json_double(j, (double)r->gap_us / 1e6, 3);
         json_key(j, "round_s");
         json_double(j, (double)r->round_us / 1e6, 3);
+        json_key(j, "blackout_s");
+        json_double_or_null(j, r->blackout_us >= 0, (double)r->blackout_us / 1e6, 3);
         json_key(j, "completed");
         json_bool(j, a->acks > 0);
         json_end_object(j);
@@ -369,8 +392,12 @@ static void print_json_result(const struct dhcplog_cli *cli, struct json_out *j,
     }
     json_key(j, "earlier_slow_round_s");
     json_double_or_null(j, ms->chain_slow_us > 0, (double)ms->chain_slow_us / 1e6, 3);
+    json_key(j, "earlier_blackout_s");
+    json_double_or_null(j, ms->chain_blackout_us > 0, (double)ms->chain_blackout_us / 1e6, 3);
     json_key(j, "dhcpd_restarted");
     json_bool(j, a->restarted);
+    json_key(j, "lease_last");
+    json_bool(j, r->lease_last);
     json_key(j, "evidence");
     json_begin_array(j);
     for (size_t i = 0; i < r->evidence_count; i++)
@@ -417,6 +444,7 @@ static void print_json(const struct dhcplog_cli *cli, const struct dhcplog_track
         const struct dhcplog_mac_state *ms = dhcplog_tracker_get(t, i);
         struct dhcplog_result r;
         dhcplog_classify(ms, &r);
+        load_evidence(cli, &r);
         print_json_result(cli, &j, ms, &r);
     }
     json_end_array(&j);
@@ -484,14 +512,39 @@ static void print_settled(void *ctx, const struct dhcplog_mac_state *ms)
     fflush(stdout);
 }
 
+/* What the splitter's callbacks see. */
+struct reading {
+    struct dhcplog_tracker *tracker;
+    const struct dhcplog_splitter *sp;
+    bool by_offset; /* the input is a regular file read once: no copies */
+};
+
 static int on_line(void *ctx, const char *line, size_t len)
 {
-    return dhcplog_tracker_line(ctx, line, len);
+    struct reading *rd = ctx;
+    if (rd->by_offset)
+        return dhcplog_tracker_line_at(rd->tracker, line, len, rd->sp->line_offset);
+    return dhcplog_tracker_line(rd->tracker, line, len);
 }
 
 static void on_overlong(void *ctx)
 {
-    dhcplog_tracker_overlong(ctx);
+    dhcplog_tracker_overlong(((struct reading *)ctx)->tracker);
+}
+
+/* The file, opened for reading the evidence back: only a regular file
+ * read once (not standard input, not followed); -1 otherwise. */
+static int open_for_evidence(const struct dhcplog_cli *cli)
+{
+    if (cli->follow || strcmp(cli->path, "-") == 0)
+        return -1;
+    int fd = open(cli->path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+        close(fd);
+        fd = -1;
+    }
+    return fd;
 }
 
 /* --inventory: every client whose handshake failed or was slow, located on
@@ -499,9 +552,6 @@ static void on_overlong(void *ctx)
 static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *t,
                          struct pr_error *err)
 {
-    struct locate_inventory li;
-    if (locate_inventory_load(cli->inventory, &li, err) != 0)
-        return -1;
     size_t n = dhcplog_tracker_count(t), n_macs = 0;
     uint64_t *macs = calloc(n ? n : 1, sizeof *macs);
     for (size_t i = 0; macs != NULL && i < n; i++) {
@@ -511,12 +561,9 @@ static int locate_failed(struct dhcplog_cli *cli, const struct dhcplog_tracker *
         if (dhcplog_verdict_severity(r.verdict) > 0)
             macs[n_macs++] = ms->mac;
     }
-    int rc = macs == NULL ? pr_error_set(err, PR_ERR_INTERNAL, "out of memory") : 0;
-    if (rc == 0 && n_macs > 0)
-        rc = locate_run(li.specs, li.n_specs, macs, n_macs, li.known, li.n_known, 8, &cli->located,
-                        err);
+    int rc = macs == NULL ? pr_error_set(err, PR_ERR_INTERNAL, "out of memory")
+                          : locate_inventory_macs(cli->inventory, macs, n_macs, &cli->located, err);
     free(macs);
-    locate_inventory_free(&li);
     return rc;
 }
 
@@ -537,8 +584,11 @@ static int run(struct dhcplog_cli *cli, struct dhcplog_tracker *t)
 {
     struct pr_error err = {0};
     struct dhcplog_splitter sp;
-    if (dhcplog_splitter_init(&sp, DHCPLOG_LINE_MAX, on_line, on_overlong, t, &err) != 0)
+    struct reading rd = {.tracker = t, .sp = &sp};
+    if (dhcplog_splitter_init(&sp, DHCPLOG_LINE_MAX, on_line, on_overlong, &rd, &err) != 0)
         return fail_before_reading(cli, NULL, &err);
+    cli->evidence_fd = open_for_evidence(cli);
+    rd.by_offset = cli->evidence_fd >= 0;
     struct dhcplog_input_options in = {.follow = cli->follow,
                                        .follow_ms = (int64_t)(cli->exit_after_s * 1000),
                                        .stop = &stop_requested};
@@ -624,7 +674,10 @@ int cmd_dhcplog(int argc, char **argv)
     struct dhcplog_tracker *t = dhcplog_tracker_new(&cli.options, &err);
     if (t == NULL)
         return fail_before_reading(&cli, NULL, &err);
+    cli.evidence_fd = -1;
     int rc = run(&cli, t);
+    if (cli.evidence_fd >= 0)
+        close(cli.evidence_fd);
     locate_result_free(&cli.located);
     dhcplog_tracker_free(t);
     return rc;

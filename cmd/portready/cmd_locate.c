@@ -403,6 +403,27 @@ void locate_inventory_free(struct locate_inventory *li)
     memset(li, 0, sizeof *li);
 }
 
+int locate_inventory_macs(const char *path, const uint64_t *macs, size_t n,
+                          struct locate_result *out, struct pr_error *err)
+{
+    struct locate_inventory li;
+    if (locate_inventory_load(path, &li, err) != 0)
+        return -1;
+    int rc =
+        n > 0 ? locate_run(li.specs, li.n_specs, macs, n, li.known, li.n_known, 8, out, err) : 0;
+    locate_inventory_free(&li);
+    return rc;
+}
+
+const struct locate_answer *locate_result_find(const struct locate_result *out, uint64_t mac)
+{
+    for (size_t i = 0; i < out->n; i++) {
+        if (out->answers[i].mac == mac)
+            return &out->answers[i];
+    }
+    return NULL;
+}
+
 int cmd_locate(int argc, char **argv)
 {
     struct locate_args a = {0};

@@ -24,6 +24,15 @@ struct locate_inventory {
 int locate_inventory_load(const char *path, struct locate_inventory *out, struct pr_error *err);
 void locate_inventory_free(struct locate_inventory *li);
 
+/* dhcp-log --inventory and boot-log --inventory: the n MACs located on the
+ * switches of the inventory at path (none asked when n is 0); out freed
+ * with locate_result_free. */
+int locate_inventory_macs(const char *path, const uint64_t *macs, size_t n,
+                          struct locate_result *out, struct pr_error *err);
+
+/* The answer of out for mac; NULL when it was not asked. */
+const struct locate_answer *locate_result_find(const struct locate_result *out, uint64_t mac);
+
 /* "rack12-a 1/1/3 (srv12-03)  NOT READY stp-not-edge, blackout 30 s", or
  * "not located: WHY". */
 void locate_line(const struct locate_answer *a, char *buf, size_t len);

@@ -55,7 +55,9 @@ static void usage(FILE *out)
           "  --down-for S         seconds the link stays down (default 5); watch: the\n"
           "                       bouncing side's, taken off each outage for the verdict\n"
           "  --count N            bounces (watch: outages) to time (default 1)\n"
-          "  --interval MS        probe interval in ms, 1 to 1000 (default 10)\n"
+          "  --interval MS        probe interval in ms, 1 to 1000 (default 10); every 1 ms\n"
+          "                       where forwarding is likely (see Probes)\n"
+          "  --fixed-interval     probe every --interval ms throughout, never faster\n"
           "  --timeout S          give up when nothing answers S seconds after the link came\n"
           "                       up (watch: after the outage began) (default 60)\n"
           "  --format text|json   output format (default text)\n"
@@ -86,6 +88,12 @@ static void usage(FILE *out)
           "net.ipv4.ping_group_range allows, raw socket otherwise) and ARP requests on\n"
           "the link. All times are CLOCK_MONOTONIC. Per bounce: up -> carrier, carrier ->\n"
           "first ARP reply, up -> first echo reply (the reachability time).\n"
+          "Where forwarding is likely, probes go every 1 ms: for 50 ms after the carrier\n"
+          "comes up, and from shortly before each prediction of the end of the blackout\n"
+          "(2 x the forward delay in the switch's BPDUs after the carrier, or what the\n"
+          "previous bounce or outage took) until the first reply, so a coarse --interval\n"
+          "keeps about its probe count and gains about 1 ms accuracy when a prediction\n"
+          "holds. --fixed-interval turns this off.\n"
           "\n"
           "Safety: nothing goes down without --yes or a typed confirmation on a terminal;\n"
           "a guardian process puts the link, addresses and routes back if portready is\n"
@@ -117,6 +125,7 @@ enum {
      * in optopt, the option's number, and the error message prints it. */
     OPT_PLOT = OPT_TIMEOUT + 2,
     OPT_FORCE,
+    OPT_FIXED_INTERVAL,
 };
 
 /* Its own options, sorted by name; the SNMP, --format and help options are
@@ -124,6 +133,7 @@ enum {
 static const struct cli_option time_options[] = {
     {"count", OPT_COUNT, required_argument, 0},
     {"down-for", OPT_DOWN_FOR, required_argument, 0},
+    {"fixed-interval", OPT_FIXED_INTERVAL, no_argument, 0},
     {"force", OPT_FORCE, no_argument, 0},
     {"iface", OPT_IFACE, required_argument, 0},
     {"interval", OPT_INTERVAL, required_argument, 0},
@@ -175,6 +185,9 @@ static int parse_args(int argc, char **argv, struct timer_options *o, struct pr_
             break;
         case OPT_FORCE:
             o->force = true;
+            break;
+        case OPT_FIXED_INTERVAL:
+            o->fixed_interval = true;
             break;
         case OPT_COUNT:
             rc = timer_parse_int_option("--count", optarg, 1, 100, &o->count, err);
@@ -387,6 +400,7 @@ static void run_settings(struct timer_run *run, const struct timer_options *o)
         pr_strlcpy(run->port, o->port, sizeof run->port);
     }
     run->interval_ms = o->interval_ms;
+    run->adaptive = !o->fixed_interval;
     run->timeout_s = o->timeout_s;
     run->count = o->count;
     run->down_for_s = o->watch != NULL && !o->down_for_given ? -1 : o->down_for_s;

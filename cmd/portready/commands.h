@@ -15,6 +15,7 @@ int cmd_check(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_time(int argc, char **argv);
 int cmd_dhcplog(int argc, char **argv);
+int cmd_bootlog(int argc, char **argv);
 int cmd_locate(int argc, char **argv);
 
 /* Prints "portready: MESSAGE" (and a hint line when hint is not NULL) to

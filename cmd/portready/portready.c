@@ -14,6 +14,8 @@ struct subcommand {
 /* Sorted by name. */
 static const struct subcommand subcommands[] = {
     {"audit", cmd_audit, "audit every server-facing port of a rack (inventory file)"},
+    {"boot-log", cmd_bootlog,
+     "merge DHCP, TFTP and HTTP logs of PXE installs; name the stage that failed"},
     {"check", cmd_check, "check the ports of one switch"},
     {"dhcp-log", cmd_dhcplog, "read a DHCP server's log and say where each PXE handshake stopped"},
     {"locate", cmd_locate, "find the switch port of a MAC address and judge it"},

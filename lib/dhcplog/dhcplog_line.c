@@ -15,13 +15,16 @@
 static bool take_via(struct cursor *c, struct dhcplog_line *out)
 {
     if (left(c) >= 2 && c->p[0] == ' ' && c->p[1] == '(') {
+        /* From the end: the last ") via " of the line. */
         const char *found = NULL;
-        for (const char *s = c->p; s != NULL && s < c->end;) {
-            s = memmem(s, (size_t)(c->end - s), ") via ", 6);
+        for (const char *s = c->end; s > c->p;) {
+            s = memrchr(c->p, ')', (size_t)(s - c->p));
             if (s == NULL)
                 break;
-            found = s;
-            s++;
+            if ((size_t)(c->end - s) >= 6 && memcmp(s, ") via ", 6) == 0) {
+                found = s;
+                break;
+            }
         }
         if (found == NULL)
             return false;

@@ -51,23 +51,28 @@ static void split(struct dhcplog_splitter *sp, size_t scan_from)
     const char *nl;
     while (!sp->failed && (nl = memchr(sp->buf + scan_from, '\n', sp->len - scan_from)) != NULL) {
         size_t end = (size_t)(nl - sp->buf);
-        if (sp->discarding)
+        if (sp->discarding) {
             sp->discarding = false; /* the overlong line ends here */
-        else
+        } else {
+            sp->line_offset = sp->base + start;
             emit(sp, sp->buf + start, end - start);
+        }
         start = end + 1;
         scan_from = start;
     }
     size_t rest = sp->len - start;
     if (sp->discarding) {
+        sp->base += sp->len;
         sp->len = 0;
     } else if (rest > sp->max_line + 1) { /* +1: a '\r' may still go */
         if (sp->on_overlong != NULL)
             sp->on_overlong(sp->ctx);
         sp->discarding = true;
+        sp->base += sp->len;
         sp->len = 0;
     } else {
         memmove(sp->buf, sp->buf + start, rest);
+        sp->base += start;
         sp->len = rest;
     }
 }
@@ -106,8 +111,11 @@ ssize_t dhcplog_splitter_read(struct dhcplog_splitter *sp, int fd)
 
 int dhcplog_splitter_flush(struct dhcplog_splitter *sp)
 {
-    if (!sp->discarding && sp->len > 0 && !sp->failed)
+    if (!sp->discarding && sp->len > 0 && !sp->failed) {
+        sp->line_offset = sp->base;
         emit(sp, sp->buf, sp->len);
+    }
+    sp->base += sp->len;
     sp->len = 0;
     sp->discarding = false;
     return sp->failed ? -1 : 0;
@@ -115,6 +123,7 @@ int dhcplog_splitter_flush(struct dhcplog_splitter *sp)
 
 void dhcplog_splitter_drop(struct dhcplog_splitter *sp)
 {
+    sp->base = 0; /* read again from the start */
     sp->len = 0;
     sp->discarding = false;
 }

@@ -12,6 +12,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "util/error.h"
@@ -31,6 +32,8 @@ struct dhcplog_splitter {
     dhcplog_line_fn on_line;
     dhcplog_overlong_fn on_overlong;
     void *ctx;
+    uint64_t base;        /* offset in the input of buf[0] */
+    uint64_t line_offset; /* during on_line: offset in the input of the line's first byte */
 };
 
 int dhcplog_splitter_init(struct dhcplog_splitter *sp, size_t max_line, dhcplog_line_fn on_line,

@@ -1,10 +1,19 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "dhcplog/dhcplog_track.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dhcplog/dhcplog_verdict.h"
 #include "util/strutil.h"
+
+/* A slot of the client table: the MAC beside the index, so a lookup
+ * reads the table only, not every state it passes. */
+struct slot {
+    uint64_t mac;
+    uint32_t index; /* index + 1 into states, 0 empty */
+};
 
 struct dhcplog_tracker {
     struct dhcplog_options options;
@@ -12,16 +21,19 @@ struct dhcplog_tracker {
     struct dhcplog_stats stats;
     struct dhcplog_mac_state **states; /* first-seen order */
     size_t count, cap;
-    uint32_t *table; /* open addressing: index + 1 into states, 0 empty */
+    struct slot *table; /* open addressing */
     size_t table_size;
     long last_pid;        /* pid of the latest dhcpd line, -1 none */
     long banner_pid;      /* pid of the latest start banner */
     bool seen_dhcpd;      /* any dhcpd line yet */
     size_t last_discover; /* index + 1 of the client of the latest DISCOVER, 0 none */
     int64_t last_discover_us;
+    uint64_t offset; /* of the line being read; NO_OFFSET: evidence is copied */
     dhcplog_settled_fn settled;
     void *settled_ctx;
 };
+
+#define NO_OFFSET UINT64_MAX
 
 static size_t hash_slot(uint64_t mac, size_t size)
 {
@@ -31,14 +43,16 @@ static size_t hash_slot(uint64_t mac, size_t size)
 static int table_grow(struct dhcplog_tracker *t)
 {
     size_t size = t->table_size ? t->table_size * 2 : 1024;
-    uint32_t *table = calloc(size, sizeof *table);
+    struct slot *table = calloc(size, sizeof *table);
     if (table == NULL)
         return -1;
     for (size_t i = 0; i < t->count; i++) {
-        size_t s = hash_slot(t->states[i]->mac, size);
-        while (table[s] != 0)
+        uint64_t mac = t->states[i]->mac;
+        size_t s = hash_slot(mac, size);
+        while (table[s].index != 0)
             s = (s + 1) & (size - 1);
-        table[s] = (uint32_t)(i + 1);
+        table[s].mac = mac;
+        table[s].index = (uint32_t)(i + 1);
     }
     free(t->table);
     t->table = table;
@@ -50,11 +64,10 @@ static int table_grow(struct dhcplog_tracker *t)
 static struct dhcplog_mac_state *state_for(struct dhcplog_tracker *t, uint64_t mac, size_t *index)
 {
     size_t s = hash_slot(mac, t->table_size);
-    while (t->table[s] != 0) {
-        struct dhcplog_mac_state *ms = t->states[t->table[s] - 1];
-        if (ms->mac == mac) {
-            *index = t->table[s] - 1;
-            return ms;
+    while (t->table[s].index != 0) {
+        if (t->table[s].mac == mac) {
+            *index = t->table[s].index - 1;
+            return t->states[*index];
         }
         s = (s + 1) & (t->table_size - 1);
     }
@@ -72,25 +85,38 @@ static struct dhcplog_mac_state *state_for(struct dhcplog_tracker *t, uint64_t m
     if (ms == NULL)
         return NULL;
     ms->mac = mac;
+    ms->chainload_us = t->options.chainload_us;
     t->states[t->count] = ms;
-    t->table[s] = (uint32_t)(t->count + 1);
+    t->table[s].mac = mac;
+    t->table[s].index = (uint32_t)(t->count + 1);
     *index = t->count++;
     if (t->count * 10 > t->table_size * 7 && table_grow(t) != 0)
         return NULL;
     return ms;
 }
 
-static int text_set(struct dhcplog_text *dst, const char *text, size_t len)
+/* Records the line being read: its offset when the input can be read
+ * again, else a copy. */
+static int text_set(const struct dhcplog_tracker *t, struct dhcplog_text *dst, const char *text,
+                    size_t len)
 {
     if (len > DHCPLOG_EVIDENCE_LINE_MAX)
         len = DHCPLOG_EVIDENCE_LINE_MAX;
+    dst->len = (uint32_t)len;
+    dst->by_offset = t->offset != NO_OFFSET;
+    if (dst->by_offset) {
+        dst->off = t->offset;
+        if (dst->text != NULL)
+            dst->text[0] = '\0';
+        return 0;
+    }
     if (dst->cap < len + 1) {
         size_t cap = len + 1 < 128 ? 128 : len + 1;
         char *grown = realloc(dst->text, cap);
         if (grown == NULL)
             return -1;
         dst->text = grown;
-        dst->cap = cap;
+        dst->cap = (uint32_t)cap;
     }
     memcpy(dst->text, text, len);
     dst->text[len] = '\0';
@@ -106,6 +132,7 @@ static void text_swap(struct dhcplog_text *a, struct dhcplog_text *b)
 
 static void text_clear(struct dhcplog_text *t)
 {
+    t->len = 0;
     if (t->text != NULL)
         t->text[0] = '\0';
 }
@@ -117,16 +144,35 @@ static void text_free(struct dhcplog_text *t)
     t->cap = 0;
 }
 
-static int push_evidence(struct dhcplog_mac_state *ms, const char *text, size_t len)
+static int push_evidence(const struct dhcplog_tracker *t, struct dhcplog_mac_state *ms,
+                         const char *text, size_t len)
 {
     unsigned n = ms->cur.lines++;
-    if (n == 0 && text_set(&ms->first, text, len) != 0)
+    if (n == 0 && text_set(t, &ms->first, text, len) != 0)
         return -1;
-    return text_set(&ms->ring[n % DHCPLOG_EVIDENCE_RING], text, len);
+    return text_set(t, &ms->ring[n % DHCPLOG_EVIDENCE_RING], text, len);
 }
 
-static void copy_reason(char dst[DHCPLOG_REASON_MAX], const char *reason, size_t len)
+/* An attempt's counters and times, and its reasons only when it has any:
+ * copying or clearing the whole of both reason buffers for every new
+ * attempt was a measurable part of reading a large log. */
+static void attempt_copy(struct dhcplog_attempt *dst, const struct dhcplog_attempt *src)
 {
+    memcpy(dst, src, offsetof(struct dhcplog_attempt, reason));
+    if (src->has_reason)
+        memcpy(dst->reason, src->reason, strlen(src->reason) + 1);
+    if (src->has_request_reason)
+        memcpy(dst->request_reason, src->request_reason, strlen(src->request_reason) + 1);
+}
+
+static void attempt_clear(struct dhcplog_attempt *a)
+{
+    memset(a, 0, offsetof(struct dhcplog_attempt, reason));
+}
+
+static void copy_reason(char dst[DHCPLOG_REASON_MAX], bool *has, const char *reason, size_t len)
+{
+    *has = true;
     if (len >= DHCPLOG_REASON_MAX)
         len = DHCPLOG_REASON_MAX - 1;
     memcpy(dst, reason, len);
@@ -138,8 +184,9 @@ static void start_attempt(struct dhcplog_mac_state *ms, int64_t t, enum dhcplog_
 {
     struct dhcplog_attempt *cur = &ms->cur;
     if (cur->open) {
-        /* A retry round that completed slowly stays on record for the rest
-         * of the chain (the installer's own round after iPXE's may be fast). */
+        /* A retry round that completed slowly, or the chain's first round
+         * that began long after its lease, stays on record for the rest of
+         * the chain (the installer's own round after iPXE's may be fast). */
         const struct dhcplog_attempt *prev = &ms->prev;
         if (prev->open && prev->acks > 0 && cur->acks > 0 && cur->discovers > 0 &&
             cur->first_discover_us >= prev->ack_us &&
@@ -147,17 +194,26 @@ static void start_attempt(struct dhcplog_mac_state *ms, int64_t t, enum dhcplog_
             int64_t round = cur->ack_us - cur->first_discover_us;
             if (round >= DHCPLOG_SLOW_US && round > ms->chain_slow_us)
                 ms->chain_slow_us = round;
+            int64_t blackout = cur->first_discover_us - prev->ack_us - ms->chainload_us;
+            if (ms->chain_rounds == 1 && blackout >= dhcplog_renew_gap_threshold_us() &&
+                blackout > ms->chain_blackout_us)
+                ms->chain_blackout_us = blackout;
         }
         bool chained = cur->acks > 0 && kind == DHCPLOG_DISCOVER && t >= cur->ack_us &&
                        t - cur->ack_us <= DHCPLOG_CHAIN_WINDOW_US;
-        if (!chained)
+        if (chained) {
+            ms->chain_rounds++;
+        } else {
             ms->chain_slow_us = 0;
-        ms->prev = *cur;
+            ms->chain_blackout_us = 0;
+            ms->chain_rounds = 0;
+        }
+        attempt_copy(&ms->prev, cur);
         text_swap(&ms->prev_first, &ms->first);
         text_swap(&ms->prev_ack, &ms->ack);
         text_clear(&ms->ack);
     }
-    memset(cur, 0, sizeof *cur);
+    attempt_clear(cur);
     cur->open = true;
     cur->first_us = t;
     cur->last_us = t;
@@ -208,7 +264,7 @@ static int handshake_line(struct dhcplog_tracker *t, const struct dhcplog_line *
         cur->discovers += n;
         ms->ever_discover = true;
         if (line->reason != NULL)
-            copy_reason(cur->reason, line->reason, line->reason_len);
+            copy_reason(cur->reason, &cur->has_reason, line->reason, line->reason_len);
         t->last_discover = index + 1;
         t->last_discover_us = line->time_us;
         break;
@@ -221,13 +277,14 @@ static int handshake_line(struct dhcplog_tracker *t, const struct dhcplog_line *
         cur->requested_ip = line->ip;
         cur->request_server = line->server;
         if (line->reason != NULL)
-            copy_reason(cur->request_reason, line->reason, line->reason_len);
+            copy_reason(cur->request_reason, &cur->has_request_reason, line->reason,
+                        line->reason_len);
         break;
     case DHCPLOG_ACK:
         if (cur->acks == 0) {
             cur->ack_us = line->time_us;
             settled = true;
-            if (text_set(&ms->ack, text, len) != 0)
+            if (text_set(t, &ms->ack, text, len) != 0)
                 return -1;
         }
         cur->acks += n;
@@ -241,7 +298,7 @@ static int handshake_line(struct dhcplog_tracker *t, const struct dhcplog_line *
     default:
         break;
     }
-    if (push_evidence(ms, text, len) != 0)
+    if (push_evidence(t, ms, text, len) != 0)
         return -1;
     if (settled && t->settled != NULL)
         t->settled(t->settled_ctx, ms);
@@ -262,13 +319,13 @@ static int reason_line(struct dhcplog_tracker *t, const struct dhcplog_line *lin
     struct dhcplog_mac_state *ms = t->states[t->last_discover - 1];
     struct dhcplog_attempt *cur = &ms->cur;
     int64_t dt = line->time_us - t->last_discover_us;
-    if (dt < 0 || dt > DHCPLOG_REASON_WINDOW_US || cur->offers > 0 || cur->reason[0] != '\0')
+    if (dt < 0 || dt > DHCPLOG_REASON_WINDOW_US || cur->offers > 0 || cur->has_reason)
         return 0;
     if (line->via[0] != '\0' && strcmp(line->via, cur->via) != 0)
         return 0;
-    copy_reason(cur->reason, line->reason, line->reason_len);
+    copy_reason(cur->reason, &cur->has_reason, line->reason, line->reason_len);
     cur->server = line->program;
-    return push_evidence(ms, text, len);
+    return push_evidence(t, ms, text, len);
 }
 
 /* dhcpd started: open attempts without an answer may have lost it. */
@@ -285,6 +342,13 @@ static void restarted(struct dhcplog_tracker *t, int64_t time_us)
 
 int dhcplog_tracker_line(struct dhcplog_tracker *t, const char *text, size_t len)
 {
+    return dhcplog_tracker_line_at(t, text, len, NO_OFFSET);
+}
+
+int dhcplog_tracker_line_at(struct dhcplog_tracker *t, const char *text, size_t len,
+                            uint64_t offset)
+{
+    t->offset = offset;
     t->stats.lines++;
     if (len == 0)
         return 0;

@@ -30,10 +30,15 @@
 #define DHCPLOG_EVIDENCE_LINE_MAX 400 /* longer evidence lines are cut */
 #define DHCPLOG_REASON_MAX        200
 
-/* A copy of one line, reusing its buffer (owned by the state). */
+/* One evidence line: where it is in the input (the tracker was handed
+ * offsets: dhcplog_tracker_line_at), or a copy reusing its buffer (owned
+ * by the state) when the input cannot be read again. */
 struct dhcplog_text {
-    char *text; /* NULL or NUL-terminated */
-    size_t cap;
+    char *text;   /* the copy: NULL or NUL-terminated; NULL when by offset */
+    uint64_t off; /* by offset: the line's first byte in the input */
+    uint32_t len; /* its length (cut to DHCPLOG_EVIDENCE_LINE_MAX); 0 none */
+    uint32_t cap;
+    bool by_offset; /* off and len say where it is; text is not it */
 };
 
 struct dhcplog_attempt {
@@ -44,11 +49,14 @@ struct dhcplog_attempt {
     uint32_t offered_ip, requested_ip, request_server, acked_ip;
     char via[DHCPLOG_VIA_MAX];
     bool via_relay;
+    bool restarted;                      /* the server restarted while it was open */
+    const char *server;                  /* static: the server that logged it ("dhcpd") */
+    unsigned lines;                      /* evidence lines pushed */
+    bool has_reason, has_request_reason; /* the texts below are set */
+    /* Last, so that opening an attempt leaves them alone: valid only when
+     * has_reason or has_request_reason says so. */
     char reason[DHCPLOG_REASON_MAX];         /* why no OFFER, as dhcpd says */
     char request_reason[DHCPLOG_REASON_MAX]; /* what dhcpd said about a REQUEST */
-    bool restarted;                          /* the server restarted while it was open */
-    const char *server;                      /* static: the server that logged it ("dhcpd") */
-    unsigned lines;                          /* evidence lines pushed */
 };
 
 struct dhcplog_mac_state {
@@ -57,6 +65,10 @@ struct dhcplog_mac_state {
     bool ever_discover;
     struct dhcplog_attempt cur, prev;
     int64_t chain_slow_us;     /* slowest completed retry round of the running chain, 0 none */
+    unsigned chain_rounds;     /* cur is the chain's Nth round after its first lease; 0 none */
+    int64_t chain_blackout_us; /* the chain's first round began this long after its lease,
+                                  less the chainload's time, at or over the threshold; 0 none */
+    int64_t chainload_us;      /* the chainload's own time (dhcplog_options) */
     struct dhcplog_text first; /* first line of cur */
     struct dhcplog_text ack;   /* first ACK line of cur */
     struct dhcplog_text ring[DHCPLOG_EVIDENCE_RING]; /* last lines of cur */
@@ -80,6 +92,11 @@ struct dhcplog_options {
     bool have_since;
     int64_t since_us;
     int64_t now_us; /* for the year of classic stamps; 0: the current time */
+    /* The chainload's own time, between a lease and the next round's
+     * DISCOVER when no port blocks (downloading and starting the boot
+     * file): taken off that gap to estimate the blackout. 0: unknown, the
+     * whole gap (an upper bound). */
+    int64_t chainload_us;
 };
 
 /* Called when an attempt settles (its first ACK, or a NAK), for live output. */
@@ -94,8 +111,15 @@ void dhcplog_tracker_free(struct dhcplog_tracker *tracker);
 
 void dhcplog_tracker_on_settled(struct dhcplog_tracker *tracker, dhcplog_settled_fn fn, void *ctx);
 
-/* One line without its newline. Returns -1 only when memory runs out. */
+/* One line without its newline. Returns -1 only when memory runs out.
+ * The evidence lines are copied. */
 int dhcplog_tracker_line(struct dhcplog_tracker *tracker, const char *text, size_t len);
+
+/* The same for a line that starts at byte offset of an input that can be
+ * read again (a regular file read once): evidence keeps the offset, not a
+ * copy, and dhcplog_result_load reads it back. */
+int dhcplog_tracker_line_at(struct dhcplog_tracker *tracker, const char *text, size_t len,
+                            uint64_t offset);
 
 /* A line the reader skipped for its length. */
 void dhcplog_tracker_overlong(struct dhcplog_tracker *tracker);

@@ -10,7 +10,9 @@
 
 enum dhcplog_verdict {
     DHCPLOG_COMPLETE,     /* DISCOVER, OFFER, REQUEST, ACK */
-    DHCPLOG_SLOW_RENEW,   /* chainload round completed only after DHCPLOG_SLOW_US or more */
+    DHCPLOG_SLOW_RENEW,   /* chainload round completed only after DHCPLOG_SLOW_US or more, or
+                             the first one began the renew gap threshold or more after the
+                             lease (less the chainload's time) */
     DHCPLOG_NO_OFFER,     /* DISCOVER, no OFFER from this server */
     DHCPLOG_NO_REQUEST,   /* DISCOVER and OFFER, no REQUEST */
     DHCPLOG_NO_ACK,       /* REQUEST answered by neither ACK nor NAK */
@@ -35,14 +37,39 @@ struct dhcplog_result {
     int64_t gap_us;            /* chained: previous ACK -> first DISCOVER of the round */
     int64_t round_us;          /* chained: round's first DISCOVER -> its ACK, or its last line */
     int64_t first_round_us;    /* chained: previous attempt's first line -> its ACK */
+    int64_t blackout_us;       /* chained, the chain's first round: gap less the chainload's own
+                                  time (at least 0), the estimated blackout; -1 otherwise */
+    bool lease_last;           /* the latest event is a lease: whether the install went on is in the
+                                  TFTP/HTTP logs (portready boot-log), not in this one */
     const struct dhcplog_attempt *attempt;
+    /* The evidence lines; one kept by offset (dhcplog_tracker_line_at)
+     * is "" until dhcplog_result_load reads it into evidence_buf (so a
+     * result may be copied before it is loaded, not after). */
     const char *evidence[DHCPLOG_EVIDENCE_MAX];
     size_t evidence_count;
     size_t omitted;       /* lines left out of the evidence ... */
     size_t omitted_after; /* ... after this many evidence entries */
+    const struct dhcplog_text *evidence_src[DHCPLOG_EVIDENCE_MAX];
+    /* Last: not cleared by dhcplog_classify, filled by dhcplog_result_load. */
+    char evidence_buf[DHCPLOG_EVIDENCE_MAX][DHCPLOG_EVIDENCE_LINE_MAX + 1];
 };
 
 void dhcplog_classify(const struct dhcplog_mac_state *state, struct dhcplog_result *out);
+
+/* The renew gap threshold: the earliest time after link-up at which a
+ * client of lib/rules/clients.c with a sourced schedule sends its last
+ * DISCOVER (iPXE's 7 s). A port blocking that long after the chainload's
+ * link-up leaves that client nothing to retry with. */
+int64_t dhcplog_renew_gap_threshold_us(void);
+
+/* The client that sets it ("ipxe"). */
+const char *dhcplog_renew_gap_client(void);
+
+/* Reads the evidence lines kept by offset from fd (the input the tracker
+ * was handed, still open). Returns 0, or -1 with errno set when one could
+ * not be read whole (the file shrank): that line reads "(no longer in the
+ * file)". */
+int dhcplog_result_load(struct dhcplog_result *r, int fd);
 
 /* "complete", "slow-renew", "no-offer", ... */
 const char *dhcplog_verdict_name(enum dhcplog_verdict verdict);

@@ -29,6 +29,26 @@ static int hold_down(struct timer_loop *loop, const struct timer_hooks *hooks,
     return 0;
 }
 
+/* What the previous bounce of run took tells when this one (b, just up)
+ * is likely to forward: as long after the carrier as it took after its
+ * carrier, or, without carrier events (switch-side), after the link-up. */
+static void expect_as_before(struct timer_loop *loop, const struct timer_run *run,
+                             const struct timer_bounce *b)
+{
+    loop->learned_after_carrier_ns = TIMER_NONE;
+    const struct timer_bounce *prev =
+        run->n_bounces >= 2 ? &run->bounces[run->n_bounces - 2] : NULL;
+    if (prev != NULL && prev->first_reply_ns != TIMER_NONE) {
+        if (prev->carrier_up_ns != TIMER_NONE && prev->first_reply_ns >= prev->carrier_up_ns)
+            loop->learned_after_carrier_ns = prev->first_reply_ns - prev->carrier_up_ns;
+        else
+            timer_loop_expect(loop, b->up_ns + timer_bounce_reachability_ns(prev),
+                              timer_bounce_reachability_ns(prev));
+    }
+    if (b->carrier_up_ns != TIMER_NONE)
+        timer_loop_carrier(loop, b->carrier_up_ns); /* seen while bringing the link up */
+}
+
 /* One bounce into a new entry of run. Returns 1 when interrupted, 0 done,
  * -1 on error. */
 static int bounce_once(const struct timer_bounce_ops *ops, struct timer_loop *loop,
@@ -50,6 +70,7 @@ static int bounce_once(const struct timer_bounce_ops *ops, struct timer_loop *lo
         return -1;
 
     timer_loop_start(loop, &b->probes);
+    expect_as_before(loop, run, b);
     struct timer_wait_progress progress = {
         .hooks = hooks, .index = index, .phase = "waiting", .since_ns = b->up_ns};
     struct timer_recovery seen;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "timer/timer_bounce.h"
+#include "timer/timer_bpdu.h"
 #include "timer/timer_guard.h"
 #include "timer/timer_loop.h"
 #include "timer/timer_netlink.h"
@@ -197,6 +198,13 @@ int timer_local_run(const struct timer_local_config *cfg, const struct timer_hoo
     if (st.nl_fd < 0)
         goto out;
     timer_loop_init(&st.loop, &st.prober, cfg->interval_ms);
+    st.loop.sched.adaptive = run->adaptive;
+    if (run->adaptive) {
+        /* The switch's BPDUs tell when a blocked port will forward; without
+         * them (no CAP_NET_RAW) the other predictions remain. */
+        struct pr_error ignored;
+        st.loop.bpdu_fd = timer_bpdu_socket(st.snap.ifindex, &ignored);
+    }
     st.loop.link_fd = timer_nl_socket(RTMGRP_LINK, err);
     st.loop.ifindex = st.snap.ifindex;
     if (st.loop.link_fd < 0)
@@ -220,6 +228,8 @@ int timer_local_run(const struct timer_local_config *cfg, const struct timer_hoo
 out:
     if (st.loop.link_fd >= 0)
         close(st.loop.link_fd);
+    if (st.loop.bpdu_fd >= 0)
+        close(st.loop.bpdu_fd);
     if (st.nl_fd >= 0)
         close(st.nl_fd);
     timer_prober_close(&st.prober);

@@ -8,6 +8,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "timer/timer_bpdu.h"
 #include "timer/timer_netlink.h"
 
 static volatile sig_atomic_t caught_signal;
@@ -59,8 +60,11 @@ void timer_loop_init(struct timer_loop *l, struct timer_prober *prober, int inte
     l->interval_ns = (int64_t)interval_ms * 1000000;
     l->link_fd = -1;
     l->guard_fd = -1;
+    l->bpdu_fd = -1;
     l->last_arp_probe = -1;
     l->next_seq = 1;
+    l->learned_after_carrier_ns = TIMER_NONE;
+    timer_schedule_init(&l->sched, l->interval_ns, true);
 }
 
 void timer_loop_start(struct timer_loop *l, struct timer_probes *probes)
@@ -68,7 +72,74 @@ void timer_loop_start(struct timer_loop *l, struct timer_probes *probes)
     l->probes = probes;
     l->sending = true;
     l->last_arp_probe = -1;
-    l->next_send_ns = timer_now_ns();
+    l->next_send_ns = l->next_icmp_ns = timer_now_ns();
+    l->carrier_ns = l->bpdu_forward_delay_ns = TIMER_NONE;
+    timer_schedule_reset(&l->sched);
+}
+
+/* Windows changed: the next tick may be due sooner. */
+static void revise(struct timer_loop *l)
+{
+    if (l->sending)
+        l->next_send_ns = timer_schedule_revise(&l->sched, l->next_send_ns, timer_now_ns());
+}
+
+void timer_loop_expect(struct timer_loop *l, int64_t at_ns, int64_t span_ns)
+{
+    timer_schedule_expect(&l->sched, at_ns, span_ns);
+    revise(l);
+}
+
+static void expect_stp(struct timer_loop *l)
+{
+    if (l->carrier_ns != TIMER_NONE && l->bpdu_forward_delay_ns != TIMER_NONE)
+        timer_schedule_expect(
+            &l->sched, timer_schedule_stp_forwarding(l->carrier_ns, l->bpdu_forward_delay_ns),
+            2 * l->bpdu_forward_delay_ns);
+}
+
+void timer_loop_carrier(struct timer_loop *l, int64_t when)
+{
+    if (!l->sending || l->carrier_ns != TIMER_NONE)
+        return;
+    l->carrier_ns = when;
+    timer_schedule_carrier(&l->sched, when);
+    if (l->learned_after_carrier_ns != TIMER_NONE)
+        timer_schedule_expect(&l->sched, when + l->learned_after_carrier_ns,
+                              l->learned_after_carrier_ns);
+    expect_stp(l);
+    revise(l);
+}
+
+/* A BPDU of the switch at when. A rapid one tells the sending port's state:
+ * forwarding now, or learning and so forwarding one forward delay later.
+ * A legacy one tells the forward delay: listening and learning from the
+ * carrier on, forwarding 2 x forward delay after it. */
+static void note_bpdu(struct timer_loop *l, const struct timer_bpdu *bpdu, int64_t when)
+{
+    if (!l->sending || l->sched.settled)
+        return;
+    if (bpdu->forwarding) {
+        timer_schedule_expect(&l->sched, when, 0);
+    } else if (bpdu->learning) {
+        timer_schedule_expect(&l->sched, when + bpdu->forward_delay_ns, bpdu->forward_delay_ns);
+    } else if (l->bpdu_forward_delay_ns == TIMER_NONE) {
+        l->bpdu_forward_delay_ns = bpdu->forward_delay_ns;
+        expect_stp(l);
+    } else {
+        return;
+    }
+    revise(l);
+}
+
+static void read_bpdus(struct timer_loop *l)
+{
+    struct timer_bpdu bpdu;
+    int got;
+    /* Bounded: a socket in error must not hold the loop. */
+    for (int i = 0; i < 64 && (got = timer_bpdu_recv(l->bpdu_fd, &bpdu)) >= 0; i++)
+        if (got == 1)
+            note_bpdu(l, &bpdu, timer_now_ns());
 }
 
 void timer_loop_stop(struct timer_loop *l)
@@ -92,14 +163,40 @@ static int send_icmp(struct timer_loop *l, int64_t now, struct pr_error *err)
     return timer_probes_add(l->probes, TIMER_PROBE_ICMP, seq, sent, refused != 0, err) < 0 ? -1 : 0;
 }
 
+/* A fixed schedule: a late wake-up does not shift later probes, and
+ * probes missed by a long stall are skipped, not sent in a burst. */
+static int64_t after_stall(int64_t next, int64_t now, int64_t step)
+{
+    return next > now ? next : now + step - (now - next) % step;
+}
+
+static bool arp_on(const struct timer_loop *l)
+{
+    return l->prober != NULL && l->prober->arp_fd >= 0;
+}
+
+/* When the loop must wake to send: the next tick, or the next echo. */
+static int64_t next_due(const struct timer_loop *l)
+{
+    return arp_on(l) && l->next_icmp_ns < l->next_send_ns ? l->next_icmp_ns : l->next_send_ns;
+}
+
 static int send_due(struct timer_loop *l, struct pr_error *err)
 {
     int64_t now = timer_now_ns();
-    if (!l->sending || now < l->next_send_ns)
+    if (!l->sending || now < next_due(l))
         return 0;
-    if (send_icmp(l, now, err) < 0)
+    bool arp = arp_on(l);
+    if (arp && now >= l->next_icmp_ns) {
+        if (send_icmp(l, now, err) < 0)
+            return -1;
+        l->next_icmp_ns = after_stall(l->next_icmp_ns + l->interval_ns, now, l->interval_ns);
+    }
+    if (now < l->next_send_ns)
+        return 0;
+    if (!arp && send_icmp(l, now, err) < 0)
         return -1;
-    if (l->prober->arp_fd >= 0) {
+    if (arp) {
         int64_t sent = timer_now_ns();
         int refused = timer_prober_send_arp(l->prober);
         long idx = timer_probes_add(l->probes, TIMER_PROBE_ARP, 0, sent, refused != 0, err);
@@ -107,11 +204,8 @@ static int send_due(struct timer_loop *l, struct pr_error *err)
             return -1;
         l->last_arp_probe = idx;
     }
-    /* A fixed schedule: a late wake-up does not shift later probes, and
-     * probes missed by a long stall are skipped, not sent in a burst. */
-    l->next_send_ns += l->interval_ns;
-    if (l->next_send_ns <= now)
-        l->next_send_ns = now + l->interval_ns - (now - l->next_send_ns) % l->interval_ns;
+    int64_t next = timer_schedule_next(&l->sched, l->next_send_ns);
+    l->next_send_ns = next > now ? next : timer_schedule_next(&l->sched, now);
     return 0;
 }
 
@@ -141,6 +235,8 @@ static void read_icmp(struct timer_loop *l, struct timer_loop_events *ev)
         if (got == 0)
             continue;
         long idx = mark_icmp_reply(l, seq, when);
+        if (idx >= 0)
+            timer_schedule_settle(&l->sched); /* answered: coarse again */
         if (idx >= 0 && ev->first_icmp_reply_ns == TIMER_NONE) {
             ev->first_icmp_reply_ns = when;
             ev->first_icmp_probe = idx;
@@ -220,14 +316,15 @@ int timer_loop_wait(struct timer_loop *l, int64_t until_ns, struct timer_loop_ev
         if (now >= until_ns)
             return 0;
         int64_t deadline = until_ns;
-        if (l->sending && l->next_send_ns < deadline)
-            deadline = l->next_send_ns;
-        struct pollfd fds[4];
+        if (l->sending && next_due(l) < deadline)
+            deadline = next_due(l);
+        struct pollfd fds[5];
         int nfds = 0;
         fds[nfds++] = (struct pollfd){.fd = l->prober ? l->prober->icmp_fd : -1, .events = POLLIN};
         fds[nfds++] = (struct pollfd){.fd = l->prober ? l->prober->arp_fd : -1, .events = POLLIN};
         fds[nfds++] = (struct pollfd){.fd = l->link_fd, .events = POLLIN};
         fds[nfds++] = (struct pollfd){.fd = l->guard_fd, .events = POLLIN};
+        fds[nfds++] = (struct pollfd){.fd = l->bpdu_fd, .events = POLLIN};
         int64_t wait = deadline > now ? deadline - now : 0;
         struct timespec ts = {.tv_sec = wait / 1000000000, .tv_nsec = wait % 1000000000};
         int rc = ppoll(fds, (nfds_t)nfds, &ts, installed ? &wait_mask : NULL);
@@ -249,8 +346,13 @@ int timer_loop_wait(struct timer_loop *l, int64_t until_ns, struct timer_loop_ev
             return -1;
         if (fds[0].revents)
             read_icmp(l, ev);
-        if (fds[2].revents)
+        if (fds[2].revents) {
             timer_loop_drain_link(l, ev);
+            if (ev->link_event && ev->lower_up)
+                timer_loop_carrier(l, ev->link_event_ns);
+        }
+        if (fds[4].revents)
+            read_bpdus(l);
         if (ev->first_icmp_reply_ns != TIMER_NONE || ev->first_arp_reply_ns != TIMER_NONE ||
             ev->link_event)
             return 1;

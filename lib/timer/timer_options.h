@@ -23,6 +23,7 @@ struct timer_options {
     bool down_for_given;
     bool yes;
     bool force;
+    bool fixed_interval; /* --fixed-interval: no 1 ms probing where forwarding is likely */
     bool json;
     struct pr_snmp_options snmp;
     bool snmp_given; /* any SNMP option was used */

@@ -279,18 +279,23 @@ int timer_priv_icmp_raw_socket(struct pr_error *err)
     return fd;
 }
 
-int timer_priv_arp_socket(int ifindex, struct pr_error *err)
+int timer_priv_packet_socket(int ifindex, uint16_t protocol, const char *what, struct pr_error *err)
 {
-    int fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, htons(ETH_P_ARP));
+    int fd = socket(AF_PACKET, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, htons(protocol));
     if (fd < 0)
-        return pr_error_set(err, errno == EPERM ? PR_ERR_PERMISSION : PR_ERR_IO, "ARP socket: %s",
-                            strerror(errno));
+        return pr_error_set(err, errno == EPERM ? PR_ERR_PERMISSION : PR_ERR_IO, "%s socket: %s",
+                            what, strerror(errno));
     struct sockaddr_ll sll = {
-        .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_ARP), .sll_ifindex = ifindex};
+        .sll_family = AF_PACKET, .sll_protocol = htons(protocol), .sll_ifindex = ifindex};
     if (bind(fd, (struct sockaddr *)&sll, sizeof sll) < 0) {
         int e = errno;
         close(fd);
-        return pr_error_set(err, PR_ERR_IO, "ARP socket bind: %s", strerror(e));
+        return pr_error_set(err, PR_ERR_IO, "%s socket bind: %s", what, strerror(e));
     }
     return fd;
+}
+
+int timer_priv_arp_socket(int ifindex, struct pr_error *err)
+{
+    return timer_priv_packet_socket(ifindex, ETH_P_ARP, "ARP", err);
 }

@@ -6,6 +6,7 @@
 #define PR_TIMER_PRIV_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "util/error.h"
 #include "timer/timer_netlink.h"
@@ -41,5 +42,9 @@ int timer_priv_icmp_raw_socket(struct pr_error *err);
 
 /* An AF_PACKET socket receiving and sending ARP on ifindex, non-blocking. */
 int timer_priv_arp_socket(int ifindex, struct pr_error *err);
+/* An AF_PACKET datagram socket for one protocol on ifindex, non-blocking;
+ * what names it in errors. */
+int timer_priv_packet_socket(int ifindex, uint16_t protocol, const char *what,
+                             struct pr_error *err);
 
 #endif

@@ -249,6 +249,8 @@ static void json_run(struct json_out *j, const struct timer_run *run, const stru
     json_int_or_null(j, run->port_ifindex >= 0, run->port_ifindex);
     json_key(j, "interval_ms");
     json_int(j, run->interval_ms);
+    json_key(j, "adaptive");
+    json_bool(j, run->adaptive);
     json_key(j, "down_for_s");
     json_double_or_null(j, run->down_for_s >= 0, run->down_for_s, 3);
     json_key(j, "timeout_s");

@@ -52,6 +52,7 @@ void timer_run_init(struct timer_run *run, enum timer_mode mode)
     run->mode = mode;
     run->port_ifindex = -1;
     run->icmp_socket = "datagram";
+    run->adaptive = true;
     run->down_for_s = mode == TIMER_MODE_WATCH ? -1 : 0;
     timer_run_mark_start(run);
 }

@@ -75,6 +75,9 @@ struct timer_run {
     char port[128];    /* switch-side bounce: the port as named */
     long port_ifindex; /* switch-side bounce: its ifIndex (-1 unknown) */
     int interval_ms;
+    /* Probes every millisecond where forwarding is likely, --interval
+     * elsewhere (timer_schedule.h); false with --fixed-interval. */
+    bool adaptive;
     double down_for_s; /* watch: the other side's --down-for, -1 when not given */
     int timeout_s;
     int count;

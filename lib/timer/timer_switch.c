@@ -218,6 +218,7 @@ int timer_switch_run(const struct timer_switch_config *cfg, struct pr_snmp_sourc
     if (timer_probe_remote(cfg->target, &prober, run, err) < 0)
         goto out;
     timer_loop_init(&loop, &prober, cfg->interval_ms);
+    loop.sched.adaptive = run->adaptive;
     loop.icmp_on_arp = true;
     if (timer_wait_first_reply(&loop, TIMER_PRECHECK_NS, run->target, err) < 0)
         goto out;

@@ -137,6 +137,14 @@ static int one_outage(struct watch_state *w, const struct timer_watch_config *cf
     o->probes = w->window; /* the outage takes the window over */
     memset(&w->window, 0, sizeof w->window);
     w->loop.probes = &o->probes;
+    /* A new measurement: the replies before it settled the schedule. An
+     * outage like the previous one ends as long after its first lost probe. */
+    timer_schedule_reset(&w->loop.sched);
+    const struct timer_outage *prev =
+        run->n_outages >= 2 ? &run->outages[run->n_outages - 2] : NULL;
+    if (prev != NULL && timer_outage_ns(prev) != TIMER_NONE)
+        timer_loop_expect(&w->loop, o->first_lost_sent_ns + timer_outage_ns(prev),
+                          timer_outage_ns(prev));
 
     struct timer_wait_progress progress = {.hooks = hooks,
                                            .index = run->n_outages - 1,
@@ -175,6 +183,7 @@ int timer_watch_run(const struct timer_watch_config *cfg, const struct timer_hoo
     if (timer_probe_remote(cfg->target, &prober, run, err) < 0)
         goto out;
     timer_loop_init(&w.loop, &prober, cfg->interval_ms);
+    w.loop.sched.adaptive = run->adaptive;
     w.loop.icmp_on_arp = true;
     if (timer_wait_first_reply(&w.loop, (int64_t)cfg->timeout_s * 1000 * MS, run->target, err) <
         0) {

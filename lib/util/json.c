@@ -19,9 +19,15 @@ static void newline_indent(struct json_out *j)
 {
     if (!j->pretty)
         return;
-    fputc('\n', j->out);
-    for (int i = 0; i < j->depth; i++)
-        fputs("  ", j->out);
+    /* The newline and two blanks a level, in as few writes as fit. */
+    static const char line[] = "\n                                                                ";
+    size_t blanks = 2 * (size_t)j->depth, room = sizeof line - 2;
+    size_t n = blanks < room ? blanks : room;
+    fwrite(line, 1, 1 + n, j->out);
+    for (blanks -= n; blanks > 0; blanks -= n) {
+        n = blanks < room ? blanks : room;
+        fwrite(line + 1, 1, n, j->out);
+    }
 }
 
 /* Before any value or key: the comma and indentation it needs. */
@@ -82,6 +88,14 @@ void json_write_escaped(FILE *out, const char *value)
 {
     fputc('"', out);
     for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+        /* A run of printable ASCII that needs no escape goes out at once. */
+        const unsigned char *run = p;
+        while (*p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
+            p++;
+        if (p > run)
+            fwrite(run, 1, (size_t)(p - run), out);
+        if (*p == '\0')
+            break;
         /* Always valid UTF-8: a byte that starts no valid sequence is
          * U+FFFD; a control character, C1 too, is escaped. */
         size_t n = pr_utf8_len((const char *)p);

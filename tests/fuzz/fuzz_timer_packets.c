@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* Fuzzes what `portready time` reads off the wire: ICMP echo replies (from
- * the datagram socket, and raw with their IPv4 header), ARP replies, and
- * the kernel's link-event datagrams. The first byte picks the reader; the
- * rest is the packet. */
+ * the datagram socket, and raw with their IPv4 header), ARP replies, the
+ * kernel's link-event datagrams and the switch's BPDUs. The first byte
+ * picks the reader ('B': BPDUs; otherwise its value modulo 4); the rest is
+ * the packet. */
 #include <arpa/inet.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -11,6 +12,7 @@
 
 #include <linux/netlink.h>
 
+#include "timer/timer_bpdu.h"
 #include "timer/timer_netlink.h"
 #include "timer/timer_probe.h"
 
@@ -25,6 +27,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint32_t seq = 0;
     bool lower_up = false;
     struct in_addr target = {.s_addr = htonl(0x0a4d0001)}; /* 10.77.0.1 */
+    if (data[0] == 'B') {
+        struct timer_bpdu bpdu;
+        timer_bpdu_parse(packet, len, &bpdu);
+        return 0;
+    }
     switch (data[0] % 4) {
     case 0:
         timer_icmp_parse_reply(packet, len, false, 0x50524459, &seq);

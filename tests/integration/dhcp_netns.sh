@@ -11,6 +11,8 @@
 #   dn_client N [ARGS]    udhcpc in client N's namespace (one try, no script)
 #   dn_run NAME CMD...    runs a server in the server namespace, in the background
 #   dn_stop NAME          stops that server (SIGTERM) and waits for it
+#   dn_kea LOG LAST       kea-dhcp4 as server "kea", its own log file LOG (debug
+#                         99), a pool of 10.77.0.50 to 10.77.0.LAST; waits for it
 
 DN_ID=$$
 DN_SRV=prs$DN_ID
@@ -100,4 +102,18 @@ dn_wait_for() {
         sleep 0.1
     done
     return 1
+}
+
+dn_kea() {
+    cat >"$PR_TMP/kea.json" <<JSON
+{"Dhcp4": {"interfaces-config": {"interfaces": ["$DN_BR"], "dhcp-socket-type": "raw"},
+ "lease-database": {"type": "memfile", "persist": false},
+ "control-socket": {"socket-type": "unix", "socket-name": "$PR_TMP/kea.sock"},
+ "subnet4": [{"id": 1, "subnet": "10.77.0.0/24", "pools": [{"pool": "10.77.0.50 - 10.77.0.$2"}]}],
+ "loggers": [{"name": "kea-dhcp4", "output_options": [{"output": "$1"}],
+              "severity": "DEBUG", "debuglevel": 99}]}}
+JSON
+    KEA_LOCKFILE_DIR=$PR_TMP KEA_PIDFILE_DIR=$PR_TMP dn_run kea kea-dhcp4 -c "$PR_TMP/kea.json"
+    dn_wait_for "$1" "DHCP4_STARTED" || pr_fail "kea-dhcp4 did not start: $(cat "$PR_TMP/kea.stderr")"
+    sleep 1
 }

@@ -19,7 +19,7 @@ mkdir -p "$DATA"
 lab=(rack12-a rack12-b rack12-c)
 {
     echo "defaults:"
-    echo "  snmp: {version: 2c, timeout: 2, retries: 1}"
+    echo "  snmp: {version: 2c, timeout: 5, retries: 3}" # a loaded runner: every round must read every switch
     echo "  expect_vlan: 100"
     echo "switches:"
 } >"$PR_TMP/rack.yaml"

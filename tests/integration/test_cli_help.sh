@@ -18,7 +18,7 @@ run() {
     set -e
 }
 
-for cmd in check audit time dhcp-log locate; do
+for cmd in check audit time dhcp-log boot-log locate; do
     run "help-$cmd" help "$cmd"
     run "$cmd-help" "$cmd" --help
     pr_expect_eq "help $cmd: exit 0" 0 "$(cat "$PR_TMP/help-$cmd.rc")"
@@ -37,7 +37,7 @@ for args in "help" "--help" "-h"; do
     # shellcheck disable=SC2086 # one word each
     run "$name" $args
     pr_expect_eq "$args: exit 0" 0 "$(cat "$PR_TMP/$name.rc")"
-    for what in "  check " "  audit " "  time " "  dhcp-log " "  locate " "help COMMAND" "--version"; do
+    for what in "  check " "  audit " "  time " "  dhcp-log " "  boot-log " "  locate " "help COMMAND" "--version"; do
         grep -qF -- "$what" "$PR_TMP/$name.out" && pr_pass "$args names '$what'" ||
             pr_fail "$args does not name '$what'"
     done

@@ -36,12 +36,12 @@ expect_comp() {
 }
 
 # The top level: commands, and the top-level options.
-expect_comp "portready <TAB>: the commands" "audit check dhcp-log help locate time" ''
+expect_comp "portready <TAB>: the commands" "audit boot-log check dhcp-log help locate time" ''
 expect_comp "portready ch<TAB>" "check" ch
 expect_comp "portready d<TAB>" "dhcp-log" d
 expect_comp "portready -<TAB>: top-level options" "--help --version -V -h" -
 expect_comp "portready --v<TAB>" "--version" --v
-expect_comp "portready help <TAB>: the commands" "audit check dhcp-log locate time" help ''
+expect_comp "portready help <TAB>: the commands" "audit boot-log check dhcp-log locate time" help ''
 expect_comp "portready help check <TAB>: nothing more" "" help check ''
 expect_comp "portready nosuch -<TAB>: nothing" "" nosuch -
 
@@ -49,7 +49,7 @@ expect_comp "portready nosuch -<TAB>: nothing" "" nosuch -
 # take one. The option lines of --help: "  -j, --jobs N    text" (takes a
 # value) or "  --fix    text" (a flag).
 source "$PR_SOURCE_DIR/tests/integration/completion_lib.sh"
-for cmd in check audit time dhcp-log locate; do
+for cmd in check audit time dhcp-log boot-log locate; do
     completion_help "$cmd"
     comp "$cmd" - >"$PR_TMP/$cmd.offered"
     missing=$(LC_ALL=C comm -23 "$PR_TMP/$cmd.help-options" "$PR_TMP/$cmd.offered" | tr '\n' ' ')

@@ -57,17 +57,17 @@ expect_comp() {
     pr_expect_eq "$what" "$expected" "$(comp "$@" | tr '\n' ' ' | sed 's/ $//')"
 }
 
-expect_comp "portready <TAB>: the commands" "audit check dhcp-log help locate time" ''
+expect_comp "portready <TAB>: the commands" "audit boot-log check dhcp-log help locate time" ''
 expect_comp "portready ch<TAB>" "check" ch
 expect_comp "portready -<TAB>: top-level options" "--help --version -V -h" -
-expect_comp "portready help <TAB>: the commands" "audit check dhcp-log locate time" help ''
+expect_comp "portready help <TAB>: the commands" "audit boot-log check dhcp-log locate time" help ''
 expect_comp "portready help check <TAB>: nothing more" "" help check ''
 expect_comp "portready nosuch -<TAB>: nothing" "" nosuch -
 
 # Every option of every --help, and no other; values after the options that
 # take one (completion_lib.sh reads the option lines of --help).
 source "$PR_SOURCE_DIR/tests/integration/completion_lib.sh"
-for cmd in check audit time dhcp-log locate; do
+for cmd in check audit time dhcp-log boot-log locate; do
     completion_help "$cmd"
     comp "$cmd" - >"$PR_TMP/$cmd.offered"
     missing=$(LC_ALL=C comm -23 "$PR_TMP/$cmd.help-options" "$PR_TMP/$cmd.offered" | tr '\n' ' ')

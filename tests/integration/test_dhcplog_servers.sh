@@ -57,17 +57,7 @@ dn_stop dnsmasq
 expect_verdicts dnsmasq "$PR_TMP/dnsmasq.log" "$mac2 no address available" "no address available"
 
 # --- Kea, its own log file (debug level 99 of the packets logger) ---
-cat >"$PR_TMP/kea.json" <<JSON
-{"Dhcp4": {"interfaces-config": {"interfaces": ["$DN_BR"], "dhcp-socket-type": "raw"},
- "lease-database": {"type": "memfile", "persist": false},
- "control-socket": {"socket-type": "unix", "socket-name": "$PR_TMP/kea.sock"},
- "subnet4": [{"id": 1, "subnet": "10.77.0.0/24", "pools": [{"pool": "10.77.0.50 - 10.77.0.50"}]}],
- "loggers": [{"name": "kea-dhcp4", "output_options": [{"output": "$PR_TMP/kea.log"}],
-              "severity": "DEBUG", "debuglevel": 99}]}}
-JSON
-KEA_LOCKFILE_DIR=$PR_TMP KEA_PIDFILE_DIR=$PR_TMP dn_run kea kea-dhcp4 -c "$PR_TMP/kea.json"
-dn_wait_for "$PR_TMP/kea.log" "DHCP4_STARTED" || pr_fail "kea-dhcp4 did not start: $(cat "$PR_TMP/kea.stderr")"
-sleep 1
+dn_kea "$PR_TMP/kea.log" 50
 run_clients kea
 dn_stop kea
 expect_verdicts kea "$PR_TMP/kea.log" "ALLOC_ENGINE_V4_ALLOC_FAIL [hwtype=1 $mac2]" \

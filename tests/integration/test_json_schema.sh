@@ -97,6 +97,10 @@ PY
 
 # dhcp-log: snake_case verdict counts, the old keys beside them.
 run dhcp 2 dhcp-log --format json "$PR_SOURCE_DIR/tests/data/dhcplog/classes-classic.log"
+# boot-log: the recordings of real servers (their stamps are UTC).
+TZ=UTC run boot 2 boot-log --format json "$PR_SOURCE_DIR"/tests/data/bootlog/{dnsmasq,tftpd,access}.log
+pr_expect_eq "boot-log: top-level keys" "portready timestamp boot_log summary error" \
+    "$(pr_json "$out/boot.json" '" ".join(d)')"
 pr_expect_eq "dhcp-log: top-level keys" "portready timestamp dhcp summary error" \
     "$(pr_json "$out/dhcp.json" '" ".join(d)')"
 pr_expect_eq "dhcp-log: snake_case counts, equal to the deprecated ones" \
@@ -141,6 +145,9 @@ expect_error locate-missing io locate --format json --inventory "$PR_TMP/missing
 expect_error dhcp-missing io dhcp-log --format json "$PR_TMP/missing.log"
 printf 'May 14 10:00:00 pxe01 sshd[99]: Accepted publickey for root\n' >"$PR_TMP/auth.log"
 expect_error dhcp-no-dhcpd input dhcp-log --format json "$PR_TMP/auth.log"
+expect_error boot-usage usage boot-log --format json --fix x.log
+expect_error boot-missing io boot-log --format json "$PR_TMP/missing.log"
+expect_error boot-nothing input boot-log --format json "$PR_TMP/auth.log"
 pr_expect_eq "errors: check's and audit's switches empty, summaries zero" "[] 0 [] 0" \
     "$(pr_json "$out/check-usage.json" 'str(d["switches"]) + " " + str(sum(d["summary"].values()))') $(pr_json "$out/audit-typo.json" 'str(d["switches"]) + " " + str(sum(d["summary"].values()))')"
 pr_expect_eq "errors: the audit's inventory error names line and column" True \
@@ -149,7 +156,7 @@ pr_expect_eq "errors: time before its mode is known: time null" "None" \
     "$(pr_json "$out/time-usage.json" 'd["time"]')"
 pr_expect_eq "errors: dhcp-log: no client, zero counts" "[] 0" \
     "$(pr_json "$out/dhcp-missing.json" 'str(d["dhcp"]) + " " + str(d["summary"]["clients"])')"
-pr_expect_eq "errors: the same top-level keys as a good run's" "check audit dhcp-log locate" \
+pr_expect_eq "errors: the same top-level keys as a good run's" "check audit dhcp-log boot-log locate" \
     "$(python3 - "$out" <<'PY'
 import json, os, sys
 d = sys.argv[1]
@@ -158,6 +165,7 @@ same = []
 if keys("check") == keys("check-usage") == keys("check-no-switch"): same.append("check")
 if keys("audit") == keys("audit-typo") == keys("audit-missing"): same.append("audit")
 if keys("dhcp") == keys("dhcp-missing") == keys("dhcp-no-dhcpd"): same.append("dhcp-log")
+if keys("boot") == keys("boot-usage") == keys("boot-missing") == keys("boot-nothing"): same.append("boot-log")
 if keys("locate") == keys("locate-usage") == keys("locate-missing"): same.append("locate")
 print(" ".join(same))
 PY
@@ -192,6 +200,7 @@ check_examples() { # WHAT ARGS...
 check_examples check --real "$out"/check*.json check
 check_examples audit --real "$out"/audit*.json audit audit-error
 check_examples dhcp-log --real "$out"/dhcp*.json dhcp-log dhcp-log-error
+check_examples boot-log --real "$out"/boot*.json boot-log
 check_examples time --real "$out"/time*.json --seen-only time-error time-bounce time-watch \
     time-no-answer
 pr_done

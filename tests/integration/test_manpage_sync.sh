@@ -16,7 +16,7 @@ if "$PORTREADY" --help >"$PR_TMP/top.help" 2>&1; then
 else
     pr_fail "portready --help does not exit 0"
 fi
-for cmd in check audit time dhcp-log locate; do
+for cmd in check audit time dhcp-log boot-log locate; do
     if ! "$PORTREADY" "$cmd" --help >"$PR_TMP/$cmd.help" 2>&1; then
         pr_fail "$cmd --help does not exit 0"
         continue

@@ -12,7 +12,10 @@ truth_start
 
 # check_accuracy JSON INTERVAL_MS: every bounce's reachability_ms lies within
 # INTERVAL_MS + 2 ms of the truth: the bridge's "forwarding" event after the
-# bounce's admin-up, minus admin-up (both CLOCK_MONOTONIC ns).
+# bounce's admin-up, minus admin-up (both CLOCK_MONOTONIC ns). Early by up
+# to 20 ms more is the recorder's lag, not portready's: it stamps the event
+# when it reads it, and a loaded machine schedules it late (no reply comes
+# before the port forwards).
 check_accuracy() {
     local json=$1 interval=$2
     python3 - "$json" "$PR_TMP/truth" "$interval" <<'PY'
@@ -25,7 +28,7 @@ for b in d["bounces"]:
     fwd = [int(t) for t, port, state in events if state == "forwarding" and int(t) >= b["up_ns"]]
     truth_ms = (fwd[0] - b["up_ns"]) / 1e6
     err = b["reachability_ms"] - truth_ms
-    ok = abs(err) <= interval + 2
+    ok = -(interval + 2) - 20 <= err <= interval + 2
     bad += not ok
     print(f"bounce {b['index']}: measured {b['reachability_ms']:.3f} ms, truth {truth_ms:.3f} ms, error {err:+.3f} ms (limit {interval + 2} ms) {'ok' if ok else 'TOO FAR'}")
 sys.exit(1 if bad else 0)
@@ -55,15 +58,50 @@ if srv_restored; then pr_pass "server link, addresses and default route back"; e
 # The ARP reply comes after carrier, the carrier after admin-up.
 pr_expect_eq "timeline ordered: up <= carrier <= ARP reply" True \
     "$(pr_json "$PR_TMP/stp.json" 'all(b["up_ns"] <= b["carrier_up_ns"] <= b["first_arp_reply_ns"] for b in d["time"]["bounces"])')"
-# Probes during the 4 s block are lost: at 10 ms, well over 300 per bounce.
+# Probes during the 4 s block are lost: at 10 ms about 400 echoes, of
+# which the kernel's neighbour queue keeps about 100 and sends (answered
+# late) once the gateway's MAC is known; well over 200 stay lost even when
+# a loaded machine skips some.
 pr_expect_eq "lost probes recorded" True \
-    "$(pr_json "$PR_TMP/stp.json" 'sum(1 for p in d["time"]["bounces"][0]["probes"] if p["kind"] == "icmp" and p["reply_ns"] is None) > 300')"
+    "$(pr_json "$PR_TMP/stp.json" 'sum(1 for p in d["time"]["bounces"][0]["probes"] if p["kind"] == "icmp" and p["reply_ns"] is None) > 200')"
 if grep -q '<svg' "$PR_TMP/stp.svg" && grep -q 'class="lost"' "$PR_TMP/stp.svg" &&
     grep -q 'first reply' "$PR_TMP/stp.svg"; then
     pr_pass "plot written with lost probes and link events"
 else
     pr_fail "plot"
 fi
+
+# Adaptive by default: the bridge's BPDUs (forward delay 2 s) and, for the
+# second bounce, the first bounce's time predict the end of the block, and
+# the probes go every millisecond from shortly before it: with ARP on, the
+# 30 ms before each first reply hold about 30 ARP probes (3 at a fixed
+# 10 ms). At least 10, so a loaded machine's late wake-ups still pass.
+pr_expect_eq "adaptive by default" True "$(pr_json "$PR_TMP/stp.json" 'd["time"]["adaptive"]')"
+pr_expect_eq "1 ms ARP probes just before each first reply" "[True, True]" \
+    "$(pr_json "$PR_TMP/stp.json" '[sum(1 for p in b["probes"] if p["kind"] == "arp" and b["first_reply_ns"] - 30000000 <= p["sent_ns"] <= b["first_reply_ns"]) >= 10 for b in d["time"]["bounces"]]')"
+
+# 1b. --fixed-interval: every probe on a 10 ms schedule (a late wake-up
+#     delays one, the next keeps its time: never more than one per 10 ms on
+#     average, one more for a first one sent late), about as accurate as
+#     the interval; adaptive sends at most 1.5 x its probes from link-up to
+#     the reply.
+set +e
+in_srv "$PORTREADY" time --iface eth0 --yes --force --down-for 1 --fixed-interval \
+    --format json >"$PR_TMP/fixed.json" 2>"$PR_TMP/fixed.err"
+set -e
+cat "$PR_TMP/fixed.err"
+pr_expect_eq "--fixed-interval: not adaptive" False "$(pr_json "$PR_TMP/fixed.json" 'd["time"]["adaptive"]')"
+pr_expect_eq "--fixed-interval: no more ARP probes than one per 10 ms" True \
+    "$(pr_json "$PR_TMP/fixed.json" '(lambda t: len(t) - 2 <= (t[-1] - t[0]) / 10000000)([p["sent_ns"] for p in d["time"]["bounces"][0]["probes"] if p["kind"] == "arp"])')"
+# Within the interval plus 10 ms of scheduling on a loaded machine (the
+# accuracy itself is bench/timer-accuracy's to measure).
+if check_accuracy "$PR_TMP/fixed.json" 20; then pr_pass "--fixed-interval: within interval + 12 ms of the truth"; else pr_fail "--fixed-interval: accuracy"; fi
+sent_to_reply='sum(1 for p in d["time"]["bounces"][0]["probes"] if p["sent_ns"] <= d["time"]["bounces"][0]["first_reply_ns"])'
+fixed_sent=$(pr_json "$PR_TMP/fixed.json" "$sent_to_reply")
+adaptive_sent=$(pr_json "$PR_TMP/stp.json" "$sent_to_reply")
+echo "probes to the first reply: adaptive $adaptive_sent, fixed $fixed_sent"
+pr_expect_eq "adaptive: at most 1.5 x the probes of a fixed 10 ms" True \
+    "$(python3 -c "print($adaptive_sent <= 1.5 * $fixed_sent)")"
 
 # 2. Raw-socket fallback at 1 ms: the lab's namespace forbids unprivileged
 #    ICMP sockets, so portready must fall back to a raw socket.

@@ -28,6 +28,7 @@ NAME_MAPS = {
     "switches[].ports[].clients",
     "locate[].verdict.clients",  # locate: the port object of check
     "dhcp[].port.verdict.clients",  # dhcp-log --inventory: the locate object
+    "boot_log[].port.verdict.clients",  # boot-log --inventory: the locate object
 }
 DEPRECATED = {("summary.verdicts", k) for k in
               ("slow-renew", "no-offer", "no-request", "no-ack", "renew-failed", "not-seen")}

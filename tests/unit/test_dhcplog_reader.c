@@ -112,12 +112,56 @@ static void whole_file_through_input(void **state)
     dhcplog_splitter_free(&sp);
 }
 
+/* Each line's offset in the input, as the splitter says while handing it. */
+struct offsets {
+    const struct dhcplog_splitter *sp;
+    uint64_t at[8];
+    size_t n;
+};
+
+static int on_line_offset(void *ctx, const char *line, size_t len)
+{
+    struct offsets *o = ctx;
+    (void)line;
+    (void)len;
+    if (o->n < 8)
+        o->at[o->n++] = o->sp->line_offset;
+    return 0;
+}
+
+static void line_offsets_whatever_the_chunks(void **state)
+{
+    (void)state;
+    /* "one\r\n" at 0, "two\n" at 5, "\n" at 9, an overlong line at 10
+     * (skipped: 20 x's and its newline, 21 bytes), "four" at 31, flushed */
+    char input[64];
+    snprintf(input, sizeof input, "one\r\ntwo\n\n%s\nfour", "xxxxxxxxxxxxxxxxxxxx");
+    size_t len = strlen(input);
+    for (size_t chunk = 1; chunk <= 40; chunk++) {
+        struct offsets o = {0};
+        struct dhcplog_splitter sp;
+        o.sp = &sp;
+        assert_int_equal(dhcplog_splitter_init(&sp, 16, on_line_offset, NULL, &o, NULL), 0);
+        for (size_t at = 0; at < len; at += chunk)
+            assert_int_equal(
+                dhcplog_splitter_feed(&sp, input + at, len - at < chunk ? len - at : chunk), 0);
+        assert_int_equal(dhcplog_splitter_flush(&sp), 0);
+        dhcplog_splitter_free(&sp);
+        assert_int_equal(o.n, 4);
+        assert_int_equal(o.at[0], 0);
+        assert_int_equal(o.at[1], 5);
+        assert_int_equal(o.at[2], 9);
+        assert_int_equal(o.at[3], 31);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(lines_whatever_the_chunks),
         cmocka_unit_test(overlong_lines_are_skipped),
         cmocka_unit_test(whole_file_through_input),
+        cmocka_unit_test(line_offsets_whatever_the_chunks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

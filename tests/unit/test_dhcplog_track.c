@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -146,6 +147,18 @@ static void interleaved_clients(void **state)
     dhcplog_tracker_free(t);
 }
 
+/* The verdict of the first client, t freed: its pointers into t cleared. */
+static struct dhcplog_result detached(struct dhcplog_tracker *t)
+{
+    struct dhcplog_result r = result(t, 0);
+    dhcplog_tracker_free(t);
+    r.attempt = NULL;
+    r.via = NULL;
+    r.dhcpd_reason = NULL;
+    r.evidence_count = 0;
+    return r;
+}
+
 /* complete at 0-0.2 s, then a round starting gap_ms after the ACK that
  * completes round_ms after its first DISCOVER (repeated every 4 s). */
 static struct dhcplog_result chain(long gap_ms, long round_ms, bool completes)
@@ -163,13 +176,7 @@ static struct dhcplog_result chain(long gap_ms, long round_ms, bool completes)
              "52:54:00:00:00:07 via eth0");
         feed(t, start + round_ms, "DHCPACK on 10.20.0.57 to 52:54:00:00:00:07 via eth0");
     }
-    struct dhcplog_result r = result(t, 0);
-    dhcplog_tracker_free(t); /* r's pointers are not used after this */
-    r.attempt = NULL;
-    r.via = NULL;
-    r.dhcpd_reason = NULL;
-    r.evidence_count = 0;
-    return r;
+    return detached(t);
 }
 
 static void chainload_windows_and_thresholds(void **state)
@@ -358,6 +365,143 @@ static void stats_and_settled_events(void **state)
     dhcplog_tracker_free(t);
 }
 
+/* A lease at 0-0.2 s, then a new round whose DISCOVER comes gap_ms after
+ * the ACK and completes within 0.2 s: what the server logs when the port
+ * blocked after the chainload's link-up and dropped the earlier DISCOVERs. */
+static struct dhcplog_result late_round(long gap_ms, int64_t chainload_us)
+{
+    struct dhcplog_options o = {.now_us = (base_s + 86400) * DHCPLOG_US_PER_S,
+                                .chainload_us = chainload_us};
+    struct dhcplog_tracker *t = dhcplog_tracker_new(&o, NULL);
+    assert_non_null(t);
+    handshake(t, 0, "52:54:00:00:00:07", "10.20.0.57");
+    handshake(t, 200 + gap_ms, "52:54:00:00:00:07", "10.20.0.57");
+    return detached(t);
+}
+
+static void late_first_round_is_slow_renew(void **state)
+{
+    (void)state;
+    /* The threshold is iPXE's last DISCOVER after link-up: 7 s
+     * (lib/rules/clients.c, docs/clients.md). */
+    assert_int_equal(dhcplog_renew_gap_threshold_us(), MS(7000));
+    assert_string_equal(dhcplog_renew_gap_client(), "ipxe");
+    /* ACK at 0.2 s, next DISCOVER at 10.2 s completing at 10.4 s: gap 10 s,
+     * round 0.2 s; chainload time unknown, so the blackout is the gap */
+    struct dhcplog_result r = late_round(10000, 0);
+    assert_int_equal(r.verdict, DHCPLOG_SLOW_RENEW);
+    assert_true(r.chained);
+    assert_int_equal(r.gap_us, MS(10000));
+    assert_int_equal(r.round_us, MS(200));
+    assert_int_equal(r.blackout_us, MS(10000));
+    assert_true(r.lease_last);
+    assert_non_null(strstr(r.reason, "estimated blackout of 10.0 s"));
+    assert_non_null(strstr(r.reason, "portready check"));
+    /* a known 2 s chainload: 10 - 2 = 8 s, still at least 7 s */
+    r = late_round(10000, MS(2000));
+    assert_int_equal(r.verdict, DHCPLOG_SLOW_RENEW);
+    assert_int_equal(r.blackout_us, MS(8000));
+    /* 8 s gap, 2 s chainload: 6 s < 7 s, complete */
+    r = late_round(8000, MS(2000));
+    assert_int_equal(r.verdict, DHCPLOG_COMPLETE);
+    assert_int_equal(r.blackout_us, MS(6000));
+    /* the threshold itself: 6.999 s complete, 7 s slow-renew */
+    assert_int_equal(late_round(6999, 0).verdict, DHCPLOG_COMPLETE);
+    assert_int_equal(late_round(7000, 0).verdict, DHCPLOG_SLOW_RENEW);
+    /* a healthy chainload (1.5 s) is complete, and says the boot logs decide */
+    r = late_round(1500, 0);
+    assert_int_equal(r.verdict, DHCPLOG_COMPLETE);
+    assert_int_equal(r.blackout_us, MS(1500));
+    assert_true(r.lease_last);
+    /* beyond the 60 s chain window it is a new boot, not a renewal */
+    r = late_round(61000, 0);
+    assert_int_equal(r.verdict, DHCPLOG_COMPLETE);
+    assert_false(r.chained);
+    assert_int_equal(r.blackout_us, -1);
+}
+
+static void later_rounds_and_memory_of_a_late_round(void **state)
+{
+    (void)state;
+    /* firmware lease at 0.2 s, iPXE's round at once (1 s later), the
+     * installer's round 30 s after iPXE's lease: the kernel's boot, not a
+     * block; only the first round after the chain's lease is judged by its
+     * gap */
+    struct dhcplog_tracker *t = tracker();
+    handshake(t, 0, "52:54:00:00:00:07", "10.20.0.57");
+    handshake(t, 1200, "52:54:00:00:00:07", "10.20.0.57");
+    handshake(t, 31400, "52:54:00:00:00:07", "10.20.0.57");
+    struct dhcplog_result r = result(t, 0);
+    assert_int_equal(r.verdict, DHCPLOG_COMPLETE);
+    assert_true(r.chained);
+    assert_int_equal(r.gap_us, MS(30000));
+    assert_int_equal(r.blackout_us, -1);
+    dhcplog_tracker_free(t);
+    /* the first round late (ACK 0.2 s, DISCOVER 12.2 s: 12 s), the
+     * installer's fast round after it: slow-renew, the late round on
+     * record */
+    t = tracker();
+    handshake(t, 0, "52:54:00:00:00:07", "10.20.0.57");
+    handshake(t, 12200, "52:54:00:00:00:07", "10.20.0.57");
+    handshake(t, 40400, "52:54:00:00:00:07", "10.20.0.57");
+    r = result(t, 0);
+    assert_int_equal(r.verdict, DHCPLOG_SLOW_RENEW);
+    assert_int_equal(dhcplog_tracker_get(t, 0)->chain_blackout_us, MS(12000));
+    assert_non_null(strstr(r.reason, "began late"));
+    /* a NAK last: not a lease */
+    feed(t, 41000, "DHCPREQUEST for 10.20.0.99 (10.20.0.2) from 52:54:00:00:00:07 via eth0");
+    feed(t, 41000, "DHCPNAK on 10.20.0.99 to 52:54:00:00:00:07 via eth0");
+    r = result(t, 0);
+    assert_int_equal(r.verdict, DHCPLOG_VERDICT_NAK);
+    assert_false(r.lease_last);
+    /* a later unrelated boot forgets the late round */
+    handshake(t, 600000, "52:54:00:00:00:07", "10.20.0.57");
+    assert_int_equal(result(t, 0).verdict, DHCPLOG_COMPLETE);
+    assert_int_equal(dhcplog_tracker_get(t, 0)->chain_blackout_us, 0);
+    dhcplog_tracker_free(t);
+}
+
+/* Evidence kept by offset is read back from the file, the same text a
+ * copy would hold; a file that shrank says so. */
+static void evidence_by_offset(void **state)
+{
+    (void)state;
+    static const char *const lines[] = {
+        "2024-05-14T10:00:01.000Z pxe01 dhcpd[812]: DHCPDISCOVER from 3c:ec:ef:10:20:01 via eth0",
+        "2024-05-14T10:00:01.000Z pxe01 systemd[1]: Started something.",
+        "2024-05-14T10:00:01.020Z pxe01 dhcpd[812]: DHCPOFFER on 10.20.0.51 to 3c:ec:ef:10:20:01 "
+        "via eth0",
+    };
+    char path[] = "/tmp/portready-dhcplog-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    struct dhcplog_tracker *t = tracker();
+    uint64_t at = 0;
+    for (size_t i = 0; i < 3; i++) {
+        size_t len = strlen(lines[i]);
+        assert_int_equal(write(fd, lines[i], len), (ssize_t)len);
+        assert_int_equal(write(fd, "\n", 1), 1);
+        assert_int_equal(dhcplog_tracker_line_at(t, lines[i], len, at), 0);
+        at += len + 1;
+    }
+    struct dhcplog_result r = result(t, 0);
+    assert_int_equal(r.verdict, DHCPLOG_NO_REQUEST);
+    assert_int_equal(r.evidence_count, 2);
+    assert_string_equal(r.evidence[0], ""); /* not read yet */
+    assert_int_equal(dhcplog_result_load(&r, fd), 0);
+    assert_string_equal(r.evidence[0], lines[0]);
+    assert_string_equal(r.evidence[1], lines[2]);
+    /* the file cut short: the second line is no longer there */
+    assert_int_equal(ftruncate(fd, (off_t)strlen(lines[0]) + 1), 0);
+    r = result(t, 0);
+    assert_int_equal(dhcplog_result_load(&r, fd), -1);
+    assert_string_equal(r.evidence[0], lines[0]);
+    assert_string_equal(r.evidence[1], "(no longer in the file)");
+    dhcplog_tracker_free(t);
+    close(fd);
+    unlink(path);
+}
+
 int main(void)
 {
     setenv("TZ", "UTC", 1);
@@ -369,6 +513,9 @@ int main(void)
         cmocka_unit_test(interleaved_clients),
         cmocka_unit_test(chainload_windows_and_thresholds),
         cmocka_unit_test(earlier_slow_round_is_remembered),
+        cmocka_unit_test(late_first_round_is_slow_renew),
+        cmocka_unit_test(later_rounds_and_memory_of_a_late_round),
+        cmocka_unit_test(evidence_by_offset),
         cmocka_unit_test(attempts_split_on_gap),
         cmocka_unit_test(evidence_is_capped),
         cmocka_unit_test(reason_lines_attach_by_proximity),
