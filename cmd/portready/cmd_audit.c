@@ -293,14 +293,64 @@ static void on_progress(void *user, size_t done, size_t total, size_t failed)
     fflush(stderr);
 }
 
-static void on_result(void *user, size_t index, struct pr_switch *sw)
+/* A switch judged and written on its worker thread as soon as it was read
+ * (audit_ahead_ops): what it waits for its turn with instead of its ports. */
+struct audit_judged {
+    bool thresholds_failed;
+    struct pr_summary summary;
+    struct report_ahead *report; /* NULL: the switch is kept and written at its turn */
+};
+
+static void *on_ready(void *user, size_t index, struct pr_switch *sw)
 {
     (void)index;
     struct audit_output *out = user;
-    if (rules_apply_thresholds_switch(sw, out->thresholds) != 0)
+    struct audit_judged *judged = calloc(1, sizeof *judged);
+    if (judged == NULL)
+        return NULL;
+    judged->thresholds_failed = rules_apply_thresholds_switch(sw, out->thresholds) != 0;
+    rules_summarize(sw, 1, &judged->summary);
+    judged->report = report_write_ahead(out->writer, &out->ropts, sw);
+    if (judged->report != NULL)
+        pr_switch_free(sw); /* its name, host, error and counts stay */
+    return judged;
+}
+
+static void on_discard(void *user, void *ahead)
+{
+    struct audit_output *out = user;
+    struct audit_judged *judged = ahead;
+    report_ahead_free(out->writer, judged->report);
+    free(judged);
+}
+
+static void on_turn(struct audit_output *out, struct pr_switch *sw, struct audit_judged *judged);
+
+static void on_result(void *user, size_t index, struct pr_switch *sw)
+{
+    (void)index;
+    on_turn(user, sw, NULL);
+}
+
+static void on_judged(void *user, size_t index, struct pr_switch *sw, void *ahead)
+{
+    (void)index;
+    on_turn(user, sw, ahead);
+}
+
+static const struct audit_ahead_ops audit_ahead = {on_ready, on_judged, on_discard};
+
+/* A switch's turn, in inventory order; judged NULL: not judged yet. */
+static void on_turn(struct audit_output *out, struct pr_switch *sw, struct audit_judged *judged)
+{
+    if (judged != NULL ? judged->thresholds_failed
+                       : rules_apply_thresholds_switch(sw, out->thresholds) != 0)
         fprintf(stderr, "portready: %s: out of memory applying the thresholds\n", sw->name);
     struct pr_summary one;
-    rules_summarize(sw, 1, &one);
+    if (judged != NULL)
+        one = judged->summary;
+    else
+        rules_summarize(sw, 1, &one);
     out->summary.switches += one.switches;
     out->summary.unreadable += one.unreadable;
     out->summary.ports += one.ports;
@@ -324,7 +374,11 @@ static void on_result(void *user, size_t index, struct pr_switch *sw)
         fputs("\r\033[K", stderr);
         fflush(stderr);
     }
-    out->writer->write_switch(&out->ropts, out->state, sw);
+    if (judged != NULL && judged->report != NULL)
+        report_put_ahead(out->writer, &out->ropts, out->state, judged->report);
+    else
+        out->writer->write_switch(&out->ropts, out->state, sw);
+    free(judged);
     fflush(out->ropts.out);
 }
 
@@ -484,6 +538,7 @@ int cmd_audit(int argc, char **argv)
     struct audit_limits limits = {
         .stop = &cmd_signalled,
         .deadline_ns = cmd_deadline_ns(start_ns, a.report.timeout_total_s),
+        .ahead = &audit_ahead,
     };
     char expired[64];
     snprintf(expired, sizeof expired, "the total timeout of %g s expired",

@@ -127,12 +127,17 @@ void bootlog_reason(const struct bootlog_boot *b, char *buf, size_t len)
                      "DHCP after the chainload never reached the server; %s",
                      flen, fname, at, port_hint);
         break;
+    case BOOTLOG_SCRIPT_LAST:
+        snprintf(buf, len,
+                 "the script %.*s came at %s and nothing was fetched after it: the port let the "
+                 "chainloaded iPXE through (its lease, the script); a script that boots from "
+                 "elsewhere (sanboot, exit to the local disk, a kernel from another server) ends "
+                 "here too, so the install's fate is not in these logs",
+                 flen, fname, at);
+        break;
     case BOOTLOG_HTTP_FAILED:
         if (f != NULL && !r->ok)
             snprintf(buf, len, "GET %.*s answered %u at %s", flen, fname, f->status, at);
-        else if (f != NULL)
-            snprintf(buf, len, "the script %.*s came at %s and no kernel was asked for after it",
-                     flen, fname, at);
         else
             snprintf(buf, len, "iPXE got its lease at %s and asked for no script after it", at);
         break;

@@ -314,7 +314,7 @@ static void judge(struct bootlog_boot *b, const struct bootlog_logs *logs)
         v = BOOTLOG_INSTALLER_DHCP_FAILED;
     } else if (last[BOOTLOG_STAGE_SCRIPT] != NULL) {
         culprit = last[BOOTLOG_STAGE_SCRIPT];
-        v = BOOTLOG_HTTP_FAILED; /* the script came, no kernel after it */
+        v = BOOTLOG_SCRIPT_LAST; /* the script came, nothing fetched after it */
     } else if (ipxe != NULL) {
         culprit = ipxe;
         v = logs->http ? BOOTLOG_HTTP_FAILED : BOOTLOG_NEEDS_HTTP_LOG;

@@ -73,6 +73,8 @@ enum bootlog_verdict {
     BOOTLOG_PRESEED_FAILED,        /* the preseed/kickstart file: an error status */
     BOOTLOG_LEASE_ONLY,            /* a lease and nothing more, and no TFTP log was read: unknown */
     BOOTLOG_NEEDS_HTTP_LOG, /* the iPXE lease and nothing more, and no HTTP log was read: unknown */
+    BOOTLOG_SCRIPT_LAST,    /* the script came and nothing after it was fetched: unknown (the
+                               script may boot from elsewhere: sanboot, exit to the local disk) */
     BOOTLOG_VERDICT_COUNT,
 };
 

@@ -38,6 +38,7 @@ static const struct {
                                 "debian-installer, preseed"},
     [BOOTLOG_LEASE_ONLY] = {"lease-only", 3, NULL, NULL},
     [BOOTLOG_NEEDS_HTTP_LOG] = {"needs-http-log", 3, NULL, NULL},
+    [BOOTLOG_SCRIPT_LAST] = {"script-last", 3, NULL, NULL},
 };
 
 const char *bootlog_verdict_name(enum bootlog_verdict v)

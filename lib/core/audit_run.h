@@ -35,6 +35,18 @@ int audit_run(const struct survey_spec *specs, size_t n, unsigned jobs,
               const volatile sig_atomic_t *stop, audit_result_fn on_result,
               audit_progress_fn on_progress, void *user, struct pr_error *err);
 
+/* Work done on a worker thread as soon as a switch is read, so that what
+ * waits for its turn is small (a judged switch's report written ahead
+ * instead of its ports). ready() returns what result() gets at the
+ * switch's turn, on the calling thread and in order, instead of on_result
+ * (NULL: on_result gets the switch as usual); discard() frees it when the
+ * run was abandoned before its turn. */
+struct audit_ahead_ops {
+    void *(*ready)(void *user, size_t index, struct pr_switch *sw);
+    void (*result)(void *user, size_t index, struct pr_switch *sw, void *ahead);
+    void (*discard)(void *user, void *ahead);
+};
+
 /* How a run may be cut short, beyond audit_run's stop flag. */
 struct audit_limits {
     /* Once non-zero (a signal handler sets it): no further switch starts;
@@ -49,6 +61,8 @@ struct audit_limits {
     int64_t deadline_ns;
     /* Out: the surveys still running when audit_run_limited returned. */
     size_t abandoned;
+    /* NULL: none. */
+    const struct audit_ahead_ops *ahead;
 };
 
 /* audit_run under limits (NULL: none). Every switch is still handed to

@@ -57,7 +57,14 @@ static void closest_names(const struct pr_switch *sw, const char *name, char *bu
 int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, size_t n_ports,
                         int64_t default_vlan, struct pr_error *err)
 {
-    struct pr_port *kept = calloc(sw->n_ports ? sw->n_ports : 1, sizeof *kept);
+    /* Sized for what can be kept, not for every interface read: the
+     * kept array is what a judged switch holds until it is printed. */
+    size_t can_keep = n_ports;
+    for (size_t i = 0; n_ports == 0 && i < sw->n_ports; i++)
+        can_keep += pr_port_is_physical(&sw->ports[i]);
+    if (can_keep > sw->n_ports)
+        can_keep = sw->n_ports;
+    struct pr_port *kept = calloc(can_keep ? can_keep : 1, sizeof *kept);
     bool *taken = calloc(sw->n_ports ? sw->n_ports : 1, sizeof *taken);
     if (kept == NULL || taken == NULL) {
         free(kept);
@@ -111,6 +118,6 @@ int survey_select_ports(struct pr_switch *sw, const struct survey_port *ports, s
     free(taken);
     sw->ports = kept;
     sw->n_ports = n_kept;
-    sw->cap_ports = n_kept ? n_kept : 1;
+    sw->cap_ports = can_keep ? can_keep : 1;
     return rc;
 }

@@ -188,19 +188,19 @@ static void start_attempt(struct dhcplog_mac_state *ms, int64_t t, enum dhcplog_
          * that began long after its lease, stays on record for the rest of
          * the chain (the installer's own round after iPXE's may be fast). */
         const struct dhcplog_attempt *prev = &ms->prev;
-        if (prev->open && prev->acks > 0 && cur->acks > 0 && cur->discovers > 0 &&
-            cur->first_discover_us >= prev->ack_us &&
-            cur->first_discover_us - prev->ack_us <= DHCPLOG_CHAIN_WINDOW_US) {
-            int64_t round = cur->ack_us - cur->first_discover_us;
+        if (prev->open && prev->acks > 0 && cur->acks > 0 && cur->has_round_start &&
+            cur->round_start_us >= prev->ack_us &&
+            cur->round_start_us - prev->ack_us <= DHCPLOG_CHAIN_WINDOW_US) {
+            int64_t round = cur->ack_us - cur->round_start_us;
             if (round >= DHCPLOG_SLOW_US && round > ms->chain_slow_us)
                 ms->chain_slow_us = round;
-            int64_t blackout = cur->first_discover_us - prev->ack_us - ms->chainload_us;
+            int64_t blackout = cur->round_start_us - prev->ack_us - ms->chainload_us;
             if (ms->chain_rounds == 1 && blackout >= dhcplog_renew_gap_threshold_us() &&
                 blackout > ms->chain_blackout_us)
                 ms->chain_blackout_us = blackout;
         }
-        bool chained = cur->acks > 0 && kind == DHCPLOG_DISCOVER && t >= cur->ack_us &&
-                       t - cur->ack_us <= DHCPLOG_CHAIN_WINDOW_US;
+        bool chained = cur->acks > 0 && (kind == DHCPLOG_DISCOVER || kind == DHCPLOG_OFFER) &&
+                       t >= cur->ack_us && t - cur->ack_us <= DHCPLOG_CHAIN_WINDOW_US;
         if (chained) {
             ms->chain_rounds++;
         } else {
@@ -227,6 +227,9 @@ static bool opens_attempt(const struct dhcplog_attempt *cur, const struct dhcplo
     if (line->time_us - cur->last_us > DHCPLOG_ATTEMPT_GAP_US)
         return true;
     if (line->kind == DHCPLOG_DISCOVER && (cur->acks > 0 || cur->naks > 0))
+        return true;
+    /* An OFFER after the lease answers a DISCOVER the server did not log. */
+    if (line->kind == DHCPLOG_OFFER && cur->acks > 0)
         return true;
     return line->kind == DHCPLOG_REQUEST && cur->acks > 0;
 }
@@ -261,6 +264,10 @@ static int handshake_line(struct dhcplog_tracker *t, const struct dhcplog_line *
     case DHCPLOG_DISCOVER:
         if (cur->discovers == 0)
             cur->first_discover_us = line->time_us;
+        if (!cur->has_round_start) {
+            cur->round_start_us = line->time_us;
+            cur->has_round_start = true;
+        }
         cur->discovers += n;
         ms->ever_discover = true;
         if (line->reason != NULL)
@@ -269,6 +276,10 @@ static int handshake_line(struct dhcplog_tracker *t, const struct dhcplog_line *
         t->last_discover_us = line->time_us;
         break;
     case DHCPLOG_OFFER:
+        if (!cur->has_round_start) {
+            cur->round_start_us = line->time_us;
+            cur->has_round_start = true;
+        }
         cur->offers += n;
         cur->offered_ip = line->ip;
         break;

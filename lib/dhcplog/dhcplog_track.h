@@ -45,6 +45,11 @@ struct dhcplog_attempt {
     bool open;
     int64_t first_us, last_us;
     int64_t first_discover_us, ack_us, nak_us; /* valid when the count is > 0 */
+    /* When the round began as the server saw it: its first DISCOVER, or,
+     * from a server that logs none (Kea below debug level), its first
+     * OFFER, which answers one. Valid when has_round_start. */
+    int64_t round_start_us;
+    bool has_round_start;
     unsigned discovers, offers, requests, acks, naks;
     uint32_t offered_ip, requested_ip, request_server, acked_ip;
     char via[DHCPLOG_VIA_MAX];

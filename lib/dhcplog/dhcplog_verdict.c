@@ -83,10 +83,12 @@ static void chain_intro(char *buf, size_t len, const struct dhcplog_result *r,
     localtime_r(&t, &tm);
     pr_strlcatf(buf, len,
                 "the handshake completed at %02d:%02d:%02d (in %.1f s), then %.1f s later the NIC "
-                "was "
-                "re-initialised (chainload) and a new round of %u DISCOVER%s",
-                tm.tm_hour, tm.tm_min, tm.tm_sec, seconds(r->first_round_us), seconds(r->gap_us),
-                cur->discovers, plural(cur->discovers));
+                "was re-initialised (chainload) and a new round",
+                tm.tm_hour, tm.tm_min, tm.tm_sec, seconds(r->first_round_us), seconds(r->gap_us));
+    if (cur->discovers > 0)
+        pr_strlcatf(buf, len, " of %u DISCOVER%s", cur->discovers, plural(cur->discovers));
+    else
+        pr_strlcatf(buf, len, " (its first OFFER: the server logs no DISCOVER at this level)");
 }
 
 /* The server whose log it is, "dhcpd" when unknown. */
@@ -261,16 +263,16 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
     else if (a->has_request_reason)
         r->dhcpd_reason = a->request_reason;
     if (a->acks > 0)
-        r->time_to_ack_us = a->ack_us - (a->discovers > 0 ? a->first_discover_us : a->first_us);
+        r->time_to_ack_us = a->ack_us - (a->has_round_start ? a->round_start_us : a->first_us);
 
-    r->chained = prev->open && prev->acks > 0 && a->discovers > 0 &&
-                 a->first_discover_us >= prev->ack_us &&
-                 a->first_discover_us - prev->ack_us <= DHCPLOG_CHAIN_WINDOW_US;
+    r->chained = prev->open && prev->acks > 0 && a->has_round_start &&
+                 a->round_start_us >= prev->ack_us &&
+                 a->round_start_us - prev->ack_us <= DHCPLOG_CHAIN_WINDOW_US;
     if (r->chained) {
-        r->gap_us = a->first_discover_us - prev->ack_us;
-        r->round_us = (a->acks > 0 ? a->ack_us : a->last_us) - a->first_discover_us;
+        r->gap_us = a->round_start_us - prev->ack_us;
+        r->round_us = (a->acks > 0 ? a->ack_us : a->last_us) - a->round_start_us;
         r->first_round_us =
-            prev->ack_us - (prev->discovers > 0 ? prev->first_discover_us : prev->first_us);
+            prev->ack_us - (prev->has_round_start ? prev->round_start_us : prev->first_us);
         if (ms->chain_rounds == 1) {
             r->blackout_us = r->gap_us - ms->chainload_us;
             if (r->blackout_us < 0)
@@ -338,6 +340,11 @@ void dhcplog_classify(const struct dhcplog_mac_state *ms, struct dhcplog_result 
                             "DISCOVER, OFFER, REQUEST and ACK seen: %s leased %.1f s after the "
                             "first DISCOVER (%u DISCOVER%s)",
                             ip, seconds(r->time_to_ack_us), a->discovers, plural(a->discovers));
+            else if (a->offers > 0 && a->requests == 0)
+                pr_strlcatf(buf, len,
+                            "OFFER and ACK seen (the server logs no DISCOVER or REQUEST at this "
+                            "level): %s leased %.1f s after the first OFFER",
+                            ip, seconds(r->time_to_ack_us));
             else
                 pr_strlcatf(buf, len, "REQUEST and ACK seen (the client re-used its lease): %s",
                             ip);

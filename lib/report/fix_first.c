@@ -10,6 +10,16 @@
 
 #define FIX_FIRST_SWITCHES 5
 
+static int append(struct fix_first *ff, const struct fix_first_switch *tally, struct pr_error *err)
+{
+    void *items = ff->switches;
+    if (pr_grow(&items, &ff->cap, ff->n, sizeof *ff->switches, 8) != 0)
+        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory tallying findings");
+    ff->switches = items;
+    ff->switches[ff->n++] = *tally;
+    return 0;
+}
+
 int fix_first_add(struct fix_first *ff, const struct pr_switch *sw, struct pr_error *err)
 {
     struct fix_first_switch tally = {.blocked = 0};
@@ -25,12 +35,16 @@ int fix_first_add(struct fix_first *ff, const struct pr_switch *sw, struct pr_er
     }
     if (tally.blocked == 0)
         return 0;
-    void *items = ff->switches;
-    if (pr_grow(&items, &ff->cap, ff->n, sizeof *ff->switches, 8) != 0)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory tallying findings");
-    ff->switches = items;
     pr_strlcpy(tally.name, sw->name, sizeof tally.name);
-    ff->switches[ff->n++] = tally;
+    return append(ff, &tally, err);
+}
+
+int fix_first_take(struct fix_first *ff, const struct fix_first *from, struct pr_error *err)
+{
+    for (size_t i = 0; i < from->n; i++) {
+        if (append(ff, &from->switches[i], err) != 0)
+            return -1;
+    }
     return 0;
 }
 

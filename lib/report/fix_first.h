@@ -27,6 +27,11 @@ struct fix_first {
  * PR_ERR_INTERNAL when out of memory. */
 int fix_first_add(struct fix_first *ff, const struct pr_switch *sw, struct pr_error *err);
 
+/* Appends from's tallies (kept by fix_first_add for one switch written
+ * ahead of its turn) to ff, in order; from is left as it was. -1 with
+ * PR_ERR_INTERNAL when out of memory. */
+int fix_first_take(struct fix_first *ff, const struct fix_first *from, struct pr_error *err);
+
 /* Prints "Fix first: ..." (up to five switches, most blocked ports first;
  * within a switch, findings by the number of ports they block), then
  * fix_hint on a line of its own when not NULL. Prints nothing when no port

@@ -160,6 +160,12 @@ static int json_begin(const struct report_options *opts, void **state, struct pr
     return 0;
 }
 
+static void write_switch_object(struct json_out *j, const struct pr_switch *sw);
+
+/* Where the switches' objects are: in the document's object (depth 1),
+ * in its "switches" array (2). */
+#define JSON_SWITCHES_DEPTH 2
+
 static void json_write_switch(const struct report_options *opts, void *state,
                               const struct pr_switch *sw)
 {
@@ -167,7 +173,37 @@ static void json_write_switch(const struct report_options *opts, void *state,
     struct json_state *st = state;
     if (st == NULL)
         return;
-    struct json_out *j = &st->j;
+    write_switch_object(&st->j, sw);
+}
+
+/* The switch's object as the first of the array would be written: the
+ * comma before all but the first comes at its turn. */
+static int json_write_ahead(const struct report_options *opts, const struct pr_switch *sw,
+                            FILE *out, void **tally)
+{
+    (void)opts;
+    struct json_out j;
+    json_init(&j, out, true);
+    j.depth = JSON_SWITCHES_DEPTH;
+    j.need_comma[JSON_SWITCHES_DEPTH] = false;
+    write_switch_object(&j, sw);
+    *tally = NULL;
+    return 0;
+}
+
+static void json_take_ahead(const struct report_options *opts, void *state, void *tally)
+{
+    (void)tally;
+    struct json_state *st = state;
+    if (st == NULL)
+        return;
+    if (st->j.need_comma[JSON_SWITCHES_DEPTH])
+        fputc(',', opts->out);
+    st->j.need_comma[JSON_SWITCHES_DEPTH] = true;
+}
+
+static void write_switch_object(struct json_out *j, const struct pr_switch *sw)
+{
     json_begin_object(j);
     json_key(j, "name");
     json_string(j, sw->name);
@@ -278,6 +314,8 @@ const struct report_writer report_writer_json = {
     .begin = json_begin,
     .write_switch = json_write_switch,
     .end = json_end,
+    .write_ahead = json_write_ahead,
+    .take_ahead = json_take_ahead,
 };
 
 void report_json_port(struct json_out *j, const struct pr_port *port)

@@ -52,7 +52,33 @@ struct report_writer {
      * inventory): what this format prints on out instead, the message
      * being the error the command also prints to stderr. NULL: nothing. */
     void (*write_failure)(FILE *out, const char *message);
+    /* Optional (NULL: the writer needs the switch itself at its turn).
+     * write_ahead() writes sw's part of the report into out, on any thread,
+     * byte for byte as write_switch() would, and sets *tally to what the
+     * state takes in at the switch's turn (NULL: nothing); -1 when out of
+     * memory. take_ahead() is that turn, before the part is copied to
+     * opts->out: the state takes in tally (freeing it) and writes what
+     * comes before the part; tally NULL only frees nothing. */
+    int (*write_ahead)(const struct report_options *opts, const struct pr_switch *sw, FILE *out,
+                       void **tally);
+    void (*take_ahead)(const struct report_options *opts, void *state, void *tally);
+    void (*free_tally)(void *tally);
 };
+
+/* A switch's part of the report written ahead of its turn (the audit
+ * writes each switch as soon as it is judged, then frees the switch and
+ * keeps only this until the switches before it are printed).
+ * report_write_ahead() returns NULL when the writer cannot write ahead or
+ * memory ran out (then write_switch() at the turn, as usual);
+ * report_put_ahead() writes the part at its turn and frees it;
+ * report_ahead_free() frees one never put (NULL accepted). */
+struct report_ahead;
+struct report_ahead *report_write_ahead(const struct report_writer *w,
+                                        const struct report_options *opts,
+                                        const struct pr_switch *sw);
+void report_put_ahead(const struct report_writer *w, const struct report_options *opts, void *state,
+                      struct report_ahead *ahead);
+void report_ahead_free(const struct report_writer *w, struct report_ahead *ahead);
 
 /* Flushes out and checks its error flag: 0, or -1 with PR_ERR_IO ("cannot
  * write the report: REASON"). For writers' end(). */

@@ -286,12 +286,51 @@ static bool has_not_ready(const struct pr_switch *sw)
     return false;
 }
 
+static void text_print_switch(const struct report_options *opts, const struct pr_switch *sw);
+
 static void text_write_switch(const struct report_options *opts, void *state,
                               const struct pr_switch *sw)
 {
     struct text_state *st = state;
     if (st != NULL && fix_first_add(&st->fix_first, sw, NULL) != 0)
         fix_first_free(&st->fix_first); /* advice only: drop it rather than mislead */
+    text_print_switch(opts, sw);
+}
+
+/* The tally of a switch written ahead: its "fix first" line, if any. */
+static int text_write_ahead(const struct report_options *opts, const struct pr_switch *sw,
+                            FILE *out, void **tally)
+{
+    struct fix_first *ff = calloc(1, sizeof *ff);
+    if (ff == NULL || fix_first_add(ff, sw, NULL) != 0) {
+        free(ff);
+        return -1;
+    }
+    *tally = ff;
+    struct report_options ahead = *opts;
+    ahead.out = out;
+    text_print_switch(&ahead, sw);
+    return 0;
+}
+
+static void text_free_tally(void *tally)
+{
+    fix_first_free(tally);
+    free(tally);
+}
+
+static void text_take_ahead(const struct report_options *opts, void *state, void *tally)
+{
+    (void)opts;
+    struct text_state *st = state;
+    if (st != NULL && tally != NULL && fix_first_take(&st->fix_first, tally, NULL) != 0)
+        fix_first_free(&st->fix_first);
+    if (tally != NULL)
+        text_free_tally(tally);
+}
+
+static void text_print_switch(const struct report_options *opts, const struct pr_switch *sw)
+{
     if (opts->quiet && sw->error.code == PR_OK && !has_not_ready(sw) && sw->n_port_errors == 0)
         return;
     FILE *out = opts->out;
@@ -376,6 +415,9 @@ const struct report_writer report_writer_text = {
     .begin = text_begin,
     .write_switch = text_write_switch,
     .end = text_end,
+    .write_ahead = text_write_ahead,
+    .take_ahead = text_take_ahead,
+    .free_tally = text_free_tally,
 };
 
 void report_text_port(const struct report_options *opts, const struct pr_port *port)

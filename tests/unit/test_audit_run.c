@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <pthread.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -265,6 +266,98 @@ static void test_abandon_flag_before_start(void **state)
     cut_done(1, false);
 }
 
+/* What the ahead callbacks saw. */
+struct ahead_seen {
+    pthread_t caller;
+    size_t ready, off_caller, results, discarded;
+    bool in_order, matched, freed;
+};
+
+struct ahead_token {
+    size_t index;
+    size_t ports; /* the switch's ports when it was ready */
+};
+
+static void *on_ahead_ready(void *user, size_t index, struct pr_switch *sw)
+{
+    struct ahead_seen *s = user;
+    struct ahead_token *t = malloc(sizeof *t);
+    assert_non_null(t);
+    *t = (struct ahead_token){index, sw->n_ports};
+    __atomic_add_fetch(&s->ready, 1, __ATOMIC_SEQ_CST);
+    if (!pthread_equal(pthread_self(), s->caller))
+        __atomic_add_fetch(&s->off_caller, 1, __ATOMIC_SEQ_CST);
+    pr_switch_free(sw); /* what the audit does once the report is written */
+    return t;
+}
+
+static void on_ahead_result(void *user, size_t index, struct pr_switch *sw, void *ahead)
+{
+    struct ahead_seen *s = user;
+    struct ahead_token *t = ahead;
+    if (index != s->results)
+        s->in_order = false;
+    if (t->index != index || t->ports != 1)
+        s->matched = false;
+    /* The switch's own fields stay; its ports are gone. */
+    if (sw->n_ports != 0 || strcmp(sw->name, index == 0 ? "sw0" : "sw1") != 0)
+        s->freed = false;
+    s->results++;
+    free(t);
+}
+
+static void on_ahead_discard(void *user, void *ahead)
+{
+    struct ahead_seen *s = user;
+    __atomic_add_fetch(&s->discarded, 1, __ATOMIC_SEQ_CST);
+    free(ahead);
+}
+
+static void on_no_result(void *user, size_t index, struct pr_switch *sw)
+{
+    (void)user;
+    (void)index;
+    (void)sw;
+    fail_msg("on_result called for a switch ready() took");
+}
+
+static void test_ahead_runs_on_workers_and_results_come_in_order(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/pr-audit-ahead.XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char walk[64];
+    snprintf(walk, sizeof walk, "%s/sw.snmprec", dir);
+    write_recording(walk);
+    struct pr_snmp_options opts;
+    pr_snmp_options_defaults(&opts);
+    struct survey_spec specs[N_SWITCHES];
+    for (size_t i = 0; i < N_SWITCHES; i++)
+        specs[i] = (struct survey_spec){.name = i == 0 ? "sw0" : "sw1",
+                                        .snmp = &opts,
+                                        .driver = "generic-snmp",
+                                        .expect_vlan = -1,
+                                        .walk_path = walk};
+    static const struct audit_ahead_ops ops = {on_ahead_ready, on_ahead_result, on_ahead_discard};
+    struct audit_limits limits = {.ahead = &ops};
+    struct ahead_seen seen = {
+        .caller = pthread_self(), .in_order = true, .matched = true, .freed = true};
+    struct pr_error err = {0};
+    assert_int_equal(
+        audit_run_limited(specs, N_SWITCHES, 2, &limits, on_no_result, NULL, &seen, &err), 0);
+    /* Every switch was ready once, on a worker (2 jobs: 2 threads), and
+     * handed over in order with its own token; none discarded. */
+    assert_int_equal(seen.ready, N_SWITCHES);
+    assert_int_equal(seen.off_caller, N_SWITCHES);
+    assert_int_equal(seen.results, N_SWITCHES);
+    assert_true(seen.in_order);
+    assert_true(seen.matched);
+    assert_true(seen.freed);
+    assert_int_equal(seen.discarded, 0);
+    unlink(walk);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -272,6 +365,7 @@ int main(void)
         cmocka_unit_test(test_more_jobs_than_switches),
         cmocka_unit_test(test_deadline_abandons_the_switch_in_flight),
         cmocka_unit_test(test_abandon_flag_before_start),
+        cmocka_unit_test(test_ahead_runs_on_workers_and_results_come_in_order),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
