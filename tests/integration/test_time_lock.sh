@@ -42,6 +42,8 @@ second_refused() {
     rc=$?
     set -e
     pr_expect_eq "$what: first run completes, exit 0" 0 "$rc"
+    # What the first run said, when it did not end well: the cause is in it.
+    [ "$rc" -eq 0 ] || cat "$PR_TMP/$name-first.err" "$PR_TMP/$name-first.out"
 }
 
 # The same interface by its altname, while a first run holds it down.
