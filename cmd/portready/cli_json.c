@@ -55,3 +55,11 @@ struct pr_error *cli_error(struct pr_error *err, enum pr_error_code code, const 
     va_end(ap);
     return err;
 }
+
+void cli_json_name_key(const char *name, char *buf, size_t len)
+{
+    snprintf(buf, len, "%s", name);
+    for (char *p = buf; *p; p++)
+        if (*p == '-')
+            *p = '_';
+}

@@ -8,6 +8,7 @@
 #define PR_CLI_JSON_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "util/error.h"
 
@@ -16,6 +17,10 @@
  * (or in the --format value itself, which then is not json) is answered in
  * JSON too. Stops at "--". */
 bool cli_wants_json(int argc, char **argv);
+
+/* A verdict's name as a JSON key, in snake_case ("slow-renew" ->
+ * "slow_renew"), into buf. */
+void cli_json_name_key(const char *name, char *buf, size_t len);
 
 /* The document of check (round 0) or audit (round >= 1) that failed before
  * it read any switch: no switches, a zero summary, err as "error". */

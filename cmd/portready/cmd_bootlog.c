@@ -322,23 +322,9 @@ static void print_json_client(const struct bootlog_cli *cli, struct json_out *j,
     for (size_t i = 0; i < b->n_rows; i++)
         print_json_row(cli, j, c, &b->rows[i]);
     json_end_array(j);
-    if (cli->inventory != NULL) {
-        const struct locate_answer *port = located(cli, c->mac);
-        json_key(j, "port");
-        if (port != NULL)
-            locate_json_answer(j, port);
-        else
-            json_null(j);
-    }
+    if (cli->inventory != NULL)
+        locate_json_port(j, located(cli, c->mac));
     json_end_object(j);
-}
-
-static void verdict_key(enum bootlog_verdict v, char *buf, size_t len)
-{
-    snprintf(buf, len, "%s", bootlog_verdict_name(v));
-    for (char *p = buf; *p; p++)
-        if (*p == '-')
-            *p = '_';
 }
 
 static void print_json(const struct bootlog_cli *cli, const struct bootlog_timeline *t,
@@ -369,7 +355,7 @@ static void print_json(const struct bootlog_cli *cli, const struct bootlog_timel
     json_begin_object(&j);
     char key[32];
     for (int v = 0; v < BOOTLOG_VERDICT_COUNT; v++) {
-        verdict_key(v, key, sizeof key);
+        cli_json_name_key(bootlog_verdict_name(v), key, sizeof key);
         json_key(&j, key);
         json_int(&j, counts[v]);
     }

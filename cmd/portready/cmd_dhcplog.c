@@ -405,24 +405,9 @@ static void print_json_result(const struct dhcplog_cli *cli, struct json_out *j,
     json_end_array(j);
     json_key(j, "evidence_omitted");
     json_int(j, (int64_t)r->omitted);
-    if (cli->inventory != NULL) {
-        const struct locate_answer *port = located(cli, ms->mac);
-        json_key(j, "port");
-        if (port != NULL)
-            locate_json_answer(j, port);
-        else
-            json_null(j);
-    }
+    if (cli->inventory != NULL)
+        locate_json_port(j, located(cli, ms->mac));
     json_end_object(j);
-}
-
-/* A verdict's name as a key: snake_case ("slow_renew"). */
-static void verdict_key(enum dhcplog_verdict v, char *buf, size_t len)
-{
-    snprintf(buf, len, "%s", dhcplog_verdict_name(v));
-    for (char *p = buf; *p; p++)
-        if (*p == '-')
-            *p = '_';
 }
 
 /* The document: the clients of t (NULL: none, the command failed before
@@ -458,14 +443,14 @@ static void print_json(const struct dhcplog_cli *cli, const struct dhcplog_track
     json_begin_object(&j);
     char key[32];
     for (int v = DHCPLOG_COMPLETE; v <= DHCPLOG_NOT_SEEN; v++) {
-        verdict_key(v, key, sizeof key);
+        cli_json_name_key(dhcplog_verdict_name(v), key, sizeof key);
         json_key(&j, key);
         json_int(&j, counts[v]);
     }
     /* Deprecated: the verdict names as keys ("slow-renew"), as schema 1
      * first had them; kept beside the snake_case keys (docs/json.md). */
     for (int v = DHCPLOG_COMPLETE; v <= DHCPLOG_NOT_SEEN; v++) {
-        verdict_key(v, key, sizeof key);
+        cli_json_name_key(dhcplog_verdict_name(v), key, sizeof key);
         if (strcmp(key, dhcplog_verdict_name(v)) == 0)
             continue;
         json_key(&j, dhcplog_verdict_name(v));

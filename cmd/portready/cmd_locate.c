@@ -210,6 +210,15 @@ void locate_line(const struct locate_answer *a, char *buf, size_t len)
                     (long long)p->expected_blackout_s.value);
 }
 
+void locate_json_port(struct json_out *j, const struct locate_answer *a)
+{
+    json_key(j, "port");
+    if (a != NULL)
+        locate_json_answer(j, a);
+    else
+        json_null(j);
+}
+
 void locate_json_answer(struct json_out *j, const struct locate_answer *a)
 {
     char mac[PR_MAC_TEXT];

@@ -41,6 +41,10 @@ void locate_line(const struct locate_answer *a, char *buf, size_t len);
  * verdict (the port object as check writes it, or null), message. */
 void locate_json_answer(struct json_out *j, const struct locate_answer *a);
 
+/* The "port" key of a dhcp-log or boot-log entry under --inventory: the
+ * answer's object, or null when the MAC was not located. */
+void locate_json_port(struct json_out *j, const struct locate_answer *a);
+
 /* The exit status of one answer: the port's verdict as check's, 3 when
  * not located. */
 int locate_exit_code(const struct locate_answer *a);
