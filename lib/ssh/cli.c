@@ -235,6 +235,12 @@ static int cli_read_prompt(struct pr_ssh_cli *cli, bool first, size_t sent_mark,
         if (n == 0) {
             if (cli_drain_stderr(cli, cli->shell, &cli->clean, phase, err) != 0)
                 break;
+            /* The watchdog ends a session at the deadline by shutting
+             * its socket: a channel closed then is the timeout. */
+            if (pr_ssh_conn_timed_out(&cli->conn)) {
+                cli_read_failed(cli, phase, received_before, err);
+                break;
+            }
             if (ssh_channel_is_eof(cli->shell) || ssh_channel_is_closed(cli->shell)) {
                 char last[300];
                 cli_last_line(cli, last, sizeof last);
@@ -406,7 +412,11 @@ int pr_ssh_cli_exec(struct pr_ssh_cli *cli, const char *command, const struct pr
             continue;
         }
         rc = cli_drain_stderr(cli, chan, errors.len < 4096 ? &errors : NULL, phase, err);
-        if (rc == 0 && ssh_channel_is_eof(chan))
+        /* An end of file the watchdog caused is a timeout, never the
+         * end of a configuration cut short. */
+        if (rc == 0 && pr_ssh_conn_timed_out(&cli->conn))
+            rc = cli_io_error(cli, phase, err);
+        else if (rc == 0 && ssh_channel_is_eof(chan))
             break;
     }
     free(buf);
