@@ -26,11 +26,13 @@ bottle=$PR_SOURCE_DIR/lab/netns/pxe-bottle
 
 # Two scenarios at a time (each its own namespaces): the suite's budget.
 scenarios=(stp-nonedge rstp-nonedge stp-off rstp-edge rstp-auto lacp lacp-fallback)
+all_pids=()
 run_pair() {
     local s pids=()
     for s in "$@"; do
-        "$bottle" "$s" "$out/$s" --portready "$PORTREADY" >"$out/$s.out" 2>&1 &
+        "$bottle" "$s" "$out/$s" --portready "$PORTREADY" --client qemu >"$out/$s.out" 2>&1 &
         pids+=("$!")
+        all_pids+=("$!")
         PR_PIDS+=("$!")
         sleep 1
     done
@@ -91,7 +93,10 @@ for f in stp-nonedge/dhcpd.log stp-nonedge/tftpd.log rstp-edge/kea.log lacp-fall
     rstp-edge/access.log; do
     if [ -s "$out/$f" ]; then pr_pass "kept $f"; else pr_fail "no $f"; fi
 done
-# Nothing of the bottle is left.
-left=$(ip netns list | awk '{print $1}' | grep '^prpxe-' || true)
-pr_expect_eq "every prpxe- namespace removed" "" "$left"
+# Nothing of these bottles is left (each named after its pxe-bottle's PID).
+left=
+for p in "${all_pids[@]}"; do
+    left+=$(ip netns list | awk '{print $1}' | grep "^prpxe-$p-" || true)
+done
+pr_expect_eq "every namespace of these runs removed" "" "$left"
 pr_done
