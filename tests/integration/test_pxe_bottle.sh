@@ -8,16 +8,12 @@
 # did. Needs root (namespaces); every server's log is kept in
 # $PR_BUILD_DIR/pxe-bottle/SCENARIO (or PXE_BOTTLE_OUT).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/pxe_lib.sh"
 
-[ "$(id -u)" -eq 0 ] || pr_skip "needs root to build network namespaces (CI runs as root)"
-for prog in qemu-system-x86_64 ovs-vswitchd ovsdb-server dhcpd kea-dhcp4 dnsmasq in.tftpd nginx \
-    snmpd busybox unshare ethtool bc; do
-    command -v "$prog" >/dev/null || pr_skip "$prog is not installed (scripts/deps)"
-done
+pxe_need qemu-system-x86_64 ovs-vswitchd ovsdb-server dhcpd kea-dhcp4 dnsmasq in.tftpd nginx \
+    snmpd busybox unshare ethtool
 [ -f /usr/lib/ipxe/qemu/pxe-e1000.rom ] && [ -f /usr/lib/ipxe/ipxe.pxe ] ||
     pr_skip "Debian's ipxe-qemu and ipxe are not installed (scripts/deps)"
-ip netns add "prpxe-$$-probe" 2>/dev/null || pr_skip "cannot create network namespaces here"
-ip netns del "prpxe-$$-probe"
 
 out=${PXE_BOTTLE_OUT:-${PR_BUILD_DIR:-$PR_TMP}/pxe-bottle}
 rm -rf "$out"
@@ -93,10 +89,6 @@ for f in stp-nonedge/dhcpd.log stp-nonedge/tftpd.log rstp-edge/kea.log lacp-fall
     rstp-edge/access.log; do
     if [ -s "$out/$f" ]; then pr_pass "kept $f"; else pr_fail "no $f"; fi
 done
-# Nothing of these bottles is left (each named after its pxe-bottle's PID).
-left=
-for p in "${all_pids[@]}"; do
-    left+=$(ip netns list | awk '{print $1}' | grep "^prpxe-$p-" || true)
-done
-pr_expect_eq "every namespace of these runs removed" "" "$left"
+# Nothing of these bottles is left.
+pxe_expect_removed "${all_pids[@]}"
 pr_done

@@ -11,6 +11,7 @@
 # (namespaces); the logs are kept in $PR_BUILD_DIR/pxe-udhcpc/RUN (or
 # PXE_UDHCPC_OUT).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/pxe_lib.sh"
 
 bottle=$PR_SOURCE_DIR/lab/netns/pxe-bottle
 
@@ -25,14 +26,8 @@ for bad in "--client floppy" "--server bootpd"; do
     fi
 done
 
-[ "$(id -u)" -eq 0 ] || pr_skip "needs root to build network namespaces (CI runs as root)"
-for prog in busybox ovs-vswitchd ovsdb-server dhcpd kea-dhcp4 dnsmasq in.tftpd nginx snmpd unshare \
-    ethtool; do
-    command -v "$prog" >/dev/null || pr_skip "$prog is not installed (scripts/deps)"
-done
+pxe_need busybox ovs-vswitchd ovsdb-server dhcpd kea-dhcp4 dnsmasq in.tftpd nginx snmpd unshare ethtool
 busybox udhcpc --help >/dev/null 2>&1 || pr_skip "this busybox has no udhcpc"
-ip netns add "prpxe-$$-probe" 2>/dev/null || pr_skip "cannot create network namespaces here"
-ip netns del "prpxe-$$-probe"
 
 out=${PXE_UDHCPC_OUT:-${PR_BUILD_DIR:-$PR_TMP}/pxe-udhcpc}
 rm -rf "$out"
@@ -186,10 +181,6 @@ pr_expect_eq "dhcpd behind the bridge, STP off: complete" complete "$(verdict st
 pr_expect_eq "dnsmasq behind the OVS bond with fallback: complete" complete \
     "$(verdict lacp-fallback dnsmasq)"
 
-# Nothing of these bottles is left (each named after its pxe-bottle's PID).
-left=
-for p in "${pids[@]}"; do
-    left+=$(ip netns list | awk '{print $1}' | grep "^prpxe-$p-" || true)
-done
-pr_expect_eq "every namespace of these runs removed" "" "$left"
+# Nothing of these bottles is left.
+pxe_expect_removed "${pids[@]}"
 pr_done
