@@ -38,12 +38,25 @@ mkdir -p "$out"
 # first: all at once (udhcpc sleeps most of the time), the suite's budget.
 runs=(lacp rstp-nonedge stp-nonedge rstp-nonedge:dhcpd rstp-nonedge:dnsmasq stp-nonedge:kea
     stp-nonedge:dnsmasq lacp-fallback rstp-auto rstp-edge stp-off)
+# stp-off runs without --client, on a PATH without qemu-system-x86_64 (a
+# folder of links to every other program): pxe-bottle must choose udhcpc
+# itself and say why.
+noqemu=$PR_TMP/noqemu-bin
+mkdir -p "$noqemu"
+IFS=: read -r -a dirs <<<"$PATH"
+for d in "${dirs[@]}"; do
+    for f in "$d"/*; do
+        n=${f##*/}
+        [ "$n" = qemu-system-x86_64 ] || [ -e "$noqemu/$n" ] || ln -s "$f" "$noqemu/$n"
+    done
+done
 t0=$(date +%s)
 pids=()
 for r in "${runs[@]}"; do
-    s=${r%%:*} server=()
+    s=${r%%:*} server=() client=(--client udhcpc) path=$PATH
     [ "$r" != "$s" ] && server=(--server "${r#*:}")
-    "$bottle" "$s" "$out/$r" --portready "$PORTREADY" --client udhcpc "${server[@]}" \
+    [ "$r" = stp-off ] && client=() path=$noqemu
+    PATH=$path "$bottle" "$s" "$out/$r" --portready "$PORTREADY" "${client[@]}" "${server[@]}" \
         >"$out/$r.out" 2>&1 &
     pids+=("$!")
     PR_PIDS+=("$!")
@@ -53,6 +66,11 @@ for p in "${pids[@]}"; do wait "$p" || true; done
 echo "# all runs: $(($(date +%s) - t0)) s"
 
 get() { sed -n "s/^$2=//p" "$out/$1/result" | tail -1; }
+
+pr_expect_eq "stp-off, QEMU not on the PATH: pxe-bottle chose udhcpc, saying why" \
+    "udhcpc qemu-system-x86_64 is not installed" "$(get stp-off client) $(get stp-off client_reason)"
+grep -q "QEMU cannot run here (qemu-system-x86_64 is not installed): the client is busybox udhcpc" \
+    "$out/stp-off.out" && pr_pass "stp-off: the line saying so" || pr_fail "stp-off: $(head -3 "$out/stp-off.out")"
 
 # The expectations, by hand from each scenario's switch and each client's
 # schedule (docs/clients.md): pxe-rom's last DISCOVER at 28 s (budget 60),
