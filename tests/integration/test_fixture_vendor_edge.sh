@@ -83,8 +83,9 @@ pr_expect_eq "hpicf-bridge: no problem" "" "$(problems hp)"
 pr_expect_eq "hpicf-bridge: 12 vendor edge rows" "12" "$(rows hp)"
 
 # The same with a row of EdgeSwitch-SWITCHING-MIB agentStpCstPortEdge added
-# (1.3.6.1.4.1.4413.1.1.1.2.15.9.1.4.1 = enable(1)): an unread table.
-{ cat "$H"; echo "1.3.6.1.4.1.4413.1.1.1.2.15.9.1.4.1|2|1"; } >"$PR_TMP/fastpath.snmprec"
+# (1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4.1 = enable(1), LibreNMS's copy of the
+# MIB): an unread table.
+{ cat "$H"; echo "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4.1|2|1"; } >"$PR_TMP/fastpath.snmprec"
 check fastpath "$PR_TMP/fastpath.snmprec"
 pr_expect_eq "an agentStpCstPortEdge row is reported" \
     "unread fastpath EdgeSwitch-SWITCHING-MIB::agentStpCstPortEdge 1" "$(problems fastpath)"

@@ -48,18 +48,26 @@ COLUMNS = [
     # enable(1), disable(2); default(4) follows the global default.
     ("CISCO-STP-EXTENSIONS-MIB", "stpxFastStartPortMode", "1.3.6.1.4.1.9.9.82.1.9.3.1.3", "bp",
      {1, 2}, True),
-    # Not read (no recording holds them). EdgeSwitch-SWITCHING-MIB
-    # (LibreNMS mibs/edgeswitch): fastPathSwitching = fastPath 1 =
-    # 1.3.6.1.4.1.4413.1.1.1, agentConfigGroup 2, agentStpSwitchConfigGroup 15,
-    # agentStpCstPortTable 9, entry 1 INDEX { ifIndex }.
+    # Not read (no recording holds them). EdgeSwitch-SWITCHING-MIB:
+    # fastPathSwitching = fastPath 1 = 1.3.6.1.4.1.4413.1.1.1, agentConfigGroup
+    # 2, agentStpSwitchConfigGroup 15, agentStpCstPortTable entry 1 INDEX
+    # { ifIndex }; the table is agentStpSwitchConfigGroup 11 in LibreNMS's
+    # copy (mibs/edgeswitch) and 9 in netdisco-mibs' (edgeswitch/), so both.
+    ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortOperEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.1",
+     "if", {1, 2}, False),
+    ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4",
+     "if", {1, 2}, False),
+    ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortAutoEdge",
+     "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.16", "if", {1, 2}, False),
     ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortOperEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.9.1.1",
      "if", {1, 2}, False),
     ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.9.1.4", "if",
      {1, 2}, False),
     ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortAutoEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.9.1.16",
      "if", {1, 2}, False),
-    # NETGEAR-SWITCHING-MIB: the same group under ng7000managedswitch 1 =
-    # 1.3.6.1.4.1.4526.10.1 (NETGEAR-REF-MIB).
+    # NETGEAR-SWITCHING-MIB (LibreNMS mibs/netgear): the same group under
+    # ng7000managedswitch 1 = 1.3.6.1.4.1.4526.10.1 (NETGEAR-REF-MIB), the
+    # table agentStpSwitchConfigGroup 9.
     ("NETGEAR-SWITCHING-MIB", "agentStpCstPortOperEdge", "1.3.6.1.4.1.4526.10.1.2.15.9.1.1", "if",
      {1, 2}, False),
     ("NETGEAR-SWITCHING-MIB", "agentStpCstPortEdge", "1.3.6.1.4.1.4526.10.1.2.15.9.1.4", "if",
