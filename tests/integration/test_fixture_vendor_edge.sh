@@ -9,9 +9,10 @@
 #    row with a value that decides it, and
 #  - a row of a vendor edge table no driver reads yet (FASTPATH's
 #    agentStpCstPortTable under Ubiquiti/Broadcom 4413 and Netgear 4526,
-#    ARUBAWIRED-MSTP-MIB's arubaWiredMstpPortTable): those reads wait for a
-#    real recording (docs/fastpath.md, docs/aruba.md), and one arriving must
-#    be read, not left silent.
+#    ARUBAWIRED-MSTP-MIB's arubaWiredMstpPortTable, and the domain protocol
+#    and port mode of EXTREME-STP-EXTENSIONS-MIB): those reads wait for a
+#    real recording (docs/fastpath.md, docs/aruba.md, docs/extreme.md), and
+#    one arriving must be read, not left silent.
 # The checker itself is proven on recordings of this project's own
 # (tests/data/aruba/hpicf-bridge.snmprec, written by hand) with one line
 # added or changed, each of which it must report.
@@ -95,6 +96,13 @@ pr_expect_eq "an agentStpCstPortEdge row is reported" \
 check cx "$PR_TMP/cx.snmprec"
 pr_expect_eq "an arubaWiredMstpPortAdminEdge row is reported" \
     "unread cx ARUBAWIRED-MSTP-MIB::arubaWiredMstpPortAdminEdge 1" "$(problems cx)"
+
+# And with an EXTREME-STP-EXTENSIONS-MIB extremeStpPortPortMode row (STP
+# domain 1, ifIndex 1001 = dot1w(4)), indexed by two arcs.
+{ cat "$H"; echo "1.3.6.1.4.1.1916.1.17.2.1.3.1.1001|2|4"; } >"$PR_TMP/exos.snmprec"
+check exos "$PR_TMP/exos.snmprec"
+pr_expect_eq "an extremeStpPortPortMode row is reported" \
+    "unread exos EXTREME-STP-EXTENSIONS-MIB::extremeStpPortPortMode 1" "$(problems exos)"
 
 # Judged by generic-snmp, which reads no HP-ICF-BRIDGE: no RSTP-MIB edge
 # column in the file, so all 4 ports stay unknown while

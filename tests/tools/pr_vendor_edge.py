@@ -7,10 +7,11 @@
 #   unknown FILE MIB::object.INDEX=VALUE PORT   a port left with its edge unknown
 #                                               although a vendor edge column the
 #                                               driver reads has its row
-#   unread FILE MIB::object ROWS                a vendor edge table no driver
+#   unread FILE MIB::object ROWS                a vendor STP table no driver
 #                                               reads yet has rows: real data for
 #                                               it has arrived (docs/fastpath.md,
-#                                               docs/aruba.md say what to do)
+#                                               docs/aruba.md, docs/extreme.md
+#                                               say what to do)
 #
 # and, last, "rows FILE N" with the number of vendor edge rows seen. With
 # only a JSON report as argument it prints the names of every port and
@@ -81,6 +82,15 @@ COLUMNS = [
      "if", {1, 2}, False),
     ("ARUBAWIRED-MSTP-MIB", "arubaWiredMstpPortAutoEdge", "1.3.6.1.4.1.47196.4.1.1.3.13.1.2.1.4",
      "if", {1, 2}, False),
+    # EXTREME-STP-EXTENSIONS-MIB (LibreNMS mibs/extreme): no edge or link-type
+    # column, but the domain's protocol and the port's mode would say 802.1D
+    # or 802.1w. extremeStp = extremeAgent 17 = 1.3.6.1.4.1.1916.1.17;
+    # extremeStpDomainEntry (1 1) INDEX { instance }, extremeStpPortEntry
+    # (2 1) INDEX { instance, ifIndex }.
+    ("EXTREME-STP-EXTENSIONS-MIB", "extremeStpDomainRstpEnabled", "1.3.6.1.4.1.1916.1.17.1.1.4",
+     "", set(), False),
+    ("EXTREME-STP-EXTENSIONS-MIB", "extremeStpPortPortMode", "1.3.6.1.4.1.1916.1.17.2.1.3", "",
+     set(), False),
 ]
 
 BASE_PORT_IFINDEX = "1.3.6.1.2.1.17.1.4.1.2"
@@ -141,9 +151,10 @@ def main():
             if not oid.startswith(column + "."):
                 continue
             rest = oid[len(column) + 1:]
-            if not rest.isdigit():
-                continue
-            found.append((int(rest), value))
+            if not read:
+                found.append((rest, value))
+            elif rest.isdigit():
+                found.append((int(rest), value))
         seen += len(found)
         if not found:
             continue
