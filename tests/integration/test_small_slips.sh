@@ -43,7 +43,7 @@ printf '%s\n' '1.3.6.1.2.1.1.1.0|4|bridge only' '1.3.6.1.2.1.17.1.4.1.2.1|2|1' \
 run noif check --format json --walk "$PR_TMP/bridge-only.snmprec"
 pr_expect_eq "walk without IF-MIB: exit 3" 3 "$(rc noif)"
 pr_expect_eq "walk without IF-MIB: the recording is named, not 'the agent'" \
-    "the recording $PR_TMP/bridge-only.snmprec holds no IF-MIB interfaces (ifTable)" \
+    "the recording $PR_TMP/bridge-only.snmprec holds no IF-MIB interfaces (ifTable), only BRIDGE-MIB ports: a VLAN's context (Cisco's community@VLAN)? Read the switch's own context; portready reads each VLAN's from it" \
     "$(pr_json "$PR_TMP/noif.out" 'd["switches"][0]["error"]')"
 # IF-MIB but no spanning tree: the mode's evidence names the recording too.
 printf '%s\n' '1.3.6.1.2.1.1.1.0|4|no stp' '1.3.6.1.2.1.2.2.1.2.1|4|eth1' \
