@@ -59,6 +59,21 @@ else
     pr_pass "no message calls a recording 'the agent'"
 fi
 
+# A device as the log: /dev/zero never ends, so it is refused at once (exit
+# 3, named), for dhcp-log and boot-log alike; /dev/null is an empty log.
+for cmd in dhcp-log boot-log; do
+    rc=0
+    timeout 10 "$PORTREADY" "$cmd" /dev/zero >/dev/null 2>"$PR_TMP/zero.err" || rc=$?
+    pr_expect_eq "$cmd /dev/zero: exit 3 at once" 3 "$rc"
+    pr_expect_eq "$cmd /dev/zero: named" \
+        "portready: cannot read /dev/zero: a character device, not a log (give a file, a pipe or -)" \
+        "$(head -1 "$PR_TMP/zero.err")"
+done
+run devnull dhcp-log /dev/null
+pr_expect_eq "dhcp-log /dev/null: an empty log" \
+    "3 portready: no line of dhcpd, dnsmasq or Kea in /dev/null" \
+    "$(rc devnull) $(head -1 "$PR_TMP/devnull.err")"
+
 # dhcp-log with no FILE: standard input when it is a pipe or a file...
 log=$PR_SOURCE_DIR/tests/data/dhcplog/classes-classic.log
 rc=0
