@@ -78,8 +78,10 @@ bottle_links() {
     in_srv ip link set eth0 up
 }
 
-ovs() { in_sw ovs-vsctl --db="unix:$work/ovs/db.sock" "$@"; }
-ovs_appctl() { in_sw ovs-appctl -t "$work/ovs/vswitchd.ctl" "$@"; }
+# Open vSwitch runs from $work/ovs (lab/netns/ovs-lib.sh), its logs in DIR.
+. "$here/ovs-lib.sh"
+ovs() { ovs_vsctl "$SW" "$work/ovs" "$@"; }
+sw_appctl() { ovs_appctl "$SW" "$work/ovs" "$@"; }
 
 # The switch of the scenario, with the servers' port and the client's.
 bottle_switch() {
@@ -92,14 +94,7 @@ bottle_switch() {
         in_sw ip addr add 10.78.0.254/24 dev br0
         in_sw ip link set br0 up
     else
-        mkdir -p "$work/ovs"
-        ovsdb-tool create "$work/ovs/conf.db" /usr/share/openvswitch/vswitch.ovsschema
-        in_sw ovsdb-server "$work/ovs/conf.db" --remote="punix:$work/ovs/db.sock" \
-            --pidfile="$work/ovs/ovsdb.pid" --unixctl="$work/ovs/ovsdb.ctl" \
-            --log-file="$out/ovsdb-server.log" --detach --no-chdir
-        in_sw ovs-vswitchd "unix:$work/ovs/db.sock" --pidfile="$work/ovs/vswitchd.pid" \
-            --unixctl="$work/ovs/vswitchd.ctl" --log-file="$out/ovs-vswitchd.log" --detach --no-chdir
-        ovs --no-wait init
+        ovs_start "$SW" "$work/ovs" "$out"
         ovs add-br br0 -- set bridge br0 datapath_type=netdev
         ovs add-port br0 sw-srv
         case $scenario in
@@ -234,9 +229,9 @@ port_state() {
         3) echo forwarding ;; 0) echo disabled ;; *) echo blocking ;;
         esac
     elif [ "${scenario#rstp}" != "$scenario" ]; then
-        ovs_appctl rstp/show | awk -v t="$TAP" '$1 == t { print tolower($3) }'
+        sw_appctl rstp/show | awk -v t="$TAP" '$1 == t { print tolower($3) }'
     else
-        if ovs_appctl bond/show bond0 | awk -v t="$TAP" '$0 ~ "member " t ":" { print $3 }' |
+        if sw_appctl bond/show bond0 | awk -v t="$TAP" '$0 ~ "member " t ":" { print $3 }' |
             grep -q enabled; then echo forwarding; else echo blocking; fi
     fi
 }
