@@ -236,16 +236,17 @@ port_state() {
     fi
 }
 
-# Waits until the port forwards (or LIMIT seconds); prints the seconds.
+# Waits until the port forwards (or LIMIT seconds), reading its state every
+# PERIOD seconds (0.1); prints the seconds.
 wait_forwarding() {
-    local limit=$1 t0 end s
+    local limit=$1 period=${2:-0.1} t0 end s
     t0=$(now)
     end=$(($(now_us) + limit * 1000000))
     while :; do
         s=$(port_state 2>/dev/null || echo unknown)
         [ "$s" = forwarding ] && break
         [ "$(now_us)" -gt $end ] && break
-        sleep 0.1
+        sleep "$period"
     done
     elapsed "$t0" "$(now)"
 }

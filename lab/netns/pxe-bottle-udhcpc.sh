@@ -66,8 +66,9 @@ udhcpc_stage() {
     : >"$stage_log"
     bounce_link
     t_up=$link_up_at
-    # The port's own wait after this link-up, beside the client.
-    wait_forwarding "$budget" >"$work/forwarding-$name" &
+    # The port's own wait after this link-up, beside the client (every
+    # 0.2 s: each reading of an OVS port is an ovs-appctl).
+    wait_forwarding "$budget" 0.2 >"$work/forwarding-$name" &
     poller=$!
     case $how in
     waits)

@@ -60,7 +60,7 @@ for r in "${runs[@]}"; do
         >"$out/$r.out" 2>&1 &
     pids+=("$!")
     PR_PIDS+=("$!")
-    sleep 0.5
+    sleep 1
 done
 for p in "${pids[@]}"; do wait "$p" || true; done
 echo "# all runs: $(($(date +%s) - t0)) s"
