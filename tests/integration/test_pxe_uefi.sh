@@ -285,7 +285,7 @@ done
 # it (28 < 30): no offer, EDK2 gives up (PXE-E18), uefi-pxe fails.
 s=stp-fd15
 pr_expect_eq "$s: predicted blackout (2 x 15 s)" 30 "$(get $s predicted_blackout_s)"
-pr_expect_eq "$s: predicted uefi-pxe (last DISCOVER 28 s < 30 s blackout)" fails "$(get $s predicted_uefi_pxe)"
+pr_expect_eq "$s: predicted uefi-pxe (last DISCOVER 27-28 s < 30 s blackout)" fails "$(get $s predicted_uefi_pxe)"
 pr_expect_eq "$s: the firmware did what portready predicted" "$(get $s predicted_uefi_pxe)" "$(measured $s)"
 pr_expect_eq "$s: dnsmasq saw none of the firmware's DISCOVERs" 0 "$(get $s firmware_discovers_seen_by_server)"
 pr_expect_match "$s: EDK2's PXE error on the console" 'PXE-E18: Server response timeout' \
@@ -316,7 +316,7 @@ within "$(nth $s 4)" 0 "$(get $s blackout_s)" && pr_pass "$s: the last DISCOVER 
 # follows at the end of that round (~60 s), ACK, then the RRQ: survives.
 s=stp-fd12
 pr_expect_eq "$s: predicted blackout (2 x 12 s)" 24 "$(get $s predicted_blackout_s)"
-pr_expect_eq "$s: predicted uefi-pxe (last DISCOVER 28 s > 24 s blackout)" survives "$(get $s predicted_uefi_pxe)"
+pr_expect_eq "$s: predicted uefi-pxe (last DISCOVER 27-28 s > 24 s blackout)" survives "$(get $s predicted_uefi_pxe)"
 pr_expect_eq "$s: the firmware did what portready predicted" "$(get $s predicted_uefi_pxe)" "$(measured $s)"
 pr_expect_eq "$s: dnsmasq saw only the fourth DISCOVER" 1 "$(get $s firmware_discovers_seen_by_server)"
 pr_expect_eq "$s: four DISCOVERs on the tap" 4 "$(get $s discover_s | wc -w)"
@@ -333,14 +333,16 @@ pr_expect_eq "$s: the chainloaded iPXE's lease (the port forwards by then)" yes 
     pr_fail "$s: no TFTP of boot.ipxe in dnsmasq's log"
 
 # --- STP off: the port forwards at once; the first DISCOVER is answered and
-# the REQUEST follows when its 4 s round ends (up to 1 s early): survives.
+# the REQUEST follows when its 4 s round ends (up to 1 s early, and right
+# after the boot the guest's clock catches up, as above: [2.0, 5.4]):
+# survives.
 s=stp-off
 pr_expect_eq "$s: predicted blackout" 0 "$(get $s predicted_blackout_s)"
 pr_expect_eq "$s: predicted uefi-pxe" survives "$(get $s predicted_uefi_pxe)"
 pr_expect_eq "$s: the firmware did what portready predicted" "$(get $s predicted_uefi_pxe)" "$(measured $s)"
 pr_expect_eq "$s: one DISCOVER" 1 "$(get $s discover_s | wc -w)"
 r=$(get $s request_s | awk '{ print $1 }')
-within "$r" 2.9 5 && pr_pass "$s: the REQUEST when the first round ends: $r s" ||
+within "$r" 2.0 5.4 && pr_pass "$s: the REQUEST when the first round ends: $r s" ||
     pr_fail "$s: the REQUEST at '$r', not at the end of the 4 s round"
 [ "$(get $s tftp_sent)" -ge 1 ] && pr_pass "$s: the boot file went out over TFTP" ||
     pr_fail "$s: no TFTP of the boot file in dnsmasq's log"
