@@ -73,5 +73,6 @@ size_t merge_config_into_live(struct pr_switch *live, const struct pr_switch *co
     fill(&live->stp.mode, &config->stp.mode);
     fill(&live->stp.forward_delay_s, &config->stp.forward_delay_s);
     fill(&live->stp.max_age_s, &config->stp.max_age_s);
+    fill(&live->stp.auto_edge_wait_s, &config->stp.auto_edge_wait_s);
     return matched;
 }

@@ -95,6 +95,10 @@ struct pr_switch_stp {
     struct pr_fact mode;            /* enum pr_stp_mode */
     struct pr_fact forward_delay_s; /* seconds */
     struct pr_fact max_age_s;       /* seconds */
+    /* Seconds an auto-edge port waits without BPDUs before it becomes edge,
+     * where the driver knows the vendor's figure (Huawei: 2 x hello + 1 s);
+     * unknown: the rules take 802.1D-2004's migrate time (3 s). */
+    struct pr_fact auto_edge_wait_s;
 };
 
 /* Sets a fact known with a value and printf-style evidence. */

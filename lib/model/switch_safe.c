@@ -58,6 +58,7 @@ void pr_switch_make_safe(struct pr_switch *sw)
     fact_safe(&sw->stp.mode);
     fact_safe(&sw->stp.forward_delay_s);
     fact_safe(&sw->stp.max_age_s);
+    fact_safe(&sw->stp.auto_edge_wait_s);
     for (size_t i = 0; i < sw->n_ports; i++)
         port_safe(&sw->ports[i]);
     for (size_t i = 0; i < sw->n_uplinks; i++) {
