@@ -358,6 +358,17 @@ static int global_stmt(struct vrp_model *m, const struct cli_line *line, struct 
             set(&m->max_age, (int)v, line);
         else
             return bad(m, line, "max age out of range (centiseconds)", err);
+    } else if (cli_stmt_is(&s, 0, "stp timer hello", &next)) {
+        if (s.no)
+            clear(&m->hello);
+        else if (cli_stmt_int(&s, next, 100, 1000, &v))
+            set(&m->hello, (int)v, line);
+        else
+            return bad(m, line, "hello time out of range (100-1000 centiseconds)", err);
+    } else if (cli_stmt_is(&s, 0, "stp edged-port default", NULL)) {
+        /* System view: every port edge but one with `stp edged-port
+         * disable` (Huawei command reference, stp edged-port default). */
+        set(&m->edge_default, !s.no, line);
     } else if (cli_stmt_is(&s, 0, "stp bpdu-protection", NULL)) {
         set(&m->bpdu_protect, !s.no, line);
     } else if (cli_stmt_is(&s, 0, "version", &next) && m->dialect == VRP_COMWARE && !s.no &&

@@ -152,7 +152,8 @@ static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool le
     if (pr_fact_is(edge, PR_EDGE_AUTO)) {
         char why[PR_EVIDENCE_MAX];
         int64_t wait = auto_edge_wait(sw, why, sizeof why);
-        struct pr_finding *f = add(port, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING, edge->evidence);
+        snprintf(ev, sizeof ev, "%s; the wait: %s", edge->evidence, why);
+        struct pr_finding *f = add(port, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING, ev);
         if (f != NULL)
             snprintf(f->message, sizeof f->message,
                      "edge status is left to auto-detection: the port waits about %lld s for BPDUs "
