@@ -167,14 +167,53 @@ static void test_eni_bridges(void **state)
     ct_fact(&ct_port(&sw, "swp2")->facts.trunk, 0);
     pr_switch_free(&sw);
 
+    /* mstpctl-forcevers stp (the guide's Force Version Setting; RSTP by
+     * default): mstpd speaks 802.1D, so legacy STP; swp1 is admin edge and
+     * forwards at once, swp2 is not, and auto edge cannot act without RSTP
+     * BPDUs (802.1D-2004 17.25): non-edge, 2 x 15 s. */
+    const char *forced = "auto br0\niface br0\n    bridge-ports swp1 swp2\n"
+                         "    bridge-vlan-aware yes\n    mstpctl-forcevers stp\n"
+                         "auto swp1\niface swp1\n    mstpctl-portadminedge yes\n";
+    ct_read(&cumulus, &sw, forced, strlen(forced), -1);
+    ct_fact(&sw.stp.mode, PR_MODE_STP);
+    ct_fact(&ct_port(&sw, "swp1")->facts.edge, PR_EDGE_YES);
+    ct_fact(&ct_port(&sw, "swp1")->expected_blackout_s, 0);
+    struct pr_port *p = ct_port(&sw, "swp2");
+    ct_fact(&p->facts.edge, PR_EDGE_NO);
+    assert_non_null(strstr(p->facts.edge.evidence, "mstpctl-forcevers stp"));
+    assert_true(ct_has(p, PR_F_STP_NOT_EDGE));
+    assert_true(ct_has(p, PR_F_STP_LEGACY_MODE));
+    ct_fact(&p->expected_blackout_s, 30);
+    pr_switch_free(&sw);
+    /* With PVRST too: legacy per-VLAN (PVST); forcevers rstp is the default. */
+    const char *pv = "auto br0\niface br0\n    bridge-ports swp1\n    bridge-vlan-aware yes\n"
+                     "    mstpctl-pvrst-mode yes\n    mstpctl-forcevers stp\n";
+    ct_read(&cumulus, &sw, pv, strlen(pv), -1);
+    ct_fact(&sw.stp.mode, PR_MODE_PVST);
+    pr_switch_free(&sw);
+    const char *rstp = "auto br0\niface br0\n    bridge-ports swp1\n    bridge-vlan-aware yes\n"
+                       "    mstpctl-forcevers rstp\n";
+    ct_read(&cumulus, &sw, rstp, strlen(rstp), -1);
+    ct_fact(&sw.stp.mode, PR_MODE_RSTP);
+    ct_fact(&ct_port(&sw, "swp1")->facts.edge, PR_EDGE_AUTO);
+    pr_switch_free(&sw);
+    /* NVUE's form, `stp force-protocol-version stp`: the same. */
+    const char *nv = "nv set interface swp1 bridge domain br_default\n"
+                     "nv set bridge domain br_default stp force-protocol-version stp\n";
+    ct_read(&cumulus, &sw, nv, strlen(nv), -1);
+    ct_fact(&sw.stp.mode, PR_MODE_STP);
+    ct_fact(&ct_port(&sw, "swp1")->facts.edge, PR_EDGE_NO);
+    pr_switch_free(&sw);
+
     /* Values that cannot be: refused, naming the file and line. */
     const char *bad[] = {
         "auto bond1\niface bond1\n    bond-slaves swp1\n    bond-lacp-bypass-allow maybe\n",
         "auto br0\niface br0\n    bridge-ports swp1\n    bridge-pvid 5000\n",
         "auto br0\niface br0\n    bridge-ports swp9-1\n    bridge-vlan-aware yes\n",
+        "auto br0\niface br0\n    bridge-ports swp1\n    mstpctl-forcevers mstp\n",
     };
-    const char *where[] = {"bad.cfg:4:", "bad.cfg:4:", "bad.cfg:3:"};
-    for (size_t i = 0; i < 3; i++) {
+    const char *where[] = {"bad.cfg:4:", "bad.cfg:4:", "bad.cfg:3:", "bad.cfg:4:"};
+    for (size_t i = 0; i < 4; i++) {
         pr_switch_init(&sw, "bad", "bad");
         struct pr_error err = {0};
         assert_int_equal(cumulus_config_read(bad[i], strlen(bad[i]), "bad.cfg", &sw, &err), -1);
