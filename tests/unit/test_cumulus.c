@@ -185,6 +185,15 @@ static void test_eni_bridges(void **state)
     assert_true(ct_has(p, PR_F_STP_LEGACY_MODE));
     ct_fact(&p->expected_blackout_s, 30);
     pr_switch_free(&sw);
+    /* Its fixes (admin edge on swp2, `mstpctl-forcevers rstp` on br0),
+     * each applied and the port judged again, and the block at once. */
+    struct ct_counts c = {0};
+    ct_rejudge_all(&cumulus, forced, strlen(forced), -1, &c);
+    /* swp1: stp-legacy-mode, bpdu-guard-off; swp2: stp-not-edge,
+     * stp-legacy-mode: four findings, every fix a configuration line. */
+    assert_int_equal(c.findings, 4);
+    assert_int_equal(c.proven, 4);
+    ct_block_closes(&cumulus, forced, strlen(forced), -1);
     /* With PVRST too: legacy per-VLAN (PVST); forcevers rstp is the default. */
     const char *pv = "auto br0\niface br0\n    bridge-ports swp1\n    bridge-vlan-aware yes\n"
                      "    mstpctl-pvrst-mode yes\n    mstpctl-forcevers stp\n";
