@@ -38,6 +38,7 @@ static void merge_port(struct pr_port *live, const struct pr_port *config)
     take(&l->edge, &c->edge);
     take(&l->lacp_fallback, &c->lacp_fallback);
     take(&l->lacp_fallback_timeout_s, &c->lacp_fallback_timeout_s);
+    take(&l->auto_edge_wait_s, &c->auto_edge_wait_s);
     take(&l->bpdu_guard, &c->bpdu_guard);
     take(&l->autoneg, &c->autoneg);
     take(&l->edge_applies_on_trunk, &c->edge_applies_on_trunk);

@@ -86,6 +86,10 @@ struct pr_port_facts {
      * up (Dell OS10 lacp fallback timeout, EXOS fallback timeout): added to
      * the predicted blackout of a member with fallback on. */
     struct pr_fact lacp_fallback_timeout_s;
+    /* Seconds this port waits before its auto-edge (or the like) lets it
+     * forward, where the vendor's figure is the port's own (FastIron's Fast
+     * Port Span under 802.1D: 4 s); else the switch's auto_edge_wait_s. */
+    struct pr_fact auto_edge_wait_s;
 
     char err_disabled_cause[48]; /* "bpduGuard", "linkFlap", ... when known */
 };

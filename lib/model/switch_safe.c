@@ -37,6 +37,7 @@ static void port_safe(struct pr_port *port)
                                &f->edge_applies_on_trunk,
                                &f->speed_capability_mbps,
                                &f->stp_mode,
+                               &f->auto_edge_wait_s,
                                &port->expected_blackout_s};
     for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
         fact_safe(facts[i]);

@@ -96,10 +96,13 @@ static void set_blocking_blackout(const struct pr_switch *sw, struct pr_port *po
 }
 
 /* The wait of an auto-edge port before it becomes edge: the vendor's
- * figure where the driver set one, else 802.1D's. */
-static int64_t auto_edge_wait(const struct pr_switch *sw, char *why, size_t why_len)
+ * figure where the driver set one (the port's, else the switch's), else
+ * 802.1D's. */
+static int64_t auto_edge_wait(const struct pr_switch *sw, const struct pr_port *port, char *why,
+                              size_t why_len)
 {
-    const struct pr_fact *w = &sw->stp.auto_edge_wait_s;
+    const struct pr_fact *w = port->facts.auto_edge_wait_s.known ? &port->facts.auto_edge_wait_s
+                                                                 : &sw->stp.auto_edge_wait_s;
     if (w->known && w->value >= 0) {
         snprintf(why, why_len, "%s", w->evidence);
         return w->value;
@@ -151,7 +154,7 @@ static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool le
     }
     if (pr_fact_is(edge, PR_EDGE_AUTO)) {
         char why[PR_EVIDENCE_MAX];
-        int64_t wait = auto_edge_wait(sw, why, sizeof why);
+        int64_t wait = auto_edge_wait(sw, port, why, sizeof why);
         snprintf(ev, sizeof ev, "%s; the wait: %s", edge->evidence, why);
         struct pr_finding *f = add(port, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING, ev);
         if (f != NULL)

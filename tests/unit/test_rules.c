@@ -232,6 +232,20 @@ static void test_edge_auto_vendor_wait(void **state)
     assert_non_null(strstr(f->message, "about 5 s"));
 }
 
+/* A port's own figure (FastIron's Fast Port Span, 4 s) wins over the
+ * switch's. */
+static void test_edge_auto_port_wait(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_set(&fx->sw.stp.auto_edge_wait_s, 5, "the switch's figure");
+    pr_fact_set(&fx->port->facts.auto_edge_wait_s, 4, "Fast Port Span: forwarding in 4 s");
+    pr_fact_set(&fx->port->facts.edge, PR_EDGE_AUTO, "snSwIfFastSpanPortEnable.1 = enabled(1)");
+    judge(fx);
+    assert_int_equal(fx->port->expected_blackout_s.value, 4);
+    assert_non_null(strstr(fx->port->expected_blackout_s.evidence, "Fast Port Span"));
+    assert_null(strstr(fx->port->expected_blackout_s.evidence, "the switch's figure"));
+}
+
 static void test_stp_not_forwarding(void **state)
 {
     struct fixture *fx = *state;
@@ -484,6 +498,7 @@ int main(void)
         T(test_port_mode_overrides_switch_mode),
         T(test_edge_auto),
         T(test_edge_auto_vendor_wait),
+        T(test_edge_auto_port_wait),
         T(test_stp_not_forwarding),
         T(test_blocking_on_down_port_is_not_a_finding),
         T(test_portfast_trunk_missing),
