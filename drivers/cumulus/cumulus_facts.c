@@ -44,7 +44,7 @@ static bool stp_runs(const struct cl_iface *br)
  * default, otherwise: the guide's Force Version Setting). */
 static bool forced_stp(const struct cl_iface *br)
 {
-    return br->forcevers.set && br->forcevers.value;
+    return br->forcevers.set && br->forcevers.value == 1;
 }
 
 static bool vlan_aware(const struct cl_model *m, const struct cl_iface *br)
@@ -89,6 +89,8 @@ static void fill_stp(const struct cl_model *m, struct pr_switch *sw)
                  &br->forcevers);
     else if (br->pvrst.set && br->pvrst.value)
         set_from(&stp->mode, PR_MODE_RAPID_PVST, &br->pvrst);
+    else if (br->forcevers.set && br->forcevers.value == 3)
+        set_from(&stp->mode, PR_MODE_MSTP, &br->forcevers);
     else if (vlan_aware(m, br))
         pr_fact_set(&stp->mode, PR_MODE_RSTP,
                     "bridge %s is VLAN-aware: mstpd runs RSTP on it by default (" CL_GUIDE

@@ -206,6 +206,13 @@ static void test_eni_bridges(void **state)
     ct_fact(&sw.stp.mode, PR_MODE_RSTP);
     ct_fact(&ct_port(&sw, "swp1")->facts.edge, PR_EDGE_AUTO);
     pr_switch_free(&sw);
+    /* ifupdown2 also takes mstp: mstpd runs MSTP, rapid, auto edge on. */
+    const char *mstp = "auto br0\niface br0\n    bridge-ports swp1\n    bridge-vlan-aware yes\n"
+                       "    mstpctl-forcevers mstp\n";
+    ct_read(&cumulus, &sw, mstp, strlen(mstp), -1);
+    ct_fact(&sw.stp.mode, PR_MODE_MSTP);
+    ct_fact(&ct_port(&sw, "swp1")->facts.edge, PR_EDGE_AUTO);
+    pr_switch_free(&sw);
     /* NVUE's form, `stp force-protocol-version stp`: the same. */
     const char *nv = "nv set interface swp1 bridge domain br_default\n"
                      "nv set bridge domain br_default stp force-protocol-version stp\n";
@@ -219,7 +226,7 @@ static void test_eni_bridges(void **state)
         "auto bond1\niface bond1\n    bond-slaves swp1\n    bond-lacp-bypass-allow maybe\n",
         "auto br0\niface br0\n    bridge-ports swp1\n    bridge-pvid 5000\n",
         "auto br0\niface br0\n    bridge-ports swp9-1\n    bridge-vlan-aware yes\n",
-        "auto br0\niface br0\n    bridge-ports swp1\n    mstpctl-forcevers mstp\n",
+        "auto br0\niface br0\n    bridge-ports swp1\n    mstpctl-forcevers fast\n",
     };
     const char *where[] = {"bad.cfg:4:", "bad.cfg:4:", "bad.cfg:3:", "bad.cfg:4:"};
     for (size_t i = 0; i < 4; i++) {
