@@ -475,6 +475,11 @@ static void test_huawei_edge_defaults(void **state)
     fact(&p->expected_blackout_s, 30, NULL);
     fact(&port_of(&sw, "GigabitEthernet0/0/3")->facts.edge, PR_EDGE_YES, "stp edged-port enable");
     pr_switch_free(&sw);
+    /* 0/0/2's fix (stp edged-port enable after the disable) applied and
+     * judged again, and every other finding's. */
+    struct count c = {0};
+    rejudge_all(VRP_HUAWEI, "dflt.cfg", dflt, strlen(dflt), -1, &c);
+    assert_true(c.proven >= 1);
 
     /* Neither: edge detection with the 200 cs hello, 2 x 2 + 1 = 5 s. */
     const char *det = "!Software Version V200R010C00SPC600\n#\nstp mode rstp\n#\n"
@@ -487,6 +492,9 @@ static void test_huawei_edge_defaults(void **state)
     fact(&p->expected_blackout_s, 5, "2 x hello + 1 s = 5 s");
     assert_true(has(p, PR_F_STP_EDGE_AUTO));
     pr_switch_free(&sw);
+    unsigned before = c.proven;
+    rejudge_all(VRP_HUAWEI, "det.cfg", det, strlen(det), -1, &c);
+    assert_true(c.proven > before);
 
     /* A hello outside 100-1000 cs is refused, naming the line. */
     const char *bad = "!Software Version V200R010C00SPC600\n#\nstp timer hello 50\n#\n";
