@@ -251,6 +251,12 @@ static void fill_edge(const struct vrp_model *m, const struct vrp_iface *gov,
                     "interface %s: no stp edged-port; %s (line %u) makes every such port edge "
                     "(" HW_CE_REF ", stp edged-port default)",
                     gov->name, m->edge_default.line->text, m->edge_default.line->lineno);
+    else if (m->dialect == VRP_HUAWEI && m->mode.line != NULL && m->mode.value == PR_MODE_STP)
+        pr_fact_set(&f->edge, PR_EDGE_NO,
+                    "interface %s: no stp edged-port, and under %s (line %u) VRP detects no edge "
+                    "port: detection is RSTP's and MSTP's (it needs RSTP BPDUs, 802.1D-2004 "
+                    "17.25)",
+                    gov->name, m->mode.line->text, m->mode.line->lineno);
     else if (m->dialect == VRP_COMWARE)
         pr_fact_set(&f->edge, PR_EDGE_NO,
                     "interface %s: no stp edged-port: a non-edge port (default, HH3C-LswMSTP-MIB "

@@ -496,6 +496,18 @@ static void test_huawei_edge_defaults(void **state)
     rejudge_all(VRP_HUAWEI, "det.cfg", det, strlen(det), -1, &c);
     assert_true(c.proven > before);
 
+    /* "stp mode stp": no edge detection (it is RSTP's and MSTP's): not
+     * edge, 2 x 15 s. */
+    const char *legacy = "!Software Version V200R010C00SPC600\n#\nstp mode stp\n#\n"
+                         "interface GigabitEthernet0/0/1\n port link-type access\n"
+                         " port default vlan 10\n#\nreturn\n";
+    read_as(VRP_HUAWEI, legacy, strlen(legacy), "legacy.cfg", &sw);
+    p = port_of(&sw, "GigabitEthernet0/0/1");
+    fact(&p->facts.edge, PR_EDGE_NO, "stp mode stp (line 3)");
+    assert_true(has(p, PR_F_STP_NOT_EDGE));
+    fact(&p->expected_blackout_s, 30, NULL);
+    pr_switch_free(&sw);
+
     /* A hello outside 100-1000 cs is refused, naming the line. */
     const char *bad = "!Software Version V200R010C00SPC600\n#\nstp timer hello 50\n#\n";
     struct pr_error err = {0};
