@@ -194,32 +194,34 @@ static void test_eni_bridges(void **state)
     assert_int_equal(c.findings, 4);
     assert_int_equal(c.proven, 4);
     ct_block_closes(&cumulus, forced, strlen(forced), -1);
-    /* With PVRST too: legacy per-VLAN (PVST); forcevers rstp is the default. */
-    const char *pv = "auto br0\niface br0\n    bridge-ports swp1\n    bridge-vlan-aware yes\n"
-                     "    mstpctl-pvrst-mode yes\n    mstpctl-forcevers stp\n";
-    ct_read(&cumulus, &sw, pv, strlen(pv), -1);
-    ct_fact(&sw.stp.mode, PR_MODE_PVST);
-    pr_switch_free(&sw);
-    const char *rstp = "auto br0\niface br0\n    bridge-ports swp1\n    bridge-vlan-aware yes\n"
-                       "    mstpctl-forcevers rstp\n";
-    ct_read(&cumulus, &sw, rstp, strlen(rstp), -1);
-    ct_fact(&sw.stp.mode, PR_MODE_RSTP);
-    ct_fact(&ct_port(&sw, "swp1")->facts.edge, PR_EDGE_AUTO);
-    pr_switch_free(&sw);
-    /* ifupdown2 also takes mstp: mstpd runs MSTP, rapid, auto edge on. */
-    const char *mstp = "auto br0\niface br0\n    bridge-ports swp1\n    bridge-vlan-aware yes\n"
-                       "    mstpctl-forcevers mstp\n";
-    ct_read(&cumulus, &sw, mstp, strlen(mstp), -1);
-    ct_fact(&sw.stp.mode, PR_MODE_MSTP);
-    ct_fact(&ct_port(&sw, "swp1")->facts.edge, PR_EDGE_AUTO);
-    pr_switch_free(&sw);
-    /* NVUE's form, `stp force-protocol-version stp`: the same. */
-    const char *nv = "nv set interface swp1 bridge domain br_default\n"
-                     "nv set bridge domain br_default stp force-protocol-version stp\n";
-    ct_read(&cumulus, &sw, nv, strlen(nv), -1);
-    ct_fact(&sw.stp.mode, PR_MODE_STP);
-    ct_fact(&ct_port(&sw, "swp1")->facts.edge, PR_EDGE_NO);
-    pr_switch_free(&sw);
+    /* Bridge br0 (VLAN-aware, port swp1) with one more line, or an NVUE
+     * text: the switch's mode and swp1's edge. */
+    static const struct {
+        const char *text, *why;
+        int64_t mode, edge;
+    } forms[] = {
+        {"    mstpctl-pvrst-mode yes\n    mstpctl-forcevers stp\n", "with PVRST: legacy per VLAN",
+         PR_MODE_PVST, PR_EDGE_NO},
+        {"    mstpctl-forcevers rstp\n", "the default", PR_MODE_RSTP, PR_EDGE_AUTO},
+        {"    mstpctl-forcevers mstp\n", "ifupdown2 takes mstp too: rapid", PR_MODE_MSTP,
+         PR_EDGE_AUTO},
+        {"nv set interface swp1 bridge domain br_default\n"
+         "nv set bridge domain br_default stp force-protocol-version stp\n",
+         "NVUE's form", PR_MODE_STP, PR_EDGE_NO},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s",
+                 forms[i].text[0] == 'n' ? ""
+                                         : "auto br0\niface br0\n    bridge-ports swp1\n"
+                                           "    bridge-vlan-aware yes\n",
+                 forms[i].text);
+        ct_read(&cumulus, &sw, text, strlen(text), -1);
+        print_message("%s\n", forms[i].why);
+        ct_fact(&sw.stp.mode, forms[i].mode);
+        ct_fact(&ct_port(&sw, "swp1")->facts.edge, forms[i].edge);
+        pr_switch_free(&sw);
+    }
 
     /* Values that cannot be: refused, naming the file and line. */
     const char *bad[] = {
