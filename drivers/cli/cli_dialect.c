@@ -1,10 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "cli/cli_dialect.h"
 
-#include <string.h>
-
 #include "driver.h"
-#include "util/strutil.h"
 
 int cli_dialect_read(const struct cli_dialect *d, const char *text, size_t len, const char *origin,
                      struct pr_switch *sw, struct pr_error *err)
@@ -40,28 +37,4 @@ const void *cli_dialect_model(const struct cli_dialect *d, const struct pr_switc
     if (sw == NULL || sw->driver_priv_free != d->free)
         return NULL;
     return sw->driver_priv;
-}
-
-int cli_marks_score(const char *text, size_t len, const struct cli_mark *marks, size_t n_marks,
-                    int min_score, char *evidence, size_t evidence_len)
-{
-    int score = 0;
-    const char *first = "";
-    size_t limit = len < (size_t)1 << 20 ? len : (size_t)1 << 20;
-    for (size_t k = 0; k < n_marks; k++) {
-        size_t n = strlen(marks[k].text);
-        for (size_t i = 0; i + n <= limit; i++) {
-            if (memcmp(text + i, marks[k].text, n) == 0) {
-                score += marks[k].weight;
-                if (first[0] == '\0')
-                    first = marks[k].text;
-                break;
-            }
-        }
-    }
-    if (score < min_score)
-        score = 0;
-    if (evidence != NULL && evidence_len > 0)
-        pr_strlcpy(evidence, score > 0 ? first : "", evidence_len);
-    return score;
 }

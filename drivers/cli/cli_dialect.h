@@ -55,17 +55,4 @@ int cli_dialect_read_as(const struct cli_dialect *d, const char *text, size_t le
  * from an agent, or through another dialect). */
 const void *cli_dialect_model(const struct cli_dialect *d, const struct pr_switch *sw);
 
-/* A words-only detect(): a text in which a dialect writes telling words
- * (a banner, its interface names, statements only it has). */
-struct cli_mark {
-    const char *text; /* found anywhere in the first MiB */
-    int weight;
-};
-
-/* The weights of the marks found, summed, when they reach min_score, and
- * the first mark found (in the order of marks) into evidence (may be
- * NULL); 0 and "" below it. */
-int cli_marks_score(const char *text, size_t len, const struct cli_mark *marks, size_t n_marks,
-                    int min_score, char *evidence, size_t evidence_len);
-
 #endif

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli/cli_detect.h"
 #include "cli/cli_dialect.h"
 #include "driver.h"
 #include "tplink/tplink.h"

@@ -4,7 +4,7 @@
  * line: a text it does not recognise is refused with its origin, the
  * comment lines never reach build(), note() sees the raw text, a failed
  * fill() frees the model and leaves the switch's as it was, a second read
- * frees the first model; and the marks a words-only detect() counts. */
+ * frees the first model. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "cli/cli_detect.h"
 #include "cli/cli_dialect.h"
 
 struct toy_model {
@@ -156,38 +157,12 @@ static void a_failed_fill_frees_its_model_and_keeps_the_switchs(void **state)
     pr_switch_free(&sw);
 }
 
-static void marks_are_summed_from_the_first_mebibyte(void **state)
-{
-    (void)state;
-    static const struct cli_mark marks[] = {{"abc", 20}, {"def", 10}};
-    char ev[16] = "x";
-    /* def (10) and abc (20): 30, the first mark of the list found is abc. */
-    assert_int_equal(cli_marks_score("..def..abc..def", 15, marks, 2, 30, ev, sizeof ev), 30);
-    assert_string_equal(ev, "abc");
-    /* def alone: 10 < 30: 0, no evidence. */
-    assert_int_equal(cli_marks_score("..def..", 7, marks, 2, 30, ev, sizeof ev), 0);
-    assert_string_equal(ev, "");
-    assert_int_equal(cli_marks_score("..def..", 7, marks, 2, 10, NULL, 0), 10);
-    /* A mark that starts at byte 1 MiB is not read; one ending there is. */
-    size_t mib = (size_t)1 << 20;
-    char *big = malloc(mib + 3);
-    assert_non_null(big);
-    memset(big, '.', mib + 3);
-    memcpy(big + mib, "abc", 3);
-    assert_int_equal(cli_marks_score(big, mib + 3, marks, 2, 1, ev, sizeof ev), 0);
-    memcpy(big + mib - 3, "def", 3);
-    assert_int_equal(cli_marks_score(big, mib + 3, marks, 2, 1, ev, sizeof ev), 10);
-    assert_string_equal(ev, "def");
-    free(big);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(refuses_what_it_does_not_recognise),
         cmocka_unit_test(reads_lines_into_ports_and_keeps_the_model),
         cmocka_unit_test(a_failed_fill_frees_its_model_and_keeps_the_switchs),
-        cmocka_unit_test(marks_are_summed_from_the_first_mebibyte),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
