@@ -33,7 +33,7 @@ _portready_options() {
         echo --format -i --inventory --fix -h --help
         ;;
     dhcp-log)
-        echo -m --mac -s --since -f --follow --exit-after --format -i --inventory --fix -h --help
+        echo -m --mac -s --since -f --follow --exit-after --chainload-time --format -i --inventory --fix -h --help
         ;;
     locate)
         echo --walk --inventory --driver -j --jobs \
@@ -61,7 +61,7 @@ _portready_takes_value() {
     time:-[vculaAxXtr] | time:--community-file | time:--auth-pass-file | \
         time:--priv-pass-file) return 0 ;;
     boot-log:--format | boot-log:-i | boot-log:--inventory) return 0 ;;
-    dhcp-log:-m | dhcp-log:--mac | dhcp-log:-s | dhcp-log:--since | dhcp-log:--exit-after | \
+    dhcp-log:-m | dhcp-log:--mac | dhcp-log:-s | dhcp-log:--since | dhcp-log:--exit-after | dhcp-log:--chainload-time | \
         dhcp-log:--format | dhcp-log:-i | dhcp-log:--inventory) return 0 ;;
     locate:--walk | locate:--inventory | locate:--driver | locate:-j | locate:--jobs | \
         locate:-[vculaAxXtrn] | locate:--community-file | locate:--auth-pass-file | \

@@ -51,6 +51,10 @@ static void print_help(FILE *out)
           "                       printing each handshake as it settles; the report follows\n"
           "                       when reading stops (SIGINT, SIGTERM or --exit-after)\n"
           "      --exit-after S   with --follow: stop after S seconds\n"
+          "      --chainload-time S  the chainload's own time (the boot file's transfer\n"
+          "                       and start, as the TFTP log or a console shows it): a\n"
+          "                       retry round's blackout is its gap after the lease less\n"
+          "                       S (without it the gap is an upper bound, \"at most\")\n"
           "      --format FORMAT  text (default) or json\n"
           "  -i, --inventory FILE locate every client whose handshake failed or was slow\n"
           "                       on the switches of an inventory (as locate does), judge\n"
@@ -59,8 +63,10 @@ static void print_help(FILE *out)
           "  -h, --help           show this help and exit\n"
           "\n"
           "Verdicts: complete, slow-renew, no-offer, no-request, no-ack, nak,\n"
-          "renew-failed, not-seen. Malformed lines and lines over 8192 bytes are skipped\n"
-          "and counted.\n"
+          "renew-failed, not-seen. A new round beginning 7 s or more after a lease (less\n"
+          "the chainload's time) is slow-renew: iPXE, the earliest client to give up,\n"
+          "sends its last DISCOVER 7 s after link-up. Malformed lines and lines over 8192\n"
+          "bytes are skipped and counted.\n"
           "\n"
           "Exit status: 0 every handshake complete, 1 slow only (slow-renew), 2 at least\n"
           "one failed handshake, 3 unreadable input, no dhcpd line in it, or bad\n"
@@ -121,6 +127,7 @@ static int usage_error(struct dhcplog_cli *cli, const char *fmt, ...)
 static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help)
 {
     static const struct option longopts[] = {
+        {"chainload-time", required_argument, NULL, 'C'},
         {"exit-after", required_argument, NULL, 'E'},
         {"fix", no_argument, NULL, 'X'},
         {"follow", no_argument, NULL, 'f'},
@@ -147,6 +154,15 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
                 cli->exit_after_s > 1e7)
                 return usage_error(cli, "--exit-after '%s' is not a number of seconds", optarg);
             have_exit_after = true;
+            break;
+        }
+        case 'C': {
+            char *end;
+            double s = strtod(optarg, &end);
+            if (end == optarg || *end != '\0' || !(s >= 0) || s > 600)
+                return usage_error(
+                    cli, "--chainload-time '%s' is not a number of seconds (0 to 600)", optarg);
+            cli->options.chainload_us = (int64_t)(s * 1e6 + 0.5);
             break;
         }
         case 'f':

@@ -42,7 +42,16 @@ int generic_snmp_interpret(struct pr_snmp_store *store, const struct pr_snmp_sou
     if (sw->n_ports == 0) {
         char lacks[PR_ERROR_MSG_MAX];
         generic_snmp_lacks(src, lacks, sizeof lacks);
-        return pr_error_set(err, PR_ERR_INPUT, "%s IF-MIB interfaces (ifTable)", lacks);
+        /* BRIDGE-MIB ports and no interface: what a Cisco agent answers in
+         * a VLAN's context (community@VLAN), which names no interface. */
+        size_t first, count;
+        bool bridge = pr_snmp_store_subtree(store, MIB_BASE_PORT_IFINDEX.oid,
+                                            MIB_BASE_PORT_IFINDEX.len, &first, &count) > 0;
+        return pr_error_set(err, PR_ERR_INPUT, "%s IF-MIB interfaces (ifTable)%s", lacks,
+                            bridge ? ", only BRIDGE-MIB ports: a VLAN's context (Cisco's "
+                                     "community@VLAN)? Read the switch's own context; portready "
+                                     "reads each VLAN's from it"
+                                   : "");
     }
     generic_bridge_read(store, src, sw);
     generic_lag_read(store, sw);

@@ -154,6 +154,12 @@ static int follow_file(const char *path, int fd, bool by_name, struct dhcplog_sp
     return rc;
 }
 
+static bool is_dev_null(const struct stat *st)
+{
+    struct stat null;
+    return stat("/dev/null", &null) == 0 && S_ISCHR(null.st_mode) && null.st_rdev == st->st_rdev;
+}
+
 int dhcplog_input_read(const char *path, struct dhcplog_splitter *sp,
                        const struct dhcplog_input_options *options, struct pr_error *err)
 {
@@ -170,6 +176,15 @@ int dhcplog_input_read(const char *path, struct dhcplog_splitter *sp,
         if (!is_stdin)
             close(fd);
         return rc;
+    }
+    /* A device is no log: /dev/zero or a disk would be read forever
+     * (/dev/null, empty, is harmless: standard input is often it). */
+    if ((S_ISCHR(st.st_mode) && !isatty(fd) && !is_dev_null(&st)) || S_ISBLK(st.st_mode)) {
+        if (!is_stdin)
+            close(fd);
+        return pr_error_set(err, PR_ERR_INPUT,
+                            "cannot read %s: a %s device, not a log (give a file, a pipe or -)",
+                            name, S_ISBLK(st.st_mode) ? "block" : "character");
     }
     struct dhcplog_input_options defaults = *options;
     if (defaults.poll_ms <= 0)

@@ -69,6 +69,11 @@ pr_expect_eq() {
     if [ "$2" == "$3" ]; then pr_pass "$1"; else pr_fail "$1: expected '$2', got '$3'"; fi
 }
 
+# pr_expect_match WHAT ERE TEXT
+pr_expect_match() {
+    if printf '%s\n' "$3" | grep -qE -- "$2"; then pr_pass "$1"; else pr_fail "$1: no /$2/ in '$3'"; fi
+}
+
 # Ends the test: prints the closing line and exits non-zero on failure.
 pr_done() {
     echo "$PR_PASSES passed, $PR_FAILS failed"

@@ -319,7 +319,7 @@ fx_expect_port sv Gi2/0/24 "unknown ids=port-is-uplink bo=- edge=- stp=forwardin
 fx_check sv98 "$S/librenms__ios_stp-vlans@98.snmprec" auto
 fx_expect_rc sv98 3
 pr_expect_eq "sv98: switch error names the recording" \
-    "the recording $S/librenms__ios_stp-vlans@98.snmprec holds no IF-MIB interfaces (ifTable)" \
+    "the recording $S/librenms__ios_stp-vlans@98.snmprec holds no IF-MIB interfaces (ifTable), only BRIDGE-MIB ports: a VLAN's context (Cisco's community@VLAN)? Read the switch's own context; portready reads each VLAN's from it" \
     "$(pr_json "$PR_TMP/sv98.json" 'd["switches"][0]["error"]')"
 
 ########################################################################

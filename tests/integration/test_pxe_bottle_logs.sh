@@ -40,6 +40,24 @@ pr_expect_eq "kea: first round, gap, round" "3.215 38.196 2.034" \
 "$PORTREADY" dhcp-log --format json "$D"/lacp/dnsmasq.log >"$PR_TMP/dnsmasq.json" || true
 pr_expect_eq "dnsmasq: gap and round" "19.000 2.000" \
     "$(pr_json "$PR_TMP/dnsmasq.json" "' '.join('%.3f' % d['dhcp'][0]['retry_round'][k] for k in ('gap_s', 'round_s'))")"
+# The chainload's own time from the TFTP line: the lease at 01:03:26, "sent
+# .../ipxe.pxe" at 01:03:37, 11 s; 19 - 11 = 8 s of blackout, no longer
+# "at most"; without the option the estimate is the whole gap, 19 s.
+pr_expect_eq "dnsmasq: blackout without --chainload-time is the gap" "19.000" \
+    "$(pr_json "$PR_TMP/dnsmasq.json" "'%.3f' % d['dhcp'][0]['retry_round']['blackout_s']")"
+"$PORTREADY" dhcp-log --chainload-time 11 --format json "$D"/lacp/dnsmasq.log >"$PR_TMP/chain.json" || true
+pr_expect_eq "dnsmasq --chainload-time 11: blackout 8 s" "8.000" \
+    "$(pr_json "$PR_TMP/chain.json" "'%.3f' % d['dhcp'][0]['retry_round']['blackout_s']")"
+"$PORTREADY" dhcp-log --chainload-time 11 "$D"/lacp/dnsmasq.log >"$PR_TMP/chain.txt" || true
+pr_expect_match "dnsmasq --chainload-time 11: text says so" \
+    "less the chainload's own 11\.0 s, 8\.0 s passed" "$(cat "$PR_TMP/chain.txt")"
+pr_expect_match "dnsmasq --chainload-time 11: no upper bound" "estimated blackout: 8\.0 s" \
+    "$(cat "$PR_TMP/chain.txt")"
+rc=0
+"$PORTREADY" dhcp-log --chainload-time -1 "$D"/lacp/dnsmasq.log >/dev/null 2>"$PR_TMP/chain.err" || rc=$?
+pr_expect_eq "--chainload-time -1: exit 3" 3 "$rc"
+pr_expect_match "--chainload-time -1: named" "--chainload-time '-1' is not a number of seconds" \
+    "$(cat "$PR_TMP/chain.err")"
 # With its TFTP line and nginx's GET /boot.ipxe 200 at 01:04:01: the
 # chainloaded iPXE came through (lease 01:03:47, 10 s after the boot file).
 "$PORTREADY" boot-log --format json "$D"/lacp/{dnsmasq,access}.log >"$PR_TMP/lacp.json" || true

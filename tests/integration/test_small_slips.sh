@@ -43,7 +43,7 @@ printf '%s\n' '1.3.6.1.2.1.1.1.0|4|bridge only' '1.3.6.1.2.1.17.1.4.1.2.1|2|1' \
 run noif check --format json --walk "$PR_TMP/bridge-only.snmprec"
 pr_expect_eq "walk without IF-MIB: exit 3" 3 "$(rc noif)"
 pr_expect_eq "walk without IF-MIB: the recording is named, not 'the agent'" \
-    "the recording $PR_TMP/bridge-only.snmprec holds no IF-MIB interfaces (ifTable)" \
+    "the recording $PR_TMP/bridge-only.snmprec holds no IF-MIB interfaces (ifTable), only BRIDGE-MIB ports: a VLAN's context (Cisco's community@VLAN)? Read the switch's own context; portready reads each VLAN's from it" \
     "$(pr_json "$PR_TMP/noif.out" 'd["switches"][0]["error"]')"
 # IF-MIB but no spanning tree: the mode's evidence names the recording too.
 printf '%s\n' '1.3.6.1.2.1.1.1.0|4|no stp' '1.3.6.1.2.1.2.2.1.2.1|4|eth1' \
@@ -58,6 +58,21 @@ if grep -q 'the agent' "$PR_TMP/nostp.out" "$PR_TMP/noif.out" "$PR_TMP/noif.err"
 else
     pr_pass "no message calls a recording 'the agent'"
 fi
+
+# A device as the log: /dev/zero never ends, so it is refused at once (exit
+# 3, named), for dhcp-log and boot-log alike; /dev/null is an empty log.
+for cmd in dhcp-log boot-log; do
+    rc=0
+    timeout 10 "$PORTREADY" "$cmd" /dev/zero >/dev/null 2>"$PR_TMP/zero.err" || rc=$?
+    pr_expect_eq "$cmd /dev/zero: exit 3 at once" 3 "$rc"
+    pr_expect_eq "$cmd /dev/zero: named" \
+        "portready: cannot read /dev/zero: a character device, not a log (give a file, a pipe or -)" \
+        "$(head -1 "$PR_TMP/zero.err")"
+done
+run devnull dhcp-log /dev/null
+pr_expect_eq "dhcp-log /dev/null: an empty log" \
+    "3 portready: no line of dhcpd, dnsmasq or Kea in /dev/null" \
+    "$(rc devnull) $(head -1 "$PR_TMP/devnull.err")"
 
 # dhcp-log with no FILE: standard input when it is a pipe or a file...
 log=$PR_SOURCE_DIR/tests/data/dhcplog/classes-classic.log

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: BSD-3-Clause
+# Vendor edge objects in the shared recordings. Every recording of
+# ../shared/fixtures/snmprec is judged with --driver auto on every port and
+# uplink; tests/tools/pr_vendor_edge.py then looks for
+#  - a port left with its edge unknown although a vendor edge column its
+#    driver reads (HP-ICF-BRIDGE, HUAWEI-MSTP-MIB, HH3C-LswMSTP-MIB,
+#    FOUNDRY-SN-SWITCH-GROUP-MIB, CISCO-STP-EXTENSIONS-MIB) has the port's
+#    row with a value that decides it, and
+#  - a row of a vendor edge table no driver reads yet (FASTPATH's
+#    agentStpCstPortTable under Ubiquiti/Broadcom 4413 and Netgear 4526,
+#    ARUBAWIRED-MSTP-MIB's arubaWiredMstpPortTable, and the domain protocol
+#    and port mode of EXTREME-STP-EXTENSIONS-MIB): those reads wait for a
+#    real recording (docs/fastpath.md, docs/aruba.md, docs/extreme.md), and
+#    one arriving must be read, not left silent.
+# The checker itself is proven on recordings of this project's own
+# (tests/data/aruba/hpicf-bridge.snmprec, written by hand) with one line
+# added or changed, each of which it must report.
+source "$PR_SOURCE_DIR/tests/integration/lib.sh"
+pr_need_fixtures
+S="$PR_FIXTURES/snmprec"
+CHECK="$PR_SOURCE_DIR/tests/tools/pr_vendor_edge.py"
+
+# check NAME FILE [DRIVER]: judges FILE on every port and uplink with DRIVER
+# (auto by default), the checker's lines into $PR_TMP/NAME.out.
+check() {
+    local name=$1 file=$2 driver=${3:-auto}
+    "$PORTREADY" check --walk "$file" --driver "$driver" --format json >"$PR_TMP/$name.json" \
+        2>"$PR_TMP/$name.err" || true
+    mapfile -t ports < <(python3 "$CHECK" "$PR_TMP/$name.json")
+    if [ "${#ports[@]}" -gt 0 ]; then
+        "$PORTREADY" check --walk "$file" --driver "$driver" --format json "${ports[@]}" \
+            >"$PR_TMP/$name.json" 2>"$PR_TMP/$name.err" || true
+    fi
+    python3 "$CHECK" "$file" "$PR_TMP/$name.json" "$name" >"$PR_TMP/$name.out"
+}
+
+# problems NAME: the checker's lines but the closing count.
+problems() {
+    grep -v '^rows ' "$PR_TMP/$1.out" || true
+}
+
+# rows NAME: how many vendor edge rows the checker saw.
+rows() {
+    sed -n 's/^rows [^ ]* //p' "$PR_TMP/$1.out"
+}
+
+########################################################################
+# The shared recordings: no problem in any.
+n=0
+for f in "$S"/*; do
+    name=$(basename "$f")
+    check "$name" "$f"
+    pr_expect_eq "$name: no port unknown that a vendor edge object decides, no unread table" \
+        "" "$(problems "$name")"
+    n=$((n + 1))
+done
+pr_expect_eq "recordings checked" "17" "$n"
+# The vendor edge rows the recordings hold, counted by hand:
+# lextudio__cisco-c3560: 1.3.6.1.4.1.9.9.82.1.9.3.1.3.N|2|4 on 52 bridge ports
+# (stpxFastStartPortMode default(4): the checker counts the rows, judges
+# none, as default follows the global default).
+pr_expect_eq "cisco-c3560 stpxFastStartPortMode rows" "52" "$(rows lextudio__cisco-c3560.snmprec)"
+# lextudio__huawei-s5720: 1.3.6.1.4.1.2011.5.25.42.4.1.20.1.9.0.BP on 32 bridge ports.
+pr_expect_eq "huawei-s5720 hwMstpiStpPortEdgeport rows" "32" \
+    "$(rows lextudio__huawei-s5720.snmprec)"
+# lextudio__h3c-e528-2: 1.3.6.1.4.1.25506.8.35.14.20.1.11.0.24|2|2, the one row
+# (bridge port 24 = ifIndex 24, GigabitEthernet1/0/24, an uplink: edge no).
+pr_expect_eq "h3c-e528-2 hh3cdot1sMstiStpPortEdgeport rows" "1" \
+    "$(rows lextudio__h3c-e528-2.snmprec)"
+# No other recording holds a row of these columns: in particular
+# librenms__arubaos-cx_10.07 has nothing under 1.3.6.1.4.1.47196 and
+# librenms__procurve_e2910 nothing under hpicfBridge (…11.2.14.11.5.1.12).
+pr_expect_eq "arubaos-cx_10.07 rows" "0" "$(rows librenms__arubaos-cx_10.07.snmprec)"
+pr_expect_eq "procurve_e2910 rows" "0" "$(rows librenms__procurve_e2910.snmprec)"
+
+########################################################################
+# The checker can fail. tests/data/aruba/hpicf-bridge.snmprec: 12 rows of
+# hpicfBridgeRstpAdminEdgePort / OperEdgePort / AutoEdgePort, every port
+# decided -> no problem.
+H="$PR_SOURCE_DIR/tests/data/aruba/hpicf-bridge.snmprec"
+check hp "$H"
+pr_expect_eq "hpicf-bridge: no problem" "" "$(problems hp)"
+pr_expect_eq "hpicf-bridge: 12 vendor edge rows" "12" "$(rows hp)"
+
+# The same with a row of EdgeSwitch-SWITCHING-MIB agentStpCstPortEdge added
+# (1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4.1 = enable(1), LibreNMS's copy of the
+# MIB): an unread table.
+{ cat "$H"; echo "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4.1|2|1"; } >"$PR_TMP/fastpath.snmprec"
+check fastpath "$PR_TMP/fastpath.snmprec"
+pr_expect_eq "an agentStpCstPortEdge row is reported" \
+    "unread fastpath EdgeSwitch-SWITCHING-MIB::agentStpCstPortEdge 1" "$(problems fastpath)"
+
+# And with an ARUBAWIRED-MSTP-MIB arubaWiredMstpPortAdminEdge row.
+{ cat "$H"; echo "1.3.6.1.4.1.47196.4.1.1.3.13.1.2.1.2.3|2|1"; } >"$PR_TMP/cx.snmprec"
+check cx "$PR_TMP/cx.snmprec"
+pr_expect_eq "an arubaWiredMstpPortAdminEdge row is reported" \
+    "unread cx ARUBAWIRED-MSTP-MIB::arubaWiredMstpPortAdminEdge 1" "$(problems cx)"
+
+# And with an EXTREME-STP-EXTENSIONS-MIB extremeStpPortPortMode row (STP
+# domain 1, ifIndex 1001 = dot1w(4)), indexed by two arcs.
+{ cat "$H"; echo "1.3.6.1.4.1.1916.1.17.2.1.3.1.1001|2|4"; } >"$PR_TMP/exos.snmprec"
+check exos "$PR_TMP/exos.snmprec"
+pr_expect_eq "an extremeStpPortPortMode row is reported" \
+    "unread exos EXTREME-STP-EXTENSIONS-MIB::extremeStpPortPortMode 1" "$(problems exos)"
+
+# Judged by generic-snmp, which reads no HP-ICF-BRIDGE: no RSTP-MIB edge
+# column in the file, so all 4 ports stay unknown while
+# hpicfBridgeRstpAdminEdgePort, ...OperEdgePort and ...AutoEdgePort have a
+# row for each (values 1 or 2, bridge port N = ifIndex N) -> 3 x 4 lines, e.g.
+# 1.3.6.1.4.1.11.2.14.11.5.1.12.1.4.5.1.2.1|2|1 for port 1.
+check hp-generic "$H" generic-snmp
+pr_expect_eq "generic-snmp on hpicf-bridge: 12 ports-and-columns reported" "12" \
+    "$(problems hp-generic | grep -c '^unknown hp-generic ')"
+pr_expect_eq "generic-snmp on hpicf-bridge: admin edge of port 1 reported" \
+    "unknown hp-generic HP-ICF-BRIDGE::hpicfBridgeRstpAdminEdgePort.1=1 1" \
+    "$(problems hp-generic | grep 'AdminEdgePort.1=')"
+
+pr_done
