@@ -94,16 +94,6 @@ dn_stop() {
     unset "DN_PIDS[$1]"
 }
 
-# Waits (up to 10 s) until FILE contains TEXT.
-dn_wait_for() {
-    local i
-    for i in $(seq 100); do
-        grep -qF -- "$2" "$1" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
 dn_kea() {
     cat >"$PR_TMP/kea.json" <<JSON
 {"Dhcp4": {"interfaces-config": {"interfaces": ["$DN_BR"], "dhcp-socket-type": "raw"},
@@ -114,6 +104,6 @@ dn_kea() {
               "severity": "DEBUG", "debuglevel": 99}]}}
 JSON
     KEA_LOCKFILE_DIR=$PR_TMP KEA_PIDFILE_DIR=$PR_TMP dn_run kea kea-dhcp4 -c "$PR_TMP/kea.json"
-    dn_wait_for "$1" "DHCP4_STARTED" || pr_fail "kea-dhcp4 did not start: $(cat "$PR_TMP/kea.stderr")"
+    pr_wait_for_text "$1" "DHCP4_STARTED" || pr_fail "kea-dhcp4 did not start: $(cat "$PR_TMP/kea.stderr")"
     sleep 1
 }
