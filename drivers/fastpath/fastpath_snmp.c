@@ -65,7 +65,7 @@ static const struct pr_snmp_request fastpath_requests[] = {
 };
 
 /* One placement of agentStpCstPortTable; where (NULL when the MIB's copies
- * agree) is added to the evidence. */
+ * agree) is added to the edge's evidence: which table number answered. */
 struct fp_cst_table {
     const char *where;
     const struct mib_object *oper, *edge, *autoe;
@@ -80,11 +80,10 @@ struct fp_mib {
 static const struct fp_mib fp_mibs[] = {
     {&MIB_ES_ADMIN_MODE,
      &MIB_ES_FORCE_VERSION,
-     {{"agentStpCstPortTable at agentStpSwitchConfigGroup 11, as LibreNMS's copy of the MIB has it",
-       &MIB_ES11_OPER_EDGE, &MIB_ES11_EDGE, &MIB_ES11_AUTO_EDGE},
-      {"agentStpCstPortTable at agentStpSwitchConfigGroup 9, as netdisco-mibs' copy of the MIB "
-       "has it",
-       &MIB_ES9_OPER_EDGE, &MIB_ES9_EDGE, &MIB_ES9_AUTO_EDGE}},
+     {{"agentStpSwitchConfigGroup 11: LibreNMS's MIB copy", &MIB_ES11_OPER_EDGE, &MIB_ES11_EDGE,
+       &MIB_ES11_AUTO_EDGE},
+      {"agentStpSwitchConfigGroup 9: netdisco-mibs' MIB copy", &MIB_ES9_OPER_EDGE, &MIB_ES9_EDGE,
+       &MIB_ES9_AUTO_EDGE}},
      2},
     {&MIB_NG_ADMIN_MODE,
      &MIB_NG_FORCE_VERSION,
