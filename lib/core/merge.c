@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 #include "core/merge.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -54,20 +55,64 @@ static void merge_port(struct pr_port *live, const struct pr_port *config)
         pr_strlcpy(live->alias, config->alias, sizeof live->alias);
 }
 
+static bool names_match(const struct pr_driver *drv, const struct pr_port *cp,
+                        const struct pr_port *lp)
+{
+    return drv->names_match(cp->name, lp->name) ||
+           (lp->descr[0] && drv->names_match(cp->name, lp->descr));
+}
+
+/* The one port of sw described as alias, or NULL (none, or several). */
+static const struct pr_port *only_described(const struct pr_switch *sw, const char *alias)
+{
+    const struct pr_port *found = NULL;
+    for (size_t i = 0; i < sw->n_ports; i++) {
+        if (strcmp(sw->ports[i].alias, alias) != 0)
+            continue;
+        if (found != NULL)
+            return NULL;
+        found = &sw->ports[i];
+    }
+    return found;
+}
+
+/* A configuration port no agent port's name matches pairs with the agent
+ * port whose ifAlias is its description, when that description belongs to
+ * that one port on both sides and no configuration port's name claims the
+ * agent port: the names of a switch whose configuration is a translation
+ * (a software switch written in another switch's dialect) differ, its
+ * descriptions need not. */
+static struct pr_port *match_by_description(struct pr_switch *live, const struct pr_switch *config,
+                                            const struct pr_port *cp, const struct pr_driver *drv)
+{
+    if (cp->alias[0] == '\0' || only_described(config, cp->alias) != cp)
+        return NULL;
+    struct pr_port *lp = (struct pr_port *)only_described(live, cp->alias);
+    if (lp == NULL)
+        return NULL;
+    for (size_t i = 0; i < config->n_ports; i++) {
+        if (names_match(drv, &config->ports[i], lp))
+            return NULL;
+    }
+    return lp;
+}
+
 size_t merge_config_into_live(struct pr_switch *live, const struct pr_switch *config,
                               const struct pr_driver *drv)
 {
     size_t matched = 0;
     for (size_t i = 0; i < config->n_ports; i++) {
         const struct pr_port *cp = &config->ports[i];
-        for (size_t k = 0; k < live->n_ports; k++) {
-            struct pr_port *lp = &live->ports[k];
-            if (drv->names_match(cp->name, lp->name) ||
-                (lp->descr[0] && drv->names_match(cp->name, lp->descr))) {
-                merge_port(lp, cp);
-                matched++;
-                break;
-            }
+        struct pr_port *lp = NULL;
+        for (size_t k = 0; k < live->n_ports && lp == NULL; k++) {
+            if (names_match(drv, cp, &live->ports[k]))
+                lp = &live->ports[k];
+        }
+        if (lp == NULL)
+            lp = match_by_description(live, config, cp, drv);
+        if (lp != NULL) {
+            merge_port(lp, cp);
+            matched++;
         }
     }
     fill(&live->stp.mode, &config->stp.mode);

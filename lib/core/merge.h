@@ -13,9 +13,12 @@
 
 /* Copies configuration facts of config's ports into the matching ports of
  * live (those whose ifName or ifDescr drv->names_match() pairs with the
- * configuration's name), and the configured STP mode and timers where SNMP
- * did not show them. Ports only the configuration knows are not added.
- * Returns the number of ports matched. */
+ * configuration's name; failing that, the one whose ifAlias is the
+ * configuration port's description, when that description is that one
+ * port's on both sides and no configuration name claims the agent port),
+ * and the configured STP mode and timers where SNMP did not show them.
+ * Ports only the configuration knows are not added. Returns the number of
+ * ports matched. */
 size_t merge_config_into_live(struct pr_switch *live, const struct pr_switch *config,
                               const struct pr_driver *drv);
 

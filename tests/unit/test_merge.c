@@ -77,12 +77,61 @@ static void test_description(void **state)
     pr_switch_free(&config);
 }
 
+/* Names that differ (a software switch's configuration written in another
+ * switch's dialect): the port whose ifAlias is the configuration's
+ * description, when it is that one port's on both sides and no name
+ * claims the agent port. */
+static void test_matched_by_description(void **state)
+{
+    (void)state;
+    struct pr_switch live, config;
+    pr_switch_init(&live, "sw", "h");
+    pr_switch_init(&config, "sw", "f");
+    strcpy(pr_switch_add_port(&live, "tap0", NULL)->alias, "client");
+    strcpy(pr_switch_add_port(&live, "tap1", NULL)->alias, "idle");
+    strcpy(pr_switch_add_port(&live, "tap2", NULL)->alias, "twice");
+    strcpy(pr_switch_add_port(&live, "tap3", NULL)->alias, "twice");
+    strcpy(pr_switch_add_port(&live, "Ethernet9", NULL)->alias, "claimed");
+    struct pr_port *c1 = pr_switch_add_port(&config, "Ethernet1", NULL);
+    strcpy(c1->alias, "client");
+    pr_fact_set(&c1->facts.lacp_fallback, 1, "port-channel lacp fallback individual");
+    struct pr_port *c2 = pr_switch_add_port(&config, "Ethernet2", NULL);
+    strcpy(c2->alias, "idle");
+    pr_fact_set(&c2->facts.lacp_fallback, 0, "no fallback");
+    /* The same description twice among the agent's ports: neither. */
+    struct pr_port *c3 = pr_switch_add_port(&config, "Ethernet3", NULL);
+    strcpy(c3->alias, "twice");
+    pr_fact_set(&c3->facts.bpdu_guard, 1, "spanning-tree bpduguard enable");
+    /* An agent port a configuration name matches is that port's only. */
+    struct pr_port *c4 = pr_switch_add_port(&config, "Ethernet4", NULL);
+    strcpy(c4->alias, "claimed");
+    pr_fact_set(&c4->facts.bpdu_guard, 1, "spanning-tree bpduguard enable");
+    pr_switch_add_port(&config, "Ethernet9", NULL);
+    /* The same description twice in the configuration: neither. */
+    strcpy(pr_switch_add_port(&live, "tap5", NULL)->alias, "dup");
+    struct pr_port *c6 = pr_switch_add_port(&config, "Ethernet6", NULL);
+    strcpy(c6->alias, "dup");
+    pr_fact_set(&c6->facts.bpdu_guard, 1, "spanning-tree bpduguard enable");
+    strcpy(pr_switch_add_port(&config, "Ethernet7", NULL)->alias, "dup");
+    /* Matched: Ethernet1 -> tap0, Ethernet2 -> tap1, Ethernet9 by name. */
+    assert_int_equal(merge_config_into_live(&live, &config, &pr_driver_cisco), 3);
+    assert_true(pr_fact_is(&live.ports[0].facts.lacp_fallback, 1));
+    assert_true(pr_fact_is(&live.ports[1].facts.lacp_fallback, 0));
+    assert_false(live.ports[2].facts.bpdu_guard.known);
+    assert_false(live.ports[3].facts.bpdu_guard.known);
+    assert_false(live.ports[4].facts.bpdu_guard.known);
+    assert_false(live.ports[5].facts.bpdu_guard.known);
+    pr_switch_free(&live);
+    pr_switch_free(&config);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
         cmocka_unit_test(test_config_wins_for_configuration_agent_for_state),
         cmocka_unit_test(test_description),
+        cmocka_unit_test(test_matched_by_description),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
