@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The Broadcom FASTPATH-family driver (EFOS): saved configurations through
  * their interpreter (fastpath_model.c), fixes in its syntax. Agents get
- * the generic MIBs. */
+ * the generic MIBs and their vendor's SWITCHING MIB (fastpath_snmp.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +10,7 @@
 #include "fastpath/fastpath_cli.h"
 #include "fastpath/fastpath.h"
 #include "fastpath/fastpath_read.h"
+#include "fastpath/fastpath_snmp.h"
 
 static int build(struct cli_text *lines, void **model, struct pr_error *err)
 {
@@ -74,11 +75,12 @@ int fastpath_config_apply(const char *text, size_t len, const char *snippet, cha
 static int fastpath_match(const char *sys_object_id, const char *sys_descr, const char *config_text,
                           size_t config_len)
 {
-    (void)sys_object_id;
     if (config_text != NULL && config_len > 0) {
         int score = fastpath_detect(config_text, config_len, NULL, 0);
         return score == 0 ? 0 : 50 + (score > 40 ? 40 : score);
     }
+    if (fastpath_snmp_object_id(sys_object_id))
+        return 40;
     return sys_descr != NULL && strncmp(sys_descr, "EFOS", 4) == 0 ? 20 : 0;
 }
 
@@ -91,7 +93,7 @@ static int fastpath_read_config(const struct pr_config_text *config, struct pr_s
 static int fastpath_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw,
                               struct pr_error *err)
 {
-    return pr_driver_generic_snmp.read_snmp(snmp, sw, err);
+    return fastpath_snmp_read(snmp, sw, err);
 }
 
 static int fastpath_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)
