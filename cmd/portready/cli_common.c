@@ -25,6 +25,8 @@ enum {
     CLI_OPT_CRITICAL,
     CLI_OPT_TIMEOUT_TOTAL,
     CLI_OPT_CLIENT,
+    CLI_OPT_WALK = 1301,
+    CLI_OPT_DRIVER,
 };
 
 /* The options several commands take, each once; a command takes the
@@ -56,6 +58,8 @@ static const struct cli_option shared_options[] = {
     {"timeout-total", CLI_OPT_TIMEOUT_TOTAL, required_argument, CLI_MONITOR},
     {"client", CLI_OPT_CLIENT, required_argument, CLI_MONITOR},
     {"help", 'h', no_argument, CLI_HELP},
+    {"walk", CLI_OPT_WALK, required_argument, CLI_SOURCE},
+    {"driver", CLI_OPT_DRIVER, required_argument, CLI_SOURCE},
 };
 
 #define N_SHARED (sizeof shared_options / sizeof shared_options[0])
@@ -561,6 +565,16 @@ static int apply_report(struct cli_parser *p, int opt, const char *arg, struct p
     return 0;
 }
 
+/* Applies --walk or --driver. */
+static int apply_source(struct cli_parser *p, int opt, const char *arg, struct pr_error *err)
+{
+    if (opt == CLI_OPT_WALK) {
+        *p->walk = arg;
+        return 0;
+    }
+    return cli_parse_driver(arg, p->driver, err);
+}
+
 int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error *err)
 {
     if (!p->started) {
@@ -581,7 +595,8 @@ int cli_next_option(struct cli_parser *p, int argc, char **argv, struct pr_error
             return CLI_WANTS_HELP;
         int rc = group == CLI_REPORT || group == CLI_FORMAT || group == CLI_MONITOR
                      ? apply_report(p, opt, optarg, err)
-                     : apply_snmp(p, opt, optarg, err);
+                 : group == CLI_SOURCE ? apply_source(p, opt, optarg, err)
+                                       : apply_snmp(p, opt, optarg, err);
         if (rc != 0)
             return CLI_ERROR;
     }

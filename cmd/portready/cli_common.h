@@ -80,6 +80,7 @@ const struct report_writer *cli_report_writer(const struct cli_report_args *repo
 #define CLI_FORMAT       0x08u /* --format */
 #define CLI_HELP         0x10u /* -h, --help */
 #define CLI_MONITOR      0x20u /* --warning --critical --timeout-total */
+#define CLI_SOURCE       0x40u /* --walk --driver */
 
 /* One option of a table: the shared one, or a command's own (ending with
  * an entry whose name and id are both 0). */
@@ -120,6 +121,8 @@ struct cli_parser {
     enum cli_wording wording;
     struct pr_snmp_options *snmp;   /* where SNMP options go (CLI_SNMP) */
     struct cli_report_args *report; /* where output options go */
+    const char **walk;              /* where --walk's FILE goes (CLI_SOURCE) */
+    const char **driver;            /* where --driver's NAME goes (CLI_SOURCE) */
     struct cli_snmp_given given;    /* out */
     /* getopt_long's tables, built on the first call. */
     bool started;

@@ -22,9 +22,7 @@
 #include "util/strutil.h"
 #include "util/walltime.h"
 
-#define OPT_WALK               2001
 #define OPT_CONFIG             2002
-#define OPT_DRIVER             2003
 #define OPT_EXPECT_VLAN        2004
 #define OPT_NETCONF            2009
 #define OPT_SSH_KEY            2010
@@ -174,9 +172,7 @@ struct check_output {
 
 /* Its own options; the SNMP, output and help options are cli_common.c's. */
 static const struct cli_option check_options[] = {
-    {"walk", OPT_WALK, required_argument, 0},
     {"config", OPT_CONFIG, required_argument, 0},
-    {"driver", OPT_DRIVER, required_argument, 0},
     {"expect-vlan", OPT_EXPECT_VLAN, required_argument, 0},
     {"netconf", OPT_NETCONF, required_argument, 0},
     {"ssh-key", OPT_SSH_KEY, required_argument, 0},
@@ -207,18 +203,18 @@ static int password_from_env(const char *name, bool wanted, char *dst, size_t le
 static int parse_args(int argc, char **argv, struct check_args *a, struct pr_error *err)
 {
     struct cli_parser p = {
-        .groups = CLI_SNMP | CLI_SNMP_CONTEXT | CLI_REPORT | CLI_FORMAT | CLI_MONITOR | CLI_HELP,
+        .groups = CLI_SNMP | CLI_SNMP_CONTEXT | CLI_REPORT | CLI_FORMAT | CLI_MONITOR | CLI_HELP |
+                  CLI_SOURCE,
         .options = check_options,
         .wording = CLI_WORDING_SURVEY,
         .snmp = &a->snmp,
         .report = &a->report,
+        .walk = &a->walk,
+        .driver = &a->driver,
     };
     int opt;
     while ((opt = cli_next_option(&p, argc, argv, err)) > 0) {
         switch (opt) {
-        case OPT_WALK:
-            a->walk = optarg;
-            break;
         case OPT_CONFIG:
             a->config = optarg;
             break;
@@ -271,10 +267,6 @@ static int parse_args(int argc, char **argv, struct check_args *a, struct pr_err
             a->netconf.max_bytes = (size_t)n;
             break;
         }
-        case OPT_DRIVER:
-            if (cli_parse_driver(optarg, &a->driver, err) != 0)
-                return -1;
-            break;
         case OPT_EXPECT_VLAN:
             if (!pr_parse_int(optarg, 1, 4094, &a->expect_vlan))
                 return pr_error_set(err, PR_ERR_USAGE,

@@ -19,9 +19,7 @@
 #include "util/strutil.h"
 #include "util/walltime.h"
 
-#define OPT_WALK      3001
 #define OPT_INVENTORY 3002
-#define OPT_DRIVER    3003
 #define OPT_JOBS      3004
 
 static const char locate_usage[] =
@@ -57,9 +55,7 @@ static const char locate_usage[] =
     "behind uplinks, no forwarding table, an unreadable switch) or bad arguments.\n";
 
 static const struct cli_option locate_options[] = {
-    {"walk", OPT_WALK, required_argument, 0},
     {"inventory", OPT_INVENTORY, required_argument, 0},
-    {"driver", OPT_DRIVER, required_argument, 0},
     {"jobs", 'j', required_argument, 0},
     {NULL, 0, 0, 0},
 };
@@ -122,24 +118,19 @@ static int parse_args(int argc, char **argv, struct locate_args *a, struct pr_er
 {
     pr_snmp_options_defaults(&a->snmp);
     struct cli_parser p = {
-        .groups = CLI_SNMP | CLI_SNMP_CONTEXT | CLI_REPORT | CLI_FORMAT | CLI_HELP,
+        .groups = CLI_SNMP | CLI_SNMP_CONTEXT | CLI_REPORT | CLI_FORMAT | CLI_HELP | CLI_SOURCE,
         .options = locate_options,
         .wording = CLI_WORDING_SURVEY,
         .snmp = &a->snmp,
         .report = &a->report,
+        .walk = &a->walk,
+        .driver = &a->driver,
     };
     int opt;
     while ((opt = cli_next_option(&p, argc, argv, err)) > 0) {
         switch (opt) {
-        case OPT_WALK:
-            a->walk = optarg;
-            break;
         case OPT_INVENTORY:
             a->inventory = optarg;
-            break;
-        case OPT_DRIVER:
-            if (cli_parse_driver(optarg, &a->driver, err) != 0)
-                return -1;
             break;
         case 'j':
             if (!pr_parse_int(optarg, 1, 64, &a->jobs))

@@ -45,12 +45,7 @@ static int aruba_match(const char *sys_object_id, const char *sys_descr, const c
 static int aruba_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                              struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the aruba driver was given no configuration");
-    if (aruba_config_read(config->text, config->len, config->origin, sw, err) != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "aruba", aruba_config_read, err);
 }
 
 /* The block of fixes: each snippet once, the switch-wide ones first under

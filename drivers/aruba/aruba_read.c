@@ -7,31 +7,9 @@
 #include "aruba/aoscx.h"
 #include "aruba/aruba.h"
 #include "aruba/procurve.h"
+#include "cli/cli_dialect.h"
 #include "driver.h"
 #include "util/strutil.h"
-
-struct aruba_priv {
-    enum aruba_dialect dialect;
-    struct aoscx_model *cx;
-    struct procurve_model *pc;
-};
-
-static void priv_free(void *p)
-{
-    struct aruba_priv *priv = p;
-    if (priv == NULL)
-        return;
-    aoscx_model_free(priv->cx);
-    procurve_model_free(priv->pc);
-    free(priv);
-}
-
-static const struct aruba_priv *switch_priv(const struct pr_switch *sw)
-{
-    if (sw == NULL || sw->driver_priv_free != priv_free)
-        return NULL;
-    return sw->driver_priv;
-}
 
 enum aruba_dialect aruba_detect(const char *text, size_t len, int *score, char *evidence,
                                 size_t evidence_len)
@@ -82,14 +60,76 @@ static void word_after(const char *text, size_t len, const char *marker, char *o
     }
 }
 
-static int install(struct pr_switch *sw, struct aruba_priv *priv)
+static int cx_build(struct cli_text *lines, void **model, struct pr_error *err)
 {
-    if (sw->driver_priv_free != NULL)
-        sw->driver_priv_free(sw->driver_priv);
-    sw->driver_priv = priv;
-    sw->driver_priv_free = priv_free;
-    return 0;
+    struct aoscx_model *m = NULL;
+    int rc = aoscx_model_build(lines, &m, err);
+    *model = m;
+    return rc;
 }
+
+static void cx_note(void *model, const char *text, size_t len)
+{
+    struct aoscx_model *m = model;
+    word_after(text, len, "!Version ArubaOS-CX ", m->version, sizeof m->version);
+    if (m->version[0] == '\0')
+        word_after(text, len, "!Version AOS-CX ", m->version, sizeof m->version);
+}
+
+static int cx_fill(const void *model, struct pr_switch *sw, struct pr_error *err)
+{
+    return aoscx_fill_switch(model, sw, err);
+}
+
+static void cx_free(void *model)
+{
+    aoscx_model_free(model);
+}
+
+static int pc_build(struct cli_text *lines, void **model, struct pr_error *err)
+{
+    struct procurve_model *m = NULL;
+    int rc = procurve_model_build(lines, &m, err);
+    *model = m;
+    return rc;
+}
+
+static void pc_note(void *model, const char *text, size_t len)
+{
+    struct procurve_model *m = model;
+    word_after(text, len, "Created on release #", m->release, sizeof m->release);
+}
+
+static int pc_fill(const void *model, struct pr_switch *sw, struct pr_error *err)
+{
+    return procurve_fill_switch(model, sw, err);
+}
+
+static void pc_free(void *model)
+{
+    procurve_model_free(model);
+}
+
+/* aruba_detect() tells the two apart, so neither asks its own detect(). */
+static const struct cli_dialect aoscx_dialect = {
+    .refusal = "not an AOS-CX configuration",
+    .detect = aoscx_detect,
+    .comment = '!',
+    .build = cx_build,
+    .note = cx_note,
+    .fill = cx_fill,
+    .free = cx_free,
+};
+
+static const struct cli_dialect procurve_dialect = {
+    .refusal = "not an ArubaOS-Switch configuration",
+    .detect = procurve_detect,
+    .comment = ';',
+    .build = pc_build,
+    .note = pc_note,
+    .fill = pc_fill,
+    .free = pc_free,
+};
 
 int aruba_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                       struct pr_error *err)
@@ -108,49 +148,18 @@ int aruba_config_read(const char *text, size_t len, const char *origin, struct p
 int aruba_config_read_as(enum aruba_dialect d, const char *text, size_t len, const char *origin,
                          struct pr_switch *sw, struct pr_error *err)
 {
-    if (origin == NULL)
-        origin = "configuration";
     if (d == ARUBA_UNKNOWN)
-        return pr_error_set(err, PR_ERR_USAGE, "%s: no dialect to read it as", origin);
-    struct aruba_priv *priv = calloc(1, sizeof *priv);
-    if (priv == NULL)
-        return pr_error_set(err, PR_ERR_INTERNAL, "out of memory");
-    priv->dialect = d;
-    struct cli_text *t;
-    if (cli_text_read(text, len, origin, d == ARUBA_AOSCX ? '!' : ';', &t, err) != 0) {
-        free(priv);
-        return -1;
-    }
-    int rc;
-    if (d == ARUBA_AOSCX) {
-        rc = aoscx_model_build(t, &priv->cx, err);
-        if (rc == 0) {
-            word_after(text, len, "!Version ArubaOS-CX ", priv->cx->version,
-                       sizeof priv->cx->version);
-            if (priv->cx->version[0] == '\0')
-                word_after(text, len, "!Version AOS-CX ", priv->cx->version,
-                           sizeof priv->cx->version);
-            rc = aoscx_fill_switch(priv->cx, sw, err);
-        }
-    } else {
-        rc = procurve_model_build(t, &priv->pc, err);
-        if (rc == 0) {
-            word_after(text, len, "Created on release #", priv->pc->release,
-                       sizeof priv->pc->release);
-            rc = procurve_fill_switch(priv->pc, sw, err);
-        }
-    }
-    if (rc != 0) {
-        priv_free(priv);
-        return -1;
-    }
-    return install(sw, priv);
+        return pr_error_set(err, PR_ERR_USAGE, "%s: no dialect to read it as",
+                            origin ? origin : "configuration");
+    return cli_dialect_read_as(d == ARUBA_AOSCX ? &aoscx_dialect : &procurve_dialect, text, len,
+                               origin, sw, err);
 }
 
 enum aruba_dialect aruba_switch_dialect(const struct pr_switch *sw)
 {
-    const struct aruba_priv *priv = switch_priv(sw);
-    return priv ? priv->dialect : ARUBA_UNKNOWN;
+    return cli_dialect_model(&aoscx_dialect, sw)      ? ARUBA_AOSCX
+           : cli_dialect_model(&procurve_dialect, sw) ? ARUBA_PROCURVE
+                                                      : ARUBA_UNKNOWN;
 }
 
 /* Without a configuration: AOS-CX agents answer under Aruba's enterprise
@@ -166,15 +175,16 @@ static enum aruba_dialect dialect_of_agent(const struct pr_switch *sw)
 void aruba_snippet(const struct pr_switch *sw, const struct pr_port *port,
                    const struct pr_finding *finding, char *buf, size_t buf_len)
 {
-    const struct aruba_priv *priv = switch_priv(sw);
-    enum aruba_dialect d = priv ? priv->dialect : dialect_of_agent(sw);
+    const struct aoscx_model *cx = cli_dialect_model(&aoscx_dialect, sw);
+    const struct procurve_model *pc = cli_dialect_model(&procurve_dialect, sw);
+    enum aruba_dialect d = cx ? ARUBA_AOSCX : pc ? ARUBA_PROCURVE : dialect_of_agent(sw);
     if (d == ARUBA_AOSCX)
-        aoscx_snippet(priv ? priv->cx : NULL, port, finding, buf, buf_len);
+        aoscx_snippet(cx, port, finding, buf, buf_len);
     else
-        procurve_snippet(priv ? priv->pc : NULL, port, finding, buf, buf_len);
+        procurve_snippet(pc, port, finding, buf, buf_len);
     /* Read from an agent, what configuration cannot fix (no link, blocking
      * now) still gets the generic driver's advice. */
-    if (priv == NULL && buf_len > 0 && buf[0] == '\0')
+    if (cx == NULL && pc == NULL && buf_len > 0 && buf[0] == '\0')
         pr_driver_generic_snmp.snippet(sw, port, finding, buf, buf_len);
 }
 

@@ -23,12 +23,50 @@ MIB_OBJECT(MIB_HP_RSTP_AUTO_EDGE, "HP-ICF-BRIDGE", "hpicfBridgeRstpAutoEdgePort"
 MIB_OBJECT(MIB_HP_RSTP_BPDU_FILTER, "HP-ICF-BRIDGE", "hpicfBridgeRstpPortBpduFiltering", 1, 3, 6, 1,
            4, 1, 11, 2, 14, 11, 5, 1, 12, 1, 4, 5, 1, 9);
 
+/* ARUBAWIRED-MSTP-MIB (LibreNMS mibs/arubaos-cx/ARUBAWIRED-MSTP-MIB):
+ * arubaWiredMstpMIB = wndFeatures 13, wndFeatures = arubaOS-CX 3 =
+ * 1.3.6.1.4.1.47196.4.1.1.3 (ARUBAWIRED-NETWORKING-OID: hpe = enterprises
+ * 47196, hpeNetworking 4, wiredNetworkingDevices 1, arubaOS-CX 1);
+ * arubaWiredMstpPortTable = arubaWiredMstpObjects 2 = arubaWiredMstpMIB 1 2,
+ * its entry 1 INDEX { arubaWiredMstpPortIndex }, an InterfaceIndex. Each
+ * column a TruthValue: AdminEdge 2 (DEFVAL false), AutoEdge 4 (DEFVAL
+ * true), BpduFiltering 5 (DEFVAL false). No operational edge column. */
+MIB_OBJECT(MIB_CX_ADMIN_EDGE, "ARUBAWIRED-MSTP-MIB", "arubaWiredMstpPortAdminEdge", 1, 3, 6, 1, 4,
+           1, 47196, 4, 1, 1, 3, 13, 1, 2, 1, 2);
+MIB_OBJECT(MIB_CX_AUTO_EDGE, "ARUBAWIRED-MSTP-MIB", "arubaWiredMstpPortAutoEdge", 1, 3, 6, 1, 4, 1,
+           47196, 4, 1, 1, 3, 13, 1, 2, 1, 4);
+MIB_OBJECT(MIB_CX_BPDU_FILTER, "ARUBAWIRED-MSTP-MIB", "arubaWiredMstpPortBpduFiltering", 1, 3, 6, 1,
+           4, 1, 47196, 4, 1, 1, 3, 13, 1, 2, 1, 5);
+
 /* Asked for together with the generic driver's objects. */
 static const struct pr_snmp_request aruba_requests[] = {
     MIB_SCALAR(MIB_HP_RSTP_FORCE_VERSION), MIB_SCALAR(MIB_HP_RSTP_PROTOCOL_VERSION),
     MIB_SCALAR(MIB_HP_RSTP_ADMIN_STATUS),  MIB_COLUMN(MIB_HP_RSTP_ADMIN_EDGE),
     MIB_COLUMN(MIB_HP_RSTP_OPER_EDGE),     MIB_COLUMN(MIB_HP_RSTP_AUTO_EDGE),
-    MIB_COLUMN(MIB_HP_RSTP_BPDU_FILTER),
+    MIB_COLUMN(MIB_HP_RSTP_BPDU_FILTER),   MIB_COLUMN(MIB_CX_ADMIN_EDGE),
+    MIB_COLUMN(MIB_CX_AUTO_EDGE),          MIB_COLUMN(MIB_CX_BPDU_FILTER),
+};
+
+/* A per-port edge group: the admin edge column (its values 1 and 2 named
+ * admin_true / admin_false), an operational one of the same values (may be
+ * NULL), and TruthValue auto-edge and BPDU filtering columns. */
+struct aruba_port_mib {
+    const struct mib_object *admin, *oper, *autoe, *filter;
+    const char *admin_true, *admin_false;
+    bool port_number; /* indexed by the MIB's port number, else by ifIndex */
+};
+
+static const struct aruba_port_mib hp_ports = {
+    &MIB_HP_RSTP_ADMIN_EDGE,
+    &MIB_HP_RSTP_OPER_EDGE,
+    &MIB_HP_RSTP_AUTO_EDGE,
+    &MIB_HP_RSTP_BPDU_FILTER,
+    "enable",
+    "disable",
+    true,
+};
+static const struct aruba_port_mib cx_ports = {
+    &MIB_CX_ADMIN_EDGE, NULL, &MIB_CX_AUTO_EDGE, &MIB_CX_BPDU_FILTER, "true", "false", false,
 };
 
 const struct pr_snmp_request *aruba_snmp_requests(size_t *n)
@@ -79,16 +117,16 @@ static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
     }
 }
 
-/* A port's row: the MIB's "port number", which ArubaOS-Switch makes the
- * bridge port (and the ifIndex); both are tried. true_name and false_name
- * name the column's values 1 and 2 (enable/disable, or TruthValue
- * true/false). */
-static bool port_truth(struct pr_snmp_store *store, const struct mib_object *obj,
-                       const struct pr_port *port, const char *true_name, const char *false_name,
-                       struct pr_fact *out)
+/* A port's row: for a MIB indexed by "port number" (HP-ICF-BRIDGE), which
+ * ArubaOS-Switch makes the bridge port (and the ifIndex), both are tried;
+ * else the ifIndex. true_name and false_name name the column's values 1
+ * and 2 (enable/disable, or TruthValue true/false). */
+static bool port_truth(struct pr_snmp_store *store, const struct aruba_port_mib *m,
+                       const struct mib_object *obj, const struct pr_port *port,
+                       const char *true_name, const char *false_name, struct pr_fact *out)
 {
-    const uint32_t keys[] = {port->bridge_port, port->ifindex};
-    for (size_t i = 0; i < 2; i++) {
+    const uint32_t keys[] = {m->port_number ? port->bridge_port : 0, port->ifindex};
+    for (size_t i = 0; i < 2 && obj != NULL; i++) {
         if (keys[i] == 0)
             continue;
         char idx[16];
@@ -101,29 +139,35 @@ static bool port_truth(struct pr_snmp_store *store, const struct mib_object *obj
     return false;
 }
 
+/* BPDU filtering takes a port out of spanning tree; where the standard
+ * MIBs left the edge unsaid, admin edge, operational edge and auto-edge
+ * decide it as pr_facts_edge_from_admin_oper weighs them. */
+static void read_port(struct pr_snmp_store *store, const struct aruba_port_mib *m,
+                      struct pr_port *port)
+{
+    struct pr_fact filter = {0};
+    if (port_truth(store, m, m->filter, port, "true", "false", &filter) && filter.value == 1)
+        pr_fact_set(&port->facts.stp_enabled, 0,
+                    "%s: BPDUs are neither sent nor received, the port stays forwarding",
+                    filter.evidence);
+    if (port->facts.edge.known)
+        return;
+    struct pr_fact admin = {0}, oper = {0}, autoe = {0};
+    bool have_admin = port_truth(store, m, m->admin, port, m->admin_true, m->admin_false, &admin);
+    bool have_oper = port_truth(store, m, m->oper, port, m->admin_true, m->admin_false, &oper);
+    bool have_auto = port_truth(store, m, m->autoe, port, "true", "false", &autoe);
+    bool bad_admin = !have_admin && admin.evidence[0] != '\0';
+    if (have_admin || bad_admin || have_oper || have_auto)
+        pr_facts_edge_from_admin_oper(&port->facts, have_admin || bad_admin ? &admin : NULL,
+                                      have_oper ? &oper : NULL, have_auto ? &autoe : NULL);
+}
+
 void aruba_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     read_mode(store, sw);
     for (size_t i = 0; i < sw->n_ports; i++) {
-        struct pr_port *port = &sw->ports[i];
-        struct pr_fact filter = {0};
-        if (port_truth(store, &MIB_HP_RSTP_BPDU_FILTER, port, "true", "false", &filter) &&
-            filter.value == 1)
-            pr_fact_set(&port->facts.stp_enabled, 0,
-                        "%s: BPDUs are neither sent nor received, the port stays forwarding",
-                        filter.evidence);
-        if (port->facts.edge.known)
-            continue;
-        struct pr_fact admin = {0}, oper = {0}, autoe = {0};
-        bool have_admin =
-            port_truth(store, &MIB_HP_RSTP_ADMIN_EDGE, port, "enable", "disable", &admin);
-        bool have_oper =
-            port_truth(store, &MIB_HP_RSTP_OPER_EDGE, port, "enable", "disable", &oper);
-        bool have_auto = port_truth(store, &MIB_HP_RSTP_AUTO_EDGE, port, "true", "false", &autoe);
-        bool bad_admin = !have_admin && admin.evidence[0] != '\0';
-        if (have_admin || bad_admin || have_oper || have_auto)
-            pr_facts_edge_from_admin_oper(&port->facts, have_admin || bad_admin ? &admin : NULL,
-                                          have_oper ? &oper : NULL, have_auto ? &autoe : NULL);
+        read_port(store, &hp_ports, &sw->ports[i]);
+        read_port(store, &cx_ports, &sw->ports[i]);
     }
 }
 

@@ -7,7 +7,12 @@
  * hpicfBridgeRstpAutoEdgePort and hpicfBridgeRstpPortBpduFiltering. Every
  * OID is taken from LibreNMS's copy of the MIB file (mibs/hp/HP-ICF-BRIDGE,
  * HP-ICF-OID: hpSwitch = 1.3.6.1.4.1.11.2.14.11.5.1, hpicfBridge =
- * hpSwitch 12). */
+ * hpSwitch 12). AOS-CX agents: ARUBAWIRED-MSTP-MIB's
+ * arubaWiredMstpPortAdminEdge, arubaWiredMstpPortAutoEdge and
+ * arubaWiredMstpPortBpduFiltering (by ifIndex), for the ports the
+ * standard MIBs and HP-ICF-BRIDGE leave unsaid (LibreNMS's
+ * mibs/arubaos-cx/ARUBAWIRED-MSTP-MIB; asked of every agent the driver
+ * reads, answered only under Aruba's enterprise 47196). */
 #ifndef PR_ARUBA_SNMP_H
 #define PR_ARUBA_SNMP_H
 

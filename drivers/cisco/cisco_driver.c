@@ -54,18 +54,17 @@ static int cisco_match(const char *sys_object_id, const char *sys_descr, const c
 
 /* A running-config as text, or the IOS-XE native model (NETCONF or a saved
  * XML file). */
+static int cisco_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
+                             struct pr_error *err)
+{
+    return iosxe_xml_is_xml(text, len) ? iosxe_xml_read(text, len, origin, sw, err)
+                                       : ios_config_read(text, len, origin, sw, err);
+}
+
 static int cisco_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                              struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the cisco driver was given no configuration");
-    bool xml = iosxe_xml_is_xml(config->text, config->len);
-    int rc = xml ? iosxe_xml_read(config->text, config->len, config->origin, sw, err)
-                 : ios_config_read(config->text, config->len, config->origin, sw, err);
-    if (rc != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "cisco", cisco_config_read, err);
 }
 
 static void cisco_snippet(const struct pr_switch *sw, const struct pr_port *port,

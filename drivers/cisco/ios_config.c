@@ -103,14 +103,8 @@ int ios_config_parse(const char *text, size_t len, const char *origin, struct io
     *out = NULL;
     if (origin == NULL)
         origin = "configuration";
-    const char *nul = memchr(text, '\0', len);
-    if (nul != NULL) {
-        unsigned lineno = 1;
-        for (const char *p = text; p < nul; p++)
-            lineno += *p == '\n';
-        return pr_error_set(err, PR_ERR_INPUT, "%s:%u: NUL byte: not a text configuration", origin,
-                            lineno);
-    }
+    if (cli_text_check_nul(text, len, origin, err) != 0)
+        return -1;
     struct ios_config *cfg = calloc(1, sizeof *cfg);
     if (cfg == NULL || (cfg->buf = malloc(len + 1)) == NULL) {
         free(cfg);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli/cli_detect.h"
 #include "util/strutil.h"
 
 enum { P_IOS, P_NXOS, P_EOS, P_COUNT };
@@ -23,11 +24,6 @@ struct detect {
     int major, minor;
     char version[32];
 };
-
-static bool has_prefix(const char *s, const char *prefix)
-{
-    return strncmp(s, prefix, strlen(prefix)) == 0;
-}
 
 static bool has_prefix_ci(const char *s, const char *prefix)
 {
@@ -76,20 +72,22 @@ static const char *const ios_ifnames[] = {
     "AppGigabitEthernet",   "TwentyFiveGigabitEthernet",
 };
 
-static void look_at(struct detect *d, const char *line, unsigned indent, unsigned lineno)
+static void look_at(void *ctx, const char *line, unsigned indent, unsigned lineno)
 {
+    struct detect *d = ctx;
     size_t len = strlen(line);
-    if (indent == 0 &&
-        (strcmp(line, "#") == 0 || has_prefix(line, "undo ") || has_prefix(line, "sysname "))) {
+    if (indent == 0 && (strcmp(line, "#") == 0 || cli_has_prefix(line, "undo ") ||
+                        cli_has_prefix(line, "sysname "))) {
         d->foreign += 10; /* HPE Comware */
         return;
     }
-    if (indent == 0 && (strcmp(line, "exit") == 0 || has_prefix(line, "serviceport ") ||
-                        (has_prefix(line, "interface ") && isdigit((unsigned char)line[10])))) {
+    if (indent == 0 && (strcmp(line, "exit") == 0 || cli_has_prefix(line, "serviceport ") ||
+                        (cli_has_prefix(line, "interface ") && isdigit((unsigned char)line[10])))) {
         d->foreign += 5; /* Broadcom FASTPATH / EFOS */
         return;
     }
-    if (indent == 0 && (has_prefix(line, "set ") || line[len - 1] == '{' || line[len - 1] == '}')) {
+    if (indent == 0 &&
+        (cli_has_prefix(line, "set ") || line[len - 1] == '{' || line[len - 1] == '}')) {
         d->foreign += 5; /* Junos */
         return;
     }
@@ -98,13 +96,13 @@ static void look_at(struct detect *d, const char *line, unsigned indent, unsigne
             const char *type = strchr(line, ':') + 1;
             while (*type == ' ')
                 type++;
-            if (has_prefix(type, "arista"))
+            if (cli_has_prefix(type, "arista"))
                 add(d, P_EOS, 20, line, lineno);
-            else if (has_prefix(type, "cisco-nx"))
+            else if (cli_has_prefix(type, "cisco-nx"))
                 add(d, P_NXOS, 20, line, lineno);
-            else if (strcmp(type, "cisco") == 0 || has_prefix(type, "cisco-xe"))
+            else if (strcmp(type, "cisco") == 0 || cli_has_prefix(type, "cisco-xe"))
                 add(d, P_IOS, 20, line, lineno);
-        } else if (has_prefix(line, "! device: ") &&
+        } else if (cli_has_prefix(line, "! device: ") &&
                    (strstr(line, "(DCS-") || strstr(line, "EOS-") || strstr(line, "(vEOS") ||
                     strstr(line, "(cEOS"))) {
             add(d, P_EOS, 20, line, lineno);
@@ -114,9 +112,9 @@ static void look_at(struct detect *d, const char *line, unsigned indent, unsigne
                 parse_version(d, eos + 4, &unused);
                 d->version[strcspn(d->version, ")")] = '\0';
             }
-        } else if (has_prefix(line, "!Command: show running-config")) {
+        } else if (cli_has_prefix(line, "!Command: show running-config")) {
             add(d, P_NXOS, 5, line, lineno);
-        } else if (has_prefix(line, "! Command: show running-config")) {
+        } else if (cli_has_prefix(line, "! Command: show running-config")) {
             add(d, P_EOS, 5, line, lineno);
         } else if (strstr(line, "IOS XE") || strstr(line, "IOS-XE")) {
             add(d, P_IOS, 5, line, lineno);
@@ -125,33 +123,33 @@ static void look_at(struct detect *d, const char *line, unsigned indent, unsigne
     }
     if (indent != 0)
         return;
-    if (has_prefix(line, "version ") && isdigit((unsigned char)line[8])) {
+    if (cli_has_prefix(line, "version ") && isdigit((unsigned char)line[8])) {
         bool nxos_style;
         parse_version(d, line + 8, &nxos_style);
         add(d, nxos_style ? P_NXOS : P_IOS, 20, line, lineno);
-    } else if (has_prefix(line, "Current configuration : ") ||
-               has_prefix(line, "boot-start-marker")) {
+    } else if (cli_has_prefix(line, "Current configuration : ") ||
+               cli_has_prefix(line, "boot-start-marker")) {
         add(d, P_IOS, 10, line, lineno);
-    } else if (has_prefix(line, "feature ") || has_prefix(line, "install feature-set ") ||
-               has_prefix(line, "vdc ")) {
+    } else if (cli_has_prefix(line, "feature ") || cli_has_prefix(line, "install feature-set ") ||
+               cli_has_prefix(line, "vdc ")) {
         add(d, P_NXOS, 5, line, lineno);
     } else if (strcmp(line, "interface mgmt0") == 0 ||
-               has_prefix(line, "system default switchport")) {
+               cli_has_prefix(line, "system default switchport")) {
         add(d, P_NXOS, 10, line, lineno);
-    } else if (has_prefix(line, "spanning-tree mode pvst") ||
-               has_prefix(line, "spanning-tree extend system-id")) {
+    } else if (cli_has_prefix(line, "spanning-tree mode pvst") ||
+               cli_has_prefix(line, "spanning-tree extend system-id")) {
         add(d, P_IOS, 10, line, lineno);
-    } else if (has_prefix(line, "spanning-tree mode mstp") ||
-               has_prefix(line, "spanning-tree mode rstp") ||
-               has_prefix(line, "transceiver qsfp default-mode") ||
-               has_prefix(line, "service routing protocols model") ||
-               has_prefix(line, "daemon TerminAttr") ||
-               has_prefix(line, "management api http-commands")) {
+    } else if (cli_has_prefix(line, "spanning-tree mode mstp") ||
+               cli_has_prefix(line, "spanning-tree mode rstp") ||
+               cli_has_prefix(line, "transceiver qsfp default-mode") ||
+               cli_has_prefix(line, "service routing protocols model") ||
+               cli_has_prefix(line, "daemon TerminAttr") ||
+               cli_has_prefix(line, "management api http-commands")) {
         add(d, P_EOS, 5, line, lineno);
-    } else if (has_prefix(line, "interface Port-Channel") ||
+    } else if (cli_has_prefix(line, "interface Port-Channel") ||
                strcmp(line, "interface Management1") == 0) {
         add(d, P_EOS, 5, line, lineno);
-    } else if (has_prefix(line, "interface ")) {
+    } else if (cli_has_prefix(line, "interface ")) {
         const char *name = line + 10;
         for (size_t i = 0; i < sizeof ios_ifnames / sizeof ios_ifnames[0]; i++) {
             if (has_prefix_ci(name, ios_ifnames[i]) &&
@@ -169,31 +167,7 @@ void ios_detect_platform(const char *text, size_t len, struct ios_platform_info 
     struct detect d;
     memset(&d, 0, sizeof d);
     d.major = d.minor = -1;
-    char line[256];
-    unsigned lineno = 0;
-    size_t i = 0;
-    while (i < len) {
-        size_t j = i;
-        while (j < len && text[j] != '\n')
-            j++;
-        lineno++;
-        size_t k = i;
-        unsigned indent = 0;
-        while (k < j && (text[k] == ' ' || text[k] == '\t')) {
-            k++;
-            indent++;
-        }
-        size_t n = j - k;
-        if (n >= sizeof line)
-            n = sizeof line - 1;
-        memcpy(line, text + k, n);
-        line[n] = '\0';
-        while (n > 0 && (line[n - 1] == '\r' || line[n - 1] == ' '))
-            line[--n] = '\0';
-        if (memchr(line, '\0', n) == NULL && n > 0)
-            look_at(&d, line, indent, lineno);
-        i = j + 1;
-    }
+    cli_scan_lines(text, len, look_at, &d);
 
     memset(out, 0, sizeof *out);
     out->version_major = out->version_minor = -1;

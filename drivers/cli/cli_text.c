@@ -65,6 +65,18 @@ char *cli_cut_line(char **at, char *end, unsigned *indent)
     return line;
 }
 
+int cli_text_check_nul(const char *text, size_t len, const char *origin, struct pr_error *err)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (nul == NULL)
+        return 0;
+    unsigned lineno = 1;
+    for (const char *p = text; p < nul; p++)
+        lineno += *p == '\n';
+    return pr_error_set(err, PR_ERR_INPUT, "%s:%u: NUL byte: not a text configuration", origin,
+                        lineno);
+}
+
 int cli_text_read(const char *text, size_t len, const char *origin, char comment,
                   struct cli_text **out, struct pr_error *err)
 {
@@ -74,14 +86,8 @@ int cli_text_read(const char *text, size_t len, const char *origin, char comment
     size_t body = len;
     while (body > 0 && text[body - 1] == '\0')
         body--;
-    const char *nul = memchr(text, '\0', body);
-    if (nul != NULL) {
-        unsigned lineno = 1;
-        for (const char *p = text; p < nul; p++)
-            lineno += *p == '\n';
-        return pr_error_set(err, PR_ERR_INPUT, "%s:%u: NUL byte: not a text configuration", origin,
-                            lineno);
-    }
+    if (cli_text_check_nul(text, body, origin, err) != 0)
+        return -1;
     struct cli_text *t = calloc(1, sizeof *t);
     if (t == NULL || (t->buf = malloc(body + 1)) == NULL) {
         free(t);

@@ -43,6 +43,10 @@ int cli_text_read(const char *text, size_t len, const char *origin, char comment
 
 void cli_text_free(struct cli_text *t);
 
+/* -1 with err set (PR_ERR_INPUT, "ORIGIN:LINE: NUL byte: ...") when
+ * text[0, len) holds a NUL byte, 0 when it holds none. */
+int cli_text_check_nul(const char *text, size_t len, const char *origin, struct pr_error *err);
+
 /* Cuts the next line out of the text [*at, end), in place: its newline
  * becomes a NUL, and *at moves past it. Returns the line without its
  * leading blanks (counted in *indent) and trailing blanks and carriage

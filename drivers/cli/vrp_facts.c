@@ -90,6 +90,27 @@ static void fill_stp(const struct vrp_model *m, struct pr_switch *sw)
                     m->max_age.line->text, m->max_age.line->lineno);
     else
         pr_fact_set(&stp->max_age_s, 20, "max age 20 s (default, 2000 cs)");
+    if (m->dialect == VRP_HUAWEI && m->hello.line != NULL) {
+        char src[160];
+        snprintf(src, sizeof src, "%s (line %u)", m->hello.line->text, m->hello.line->lineno);
+        vrp_auto_edge_wait(m->hello.value, src, stp);
+    } else if (m->dialect == VRP_HUAWEI) {
+        vrp_auto_edge_wait(-1, NULL, stp);
+    }
+}
+
+void vrp_auto_edge_wait(int hello_cs, const char *src, struct pr_switch_stp *stp)
+{
+    if (hello_cs < 0) {
+        hello_cs = 200;
+        src = "no stp timer hello: 200 cs by default";
+    }
+    /* Whole seconds, rounded up: the port forwards once the wait is over. */
+    int64_t wait = (2 * (int64_t)hello_cs + 100 + 99) / 100;
+    pr_fact_set(&stp->auto_edge_wait_s, wait,
+                "VRP edge detection: no BPDU in 2 x hello + 1 s = %lld s (%s; " HW_CE_REF
+                ", stp edged-port)",
+                (long long)wait, src);
 }
 
 static void fill_admin(const struct vrp_iface *ifc, const struct vrp_iface *agg,
@@ -225,6 +246,17 @@ static void fill_edge(const struct vrp_model *m, const struct vrp_iface *gov,
 {
     if (gov->edge.line != NULL)
         set_if(&f->edge, gov->edge.value ? PR_EDGE_YES : PR_EDGE_NO, gov, gov->edge.line);
+    else if (m->dialect == VRP_HUAWEI && m->edge_default.line != NULL && m->edge_default.value)
+        pr_fact_set(&f->edge, PR_EDGE_YES,
+                    "interface %s: no stp edged-port; %s (line %u) makes every such port edge "
+                    "(" HW_CE_REF ", stp edged-port default)",
+                    gov->name, m->edge_default.line->text, m->edge_default.line->lineno);
+    else if (m->dialect == VRP_HUAWEI && m->mode.line != NULL && m->mode.value == PR_MODE_STP)
+        pr_fact_set(&f->edge, PR_EDGE_NO,
+                    "interface %s: no stp edged-port, and under %s (line %u) VRP detects no edge "
+                    "port: detection is RSTP's and MSTP's (it needs RSTP BPDUs, 802.1D-2004 "
+                    "17.25)",
+                    gov->name, m->mode.line->text, m->mode.line->lineno);
     else if (m->dialect == VRP_COMWARE)
         pr_fact_set(&f->edge, PR_EDGE_NO,
                     "interface %s: no stp edged-port: a non-edge port (default, HH3C-LswMSTP-MIB "

@@ -89,6 +89,8 @@ struct vrp_model {
     struct vrp_setting fwd_delay; /* centiseconds */
     struct vrp_setting max_age;   /* centiseconds */
     struct vrp_setting bpdu_protect; /* 1 stp bpdu-protection */
+    struct vrp_setting hello;        /* stp timer hello: centiseconds */
+    struct vrp_setting edge_default; /* 1 stp edged-port default (VRP, system view) */
     struct vrp_iface *ifaces;
     size_t n_ifaces, cap_ifaces;
 };
@@ -149,5 +151,12 @@ int vrp_driver_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *bloc
  * it. *out is NUL-terminated, *out_len its length. */
 int vrp_config_apply(const char *text, size_t len, const char *snippet, char **out, size_t *out_len,
                      struct pr_error *err);
+
+/* VRP's edge detection makes a port edge once no BPDU arrives in
+ * 2 x hello + 1 s (Huawei's command reference of stp edged-port): that wait
+ * into stp->auto_edge_wait_s, hello_cs the hello time in centiseconds read
+ * from src (the statement or MIB object, named in the evidence), or < 0
+ * for VRP's 200 cs default. */
+void vrp_auto_edge_wait(int hello_cs, const char *src, struct pr_switch_stp *stp);
 
 #endif

@@ -316,13 +316,26 @@ static int iface_stmt(struct vrp_model *m, struct vrp_iface *ifc, const struct c
     return 0;
 }
 
+/* `stp timer X N` (centiseconds, 100 to hi) into t; `undo` clears it. */
+static int timer(struct vrp_model *m, const struct cli_stmt *s, size_t next, long long hi,
+                 struct vrp_setting *t, const char *why, struct pr_error *err)
+{
+    long long v;
+    if (s->no)
+        clear(t);
+    else if (cli_stmt_int(s, next, 100, hi, &v))
+        set(t, (int)v, s->line);
+    else
+        return bad(m, s->line, why, err);
+    return 0;
+}
+
 static int global_stmt(struct vrp_model *m, const struct cli_line *line, struct pr_error *err)
 {
     struct cli_stmt s;
     cli_stmt_init(&s, line);
     cli_stmt_undo(&s);
     size_t next;
-    long long v;
     if (cli_stmt_is(&s, 0, "stp mode", &next)) {
         if (s.no) {
             clear(&m->mode);
@@ -345,19 +358,17 @@ static int global_stmt(struct vrp_model *m, const struct cli_line *line, struct 
     } else if (cli_stmt_is(&s, 0, "stp disable", NULL) && s.n == 2) {
         set(&m->stp, s.no, line);
     } else if (cli_stmt_is(&s, 0, "stp timer forward-delay", &next)) {
-        if (s.no)
-            clear(&m->fwd_delay);
-        else if (cli_stmt_int(&s, next, 100, 6000, &v))
-            set(&m->fwd_delay, (int)v, line);
-        else
-            return bad(m, line, "forward delay out of range (centiseconds)", err);
+        return timer(m, &s, next, 6000, &m->fwd_delay, "forward delay out of range (centiseconds)",
+                     err);
     } else if (cli_stmt_is(&s, 0, "stp timer max-age", &next)) {
-        if (s.no)
-            clear(&m->max_age);
-        else if (cli_stmt_int(&s, next, 100, 8000, &v))
-            set(&m->max_age, (int)v, line);
-        else
-            return bad(m, line, "max age out of range (centiseconds)", err);
+        return timer(m, &s, next, 8000, &m->max_age, "max age out of range (centiseconds)", err);
+    } else if (cli_stmt_is(&s, 0, "stp timer hello", &next)) {
+        return timer(m, &s, next, 1000, &m->hello,
+                     "hello time out of range (100-1000 centiseconds)", err);
+    } else if (cli_stmt_is(&s, 0, "stp edged-port default", NULL)) {
+        /* System view: every port edge but one with `stp edged-port
+         * disable` (Huawei command reference, stp edged-port default). */
+        set(&m->edge_default, !s.no, line);
     } else if (cli_stmt_is(&s, 0, "stp bpdu-protection", NULL)) {
         set(&m->bpdu_protect, !s.no, line);
     } else if (cli_stmt_is(&s, 0, "version", &next) && m->dialect == VRP_COMWARE && !s.no &&

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_dialect.h"
 #include "cli/vrp_family.h"
 #include "util/strutil.h"
 
@@ -103,19 +104,6 @@ int vrp_detect(enum vrp_dialect d, const char *text, size_t len, char *evidence,
     return score;
 }
 
-/* The dialect's model: the switch's driver_priv. */
-static void priv_free(void *p)
-{
-    vrp_model_free(p);
-}
-
-const struct vrp_model *vrp_switch_model(const struct pr_switch *sw)
-{
-    if (sw == NULL || sw->driver_priv_free != priv_free)
-        return NULL;
-    return sw->driver_priv;
-}
-
 /* The word run after `marker` on its line ("V200R005C10SPC800"); only the
  * first 64 KiB are searched. */
 static void word_after(const char *text, size_t len, const char *marker, char *out, size_t out_len)
@@ -132,30 +120,70 @@ static void word_after(const char *text, size_t len, const char *marker, char *o
     }
 }
 
+static int build(enum vrp_dialect d, struct cli_text *lines, void **model, struct pr_error *err)
+{
+    struct vrp_model *m = NULL;
+    int rc = vrp_model_build(d, lines, &m, err);
+    *model = m;
+    return rc;
+}
+
+static int huawei_build(struct cli_text *lines, void **model, struct pr_error *err)
+{
+    return build(VRP_HUAWEI, lines, model, err);
+}
+
+static int comware_build(struct cli_text *lines, void **model, struct pr_error *err)
+{
+    return build(VRP_COMWARE, lines, model, err);
+}
+
+static void huawei_note(void *model, const char *text, size_t len)
+{
+    struct vrp_model *m = model;
+    word_after(text, len, "!Software Version ", m->version, sizeof m->version);
+}
+
+static int fill(const void *model, struct pr_switch *sw, struct pr_error *err)
+{
+    return vrp_fill_switch(model, sw, err);
+}
+
+static void model_free(void *model)
+{
+    vrp_model_free(model);
+}
+
+/* The drivers refuse what vrp_detect() does not recognise themselves
+ * (vrp_driver_read_config), so neither dialect has a detect(). `!` lines
+ * are VRP's header comments; `#` lines separate sections and stay. */
+static const struct cli_dialect huawei_dialect = {
+    .comment = '!',
+    .build = huawei_build,
+    .note = huawei_note,
+    .fill = fill,
+    .free = model_free,
+};
+
+static const struct cli_dialect comware_dialect = {
+    .comment = '!',
+    .build = comware_build,
+    .fill = fill,
+    .free = model_free,
+};
+
+/* Both dialects leave their model with one free(): either descriptor
+ * finds it. */
+const struct vrp_model *vrp_switch_model(const struct pr_switch *sw)
+{
+    return cli_dialect_model(&huawei_dialect, sw);
+}
+
 int vrp_config_read(enum vrp_dialect d, const char *text, size_t len, const char *origin,
                     struct pr_switch *sw, struct pr_error *err)
 {
-    if (origin == NULL)
-        origin = "configuration";
-    struct cli_text *t;
-    /* `!` lines are VRP's header comments; `#` lines separate sections and
-     * stay. */
-    if (cli_text_read(text, len, origin, '!', &t, err) != 0)
-        return -1;
-    struct vrp_model *m;
-    if (vrp_model_build(d, t, &m, err) != 0)
-        return -1;
-    if (d == VRP_HUAWEI)
-        word_after(text, len, "!Software Version ", m->version, sizeof m->version);
-    if (vrp_fill_switch(m, sw, err) != 0) {
-        vrp_model_free(m);
-        return -1;
-    }
-    if (sw->driver_priv_free != NULL)
-        sw->driver_priv_free(sw->driver_priv);
-    sw->driver_priv = m;
-    sw->driver_priv_free = priv_free;
-    return 0;
+    return cli_dialect_read_as(d == VRP_HUAWEI ? &huawei_dialect : &comware_dialect, text, len,
+                               origin, sw, err);
 }
 
 int vrp_config_apply(const char *text, size_t len, const char *snippet, char **out, size_t *out_len,

@@ -54,6 +54,7 @@ struct cl_iface {
     struct cl_setting stp;         /* bridge: bridge-stp / stp state: 1 on, 0 off */
     struct cl_setting vlan_aware;  /* bridge: bridge-vlan-aware: 1 yes */
     struct cl_setting pvrst;       /* bridge: mstpctl-pvrst-mode yes / stp mode pvrst: 1 */
+    struct cl_setting forcevers;   /* bridge: forcevers 1 stp, 0 rstp, 3 mstp */
     struct cl_setting fwd;         /* bridge: mstpctl-fwddelay / stp forward-delay: s */
     struct cl_setting age;         /* bridge: mstpctl-maxage / stp max-age: s */
     struct cl_setting master;      /* the bond-slaves / bond member statement naming it */

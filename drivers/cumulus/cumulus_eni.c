@@ -155,6 +155,15 @@ static int attribute(struct eni *e, const char *key, const char *value)
         return flag(e, &c->stp, value);
     } else if (strcmp(key, "mstpctl-pvrst-mode") == 0) {
         return flag(e, &c->pvrst, value);
+    } else if (strcmp(key, "mstpctl-forcevers") == 0) {
+        /* ifupdown2's mstpctl addon takes rstp, stp and mstp. */
+        int v = strcmp(value, "stp") == 0    ? 1
+                : strcmp(value, "rstp") == 0 ? 0
+                : strcmp(value, "mstp") == 0 ? 3
+                                             : -1;
+        if (v < 0)
+            return bad(e, "not a protocol version (stp, rstp, mstp)");
+        cl_set(&c->forcevers, v, e->line->lineno, e->stmt);
     } else if (strcmp(key, "mstpctl-fwddelay") == 0) {
         return number(e, &c->fwd, value, 2, 255, "not a forward delay in seconds");
     } else if (strcmp(key, "mstpctl-maxage") == 0) {

@@ -40,6 +40,13 @@ static bool stp_runs(const struct cl_iface *br)
     return br != NULL && !(br->stp.set && br->stp.value == 0);
 }
 
+/* `mstpctl-forcevers stp` / `stp force-protocol-version stp` (RSTP, the
+ * default, otherwise: the guide's Force Version Setting). */
+static bool forced_stp(const struct cl_iface *br)
+{
+    return br->forcevers.set && br->forcevers.value == 1;
+}
+
 static bool vlan_aware(const struct cl_model *m, const struct cl_iface *br)
 {
     return m->dialect == CL_NVUE || (br->vlan_aware.set && br->vlan_aware.value);
@@ -76,8 +83,14 @@ static void fill_stp(const struct cl_model *m, struct pr_switch *sw)
         set_from(&stp->mode, PR_MODE_OFF, &br->stp);
         return;
     }
-    if (br->pvrst.set && br->pvrst.value)
+    if (forced_stp(br))
+        /* mstpd sends 802.1D BPDUs and runs 802.1D's timers. */
+        set_from(&stp->mode, br->pvrst.set && br->pvrst.value ? PR_MODE_PVST : PR_MODE_STP,
+                 &br->forcevers);
+    else if (br->pvrst.set && br->pvrst.value)
         set_from(&stp->mode, PR_MODE_RAPID_PVST, &br->pvrst);
+    else if (br->forcevers.set && br->forcevers.value == 3)
+        set_from(&stp->mode, PR_MODE_MSTP, &br->forcevers);
     else if (vlan_aware(m, br))
         pr_fact_set(&stp->mode, PR_MODE_RSTP,
                     "bridge %s is VLAN-aware: mstpd runs RSTP on it by default (" CL_GUIDE
@@ -214,6 +227,11 @@ static void fill_l2(const struct cl_model *m, const struct cl_iface *gov, struct
         set_from(&f->edge, PR_EDGE_YES, &gov->admin_edge);
     else if (gov->auto_edge.set && gov->auto_edge.value == 0)
         set_from(&f->edge, PR_EDGE_NO, &gov->auto_edge);
+    else if (forced_stp(br))
+        pr_fact_set(&f->edge, PR_EDGE_NO,
+                    "interface %s: not admin edge, and auto edge cannot act under %s: it needs "
+                    "RSTP BPDUs (sendRSTP, 802.1D-2004 17.25 Bridge Detection)",
+                    gov->name, br->forcevers.stmt);
     else
         pr_fact_set(&f->edge, PR_EDGE_AUTO,
                     "interface %s: not admin edge; auto edge is on by default, so mstpd makes it "

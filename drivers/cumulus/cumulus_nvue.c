@@ -115,6 +115,10 @@ static int bridge_domain(struct nvue *v, const struct nv_path *p, size_t i)
             return bad(v, "not an STP state (up, down)");
     } else if (is(p, i, "mode")) {
         put(v, &br->pvrst, is(p, i + 1, "pvrst"));
+    } else if (is(p, i, "force-protocol-version")) {
+        if (!v->unset && !is(p, i + 1, "stp") && !is(p, i + 1, "rstp"))
+            return bad(v, "not a protocol version (stp, rstp)");
+        put(v, &br->forcevers, is(p, i + 1, "stp"));
     } else if (is(p, i, "forward-delay")) {
         return number(v, &br->fwd, p, i + 1, 2, 255, "not a forward delay in seconds");
     } else if (is(p, i, "max-age")) {

@@ -117,8 +117,17 @@ void cl_snippet(const struct cl_model *m, const struct pr_port *port,
                     "leaves it protodown)",
                     port->name);
         break;
+    case PR_F_STP_LEGACY_MODE:
+        /* Legacy only under a forced version: back to RSTP, the default. */
+        if (m->dialect == CL_NVUE)
+            pr_strlcatf(buf, buf_len, "nv set bridge domain %s stp force-protocol-version rstp\n",
+                        bridge_name(m, port));
+        else
+            pr_strlcatf(buf, buf_len, "iface %s\n    mstpctl-forcevers rstp\n",
+                        bridge_name(m, port));
+        break;
     default:
-        break; /* mstpd runs no legacy STP; link down and blocking now: nothing to configure */
+        break; /* link down and blocking now: nothing to configure */
     }
     size_t n = strlen(buf);
     if (n > 0 && buf[n - 1] == '\n')

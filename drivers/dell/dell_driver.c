@@ -29,23 +29,14 @@ static int dell_match(const char *sys_object_id, const char *sys_descr, const ch
 static int dell_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                             struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the dell driver was given no configuration");
-    if (dell_config_read(config->text, config->len, config->origin, sw, err) != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "dell", dell_config_read, err);
 }
 
 /* Read from an OS10 configuration, the block is OS10 configuration to
  * paste; from an agent it is the generic driver's advice. */
 static int dell_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)
 {
-    bool os10 = dell_switch_has_config(sw);
-    if (pr_driver_merge_fixes(sw, os10 ? "!" : "#", block) != 0)
-        return -1;
-    block->paste = block->text != NULL && os10;
-    return 0;
+    return pr_driver_merge_config_fixes(sw, dell_switch_has_config(sw), "!", block);
 }
 
 const struct pr_driver pr_driver_dell = {

@@ -4,27 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_dialect.h"
 #include "dell/dell.h"
 #include "dell/os10.h"
 #include "driver.h"
 #include "util/strutil.h"
-
-static void priv_free(void *p)
-{
-    os10_model_free(p);
-}
-
-static const struct os10_model *switch_model(const struct pr_switch *sw)
-{
-    if (sw == NULL || sw->driver_priv_free != priv_free)
-        return NULL;
-    return sw->driver_priv;
-}
-
-bool dell_switch_has_config(const struct pr_switch *sw)
-{
-    return switch_model(sw) != NULL;
-}
 
 /* The word after `! Version ` on OS10's first line ("10.5.2.3"). */
 static void version_of(const char *text, size_t len, char *out, size_t out_len)
@@ -41,38 +25,56 @@ static void version_of(const char *text, size_t len, char *out, size_t out_len)
     out[w] = '\0';
 }
 
+static int build(struct cli_text *lines, void **model, struct pr_error *err)
+{
+    struct os10_model *m = NULL;
+    int rc = os10_model_build(lines, &m, err);
+    *model = m;
+    return rc;
+}
+
+static void note(void *model, const char *text, size_t len)
+{
+    struct os10_model *m = model;
+    version_of(text, len, m->version, sizeof m->version);
+}
+
+static int fill(const void *model, struct pr_switch *sw, struct pr_error *err)
+{
+    return os10_fill_switch(model, sw, err);
+}
+
+static void model_free(void *model)
+{
+    os10_model_free(model);
+}
+
+static const struct cli_dialect os10_dialect = {
+    .refusal = "not a Dell OS10 configuration (no `! Version 10.` header and no "
+               "ethernet1/1/1-style interfaces)",
+    .detect = os10_detect,
+    .comment = '!',
+    .build = build,
+    .note = note,
+    .fill = fill,
+    .free = model_free,
+};
+
+bool dell_switch_has_config(const struct pr_switch *sw)
+{
+    return cli_dialect_model(&os10_dialect, sw) != NULL;
+}
+
 int dell_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                      struct pr_error *err)
 {
-    if (origin == NULL)
-        origin = "configuration";
-    if (os10_detect(text, len, NULL, 0) == 0)
-        return pr_error_set(err, PR_ERR_UNSUPPORTED,
-                            "%s: not a Dell OS10 configuration (no `! Version 10.` header and no "
-                            "ethernet1/1/1-style interfaces)",
-                            origin);
-    struct cli_text *t;
-    if (cli_text_read(text, len, origin, '!', &t, err) != 0)
-        return -1;
-    struct os10_model *m;
-    if (os10_model_build(t, &m, err) != 0)
-        return -1;
-    version_of(text, len, m->version, sizeof m->version);
-    if (os10_fill_switch(m, sw, err) != 0) {
-        os10_model_free(m);
-        return -1;
-    }
-    if (sw->driver_priv_free != NULL)
-        sw->driver_priv_free(sw->driver_priv);
-    sw->driver_priv = m;
-    sw->driver_priv_free = priv_free;
-    return 0;
+    return cli_dialect_read(&os10_dialect, text, len, origin, sw, err);
 }
 
 void dell_snippet(const struct pr_switch *sw, const struct pr_port *port,
                   const struct pr_finding *finding, char *buf, size_t buf_len)
 {
-    const struct os10_model *m = switch_model(sw);
+    const struct os10_model *m = cli_dialect_model(&os10_dialect, sw);
     if (m != NULL) {
         os10_snippet(m, port, finding, buf, buf_len);
         return;

@@ -5,60 +5,56 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_dialect.h"
 #include "driver.h"
 #include "extreme/extreme_cli.h"
 #include "extreme/exos.h"
 #include "extreme/extreme.h"
 #include "generic-snmp/generic_snmp.h"
 
-static void priv_free(void *p)
+static int build(struct cli_text *lines, void **model, struct pr_error *err)
 {
-    exos_model_free(p);
+    struct exos_model *m = NULL;
+    int rc = exos_model_build(lines, &m, err);
+    *model = m;
+    return rc;
 }
 
-static const struct exos_model *switch_model(const struct pr_switch *sw)
+static int fill(const void *model, struct pr_switch *sw, struct pr_error *err)
 {
-    if (sw == NULL || sw->driver_priv_free != priv_free)
-        return NULL;
-    return sw->driver_priv;
+    return exos_fill_switch(model, sw, err);
 }
+
+static void model_free(void *model)
+{
+    exos_model_free(model);
+}
+
+static const struct cli_dialect exos_dialect = {
+    .refusal = "not an EXOS configuration (no `# Module ... configuration.` headers and too few "
+               "commands only EXOS writes)",
+    .detect = exos_detect,
+    .comment = '#',
+    .build = build,
+    .fill = fill,
+    .free = model_free,
+};
 
 bool extreme_switch_has_config(const struct pr_switch *sw)
 {
-    return switch_model(sw) != NULL;
+    return cli_dialect_model(&exos_dialect, sw) != NULL;
 }
 
 int extreme_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                         struct pr_error *err)
 {
-    if (origin == NULL)
-        origin = "configuration";
-    if (exos_detect(text, len, NULL, 0) == 0)
-        return pr_error_set(err, PR_ERR_UNSUPPORTED,
-                            "%s: not an EXOS configuration (no `# Module ... configuration.` "
-                            "headers and too few commands only EXOS writes)",
-                            origin);
-    struct cli_text *t;
-    if (cli_text_read(text, len, origin, '#', &t, err) != 0)
-        return -1;
-    struct exos_model *m;
-    if (exos_model_build(t, &m, err) != 0)
-        return -1;
-    if (exos_fill_switch(m, sw, err) != 0) {
-        exos_model_free(m);
-        return -1;
-    }
-    if (sw->driver_priv_free != NULL)
-        sw->driver_priv_free(sw->driver_priv);
-    sw->driver_priv = m;
-    sw->driver_priv_free = priv_free;
-    return 0;
+    return cli_dialect_read(&exos_dialect, text, len, origin, sw, err);
 }
 
 void extreme_snippet(const struct pr_switch *sw, const struct pr_port *port,
                      const struct pr_finding *finding, char *buf, size_t buf_len)
 {
-    const struct exos_model *m = switch_model(sw);
+    const struct exos_model *m = cli_dialect_model(&exos_dialect, sw);
     exos_snippet(m, sw, port, finding, buf, buf_len);
     if (m == NULL && buf_len > 0 && buf[0] == '\0')
         pr_driver_generic_snmp.snippet(sw, port, finding, buf, buf_len);
@@ -88,12 +84,7 @@ static int extreme_match(const char *sys_object_id, const char *sys_descr, const
 static int extreme_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                                struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the extreme driver was given no configuration");
-    if (extreme_config_read(config->text, config->len, config->origin, sw, err) != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "extreme", extreme_config_read, err);
 }
 
 static int extreme_read_snmp(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)

@@ -1,55 +1,60 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* The Broadcom FASTPATH-family driver (EFOS): saved configurations through
  * their interpreter (fastpath_model.c), fixes in its syntax. Agents get
- * the generic MIBs. */
+ * the generic MIBs and their vendor's SWITCHING MIB (fastpath_snmp.c). */
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_dialect.h"
 #include "driver.h"
 #include "fastpath/fastpath_cli.h"
 #include "fastpath/fastpath.h"
 #include "fastpath/fastpath_read.h"
+#include "fastpath/fastpath_snmp.h"
 
-static void priv_free(void *p)
+static int build(struct cli_text *lines, void **model, struct pr_error *err)
 {
-    fastpath_model_free(p);
+    struct fastpath_model *m = NULL;
+    int rc = fastpath_model_build(lines, &m, err);
+    *model = m;
+    return rc;
 }
+
+static int fill(const void *model, struct pr_switch *sw, struct pr_error *err)
+{
+    return fastpath_fill_switch(model, sw, err);
+}
+
+static void model_free(void *model)
+{
+    fastpath_model_free(model);
+}
+
+static const struct cli_dialect efos_dialect = {
+    .refusal = "not a FASTPATH/EFOS configuration (no EFOS system description and too few "
+               "statements only FASTPATH writes)",
+    .detect = fastpath_detect,
+    .comment = '!',
+    .build = build,
+    .fill = fill,
+    .free = model_free,
+};
 
 static const struct fastpath_model *switch_model(const struct pr_switch *sw)
 {
-    if (sw == NULL || sw->driver_priv_free != priv_free)
-        return NULL;
-    return sw->driver_priv;
+    return cli_dialect_model(&efos_dialect, sw);
 }
 
 int fastpath_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                          struct pr_error *err)
 {
-    if (origin == NULL)
-        origin = "configuration";
-    if (text == NULL || fastpath_detect(text, len, NULL, 0) == 0)
-        return pr_error_set(err, PR_ERR_UNSUPPORTED,
-                            "%s: not a FASTPATH/EFOS configuration (no EFOS system description "
-                            "and too few statements only FASTPATH writes)",
-                            origin);
-    return fastpath_config_read_as(text, len, origin, sw, err);
+    return cli_dialect_read(&efos_dialect, text, len, origin, sw, err);
 }
 
 int fastpath_config_read_as(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                             struct pr_error *err)
 {
-    struct cli_text *t;
-    if (cli_text_read(text, len, origin ? origin : "configuration", '!', &t, err) != 0)
-        return -1;
-    struct fastpath_model *m;
-    if (fastpath_model_build(t, &m, err) != 0)
-        return -1;
-    if (fastpath_fill_switch(m, sw, err) != 0) {
-        fastpath_model_free(m);
-        return -1;
-    }
-    pr_driver_install_priv(sw, m, priv_free);
-    return 0;
+    return cli_dialect_read_as(&efos_dialect, text, len, origin, sw, err);
 }
 
 void fastpath_switch_snippet(const struct pr_switch *sw, const struct pr_port *port,
@@ -70,11 +75,12 @@ int fastpath_config_apply(const char *text, size_t len, const char *snippet, cha
 static int fastpath_match(const char *sys_object_id, const char *sys_descr, const char *config_text,
                           size_t config_len)
 {
-    (void)sys_object_id;
     if (config_text != NULL && config_len > 0) {
         int score = fastpath_detect(config_text, config_len, NULL, 0);
         return score == 0 ? 0 : 50 + (score > 40 ? 40 : score);
     }
+    if (fastpath_snmp_object_id(sys_object_id))
+        return 40;
     return sys_descr != NULL && strncmp(sys_descr, "EFOS", 4) == 0 ? 20 : 0;
 }
 
@@ -87,7 +93,7 @@ static int fastpath_read_config(const struct pr_config_text *config, struct pr_s
 static int fastpath_read_snmp(struct pr_snmp_source *snmp, struct pr_switch *sw,
                               struct pr_error *err)
 {
-    return pr_driver_generic_snmp.read_snmp(snmp, sw, err);
+    return fastpath_snmp_read(snmp, sw, err);
 }
 
 static int fastpath_merge_fixes(const struct pr_switch *sw, struct pr_fix_block *block)

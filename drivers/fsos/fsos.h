@@ -46,7 +46,7 @@ struct fsos_model {
     struct cli_names names; /* over ifs, by name */
 };
 
-int fsos_detect(const char *text, size_t len);
+int fsos_detect(const char *text, size_t len, char *evidence, size_t evidence_len);
 
 int fsos_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                      struct pr_error *err);

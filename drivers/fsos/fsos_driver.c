@@ -12,7 +12,7 @@ static int fsos_match(const char *sys_object_id, const char *sys_descr, const ch
                       size_t config_len)
 {
     if (config_text != NULL && config_len > 0) {
-        int score = fsos_detect(config_text, config_len);
+        int score = fsos_detect(config_text, config_len, NULL, 0);
         return score == 0 ? 0 : 50 + (score > 40 ? 40 : score);
     }
     if (sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.52642.", 18) == 0)

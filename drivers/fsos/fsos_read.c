@@ -16,6 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli/cli_detect.h"
+#include "cli/cli_dialect.h"
 #include "driver.h"
 #include "fsos/fsos.h"
 #include "util/strutil.h"
@@ -87,7 +89,7 @@ static const char *name_of(const void *item)
     return ((const struct fs_if *)item)->name;
 }
 
-static int build(struct cli_text *t, struct fsos_model **out, struct pr_error *err)
+static int build(struct cli_text *t, void **out, struct pr_error *err)
 {
     struct fsos_model *m = calloc(1, sizeof *m);
     struct cli_stmt *s = malloc(sizeof *s);
@@ -153,11 +155,6 @@ static int build(struct cli_text *t, struct fsos_model **out, struct pr_error *e
     return 0;
 }
 
-const struct fsos_model *fsos_switch_model(const struct pr_switch *sw)
-{
-    return sw != NULL && sw->driver_priv_free == model_free ? sw->driver_priv : NULL;
-}
-
 const struct fs_if *fsos_find(const struct fsos_model *m, const char *name)
 {
     if (m == NULL)
@@ -214,8 +211,9 @@ static void fill_port(const struct fsos_model *m, const struct pr_switch *sw, co
     (void)m;
 }
 
-static int fill(const struct fsos_model *m, struct pr_switch *sw, struct pr_error *err)
+static int fill(const void *model, struct pr_switch *sw, struct pr_error *err)
 {
+    const struct fsos_model *m = model;
     if (m->stp.line != NULL && m->stp.value == 0)
         pr_fact_set(&sw->stp.mode, PR_MODE_OFF, "%s (line %u)", m->stp.line->text,
                     m->stp.line->lineno);
@@ -238,53 +236,45 @@ static int fill(const struct fsos_model *m, struct pr_switch *sw, struct pr_erro
 
 /* The banner FSOS's `show version` prints (Oxidized keeps it as `!`
  * lines), and the statements only it writes. */
-int fsos_detect(const char *text, size_t len)
+int fsos_detect(const char *text, size_t len, char *evidence, size_t evidence_len)
 {
-    static const char *const marks[] = {
-        "Fiberstore Co.",    "interface GigaEthernet",          "interface TGigaEthernet",
-        " switchport pvid ", " switchport trunk vlan-allowed ", "FSOS"};
-    int score = 0;
-    size_t limit = len < (size_t)1 << 20 ? len : (size_t)1 << 20;
-    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-        size_t n = strlen(marks[k]);
-        for (size_t i = 0; i + n <= limit; i++) {
-            if (memcmp(text + i, marks[k], n) == 0) {
-                score += k == 0 ? 30 : 10;
-                break;
-            }
-        }
-    }
-    return score >= 30 ? score : 0;
+    static const struct cli_mark marks[] = {
+        {"Fiberstore Co.", 30},
+        {"interface GigaEthernet", 10},
+        {"interface TGigaEthernet", 10},
+        {" switchport pvid ", 10},
+        {" switchport trunk vlan-allowed ", 10},
+        {"FSOS", 10},
+    };
+    return cli_marks_score(text, len, marks, sizeof marks / sizeof marks[0], 30, evidence,
+                           evidence_len);
+}
+
+static const struct cli_dialect fsos_dialect = {
+    .refusal = "not an FS.com FSOS configuration (no Fiberstore banner and too few statements only "
+               "FSOS writes)",
+    .detect = fsos_detect,
+    .comment = '!',
+    .build = build,
+    .fill = fill,
+    .free = model_free,
+};
+
+const struct fsos_model *fsos_switch_model(const struct pr_switch *sw)
+{
+    return cli_dialect_model(&fsos_dialect, sw);
 }
 
 int fsos_config_read_as(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                         struct pr_error *err)
 {
-    struct cli_text *t;
-    if (cli_text_read(text, len, origin ? origin : "configuration", '!', &t, err) != 0)
-        return -1;
-    struct fsos_model *m = NULL;
-    if (build(t, &m, err) != 0)
-        return -1;
-    if (fill(m, sw, err) != 0) {
-        model_free(m);
-        return -1;
-    }
-    pr_driver_install_priv(sw, m, model_free);
-    return 0;
+    return cli_dialect_read_as(&fsos_dialect, text, len, origin, sw, err);
 }
 
 int fsos_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                      struct pr_error *err)
 {
-    if (origin == NULL)
-        origin = "configuration";
-    if (text == NULL || fsos_detect(text, len) == 0)
-        return pr_error_set(err, PR_ERR_UNSUPPORTED,
-                            "%s: not an FS.com FSOS configuration (no Fiberstore banner and too "
-                            "few statements only FSOS writes)",
-                            origin);
-    return fsos_config_read_as(text, len, origin, sw, err);
+    return cli_dialect_read(&fsos_dialect, text, len, origin, sw, err);
 }
 
 int fsos_config_apply(const char *text, size_t len, const char *snippet, char **out,

@@ -153,6 +153,8 @@ struct generic_vendor_stp {
     int edge_auto;                        /* its value for edge detection; -1: none */
     const char *const *edge_names;        /* names of values 0..3 ("" none) */
     const struct mib_object *port_status; /* column at instance 0: enabled(1)/disabled(2) */
+    /* The vendor's further objects, read last (may be NULL). */
+    void (*read_more)(struct pr_snmp_store *store, struct pr_switch *sw);
 };
 
 /* Reads those objects from store into sw, where the standard MIBs left the

@@ -63,6 +63,8 @@ void generic_vendor_stp_read(struct pr_snmp_store *store, struct pr_switch *sw,
                                         : PR_EDGE_NO,
                     "%s", ev);
     }
+    if (v->read_more != NULL)
+        v->read_more(store, sw);
 }
 
 int generic_vendor_stp_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw,

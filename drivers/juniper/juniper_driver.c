@@ -74,12 +74,7 @@ static int juniper_match(const char *sys_object_id, const char *sys_descr, const
 static int juniper_read_config(const struct pr_config_text *config, struct pr_switch *sw,
                                struct pr_error *err)
 {
-    if (config->text == NULL)
-        return pr_error_set(err, PR_ERR_USAGE, "the juniper driver was given no configuration");
-    if (junos_config_read(config->text, config->len, config->origin, sw, err) != 0)
-        return -1;
-    pr_switch_add_source(sw, config->kind != NULL ? config->kind : "config");
-    return 0;
+    return pr_driver_read_config_with(config, sw, "juniper", junos_config_read, err);
 }
 
 static void juniper_snippet(const struct pr_switch *sw, const struct pr_port *port,

@@ -24,6 +24,9 @@
 
 #define L2G   "FastIron Layer 2 Switching Configuration Guide"
 #define FPS_S 4
+/* The wait, as the rules name it (docs/ruckus.md [3]). */
+#define FPS_WAIT                                                                                   \
+    "Fast Port Span: forwarding in %d s (Foundry FESX configuration guide, Fast Port Span)"
 
 static void set_line(struct pr_fact *f, int64_t value, const struct cli_line *line)
 {
@@ -207,12 +210,14 @@ static void fill_stp_port(const struct fastiron_model *m, const struct pr_switch
                         "interface ethernet %s: 802.1D in VLAN %d and Fast Port Span does not "
                         "apply (%s): 2 x forward delay before forwarding",
                         p->name, vlan, no_fps);
-        else
+        else {
             pr_fact_set(&f->edge, PR_EDGE_AUTO,
                         "interface ethernet %s: 802.1D in VLAN %d with Fast Port Span (on by "
                         "default): listening and learning take %d s in all, until a BPDU or a "
                         "second MAC address makes it a normal STP port (" L2G ")",
                         p->name, vlan, FPS_S);
+            pr_fact_set(&f->auto_edge_wait_s, FPS_S, FPS_WAIT, FPS_S);
+        }
     } else if (mode < 0 && f->edge.evidence[0] == '\0') {
         pr_fact_unknown(&f->edge, "%s", why);
     }

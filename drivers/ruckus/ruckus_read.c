@@ -4,63 +4,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_dialect.h"
 #include "driver.h"
 #include "ruckus/fastiron.h"
 #include "ruckus/ruckus.h"
 
-static void priv_free(void *p)
+static int build(struct cli_text *lines, void **model, struct pr_error *err)
 {
-    fastiron_model_free(p);
+    struct fastiron_model *m = NULL;
+    int rc = fastiron_model_build(lines, &m, err);
+    *model = m;
+    return rc;
 }
 
-static const struct fastiron_model *switch_model(const struct pr_switch *sw)
+static int fill(const void *model, struct pr_switch *sw, struct pr_error *err)
 {
-    if (sw == NULL || sw->driver_priv_free != priv_free)
-        return NULL;
-    return sw->driver_priv;
+    return fastiron_fill_switch(model, sw, err);
 }
+
+static void model_free(void *model)
+{
+    fastiron_model_free(model);
+}
+
+static const struct cli_dialect fastiron_dialect = {
+    .refusal = "not a FastIron (Ruckus/Brocade ICX) configuration (no ver line and too few "
+               "lines only FastIron writes)",
+    .detect = fastiron_detect,
+    .comment = '!',
+    .build = build,
+    .fill = fill,
+    .free = model_free,
+};
 
 bool ruckus_switch_has_config(const struct pr_switch *sw)
 {
-    return switch_model(sw) != NULL;
+    return cli_dialect_model(&fastiron_dialect, sw) != NULL;
 }
 
 int ruckus_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                        struct pr_error *err)
 {
-    if (origin == NULL)
-        origin = "configuration";
-    if (text == NULL || fastiron_detect(text, len, NULL, 0) == 0)
-        return pr_error_set(err, PR_ERR_UNSUPPORTED,
-                            "%s: not a FastIron (Ruckus/Brocade ICX) configuration (no ver line "
-                            "and too few lines only FastIron writes)",
-                            origin);
-    return ruckus_config_read_as(text, len, origin, sw, err);
+    return cli_dialect_read(&fastiron_dialect, text, len, origin, sw, err);
 }
 
 int ruckus_config_read_as(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                           struct pr_error *err)
 {
-    if (origin == NULL)
-        origin = "configuration";
-    struct cli_text *t;
-    if (cli_text_read(text, len, origin, '!', &t, err) != 0)
-        return -1;
-    struct fastiron_model *m;
-    if (fastiron_model_build(t, &m, err) != 0)
-        return -1;
-    if (fastiron_fill_switch(m, sw, err) != 0) {
-        fastiron_model_free(m);
-        return -1;
-    }
-    pr_driver_install_priv(sw, m, priv_free);
-    return 0;
+    return cli_dialect_read_as(&fastiron_dialect, text, len, origin, sw, err);
 }
 
 void ruckus_snippet(const struct pr_switch *sw, const struct pr_port *port,
                     const struct pr_finding *finding, char *buf, size_t buf_len)
 {
-    const struct fastiron_model *m = switch_model(sw);
+    const struct fastiron_model *m = cli_dialect_model(&fastiron_dialect, sw);
     fastiron_snippet(m, port, finding, buf, buf_len);
     /* Read from an agent, what configuration cannot fix (no link, blocking
      * now) still gets the generic driver's advice. */

@@ -75,12 +75,15 @@ void ruckus_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
             !column(store, &MIB_FDRY_FAST_SPAN, port, &v, ev, sizeof ev, enabled) ||
             (v != 0 && v != 1))
             continue;
-        if (v == 1)
+        if (v == 1) {
             pr_fact_set(&f->edge, PR_EDGE_AUTO,
                         "%s: 802.1D with Fast Port Span: about 4 s of listening and learning "
                         "until a BPDU makes it a normal STP port",
                         ev);
-        else
+            pr_fact_set(&f->auto_edge_wait_s, 4,
+                        "Fast Port Span: forwarding in 4 s (Foundry FESX configuration guide, "
+                        "Fast Port Span)");
+        } else
             pr_fact_set(&f->edge, PR_EDGE_NO, "%s: 802.1D without Fast Port Span", ev);
     }
 }

@@ -48,7 +48,7 @@ struct tplink_model {
     struct cli_names names; /* over ifs, by name */
 };
 
-int tplink_detect(const char *text, size_t len);
+int tplink_detect(const char *text, size_t len, char *evidence, size_t evidence_len);
 
 int tplink_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                        struct pr_error *err);

@@ -24,7 +24,7 @@ static int tplink_match(const char *sys_object_id, const char *sys_descr, const 
                         size_t config_len)
 {
     if (config_text != NULL && config_len > 0) {
-        int score = tplink_detect(config_text, config_len);
+        int score = tplink_detect(config_text, config_len, NULL, 0);
         return score == 0 ? 0 : 50 + (score > 40 ? 40 : score);
     }
     if (sys_object_id != NULL && strncmp(sys_object_id, "1.3.6.1.4.1.11863.", 18) == 0)

@@ -16,6 +16,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cli/cli_detect.h"
+#include "cli/cli_dialect.h"
 #include "driver.h"
 #include "tplink/tplink.h"
 #include "util/strutil.h"
@@ -93,7 +95,7 @@ static const char *name_of(const void *item)
     return ((const struct tp_if *)item)->name;
 }
 
-static int build(struct cli_text *t, struct tplink_model **out, struct pr_error *err)
+static int build(struct cli_text *t, void **out, struct pr_error *err)
 {
     struct tplink_model *m = calloc(1, sizeof *m);
     struct cli_stmt *s = malloc(sizeof *s);
@@ -161,11 +163,6 @@ static int build(struct cli_text *t, struct tplink_model **out, struct pr_error 
     free(s);
     *out = m;
     return 0;
-}
-
-const struct tplink_model *tplink_switch_model(const struct pr_switch *sw)
-{
-    return sw != NULL && sw->driver_priv_free == model_free ? sw->driver_priv : NULL;
 }
 
 const struct tp_if *tplink_find(const struct tplink_model *m, const char *name)
@@ -255,8 +252,9 @@ static void fill_port(const struct tplink_model *m, const struct pr_switch *sw,
                         gov->name);
 }
 
-static int fill(const struct tplink_model *m, struct pr_switch *sw, struct pr_error *err)
+static int fill(const void *model, struct pr_switch *sw, struct pr_error *err)
 {
+    const struct tplink_model *m = model;
     if (m->stp.line == NULL || m->stp.value == 0) {
         if (m->stp.line != NULL)
             pr_fact_set(&sw->stp.mode, PR_MODE_OFF, "%s (line %u)", m->stp.line->text,
@@ -284,55 +282,43 @@ static int fill(const struct tplink_model *m, struct pr_switch *sw, struct pr_er
     return 0;
 }
 
-int tplink_detect(const char *text, size_t len)
+int tplink_detect(const char *text, size_t len, char *evidence, size_t evidence_len)
 {
-    static const char *const marks[] = {"TP-LINK",
-                                        "interface gigabitEthernet ",
-                                        "interface ten-gigabitEthernet ",
-                                        "switchport general allowed vlan ",
-                                        "user name ",
-                                        "system-time ",
-                                        "serial_port baud_rate"};
-    int score = 0;
-    size_t limit = len < (size_t)1 << 20 ? len : (size_t)1 << 20;
-    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-        size_t n = strlen(marks[k]);
-        for (size_t i = 0; i + n <= limit; i++) {
-            if (memcmp(text + i, marks[k], n) == 0) {
-                score += 10;
-                break;
-            }
-        }
-    }
-    return score >= 30 ? score : 0;
+    static const struct cli_mark marks[] = {
+        {"TP-LINK", 10},
+        {"interface gigabitEthernet ", 10},
+        {"interface ten-gigabitEthernet ", 10},
+        {"switchport general allowed vlan ", 10},
+        {"user name ", 10},
+        {"system-time ", 10},
+        {"serial_port baud_rate", 10},
+    };
+    return cli_marks_score(text, len, marks, sizeof marks / sizeof marks[0], 30, evidence,
+                           evidence_len);
+}
+
+static const struct cli_dialect tplink_dialect = {
+    .refusal = "not a TP-Link configuration (too few statements only its CLI writes)",
+    .detect = tplink_detect,
+    .comment = '!',
+    .build = build,
+    .fill = fill,
+    .free = model_free,
+};
+
+const struct tplink_model *tplink_switch_model(const struct pr_switch *sw)
+{
+    return cli_dialect_model(&tplink_dialect, sw);
 }
 
 int tplink_config_read_as(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                           struct pr_error *err)
 {
-    struct cli_text *t;
-    if (cli_text_read(text, len, origin ? origin : "configuration", '!', &t, err) != 0)
-        return -1;
-    struct tplink_model *m = NULL;
-    if (build(t, &m, err) != 0)
-        return -1;
-    if (fill(m, sw, err) != 0) {
-        model_free(m);
-        return -1;
-    }
-    pr_driver_install_priv(sw, m, model_free);
-    return 0;
+    return cli_dialect_read_as(&tplink_dialect, text, len, origin, sw, err);
 }
 
 int tplink_config_read(const char *text, size_t len, const char *origin, struct pr_switch *sw,
                        struct pr_error *err)
 {
-    if (origin == NULL)
-        origin = "configuration";
-    if (text == NULL || tplink_detect(text, len) == 0)
-        return pr_error_set(err, PR_ERR_UNSUPPORTED,
-                            "%s: not a TP-Link configuration (too few statements only its CLI "
-                            "writes)",
-                            origin);
-    return tplink_config_read_as(text, len, origin, sw, err);
+    return cli_dialect_read(&tplink_dialect, text, len, origin, sw, err);
 }

@@ -39,6 +39,7 @@ static void merge_port(struct pr_port *live, const struct pr_port *config)
     take(&l->edge, &c->edge);
     take(&l->lacp_fallback, &c->lacp_fallback);
     take(&l->lacp_fallback_timeout_s, &c->lacp_fallback_timeout_s);
+    take(&l->auto_edge_wait_s, &c->auto_edge_wait_s);
     take(&l->bpdu_guard, &c->bpdu_guard);
     take(&l->autoneg, &c->autoneg);
     take(&l->edge_applies_on_trunk, &c->edge_applies_on_trunk);
@@ -118,5 +119,6 @@ size_t merge_config_into_live(struct pr_switch *live, const struct pr_switch *co
     fill(&live->stp.mode, &config->stp.mode);
     fill(&live->stp.forward_delay_s, &config->stp.forward_delay_s);
     fill(&live->stp.max_age_s, &config->stp.max_age_s);
+    fill(&live->stp.auto_edge_wait_s, &config->stp.auto_edge_wait_s);
     return matched;
 }

@@ -136,8 +136,11 @@ void pr_facts_edge_from_admin_oper(struct pr_port_facts *facts, const struct pr_
     bool up = pr_fact_is(&facts->oper_status, PR_IF_UP);
     if (admin_edge != NULL && !admin_edge->known && admin_edge->evidence[0] != '\0') {
         /* The admin value was answered but cannot be used: the operational
-         * value is no stand-in for it. */
-        pr_fact_unknown(&facts->edge, "%s", admin_edge->evidence);
+         * value is no stand-in for it. An impossible value stays one. */
+        if (admin_edge->impossible)
+            pr_fact_impossible(&facts->edge, "%s", admin_edge->evidence);
+        else
+            pr_fact_unknown(&facts->edge, "%s", admin_edge->evidence);
         return;
     }
     if (admin_edge == NULL || !admin_edge->known) {

@@ -86,6 +86,10 @@ struct pr_port_facts {
      * up (Dell OS10 lacp fallback timeout, EXOS fallback timeout): added to
      * the predicted blackout of a member with fallback on. */
     struct pr_fact lacp_fallback_timeout_s;
+    /* Seconds this port waits before its auto-edge (or the like) lets it
+     * forward, where the vendor's figure is the port's own (FastIron's Fast
+     * Port Span under 802.1D: 4 s); else the switch's auto_edge_wait_s. */
+    struct pr_fact auto_edge_wait_s;
 
     char err_disabled_cause[48]; /* "bpduGuard", "linkFlap", ... when known */
 };
@@ -95,6 +99,10 @@ struct pr_switch_stp {
     struct pr_fact mode;            /* enum pr_stp_mode */
     struct pr_fact forward_delay_s; /* seconds */
     struct pr_fact max_age_s;       /* seconds */
+    /* Seconds an auto-edge port waits without BPDUs before it becomes edge,
+     * where the driver knows the vendor's figure (Huawei: 2 x hello + 1 s);
+     * unknown: the rules take 802.1D-2004's migrate time (3 s). */
+    struct pr_fact auto_edge_wait_s;
 };
 
 /* Sets a fact known with a value and printf-style evidence. */

@@ -37,6 +37,7 @@ static void port_safe(struct pr_port *port)
                                &f->edge_applies_on_trunk,
                                &f->speed_capability_mbps,
                                &f->stp_mode,
+                               &f->auto_edge_wait_s,
                                &port->expected_blackout_s};
     for (size_t i = 0; i < sizeof facts / sizeof facts[0]; i++)
         fact_safe(facts[i]);
@@ -58,6 +59,7 @@ void pr_switch_make_safe(struct pr_switch *sw)
     fact_safe(&sw->stp.mode);
     fact_safe(&sw->stp.forward_delay_s);
     fact_safe(&sw->stp.max_age_s);
+    fact_safe(&sw->stp.auto_edge_wait_s);
     for (size_t i = 0; i < sw->n_ports; i++)
         port_safe(&sw->ports[i]);
     for (size_t i = 0; i < sw->n_uplinks; i++) {

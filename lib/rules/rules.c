@@ -10,8 +10,10 @@
 /* Seconds a non-edge port waits when the switch does not say its forward
  * delay: the 802.1D default. */
 #define DEFAULT_FORWARD_DELAY_S 15
-/* RSTP's edge auto-detection waits for the migrate timer (3 s) with no
- * BPDU before it treats a port as edge. */
+/* RSTP's edge auto-detection waits for the migrate timer with no BPDU
+ * before it treats a port as edge: 802.1D-2004 17.20.4 EdgeDelay() is
+ * Migrate Time on a point-to-point link, 3 s (Table 17-1). A driver that
+ * knows its vendor waits otherwise sets sw->stp.auto_edge_wait_s. */
 #define AUTO_EDGE_BLACKOUT_S 3
 
 static bool mode_is_legacy(int64_t mode)
@@ -93,6 +95,23 @@ static void set_blocking_blackout(const struct pr_switch *sw, struct pr_port *po
                 what, (long long)fd, why, extra);
 }
 
+/* The wait of an auto-edge port before it becomes edge: the vendor's
+ * figure where the driver set one (the port's, else the switch's), else
+ * 802.1D's. */
+static int64_t auto_edge_wait(const struct pr_switch *sw, const struct pr_port *port, char *why,
+                              size_t why_len)
+{
+    const struct pr_fact *w = port->facts.auto_edge_wait_s.known ? &port->facts.auto_edge_wait_s
+                                                                 : &sw->stp.auto_edge_wait_s;
+    if (w->known && w->value >= 0) {
+        snprintf(why, why_len, "%s", w->evidence);
+        return w->value;
+    }
+    snprintf(why, why_len, "802.1D-2004 17.20.4: edge delay = migrate time, %d s",
+             AUTO_EDGE_BLACKOUT_S);
+    return AUTO_EDGE_BLACKOUT_S;
+}
+
 static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool legacy,
                        const struct pr_fact *mode)
 {
@@ -134,15 +153,18 @@ static void judge_edge(const struct pr_switch *sw, struct pr_port *port, bool le
         return;
     }
     if (pr_fact_is(edge, PR_EDGE_AUTO)) {
-        struct pr_finding *f = add(port, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING, edge->evidence);
+        char why[PR_EVIDENCE_MAX];
+        int64_t wait = auto_edge_wait(sw, port, why, sizeof why);
+        snprintf(ev, sizeof ev, "%s; the wait: %s", edge->evidence, why);
+        struct pr_finding *f = add(port, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING, ev);
         if (f != NULL)
             snprintf(f->message, sizeof f->message,
-                     "edge status is left to auto-detection: the port waits about %d s for BPDUs "
+                     "edge status is left to auto-detection: the port waits about %lld s for BPDUs "
                      "after link-up before it forwards",
-                     AUTO_EDGE_BLACKOUT_S);
-        pr_fact_set(&port->expected_blackout_s, AUTO_EDGE_BLACKOUT_S,
-                    "auto-edge: about %d s without BPDUs before the port becomes edge (%s)",
-                    AUTO_EDGE_BLACKOUT_S, edge->evidence);
+                     (long long)wait);
+        pr_fact_set(&port->expected_blackout_s, wait,
+                    "auto-edge: about %lld s without BPDUs before the port becomes edge (%s; %s)",
+                    (long long)wait, why, edge->evidence);
         if (legacy) {
             struct pr_finding *g = add(port, PR_F_STP_LEGACY_MODE, PR_SEV_WARNING, mode->evidence);
             if (g != NULL)

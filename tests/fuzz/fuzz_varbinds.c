@@ -3,11 +3,11 @@
  * varbinds, each under one of the objects the drivers ask for, with any
  * index, any type and any value (what a broken or hostile agent may
  * answer). The objects are the drivers' own request tables (generic, Cisco
- * default and per-VLAN contexts, Juniper, Aruba, in that order, each OID
- * once), so an object a driver starts asking for is fuzzed from then on.
- * The generic interpreter reads the store; the Cisco, Juniper and Aruba
- * interpreters add their part on top (each on a switch of its own, Cisco with the same
- * store as every PVST+ VLAN context it asks for, every other one failed);
+ * default and per-VLAN contexts, Juniper, Aruba, Ruckus, FASTPATH, in that
+ * order, each OID once), so an object a driver starts asking for is fuzzed
+ * from then on. The generic interpreter reads the store; the Cisco,
+ * Juniper, Aruba, Ruckus and FASTPATH interpreters add their part on top (each on a switch of its
+ * own, Cisco with the same store as every PVST+ VLAN context it asks for, every other one failed);
  * then the roles are decided, the uplinks left out, every other port
  * selected and judged, and every fix snippet and the fix block written.
  *
@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "aruba/aruba_snmp.h"
+#include "fastpath/fastpath_snmp.h"
 #include "ruckus/ruckus_snmp.h"
 #include "cisco/cisco_pvst.h"
 #include "cisco/cisco_snmp.h"
@@ -64,8 +65,8 @@ static void add_objects(const struct pr_snmp_request *req, size_t n)
 static void build_objects(void)
 {
     const struct pr_snmp_request *(*const tables[])(size_t *) = {
-        generic_snmp_requests, cisco_snmp_requests, cisco_pvst_requests,
-        juniper_snmp_requests, aruba_snmp_requests, ruckus_snmp_requests,
+        generic_snmp_requests, cisco_snmp_requests,  cisco_pvst_requests,    juniper_snmp_requests,
+        aruba_snmp_requests,   ruckus_snmp_requests, fastpath_snmp_requests,
     };
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
         size_t n;
@@ -254,6 +255,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         judge(&ruckus, &pr_driver_ruckus);
     }
     pr_switch_free(&ruckus);
+    struct pr_switch fastpath;
+    pr_switch_init(&fastpath, "fuzz", "fuzz");
+    if (generic_snmp_interpret(&store, NULL, &fastpath, &err) == 0) {
+        fastpath_snmp_interpret(&store, &fastpath);
+        judge(&fastpath, &pr_driver_fastpath);
+    }
+    pr_switch_free(&fastpath);
     pr_snmp_store_free(&store);
     return 0;
 }

@@ -16,14 +16,17 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 # Where the MIB_OBJECT definitions are.
 HEADERS = ["lib/snmp/mib_objects.h", "drivers/cisco/cisco_mib.h", "drivers/juniper/juniper_snmp.c",
-           "drivers/aruba/aruba_snmp.c"]
+           "drivers/aruba/aruba_snmp.c", "drivers/ruckus/ruckus_snmp.c",
+           "drivers/fastpath/fastpath_snmp.c"]
 # The drivers' request tables, in the order fuzz_varbinds.c's build_objects()
 # takes them: (file, name of its static const struct pr_snmp_request array).
 TABLES = [("drivers/generic-snmp/generic_fetch.c", "generic_requests"),
           ("drivers/cisco/cisco_snmp.c", "cisco_requests"),
           ("drivers/cisco/cisco_pvst_fetch.c", "vlan_requests"),
           ("drivers/juniper/juniper_snmp.c", "juniper_requests"),
-          ("drivers/aruba/aruba_snmp.c", "aruba_requests")]
+          ("drivers/aruba/aruba_snmp.c", "aruba_requests"),
+          ("drivers/ruckus/ruckus_snmp.c", "ruckus_requests"),
+          ("drivers/fastpath/fastpath_snmp.c", "fastpath_requests")]
 TYPES = [2, 4, 5, 6, 64, 65, 66, 67, 68, 70, 128, 129, 130]
 
 

@@ -78,15 +78,6 @@ bl_run() { # NAME CMD...: a server in the server namespace, in the background
     BL_PIDS[$name]=$!
 }
 
-bl_wait_for() { # FILE TEXT: up to 10 s
-    local i
-    for i in $(seq 100); do
-        grep -qF -- "$2" "$1" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
 bl_setup() {
     BL_DIR=$1
     mkdir -p "$BL_DIR/tftp" "$BL_DIR/www/debian"
@@ -124,7 +115,7 @@ http {
 CONF
     bl_run nginx nginx -c "$BL_DIR/nginx.conf" -p "$BL_DIR" -g 'daemon off;'
     bl_run tftpd unshare -m bash "$PR_SOURCE_DIR/tests/integration/bootlog_tftpd.sh" "$BL_DIR" 10.78.0.2
-    bl_wait_for "$BL_DIR/dnsmasq.log" "TFTP root is" || { echo "dnsmasq did not start" >&2; return 1; }
+    pr_wait_for_text "$BL_DIR/dnsmasq.log" "TFTP root is" || { echo "dnsmasq did not start" >&2; return 1; }
     local i
     for i in $(seq 100); do [ -e "$BL_DIR/tftpd-ready" ] && [ -e "$BL_DIR/nginx.pid" ] && break; sleep 0.1; done
     [ -e "$BL_DIR/nginx.pid" ] || { echo "nginx did not start: $(cat "$BL_DIR/nginx.stderr")" >&2; return 1; }

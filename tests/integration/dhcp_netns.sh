@@ -13,6 +13,10 @@
 #   dn_stop NAME          stops that server (SIGTERM) and waits for it
 #   dn_kea LOG LAST       kea-dhcp4 as server "kea", its own log file LOG (debug
 #                         99), a pool of 10.77.0.50 to 10.77.0.LAST; waits for it
+#   dn_stp FD             kernel STP (802.1D) on the bridge, forward delay FD s;
+#                         FD 0 turns STP off (ports forward at once)
+#   dn_add_tap NAME       a tap device NAME in the server namespace, up, on no
+#                         bridge (a VM's NIC; deleted with the namespace)
 
 DN_ID=$$
 DN_SRV=prs$DN_ID
@@ -94,16 +98,6 @@ dn_stop() {
     unset "DN_PIDS[$1]"
 }
 
-# Waits (up to 10 s) until FILE contains TEXT.
-dn_wait_for() {
-    local i
-    for i in $(seq 100); do
-        grep -qF -- "$2" "$1" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
 dn_kea() {
     cat >"$PR_TMP/kea.json" <<JSON
 {"Dhcp4": {"interfaces-config": {"interfaces": ["$DN_BR"], "dhcp-socket-type": "raw"},
@@ -114,6 +108,19 @@ dn_kea() {
               "severity": "DEBUG", "debuglevel": 99}]}}
 JSON
     KEA_LOCKFILE_DIR=$PR_TMP KEA_PIDFILE_DIR=$PR_TMP dn_run kea kea-dhcp4 -c "$PR_TMP/kea.json"
-    dn_wait_for "$1" "DHCP4_STARTED" || pr_fail "kea-dhcp4 did not start: $(cat "$PR_TMP/kea.stderr")"
+    pr_wait_for_text "$1" "DHCP4_STARTED" || pr_fail "kea-dhcp4 did not start: $(cat "$PR_TMP/kea.stderr")"
     sleep 1
+}
+
+dn_stp() {
+    if [ "$1" -eq 0 ]; then
+        ip -n "$DN_SRV" link set "$DN_BR" type bridge stp_state 0
+    else
+        ip -n "$DN_SRV" link set "$DN_BR" type bridge forward_delay $(($1 * 100)) stp_state 1
+    fi
+}
+
+dn_add_tap() {
+    ip -n "$DN_SRV" tuntap add dev "$1" mode tap
+    ip -n "$DN_SRV" link set "$1" up
 }

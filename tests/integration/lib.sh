@@ -53,6 +53,17 @@ pr_fail() {
     echo "FAIL - $*"
 }
 
+# pr_wait_for_text FILE TEXT: up to 10 s for TEXT (as it is, not a
+# pattern) to show in FILE; 1 when it does not.
+pr_wait_for_text() {
+    local i
+    for i in $(seq 100); do
+        grep -qF -- "$2" "$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
 # pr_expect_eq WHAT EXPECTED ACTUAL
 pr_expect_eq() {
     if [ "$2" == "$3" ]; then pr_pass "$1"; else pr_fail "$1: expected '$2', got '$3'"; fi

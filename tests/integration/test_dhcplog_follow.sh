@@ -17,15 +17,6 @@ handshake() { # handshake SECONDS MAC IP
     L "$1" "DHCPREQUEST for $3 (10.20.0.2) from $2 via eth0"
     L "$1" "DHCPACK on $3 to $2 via eth0"
 }
-# wait_for FILE PATTERN: up to 10 s for PATTERN to show in FILE
-wait_for() {
-    local i
-    for i in $(seq 1 100); do
-        grep -q -- "$2" "$1" 2>/dev/null && return 0
-        sleep 0.1
-    done
-    return 1
-}
 
 # 1. Growth, rotation by rename, truncation; --exit-after ends it.
 L 1 "DHCPDISCOVER from aa:00:00:00:00:01 via eth0" >"$log"
@@ -71,13 +62,13 @@ handshake 10 bb:00:00:00:00:01 10.20.1.1 >"$log"
 "$PORTREADY" dhcp-log --follow "$log" >"$out.txt" 2>"$out.err" &
 pid=$!
 PR_PIDS+=("$pid")
-wait_for "$out.txt" "bb:00:00:00:00:01 complete"
+pr_wait_for_text "$out.txt" "bb:00:00:00:00:01 complete"
 pr_expect_eq "live: first handshake printed" "1" "$(grep -c '^10:00:10 bb:00:00:00:00:01 complete 0.0 s 10.20.1.1 via eth0$' "$out.txt")"
 {
     L 20 "DHCPREQUEST for 192.168.1.9 from bb:00:00:00:00:02 via eth0: wrong network."
     L 20 "DHCPNAK on 192.168.1.9 to bb:00:00:00:00:02 via eth0"
 } >>"$log"
-wait_for "$out.txt" "bb:00:00:00:00:02 nak"
+pr_wait_for_text "$out.txt" "bb:00:00:00:00:02 nak"
 pr_expect_eq "live: NAK printed as it happens" "1" "$(grep -c '^10:00:20 bb:00:00:00:00:02 nak' "$out.txt")"
 kill -TERM "$pid"
 rc=0

@@ -51,7 +51,7 @@ run_clients() { # SERVER
 dn_run dnsmasq dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 \
     --interface="$DN_BR" --bind-interfaces --dhcp-range=10.77.0.50,10.77.0.50,1h --log-dhcp \
     --log-facility="$PR_TMP/dnsmasq.log" --dhcp-leasefile="$PR_TMP/dnsmasq.leases" -u root -g root
-dn_wait_for "$PR_TMP/dnsmasq.log" "DHCP, sockets bound" || pr_fail "dnsmasq did not start"
+pr_wait_for_text "$PR_TMP/dnsmasq.log" "DHCP, sockets bound" || pr_fail "dnsmasq did not start"
 run_clients dnsmasq
 dn_stop dnsmasq
 expect_verdicts dnsmasq "$PR_TMP/dnsmasq.log" "$mac2 no address available" "no address available"

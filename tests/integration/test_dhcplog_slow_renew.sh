@@ -133,7 +133,7 @@ run_dnsmasq() { # LOG
     dn_run dnsmasq dnsmasq --keep-in-foreground --conf-file=/dev/null --port=0 \
         --interface="$DN_BR" --bind-interfaces --dhcp-range=10.77.0.50,10.77.0.60,1h --log-dhcp \
         --log-facility="$1" --dhcp-leasefile="$PR_TMP/dnsmasq.leases" -u root -g root
-    dn_wait_for "$1" "DHCP, sockets bound" || pr_fail "dnsmasq did not start"
+    pr_wait_for_text "$1" "DHCP, sockets bound" || pr_fail "dnsmasq did not start"
 }
 stp on
 run_dnsmasq "$PR_TMP/dnsmasq-stp.log"

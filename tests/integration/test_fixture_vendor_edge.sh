@@ -5,17 +5,17 @@
 # uplink; tests/tools/pr_vendor_edge.py then looks for
 #  - a port left with its edge unknown although a vendor edge column its
 #    driver reads (HP-ICF-BRIDGE, HUAWEI-MSTP-MIB, HH3C-LswMSTP-MIB,
-#    FOUNDRY-SN-SWITCH-GROUP-MIB, CISCO-STP-EXTENSIONS-MIB) has the port's
-#    row with a value that decides it, and
-#  - a row of a vendor edge table no driver reads yet (FASTPATH's
+#    FOUNDRY-SN-SWITCH-GROUP-MIB, CISCO-STP-EXTENSIONS-MIB, FASTPATH's
 #    agentStpCstPortTable under Ubiquiti/Broadcom 4413 and Netgear 4526,
-#    ARUBAWIRED-MSTP-MIB's arubaWiredMstpPortTable, and the domain protocol
-#    and port mode of EXTREME-STP-EXTENSIONS-MIB): those reads wait for a
-#    real recording (docs/fastpath.md, docs/aruba.md, docs/extreme.md), and
-#    one arriving must be read, not left silent.
+#    ARUBAWIRED-MSTP-MIB's arubaWiredMstpPortTable) has the port's row with
+#    a value that decides it, and
+#  - a row of a vendor STP table no driver reads (the domain protocol and
+#    port mode of EXTREME-STP-EXTENSIONS-MIB, which has no edge object:
+#    docs/extreme.md): one arriving must be looked at, not left silent.
 # The checker itself is proven on recordings of this project's own
-# (tests/data/aruba/hpicf-bridge.snmprec, written by hand) with one line
-# added or changed, each of which it must report.
+# (tests/data/aruba/hpicf-bridge.snmprec, tests/data/fastpath/*.snmprec,
+# written by hand from the MIB files) judged by a driver that does not read
+# their vendor rows, or with one line added, each of which it must report.
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 pr_need_fixtures
 S="$PR_FIXTURES/snmprec"
@@ -83,19 +83,52 @@ check hp "$H"
 pr_expect_eq "hpicf-bridge: no problem" "" "$(problems hp)"
 pr_expect_eq "hpicf-bridge: 12 vendor edge rows" "12" "$(rows hp)"
 
-# The same with a row of EdgeSwitch-SWITCHING-MIB agentStpCstPortEdge added
-# (1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4.1 = enable(1), LibreNMS's copy of the
-# MIB): an unread table.
-{ cat "$H"; echo "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4.1|2|1"; } >"$PR_TMP/fastpath.snmprec"
-check fastpath "$PR_TMP/fastpath.snmprec"
-pr_expect_eq "an agentStpCstPortEdge row is reported" \
-    "unread fastpath EdgeSwitch-SWITCHING-MIB::agentStpCstPortEdge 1" "$(problems fastpath)"
+# tests/data/fastpath/edgeswitch-group11.snmprec (agentStpCstPortTable at
+# agentStpSwitchConfigGroup 11; ports 0/N = ifIndex N, 0/1 edge by RSTP-MIB)
+# judged by the fastpath driver: every port decided but 0/5, whose
+# agentStpCstPortEdge.5 = 7 leaves it unknown by design -> no problem.
+E="$PR_SOURCE_DIR/tests/data/fastpath/edgeswitch-group11.snmprec"
+check es "$E"
+pr_expect_eq "edgeswitch: no problem" "" "$(problems es)"
+# Judged by generic-snmp: 0/2-0/6 unknown. Deciding rows (by hand from the
+# file), 0/5 excused: agentStpCstPortOperEdge .1.2=1 .1.3=2 .1.4=2 .1.6=1,
+# agentStpCstPortEdge .4.2=1 .4.3=2 .4.4=2 .4.6=2, agentStpCstPortAutoEdge
+# enable(1) .16.2 .16.3 -> 10 lines. The rows at 9 are the other copy's
+# agentStpPortTable (its column 4 a Counter32): not the CIST table, none.
+check es-generic "$E" generic-snmp
+pr_expect_eq "generic-snmp on edgeswitch: 10 ports-and-columns reported" "10" \
+    "$(problems es-generic | grep -c '^unknown es-generic ')"
+pr_expect_eq "generic-snmp on edgeswitch: admin edge of 0/2 reported" \
+    "unknown es-generic EdgeSwitch-SWITCHING-MIB::agentStpCstPortEdge.2=1 0/2" \
+    "$(problems es-generic | grep 'agentStpCstPortEdge.2=')"
+pr_expect_eq "generic-snmp on edgeswitch: nothing of the table at 9" "0" \
+    "$(problems es-generic | grep -c '15\.9\.' || true)"
+# Without the rows at 11 the driver reads no placement (column 4 at 9 is a
+# Counter32) and 0/2-0/6 stay unknown: the checker follows that choice, so
+# agentStpPortState.N = enable(1) at .9.1.1.N is no oper edge -> no problem.
+grep -v '^1\.3\.6\.1\.4\.1\.4413\.1\.1\.1\.2\.15\.11\.' "$E" >"$PR_TMP/stpport.snmprec"
+check stpport "$PR_TMP/stpport.snmprec"
+pr_expect_eq "agentStpPortTable at 9 alone: no problem" "" "$(problems stpport)"
+# netdisco-mibs' placement (9), judged by generic-snmp: the same 10 lines.
+check es9-generic "$PR_SOURCE_DIR/tests/data/fastpath/edgeswitch-group9.snmprec" generic-snmp
+pr_expect_eq "generic-snmp on edgeswitch-group9: 10 reported" "10" \
+    "$(problems es9-generic | grep -c '^unknown es9-generic ')"
 
-# And with an ARUBAWIRED-MSTP-MIB arubaWiredMstpPortAdminEdge row.
-{ cat "$H"; echo "1.3.6.1.4.1.47196.4.1.1.3.13.1.2.1.2.3|2|1"; } >"$PR_TMP/cx.snmprec"
+# The real AOS-CX recording with tests/data/aruba/arubawired-mstp.rows
+# appended: by the aruba driver no problem (1/1/5's AdminEdge.5 = 3 leaves
+# it unknown by design); by generic-snmp 1/1/2-1/1/6 unknown (1/1/1 edge by
+# RSTP-MIB): arubaWiredMstpPortAdminEdge .2.2=1 .2.3=2 .2.4=2 .2.6=2 and
+# arubaWiredMstpPortAutoEdge true(1) .4.2 .4.3 -> 6 lines.
+cat "$S/librenms__arubaos-cx_10.07.snmprec" "$PR_SOURCE_DIR/tests/data/aruba/arubawired-mstp.rows" \
+    >"$PR_TMP/cx.snmprec"
 check cx "$PR_TMP/cx.snmprec"
-pr_expect_eq "an arubaWiredMstpPortAdminEdge row is reported" \
-    "unread cx ARUBAWIRED-MSTP-MIB::arubaWiredMstpPortAdminEdge 1" "$(problems cx)"
+pr_expect_eq "aos-cx with ARUBAWIRED-MSTP-MIB rows: no problem" "" "$(problems cx)"
+check cx-generic "$PR_TMP/cx.snmprec" generic-snmp
+pr_expect_eq "generic-snmp on aos-cx rows: 6 reported" "6" \
+    "$(problems cx-generic | grep -c '^unknown cx-generic ')"
+pr_expect_eq "generic-snmp on aos-cx rows: admin edge of 1/1/2 reported" \
+    "unknown cx-generic ARUBAWIRED-MSTP-MIB::arubaWiredMstpPortAdminEdge.2=1 1/1/2" \
+    "$(problems cx-generic | grep 'AdminEdge.2=')"
 
 # And with an EXTREME-STP-EXTENSIONS-MIB extremeStpPortPortMode row (STP
 # domain 1, ifIndex 1001 = dot1w(4)), indexed by two arcs.

@@ -163,25 +163,30 @@ fx_check huawei "$S/lextudio__huawei-s5720.snmprec" auto \
 # 1.3.6.1.4.1.2011.5.25.42.4.1.2.0|2|3 (hwMstpForceVersion mstp).
 # Every 1.3.6.1.4.1.2011.5.25.42.4.1.20.1.9.0.N|2|3 (hwMstpiStpPortEdgeport undo): not
 # configured, so VRP's edge detection decides (edge after 2 x hello + 1 s without BPDUs):
-# each port below gains stp-edge-auto (a warning) and the auto-edge blackout of 3.
+# 1.3.6.1.2.1.17.2.13.0|2|200 (dot1dStpBridgeHelloTime, centiseconds): hello 2 s, so the
+# wait is 2 x 2 + 1 = 5 s, not 802.1D's 3 s: each port below gains stp-edge-auto (a
+# warning) and the auto-edge blackout of 5, the finding's evidence naming the hello object.
 fx_expect_switch huawei "driver=huawei mode=mstp fd=15 maxage=20"
+pr_expect_eq "huawei auto-edge wait evidence" \
+    "HUAWEI-MSTP-MIB hwMstpiStpPortEdgeport.0.1 = undo (edge detection)(3); the wait: VRP edge detection: no BPDU in 2 x hello + 1 s = 5 s (BRIDGE-MIB dot1dStpBridgeHelloTime.0 = 200; Huawei CloudEngine command reference, stp edged-port)" \
+    "$(pr_json "$PR_TMP/huawei.json" '[f["evidence"] for p in d["switches"][0]["ports"] if p["name"] == "GigabitEthernet0/0/1" for f in p["findings"] if f["id"] == "stp-edge-auto"][0]')"
 # 1.3.6.1.2.1.2.2.1.8.6|2|1 / 1.3.6.1.2.1.31.1.1.1.15.6|66|1000
 # 1.3.6.1.2.1.17.1.4.1.2.1|2|6 / 1.3.6.1.2.1.17.2.15.1.3.1|2|5 / 1.3.6.1.2.1.17.7.1.4.5.1.1.1|66|30
-fx_expect_port huawei GigabitEthernet0/0/1 "warning ids=stp-edge-auto bo=3 edge=auto stp=forwarding oper=up vlan=30 lacp=- speed=1000"
+fx_expect_port huawei GigabitEthernet0/0/1 "warning ids=stp-edge-auto bo=5 edge=auto stp=forwarding oper=up vlan=30 lacp=- speed=1000"
 # 1.3.6.1.2.1.2.2.1.7.8|2|1 / 1.3.6.1.2.1.2.2.1.8.8|2|2
 # 1.3.6.1.2.1.17.1.4.1.2.3|2|8 / 1.3.6.1.2.1.17.2.15.1.3.3|2|1 (disabled) / ...7.1.4.5.1.1.3|66|30
-fx_expect_port huawei GigabitEthernet0/0/3 "not-ready ids=link-down,stp-edge-auto bo=3 edge=auto stp=disabled oper=down vlan=30 lacp=- speed=-"
+fx_expect_port huawei GigabitEthernet0/0/3 "not-ready ids=link-down,stp-edge-auto bo=5 edge=auto stp=disabled oper=down vlan=30 lacp=- speed=-"
 # 1.3.6.1.2.1.2.2.1.8.34|2|1 / 1.3.6.1.2.1.31.1.1.1.15.34|66|10000
 # 1.3.6.1.2.1.17.1.4.1.2.29|2|34 / 1.3.6.1.2.1.17.2.15.1.3.29|2|5 / ...7.1.4.5.1.1.29|66|200
 # 1.3.6.1.2.1.17.2.7.0|2|29: the root port -> uplink, named: port-is-uplink.
-fx_expect_port huawei XGigabitEthernet0/0/1 "warning ids=stp-edge-auto,port-is-uplink bo=3 edge=auto stp=forwarding oper=up vlan=200 lacp=- speed=10000"
+fx_expect_port huawei XGigabitEthernet0/0/1 "warning ids=stp-edge-auto,port-is-uplink bo=5 edge=auto stp=forwarding oper=up vlan=200 lacp=- speed=10000"
 # DIFFERS from fixture-expectations.md ("no speed-degraded: no MAU-MIB"):
 # 1.3.6.1.2.1.31.1.1.1.1.12|4x|4769676162697445746865726e6574302f302f37  [GigabitEthernet0/0/7]
 # 1.3.6.1.2.1.2.2.1.8.12|2|1 / 1.3.6.1.2.1.31.1.1.1.15.12|66|10
 # The name says a gigabit port (the driver's capability when MAU-MIB is silent) and it runs at
 # 10 Mb/s: speed-degraded (warning) is what the data shows, and a warning lifts "unknown".
 # Edge detection (hwMstpiStpPortEdgeport.0.7|2|3), beside the speed warning.
-fx_expect_port huawei GigabitEthernet0/0/7 "warning ids=stp-edge-auto,speed-degraded bo=3 edge=auto stp=forwarding oper=up vlan=30 lacp=- speed=10"
+fx_expect_port huawei GigabitEthernet0/0/7 "warning ids=stp-edge-auto,speed-degraded bo=5 edge=auto stp=forwarding oper=up vlan=30 lacp=- speed=10"
 
 ########################################################################
 # librenms__arista_eos (1.3.6.1.4.1.30065.1.3011.7050.1958.128: auto picks cisco for EOS)

@@ -85,10 +85,11 @@ AGENT="127.0.0.1:$PORT"
 # S5720 (derivation beside the same assertions in test_fixture_verdicts.sh):
 # 1.3.6.1.2.1.1.2.0|6|1.3.6.1.4.1.2011.2.23.276 -> huawei;
 # 1.3.6.1.4.1.2011.5.25.42.4.1.2.0|2|3 hwMstpForceVersion mstp;
-# 1.3.6.1.4.1.2011.5.25.42.4.1.20.1.9.0.1|2|3 hwMstpiStpPortEdgeport undo: edge detection.
+# 1.3.6.1.4.1.2011.5.25.42.4.1.20.1.9.0.1|2|3 hwMstpiStpPortEdgeport undo: edge detection,
+# 1.3.6.1.2.1.17.2.13.0|2|200 hello 2 s: VRP waits 2 x 2 + 1 = 5 s.
 fx_check hwlive "live:$AGENT:lextudio__huawei-s5720" auto GigabitEthernet0/0/1 --fix
 fx_expect_switch hwlive "driver=huawei mode=mstp fd=15 maxage=20"
-fx_expect_port hwlive GigabitEthernet0/0/1 "warning ids=stp-edge-auto bo=3 edge=auto stp=forwarding oper=up vlan=30 lacp=- speed=1000"
+fx_expect_port hwlive GigabitEthernet0/0/1 "warning ids=stp-edge-auto bo=5 edge=auto stp=forwarding oper=up vlan=30 lacp=- speed=1000"
 # Read from an agent, the fix is still VRP's.
 pr_expect_eq "hwlive fix" "interface GigabitEthernet0/0/1
  stp edged-port enable" "$(pr_json "$PR_TMP/hwlive.json" \

@@ -6,12 +6,14 @@
 #
 #   unknown FILE MIB::object.INDEX=VALUE PORT   a port left with its edge unknown
 #                                               although a vendor edge column the
-#                                               driver reads has its row
+#                                               driver reads has its row with a
+#                                               value that decides it (and the
+#                                               row's admin edge, if any, holds
+#                                               a value the MIB defines)
 #   unread FILE MIB::object ROWS                a vendor STP table no driver
-#                                               reads yet has rows: real data for
-#                                               it has arrived (docs/fastpath.md,
-#                                               docs/aruba.md, docs/extreme.md
-#                                               say what to do)
+#                                               reads has rows: real data for it
+#                                               has arrived (docs/extreme.md says
+#                                               what to do)
 #
 # and, last, "rows FILE N" with the number of vendor edge rows seen. With
 # only a JSON report as argument it prints the names of every port and
@@ -49,39 +51,43 @@ COLUMNS = [
     # enable(1), disable(2); default(4) follows the global default.
     ("CISCO-STP-EXTENSIONS-MIB", "stpxFastStartPortMode", "1.3.6.1.4.1.9.9.82.1.9.3.1.3", "bp",
      {1, 2}, True),
-    # Not read (no recording holds them). EdgeSwitch-SWITCHING-MIB:
+    # drivers/fastpath/fastpath_snmp.c, EdgeSwitch-SWITCHING-MIB:
     # fastPathSwitching = fastPath 1 = 1.3.6.1.4.1.4413.1.1.1, agentConfigGroup
     # 2, agentStpSwitchConfigGroup 15, agentStpCstPortTable entry 1 INDEX
     # { ifIndex }; the table is agentStpSwitchConfigGroup 11 in LibreNMS's
-    # copy (mibs/edgeswitch) and 9 in netdisco-mibs' (edgeswitch/), so both.
+    # copy (mibs/edgeswitch) and 9 in netdisco-mibs' (edgeswitch/), both
+    # read, the first that answers (PLACEMENTS below). Auto-edge decides a
+    # port only when enabled (disabled leaves it to the admin value).
     ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortOperEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.1",
-     "if", {1, 2}, False),
+     "if", {1, 2}, True),
     ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4",
-     "if", {1, 2}, False),
+     "if", {1, 2}, True),
     ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortAutoEdge",
-     "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.16", "if", {1, 2}, False),
+     "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.16", "if", {1}, True),
     ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortOperEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.9.1.1",
-     "if", {1, 2}, False),
+     "if", {1, 2}, True),
     ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.9.1.4", "if",
-     {1, 2}, False),
+     {1, 2}, True),
     ("EdgeSwitch-SWITCHING-MIB", "agentStpCstPortAutoEdge", "1.3.6.1.4.1.4413.1.1.1.2.15.9.1.16",
-     "if", {1, 2}, False),
+     "if", {1}, True),
     # NETGEAR-SWITCHING-MIB (LibreNMS mibs/netgear): the same group under
     # ng7000managedswitch 1 = 1.3.6.1.4.1.4526.10.1 (NETGEAR-REF-MIB), the
     # table agentStpSwitchConfigGroup 9.
     ("NETGEAR-SWITCHING-MIB", "agentStpCstPortOperEdge", "1.3.6.1.4.1.4526.10.1.2.15.9.1.1", "if",
-     {1, 2}, False),
+     {1, 2}, True),
     ("NETGEAR-SWITCHING-MIB", "agentStpCstPortEdge", "1.3.6.1.4.1.4526.10.1.2.15.9.1.4", "if",
-     {1, 2}, False),
+     {1, 2}, True),
     ("NETGEAR-SWITCHING-MIB", "agentStpCstPortAutoEdge", "1.3.6.1.4.1.4526.10.1.2.15.9.1.16",
-     "if", {1, 2}, False),
-    # ARUBAWIRED-MSTP-MIB (LibreNMS mibs/arubaos-cx): arubaWiredMstpMIB =
-    # wndFeatures 13 = 1.3.6.1.4.1.47196.4.1.1.3.13, arubaWiredMstpPortTable =
-    # objects 2, entry 1 INDEX { arubaWiredMstpPortIndex } (an ifIndex).
+     "if", {1}, True),
+    # drivers/aruba/aruba_snmp.c, ARUBAWIRED-MSTP-MIB (LibreNMS
+    # mibs/arubaos-cx): arubaWiredMstpMIB = wndFeatures 13 =
+    # 1.3.6.1.4.1.47196.4.1.1.3.13, arubaWiredMstpPortTable = objects 2,
+    # entry 1 INDEX { arubaWiredMstpPortIndex } (an ifIndex); TruthValue.
     ("ARUBAWIRED-MSTP-MIB", "arubaWiredMstpPortAdminEdge", "1.3.6.1.4.1.47196.4.1.1.3.13.1.2.1.2",
-     "if", {1, 2}, False),
+     "if", {1, 2}, True),
     ("ARUBAWIRED-MSTP-MIB", "arubaWiredMstpPortAutoEdge", "1.3.6.1.4.1.47196.4.1.1.3.13.1.2.1.4",
-     "if", {1, 2}, False),
+     "if", {1}, True),
+    # Not read (nothing to read an edge from).
     # EXTREME-STP-EXTENSIONS-MIB (LibreNMS mibs/extreme): no edge or link-type
     # column, but the domain's protocol and the port's mode would say 802.1D
     # or 802.1w. extremeStp = extremeAgent 17 = 1.3.6.1.4.1.1916.1.17;
@@ -92,6 +98,25 @@ COLUMNS = [
     ("EXTREME-STP-EXTENSIONS-MIB", "extremeStpPortPortMode", "1.3.6.1.4.1.1916.1.17.2.1.3", "",
      set(), False),
 ]
+
+# The admin edge column of each read table whose rows make the driver read
+# that table, and the placements the driver tries in order, the first that
+# answers (an INTEGER row of its admin edge or auto-edge column at a
+# one-arc index) winning: a column of a placement not chosen is the other
+# copy's table at that number, never read as this one.
+PLACEMENTS = [
+    ["1.3.6.1.4.1.4413.1.1.1.2.15.11.1", "1.3.6.1.4.1.4413.1.1.1.2.15.9.1"],
+]
+# Admin edge columns: an out-of-range value there leaves the port's edge
+# unknown by design (an impossible fact), whatever the table's other
+# columns say.
+ADMIN_EDGE = {
+    "1.3.6.1.4.1.11.2.14.11.5.1.12.1.4.5.1.2",
+    "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4",
+    "1.3.6.1.4.1.4413.1.1.1.2.15.9.1.4",
+    "1.3.6.1.4.1.4526.10.1.2.15.9.1.4",
+    "1.3.6.1.4.1.47196.4.1.1.3.13.1.2.1.2",
+}
 
 BASE_PORT_IFINDEX = "1.3.6.1.2.1.17.1.4.1.2"
 
@@ -104,6 +129,7 @@ def integer(value):
 
 
 def read_recording(path):
+    """OID -> (value, is an INTEGER)."""
     rows = {}
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
@@ -111,11 +137,32 @@ def read_recording(path):
             if "|" in line and not line.startswith("."):
                 parts = line.split("|", 2)
                 if len(parts) == 3:
-                    rows[parts[0]] = parts[2]
+                    rows[parts[0]] = (parts[2], parts[1] == "2")
             elif " = " in line:
                 oid, _, rest = line.partition(" = ")
-                rows[oid.lstrip(".")] = rest.split(": ", 1)[-1]
+                rows[oid.lstrip(".")] = (rest.split(": ", 1)[-1], rest.startswith("INTEGER"))
     return rows
+
+
+def unchosen(rows):
+    """The table prefixes a driver does not read: each placement after the
+    one that answers (or every placement but none, when none answers)."""
+    skip = set()
+    for tables in PLACEMENTS:
+        chosen = None
+        for table in tables:
+            for oid, (_, is_int) in rows.items():
+                for col in (".4.", ".16."):
+                    rest = oid[len(table + col):] if oid.startswith(table + col) else None
+                    if rest is not None and rest.isdigit() and is_int:
+                        chosen = table
+                        break
+                if chosen:
+                    break
+            if chosen:
+                break
+        skip.update(t for t in tables if t != chosen)
+    return skip
 
 
 def names(report):
@@ -139,15 +186,23 @@ def main():
         ports = []
     unknown = {p["ifindex"]: p["name"] for p in ports if p["facts"]["edge"] is None}
     bp_if = {}
-    for oid, value in rows.items():
+    for oid, (value, _) in rows.items():
         if oid.startswith(BASE_PORT_IFINDEX + "."):
             rest = oid[len(BASE_PORT_IFINDEX) + 1:]
             if rest.isdigit() and integer(value) is not None:
                 bp_if[int(rest)] = integer(value)
+    skip = unchosen(rows)
+    # (table, index) whose admin edge holds a value the MIB does not define.
+    impossible = set()
+    for column in ADMIN_EDGE:
+        for oid, (value, _) in rows.items():
+            rest = oid[len(column) + 1:]
+            if oid.startswith(column + ".") and rest.isdigit() and integer(value) not in (1, 2):
+                impossible.add((column.rsplit(".", 1)[0], int(rest)))
     seen = 0
     for mib, obj, column, kind, values, read in COLUMNS:
         found = []
-        for oid, value in rows.items():
+        for oid, (value, _) in rows.items():
             if not oid.startswith(column + "."):
                 continue
             rest = oid[len(column) + 1:]
@@ -161,8 +216,11 @@ def main():
         if not read:
             print(f"unread {name} {mib}::{obj} {len(found)}")
             continue
+        table = column.rsplit(".", 1)[0]
+        if table in skip:
+            continue
         for index, value in found:
-            if integer(value) not in values:
+            if integer(value) not in values or (table, index) in impossible:
                 continue
             candidates = []
             if "bp" in kind and index in bp_if:

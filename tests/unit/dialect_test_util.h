@@ -154,6 +154,7 @@ static inline bool dt_advice_ok(const struct dt_dialect *d, enum pr_finding_id i
 
 struct dt_count {
     unsigned files, ports, findings, proven, advised;
+    unsigned per_id[PR_F_COUNT]; /* proven, by finding */
 };
 
 /* Applies the fix of each finding of each port to text, reads the result
@@ -200,6 +201,7 @@ static inline void dt_rejudge_all(const struct dt_dialect *d, const char *name, 
                 fail_msg("%s %s: %s still there after applying\n%s", name, p->name,
                          pr_finding_id_name(f->id), fix);
             count->proven++;
+            count->per_id[f->id]++;
             pr_switch_free(&again);
             free(applied);
         }

@@ -97,34 +97,34 @@ static void test_cx_stp_and_edge(void **state)
                          "    spanning-tree port-type admin-network\n"
                          "interface 1/1/4\n    vlan access 10\n");
     /* "spanning-tree", no mode: MSTP (default); timers 15 s / 20 s. */
-    at_fact(&sw.stp.mode, PR_MODE_MSTP);
-    at_fact(&sw.stp.forward_delay_s, 15);
+    dt_fact(&sw.stp.mode, PR_MODE_MSTP);
+    dt_fact(&sw.stp.forward_delay_s, 15);
     /* 1/1/1: "spanning-tree port-type admin-edge", bpdu-guard: ready. */
-    struct pr_port *p1 = at_port(&sw, "1/1/1");
-    at_fact(&p1->facts.edge, PR_EDGE_YES);
-    at_fact(&p1->facts.bpdu_guard, 1);
-    at_fact(&p1->facts.access_vlan, 10);
+    struct pr_port *p1 = dt_port(&sw, "1/1/1");
+    dt_fact(&p1->facts.edge, PR_EDGE_YES);
+    dt_fact(&p1->facts.bpdu_guard, 1);
+    dt_fact(&p1->facts.access_vlan, 10);
     assert_int_equal(p1->verdict, PR_VERDICT_READY);
     /* 1/1/2: no port-type: admin-network, edge after 3 s: warning. */
-    struct pr_port *p2 = at_port(&sw, "1/1/2");
-    at_fact(&p2->facts.edge, PR_EDGE_AUTO);
-    assert_true(at_has(p2, PR_F_STP_EDGE_AUTO));
+    struct pr_port *p2 = dt_port(&sw, "1/1/2");
+    dt_fact(&p2->facts.edge, PR_EDGE_AUTO);
+    assert_true(dt_has(p2, PR_F_STP_EDGE_AUTO));
     assert_int_equal(p2->verdict, PR_VERDICT_WARNING);
     /* 1/1/3: "no routing" and admin-network written out; VLAN 1. */
-    struct pr_port *p3 = at_port(&sw, "1/1/3");
-    at_fact(&p3->facts.edge, PR_EDGE_AUTO);
-    at_fact(&p3->facts.access_vlan, 1);
+    struct pr_port *p3 = dt_port(&sw, "1/1/3");
+    dt_fact(&p3->facts.edge, PR_EDGE_AUTO);
+    dt_fact(&p3->facts.access_vlan, 1);
     /* 1/1/4: no "no shutdown": disabled by default. */
-    struct pr_port *p4 = at_port(&sw, "1/1/4");
-    at_fact(&p4->facts.admin_status, PR_IF_DOWN);
-    assert_true(at_has(p4, PR_F_ADMIN_DOWN));
+    struct pr_port *p4 = dt_port(&sw, "1/1/4");
+    dt_fact(&p4->facts.admin_status, PR_IF_DOWN);
+    assert_true(dt_has(p4, PR_F_ADMIN_DOWN));
     pr_switch_free(&sw);
 
     /* Without "spanning-tree": off, no STP findings. */
     at_load(&sw, CX_HEAD "interface 1/1/1\n    no shutdown\n    vlan access 10\n");
-    at_fact(&sw.stp.mode, PR_MODE_OFF);
-    at_fact(&at_port(&sw, "1/1/1")->facts.stp_enabled, 0);
-    assert_int_equal(at_port(&sw, "1/1/1")->verdict, PR_VERDICT_READY);
+    dt_fact(&sw.stp.mode, PR_MODE_OFF);
+    dt_fact(&dt_port(&sw, "1/1/1")->facts.stp_enabled, 0);
+    assert_int_equal(dt_port(&sw, "1/1/1")->verdict, PR_VERDICT_READY);
     pr_switch_free(&sw);
 }
 
@@ -143,23 +143,23 @@ static void test_cx_rpvst_and_layers(void **state)
                     "    vlan trunk allowed 40\n"
                     "interface 1/1/6\n    no shutdown\n    vlan access 20\n"
                     "    spanning-tree bpdu-filter\n");
-    at_fact(&sw.stp.mode, PR_MODE_RAPID_PVST);
-    at_fact(&sw.stp.forward_delay_s, 10);
+    dt_fact(&sw.stp.mode, PR_MODE_RAPID_PVST);
+    dt_fact(&sw.stp.forward_delay_s, 10);
     /* 1/1/1 in VLAN 20, which has "spanning-tree vlan 20": STP on. */
-    at_fact(&at_port(&sw, "1/1/1")->facts.stp_enabled, 1);
+    dt_fact(&dt_port(&sw, "1/1/1")->facts.stp_enabled, 1);
     /* 1/1/2 in VLAN 30: no RPVST instance, no spanning tree. */
-    at_fact(&at_port(&sw, "1/1/2")->facts.stp_enabled, 0);
+    dt_fact(&dt_port(&sw, "1/1/2")->facts.stp_enabled, 0);
     /* 1/1/3 "routing": routed, no spanning tree. */
-    at_fact(&at_port(&sw, "1/1/3")->facts.stp_enabled, 0);
-    assert_int_equal(at_port(&sw, "1/1/3")->verdict, PR_VERDICT_READY);
+    dt_fact(&dt_port(&sw, "1/1/3")->facts.stp_enabled, 0);
+    assert_int_equal(dt_port(&sw, "1/1/3")->verdict, PR_VERDICT_READY);
     /* 1/1/4: no routing, VLAN or address statement: cannot tell. */
-    at_unknown(&at_port(&sw, "1/1/4")->facts.stp_enabled);
-    assert_int_equal(at_port(&sw, "1/1/4")->verdict, PR_VERDICT_UNKNOWN);
+    dt_unknown(&dt_port(&sw, "1/1/4")->facts.stp_enabled);
+    assert_int_equal(dt_port(&sw, "1/1/4")->verdict, PR_VERDICT_UNKNOWN);
     /* 1/1/5: "vlan trunk native 40 tag": untagged PXE frames dropped. */
-    at_fact(&at_port(&sw, "1/1/5")->facts.trunk, 1);
-    at_unknown(&at_port(&sw, "1/1/5")->facts.access_vlan);
+    dt_fact(&dt_port(&sw, "1/1/5")->facts.trunk, 1);
+    dt_unknown(&dt_port(&sw, "1/1/5")->facts.access_vlan);
     /* 1/1/6 "spanning-tree bpdu-filter": out of spanning tree. */
-    at_fact(&at_port(&sw, "1/1/6")->facts.stp_enabled, 0);
+    dt_fact(&dt_port(&sw, "1/1/6")->facts.stp_enabled, 0);
     pr_switch_free(&sw);
 }
 
@@ -185,24 +185,24 @@ static void test_cx_lags(void **state)
                          "interface 1/1/6\n    no shutdown\n    lag 6\n");
     /* 1/1/1: lag 1 multi-chassis, lacp mode active, lacp fallback,
      * admin-edge, VLAN 100 on the LAG: ready. */
-    struct pr_port *p1 = at_port(&sw, "1/1/1");
-    at_fact(&p1->facts.lacp_member, 1);
-    at_fact(&p1->facts.lacp_fallback, 1);
-    at_fact(&p1->facts.edge, PR_EDGE_YES);
-    at_fact(&p1->facts.access_vlan, 100);
+    struct pr_port *p1 = dt_port(&sw, "1/1/1");
+    dt_fact(&p1->facts.lacp_member, 1);
+    dt_fact(&p1->facts.lacp_fallback, 1);
+    dt_fact(&p1->facts.edge, PR_EDGE_YES);
+    dt_fact(&p1->facts.access_vlan, 100);
     assert_int_equal(p1->verdict, PR_VERDICT_READY);
     /* 1/1/2: lacp fallback on a LAG that is not multi-chassis: no effect. */
-    at_fact(&at_port(&sw, "1/1/2")->facts.lacp_fallback, 0);
-    assert_true(at_has(at_port(&sw, "1/1/2"), PR_F_LACP_NO_FALLBACK));
+    dt_fact(&dt_port(&sw, "1/1/2")->facts.lacp_fallback, 0);
+    assert_true(dt_has(dt_port(&sw, "1/1/2"), PR_F_LACP_NO_FALLBACK));
     /* 1/1/3: lacp fallback-static. */
-    at_fact(&at_port(&sw, "1/1/3")->facts.lacp_fallback, 1);
+    dt_fact(&dt_port(&sw, "1/1/3")->facts.lacp_fallback, 1);
     /* 1/1/4: no lacp mode: a static LAG, not LACP. */
-    at_fact(&at_port(&sw, "1/1/4")->facts.lacp_member, 0);
+    dt_fact(&dt_port(&sw, "1/1/4")->facts.lacp_member, 0);
     /* 1/1/5: its LAG is shut: the member is down. */
-    at_fact(&at_port(&sw, "1/1/5")->facts.admin_status, PR_IF_DOWN);
+    dt_fact(&dt_port(&sw, "1/1/5")->facts.admin_status, PR_IF_DOWN);
     /* 1/1/6: lag 6 is not in the configuration. */
-    at_unknown(&at_port(&sw, "1/1/6")->facts.lacp_member);
-    at_unknown(&at_port(&sw, "1/1/6")->facts.edge);
+    dt_unknown(&dt_port(&sw, "1/1/6")->facts.lacp_member);
+    dt_unknown(&dt_port(&sw, "1/1/6")->facts.edge);
     pr_switch_free(&sw);
 }
 
@@ -215,12 +215,12 @@ static void test_cx_speed_range_repeat_errors(void **state)
                          "interface 1/1/3\n    speed auto\n    description srv 3\n");
     assert_int_equal(sw.n_ports, 3);
     /* The range gave all three VLAN 5; 1/1/2 written again adds to it. */
-    at_fact(&at_port(&sw, "1/1/2")->facts.access_vlan, 5);
-    at_fact(&at_port(&sw, "1/1/2")->facts.autoneg, 0);
-    at_fact(&at_port(&sw, "1/1/2")->facts.speed_mbps, 1000);
-    at_fact(&at_port(&sw, "1/1/3")->facts.autoneg, 1);
-    at_unknown(&at_port(&sw, "1/1/1")->facts.autoneg);
-    assert_string_equal(at_port(&sw, "1/1/3")->alias, "srv 3");
+    dt_fact(&dt_port(&sw, "1/1/2")->facts.access_vlan, 5);
+    dt_fact(&dt_port(&sw, "1/1/2")->facts.autoneg, 0);
+    dt_fact(&dt_port(&sw, "1/1/2")->facts.speed_mbps, 1000);
+    dt_fact(&dt_port(&sw, "1/1/3")->facts.autoneg, 1);
+    dt_unknown(&dt_port(&sw, "1/1/1")->facts.autoneg);
+    assert_string_equal(dt_port(&sw, "1/1/3")->alias, "srv 3");
     pr_switch_free(&sw);
 
     const char *e1 = CX_HEAD "interface 1/1/1\n    vlan access 5000\n";
@@ -250,7 +250,7 @@ static void test_cx_fixes(void **state)
     at_contains(fix, "interface lag 2\n    lacp fallback-static");
     fix = at_fix(&sw, "1/1/3", PR_F_ADMIN_DOWN);
     assert_string_equal(fix, "interface 1/1/3\n    no shutdown");
-    at_port(&sw, "1/1/1")->expect_vlan = 20;
+    dt_port(&sw, "1/1/1")->expect_vlan = 20;
     fix = at_fix(&sw, "1/1/1", PR_F_VLAN_MISMATCH);
     /* VLAN 20 is not defined yet: created first; a trunk gets a native VLAN. */
     assert_string_equal(fix, "vlan 20\ninterface lag 1\n    vlan trunk native 20");
@@ -278,33 +278,33 @@ static void test_pc_ports_vlans_trunks(void **state)
     assert_string_equal(sw.ports[0].name, "1");
     assert_string_equal(sw.ports[7].name, "A1");
     /* 1: "disable". */
-    at_fact(&at_port(&sw, "1")->facts.admin_status, PR_IF_DOWN);
-    assert_string_equal(at_port(&sw, "1")->alias, "srv one");
+    dt_fact(&dt_port(&sw, "1")->facts.admin_status, PR_IF_DOWN);
+    assert_string_equal(dt_port(&sw, "1")->alias, "srv one");
     /* 2: "speed-duplex 100-full"; "lacp passive" without a trunk: dynamic
      * LACP, a standard port without a partner. */
-    at_fact(&at_port(&sw, "2")->facts.autoneg, 0);
-    at_fact(&at_port(&sw, "2")->facts.speed_mbps, 100);
-    at_fact(&at_port(&sw, "2")->facts.lacp_member, 0);
+    dt_fact(&dt_port(&sw, "2")->facts.autoneg, 0);
+    dt_fact(&dt_port(&sw, "2")->facts.speed_mbps, 100);
+    dt_fact(&dt_port(&sw, "2")->facts.lacp_member, 0);
     /* 3: "auto-1000" still negotiates; tagged in VLAN 20, untagged in 1. */
-    at_fact(&at_port(&sw, "3")->facts.autoneg, 1);
-    at_fact(&at_port(&sw, "3")->facts.trunk, 1);
-    at_fact(&at_port(&sw, "3")->facts.access_vlan, 1);
+    dt_fact(&dt_port(&sw, "3")->facts.autoneg, 1);
+    dt_fact(&dt_port(&sw, "3")->facts.trunk, 1);
+    dt_fact(&dt_port(&sw, "3")->facts.access_vlan, 1);
     /* 4: "no untagged 4" in VLAN 1, "untagged 4" in VLAN 20. */
-    at_fact(&at_port(&sw, "4")->facts.access_vlan, 20);
+    dt_fact(&dt_port(&sw, "4")->facts.access_vlan, 20);
     /* 5, 6: "trunk 5-6 trk1 lacp": LACP members whose fallback nobody can
      * say; VLANs from Trk1 (untagged in 1, tagged in 20). */
-    struct pr_port *p5 = at_port(&sw, "5");
-    at_fact(&p5->facts.lacp_member, 1);
-    at_unknown(&p5->facts.lacp_fallback);
-    assert_true(at_has(p5, PR_F_LACP_FALLBACK_UNKNOWN));
-    at_fact(&p5->facts.access_vlan, 1);
-    at_fact(&p5->facts.trunk, 1);
+    struct pr_port *p5 = dt_port(&sw, "5");
+    dt_fact(&p5->facts.lacp_member, 1);
+    dt_unknown(&p5->facts.lacp_fallback);
+    assert_true(dt_has(p5, PR_F_LACP_FALLBACK_UNKNOWN));
+    dt_fact(&p5->facts.access_vlan, 1);
+    dt_fact(&p5->facts.trunk, 1);
     /* 7: "trunk 7 trk2 trunk": static, no LACP. */
-    at_fact(&at_port(&sw, "7")->facts.lacp_member, 0);
+    dt_fact(&dt_port(&sw, "7")->facts.lacp_member, 0);
     /* A1: only tagged: untagged PXE frames dropped. */
-    at_unknown(&at_port(&sw, "A1")->facts.access_vlan);
+    dt_unknown(&dt_port(&sw, "A1")->facts.access_vlan);
     /* No "spanning-tree": off. */
-    at_fact(&sw.stp.mode, PR_MODE_OFF);
+    dt_fact(&sw.stp.mode, PR_MODE_OFF);
     pr_switch_free(&sw);
 }
 
@@ -320,35 +320,35 @@ static void test_pc_spanning_tree(void **state)
                          "spanning-tree forward-delay 10\n"
                          "vlan 1\n   untagged 1-5\n   exit\n");
     /* "spanning-tree", no mode or force-version: MSTP. */
-    at_fact(&sw.stp.mode, PR_MODE_MSTP);
-    at_fact(&sw.stp.forward_delay_s, 10);
-    at_unknown(&sw.stp.max_age_s);
-    at_fact(&at_port(&sw, "1")->facts.edge, PR_EDGE_YES);
-    at_fact(&at_port(&sw, "1")->facts.bpdu_guard, 0);
-    at_fact(&at_port(&sw, "2")->facts.bpdu_guard, 1);
+    dt_fact(&sw.stp.mode, PR_MODE_MSTP);
+    dt_fact(&sw.stp.forward_delay_s, 10);
+    dt_unknown(&sw.stp.max_age_s);
+    dt_fact(&dt_port(&sw, "1")->facts.edge, PR_EDGE_YES);
+    dt_fact(&dt_port(&sw, "1")->facts.bpdu_guard, 0);
+    dt_fact(&dt_port(&sw, "2")->facts.bpdu_guard, 1);
     /* 3: auto-edge off and no admin-edge: not edge, 2 x 10 s. */
-    struct pr_port *p3 = at_port(&sw, "3");
-    at_fact(&p3->facts.edge, PR_EDGE_NO);
-    assert_true(at_has(p3, PR_F_STP_NOT_EDGE));
-    at_fact(&p3->expected_blackout_s, 20);
+    struct pr_port *p3 = dt_port(&sw, "3");
+    dt_fact(&p3->facts.edge, PR_EDGE_NO);
+    assert_true(dt_has(p3, PR_F_STP_NOT_EDGE));
+    dt_fact(&p3->expected_blackout_s, 20);
     /* 4: auto-edge-port (default). */
-    at_fact(&at_port(&sw, "4")->facts.edge, PR_EDGE_AUTO);
+    dt_fact(&dt_port(&sw, "4")->facts.edge, PR_EDGE_AUTO);
     /* 5: bpdu-filter: outside spanning tree. */
-    at_fact(&at_port(&sw, "5")->facts.stp_enabled, 0);
+    dt_fact(&dt_port(&sw, "5")->facts.stp_enabled, 0);
     pr_switch_free(&sw);
 
     at_load(&sw, PC_HEAD "spanning-tree\nspanning-tree force-version stp-compatible\n"
                          "vlan 1\n   untagged 1\n   exit\n");
-    at_fact(&sw.stp.mode, PR_MODE_STP);
-    assert_true(at_has(at_port(&sw, "1"), PR_F_STP_LEGACY_MODE));
+    dt_fact(&sw.stp.mode, PR_MODE_STP);
+    assert_true(dt_has(dt_port(&sw, "1"), PR_F_STP_LEGACY_MODE));
     pr_switch_free(&sw);
 
     at_load(&sw, PC_HEAD "spanning-tree mode rapid-pvst\nspanning-tree\n"
                          "spanning-tree vlan 20 disable\n"
                          "vlan 1\n   untagged 1\n   exit\nvlan 20\n   untagged 2\n   exit\n");
-    at_fact(&sw.stp.mode, PR_MODE_RAPID_PVST);
-    at_fact(&at_port(&sw, "1")->facts.stp_enabled, 1);
-    at_fact(&at_port(&sw, "2")->facts.stp_enabled, 0);
+    dt_fact(&sw.stp.mode, PR_MODE_RAPID_PVST);
+    dt_fact(&dt_port(&sw, "1")->facts.stp_enabled, 1);
+    dt_fact(&dt_port(&sw, "2")->facts.stp_enabled, 0);
     pr_switch_free(&sw);
 
     const char *e1 = PC_HEAD "spanning-tree force-version rapid\n";
@@ -375,7 +375,7 @@ static void test_pc_fixes(void **state)
     const char *fix = at_fix(&sw, "5", PR_F_LACP_FALLBACK_UNKNOWN);
     at_contains(fix, "ArubaOS-Switch has no LACP fallback");
     at_contains(fix, "\nno trunk 5,6\ninterface 5,6 lacp active");
-    at_port(&sw, "2")->expect_vlan = 30;
+    dt_port(&sw, "2")->expect_vlan = 30;
     assert_string_equal(at_fix(&sw, "2", PR_F_VLAN_MISMATCH), "vlan 30\n   untagged 2\n   exit");
     at_contains(at_fix(&sw, "2", PR_F_AUTONEG_ON), "; interface 2: only if the link is slow");
     pr_switch_free(&sw);
@@ -408,7 +408,7 @@ static const char pc_text[] = PC_HEAD "spanning-tree\n"
 static void test_apply_and_rejudge_written(void **state)
 {
     (void)state;
-    struct at_count count;
+    struct dt_count count;
     memset(&count, 0, sizeof count);
     for (int pass = 0; pass < 2; pass++) {
         int64_t vlan = pass == 0 ? -1 : 100;

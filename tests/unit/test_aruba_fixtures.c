@@ -13,41 +13,11 @@
 #define DATA     PR_TEST_DATA "/aruba/"
 #define FIXTURES PR_FIXTURES "/configs/"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)size + 1);
-    if (buf == NULL || fread(buf, 1, (size_t)size, f) != (size_t)size) {
-        fclose(f);
-        free(buf);
-        return NULL;
-    }
-    fclose(f);
-    buf[size] = '\0';
-    *len = (size_t)size;
-    return buf;
-}
-
 /* Reads a file and judges every port; skips the test when a shared
  * fixture is absent (a clone without ../shared). */
 static char *load(const char *dir, const char *name, struct pr_switch *sw, size_t *len)
 {
-    char path[512];
-    snprintf(path, sizeof path, "%s%s", dir, name);
-    char *text = slurp(path, len);
-    if (text == NULL && strcmp(dir, FIXTURES) == 0) {
-        print_message("fixture %s absent (../shared not here): skipped\n", path);
-        skip();
-    }
-    if (text == NULL)
-        fail_msg("cannot read %s", path);
-    at_read(sw, text, *len, name);
-    return text;
+    return dt_load(&at_cx, dir, name, strcmp(dir, FIXTURES) == 0, sw, len);
 }
 
 static void test_cx_6100(void **state)
@@ -59,14 +29,14 @@ static void test_cx_6100(void **state)
     assert_int_equal(aruba_switch_dialect(&sw), ARUBA_AOSCX);
     /* Oxidized's show environment/system preamble as `!` comments;
      * no "spanning-tree" statement: off. */
-    at_fact(&sw.stp.mode, PR_MODE_OFF);
+    dt_fact(&sw.stp.mode, PR_MODE_OFF);
     assert_int_equal(sw.n_ports, 1);
     /* interface 1/1/1: "description TEST", "no shutdown", "vlan access 1":
      * up, VLAN 1, no spanning tree: ready. */
-    struct pr_port *p = at_port(&sw, "1/1/1");
-    at_fact(&p->facts.admin_status, PR_IF_UP);
-    at_fact(&p->facts.access_vlan, 1);
-    at_fact(&p->facts.stp_enabled, 0);
+    struct pr_port *p = dt_port(&sw, "1/1/1");
+    dt_fact(&p->facts.admin_status, PR_IF_UP);
+    dt_fact(&p->facts.access_vlan, 1);
+    dt_fact(&p->facts.stp_enabled, 0);
     assert_string_equal(p->alias, "TEST");
     assert_int_equal(p->verdict, PR_VERDICT_READY);
     pr_switch_free(&sw);
@@ -80,46 +50,46 @@ static void test_cx_6410(void **state)
     size_t len;
     char *text = load(DATA, "oxidized__aoscx_6410_FL.10.10.1100.txt", &sw, &len);
     /* "spanning-tree", "spanning-tree priority 5", no mode: MSTP. */
-    at_fact(&sw.stp.mode, PR_MODE_MSTP);
+    dt_fact(&sw.stp.mode, PR_MODE_MSTP);
     /* 160 `interface M/S/P` blocks. */
     assert_int_equal(sw.n_ports, 160);
     /* 1/3/1: "lag 247"; interface lag 247 multi-chassis: "vlan trunk native
      * 2000", "lacp mode active", no lacp fallback, no port-type: the LAG
      * blocks without an LACP partner and edge is auto-detected. */
-    struct pr_port *p = at_port(&sw, "1/3/1");
-    at_fact(&p->facts.lacp_member, 1);
-    at_fact(&p->facts.lacp_fallback, 0);
-    at_fact(&p->facts.access_vlan, 2000);
-    at_fact(&p->facts.edge, PR_EDGE_AUTO);
-    assert_true(at_has(p, PR_F_LACP_NO_FALLBACK));
+    struct pr_port *p = dt_port(&sw, "1/3/1");
+    dt_fact(&p->facts.lacp_member, 1);
+    dt_fact(&p->facts.lacp_fallback, 0);
+    dt_fact(&p->facts.access_vlan, 2000);
+    dt_fact(&p->facts.edge, PR_EDGE_AUTO);
+    assert_true(dt_has(p, PR_F_LACP_NO_FALLBACK));
     assert_int_equal(p->verdict, PR_VERDICT_NOT_READY);
     /* 1/4/7: "lag 7"; interface lag 7 multi-chassis static: not LACP. */
-    at_fact(&at_port(&sw, "1/4/7")->facts.lacp_member, 0);
+    dt_fact(&dt_port(&sw, "1/4/7")->facts.lacp_member, 0);
     /* 1/4/20: "lag 20", and there is no interface lag 20 (the file was
      * shortened upstream): its VLANs and spanning tree are not here. */
-    p = at_port(&sw, "1/4/20");
-    at_unknown(&p->facts.lacp_member);
+    p = dt_port(&sw, "1/4/20");
+    dt_unknown(&p->facts.lacp_member);
     assert_int_equal(p->verdict, PR_VERDICT_UNKNOWN);
     /* 1/4/2: "shutdown": not ready. */
-    assert_true(at_has(at_port(&sw, "1/4/2"), PR_F_ADMIN_DOWN));
+    assert_true(dt_has(dt_port(&sw, "1/4/2"), PR_F_ADMIN_DOWN));
     /* 1/6/44: "speed 1000-full", "vlan access 997", "spanning-tree
      * bpdu-filter": fixed speed, outside spanning tree: ready. */
-    p = at_port(&sw, "1/6/44");
-    at_fact(&p->facts.autoneg, 0);
-    at_fact(&p->facts.speed_mbps, 1000);
-    at_fact(&p->facts.stp_enabled, 0);
+    p = dt_port(&sw, "1/6/44");
+    dt_fact(&p->facts.autoneg, 0);
+    dt_fact(&p->facts.speed_mbps, 1000);
+    dt_fact(&p->facts.stp_enabled, 0);
     assert_int_equal(p->verdict, PR_VERDICT_READY);
     /* 1/12/1: "routing", "ip address 192.168.0.0/31": routed: ready. */
-    at_fact(&at_port(&sw, "1/12/1")->facts.stp_enabled, 0);
+    dt_fact(&dt_port(&sw, "1/12/1")->facts.stp_enabled, 0);
     /* 1/12/4: "no routing", "vlan access 1", "spanning-tree port-type
      * admin-edge", no bpdu-guard: edge (ready), BPDU guard info. */
-    p = at_port(&sw, "1/12/4");
-    at_fact(&p->facts.edge, PR_EDGE_YES);
-    assert_true(at_has(p, PR_F_BPDU_GUARD_OFF));
+    p = dt_port(&sw, "1/12/4");
+    dt_fact(&p->facts.edge, PR_EDGE_YES);
+    assert_true(dt_has(p, PR_F_BPDU_GUARD_OFF));
     assert_int_equal(p->verdict, PR_VERDICT_READY);
     /* 1/12/2: "vlan access 2", no port-type: admin-network, 3 s. */
-    p = at_port(&sw, "1/12/2");
-    at_fact(&p->expected_blackout_s, 3);
+    p = dt_port(&sw, "1/12/2");
+    dt_fact(&p->expected_blackout_s, 3);
     assert_int_equal(p->verdict, PR_VERDICT_WARNING);
     pr_switch_free(&sw);
     free(text);
@@ -133,20 +103,20 @@ static void test_cx_rpvst_6000(void **state)
     char *text = load(DATA, "oxidized__aoscx_6000-48G-CL4_PL.10.08.1010.txt", &sw, &len);
     /* "banner motd $" ... "$" is skipped; "spanning-tree mode rpvst",
      * "spanning-tree", "spanning-tree vlan 497-499". */
-    at_fact(&sw.stp.mode, PR_MODE_RAPID_PVST);
+    dt_fact(&sw.stp.mode, PR_MODE_RAPID_PVST);
     assert_int_equal(sw.n_ports, 11);
     /* 1/1/1: "vlan access 498", bpdu-guard, admin-edge: ready, 0 s. */
-    struct pr_port *p = at_port(&sw, "1/1/1");
-    at_fact(&p->facts.access_vlan, 498);
-    at_fact(&p->facts.stp_enabled, 1);
-    at_fact(&p->expected_blackout_s, 0);
+    struct pr_port *p = dt_port(&sw, "1/1/1");
+    dt_fact(&p->facts.access_vlan, 498);
+    dt_fact(&p->facts.stp_enabled, 1);
+    dt_fact(&p->expected_blackout_s, 0);
     assert_int_equal(p->verdict, PR_VERDICT_READY);
     /* 1/1/48: "vlan trunk native 1", "vlan trunk allowed 497-499", no
      * port-type: a trunk, VLAN 1 (which runs RPVST+), edge after 3 s. */
-    p = at_port(&sw, "1/1/48");
-    at_fact(&p->facts.trunk, 1);
-    at_fact(&p->facts.access_vlan, 1);
-    at_fact(&p->facts.edge, PR_EDGE_AUTO);
+    p = dt_port(&sw, "1/1/48");
+    dt_fact(&p->facts.trunk, 1);
+    dt_fact(&p->facts.access_vlan, 1);
+    dt_fact(&p->facts.edge, PR_EDGE_AUTO);
     assert_int_equal(p->verdict, PR_VERDICT_WARNING);
     pr_switch_free(&sw);
     free(text);
@@ -158,23 +128,23 @@ static void test_cx_6000_8g_and_8325(void **state)
     struct pr_switch sw;
     size_t len;
     char *text = load(DATA, "oxidized__aoscx_6000-8G_PL.10.16.1010.txt", &sw, &len);
-    at_fact(&sw.stp.mode, PR_MODE_MSTP); /* "spanning-tree" */
+    dt_fact(&sw.stp.mode, PR_MODE_MSTP); /* "spanning-tree" */
     assert_int_equal(sw.n_ports, 10);
     /* 1/1/1: admin-edge, bpdu-guard, VLAN 51 (port-access sub-context
      * below it): ready. */
-    assert_int_equal(at_port(&sw, "1/1/1")->verdict, PR_VERDICT_READY);
+    assert_int_equal(dt_port(&sw, "1/1/1")->verdict, PR_VERDICT_READY);
     /* 1/1/9: "shutdown", "vlan access 1". */
-    assert_true(at_has(at_port(&sw, "1/1/9"), PR_F_ADMIN_DOWN));
+    assert_true(dt_has(dt_port(&sw, "1/1/9"), PR_F_ADMIN_DOWN));
     pr_switch_free(&sw);
     free(text);
 
     text = load(DATA, "oxidized__aoscx_8325H_HL.10.15.1020.txt", &sw, &len);
     /* No "spanning-tree": off. 1/1/1 in "interface lag 1 multi-chassis"
      * with "lacp mode active" and no fallback: not ready. */
-    at_fact(&sw.stp.mode, PR_MODE_OFF);
+    dt_fact(&sw.stp.mode, PR_MODE_OFF);
     assert_int_equal(sw.n_ports, 3);
-    struct pr_port *p = at_port(&sw, "1/1/1");
-    at_fact(&p->facts.lacp_fallback, 0);
+    struct pr_port *p = dt_port(&sw, "1/1/1");
+    dt_fact(&p->facts.lacp_fallback, 0);
     assert_int_equal(p->verdict, PR_VERDICT_NOT_READY);
     pr_switch_free(&sw);
     free(text);
@@ -182,9 +152,9 @@ static void test_cx_6000_8g_and_8325(void **state)
     text = load(DATA, "oxidized__aoscx_6000-48G_PL.10.13.0005.txt", &sw, &len);
     /* Admin-edge and bpdu-guard on 1/1/1, but no global "spanning-tree":
      * spanning tree is off, both ports ready. */
-    at_fact(&sw.stp.mode, PR_MODE_OFF);
-    assert_int_equal(at_port(&sw, "1/1/1")->verdict, PR_VERDICT_READY);
-    assert_int_equal(at_port(&sw, "1/1/52")->verdict, PR_VERDICT_READY);
+    dt_fact(&sw.stp.mode, PR_MODE_OFF);
+    assert_int_equal(dt_port(&sw, "1/1/1")->verdict, PR_VERDICT_READY);
+    assert_int_equal(dt_port(&sw, "1/1/52")->verdict, PR_VERDICT_READY);
     pr_switch_free(&sw);
     free(text);
 }
@@ -198,31 +168,31 @@ static void test_cx_canu(void **state)
     /* No version header: recognised by its statements. "spanning-tree",
      * "spanning-tree forward-delay 4". */
     assert_int_equal(aruba_switch_dialect(&sw), ARUBA_AOSCX);
-    at_fact(&sw.stp.forward_delay_s, 4);
+    dt_fact(&sw.stp.forward_delay_s, 4);
     /* 1/1/1 "lag 10"; interface lag 10 multi-chassis: "lacp mode active",
      * "lacp fallback", "spanning-tree port-type admin-edge": edge, fallback:
      * ready (BPDU guard info). */
-    struct pr_port *p = at_port(&sw, "1/1/1");
-    at_fact(&p->facts.lacp_fallback, 1);
-    at_fact(&p->facts.edge, PR_EDGE_YES);
+    struct pr_port *p = dt_port(&sw, "1/1/1");
+    dt_fact(&p->facts.lacp_fallback, 1);
+    dt_fact(&p->facts.edge, PR_EDGE_YES);
     assert_int_equal(p->verdict, PR_VERDICT_READY);
     /* 1/1/51 "lag 115": multi-chassis, lacp mode active, no fallback. */
-    assert_true(at_has(at_port(&sw, "1/1/51"), PR_F_LACP_NO_FALLBACK));
+    assert_true(dt_has(dt_port(&sw, "1/1/51"), PR_F_LACP_NO_FALLBACK));
     /* 1/1/55 "lag 100": "vlan trunk native 1 tag": untagged dropped. */
-    at_unknown(&at_port(&sw, "1/1/55")->facts.access_vlan);
+    dt_unknown(&dt_port(&sw, "1/1/55")->facts.access_vlan);
     /* 1/1/54: "vrf attach keepalive", "ip address ...": routed. */
-    at_fact(&at_port(&sw, "1/1/54")->facts.stp_enabled, 0);
+    dt_fact(&dt_port(&sw, "1/1/54")->facts.stp_enabled, 0);
     pr_switch_free(&sw);
     free(text);
 
     text = load(DATA, "canu__sw-leaf-bmc-001.cfg", &sw, &len);
     /* 1/1/1: "no routing", "vlan access 4", bpdu-guard, admin-edge. */
-    p = at_port(&sw, "1/1/1");
-    at_fact(&p->facts.access_vlan, 4);
-    at_fact(&p->facts.bpdu_guard, 1);
+    p = dt_port(&sw, "1/1/1");
+    dt_fact(&p->facts.access_vlan, 4);
+    dt_fact(&p->facts.bpdu_guard, 1);
     assert_int_equal(p->verdict, PR_VERDICT_READY);
     /* 1/1/48 "lag 2": lacp mode active, no fallback. */
-    assert_true(at_has(at_port(&sw, "1/1/48"), PR_F_LACP_NO_FALLBACK));
+    assert_true(dt_has(dt_port(&sw, "1/1/48"), PR_F_LACP_NO_FALLBACK));
     pr_switch_free(&sw);
     free(text);
 }
@@ -236,28 +206,28 @@ static void test_pc_2910al(void **state)
     assert_int_equal(aruba_switch_dialect(&sw), ARUBA_PROCURVE);
     /* "Running configuration:" header, "; J9148A Configuration Editor;
      * Created on release #W.15.08.0012"; "spanning-tree" alone: MSTP. */
-    at_fact(&sw.stp.mode, PR_MODE_MSTP);
+    dt_fact(&sw.stp.mode, PR_MODE_MSTP);
     at_contains(sw.stp.mode.evidence, "W.15.08.0012");
     assert_int_equal(sw.n_ports, 48);
     /* interface 1: "flow-control", "lacp passive": dynamic LACP, no trunk;
      * VLAN 1 "untagged 1-34,36-48"; no admin-edge-port: auto-edge, 3 s:
      * warning; no speed-duplex: auto (info). */
-    struct pr_port *p = at_port(&sw, "1");
-    at_fact(&p->facts.lacp_member, 0);
-    at_fact(&p->facts.access_vlan, 1);
-    at_fact(&p->facts.edge, PR_EDGE_AUTO);
-    at_fact(&p->facts.autoneg, 1);
-    assert_true(at_has(p, PR_F_STP_EDGE_AUTO));
+    struct pr_port *p = dt_port(&sw, "1");
+    dt_fact(&p->facts.lacp_member, 0);
+    dt_fact(&p->facts.access_vlan, 1);
+    dt_fact(&p->facts.edge, PR_EDGE_AUTO);
+    dt_fact(&p->facts.autoneg, 1);
+    assert_true(dt_has(p, PR_F_STP_EDGE_AUTO));
     assert_int_equal(p->verdict, PR_VERDICT_WARNING);
     /* 35: "no untagged 35" in VLAN 1, "untagged 35" in VLAN 4. */
-    at_fact(&at_port(&sw, "35")->facts.access_vlan, 4);
+    dt_fact(&dt_port(&sw, "35")->facts.access_vlan, 4);
     /* 2: "tagged 2,11" in VLAN 2, "tagged 2,4,..." in VLAN 3: a tagged
      * port whose untagged VLAN is 1. */
-    p = at_port(&sw, "2");
-    at_fact(&p->facts.trunk, 1);
-    at_fact(&p->facts.access_vlan, 1);
+    p = dt_port(&sw, "2");
+    dt_fact(&p->facts.trunk, 1);
+    dt_fact(&p->facts.access_vlan, 1);
     /* 6: name "rtr IPMI". */
-    assert_string_equal(at_port(&sw, "6")->alias, "rtr IPMI");
+    assert_string_equal(dt_port(&sw, "6")->alias, "rtr IPMI");
     pr_switch_free(&sw);
     free(text);
 }
@@ -272,12 +242,12 @@ static void test_pc_2930m_stack(void **state)
      * Configuration Editor"; no "spanning-tree": off. VLAN 1 "untagged
      * 1/1-1/48": 48 stack ports. */
     assert_int_equal(aruba_switch_dialect(&sw), ARUBA_PROCURVE);
-    at_fact(&sw.stp.mode, PR_MODE_OFF);
+    dt_fact(&sw.stp.mode, PR_MODE_OFF);
     assert_int_equal(sw.n_ports, 48);
-    struct pr_port *p = at_port(&sw, "1/10");
+    struct pr_port *p = dt_port(&sw, "1/10");
     assert_string_equal(p->alias, "test"); /* interface 1/10: name "test" */
-    at_fact(&p->facts.access_vlan, 1);
-    at_fact(&p->facts.admin_status, PR_IF_UP);
+    dt_fact(&p->facts.access_vlan, 1);
+    dt_fact(&p->facts.admin_status, PR_IF_UP);
     assert_int_equal(p->verdict, PR_VERDICT_READY);
     pr_switch_free(&sw);
     free(text);
@@ -301,19 +271,19 @@ static void test_apply_and_rejudge_real(void **state)
         {DATA, "napalm-arubaos-switch__2930M_WC.16.10.0009.txt", ';'},
         {FIXTURES, "napalm-procurve__show_running_config.txt", ';'},
     };
-    struct at_count cx, pc;
+    struct dt_count cx, pc;
     memset(&cx, 0, sizeof cx);
     memset(&pc, 0, sizeof pc);
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char path[512];
         size_t len;
         snprintf(path, sizeof path, "%s%s", files[i].dir, files[i].name);
-        char *text = slurp(path, &len);
+        char *text = dt_slurp(path, &len);
         if (text == NULL) {
             print_message("%s absent: not applied\n", path);
             continue;
         }
-        struct at_count *c = files[i].comment == '!' ? &cx : &pc;
+        struct dt_count *c = files[i].comment == '!' ? &cx : &pc;
         c->files++;
         for (int pass = 0; pass < 2; pass++)
             at_rejudge_all(files[i].name, text, len, pass == 0 ? -1 : 100, files[i].comment, c);
@@ -404,7 +374,7 @@ static unsigned block_and_uplinks(const char *name, const char *text, size_t len
                 advice &= *l == '!' || *l == ';' || *l == '\n';
             if (advice)
                 continue;
-            if (at_has(q, f->id))
+            if (dt_has(q, f->id))
                 fail_msg("%s %s %s: still there after the block\n%s", name, p->name,
                          pr_finding_id_name(f->id), block);
             fixed++;
@@ -438,7 +408,7 @@ static void test_block_fixes_all_and_spares_uplinks(void **state)
         char path[512];
         size_t len;
         snprintf(path, sizeof path, "%s%s", files[i].dir, files[i].name);
-        char *text = slurp(path, &len);
+        char *text = dt_slurp(path, &len);
         if (text == NULL)
             continue;
         for (int pass = 0; pass < 2; pass++)

@@ -167,14 +167,71 @@ static void test_eni_bridges(void **state)
     ct_fact(&ct_port(&sw, "swp2")->facts.trunk, 0);
     pr_switch_free(&sw);
 
+    /* mstpctl-forcevers stp (the guide's Force Version Setting; RSTP by
+     * default): mstpd speaks 802.1D, so legacy STP; swp1 is admin edge and
+     * forwards at once, swp2 is not, and auto edge cannot act without RSTP
+     * BPDUs (802.1D-2004 17.25): non-edge, 2 x 15 s. */
+    const char *forced = "auto br0\niface br0\n    bridge-ports swp1 swp2\n"
+                         "    bridge-vlan-aware yes\n    mstpctl-forcevers stp\n"
+                         "auto swp1\niface swp1\n    mstpctl-portadminedge yes\n";
+    ct_read(&cumulus, &sw, forced, strlen(forced), -1);
+    ct_fact(&sw.stp.mode, PR_MODE_STP);
+    ct_fact(&ct_port(&sw, "swp1")->facts.edge, PR_EDGE_YES);
+    ct_fact(&ct_port(&sw, "swp1")->expected_blackout_s, 0);
+    struct pr_port *p = ct_port(&sw, "swp2");
+    ct_fact(&p->facts.edge, PR_EDGE_NO);
+    assert_non_null(strstr(p->facts.edge.evidence, "mstpctl-forcevers stp"));
+    assert_true(ct_has(p, PR_F_STP_NOT_EDGE));
+    assert_true(ct_has(p, PR_F_STP_LEGACY_MODE));
+    ct_fact(&p->expected_blackout_s, 30);
+    pr_switch_free(&sw);
+    /* Its fixes (admin edge on swp2, `mstpctl-forcevers rstp` on br0),
+     * each applied and the port judged again, and the block at once. */
+    struct ct_counts c = {0};
+    ct_rejudge_all(&cumulus, forced, strlen(forced), -1, &c);
+    /* swp1: stp-legacy-mode, bpdu-guard-off; swp2: stp-not-edge,
+     * stp-legacy-mode: four findings, every fix a configuration line. */
+    assert_int_equal(c.findings, 4);
+    assert_int_equal(c.proven, 4);
+    ct_block_closes(&cumulus, forced, strlen(forced), -1);
+    /* Bridge br0 (VLAN-aware, port swp1) with one more line, or an NVUE
+     * text: the switch's mode and swp1's edge. */
+    static const struct {
+        const char *text, *why;
+        int64_t mode, edge;
+    } forms[] = {
+        {"    mstpctl-pvrst-mode yes\n    mstpctl-forcevers stp\n", "with PVRST: legacy per VLAN",
+         PR_MODE_PVST, PR_EDGE_NO},
+        {"    mstpctl-forcevers rstp\n", "the default", PR_MODE_RSTP, PR_EDGE_AUTO},
+        {"    mstpctl-forcevers mstp\n", "ifupdown2 takes mstp too: rapid", PR_MODE_MSTP,
+         PR_EDGE_AUTO},
+        {"nv set interface swp1 bridge domain br_default\n"
+         "nv set bridge domain br_default stp force-protocol-version stp\n",
+         "NVUE's form", PR_MODE_STP, PR_EDGE_NO},
+    };
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text, "%s%s",
+                 forms[i].text[0] == 'n' ? ""
+                                         : "auto br0\niface br0\n    bridge-ports swp1\n"
+                                           "    bridge-vlan-aware yes\n",
+                 forms[i].text);
+        ct_read(&cumulus, &sw, text, strlen(text), -1);
+        print_message("%s\n", forms[i].why);
+        ct_fact(&sw.stp.mode, forms[i].mode);
+        ct_fact(&ct_port(&sw, "swp1")->facts.edge, forms[i].edge);
+        pr_switch_free(&sw);
+    }
+
     /* Values that cannot be: refused, naming the file and line. */
     const char *bad[] = {
         "auto bond1\niface bond1\n    bond-slaves swp1\n    bond-lacp-bypass-allow maybe\n",
         "auto br0\niface br0\n    bridge-ports swp1\n    bridge-pvid 5000\n",
         "auto br0\niface br0\n    bridge-ports swp9-1\n    bridge-vlan-aware yes\n",
+        "auto br0\niface br0\n    bridge-ports swp1\n    mstpctl-forcevers fast\n",
     };
-    const char *where[] = {"bad.cfg:4:", "bad.cfg:4:", "bad.cfg:3:"};
-    for (size_t i = 0; i < 3; i++) {
+    const char *where[] = {"bad.cfg:4:", "bad.cfg:4:", "bad.cfg:3:", "bad.cfg:4:"};
+    for (size_t i = 0; i < 4; i++) {
         pr_switch_init(&sw, "bad", "bad");
         struct pr_error err = {0};
         assert_int_equal(cumulus_config_read(bad[i], strlen(bad[i]), "bad.cfg", &sw, &err), -1);

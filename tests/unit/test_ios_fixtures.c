@@ -4,84 +4,23 @@
  * are asserted against verdicts derived by hand from the statements quoted
  * beside each assertion. Then every fix snippet is proven: merged into the
  * configuration text and re-judged, its finding is gone. */
-#include <setjmp.h>
-#include <stdarg.h>
-#include <stddef.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include <cmocka.h>
+#include "dialect_test_util.h"
 
 #include "cisco/ios.h"
-#include "core/roles.h"
-#include "core/survey.h"
-#include "driver.h"
-#include "rules/rules.h"
 
 #define CONFIGS PR_FIXTURES "/configs/"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long size = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)size + 1);
-    if (buf == NULL || fread(buf, 1, (size_t)size, f) != (size_t)size) {
-        fclose(f);
-        free(buf);
-        return NULL;
-    }
-    fclose(f);
-    buf[size] = '\0';
-    *len = (size_t)size;
-    return buf;
-}
+static const struct dt_dialect ios = {
+    .driver = &pr_driver_cisco,
+    .read = ios_config_read,
+    .apply = ios_config_merge,
+    .comment = '!',
+};
 
 /* Reads a fixture into sw and judges every port; skips when absent. */
 static char *load(const char *name, struct pr_switch *sw, size_t *len)
 {
-    char path[512];
-    snprintf(path, sizeof path, CONFIGS "%s", name);
-    char *text = slurp(path, len);
-    if (text == NULL) {
-        print_message("fixture %s absent (../shared not here): skipped\n", path);
-        skip();
-    }
-    pr_switch_init(sw, name, path);
-    struct pr_error err = {0};
-    if (ios_config_read(text, *len, name, sw, &err) != 0)
-        fail_msg("%s: %s", name, err.msg);
-    rules_judge_switch(sw);
-    return text;
-}
-
-static struct pr_port *port(struct pr_switch *sw, const char *name)
-{
-    struct pr_port *p = pr_switch_find_name(sw, name);
-    if (p == NULL)
-        fail_msg("no port %s", name);
-    return p;
-}
-
-static bool has_finding(const struct pr_port *p, enum pr_finding_id id)
-{
-    for (size_t i = 0; i < p->n_findings; i++) {
-        if (p->findings[i].id == id)
-            return true;
-    }
-    return false;
-}
-
-static void assert_fact(const struct pr_fact *f, int64_t value)
-{
-    if (!f->known || f->value != value)
-        fail_msg("fact %s %lld (%s), expected %lld", f->known ? "=" : "unknown",
-                 (long long)f->value, f->evidence, (long long)value);
+    return dt_load(&ios, CONFIGS, name, true, sw, len);
 }
 
 static void test_arista_show_run_all(void **state)
@@ -93,29 +32,29 @@ static void test_arista_show_run_all(void **state)
     /* "!RANCID-CONTENT-TYPE: arista", "! device: ... (DCS-7260CX-64, EOS-4.19.1F)" */
     assert_int_equal(ios_switch_platform(&sw), IOS_PLATFORM_EOS);
     /* No spanning-tree mode in the excerpt: EOS default MSTP. */
-    assert_fact(&sw.stp.mode, PR_MODE_MSTP);
+    dt_fact(&sw.stp.mode, PR_MODE_MSTP);
     /* Ethernet1/1, Ethernet1/2; Loopback0 and Management1 are not ports. */
     assert_int_equal(sw.n_ports, 2);
 
     /* Ethernet1/1: "no switchport" (routed, no STP), "no shutdown", and of
      * the eight speed lines the last, "speed 100full", holds. Ready. */
-    struct pr_port *e11 = port(&sw, "Ethernet1/1");
-    assert_fact(&e11->facts.stp_enabled, 0);
-    assert_fact(&e11->facts.admin_status, PR_IF_UP);
-    assert_fact(&e11->facts.speed_mbps, 100);
-    assert_fact(&e11->facts.autoneg, 0);
+    struct pr_port *e11 = dt_port(&sw, "Ethernet1/1");
+    dt_fact(&e11->facts.stp_enabled, 0);
+    dt_fact(&e11->facts.admin_status, PR_IF_UP);
+    dt_fact(&e11->facts.speed_mbps, 100);
+    dt_fact(&e11->facts.autoneg, 0);
     assert_int_equal(e11->verdict, PR_VERDICT_READY);
 
     /* Ethernet1/2: "switchport mode access", "switchport access vlan 1",
      * "no spanning-tree portfast" then "spanning-tree portfast auto":
      * edge auto -> stp-edge-auto warning, 3 s blackout. */
-    struct pr_port *e12 = port(&sw, "Ethernet1/2");
-    assert_fact(&e12->facts.edge, PR_EDGE_AUTO);
-    assert_fact(&e12->facts.access_vlan, 1);
-    assert_fact(&e12->facts.trunk, 0);
-    assert_fact(&e12->facts.bpdu_guard, 0); /* "no spanning-tree bpduguard" */
+    struct pr_port *e12 = dt_port(&sw, "Ethernet1/2");
+    dt_fact(&e12->facts.edge, PR_EDGE_AUTO);
+    dt_fact(&e12->facts.access_vlan, 1);
+    dt_fact(&e12->facts.trunk, 0);
+    dt_fact(&e12->facts.bpdu_guard, 0); /* "no spanning-tree bpduguard" */
     assert_int_equal(e12->verdict, PR_VERDICT_WARNING);
-    assert_true(has_finding(e12, PR_F_STP_EDGE_AUTO));
+    assert_true(dt_has(e12, PR_F_STP_EDGE_AUTO));
     assert_int_equal(e12->expected_blackout_s.value, 3);
     pr_switch_free(&sw);
     free(text);
@@ -130,15 +69,15 @@ static void test_arista_show_run_all_3(void **state)
     assert_int_equal(ios_switch_platform(&sw), IOS_PLATFORM_EOS);
     assert_int_equal(sw.n_ports, 2); /* Ethernet1/1, Ethernet1/3 */
     /* Ethernet1/1: "speed forced 100gfull", "no switchport": ready. */
-    struct pr_port *e11 = port(&sw, "Ethernet1/1");
-    assert_fact(&e11->facts.speed_mbps, 100000);
-    assert_fact(&e11->facts.stp_enabled, 0);
+    struct pr_port *e11 = dt_port(&sw, "Ethernet1/1");
+    dt_fact(&e11->facts.speed_mbps, 100000);
+    dt_fact(&e11->facts.stp_enabled, 0);
     assert_int_equal(e11->verdict, PR_VERDICT_READY);
     /* Ethernet1/3: "no spanning-tree portfast", "spanning-tree portfast
      * auto", "no shutdown", access VLAN 1: warning. */
-    struct pr_port *e13 = port(&sw, "Ethernet1/3");
-    assert_fact(&e13->facts.edge, PR_EDGE_AUTO);
-    assert_fact(&e13->facts.admin_status, PR_IF_UP);
+    struct pr_port *e13 = dt_port(&sw, "Ethernet1/3");
+    dt_fact(&e13->facts.edge, PR_EDGE_AUTO);
+    dt_fact(&e13->facts.admin_status, PR_IF_UP);
     assert_int_equal(e13->verdict, PR_VERDICT_WARNING);
     pr_switch_free(&sw);
     free(text);
@@ -153,7 +92,7 @@ static void test_arista_oxidized(void **state)
     /* "! device: eos-test-01 (DCS-7050SX3-48YC8, EOS-4.29.2F)",
      * "spanning-tree mode mstp"; only Management1 is configured. */
     assert_int_equal(ios_switch_platform(&sw), IOS_PLATFORM_EOS);
-    assert_fact(&sw.stp.mode, PR_MODE_MSTP);
+    dt_fact(&sw.stp.mode, PR_MODE_MSTP);
     assert_string_equal(sw.stp.mode.evidence, "spanning-tree mode mstp (line 18)");
     assert_int_equal(sw.n_ports, 0);
     pr_switch_free(&sw);
@@ -168,36 +107,36 @@ static void test_nxos_sample(void **state)
     char *text = load("ciscoconfparse2__sample_01.nxos", &sw, &len);
     /* "version 6.2(12)", no spanning-tree mode: NX-OS default Rapid PVST+. */
     assert_int_equal(ios_switch_platform(&sw), IOS_PLATFORM_NXOS);
-    assert_fact(&sw.stp.mode, PR_MODE_RAPID_PVST);
+    dt_fact(&sw.stp.mode, PR_MODE_RAPID_PVST);
     assert_int_equal(sw.n_ports, 42); /* the 42 `interface EthernetX/Y` blocks */
 
     /* Ethernet7/23: "channel-group 80 mode active", "no shutdown";
      * interface port-channel80 has no "no lacp suspend-individual" (NX-OS
      * default: suspend) -> lacp-no-fallback, not ready. The port has no
      * `switchport` where Ethernet2/1 carries one: routed, no STP. */
-    struct pr_port *e723 = port(&sw, "Ethernet7/23");
-    assert_fact(&e723->facts.lacp_member, 1);
-    assert_fact(&e723->facts.lacp_fallback, 0);
-    assert_fact(&e723->facts.stp_enabled, 0);
+    struct pr_port *e723 = dt_port(&sw, "Ethernet7/23");
+    dt_fact(&e723->facts.lacp_member, 1);
+    dt_fact(&e723->facts.lacp_fallback, 0);
+    dt_fact(&e723->facts.stp_enabled, 0);
     assert_int_equal(e723->verdict, PR_VERDICT_NOT_READY);
-    assert_true(has_finding(e723, PR_F_LACP_NO_FALLBACK));
+    assert_true(dt_has(e723, PR_F_LACP_NO_FALLBACK));
 
     /* Ethernet2/14: "switchport" and nothing else; NX-OS prints "no
      * shutdown" only where the default is shut (Ethernet1/48 has it), so
      * this port is shut; no port type edge: stp-not-edge too. */
-    struct pr_port *e214 = port(&sw, "Ethernet2/14");
-    assert_fact(&e214->facts.admin_status, PR_IF_DOWN);
-    assert_fact(&e214->facts.edge, PR_EDGE_NO);
-    assert_true(has_finding(e214, PR_F_ADMIN_DOWN));
-    assert_true(has_finding(e214, PR_F_STP_NOT_EDGE));
+    struct pr_port *e214 = dt_port(&sw, "Ethernet2/14");
+    dt_fact(&e214->facts.admin_status, PR_IF_DOWN);
+    dt_fact(&e214->facts.edge, PR_EDGE_NO);
+    assert_true(dt_has(e214, PR_F_ADMIN_DOWN));
+    assert_true(dt_has(e214, PR_F_STP_NOT_EDGE));
     assert_int_equal(e214->verdict, PR_VERDICT_NOT_READY);
 
     /* Ethernet2/1: "switchport mode fex-fabric", "channel-group 112" (no
      * mode: static), "no shutdown": a FEX uplink, no STP, no LACP: ready. */
-    struct pr_port *e21 = port(&sw, "Ethernet2/1");
-    assert_fact(&e21->facts.lacp_member, 0);
-    assert_fact(&e21->facts.stp_enabled, 0);
-    assert_fact(&e21->facts.admin_status, PR_IF_UP);
+    struct pr_port *e21 = dt_port(&sw, "Ethernet2/1");
+    dt_fact(&e21->facts.lacp_member, 0);
+    dt_fact(&e21->facts.stp_enabled, 0);
+    dt_fact(&e21->facts.admin_status, PR_IF_UP);
     assert_int_equal(e21->verdict, PR_VERDICT_READY);
     pr_switch_free(&sw);
     free(text);
@@ -221,7 +160,7 @@ static void test_other_vendors_declined(void **state)
         char path[512];
         size_t len;
         snprintf(path, sizeof path, CONFIGS "%s", files[i]);
-        char *text = slurp(path, &len);
+        char *text = dt_slurp(path, &len);
         if (text == NULL) {
             print_message("fixture %s absent: skipped\n", path);
             skip();
@@ -298,67 +237,10 @@ static const char eos_text[] = "! device: leaf (DCS-7050SX3-48YC8, EOS-4.29.2F)\
                                "interface Ethernet4\n"
                                "   switchport access vlan 100\n";
 
-struct rejudge_count {
-    unsigned findings;
-    unsigned proven;
-    unsigned advised; /* advice only: auto-negotiation where the rate is unknown */
-    unsigned per_id[PR_F_COUNT];
-};
-
-/* Merges the fix of each finding of each port into text, reads the result
- * and judges the same port again: the finding must be gone. */
-static void rejudge_all(const char *name, const char *text, size_t len, int64_t expect_vlan,
-                        struct rejudge_count *count)
-{
-    struct pr_switch sw;
-    pr_switch_init(&sw, name, name);
-    struct pr_error err = {0};
-    if (ios_config_read(text, len, name, &sw, &err) != 0)
-        fail_msg("%s: %s", name, err.msg);
-    for (size_t i = 0; i < sw.n_ports; i++) {
-        struct pr_port *p = &sw.ports[i];
-        p->expect_vlan = expect_vlan;
-        rules_judge_port(&sw, p);
-        for (size_t k = 0; k < p->n_findings; k++) {
-            const struct pr_finding *f = &p->findings[k];
-            count->findings++;
-            char fix[PR_FIX_MAX];
-            ios_snippet(&sw, p, f, fix, sizeof fix);
-            if (fix[0] == '!' && f->id == PR_F_AUTONEG_ON) {
-                count->advised++;
-                continue;
-            }
-            if (fix[0] == '\0' || fix[0] == '!')
-                fail_msg("%s %s %s: no configuration fix", name, p->name,
-                         pr_finding_id_name(f->id));
-            char *merged;
-            size_t merged_len;
-            if (ios_config_merge(text, len, fix, &merged, &merged_len, &err) != 0)
-                fail_msg("merge: %s", err.msg);
-            struct pr_switch again;
-            pr_switch_init(&again, name, name);
-            if (ios_config_read(merged, merged_len, name, &again, &err) != 0)
-                fail_msg("%s after merging \"%s\": %s", name, fix, err.msg);
-            struct pr_port *q = pr_switch_find_name(&again, p->name);
-            assert_non_null(q);
-            q->expect_vlan = expect_vlan;
-            rules_judge_port(&again, q);
-            if (has_finding(q, f->id))
-                fail_msg("%s %s: %s still there after merging\n%s", name, p->name,
-                         pr_finding_id_name(f->id), fix);
-            count->proven++;
-            count->per_id[f->id]++;
-            pr_switch_free(&again);
-            free(merged);
-        }
-    }
-    pr_switch_free(&sw);
-}
-
 static void test_merge_and_rejudge_every_finding(void **state)
 {
     (void)state;
-    struct rejudge_count count;
+    struct dt_count count;
     memset(&count, 0, sizeof count);
     static const char *const fixtures[] = {
         "batfish__arista_interface_show_run_all",
@@ -374,18 +256,18 @@ static void test_merge_and_rejudge_every_finding(void **state)
             char path[512];
             size_t len;
             snprintf(path, sizeof path, CONFIGS "%s", fixtures[i]);
-            char *text = slurp(path, &len);
+            char *text = dt_slurp(path, &len);
             if (text == NULL) {
                 print_message("fixture %s absent: only the written configurations\n", path);
                 continue;
             }
-            rejudge_all(fixtures[i], text, len, vlan, &count);
+            dt_rejudge_all(&ios, fixtures[i], text, len, vlan, &count);
             free(text);
         }
-        rejudge_all("ios-xe", ios_xe_text, strlen(ios_xe_text), vlan, &count);
-        rejudge_all("ios", ios_text, strlen(ios_text), vlan, &count);
-        rejudge_all("nx-os", nxos_text, strlen(nxos_text), vlan, &count);
-        rejudge_all("eos", eos_text, strlen(eos_text), vlan, &count);
+        dt_rejudge_all(&ios, "ios-xe", ios_xe_text, strlen(ios_xe_text), vlan, &count);
+        dt_rejudge_all(&ios, "ios", ios_text, strlen(ios_text), vlan, &count);
+        dt_rejudge_all(&ios, "nx-os", nxos_text, strlen(nxos_text), vlan, &count);
+        dt_rejudge_all(&ios, "eos", eos_text, strlen(eos_text), vlan, &count);
     }
     print_message("%u findings, %u proven gone after their fix\n", count.findings, count.proven);
     /* Only the written NX-OS configuration's Ethernet1/1 "speed auto" (the
@@ -533,7 +415,7 @@ static unsigned block_and_uplinks(const char *name, const char *text, size_t len
             const struct pr_finding *f = &p->findings[k];
             if (f->fix[0] == '\0' || f->fix[0] == '!' || f->severity == PR_SEV_INFO)
                 continue; /* nothing to configure, advice, or optional (not in the block) */
-            if (has_finding(q, f->id))
+            if (dt_has(q, f->id))
                 fail_msg("%s %s: %s still there after the block\n%s", name, p->name,
                          pr_finding_id_name(f->id), sw.fix.text);
             fixed++;
@@ -561,7 +443,7 @@ static void test_block_fixes_all_and_spares_uplinks(void **state)
             char path[512];
             size_t len;
             snprintf(path, sizeof path, CONFIGS "%s", fixtures[i]);
-            char *text = slurp(path, &len);
+            char *text = dt_slurp(path, &len);
             if (text == NULL)
                 continue;
             fixed += block_and_uplinks(fixtures[i], text, len, vlan, &uplinks);

@@ -137,6 +137,10 @@ static void test_fast_port_span_and_single(void **state)
     dt_fact(&p->facts.edge, PR_EDGE_AUTO);
     dt_fact(&p->facts.bpdu_guard, 1);
     assert_true(dt_has(p, PR_F_STP_LEGACY_MODE));
+    /* The wait is Fast Port Span's 4 s, not 802.1D's 3 s, named. */
+    dt_fact(&p->facts.auto_edge_wait_s, 4);
+    dt_fact(&p->expected_blackout_s, 4);
+    assert_non_null(strstr(p->expected_blackout_s.evidence, "Fast Port Span: forwarding in 4 s"));
     /* 1/1/2: excluded from Fast Port Span: 2 x 15 s. */
     p = dt_port(&sw, "1/1/2");
     dt_fact(&p->facts.edge, PR_EDGE_NO);

@@ -49,6 +49,7 @@ static void test_switch_group_mib(void **state)
     const struct pr_port *p = ct_port(&sw, "1/1/1");
     expect(&p->facts.edge, PR_EDGE_AUTO, "snSwIfFastSpanPortEnable.1 = enabled(1)");
     assert_true(ct_has(p, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING));
+    expect(&p->expected_blackout_s, 4, "Fast Port Span: forwarding in 4 s");
     /* 1/1/2: ...22.2|2|0 disabled: 2 x 15 s (dot1dStpForwardDelay 1500). */
     p = ct_port(&sw, "1/1/2");
     expect(&p->facts.edge, PR_EDGE_NO, "snSwIfFastSpanPortEnable.2 = disabled(0)");

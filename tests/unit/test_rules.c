@@ -210,6 +210,40 @@ static void test_edge_auto(void **state)
     assert_true(has(fx->port, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING));
     assert_int_equal(fx->port->verdict, PR_VERDICT_WARNING);
     assert_int_equal(fx->port->expected_blackout_s.value, 3);
+    /* No vendor figure: 802.1D-2004's edge delay, named. */
+    assert_non_null(strstr(fx->port->expected_blackout_s.evidence, "802.1D-2004 17.20.4"));
+}
+
+/* A driver's vendor figure replaces 802.1D's 3 s: VRP's 2 x hello + 1 s
+ * with hello 2 s is 5 s, and its evidence is the blackout's. */
+static void test_edge_auto_vendor_wait(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_set(&fx->sw.stp.auto_edge_wait_s, 5, "VRP edge detection: 2 x hello 2 s + 1 s");
+    pr_fact_set(&fx->port->facts.edge, PR_EDGE_AUTO, "no stp edged-port");
+    judge(fx);
+    assert_true(has(fx->port, PR_F_STP_EDGE_AUTO, PR_SEV_WARNING));
+    assert_int_equal(fx->port->expected_blackout_s.value, 5);
+    assert_non_null(strstr(fx->port->expected_blackout_s.evidence, "about 5 s"));
+    assert_non_null(strstr(fx->port->expected_blackout_s.evidence, "2 x hello 2 s + 1 s"));
+    assert_null(strstr(fx->port->expected_blackout_s.evidence, "802.1D"));
+    const struct pr_finding *f = &fx->port->findings[0];
+    assert_int_equal(f->id, PR_F_STP_EDGE_AUTO);
+    assert_non_null(strstr(f->message, "about 5 s"));
+}
+
+/* A port's own figure (FastIron's Fast Port Span, 4 s) wins over the
+ * switch's. */
+static void test_edge_auto_port_wait(void **state)
+{
+    struct fixture *fx = *state;
+    pr_fact_set(&fx->sw.stp.auto_edge_wait_s, 5, "the switch's figure");
+    pr_fact_set(&fx->port->facts.auto_edge_wait_s, 4, "Fast Port Span: forwarding in 4 s");
+    pr_fact_set(&fx->port->facts.edge, PR_EDGE_AUTO, "snSwIfFastSpanPortEnable.1 = enabled(1)");
+    judge(fx);
+    assert_int_equal(fx->port->expected_blackout_s.value, 4);
+    assert_non_null(strstr(fx->port->expected_blackout_s.evidence, "Fast Port Span"));
+    assert_null(strstr(fx->port->expected_blackout_s.evidence, "the switch's figure"));
 }
 
 static void test_stp_not_forwarding(void **state)
@@ -463,6 +497,8 @@ int main(void)
         T(test_legacy_mode_edge_is_warning),
         T(test_port_mode_overrides_switch_mode),
         T(test_edge_auto),
+        T(test_edge_auto_vendor_wait),
+        T(test_edge_auto_port_wait),
         T(test_stp_not_forwarding),
         T(test_blocking_on_down_port_is_not_a_finding),
         T(test_portfast_trunk_missing),

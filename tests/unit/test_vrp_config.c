@@ -445,6 +445,79 @@ static void test_block_spares_uplinks(void **state)
     assert_true(uplinks > 0);
 }
 
+/* VRP's edge defaults, on texts written here from the command references
+ * (docs/huawei.md): a port without stp edged-port is left to edge
+ * detection, which waits 2 x hello + 1 s; `stp edged-port default` in the
+ * system view makes every port edge but one with `stp edged-port disable`. */
+static void test_huawei_edge_defaults(void **state)
+{
+    (void)state;
+    const char *dflt = "!Software Version V200R010C00SPC600\n#\nstp timer hello 400\n"
+                       "stp edged-port default\n#\n"
+                       "interface GigabitEthernet0/0/1\n port link-type access\n"
+                       " port default vlan 10\n#\n"
+                       "interface GigabitEthernet0/0/2\n port link-type access\n"
+                       " port default vlan 10\n stp edged-port disable\n#\n"
+                       "interface GigabitEthernet0/0/3\n port link-type access\n"
+                       " port default vlan 10\n stp edged-port enable\n#\nreturn\n";
+    struct pr_switch sw;
+    read_as(VRP_HUAWEI, dflt, strlen(dflt), "dflt.cfg", &sw);
+    /* "stp timer hello 400" (line 3): 4 s, so 2 x 4 + 1 = 9 s. */
+    fact(&sw.stp.auto_edge_wait_s, 9, "stp timer hello 400 (line 3)");
+    /* 0/0/1 says nothing: "stp edged-port default" (line 4) makes it edge. */
+    struct pr_port *p = port_of(&sw, "GigabitEthernet0/0/1");
+    fact(&p->facts.edge, PR_EDGE_YES, "stp edged-port default (line 4)");
+    fact(&p->expected_blackout_s, 0, NULL);
+    /* 0/0/2 "stp edged-port disable" stays non-edge: 2 x 15 s. */
+    p = port_of(&sw, "GigabitEthernet0/0/2");
+    fact(&p->facts.edge, PR_EDGE_NO, "stp edged-port disable");
+    assert_true(has(p, PR_F_STP_NOT_EDGE));
+    fact(&p->expected_blackout_s, 30, NULL);
+    fact(&port_of(&sw, "GigabitEthernet0/0/3")->facts.edge, PR_EDGE_YES, "stp edged-port enable");
+    pr_switch_free(&sw);
+    /* 0/0/2's fix (stp edged-port enable after the disable) applied and
+     * judged again, and every other finding's. */
+    struct count c = {0};
+    rejudge_all(VRP_HUAWEI, "dflt.cfg", dflt, strlen(dflt), -1, &c);
+    assert_true(c.proven >= 1);
+
+    /* Neither: edge detection with the 200 cs hello, 2 x 2 + 1 = 5 s. */
+    const char *det = "!Software Version V200R010C00SPC600\n#\nstp mode rstp\n#\n"
+                      "interface GigabitEthernet0/0/1\n port link-type access\n"
+                      " port default vlan 10\n#\nreturn\n";
+    read_as(VRP_HUAWEI, det, strlen(det), "det.cfg", &sw);
+    fact(&sw.stp.auto_edge_wait_s, 5, "200 cs by default");
+    p = port_of(&sw, "GigabitEthernet0/0/1");
+    fact(&p->facts.edge, PR_EDGE_AUTO, "left to edge detection");
+    fact(&p->expected_blackout_s, 5, "2 x hello + 1 s = 5 s");
+    assert_true(has(p, PR_F_STP_EDGE_AUTO));
+    pr_switch_free(&sw);
+    unsigned before = c.proven;
+    rejudge_all(VRP_HUAWEI, "det.cfg", det, strlen(det), -1, &c);
+    assert_true(c.proven > before);
+
+    /* "stp mode stp": no edge detection (it is RSTP's and MSTP's): not
+     * edge, 2 x 15 s. */
+    const char *legacy = "!Software Version V200R010C00SPC600\n#\nstp mode stp\n#\n"
+                         "interface GigabitEthernet0/0/1\n port link-type access\n"
+                         " port default vlan 10\n#\nreturn\n";
+    read_as(VRP_HUAWEI, legacy, strlen(legacy), "legacy.cfg", &sw);
+    p = port_of(&sw, "GigabitEthernet0/0/1");
+    fact(&p->facts.edge, PR_EDGE_NO, "stp mode stp (line 3)");
+    assert_true(has(p, PR_F_STP_NOT_EDGE));
+    fact(&p->expected_blackout_s, 30, NULL);
+    pr_switch_free(&sw);
+
+    /* A hello outside 100-1000 cs is refused, naming the line. */
+    const char *bad = "!Software Version V200R010C00SPC600\n#\nstp timer hello 50\n#\n";
+    struct pr_error err = {0};
+    pr_switch_init(&sw, "bad", "bad");
+    assert_int_equal(vrp_config_read(VRP_HUAWEI, bad, strlen(bad), "h.cfg", &sw, &err), -1);
+    assert_non_null(strstr(err.msg, "h.cfg:3"));
+    assert_non_null(strstr(err.msg, "hello time out of range"));
+    pr_switch_free(&sw);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -478,7 +551,7 @@ int main(void)
         cmocka_unit_test(test_comware7_newstartup), cmocka_unit_test(test_comware5_v1910),
         cmocka_unit_test(test_huawei_written),      cmocka_unit_test(test_comware_written),
         cmocka_unit_test(test_apply_and_rejudge),   cmocka_unit_test(test_block_spares_uplinks),
-        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_bad_input),           cmocka_unit_test(test_huawei_edge_defaults),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

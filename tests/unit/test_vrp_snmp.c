@@ -5,6 +5,8 @@
  * S5720-36C-EI and H3C S-E528), each expectation derived from the raw
  * lines quoted beside it. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "cisco_test_util.h"
 
@@ -114,6 +116,61 @@ static void test_huawei_s5720(void **state)
     pr_switch_free(&sw);
 }
 
+/* The S5720 recording with one line changed (written to a temporary
+ * file), read as the huawei driver reads it: from, to. */
+static void survey_changed(const char *from, const char *to, struct pr_switch *sw)
+{
+    FILE *in = fopen(S5720, "r");
+    char path[] = "/tmp/pr-vrp-snmp-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(in != NULL && fd >= 0);
+    FILE *out = fdopen(fd, "w");
+    char line[4096];
+    unsigned changed = 0;
+    while (fgets(line, sizeof line, in) != NULL) {
+        if (strcmp(line, from) == 0) {
+            fputs(to, out);
+            changed++;
+        } else {
+            fputs(line, out);
+        }
+    }
+    fclose(in);
+    fclose(out);
+    assert_int_equal(changed, 1);
+    survey_as(path, "auto", sw);
+    unlink(path);
+}
+
+/* VRP's edge-detection wait follows the agent's hello time, and under
+ * STP there is no edge detection. */
+static void test_huawei_hello_and_stp(void **state)
+{
+    (void)state;
+    if (!present(S5720)) {
+        print_message("%s absent (../shared not here): skipped\n", S5720);
+        skip();
+    }
+    struct pr_switch sw;
+    /* dot1dStpBridgeHelloTime.0 = 400 (4 s): 2 x 4 + 1 = 9 s. */
+    survey_changed("1.3.6.1.2.1.17.2.13.0|2|200\n", "1.3.6.1.2.1.17.2.13.0|2|400\n", &sw);
+    expect(&sw.stp.auto_edge_wait_s, 9, "dot1dStpBridgeHelloTime.0 = 400");
+    const struct pr_port *p = ct_port(&sw, "GigabitEthernet0/0/1");
+    expect(&p->facts.edge, PR_EDGE_AUTO, "hwMstpiStpPortEdgeport.0.1 = undo");
+    expect(&p->expected_blackout_s, 9, "2 x hello + 1 s = 9 s");
+    pr_switch_free(&sw);
+    /* hwMstpForceVersion.0 = stp(0): the same undo(3) port is not edge,
+     * 2 x dot1dStpForwardDelay 15 s. */
+    survey_changed("1.3.6.1.4.1.2011.5.25.42.4.1.2.0|2|3\n",
+                   "1.3.6.1.4.1.2011.5.25.42.4.1.2.0|2|0\n", &sw);
+    expect(&sw.stp.mode, PR_MODE_STP, "hwMstpForceVersion.0 = stp(0)");
+    p = ct_port(&sw, "GigabitEthernet0/0/1");
+    expect(&p->facts.edge, PR_EDGE_NO, "VRP detects no edge port");
+    assert_true(ct_has(p, PR_F_STP_NOT_EDGE, PR_SEV_CRITICAL));
+    expect(&p->expected_blackout_s, 30, NULL);
+    pr_switch_free(&sw);
+}
+
 static void test_h3c_e528(void **state)
 {
     (void)state;
@@ -156,6 +213,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_chosen_by_object_id),
         cmocka_unit_test(test_huawei_s5720),
+        cmocka_unit_test(test_huawei_hello_and_stp),
         cmocka_unit_test(test_h3c_e528),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
