@@ -27,21 +27,7 @@ qemu_start() {
 }
 
 qemu_monitor() {
-    python3 - "$work/mon.sock" "$@" <<'PY'
-import socket, sys, time
-s = socket.socket(socket.AF_UNIX)
-for _ in range(100):
-    try:
-        s.connect(sys.argv[1])
-        break
-    except OSError:
-        time.sleep(0.05)
-time.sleep(0.2)
-s.recv(4096)
-for c in sys.argv[2:]:
-    s.send((c + "\n").encode())
-    time.sleep(0.2)
-PY
+    "$here/qemu-monitor" "$work/mon.sock" "$@"
 }
 
 # The boot: the VM runs; when the last block of ipxe.pxe has left for the

@@ -29,21 +29,7 @@ now() { date +%s.%N; }
 
 # QEMU's human monitor: sends each command.
 monitor() {
-    python3 - "$1" "${@:2}" <<'PY'
-import socket, sys, time
-s = socket.socket(socket.AF_UNIX)
-for _ in range(100):
-    try:
-        s.connect(sys.argv[1])
-        break
-    except OSError:
-        time.sleep(0.05)
-time.sleep(0.2)
-s.recv(4096)
-for c in sys.argv[2:]:
-    s.send((c + "\n").encode())
-    time.sleep(0.2)
-PY
+    "$PR_SOURCE_DIR/lab/netns/qemu-monitor" "$@"
 }
 
 # The switch port's prediction, while QEMU (paused) holds the tap up: the
