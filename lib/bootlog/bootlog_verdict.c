@@ -20,7 +20,9 @@ static const struct {
 } verdicts[BOOTLOG_VERDICT_COUNT] = {
     [BOOTLOG_COMPLETE] = {"complete", 0, NULL, NULL},
     [BOOTLOG_SLOW_RENEW] = {"slow-renew", 1, NULL, NULL},
-    [BOOTLOG_NO_LEASE] = {"no-lease", 2, "PXE-E51: No DHCP or proxy DHCP offers were received",
+    [BOOTLOG_NO_LEASE] = {"no-lease", 2,
+                          "PXE-E51: No DHCP or proxy DHCP offers were received (UEFI, EDK2: "
+                          "PXE-E18: Server response timeout.)",
                           "PXE firmware"},
     [BOOTLOG_TFTP_TIMEOUT] = {"tftp-timeout", 2, "PXE-E32: TFTP open timeout", "PXE firmware"},
     [BOOTLOG_TFTP_NOT_FOUND] = {"tftp-not-found", 2, "PXE-E3B: TFTP Error - File Not Found",

@@ -394,12 +394,26 @@ static void recorded_servers(void **state)
     free(t);
 }
 
+/* The console text of a firmware with no lease names both firmware kinds:
+ * a PXE ROM's PXE-E51 and what EDK2's PXE printed in a real UEFI boot with
+ * no answer (tests/data/pxe-uefi/stp-fd15/console.log, its line 3:
+ * "  PXE-E18: Server response timeout."). */
+static void no_lease_console(void **state)
+{
+    (void)state;
+    const char *console = bootlog_verdict_console(BOOTLOG_NO_LEASE);
+    assert_non_null(console);
+    assert_non_null(strstr(console, "PXE-E51: No DHCP or proxy DHCP offers were received"));
+    assert_non_null(strstr(console, "PXE-E18: Server response timeout."));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(tftpd_hpa_rrq), cmocka_unit_test(dnsmasq_tftp),
-        cmocka_unit_test(access_log),    cmocka_unit_test(file_stages),
-        cmocka_unit_test(stage_machine), cmocka_unit_test(recorded_servers),
+        cmocka_unit_test(tftpd_hpa_rrq),    cmocka_unit_test(dnsmasq_tftp),
+        cmocka_unit_test(access_log),       cmocka_unit_test(file_stages),
+        cmocka_unit_test(stage_machine),    cmocka_unit_test(recorded_servers),
+        cmocka_unit_test(no_lease_console),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
