@@ -2,7 +2,6 @@
 /* portready boot-log: the DHCP, TFTP and HTTP logs of a PXE install merged
  * into one timeline per machine, and the stage that failed. */
 #include <getopt.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,19 +69,6 @@ struct bootlog_cli {
     struct pr_error err;
 };
 
-static int usage_error(struct bootlog_cli *cli, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int usage_error(struct bootlog_cli *cli, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    cli->err.code = PR_ERR_USAGE;
-    vsnprintf(cli->err.msg, sizeof cli->err.msg, fmt, ap);
-    va_end(ap);
-    return cmd_fail(hint, "%s", cli->err.msg);
-}
-
 static int parse_args(int argc, char **argv, struct bootlog_cli *cli, bool *help)
 {
     static const struct option longopts[] = {
@@ -104,7 +90,8 @@ static int parse_args(int argc, char **argv, struct bootlog_cli *cli, bool *help
             if (strcmp(optarg, "json") == 0)
                 cli->json = true;
             else if (strcmp(optarg, "text") != 0)
-                return usage_error(cli, "--format '%s': expected text or json", optarg);
+                return cmd_fail_usage(&cli->err, hint, "--format '%s': expected text or json",
+                                      optarg);
             break;
         case 'h':
             *help = true;
@@ -113,21 +100,23 @@ static int parse_args(int argc, char **argv, struct bootlog_cli *cli, bool *help
             cli->inventory = optarg;
             break;
         case ':':
-            return usage_error(cli, "option '%s' needs a value", argv[optind - 1]);
+            return cmd_fail_usage(&cli->err, hint, "option '%s' needs a value", argv[optind - 1]);
         default:
-            return usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+            return cmd_fail_usage(&cli->err, hint, "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (cli->fix && cli->inventory == NULL)
-        return usage_error(cli, "--fix needs --inventory (the ports to fix are located there)");
+        return cmd_fail_usage(&cli->err, hint,
+                              "--fix needs --inventory (the ports to fix are located there)");
     if (optind >= argc)
-        return usage_error(cli, "no log file given: give the DHCP, TFTP and HTTP logs "
-                                "(- reads standard input)");
+        return cmd_fail_usage(&cli->err, hint,
+                              "no log file given: give the DHCP, TFTP and HTTP logs "
+                              "(- reads standard input)");
     size_t stdin_uses = 0;
     for (int i = optind; i < argc; i++)
         stdin_uses += strcmp(argv[i], "-") == 0;
     if (stdin_uses > 1)
-        return usage_error(cli, "standard input (-) can be read once only");
+        return cmd_fail_usage(&cli->err, hint, "standard input (-) can be read once only");
     cli->paths = argv + optind;
     cli->n_paths = (size_t)(argc - optind);
     return 0;

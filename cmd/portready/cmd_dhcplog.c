@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,20 +109,6 @@ static void on_stop_signal(int sig)
     stop_requested = 1;
 }
 
-/* A usage error: on stderr with the hint, and kept in cli->err. */
-static int usage_error(struct dhcplog_cli *cli, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int usage_error(struct dhcplog_cli *cli, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    cli->err.code = PR_ERR_USAGE;
-    vsnprintf(cli->err.msg, sizeof cli->err.msg, fmt, ap);
-    va_end(ap);
-    return cmd_fail(hint, "%s", cli->err.msg);
-}
-
 static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help)
 {
     static const struct option longopts[] = {
@@ -152,7 +137,8 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
             cli->exit_after_s = strtod(optarg, &end);
             if (end == optarg || *end != '\0' || !(cli->exit_after_s > 0) ||
                 cli->exit_after_s > 1e7)
-                return usage_error(cli, "--exit-after '%s' is not a number of seconds", optarg);
+                return cmd_fail_usage(&cli->err, hint,
+                                      "--exit-after '%s' is not a number of seconds", optarg);
             have_exit_after = true;
             break;
         }
@@ -160,8 +146,9 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
             char *end;
             double s = strtod(optarg, &end);
             if (end == optarg || *end != '\0' || !(s >= 0) || s > 600)
-                return usage_error(
-                    cli, "--chainload-time '%s' is not a number of seconds (0 to 600)", optarg);
+                return cmd_fail_usage(&cli->err, hint,
+                                      "--chainload-time '%s' is not a number of seconds (0 to 600)",
+                                      optarg);
             cli->options.chainload_us = (int64_t)(s * 1e6 + 0.5);
             break;
         }
@@ -178,40 +165,43 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
             if (strcmp(optarg, "json") == 0)
                 cli->json = true;
             else if (strcmp(optarg, "text") != 0)
-                return usage_error(cli, "--format '%s': expected text or json", optarg);
+                return cmd_fail_usage(&cli->err, hint, "--format '%s': expected text or json",
+                                      optarg);
             break;
         case 'h':
             *help = true;
             return 0;
         case 'm':
             if (!dhcplog_mac_parse(optarg, &cli->options.mac))
-                return usage_error(cli,
-                                   "--mac '%s' is not a MAC address (aa:bb:cc:dd:ee:ff, "
-                                   "AA-BB-CC-DD-EE-FF or aabb.ccdd.eeff)",
-                                   optarg);
+                return cmd_fail_usage(&cli->err, hint,
+                                      "--mac '%s' is not a MAC address (aa:bb:cc:dd:ee:ff, "
+                                      "AA-BB-CC-DD-EE-FF or aabb.ccdd.eeff)",
+                                      optarg);
             cli->options.have_mac = true;
             break;
         case 's':
             since = optarg;
             break;
         case ':':
-            return usage_error(cli, "option '%s' needs a value", argv[optind - 1]);
+            return cmd_fail_usage(&cli->err, hint, "option '%s' needs a value", argv[optind - 1]);
         default:
-            return usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+            return cmd_fail_usage(&cli->err, hint, "unknown option '%s'", argv[optind - 1]);
         }
     }
     if (since != NULL) {
         struct pr_error err = {0};
         if (dhcplog_since_parse(since, now, &cli->options.since_us, &err) != 0)
-            return usage_error(cli, "%s", err.msg);
+            return cmd_fail_usage(&cli->err, hint, "%s", err.msg);
         cli->options.have_since = true;
     }
     if (cli->fix && cli->inventory == NULL)
-        return usage_error(cli, "--fix needs --inventory (the ports to fix are located there)");
+        return cmd_fail_usage(&cli->err, hint,
+                              "--fix needs --inventory (the ports to fix are located there)");
     if (have_exit_after && !cli->follow)
-        return usage_error(cli, "--exit-after needs --follow");
+        return cmd_fail_usage(&cli->err, hint, "--exit-after needs --follow");
     if (optind + 1 < argc)
-        return usage_error(cli, "one log file at a time: '%s' is one too many", argv[optind + 1]);
+        return cmd_fail_usage(&cli->err, hint, "one log file at a time: '%s' is one too many",
+                              argv[optind + 1]);
     if (optind < argc) {
         cli->path = argv[optind];
         return 0;
@@ -219,8 +209,9 @@ static int parse_args(int argc, char **argv, struct dhcplog_cli *cli, bool *help
     /* No FILE: standard input, as other filters read it, unless it is a
      * terminal nobody is going to type a log into. */
     if (isatty(STDIN_FILENO))
-        return usage_error(cli, "no log file given, and standard input is a terminal: give FILE, "
-                                "or pipe the log in (- reads standard input)");
+        return cmd_fail_usage(&cli->err, hint,
+                              "no log file given, and standard input is a terminal: give FILE, "
+                              "or pipe the log in (- reads standard input)");
     cli->path = "-";
     return 0;
 }

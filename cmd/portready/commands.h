@@ -22,4 +22,10 @@ int cmd_locate(int argc, char **argv);
  * stderr; returns PR_EXIT_UNKNOWN. */
 int cmd_fail(const char *hint, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A usage error: kept in *kept (code PR_ERR_USAGE, for a JSON document)
+ * and printed as cmd_fail() prints; returns PR_EXIT_UNKNOWN. */
+struct pr_error;
+int cmd_fail_usage(struct pr_error *kept, const char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 #endif

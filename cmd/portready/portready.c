@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "util/error.h"
 
 struct subcommand {
     const char *name;
@@ -51,6 +52,16 @@ int cmd_fail(const char *hint, const char *fmt, ...)
     if (hint != NULL)
         fprintf(stderr, "%s\n", hint);
     return PR_EXIT_UNKNOWN;
+}
+
+int cmd_fail_usage(struct pr_error *kept, const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    kept->code = PR_ERR_USAGE;
+    vsnprintf(kept->msg, sizeof kept->msg, fmt, ap);
+    va_end(ap);
+    return cmd_fail(hint, "%s", kept->msg);
 }
 
 static const struct subcommand *find_subcommand(const char *name)
