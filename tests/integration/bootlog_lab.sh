@@ -172,7 +172,7 @@ bl_bounce() {
 bl_forwarding() {
     local i
     for i in $(seq 300); do
-        ip netns exec "$BL_SRV" bridge link show dev "prbl${BL_ID}a$1" | grep -q "state forwarding" && return 0
+        ip netns exec "$BL_SRV" bridge link show dev "prbl${BL_ID}a$1" | pr_has "state forwarding" && return 0
         sleep 0.1
     done
     return 1

@@ -69,9 +69,27 @@ pr_expect_eq() {
     if [ "$2" == "$3" ]; then pr_pass "$1"; else pr_fail "$1: expected '$2', got '$3'"; fi
 }
 
+# pr_has GREP-ARGS...: grep's verdict on its input, read to the end. A
+# pipeline into grep -q fails under pipefail when grep stops at the first
+# match and the writer, still writing, dies of SIGPIPE.
+pr_has() {
+    local count
+    count=$(grep -c "$@") && [ "$count" -gt 0 ]
+}
+
+# pr_sanitized: true when portready runs under a sanitizer (the build says
+# so in PR_SANITIZED; run by hand, its libraries tell).
+pr_sanitized() {
+    [ -n "${PR_SANITIZED:-}" ] && { [ "$PR_SANITIZED" = 1 ]; return; }
+    local libs
+    libs=$(ldd "$PORTREADY" 2>/dev/null || true)
+    case $libs in *libasan* | *libtsan* | *libubsan*) return 0 ;; esac
+    return 1
+}
+
 # pr_expect_match WHAT ERE TEXT
 pr_expect_match() {
-    if printf '%s\n' "$3" | grep -qE -- "$2"; then pr_pass "$1"; else pr_fail "$1: no /$2/ in '$3'"; fi
+    if grep -qE -- "$2" <<<"$3"; then pr_pass "$1"; else pr_fail "$1: no /$2/ in '$3'"; fi
 }
 
 # Ends the test: prints the closing line and exits non-zero on failure.

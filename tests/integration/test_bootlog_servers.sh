@@ -141,11 +141,11 @@ pr_expect_eq "no malformed line" 0 "$(pr_json "$PR_TMP/boot.json" 'd["summary"][
 
 # Text: the operator's message beside the failing stage.
 "$PORTREADY" boot-log "$logs/dnsmasq.log" "$logs/access.log" "$logs/tftpd.log" >"$PR_TMP/boot.txt" 2>&1 || true
-grep -A3 "^${mac[3]}  renew-failed  at ipxe-dhcp" "$PR_TMP/boot.txt" | grep -qF 'console: "No configuration methods succeeded' &&
+grep -A3 "^${mac[3]}  renew-failed  at ipxe-dhcp" "$PR_TMP/boot.txt" | pr_has -F 'console: "No configuration methods succeeded' &&
     pr_pass "text: 3's console message" || pr_fail "text: $(cat "$PR_TMP/boot.txt")"
-grep -A3 "^${mac[4]}  preseed-failed" "$PR_TMP/boot.txt" | grep -qF "Failed to retrieve the preconfiguration file" &&
+grep -A3 "^${mac[4]}  preseed-failed" "$PR_TMP/boot.txt" | pr_has -F "Failed to retrieve the preconfiguration file" &&
     pr_pass "text: 4's console message" || pr_fail "text 4"
-grep -A3 "^${mac[2]}  tftp-timeout" "$PR_TMP/boot.txt" | grep -qF "TFTP open timeout" &&
+grep -A3 "^${mac[2]}  tftp-timeout" "$PR_TMP/boot.txt" | pr_has -F "TFTP open timeout" &&
     pr_pass "text: 2's console message" || pr_fail "text 2"
 
 # Without the TFTP and HTTP logs, 2's lease says nothing more.

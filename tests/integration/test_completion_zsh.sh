@@ -78,10 +78,10 @@ for cmd in check audit time dhcp-log boot-log locate; do
     while read -r opt kind; do
         if [ "$kind" = value ]; then
             n_value=$((n_value + 1))
-            comp "$cmd" "$opt" '' | grep -qx -- --help && wrong+=("$opt (takes a value)")
+            comp "$cmd" "$opt" '' | pr_has -x -- --help && wrong+=("$opt (takes a value)")
         else
             n_flag=$((n_flag + 1))
-            comp "$cmd" "$opt" - | grep -qx -- --help || wrong+=("$opt (a flag)")
+            comp "$cmd" "$opt" - | pr_has -x -- --help || wrong+=("$opt (a flag)")
         fi
     done <"$PR_TMP/$cmd.kinds"
     pr_expect_eq "$cmd: options with a value complete a value, flags the next option" "" "${wrong[*]}"

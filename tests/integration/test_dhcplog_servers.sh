@@ -33,7 +33,7 @@ expect_verdicts() { # NAME LOG MARK WORDS
     pr_expect_eq "$1: client 1 complete with udhcpc's address" "complete $ip1" "$(classify "$2" "$mac1")"
     pr_expect_eq "$1: client 2 no-offer" "no-offer None" "$(classify "$2" "$mac2")"
     [ -z "$3" ] && return 0
-    grep -qF "$3" "$2" && pr_json "$PR_TMP/cls.json" 'd["dhcp"][0]["reason"]' | grep -qF "$4" &&
+    grep -qF "$3" "$2" && pr_json "$PR_TMP/cls.json" 'd["dhcp"][0]["reason"]' | pr_has -F "$4" &&
         pr_pass "$1: the reason it logged is in the verdict" ||
         pr_fail "$1: reason: $(pr_json "$PR_TMP/cls.json" 'd["dhcp"][0]["reason"]')"
 }

@@ -198,7 +198,7 @@ PY
 
 up=no
 for i in $(seq 1 100); do
-    if api GET /v1/status/IcingaApplication | grep -q '"results"'; then
+    if api GET /v1/status/IcingaApplication | pr_has '"results"'; then
         up=yes
         break
     fi

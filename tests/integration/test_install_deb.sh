@@ -29,7 +29,7 @@ exec 9>/run/lock/portready-test-install-deb.lock
 flock -w 600 9 || pr_skip "another install test holds /run/lock/portready-test-install-deb.lock"
 
 installed() {
-    dpkg-query -W -f='${Status}' portready 2>/dev/null | grep -q "ok installed"
+    dpkg-query -W -f='${Status}' portready 2>/dev/null | pr_has "ok installed"
 }
 installed && pr_skip "a portready package is installed already: not replacing it"
 [ -e /usr/bin/portready ] && pr_skip "/usr/bin/portready exists (not from a package): not replacing it"
@@ -91,7 +91,7 @@ done
 # the package leaves the machine as it was.
 missing=()
 for pkg in $(sed 's/ *([^)]*)//g; s/,/ /g; s/|[^ ]*//g' <<<"$depends"); do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | pr_has "ok installed" || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] || pr_skip "installing would also install ${missing[*]}: not changing this machine"
 

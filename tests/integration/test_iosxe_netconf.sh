@@ -171,7 +171,7 @@ nc_server_start "$port" normal --hostkey "$PR_TMP/hostkey" --data "$NC_DATA/juno
 run "$PR_TMP/junos.json" check --netconf "alice@127.0.0.1:$port" --driver cisco "${nc_opts[@]}" \
     --format json
 pr_expect_eq "non-native data: exit 3" "3" "$RC"
-field "$PR_TMP/junos.json" - error | grep -q "not an IOS-XE native configuration (root <data>" &&
+field "$PR_TMP/junos.json" - error | pr_has "not an IOS-XE native configuration (root <data>" &&
     pr_pass "non-native data: $(field "$PR_TMP/junos.json" - error)" ||
     pr_fail "non-native data: $(cat "$PR_TMP/junos.json" "$PR_TMP/junos.json.err")"
 

@@ -51,7 +51,7 @@ if [ -x "${PR_TOOLS_DIR:-}/pr_cli_server" ]; then
         --config "$PR_SOURCE_DIR/tests/data/iosxe/rack.cli" --hostkey "$PR_TMP/ssh-hostkey" \
         --user alice --password-file "$PR_TMP/ssh-password" >"$PR_TMP/cli.out" 2>&1 &
     PR_PIDS+=("$!")
-    for _ in $(seq 1 100); do grep -q '^ready$' "$PR_TMP/cli.out" && break; sleep 0.05; done
+    for _ in $(seq 1 100); do grep -qs '^ready$' "$PR_TMP/cli.out" && break; sleep 0.05; done
     run check-ssh 2 check --ssh "alice@127.0.0.1:$ssh_port" --password-file "$PR_TMP/ssh-password" \
         --known-hosts "$PR_TMP/ssh-kh" --accept-new-hostkey -t 5 --format json GigabitEthernet1/0/3
     pr_expect_eq "check --ssh: sources, the description statement, the port's role" \

@@ -44,7 +44,7 @@ echo "# maximum RSS ${rss} kB; $(grep -o '[0-9]* SNMP requests' "$PR_TMP/big.err
 # Under AddressSanitizer (redzones, its quarantine) the same work takes
 # about 300 MB: the bound is then three times as high.
 limit=200000
-case $(ldd "$PORTREADY" 2>/dev/null || true) in *libasan* | *libubsan*) limit=600000 ;; esac
+pr_sanitized && limit=600000
 [ "${rss:-999999}" -lt "$limit" ] && pr_pass "100,000 rows: under $((limit / 1000)) MB ($rss kB)" ||
     pr_fail "100,000 rows: $rss kB resident"
 

@@ -67,6 +67,6 @@ section FILES >"$PR_TMP/files"
 for f in share/doc/portready/examples/rack.yaml .ssh/known_hosts; do
     grep -qF "$f" "$PR_TMP/files" && pr_pass "FILES: $f" || pr_fail "FILES does not name $f"
 done
-section "SEE ALSO" | grep -q '^\.Xr ' && pr_pass "SEE ALSO has cross-references" ||
+section "SEE ALSO" | pr_has '^\.Xr ' && pr_pass "SEE ALSO has cross-references" ||
     pr_fail "SEE ALSO has no .Xr"
 pr_done

@@ -10,9 +10,8 @@ source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 source "$PR_SOURCE_DIR/tests/integration/netconf_lib.sh"
 
 kh="$PR_TMP/known_hosts"
-libs=$(ldd "$PORTREADY" 2>/dev/null || true)
 sanitized=false
-case $libs in *libasan* | *libtsan* | *libubsan*) sanitized=true ;; esac
+pr_sanitized && sanitized=true
 
 # check_nc NAME MODE TIMEOUT [SERVER ARGS...] [-- CHECK ARGS...]: starts a
 # peer, runs `portready check --netconf` against it (at most 300 s), keeps

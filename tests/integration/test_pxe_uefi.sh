@@ -46,7 +46,7 @@ CONF
         -M /dev/null -m ""
     for _ in $(seq 1 50); do
         ip netns exec "$DN_SRV" snmpget -v2c -c pxe-uefi -t 0.5 -r 0 -On 10.77.0.1 \
-            .1.3.6.1.2.1.17.2.11.0 2>/dev/null | grep -q INTEGER && break
+            .1.3.6.1.2.1.17.2.11.0 2>/dev/null | pr_has INTEGER && break
         sleep 0.1
     done
     ip netns exec "$DN_SRV" "$PORTREADY" check -v 2c -c pxe-uefi 10.77.0.1 "$1" --format json \

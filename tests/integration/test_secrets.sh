@@ -226,7 +226,7 @@ if [ -x "$CLI_SERVER" ]; then
             --hostkey "$PR_TMP/ssh-hostkey-$mode" --user alice --password-file "$PR_TMP/sshpw" \
             "${extra[@]}" >"$PR_TMP/cli-$mode.out" 2>&1 &
         PR_PIDS+=("$!")
-        for _ in $(seq 1 100); do grep -q '^ready$' "$PR_TMP/cli-$mode.out" && break; sleep 0.05; done
+        for _ in $(seq 1 100); do grep -qs '^ready$' "$PR_TMP/cli-$mode.out" && break; sleep 0.05; done
         SSH_PORTS+=("$port")
     done
     SSH_AT=alice@127.0.0.1:${SSH_PORTS[0]}
@@ -457,7 +457,7 @@ trap 'core_pattern_restore; pr_cleanup' EXIT
 # A sanitizer's runtime keeps copies of its own (the environment it started
 # with, freed memory held back): copies are counted without one only.
 count_copies=yes
-if ldd "$PORTREADY" 2>/dev/null | grep -q libasan; then
+if pr_sanitized; then
     count_copies=""
     echo "# built with AddressSanitizer: copies in memory not counted"
 fi
@@ -612,7 +612,7 @@ if [ -x "$PR_TOOLS_DIR/pr_netconf_server" ] &&
         --rpc-log "$PR_TMP/nc-rpc.log" >"$PR_TMP/nc-server.out" 2>&1 &
     PR_PIDS+=("$!")
     for _ in $(seq 1 100); do
-        grep -q '^ready$' "$PR_TMP/nc-server.out" && break
+        grep -qs '^ready$' "$PR_TMP/nc-server.out" && break
         sleep 0.05
     done
     : >"$PR_TMP/nc-rpc.log"

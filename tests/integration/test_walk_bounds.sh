@@ -29,9 +29,8 @@ err_has() {
 }
 
 # Sanitizers reserve terabytes of address space and take more memory.
-libs=$(ldd "$PORTREADY" 2>/dev/null || true)
 sanitized=false
-case $libs in *libasan* | *libtsan* | *libubsan*) sanitized=true ;; esac
+pr_sanitized && sanitized=true
 
 # A portready that reads without a bound would grow until the allocator
 # gives up on the endless cases: bound its address space, where that does
