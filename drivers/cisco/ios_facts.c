@@ -247,11 +247,12 @@ static void edge_from_channel(const struct ios_model *m, const struct ios_iface 
         fill_edge_cisco(m, channel, &cf);
     if (!cf.edge.known)
         return;
-    pr_fact_set(&f->edge, cf.edge.value, "from its aggregate %s, where spanning tree runs: %s",
-                channel->name, cf.edge.evidence);
-    if (cf.edge_applies_on_trunk.known)
-        pr_fact_set(&f->edge_applies_on_trunk, cf.edge_applies_on_trunk.value,
-                    "from its aggregate %s: %s", channel->name, cf.edge_applies_on_trunk.evidence);
+    f->edge = cf.edge;
+    pr_fact_from_aggregate(&f->edge, channel->name);
+    if (cf.edge_applies_on_trunk.known) {
+        f->edge_applies_on_trunk = cf.edge_applies_on_trunk;
+        pr_fact_from_aggregate(&f->edge_applies_on_trunk, channel->name);
+    }
 }
 
 static void fill_bpduguard(const struct ios_model *m, const struct ios_iface *ifc,

@@ -1,17 +1,39 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
 /* A LAG member takes the spanning-tree facts of its aggregate, where the
  * switch runs spanning tree. */
+#include <string.h>
+
 #include "model/switch.h"
 
+#define FROM_AGGREGATE "from its aggregate "
+
+void pr_fact_from_aggregate(struct pr_fact *fact, const char *agg_name)
+{
+    if (!fact->known || strncmp(fact->evidence, FROM_AGGREGATE, strlen(FROM_AGGREGATE)) == 0)
+        return;
+    char was[PR_EVIDENCE_MAX];
+    memcpy(was, fact->evidence, sizeof was);
+    pr_fact_set(fact, fact->value, FROM_AGGREGATE "%s: %s", agg_name, was);
+}
+
+void pr_port_facts_from_aggregate(struct pr_port_facts *f, const char *agg_name)
+{
+    struct pr_fact *stp[] = {&f->stp_state,   &f->edge,       &f->oper_edge,
+                             &f->stp_enabled, &f->stp_mode,   &f->bpdu_guard,
+                             &f->edge_applies_on_trunk,       &f->auto_edge_wait_s};
+    for (size_t i = 0; i < sizeof stp / sizeof stp[0]; i++)
+        pr_fact_from_aggregate(stp[i], agg_name);
+}
+
 /* A fact of the aggregate handed to a member, its evidence saying so. The
- * aggregate's evidence is copied as it is, so taking it again writes the
- * same member fact: the step is idempotent. */
+ * aggregate's own evidence is copied each time, so taking it again writes
+ * the same member fact: the step is idempotent. */
 static void take_from(struct pr_fact *member, const struct pr_fact *agg, const char *agg_name)
 {
     if (!agg->known)
         return;
-    pr_fact_set(member, agg->value, "from its aggregate %s, which runs spanning tree: %s", agg_name,
-                agg->evidence);
+    *member = *agg;
+    pr_fact_from_aggregate(member, agg_name);
 }
 
 void pr_switch_lag_inherit_stp(struct pr_switch *sw)

@@ -545,7 +545,7 @@ static void test_lag_member_edge_from_channel(void **state)
     struct pr_port *p1 = port(&sw, "Ethernet1");
     assert_fact(&p1->facts.edge, PR_EDGE_YES);
     assert_string_equal(p1->facts.edge.evidence,
-                        "from its aggregate Port-Channel10, where spanning tree runs: interface "
+                        "from its aggregate Port-Channel10: interface "
                         "Port-Channel10: spanning-tree portfast (line 3)");
     /* Port-Channel11 has no spanning-tree portfast: EOS's default, portfast
      * auto, on the channel. */
@@ -566,7 +566,7 @@ static void test_lag_member_edge_from_channel(void **state)
     struct pr_port *g2 = port(&sw, "GigabitEthernet1/0/2");
     assert_fact(&g2->facts.edge, PR_EDGE_NO);
     assert_string_equal(g2->facts.edge.evidence,
-                        "from its aggregate Port-channel6, where spanning tree runs: interface "
+                        "from its aggregate Port-channel6: interface "
                         "Port-channel6: no spanning-tree portfast statement and no global "
                         "spanning-tree portfast default");
     char buf[PR_FIX_MAX];

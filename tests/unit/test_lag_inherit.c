@@ -123,7 +123,7 @@ static void test_idempotent(void **state)
     assert_memory_equal(&once, &sw.ports[1].facts, sizeof once);
     assert_true(pr_fact_is(&once.edge, PR_EDGE_AUTO));
     assert_string_equal(once.edge.evidence,
-                        "from its aggregate lag1, which runs spanning tree: edge of lag1");
+                        "from its aggregate lag1: edge of lag1");
     assert_true(pr_fact_is(&once.auto_edge_wait_s, 4));
     pr_switch_free(&sw);
 }
