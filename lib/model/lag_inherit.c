@@ -18,9 +18,14 @@ void pr_fact_from_aggregate(struct pr_fact *fact, const char *agg_name)
 
 void pr_port_facts_from_aggregate(struct pr_port_facts *f, const char *agg_name)
 {
-    struct pr_fact *stp[] = {&f->stp_state,   &f->edge,       &f->oper_edge,
-                             &f->stp_enabled, &f->stp_mode,   &f->bpdu_guard,
-                             &f->edge_applies_on_trunk,       &f->auto_edge_wait_s};
+    struct pr_fact *stp[] = {&f->stp_state,
+                             &f->edge,
+                             &f->oper_edge,
+                             &f->stp_enabled,
+                             &f->stp_mode,
+                             &f->bpdu_guard,
+                             &f->edge_applies_on_trunk,
+                             &f->auto_edge_wait_s};
     for (size_t i = 0; i < sizeof stp / sizeof stp[0]; i++)
         pr_fact_from_aggregate(stp[i], agg_name);
 }

@@ -544,9 +544,8 @@ static void test_lag_member_edge_from_channel(void **state)
             &sw);
     struct pr_port *p1 = port(&sw, "Ethernet1");
     assert_fact(&p1->facts.edge, PR_EDGE_YES);
-    assert_string_equal(p1->facts.edge.evidence,
-                        "from its aggregate Port-Channel10: interface "
-                        "Port-Channel10: spanning-tree portfast (line 3)");
+    assert_string_equal(p1->facts.edge.evidence, "from its aggregate Port-Channel10: interface "
+                                                 "Port-Channel10: spanning-tree portfast (line 3)");
     /* Port-Channel11 has no spanning-tree portfast: EOS's default, portfast
      * auto, on the channel. */
     struct pr_port *p2 = port(&sw, "Ethernet2");

@@ -122,8 +122,7 @@ static void test_idempotent(void **state)
     pr_switch_lag_inherit_stp(&sw);
     assert_memory_equal(&once, &sw.ports[1].facts, sizeof once);
     assert_true(pr_fact_is(&once.edge, PR_EDGE_AUTO));
-    assert_string_equal(once.edge.evidence,
-                        "from its aggregate lag1: edge of lag1");
+    assert_string_equal(once.edge.evidence, "from its aggregate lag1: edge of lag1");
     assert_true(pr_fact_is(&once.auto_edge_wait_s, 4));
     pr_switch_free(&sw);
 }
