@@ -96,6 +96,11 @@ void aoscx_snippet(const struct aoscx_model *m, const struct pr_port *port,
     if (buf_len == 0)
         return;
     buf[0] = '\0';
+    /* A member's spanning tree is its aggregate's, so is its fix: the
+     * configuration's aggregate when there is one, else the agent's. */
+    struct pr_port view;
+    if (m == NULL)
+        port = pr_port_stp_target(port, finding, &view);
     char name[40];
     const struct cx_iface *gov;
     governing(m, port, name, sizeof name, &gov);

@@ -163,6 +163,11 @@ void ios_snippet(const struct pr_switch *sw, const struct pr_port *port,
         return;
     buf[0] = '\0';
     const struct ios_model *m = ios_switch_model(sw);
+    /* A member's spanning tree is its aggregate's, so is its fix: the
+     * configuration's aggregate when there is one, else the agent's. */
+    struct pr_port view;
+    if (m == NULL)
+        port = pr_port_stp_target(port, finding, &view);
     struct snip s = {
         .platform = m ? m->platform : platform_from_descr(sw->sys_descr),
         .version_major = m ? m->cfg->platform.version_major : -1,

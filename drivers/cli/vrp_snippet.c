@@ -111,6 +111,11 @@ void vrp_snippet(enum vrp_dialect d, const struct vrp_model *m, const struct pr_
     if (buf_len == 0)
         return;
     buf[0] = '\0';
+    /* A member's spanning tree is its aggregate's, so is its fix: the
+     * configuration's aggregate when there is one, else the agent's. */
+    struct pr_port view;
+    if (m == NULL)
+        port = pr_port_stp_target(port, finding, &view);
     const char *name;
     (void)governing(m, port, &name);
     switch (finding->id) {

@@ -50,6 +50,11 @@ void exos_snippet(const struct exos_model *m, const struct pr_switch *sw,
     if (buf_len == 0)
         return;
     buf[0] = '\0';
+    /* A member's spanning tree is its aggregate's, so is its fix: the
+     * configuration's aggregate when there is one, else the agent's. */
+    struct pr_port view;
+    if (m == NULL)
+        port = pr_port_stp_target(port, finding, &view);
     const char *gov = governing(m, port);
     bool dot1d = pr_fact_is(&sw->stp.mode, PR_MODE_STP);
     switch (finding->id) {

@@ -411,7 +411,7 @@ int fastpath_fill_switch(const struct fastpath_model *m, struct pr_switch *sw, s
         fill_port(m, sw, ports[i], port);
         const struct fp_if *lag = fastpath_lag_of(m, ports[i]);
         if (lag != NULL)
-            pr_port_facts_from_aggregate(&port->facts, lag->name);
+            pr_port_stp_from_aggregate(port, lag->name);
     }
     free(ports);
     return rc;

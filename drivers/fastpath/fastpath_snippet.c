@@ -39,6 +39,11 @@ void fastpath_snippet(const struct fastpath_model *m, const struct pr_port *port
     if (buf_len == 0)
         return;
     buf[0] = '\0';
+    /* A member's spanning tree is its aggregate's, so is its fix: the
+     * configuration's aggregate when there is one, else the agent's. */
+    struct pr_port view;
+    if (m == NULL)
+        port = pr_port_stp_target(port, finding, &view);
     const struct fp_if *gov = governing(m, port);
     const char *name = gov ? gov->name : port->name;
     switch (finding->id) {

@@ -21,6 +21,11 @@ void fsos_snippet(const struct pr_switch *sw, const struct pr_port *port,
         return;
     buf[0] = '\0';
     const struct fsos_model *m = fsos_switch_model(sw);
+    /* A member's spanning tree is its aggregate's, so is its fix: the
+     * configuration's aggregate when there is one, else the agent's. */
+    struct pr_port view;
+    if (m == NULL)
+        port = pr_port_stp_target(port, finding, &view);
     switch (finding->id) {
     case PR_F_ADMIN_DOWN:
         pr_strlcatf(buf, buf_len, "interface %s\n no shutdown", port->name);

@@ -45,6 +45,9 @@ static void generic_snippet(const struct pr_switch *sw, const struct pr_port *po
                             const struct pr_finding *finding, char *buf, size_t buf_len)
 {
     (void)sw;
+    /* A member's spanning tree is its aggregate's: so is the fix. */
+    struct pr_port view;
+    port = pr_port_stp_target(port, finding, &view);
     const char *p = port->name;
     switch (finding->id) {
     case PR_F_ADMIN_DOWN:

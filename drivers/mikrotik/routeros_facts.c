@@ -238,7 +238,7 @@ static int add_port(const struct routeros_model *m, struct pr_switch *sw, const 
     fill_lacp(bond, port);
     fill_stp_port(m, sw, bp, name, port);
     if (bond != NULL && bp != NULL) /* the bond is the bridge port */
-        pr_port_facts_from_aggregate(&port->facts, bond->name);
+        pr_port_stp_from_aggregate(port, bond->name);
     return 0;
 }
 

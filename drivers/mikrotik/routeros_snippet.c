@@ -58,6 +58,11 @@ void routeros_snippet(const struct routeros_model *m, const struct pr_port *port
     if (buf_len == 0)
         return;
     buf[0] = '\0';
+    /* A member's spanning tree is its aggregate's, so is its fix: the
+     * configuration's aggregate when there is one, else the agent's. */
+    struct pr_port view;
+    if (m == NULL)
+        port = pr_port_stp_target(port, finding, &view);
     const char *bp = bport_name(m, port);
     switch (finding->id) {
     case PR_F_ADMIN_DOWN:

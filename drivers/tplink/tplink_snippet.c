@@ -21,6 +21,11 @@ void tplink_snippet(const struct pr_switch *sw, const struct pr_port *port,
         return;
     buf[0] = '\0';
     const struct tplink_model *m = tplink_switch_model(sw);
+    /* A member's spanning tree is its aggregate's, so is its fix: the
+     * configuration's aggregate when there is one, else the agent's. */
+    struct pr_port view;
+    if (m == NULL)
+        port = pr_port_stp_target(port, finding, &view);
     const struct tp_if *p = tplink_find(m, port->name);
     const struct tp_if *lag = p ? tplink_lag_of(m, p) : NULL;
     const char *gov = lag ? lag->name : port->name;

@@ -34,6 +34,12 @@ static void merge_port(struct pr_port *live, const struct pr_port *config)
 {
     if (live->lag_name[0] == '\0')
         memcpy(live->lag_name, config->lag_name, sizeof live->lag_name);
+    /* A spanning-tree fix names the aggregate as the configuration spells
+     * it; the agent's bridge port and ifIndex stay. */
+    if (config->stp_agg.name[0] != '\0') {
+        memcpy(live->stp_agg.name, config->stp_agg.name, sizeof live->stp_agg.name);
+        live->stp_agg.descr[0] = '\0';
+    }
     struct pr_port_facts *l = &live->facts;
     const struct pr_port_facts *c = &config->facts;
     take(&l->edge, &c->edge);

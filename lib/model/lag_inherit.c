@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "model/switch.h"
+#include "util/strutil.h"
 
 #define FROM_AGGREGATE "from its aggregate "
 
@@ -28,6 +29,44 @@ void pr_port_facts_from_aggregate(struct pr_port_facts *f, const char *agg_name)
                              &f->auto_edge_wait_s};
     for (size_t i = 0; i < sizeof stp / sizeof stp[0]; i++)
         pr_fact_from_aggregate(stp[i], agg_name);
+}
+
+void pr_port_stp_from_aggregate(struct pr_port *port, const char *agg_name)
+{
+    pr_port_facts_from_aggregate(&port->facts, agg_name);
+    if (agg_name[0] != '\0')
+        pr_strlcpy(port->stp_agg.name, agg_name, sizeof port->stp_agg.name);
+}
+
+bool pr_finding_is_stp(enum pr_finding_id id)
+{
+    switch (id) {
+    case PR_F_STP_NOT_EDGE:
+    case PR_F_STP_LEGACY_MODE:
+    case PR_F_STP_EDGE_AUTO:
+    case PR_F_STP_NOT_FORWARDING:
+    case PR_F_PORTFAST_TRUNK_MISSING:
+    case PR_F_BPDU_GUARD_OFF:
+        return true;
+    default:
+        return false;
+    }
+}
+
+const struct pr_port *pr_port_stp_target(const struct pr_port *port,
+                                         const struct pr_finding *finding, struct pr_port *view)
+{
+    if (port->stp_agg.name[0] == '\0' || !pr_finding_is_stp(finding->id))
+        return port;
+    *view = *port;
+    memcpy(view->name, port->stp_agg.name, sizeof view->name);
+    memcpy(view->descr, port->stp_agg.descr, sizeof view->descr);
+    view->ifindex = port->stp_agg.ifindex;
+    view->bridge_port = port->stp_agg.bridge_port;
+    view->lag_ifindex = 0;
+    view->lag_name[0] = '\0';
+    memset(&view->stp_agg, 0, sizeof view->stp_agg);
+    return view;
 }
 
 /* A fact of the aggregate handed to a member, its evidence saying so. The
@@ -65,6 +104,10 @@ void pr_switch_lag_inherit_stp(struct pr_switch *sw)
             take_from(&m->edge_applies_on_trunk, &a->edge_applies_on_trunk, agg->name);
             take_from(&m->auto_edge_wait_s, &a->auto_edge_wait_s, agg->name);
         }
+        pr_strlcpy(port->stp_agg.name, agg->name, sizeof port->stp_agg.name);
+        pr_strlcpy(port->stp_agg.descr, agg->descr, sizeof port->stp_agg.descr);
+        port->stp_agg.ifindex = agg->ifindex;
+        port->stp_agg.bridge_port = agg->bridge_port;
         if (!m->access_vlan.known)
             take_from(&m->access_vlan, &a->access_vlan, agg->name);
     }

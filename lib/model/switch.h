@@ -42,6 +42,15 @@ struct pr_client_result {
     enum pr_client_outcome outcome;
 };
 
+/* The aggregate a LAG member takes its spanning tree from, as a fix
+ * names it; name "" when the member's spanning tree is its own. */
+struct pr_stp_home {
+    char name[PR_NAME_MAX];  /* ifName, or the configuration's name ("Eth-Trunk1") */
+    char descr[PR_NAME_MAX]; /* ifDescr, when the agent gave one; "" otherwise */
+    uint32_t ifindex;        /* 0 when unknown (configuration sources) */
+    uint32_t bridge_port;    /* 0 when unknown (configuration sources) */
+};
+
 struct pr_port {
     char name[PR_NAME_MAX];  /* ifName, or the configuration's interface name */
     char descr[PR_NAME_MAX]; /* ifDescr, when different */
@@ -54,6 +63,11 @@ struct pr_port {
     /* That aggregate as the configuration names it ("ae0", "Port-channel5");
      * "" when none or unknown. */
     char lag_name[PR_NAME_MAX];
+    /* Where the port's spanning tree is configured when its spanning-tree
+     * facts are its aggregate's (pr_switch_lag_inherit_stp,
+     * pr_port_stp_from_aggregate): a fix of those facts addresses the
+     * aggregate (pr_port_stp_target). */
+    struct pr_stp_home stp_agg;
 
     /* Whom the port faces: signals from the drivers, the role from the core. */
     struct pr_port_role role;
@@ -174,6 +188,23 @@ void pr_switch_lag_inherit_stp(struct pr_switch *sw);
  * pr_port_facts_from_aggregate. */
 void pr_fact_from_aggregate(struct pr_fact *fact, const char *agg_name);
 void pr_port_facts_from_aggregate(struct pr_port_facts *facts, const char *agg_name);
+
+/* pr_port_facts_from_aggregate on port's facts, and port->stp_agg names
+ * the aggregate, so a spanning-tree fix goes there. */
+void pr_port_stp_from_aggregate(struct pr_port *port, const char *agg_name);
+
+/* Whether a finding is about the port's spanning tree (edge, PortFast on
+ * a trunk, auto-edge, not forwarding, BPDU guard, the mode): what a LAG
+ * member takes from its aggregate. */
+bool pr_finding_is_stp(enum pr_finding_id id);
+
+/* The port a fix of finding addresses: for a spanning-tree finding of a
+ * member whose spanning tree is its aggregate's (stp_agg set), *view, a
+ * copy of port renamed to the aggregate (name, descr, ifindex, bridge
+ * port; no aggregate of its own); port itself otherwise. view is the
+ * caller's, valid as long as port. */
+const struct pr_port *pr_port_stp_target(const struct pr_port *port,
+                                         const struct pr_finding *finding, struct pr_port *view);
 
 /* Whether a finding of port comes from the switch, not the port: legacy
  * spanning tree when the port has no mode of its own (no per-VLAN or
