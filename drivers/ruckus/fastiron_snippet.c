@@ -90,6 +90,12 @@ void fastiron_snippet(const struct fastiron_model *m, const struct pr_port *port
     if (buf_len == 0)
         return;
     buf[0] = '\0';
+    /* Read from an agent, a member whose spanning tree is its LAG's: the
+     * LAG is configured through its ports, which the agent does not name,
+     * so the generic advice (ruckus_snippet) names the LAG instead. */
+    struct pr_port view;
+    if (m == NULL && pr_port_stp_target(port, finding, &view) != port)
+        return;
     int vlan;
     switch (finding->id) {
     case PR_F_ADMIN_DOWN:
