@@ -45,6 +45,7 @@
 #include <cmocka.h>
 
 #include "core/survey.h"
+#include "driver.h"
 
 static int survey_with(const char *file, const char *driver, struct pr_switch *sw)
 {
@@ -82,6 +83,15 @@ static bool has_finding(const struct pr_port *p, enum pr_finding_id id)
         if (p->findings[i].id == id)
             return true;
     return false;
+}
+
+static const struct pr_finding *finding(const struct pr_port *p, enum pr_finding_id id)
+{
+    for (size_t i = 0; i < p->n_findings; i++)
+        if (p->findings[i].id == id)
+            return &p->findings[i];
+    fail_msg("%s has no %s", p->name, pr_finding_id_name(id));
+    return NULL;
 }
 
 static void test_stp_table_keyed_by_ifindex(void **state)
@@ -155,6 +165,27 @@ static void test_vendor_edge_reaches_members(void **state)
     assert_int_equal(ge4->verdict, PR_VERDICT_NOT_READY);
     assert_true(has_finding(ge4, PR_F_STP_NOT_EDGE));
     assert_int_equal(ge4->expected_blackout_s.value, 30);
+    /* Its fix goes where its edge comes from: Eth-Trunk2, ifIndex 51
+     * (dot3adAggPortAttachedAggID.9 = 51, ifName.51 = Eth-Trunk2), bridge
+     * port 3 (dot1dBasePortIfIndex.3 = 51); GE0/0/4 itself is no bridge
+     * port (no dot1dBasePortIfIndex row = 9). The huawei driver, with no
+     * configuration, writes VRP's edge statement on the Eth-Trunk; the
+     * generic advice names the Eth-Trunk's bridge port, not .0. */
+    assert_string_equal(ge4->stp_agg.name, "Eth-Trunk2");
+    assert_int_equal(ge4->stp_agg.ifindex, 51);
+    assert_int_equal(ge4->stp_agg.bridge_port, 3);
+    assert_int_equal(ge4->bridge_port, 0);
+    const struct pr_finding *edge = finding(ge4, PR_F_STP_NOT_EDGE);
+    assert_string_equal(edge->fix, "interface Eth-Trunk2\n stp edged-port enable");
+    char advice[PR_FIX_MAX];
+    pr_driver_generic_snmp.snippet(&sw, ge4, edge, advice, sizeof advice);
+    assert_non_null(strstr(advice, "make Eth-Trunk2 an STP edge port: RSTP-MIB "
+                                   "dot1dStpPortAdminEdgePort.3 = true(1)"));
+    assert_null(strstr(advice, "GigabitEthernet0/0/4"));
+    /* The block holds the Eth-Trunk's stanza once. */
+    assert_non_null(sw.fix.text);
+    assert_non_null(strstr(sw.fix.text, "interface Eth-Trunk2\n stp edged-port enable\n"));
+    assert_null(strstr(sw.fix.text, "interface GigabitEthernet0/0/4"));
 
     const struct pr_port *ge3 = port(&sw, "GigabitEthernet0/0/3");
     assert_true(pr_fact_is(&ge3->facts.edge, PR_EDGE_YES));
