@@ -16,6 +16,8 @@ static void port_safe(struct pr_port *port)
     pr_text_make_safe(port->descr);
     pr_text_make_safe(port->alias);
     pr_text_make_safe(port->lag_name);
+    pr_text_make_safe(port->stp_agg.name);
+    pr_text_make_safe(port->stp_agg.descr);
     pr_text_make_safe(port->server);
     pr_text_make_safe(port->role.reason);
     pr_text_make_safe(port->role.evidence);
