@@ -115,6 +115,13 @@ static void test_stp_table_keyed_by_ifindex(void **state)
     assert_int_equal(xe2->facts.stp_state.value, PR_STP_FORWARDING);
     assert_true(has_finding(xe2, PR_F_STP_NOT_EDGE));
     assert_true(has_finding(xe2, PR_F_LACP_FALLBACK_UNKNOWN));
+    /* Its edge fix is po1's: the agent's edge row of po1 is
+     * dot1dStpPortAdminEdgePort.100001 (indexed by ifIndex, as read). */
+    assert_non_null(strstr(finding(xe2, PR_F_STP_NOT_EDGE)->fix,
+                           "make po1 an STP edge port: RSTP-MIB dot1dStpPortAdminEdgePort.100001 "
+                           "= true(1)"));
+    /* Its LACP fix stays its own. */
+    assert_non_null(strstr(finding(xe2, PR_F_LACP_FALLBACK_UNKNOWN)->fix, "bundle of xe2"));
     assert_int_equal(xe2->verdict, PR_VERDICT_NOT_READY);
     pr_switch_free(&sw);
 }
