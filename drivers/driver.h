@@ -68,7 +68,9 @@ struct pr_driver {
 
     /* Reads an SNMP agent (live, or a recorded walk) into sw, whose name
      * and host are set: its ports, their facts, the switch's STP; adds the
-     * source's kind to sw's sources. */
+     * source's kind to sw's sources. A LAG member's own facts stay its
+     * own: the core hands it its aggregate's spanning-tree facts after
+     * (pr_switch_lag_inherit_stp). */
     int (*read_snmp)(struct pr_snmp_source *snmp, struct pr_switch *sw, struct pr_error *err);
 
     /* Reads a configuration into sw likewise, leaving what snippet() needs

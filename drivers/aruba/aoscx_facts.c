@@ -288,14 +288,15 @@ static void fill_port(const struct aoscx_model *m, const struct pr_switch *sw,
 
 static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
 {
-    (void)model;
     const struct cx_iface *ifc = item;
     if (ifc->kind != CX_PORT)
         return false;
     ref->name = ifc->name;
     ref->alias = ifc->alias;
-    if (ifc->lag.line != NULL) /* "lag 247" on a member: the LAG is lag247 */
+    if (ifc->lag.line != NULL) { /* "lag 247" on a member: the LAG is lag247 */
         snprintf(ref->lag_name, sizeof ref->lag_name, "lag%d", ifc->lag.value);
+        ref->stp_from_lag = aoscx_lag_of(model, ifc) != NULL;
+    }
     return true;
 }
 

@@ -221,14 +221,15 @@ static void fill_port(const struct procurve_model *m, const struct pr_switch *sw
 
 static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
 {
-    (void)model;
     const struct pc_if *ifc = item;
     if (ifc->kind != PC_PORT)
         return false;
     ref->name = ifc->name;
     ref->alias = ifc->alias;
-    if (ifc->member.line != NULL) /* "trunk 23-24 trk1": the trunk is Trk1 */
+    if (ifc->member.line != NULL) { /* "trunk 23-24 trk1": the trunk is Trk1 */
         snprintf(ref->lag_name, sizeof ref->lag_name, "Trk%d", ifc->member.value);
+        ref->stp_from_lag = procurve_trunk_of(model, ifc) != NULL;
+    }
     return true;
 }
 

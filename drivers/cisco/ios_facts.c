@@ -230,10 +230,9 @@ static void fill_edge_eos(const struct ios_iface *ifc, struct pr_port_facts *f)
 }
 
 /* Spanning tree runs on the port-channel, not on its members (IOS, NX-OS
- * and EOS alike): a member of a channel whose interface makes it edge
- * (spanning-tree portfast, EOS's too) is edge whatever the member says.
- * Only that case is taken: a fix for a channel that is not edge belongs on
- * the channel's interface, which the member's snippet does not write. */
+ * and EOS alike): a member of a configured channel takes the channel's
+ * edge, the channel's own statement or its default, whatever the member
+ * says; its edge fix goes on the channel's interface (ios_snippet.c). */
 static void edge_from_channel(const struct ios_model *m, const struct ios_iface *ifc,
                               struct pr_port_facts *f)
 {
@@ -242,21 +241,18 @@ static void edge_from_channel(const struct ios_model *m, const struct ios_iface 
         return;
     struct pr_port_facts cf;
     pr_port_facts_init(&cf);
-    bool explicit = m->platform == IOS_PLATFORM_EOS ? channel->eos_edge.line != NULL
-                                                    : channel->portfast.line != NULL;
-    if (!explicit)
-        return;
     if (m->platform == IOS_PLATFORM_EOS)
         fill_edge_eos(channel, &cf);
     else
         fill_edge_cisco(m, channel, &cf);
-    if (!pr_fact_is(&cf.edge, PR_EDGE_YES))
+    if (!cf.edge.known)
         return;
-    pr_fact_set(&f->edge, PR_EDGE_YES, "from its port-channel, where spanning tree runs: %s",
-                cf.edge.evidence);
-    if (cf.edge_applies_on_trunk.known)
-        pr_fact_set(&f->edge_applies_on_trunk, cf.edge_applies_on_trunk.value,
-                    "from its port-channel: %s", cf.edge_applies_on_trunk.evidence);
+    f->edge = cf.edge;
+    pr_fact_from_aggregate(&f->edge, channel->name);
+    if (cf.edge_applies_on_trunk.known) {
+        f->edge_applies_on_trunk = cf.edge_applies_on_trunk;
+        pr_fact_from_aggregate(&f->edge_applies_on_trunk, channel->name);
+    }
 }
 
 static void fill_bpduguard(const struct ios_model *m, const struct ios_iface *ifc,

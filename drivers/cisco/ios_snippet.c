@@ -25,7 +25,8 @@
 struct snip {
     enum ios_platform platform;
     int version_major;
-    const struct ios_iface *ifc; /* NULL without a configuration */
+    const struct ios_iface *ifc;     /* NULL without a configuration */
+    const struct ios_iface *channel; /* the port-channel of a member ifc; NULL when none */
     const char *indent;
 };
 
@@ -55,10 +56,13 @@ static bool is_trunk(const struct pr_port *port)
     return port->facts.trunk.known && port->facts.trunk.value == 1;
 }
 
+/* A member's spanning tree runs on its port-channel: the edge is set
+ * there (ios_facts.c edge_from_channel). */
 static void edge_fix(const struct snip *s, const struct pr_port *port, char *buf, size_t len)
 {
     bool trunk = is_trunk(port);
-    pr_strlcatf(buf, len, "interface %s\n%s", config_name(port), s->indent);
+    pr_strlcatf(buf, len, "interface %s\n%s", s->channel ? s->channel->name : config_name(port),
+                s->indent);
     switch (s->platform) {
     case IOS_PLATFORM_NXOS:
         pr_strlcatf(buf, len, "spanning-tree port type edge%s", trunk ? " trunk" : "");
@@ -164,6 +168,8 @@ void ios_snippet(const struct pr_switch *sw, const struct pr_port *port,
         .version_major = m ? m->cfg->platform.version_major : -1,
         .ifc = m ? ios_model_find(m, port->name) : NULL,
     };
+    if (s.ifc != NULL && ios_model_channel_of(m, s.ifc) != s.ifc)
+        s.channel = ios_model_channel_of(m, s.ifc);
     s.indent = s.platform == IOS_PLATFORM_EOS    ? "   "
                : s.platform == IOS_PLATFORM_NXOS ? "  "
                                                  : " ";

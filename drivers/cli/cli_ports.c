@@ -28,6 +28,8 @@ int cli_add_ports(struct pr_switch *sw, struct cli_port_ref *refs, size_t n,
         /* Members of one aggregate share one role (core/roles.c). */
         pr_strlcpy(port->lag_name, refs[i].lag_name, sizeof port->lag_name);
         fill(refs[i].item, port, ctx);
+        if (refs[i].stp_from_lag && refs[i].lag_name[0] != '\0')
+            pr_port_facts_from_aggregate(&port->facts, refs[i].lag_name);
     }
     return 0;
 }

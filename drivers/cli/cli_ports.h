@@ -21,7 +21,11 @@ struct cli_port_ref {
     const char *name;
     const char *alias;          /* NULL or "" when none */
     char lag_name[PR_NAME_MAX]; /* the aggregate's own name, "" when none */
-    const void *item;           /* the dialect's interface */
+    /* The aggregate's interface is in the configuration and gives the
+     * port its spanning tree: cli_add_ports() says so in the evidence of
+     * those facts (pr_port_facts_from_aggregate). */
+    bool stp_from_lag;
+    const void *item; /* the dialect's interface */
 };
 
 /* fill gives one port its facts from the dialect's interface. Returns 0,

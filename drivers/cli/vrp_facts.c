@@ -342,6 +342,7 @@ static bool describe(const void *model, const void *item, struct cli_port_ref *r
     const struct vrp_iface *agg = vrp_agg_of(model, ifc);
     if (agg != NULL)
         pr_strlcpy(ref->lag_name, agg->name, sizeof ref->lag_name);
+    ref->stp_from_lag = agg != NULL;
     return true;
 }
 

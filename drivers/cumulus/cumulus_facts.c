@@ -272,13 +272,13 @@ static void fill(const void *model, const struct pr_switch *sw, const void *item
 /* A front-panel interface, named with its bond. */
 static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
 {
-    (void)model;
     const struct cl_iface *ifc = item;
     if (!cl_front_port(ifc->name) || ifc->is_bond || ifc->is_bridge)
         return false;
     ref->name = ifc->name;
     ref->alias = ifc->alias;
     pr_strlcpy(ref->lag_name, ifc->master_name, sizeof ref->lag_name);
+    ref->stp_from_lag = cl_governing(model, ifc) != ifc;
     return true;
 }
 

@@ -177,14 +177,15 @@ static void fill(const void *model, const struct pr_switch *sw, const void *item
 
 static bool describe(const void *model, const void *item, struct cli_port_ref *ref)
 {
-    (void)model;
     const struct os10_iface *ifc = item;
     if (ifc->kind != OS10_ETHERNET)
         return false;
     ref->name = ifc->name;
     ref->alias = ifc->alias;
-    if (ifc->channel.line != NULL)
+    if (ifc->channel.line != NULL) {
         snprintf(ref->lag_name, sizeof ref->lag_name, "port-channel%d", ifc->channel.value);
+        ref->stp_from_lag = os10_channel_of(model, ifc) != NULL;
+    }
     return true;
 }
 

@@ -163,6 +163,7 @@ static bool describe(const void *model, const void *item, struct cli_port_ref *r
     const struct exos_port *master = exos_master_of(model, p);
     if (master != NULL)
         pr_strlcpy(ref->lag_name, master->name, sizeof ref->lag_name);
+    ref->stp_from_lag = master != NULL && master != p;
     return true;
 }
 

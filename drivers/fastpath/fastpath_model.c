@@ -409,6 +409,9 @@ int fastpath_fill_switch(const struct fastpath_model *m, struct pr_switch *sw, s
         port->if_type = 6; /* ethernetCsmacd: a unit/port interface */
         pr_strlcpy(port->alias, ports[i]->alias, sizeof port->alias);
         fill_port(m, sw, ports[i], port);
+        const struct fp_if *lag = fastpath_lag_of(m, ports[i]);
+        if (lag != NULL)
+            pr_port_facts_from_aggregate(&port->facts, lag->name);
     }
     free(ports);
     return rc;

@@ -55,7 +55,6 @@ int generic_snmp_interpret(struct pr_snmp_store *store, const struct pr_snmp_sou
     }
     generic_bridge_read(store, src, sw);
     generic_lag_read(store, sw);
-    generic_lag_inherit_stp(sw);
     generic_mau_read(store, sw);
     generic_lldp_read(store, sw);
     generic_stp_roles_read(store, sw, NULL);

@@ -40,34 +40,6 @@ void generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw)
     }
 }
 
-/* A fact of the aggregate handed to a member, its evidence saying so. */
-static void take_from(struct pr_fact *member, const struct pr_fact *agg, const char *agg_name)
-{
-    if (!agg->known)
-        return;
-    pr_fact_set(member, agg->value, "from its aggregate %s, which runs spanning tree: %s", agg_name,
-                agg->evidence);
-}
-
-void generic_lag_inherit_stp(struct pr_switch *sw)
-{
-    for (size_t i = 0; i < sw->n_ports; i++) {
-        struct pr_port *port = &sw->ports[i];
-        if (port->lag_ifindex == 0)
-            continue;
-        const struct pr_port *agg = pr_switch_find_ifindex(sw, port->lag_ifindex);
-        if (agg == NULL || agg->bridge_port == 0 || agg == port ||
-            !(agg->facts.stp_state.known || agg->facts.edge.known))
-            continue;
-        take_from(&port->facts.stp_state, &agg->facts.stp_state, agg->name);
-        take_from(&port->facts.edge, &agg->facts.edge, agg->name);
-        take_from(&port->facts.oper_edge, &agg->facts.oper_edge, agg->name);
-        take_from(&port->facts.stp_enabled, &agg->facts.stp_enabled, agg->name);
-        if (!port->facts.access_vlan.known)
-            take_from(&port->facts.access_vlan, &agg->facts.access_vlan, agg->name);
-    }
-}
-
 /* dot1dMauType arcs (MAU-MIB dot3MauType*) to Mb/s; 0 when not a speed. */
 static int64_t mau_type_speed(uint32_t arc)
 {

@@ -43,13 +43,11 @@ int generic_ifmib_read(struct pr_snmp_store *store, struct pr_switch *sw, struct
 void generic_bridge_read(struct pr_snmp_store *store, const struct pr_snmp_source *src,
                          struct pr_switch *sw);
 /* IEEE8023-LAG-MIB membership and MAU-MIB negotiation and capability
- * (generic_lag_mau.c). */
+ * (generic_lag_mau.c). A member's spanning-tree facts are not yet its
+ * aggregate's: the core hands them over once the driver has read its
+ * vendor objects too (pr_switch_lag_inherit_stp, model/switch.h), so an
+ * edge only a vendor MIB gives the aggregate reaches its members. */
 void generic_lag_read(struct pr_snmp_store *store, struct pr_switch *sw);
-/* A LAG member takes its STP facts (state, edge, enabled) and, when it
- * has none of its own, its VLAN from its aggregate when the aggregate is a
- * bridge port with STP facts: the switch runs spanning tree and VLANs on
- * the aggregate, not on the member. */
-void generic_lag_inherit_stp(struct pr_switch *sw);
 void generic_mau_read(struct pr_snmp_store *store, struct pr_switch *sw);
 
 /* Role signals (model/role.h) from the standard MIBs: LLDP neighbours

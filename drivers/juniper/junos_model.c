@@ -373,8 +373,10 @@ int junos_model_build(const struct junos_node *tree, struct pr_switch *sw,
         if (descr != NULL)
             pr_strlcpy(port->alias, descr, sizeof port->alias);
         port_facts(tree, sw, &info->stp, ports[i], &info->ports[i], &port->facts);
-        if (strcmp(info->ports[i].l2_if, ports[i]->name) != 0)
+        if (strcmp(info->ports[i].l2_if, ports[i]->name) != 0) {
             pr_strlcpy(port->lag_name, info->ports[i].l2_if, sizeof port->lag_name);
+            pr_port_facts_from_aggregate(&port->facts, port->lag_name);
+        }
         info->n_ports++;
     }
     free(ports);

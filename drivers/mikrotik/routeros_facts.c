@@ -237,6 +237,8 @@ static int add_port(const struct routeros_model *m, struct pr_switch *sw, const 
     fill_ether(e, name, &port->facts);
     fill_lacp(bond, port);
     fill_stp_port(m, sw, bp, name, port);
+    if (bond != NULL && bp != NULL) /* the bond is the bridge port */
+        pr_port_facts_from_aggregate(&port->facts, bond->name);
     return 0;
 }
 

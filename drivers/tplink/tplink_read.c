@@ -278,6 +278,8 @@ static int fill(const void *model, struct pr_switch *sw, struct pr_error *err)
         port->if_type = 6; /* ethernetCsmacd: an Ethernet interface block */
         pr_strlcpy(port->alias, m->ifs[i].alias, sizeof port->alias);
         fill_port(m, sw, &m->ifs[i], port);
+        if (m->ifs[i].channel.line != NULL && tplink_lag_of(m, &m->ifs[i]) != NULL)
+            pr_port_facts_from_aggregate(&port->facts, port->lag_name);
     }
     return 0;
 }

@@ -150,6 +150,10 @@ static int read_sources(const struct pr_driver *drv, struct pr_switch *sw,
         return drv->read_config(config, sw, err);
     if (drv->read_snmp(src, sw, err) != 0)
         return -1;
+    /* After every object the driver read, the vendor's too: an edge only a
+     * vendor MIB gives an aggregate reaches its members. Before the
+     * configuration, whose members' facts win as any configured fact. */
+    pr_switch_lag_inherit_stp(sw);
     if (config == NULL)
         return 0;
     struct pr_switch from_config;

@@ -156,6 +156,25 @@ struct pr_port *pr_switch_find_name(struct pr_switch *sw, const char *name);
 
 void pr_switch_add_source(struct pr_switch *sw, const char *source);
 
+/* A LAG member (lag_ifindex set) takes its aggregate's spanning-tree facts
+ * (state, edge and how it acts, enabled, the instance's mode, BPDU guard)
+ * and, when it has none of its own, its VLAN, where the aggregate is a
+ * bridge port with a state or an edge: the switch runs spanning tree on the
+ * aggregate, not on its members. A fact the aggregate lacks leaves the
+ * member's own. Evidence "from its aggregate NAME: ..."
+ * (pr_fact_from_aggregate); idempotent (model/lag_inherit.c). The core runs
+ * it on every agent's read, after the driver's vendor objects. */
+void pr_switch_lag_inherit_stp(struct pr_switch *sw);
+
+/* Says in fact's evidence that a member's fact is its aggregate's: "from
+ * its aggregate NAME: ..."; nothing when unknown or already said. A
+ * configuration reader whose member takes its spanning tree from the
+ * aggregate's interface marks the port's spanning-tree facts (state, edge
+ * and how it acts, enabled, mode, BPDU guard) with
+ * pr_port_facts_from_aggregate. */
+void pr_fact_from_aggregate(struct pr_fact *fact, const char *agg_name);
+void pr_port_facts_from_aggregate(struct pr_port_facts *facts, const char *agg_name);
+
 /* Whether a finding of port comes from the switch, not the port: legacy
  * spanning tree when the port has no mode of its own (no per-VLAN or
  * per-port mode). Its fix changes the whole switch. */

@@ -165,6 +165,7 @@ static bool take_varbind(struct cursor *c, struct pr_snmp_store *store)
 static void judge(struct pr_switch *sw, const struct pr_driver *drv)
 {
     struct pr_error err = {0};
+    pr_switch_lag_inherit_stp(sw); /* as the core does after each read */
     roles_assign(sw);
     roles_leave_out_uplinks(sw);
     survey_select_ports(sw, NULL, 0, 100, &err);

@@ -97,7 +97,7 @@ fx_expect_rc c3560 2
 
 ########################################################################
 # lextudio__cisco-n5000 (1.3.6.1.4.1.9.12.3.1.3.1084, NX-OS)
-PN5K=(Ethernet1/3 Ethernet1/19 Ethernet1/8)
+PN5K=(Ethernet1/3 Ethernet1/19 Ethernet1/8 Ethernet1/6)
 fx_check n5k-gen "$S/lextudio__cisco-n5000.snmprec" generic-snmp "${PN5K[@]}"
 fx_check n5k "$S/lextudio__cisco-n5000.snmprec" auto "${PN5K[@]}"
 # 1.3.6.1.2.1.17.2.11.0|2|1500 -> 15 s; 1.3.6.1.2.1.17.2.8.0|2|2000 -> 20 s; no dot1dStpVersion.
@@ -129,6 +129,27 @@ fx_expect_port n5k Ethernet1/3 "unknown ids=lacp-fallback-unknown bo=- edge=- st
 fx_expect_port n5k Ethernet1/19 "unknown ids=port-is-uplink bo=- edge=- stp=forwarding oper=up vlan=1 lacp=- speed=10000"
 # 1.3.6.1.4.1.9.9.46.1.6.1.1.14.436236288|2|2, 1.3.6.1.4.1.9.9.68.1.2.2.1.2.436236288|2|1.
 fx_expect_port n5k Ethernet1/8 "not-ready ids=admin-down bo=- edge=- stp=- oper=down vlan=1 lacp=- speed=-"
+# A member whose spanning tree is its aggregate's, handed over by the core
+# after the driver's read (both drivers):
+# 1.3.6.1.2.1.31.1.1.1.1.436228096|4x|45746865726e6574312f36 ("Ethernet1/6"), ifOperStatus
+# 1.3.6.1.2.1.2.2.1.8.436228096|2|1, ifHighSpeed ...31.1.1.1.15.436228096|66|10000;
+# 1.2.840.10006.300.43.1.2.1.1.13.436228096|2|369098792, whose ifName
+# 1.3.6.1.2.1.31.1.1.1.1.369098792|4x|706f72742d6368616e6e656c3431 is "port-channel41";
+# no dot1dBasePortIfIndex row holds 436228096 (the member is no bridge port), but
+# 1.3.6.1.2.1.17.1.4.1.2.4136|2|369098792 and 1.3.6.1.2.1.17.2.15.1.3.4136|2|5: the
+# aggregate is bridge port 4136, forwarding -> the member's state is forwarding, from
+# port-channel41. No edge anywhere (no RSTP-MIB row for 4136, no 9.9.82.1.9 object) ->
+# edge unknown, verdict unknown, plus lacp-fallback-unknown. Cisco: trunking
+# (9.9.46.1.6.1.1.14.436228096|2|1), native VLAN 9.9.46.1.6.1.1.5.436228096|2|1 -> vlan 1.
+fx_expect_port n5k-gen Ethernet1/6 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=forwarding oper=up vlan=- lacp=1 speed=10000"
+fx_expect_port n5k Ethernet1/6 "unknown ids=lacp-fallback-unknown bo=- edge=- stp=forwarding oper=up vlan=1 lacp=1 speed=10000"
+"$PORTREADY" check --walk "$S/lextudio__cisco-n5000.snmprec" --verbose Ethernet1/6 >"$PR_TMP/n5k-e16.txt" || true
+if grep -qF "from its aggregate port-channel41: BRIDGE-MIB dot1dStpPortState.4136 = forwarding(5)" \
+    "$PR_TMP/n5k-e16.txt"; then
+    pr_pass "n5k Ethernet1/6: its state from port-channel41, said so"
+else
+    pr_fail "n5k Ethernet1/6 state evidence: $(grep 'stp state' "$PR_TMP/n5k-e16.txt")"
+fi
 
 ########################################################################
 # lextudio__h3c-e528-2 (1.3.6.1.4.1.25506.1.578 -> comware)

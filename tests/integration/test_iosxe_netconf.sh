@@ -85,9 +85,13 @@ pr_expect_eq "STP mode and timers" "rapid-pvst 15 20" \
 #  1/0/4 <mode><trunk/>, <portfast><edge/><trunk/>                  ready
 #  1/0/5 <shutdown/>                                               not-ready
 #  1/0/6 <channel-group><number>10 <mode>active; Port-channel10
-#        <port-channel><standalone-disable/>: no fallback           not-ready
+#        <port-channel><standalone-disable/>: no fallback; and
+#        Port-channel10 has no <spanning-tree>: spanning tree runs on
+#        the channel, so its own <portfast><edge/> does not act:
+#        not edge, 2 x 15 s                                         not-ready 30
 #  1/0/7 channel-group 11 active; Port-channel11 without the leaf:
-#        no port-channel standalone-disable, fallback on            ready
+#        no port-channel standalone-disable, fallback on; no
+#        <spanning-tree> on Port-channel11: not edge                not-ready 30
 #  1/0/8 <access><vlan><vlan>200                                    not-ready
 #  1/0/9 <portfast-v2><edge/>, no <bpduguard>: bpdu-guard-off info   ready
 #  Te1/1/1 <speed><value-10000/>: fixed                              ready
@@ -96,8 +100,8 @@ GigabitEthernet1/0/2 not-ready 30 autoneg-on,stp-not-edge
 GigabitEthernet1/0/3 not-ready 30 autoneg-on,portfast-trunk-missing
 GigabitEthernet1/0/4 ready 0 autoneg-on
 GigabitEthernet1/0/5 not-ready 0 admin-down,autoneg-on
-GigabitEthernet1/0/6 not-ready 0 autoneg-on,lacp-no-fallback
-GigabitEthernet1/0/7 ready 0 autoneg-on
+GigabitEthernet1/0/6 not-ready 30 autoneg-on,lacp-no-fallback,stp-not-edge
+GigabitEthernet1/0/7 not-ready 30 autoneg-on,stp-not-edge
 GigabitEthernet1/0/8 not-ready 0 autoneg-on,vlan-mismatch
 GigabitEthernet1/0/9 ready 0 autoneg-on,bpdu-guard-off
 TenGigabitEthernet1/1/1 ready 0 -"

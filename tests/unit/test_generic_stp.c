@@ -17,7 +17,24 @@
  * up, oper down), dot1dStpPortEnable disabled(2) on both, dot1dStpMaxAge
  * and dot1dStpForwardDelay 0: spanning tree is off on the switch. Port 1
  * ready with a blackout of 0; port 2 only link-down (no stp-not-edge,
- * blackout 0). */
+ * blackout 0).
+ *
+ * lag-vendor-edge.snmprec (as a Huawei agent answers; the huawei driver, by
+ * sysObjectID 1.3.6.1.4.1.2011.2.23.276): interfaces 6-9
+ * GigabitEthernet0/0/1-4 (ifType 6), 50 Eth-Trunk1 and 51 Eth-Trunk2
+ * (ifType 161), all up. dot3adAggPortAttachedAggID.6 = 50, .7 = 50, .9 =
+ * 51: GE0/0/1 and GE0/0/2 in Eth-Trunk1, GE0/0/4 in Eth-Trunk2.
+ * dot1dBasePortIfIndex.1 = 8, .2 = 50, .3 = 51: the members are no bridge
+ * ports. dot1dStpPortState.1-3 = forwarding(5). No RSTP-MIB edge row: only
+ * HUAWEI-MSTP-MIB says edge, hwMstpiStpPortEdgeport.0.1 = enable(2)
+ * (GE0/0/3), .0.2 = enable(2) (Eth-Trunk1), .0.3 = disable(1)
+ * (Eth-Trunk2); hwMstpForceVersion.0 = mstp(3), dot1dStpForwardDelay.0 =
+ * 1500 cs. So GE0/0/1 and GE0/0/2 are edge from Eth-Trunk1 (blackout 0;
+ * warning for lacp-fallback-unknown alone, as no MIB shows fallback),
+ * GE0/0/4 is not edge from Eth-Trunk2 (stp-not-edge, 2 x 15 s = 30 s),
+ * GE0/0/3 ready on its own row. Were the members' facts handed over
+ * before the vendor MIB is read, the three members' edge would be
+ * unknown, and so their verdict. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -29,7 +46,7 @@
 
 #include "core/survey.h"
 
-static int survey(const char *file, struct pr_switch *sw)
+static int survey_with(const char *file, const char *driver, struct pr_switch *sw)
 {
     struct pr_snmp_options opts;
     pr_snmp_options_defaults(&opts);
@@ -39,12 +56,17 @@ static int survey(const char *file, struct pr_switch *sw)
         .name = file,
         .walk_path = path,
         .snmp = &opts,
-        .driver = "generic-snmp",
+        .driver = driver,
         .all_ports = true,
         .expect_vlan = -1,
     };
     struct pr_error err = {0};
     return survey_switch(&spec, sw, &err);
+}
+
+static int survey(const char *file, struct pr_switch *sw)
+{
+    return survey_with(file, "generic-snmp", sw);
 }
 
 static const struct pr_port *port(struct pr_switch *sw, const char *name)
@@ -106,11 +128,47 @@ static void test_stp_off_switch_wide(void **state)
     pr_switch_free(&sw);
 }
 
+static void test_vendor_edge_reaches_members(void **state)
+{
+    (void)state;
+    struct pr_switch sw;
+    assert_int_equal(survey_with("lag-vendor-edge.snmprec", "auto", &sw), 0);
+    assert_string_equal(sw.driver_name, "huawei");
+    assert_int_equal(sw.n_ports, 4); /* the Eth-Trunks are aggregates, not physical */
+
+    const char *names[] = {"GigabitEthernet0/0/1", "GigabitEthernet0/0/2"};
+    for (size_t i = 0; i < 2; i++) {
+        const struct pr_port *m = port(&sw, names[i]);
+        assert_true(pr_fact_is(&m->facts.edge, PR_EDGE_YES));
+        assert_non_null(strstr(m->facts.edge.evidence, "from its aggregate Eth-Trunk1"));
+        assert_non_null(strstr(m->facts.edge.evidence, "hwMstpiStpPortEdgeport.0.2 = enable(2)"));
+        assert_true(pr_fact_is(&m->facts.stp_state, PR_STP_FORWARDING));
+        assert_int_equal(m->verdict, PR_VERDICT_WARNING);
+        assert_true(has_finding(m, PR_F_LACP_FALLBACK_UNKNOWN));
+        assert_false(has_finding(m, PR_F_STP_NOT_EDGE));
+        assert_int_equal(m->expected_blackout_s.value, 0);
+    }
+    const struct pr_port *ge4 = port(&sw, "GigabitEthernet0/0/4");
+    assert_true(pr_fact_is(&ge4->facts.edge, PR_EDGE_NO));
+    assert_non_null(strstr(ge4->facts.edge.evidence, "from its aggregate Eth-Trunk2"));
+    assert_non_null(strstr(ge4->facts.edge.evidence, "hwMstpiStpPortEdgeport.0.3 = disable(1)"));
+    assert_int_equal(ge4->verdict, PR_VERDICT_NOT_READY);
+    assert_true(has_finding(ge4, PR_F_STP_NOT_EDGE));
+    assert_int_equal(ge4->expected_blackout_s.value, 30);
+
+    const struct pr_port *ge3 = port(&sw, "GigabitEthernet0/0/3");
+    assert_true(pr_fact_is(&ge3->facts.edge, PR_EDGE_YES));
+    assert_null(strstr(ge3->facts.edge.evidence, "aggregate"));
+    assert_int_equal(ge3->verdict, PR_VERDICT_READY);
+    pr_switch_free(&sw);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_stp_table_keyed_by_ifindex),
         cmocka_unit_test(test_stp_off_switch_wide),
+        cmocka_unit_test(test_vendor_edge_reaches_members),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -544,16 +544,34 @@ static void test_lag_member_edge_from_channel(void **state)
             &sw);
     struct pr_port *p1 = port(&sw, "Ethernet1");
     assert_fact(&p1->facts.edge, PR_EDGE_YES);
-    assert_string_equal(p1->facts.edge.evidence,
-                        "from its port-channel, where spanning tree runs: interface "
-                        "Port-Channel10: spanning-tree portfast (line 3)");
-    assert_fact(&port(&sw, "Ethernet2")->facts.edge, PR_EDGE_AUTO);
+    assert_string_equal(p1->facts.edge.evidence, "from its aggregate Port-Channel10: interface "
+                                                 "Port-Channel10: spanning-tree portfast (line 3)");
+    /* Port-Channel11 has no spanning-tree portfast: EOS's default, portfast
+     * auto, on the channel. */
+    struct pr_port *p2 = port(&sw, "Ethernet2");
+    assert_fact(&p2->facts.edge, PR_EDGE_AUTO);
+    assert_non_null(strstr(p2->facts.edge.evidence, "from its aggregate Port-Channel11"));
     pr_switch_free(&sw);
-    /* IOS likewise. */
+    /* IOS likewise; a member's own portfast does not act in a channel
+     * whose interface has none (and no global default): not edge, and the
+     * fix goes on the channel. */
     read_ok("hostname sw1\ninterface Port-channel5\n spanning-tree portfast\n"
-            "interface GigabitEthernet1/0/1\n channel-group 5 mode active\n",
+            "interface Port-channel6\n"
+            "interface GigabitEthernet1/0/1\n channel-group 5 mode active\n"
+            "interface GigabitEthernet1/0/2\n channel-group 6 mode active\n"
+            " spanning-tree portfast edge\n",
             &sw);
     assert_fact(&port(&sw, "GigabitEthernet1/0/1")->facts.edge, PR_EDGE_YES);
+    struct pr_port *g2 = port(&sw, "GigabitEthernet1/0/2");
+    assert_fact(&g2->facts.edge, PR_EDGE_NO);
+    assert_string_equal(g2->facts.edge.evidence,
+                        "from its aggregate Port-channel6: interface "
+                        "Port-channel6: no spanning-tree portfast statement and no global "
+                        "spanning-tree portfast default");
+    char buf[PR_FIX_MAX];
+    struct pr_finding f = {.id = PR_F_STP_NOT_EDGE};
+    ios_snippet(&sw, g2, &f, buf, sizeof buf);
+    assert_string_equal(buf, "interface Port-channel6\n spanning-tree portfast edge");
     pr_switch_free(&sw);
 }
 

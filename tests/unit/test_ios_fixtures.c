@@ -480,9 +480,13 @@ static void test_ios_block_text(void **state)
     assert_non_null(sw.fix.text);
     assert_true(sw.fix.paste);
     assert_string_equal(sw.fix.switch_wide, "spanning-tree mode rapid-pvst\n");
-    /* Gi1/0/1: not edge, VLAN 10; Gi1/0/3: not edge, VLAN 1, in Port-channel5 without
-     * fallback; Gi1/0/4: shut, VLAN 1, in Port-channel6; TwentyFiveGigE1/0/5: not edge,
-     * VLAN 1. The info findings (Gi1/0/4's BPDU guard, 1/0/5's speed auto) stay out. */
+    /* Gi1/0/1: not edge, VLAN 10; Gi1/0/3: VLAN 1, in Port-channel5 without
+     * fallback, and not edge from it (interface Port-channel5 has no
+     * spanning-tree portfast, there is no global default): its edge fix goes
+     * on Port-channel5; Gi1/0/4: shut, VLAN 1, in Port-channel6, which the
+     * text does not configure (its own portfast edge stands);
+     * TwentyFiveGigE1/0/5: not edge, VLAN 1. The info findings (Gi1/0/4's
+     * BPDU guard, 1/0/5's speed auto) stay out. */
     assert_string_equal(sw.fix.text,
                         "! switch-wide and disruptive: the whole switch reconverges; schedule it\n"
                         "spanning-tree mode rapid-pvst\n"
@@ -490,11 +494,11 @@ static void test_ios_block_text(void **state)
                         "interface GigabitEthernet1/0/1\n"
                         " spanning-tree portfast edge\n"
                         " switchport access vlan 100\n"
-                        "interface GigabitEthernet1/0/3\n"
-                        " spanning-tree portfast edge\n"
-                        " switchport access vlan 100\n"
                         "interface Port-channel5\n"
+                        " spanning-tree portfast edge\n"
                         " no port-channel standalone-disable\n"
+                        "interface GigabitEthernet1/0/3\n"
+                        " switchport access vlan 100\n"
                         "interface GigabitEthernet1/0/4\n"
                         " no shutdown\n"
                         " switchport access vlan 100\n"
