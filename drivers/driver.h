@@ -41,6 +41,10 @@ struct pr_cli_dialect {
     const char *const *above_prompt; /* lines the CLI writes above its prompt ("{master:0}") */
     const char *const *errors;       /* a refused command's message ("% Invalid input") */
     bool exec; /* show_config works on an exec channel (no terminal, no pager, no prompt) */
+    /* Sent first when the login lands at a user-mode prompt (one ending in
+     * '>') of a CLI that shows its configuration only when privileged
+     * ("enable"); NULL: none. A password it asks for is not answered. */
+    const char *enable;
 };
 
 struct pr_driver {

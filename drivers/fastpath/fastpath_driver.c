@@ -61,6 +61,12 @@ void fastpath_switch_snippet(const struct pr_switch *sw, const struct pr_port *p
                              const struct pr_finding *finding, char *buf, size_t buf_len)
 {
     const struct fastpath_model *m = switch_model(sw);
+    /* An agent that answered no FASTPATH object may have no FASTPATH CLI
+     * (a Netgear smart switch is set up on its web pages): advice. */
+    if (m == NULL && sw->driver_name == pr_driver_generic_snmp.name) {
+        pr_driver_generic_snmp.snippet(sw, port, finding, buf, buf_len);
+        return;
+    }
     fastpath_snippet(m, port, finding, buf, buf_len);
     if (m == NULL && buf_len > 0 && buf[0] == '\0')
         pr_driver_generic_snmp.snippet(sw, port, finding, buf, buf_len);

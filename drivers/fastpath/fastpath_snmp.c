@@ -54,6 +54,24 @@ MIB_OBJECT(MIB_NG_EDGE, "NETGEAR-SWITCHING-MIB", "agentStpCstPortEdge", 1, 3, 6,
 MIB_OBJECT(MIB_NG_AUTO_EDGE, "NETGEAR-SWITCHING-MIB", "agentStpCstPortAutoEdge", 1, 3, 6, 1, 4, 1,
            4526, 10, 1, 2, 15, 9, 1, 16);
 
+/* NETGEAR-SMART-SWITCHING-MIB (LibreNMS mibs/netgear; netdisco-mibs
+ * netgear/ng_switching.my agrees): agentSwitching = ng700smartswitch 1,
+ * ng700smartswitch = netgear 11 = 1.3.6.1.4.1.4526.11 (NETGEAR-REF-MIB);
+ * agentConfigGroup = agentSwitching 2, agentStpSwitchConfigGroup 15, the
+ * same scalars at 5 and 6, agentStpCstPortTable at 11 (INDEX { ifIndex };
+ * 9 is agentStpPortTable, whose column 4 is the Counter32
+ * agentStpPortStatsRstpBpduRx) with the same columns 1, 4 and 16. */
+MIB_OBJECT(MIB_NGS_FORCE_VERSION, "NETGEAR-SMART-SWITCHING-MIB", "agentStpForceVersion", 1, 3, 6, 1,
+           4, 1, 4526, 11, 1, 2, 15, 5, 0);
+MIB_OBJECT(MIB_NGS_ADMIN_MODE, "NETGEAR-SMART-SWITCHING-MIB", "agentStpAdminMode", 1, 3, 6, 1, 4, 1,
+           4526, 11, 1, 2, 15, 6, 0);
+MIB_OBJECT(MIB_NGS_OPER_EDGE, "NETGEAR-SMART-SWITCHING-MIB", "agentStpCstPortOperEdge", 1, 3, 6, 1,
+           4, 1, 4526, 11, 1, 2, 15, 11, 1, 1);
+MIB_OBJECT(MIB_NGS_EDGE, "NETGEAR-SMART-SWITCHING-MIB", "agentStpCstPortEdge", 1, 3, 6, 1, 4, 1,
+           4526, 11, 1, 2, 15, 11, 1, 4);
+MIB_OBJECT(MIB_NGS_AUTO_EDGE, "NETGEAR-SMART-SWITCHING-MIB", "agentStpCstPortAutoEdge", 1, 3, 6, 1,
+           4, 1, 4526, 11, 1, 2, 15, 11, 1, 16);
+
 static const struct pr_snmp_request fastpath_requests[] = {
     MIB_SCALAR(MIB_ES_FORCE_VERSION), MIB_SCALAR(MIB_ES_ADMIN_MODE),
     MIB_COLUMN(MIB_ES11_OPER_EDGE),   MIB_COLUMN(MIB_ES11_EDGE),
@@ -61,7 +79,9 @@ static const struct pr_snmp_request fastpath_requests[] = {
     MIB_COLUMN(MIB_ES9_EDGE),         MIB_COLUMN(MIB_ES9_AUTO_EDGE),
     MIB_SCALAR(MIB_NG_FORCE_VERSION), MIB_SCALAR(MIB_NG_ADMIN_MODE),
     MIB_COLUMN(MIB_NG_OPER_EDGE),     MIB_COLUMN(MIB_NG_EDGE),
-    MIB_COLUMN(MIB_NG_AUTO_EDGE),
+    MIB_COLUMN(MIB_NG_AUTO_EDGE),     MIB_SCALAR(MIB_NGS_FORCE_VERSION),
+    MIB_SCALAR(MIB_NGS_ADMIN_MODE),   MIB_COLUMN(MIB_NGS_OPER_EDGE),
+    MIB_COLUMN(MIB_NGS_EDGE),         MIB_COLUMN(MIB_NGS_AUTO_EDGE),
 };
 
 /* One placement of agentStpCstPortTable; where (NULL when the MIB's copies
@@ -72,22 +92,30 @@ struct fp_cst_table {
 };
 
 struct fp_mib {
+    const char *name; /* the MIB file, as fastpath_snmp_interpret() returns it */
     const struct mib_object *admin_mode, *force_version;
     struct fp_cst_table tables[2];
     size_t n_tables;
 };
 
 static const struct fp_mib fp_mibs[] = {
-    {&MIB_ES_ADMIN_MODE,
+    {"EdgeSwitch-SWITCHING-MIB",
+     &MIB_ES_ADMIN_MODE,
      &MIB_ES_FORCE_VERSION,
      {{"agentStpSwitchConfigGroup 11: LibreNMS's MIB copy", &MIB_ES11_OPER_EDGE, &MIB_ES11_EDGE,
        &MIB_ES11_AUTO_EDGE},
       {"agentStpSwitchConfigGroup 9: netdisco-mibs' MIB copy", &MIB_ES9_OPER_EDGE, &MIB_ES9_EDGE,
        &MIB_ES9_AUTO_EDGE}},
      2},
-    {&MIB_NG_ADMIN_MODE,
+    {"NETGEAR-SWITCHING-MIB",
+     &MIB_NG_ADMIN_MODE,
      &MIB_NG_FORCE_VERSION,
      {{NULL, &MIB_NG_OPER_EDGE, &MIB_NG_EDGE, &MIB_NG_AUTO_EDGE}},
+     1},
+    {"NETGEAR-SMART-SWITCHING-MIB",
+     &MIB_NGS_ADMIN_MODE,
+     &MIB_NGS_FORCE_VERSION,
+     {{NULL, &MIB_NGS_OPER_EDGE, &MIB_NGS_EDGE, &MIB_NGS_AUTO_EDGE}},
      1},
 };
 
@@ -97,11 +125,38 @@ const struct pr_snmp_request *fastpath_snmp_requests(size_t *n)
     return fastpath_requests;
 }
 
+/* Whether id is prefix or lies under it (prefix without a trailing dot). */
+static bool under(const char *id, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    return strncmp(id, prefix, n) == 0 && (id[n] == '\0' || id[n] == '.');
+}
+
+/* NETGEAR-REF-MIB's switch branches: managedSwitch (netgear 1, the
+ * dedicated-MIB models), the product trees ng7000managedswitch (10),
+ * ng700smartswitch (11), ng9000chassisswitch (16), ng700stacksmartswitch
+ * (17), and productID (100)'s stackswitch 1, l2switch 2, l3switch 3,
+ * smartswitch 4, chassisswitch 9, stacksmartswitch 10, l2Rswitch 11. Its
+ * routers, firewalls, access points and WLAN controllers (netgear 2-6,
+ * 12-15; productID 5-8) are no FASTPATH switch. */
+static bool netgear_switch(const char *id)
+{
+    static const char *const branches[] = {
+        "1.3.6.1.4.1.4526.1",     "1.3.6.1.4.1.4526.10",     "1.3.6.1.4.1.4526.11",
+        "1.3.6.1.4.1.4526.16",    "1.3.6.1.4.1.4526.17",     "1.3.6.1.4.1.4526.100.1",
+        "1.3.6.1.4.1.4526.100.2", "1.3.6.1.4.1.4526.100.3",  "1.3.6.1.4.1.4526.100.4",
+        "1.3.6.1.4.1.4526.100.9", "1.3.6.1.4.1.4526.100.10", "1.3.6.1.4.1.4526.100.11",
+    };
+    for (size_t i = 0; i < sizeof branches / sizeof branches[0]; i++)
+        if (under(id, branches[i]) && strcmp(id, branches[i]) != 0)
+            return true;
+    return false;
+}
+
 bool fastpath_snmp_object_id(const char *sys_object_id)
 {
-    return sys_object_id != NULL && (strncmp(sys_object_id, "1.3.6.1.4.1.4413.", 17) == 0 ||
-                                     strcmp(sys_object_id, "1.3.6.1.4.1.4413") == 0 ||
-                                     strncmp(sys_object_id, "1.3.6.1.4.1.4526.", 17) == 0);
+    return sys_object_id != NULL &&
+           (under(sys_object_id, "1.3.6.1.4.1.4413") || netgear_switch(sys_object_id));
 }
 
 static bool scalar(struct pr_snmp_store *store, const struct mib_object *obj, int64_t *v,
@@ -190,9 +245,46 @@ static void read_ports(struct pr_snmp_store *store, struct pr_switch *sw,
     }
 }
 
-void fastpath_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
+static bool answered(const struct pr_snmp_varbind *vb)
 {
+    return vb != NULL && vb->value.type != PR_SNMP_T_NOSUCHOBJECT &&
+           vb->value.type != PR_SNMP_T_NOSUCHINSTANCE && vb->value.type != PR_SNMP_T_ENDOFMIBVIEW;
+}
+
+static bool column_answers(struct pr_snmp_store *store, const struct mib_object *col)
+{
+    size_t first = 0, count = 0;
+    pr_snmp_store_subtree(store, col->oid, col->len, &first, &count);
+    for (size_t i = first; i < first + count; i++)
+        if (answered(&store->vb[i]))
+            return true;
+    return false;
+}
+
+/* Whether the agent holds any of m's objects: a scalar, or a row of any
+ * column of any placement, whatever its value. */
+static bool mib_answers(struct pr_snmp_store *store, const struct fp_mib *m)
+{
+    if (answered(pr_snmp_store_get(store, m->admin_mode->oid, m->admin_mode->len)) ||
+        answered(pr_snmp_store_get(store, m->force_version->oid, m->force_version->len)))
+        return true;
+    for (size_t t = 0; t < m->n_tables; t++) {
+        const struct fp_cst_table *tb = &m->tables[t];
+        if (column_answers(store, tb->oper) || column_answers(store, tb->edge) ||
+            column_answers(store, tb->autoe))
+            return true;
+    }
+    return false;
+}
+
+const char *fastpath_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
+{
+    const char *mib = NULL;
     for (size_t m = 0; m < sizeof fp_mibs / sizeof fp_mibs[0]; m++) {
+        if (!mib_answers(store, &fp_mibs[m]))
+            continue;
+        if (mib == NULL)
+            mib = fp_mibs[m].name;
         read_mode(store, sw, &fp_mibs[m]);
         for (size_t t = 0; t < fp_mibs[m].n_tables; t++) {
             if (table_answers(store, sw, &fp_mibs[m].tables[t])) {
@@ -201,6 +293,7 @@ void fastpath_snmp_interpret(struct pr_snmp_store *store, struct pr_switch *sw)
             }
         }
     }
+    return mib;
 }
 
 int fastpath_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct pr_error *err)
@@ -213,7 +306,11 @@ int fastpath_snmp_read(struct pr_snmp_source *src, struct pr_switch *sw, struct 
     if (rc == 0)
         rc = generic_snmp_interpret(&store, src, sw, err);
     if (rc == 0) {
-        fastpath_snmp_interpret(&store, sw);
+        /* An agent that answers none of the FASTPATH MIBs' objects (a
+         * Netgear smart switch whose agent keeps to the standard MIBs) was
+         * read as the generic driver reads it, and is named so. */
+        if (fastpath_snmp_interpret(&store, sw) == NULL)
+            sw->driver_name = pr_driver_generic_snmp.name;
         pr_switch_add_source(sw, pr_snmp_source_kind(src));
     }
     pr_snmp_store_free(&store);

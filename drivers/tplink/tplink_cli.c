@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: BSD-3-Clause */
-/* The TP-Link JetStream / DeltaStream CLI over SSH, as Oxidized's tplink
- * model drives it (docs/tplink.md): `terminal length 0` turns the pager
- * off, `show running-config` prints what tplink_read.c reads; the pager
- * prompt is "Press any key to continue (Q to quit)" (sometimes without its
- * blanks), answered with a space; prompts are "name#" and "name>" (word
- * characters, '.', '@', '(', ')', '-'); a refused command gets "Error: Bad
- * command". The prompt has IOS's shape, so `show system-info` ("TP-LINK",
- * "JetStream", "DeltaStream" in its description or boot loader) tells the
- * family. The shell is used. */
+/* The TP-Link JetStream / DeltaStream CLI over SSH (docs/tplink.md gives
+ * which fact comes from which source): `terminal length 0` turns the pager
+ * off (Oxidized's tplink model sends it after login; netmiko's
+ * tplink_jetstream driver inherits it), `show running-config` prints what
+ * tplink_read.c reads, and only in privileged mode: a login that lands at
+ * "name>" is sent `enable` first (TP-Link enables without a password by
+ * default, Oxidized's model notes say; one asking a password is left with
+ * an error). The pager prompt is "Press any key to continue (Q to quit)"
+ * (sometimes without its blanks), answered with a space; prompts are
+ * "name#" and "name>" (word characters, '.', '@', '(', ')', '-'); a
+ * refused command gets "Error: Bad command". The prompt has IOS's shape,
+ * so `show system-info` ("TP-LINK", "JetStream", "DeltaStream" in its
+ * description or boot loader) tells the family. The shell is used. */
 #include "tplink/tplink_cli.h"
 
 static const char *const tplink_paging_off[] = {
@@ -40,4 +44,5 @@ const struct pr_cli_dialect tplink_cli_dialect = {
     .above_prompt = NULL,
     .errors = tplink_errors,
     .exec = false,
+    .enable = "enable",
 };

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ssh/cli.h"
 #include "ssh/cli_clean.h"
@@ -136,6 +137,47 @@ static const struct pr_driver *detect(struct pr_ssh_cli *cli, const struct pr_dr
     return NULL;
 }
 
+/* A login at a user-mode prompt ("sw1>") of a dialect with an enable
+ * command: that command, once, with "Password:" taken as a prompt too for
+ * it; a CLI that asks a password for it is left (portready holds none),
+ * with a clear error. A refused enable is no error: the configuration
+ * command then says what the login may not do. */
+static int enable_if_user_mode(struct pr_ssh_cli *cli, const struct pr_cli_dialect *d,
+                               struct pr_error *err)
+{
+    const char *prompt = pr_ssh_cli_prompt(cli);
+    size_t n = strlen(prompt);
+    if (d->enable == NULL || n == 0 || prompt[n - 1] != '>')
+        return 0;
+    const char *prompts[CLIREAD_MAX_PATTERNS + 2];
+    size_t k = 0;
+    for (; d->prompts[k] != NULL && k < CLIREAD_MAX_PATTERNS; k++)
+        prompts[k] = d->prompts[k];
+    prompts[k++] = "^[Pp]assword:$";
+    prompts[k] = NULL;
+    struct pr_ssh_cli_spec spec = spec_of(d);
+    spec.prompts = prompts;
+    if (pr_ssh_cli_set_spec(cli, &spec, err) != 0)
+        return -1;
+    char *ignored = NULL;
+    size_t ignored_len = 0;
+    int rc = pr_ssh_cli_command(cli, d->enable, &ignored, &ignored_len, err);
+    free(ignored);
+    if (rc != 0 && err->code == PR_ERR_UNSUPPORTED) {
+        pr_error_clear(err);
+        rc = 0;
+    }
+    if (rc == 0 && strcasecmp(pr_ssh_cli_prompt(cli), "password:") == 0)
+        return pr_error_set(err, PR_ERR_UNSUPPORTED,
+                            "SSH: %s asks a password for '%s', and portready gives none: log in "
+                            "as a user whose session starts privileged ('#')",
+                            pr_ssh_cli_label(cli), d->enable);
+    spec = spec_of(d);
+    if (rc == 0 && pr_ssh_cli_set_spec(cli, &spec, err) != 0)
+        rc = -1;
+    return rc;
+}
+
 int cliread_config(const struct pr_ssh_target *target, const struct pr_driver *known, char **text,
                    size_t *len, const struct pr_driver **used, struct pr_error *err)
 {
@@ -184,7 +226,7 @@ int cliread_config(const struct pr_ssh_target *target, const struct pr_driver *k
         if (pr_ssh_cli_set_spec(cli, &spec, err) != 0)
             drv = NULL;
     }
-    bool ok = drv != NULL;
+    bool ok = drv != NULL && enable_if_user_mode(cli, drv->cli, err) == 0;
     /* Paging off: a CLI that refuses a command still pages, and pagers
      * are answered anyway. */
     for (size_t i = 0; ok && drv->cli->paging_off != NULL && drv->cli->paging_off[i] != NULL; i++) {

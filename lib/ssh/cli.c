@@ -342,8 +342,11 @@ int pr_ssh_cli_command(struct pr_ssh_cli *cli, const char *command, char **out, 
     /* The prompt goes: the echo starts a line of its own. */
     pr_cli_clean_drop_partial(&cli->clean);
     size_t mark = pr_cli_clean_mark(&cli->clean);
+    /* Enter as a terminal sends it: a carriage return, which every CLI
+     * takes (a terminal's line discipline turns it into a newline for a
+     * shell); TP-Link's takes nothing else (docs/tplink.md). */
     char line[512];
-    snprintf(line, sizeof line, "%s\n", command);
+    snprintf(line, sizeof line, "%s\r", command);
     if (cli_write(cli, cli->shell, line, phase, err) != 0)
         return -1;
     if (cli_read_prompt(cli, false, mark, phase, err) != 0)

@@ -6,7 +6,8 @@
 #  - a port left with its edge unknown although a vendor edge column its
 #    driver reads (HP-ICF-BRIDGE, HUAWEI-MSTP-MIB, HH3C-LswMSTP-MIB,
 #    FOUNDRY-SN-SWITCH-GROUP-MIB, CISCO-STP-EXTENSIONS-MIB, FASTPATH's
-#    agentStpCstPortTable under Ubiquiti/Broadcom 4413 and Netgear 4526,
+#    agentStpCstPortTable under Ubiquiti/Broadcom 4413 and Netgear 4526.10
+#    and 4526.11,
 #    ARUBAWIRED-MSTP-MIB's arubaWiredMstpPortTable) has the port's row with
 #    a value that decides it, and
 #  - a row of a vendor STP table no driver reads (the domain protocol and

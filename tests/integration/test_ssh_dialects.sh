@@ -209,6 +209,16 @@ if [ -d "$FX" ]; then
     pr_expect_eq "TP-Link: show version refused, show system-info, terminal length 0, then the configuration" \
         "show version|show system-info|terminal length 0|show running-config" \
         "$(paste -sd'|' "$LAST_LOG")"
+    # The persona takes a command only on a carriage return, as TP-Link's
+    # CLI does (docs/tplink.md): the runs above prove portready ends each
+    # so. A login at the user-mode prompt "RT_02-TPLink_OLT>", where
+    # show running-config is refused ("Error: Bad command"): enable (no
+    # password, TP-Link's default), then the same ports as --config.
+    UNKNOWN_OK=1 one "TP-Link DS-P7001-08, user-mode login, enable, pager every 12 lines" tplink \
+        "$FX/oxidized__tplink_DS-P7001-08_1.0.0_output.txt" --mode user-mode --ignore-paging \
+        --page-lines 12 -- --driver tplink
+    pr_expect_eq "TP-Link user mode: enable, terminal length 0, then the configuration" \
+        "enable|terminal length 0|show running-config" "$(paste -sd'|' "$LAST_LOG")"
     one "OS10 napalm running-configuration, --more-- every 8 lines, a banner" os10 \
         "$FX/napalm-dellos10__show_running_configuration.txt" --ignore-paging --page-lines 8 \
         --banner-bytes 3000

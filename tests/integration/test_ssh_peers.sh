@@ -4,9 +4,9 @@
 # exit 3 within -t, and the password appears in no output: a CLI that
 # never prompts, one that pages forever, output that never ends (the
 # 64 MB cap), a disconnect and a stall half way through the
-# configuration, binary garbage instead of a prompt, a TCP peer sending
-# garbage instead of SSH, a silent TCP peer, a slow login, a refused
-# configuration command, a closed port. A pager that ignores the paging
+# configuration, binary garbage instead of a prompt, an enable asking a
+# password, a TCP peer sending garbage instead of SSH, a silent TCP peer,
+# a slow login, a refused configuration command, a closed port. A pager that ignores the paging
 # command and a 1 MB banner are survived (the configuration is read).
 source "$PR_SOURCE_DIR/tests/integration/lib.sh"
 source "$PR_SOURCE_DIR/tests/integration/ssh_lib.sh"
@@ -73,6 +73,15 @@ ssh_expect_error "a login slower than -t" "SSH: timeout after 2\.0 s waiting for
 check_peer -t 5 --format json
 pr_expect_eq "the same slow login within -t 5: read" "2 ['ssh']" \
     "$RC $(pr_json "$OUT" 'd["switches"][0]["sources"]')"
+
+# A TP-Link login at its user-mode prompt whose enable asks a password:
+# portready answers none and says what to do instead.
+port=$(pr_free_tcp_port)
+cli_start "$port" tplink --config "$CFG" --mode enable-password
+PEER="alice@127.0.0.1:$port"
+check_peer -t 2 --driver tplink
+ssh_expect_error "an enable that asks a password" \
+    "SSH: \[127\.0\.0\.1\]:$port asks a password for 'enable', and portready gives none: log in as a user whose session starts privileged \('#'\)" $bound
 
 peer x unprivileged
 check_peer -t 2

@@ -213,4 +213,80 @@ else
     echo "# no shared fixtures: AOS-CX part skipped"
 fi
 
+########################################################################
+# Netgear: which copy of the SWITCHING MIB an agent runs is told by what it
+# answers, not by its sysObjectID. Real LibreNMS recordings
+# (tests/data/fastpath/README.md; none holds an IF-MIB or STP row, so none
+# is judged alone):
+#  - librenms__netgear: "GS724Tv4 ProSafe 24-port Gigabit Ethernet Smart
+#    Switch", sysObjectID 1.3.6.1.4.1.4526.100.4.32 (NETGEAR-REF-MIB
+#    smartswitch 32, gs724tv4), yet its rows 1.3.6.1.4.1.4526.10.1.1.4.1.0
+#    and .2.0 are NETGEAR-SWITCHING-MIB's agentSwitchCpuProcessGroup
+#    (fastPathSwitching = 4526.10.1): a smart switch on the managed tree;
+#  - librenms__netgear_3: "M4100-D12G ... Managed Switch", 4526.100.11.22
+#    (l2Rswitch 22, m4100-d12g);
+#  - librenms__netgear_2: "24-Port Gigabit Smart Switch with PoE",
+#    sysObjectID .1.3.6.1.4.1.89.1.1.1.3.6.1.4.1.4526.100.4.25: under
+#    enterprise 89 (RADLAN), not 4526.
+for f in netgear:fastpath netgear_3:fastpath netgear_2:generic-snmp; do
+    judge "real-${f%%:*}" "$D/fastpath/librenms__${f%%:*}.snmprec"
+    pr_expect_eq "librenms__${f%%:*}: driver by sysObjectID" "${f#*:}" \
+        "$(pr_json "$PR_TMP/real-${f%%:*}.json" 'd["switches"][0]["driver"]')"
+    pr_expect_eq "librenms__${f%%:*}: no ifTable, refused with a reason" "True" \
+        "$(pr_json "$PR_TMP/real-${f%%:*}.json" '"no IF-MIB interfaces" in d["switches"][0]["error"]')"
+done
+# The GS724Tv4 recording with the standard rows of netgear.snmprec
+# appended (its IF-MIB, BRIDGE-MIB; three ports up and forwarding, none
+# with an RSTP-MIB edge row; 0/3's ifAdminStatus.3 set to down(2)), and
+# no row of agentStpSwitchConfigGroup under 4526.10.1 or 4526.11.1: the
+# agent answers no FASTPATH object, so it is read as generic-snmp reads
+# it: every edge unknown, and 0/3's fix is advice, not an EFOS
+# `interface 0/3` / `no shutdown`.
+grep -v '^1\.3\.6\.1\.2\.1\.1\.\|^1\.3\.6\.1\.4\.1\.4526\.' "$N" |
+    sed 's/^\(1\.3\.6\.1\.2\.1\.2\.2\.1\.7\.3\)|2|1$/\1|2|2/' >"$PR_TMP/standard.rows"
+cat "$D/fastpath/librenms__netgear.snmprec" "$PR_TMP/standard.rows" >"$PR_TMP/gs-std.snmprec"
+judge gs-std "$PR_TMP/gs-std.snmprec" --fix
+pr_expect_eq "GS724Tv4, no FASTPATH STP object: read as generic-snmp" "generic-snmp" \
+    "$(pr_json "$PR_TMP/gs-std.json" 'd["switches"][0]["driver"]')"
+for p in 0/1 0/2; do
+    pr_expect_eq "GS724Tv4, standard MIBs only: $p unknown" "unknown None None" \
+        "$(verdict gs-std "$p")"
+done
+pr_expect_eq "GS724Tv4 0/3 down: admin-down" "admin-down" \
+    "$(port gs-std 0/3 '" ".join(f["id"] for f in p["findings"])')"
+pr_expect_eq "GS724Tv4 0/3: the fix is the generic advice" "True" \
+    "$(port gs-std 0/3 'p["findings"][0]["fix"].startswith("enable port 0/3 (set ifAdminStatus up")')"
+# The same agent answering NETGEAR-SMART-SWITCHING-MIB: netgear.snmprec's
+# vendor rows moved to that MIB's places (agentSwitching = 4526.11.1;
+# agentStpForceVersion .2.15.5.0 = dot1s(3), agentStpAdminMode .6.0 =
+# enable(1); agentStpCstPortTable at 11: .11.1.4.1 enable(1); .4.2,
+# .16.2, .1.2 disable(2); .4.3 disable(2), .16.3 enable(1)).
+grep '^1\.3\.6\.1\.4\.1\.4526\.10\.1\.2\.15\.' "$N" |
+    sed 's/^1\.3\.6\.1\.4\.1\.4526\.10\.1\.2\.15\.9\./1.3.6.1.4.1.4526.11.1.2.15.11./;
+         s/^1\.3\.6\.1\.4\.1\.4526\.10\.1\.2\.15\./1.3.6.1.4.1.4526.11.1.2.15./' >"$PR_TMP/smart.rows"
+cat "$PR_TMP/gs-std.snmprec" "$PR_TMP/smart.rows" >"$PR_TMP/gs-smart.snmprec"
+judge gs-smart "$PR_TMP/gs-smart.snmprec"
+"$PORTREADY" check --walk "$PR_TMP/gs-smart.snmprec" --verbose >"$PR_TMP/gs-smart.txt" 2>&1 || true
+pr_expect_eq "GS724Tv4 on the smart MIB: fastpath" "fastpath" \
+    "$(pr_json "$PR_TMP/gs-smart.json" 'd["switches"][0]["driver"]')"
+pr_expect_eq "GS724Tv4 on the smart MIB: dot1s(3) is mstp" "mstp" \
+    "$(pr_json "$PR_TMP/gs-smart.json" 'd["switches"][0]["stp"]["mode"]')"
+pr_expect_eq "GS724Tv4 smart 0/1: .11.1.4.1 enable(1)" "ready yes 0" "$(verdict gs-smart 0/1)"
+pr_expect_eq "GS724Tv4 smart 0/2: all disable(2)" "not-ready no 30 stp-not-edge" \
+    "$(verdict gs-smart 0/2)"
+pr_expect_eq "GS724Tv4 smart 0/1: evidence names the smart MIB" \
+    "NETGEAR-SMART-SWITCHING-MIB agentStpCstPortEdge.1 = enable(1)" "$(edge_evidence gs-smart 0/1)"
+# And on the managed tree, as its agentSwitchCpuProcessGroup rows say it
+# runs: netgear.snmprec's vendor rows as they are (4526.10.1.2.15).
+grep '^1\.3\.6\.1\.4\.1\.4526\.10\.1\.2\.15\.' "$N" >"$PR_TMP/managed.rows"
+cat "$PR_TMP/gs-std.snmprec" "$PR_TMP/managed.rows" >"$PR_TMP/gs-managed.snmprec"
+"$PORTREADY" check --walk "$PR_TMP/gs-managed.snmprec" --verbose >"$PR_TMP/gs-managed.txt" 2>&1 ||
+    true
+pr_expect_eq "GS724Tv4 managed 0/1: evidence names NETGEAR-SWITCHING-MIB" \
+    "NETGEAR-SWITCHING-MIB agentStpCstPortEdge.1 = enable(1)" "$(edge_evidence gs-managed 0/1)"
+# An agent that answers FASTPATH's objects gets its CLI's fix for 0/3.
+judge gs-managed "$PR_TMP/gs-managed.snmprec" --fix
+pr_expect_eq "GS724Tv4 managed 0/3: the EFOS fix" "interface 0/3|no shutdown|exit" \
+    "$(port gs-managed 0/3 '"|".join(p["findings"][0]["fix"].splitlines())')"
+
 pr_done

@@ -34,6 +34,11 @@
  *   slow-login    the first prompt after 3 s
  *   unprivileged  the configuration command is refused, as for a login
  *                 without the privilege to read it
+ *   user-mode     the login lands at the user-mode prompt (the persona's
+ *                 '#' written '>'), where the configuration command is
+ *                 refused; `enable` moves to the privileged prompt
+ *   enable-password  user-mode whose `enable` asks "Password:" and refuses
+ *                 whatever is typed
  * Concurrent connections are served, one thread each. */
 #include <errno.h>
 #include <netinet/in.h>
@@ -72,6 +77,7 @@ struct persona {
     bool exec;
     bool any_key;     /* the MOTD ends with "Press any key": wait for one, then redraw */
     bool user_prompt; /* the prompt names the user before the host */
+    bool cr_only;     /* only a carriage return ends a command (a newline is dropped) */
 };
 
 static const char *const junos_show[] = {"show configuration | display set", "show configuration",
@@ -332,6 +338,9 @@ static const struct persona personas[] = {
                    "Rel.69162\r\n Bootloader Version   - TP-LINK BOOTUTIL(v1.0.0)\r\n",
         .version_cmd = "show system-info",
         .refusal = "Error: Bad command\r\n",
+        /* "This CLI also submits a command only on a carriage return"
+         * (docs/Model-Notes/TPLink.md, ytti/oxidized). */
+        .cr_only = true,
     },
     {
         /* Cumulus Linux: bash after login (the prompt of Oxidized's capture
@@ -491,6 +500,8 @@ struct cli {
     bool paging; /* the pager is on */
     bool exec;   /* an exec channel: no terminal, so never a pager */
     bool alive;
+    bool user_mode; /* at the user-mode prompt (modes user-mode, enable-password) */
+    bool hidden;    /* what is typed is not echoed (a password) */
 };
 
 static void cli_write(struct cli *c, const char *text, size_t len)
@@ -547,10 +558,15 @@ static void cli_prompt(struct cli *c)
         cli_printf(c, "\r\n%s\r\n", cfg.p->above);
     if (cfg.ansi)
         cli_printf(c, "\x1b]0;%s\x07\x1b[1;32m", cfg.hostname);
+    char prompt[64];
+    snprintf(prompt, sizeof prompt, "%s", cfg.p->prompt);
+    char *hash = strrchr(prompt, '#');
+    if (c->user_mode && hash != NULL)
+        *hash = '>';
     if (cfg.p->user_prompt)
-        cli_printf(c, cfg.p->prompt, c->user, cfg.hostname);
+        cli_printf(c, prompt, c->user, cfg.hostname);
     else
-        cli_printf(c, cfg.p->prompt, cfg.hostname);
+        cli_printf(c, prompt, cfg.hostname);
     if (cfg.ansi)
         cli_puts(c, "\x1b[0m");
 }
@@ -564,8 +580,10 @@ static bool cli_getline(struct cli *c, char *line, size_t len)
         int ch = cli_getc(c);
         if (ch < 0)
             return false;
+        if (ch == '\n' && cfg.p->cr_only)
+            continue;
         if (ch == '\r' || ch == '\n') {
-            if (cfg.echo)
+            if (cfg.echo && !c->hidden)
                 cli_puts(c, "\r\n");
             line[n] = '\0';
             return true;
@@ -573,14 +591,14 @@ static bool cli_getline(struct cli *c, char *line, size_t len)
         if (ch == 0x7f || ch == '\b') {
             if (n > 0) {
                 n--;
-                if (cfg.echo)
+                if (cfg.echo && !c->hidden)
                     cli_puts(c, "\b \b");
             }
             continue;
         }
         if (n + 1 < len)
             line[n++] = (char)ch;
-        if (cfg.echo) {
+        if (cfg.echo && !c->hidden) {
             char e = (char)ch;
             cli_write(c, &e, 1);
         }
@@ -697,8 +715,21 @@ static void cli_command(struct cli *c, const char *line)
         c->paging = false;
         if (strcmp(cfg.p->name, "junos") == 0)
             cli_puts(c, "Screen length set to 0\r\n");
-    } else if (in_list(cfg.p->show, line) && strcmp(cfg.mode, "unprivileged") == 0) {
+    } else if (in_list(cfg.p->show, line) &&
+               (strcmp(cfg.mode, "unprivileged") == 0 || c->user_mode)) {
         cli_refuse(c, line);
+    } else if (strcmp(line, "enable") == 0 && c->user_mode) {
+        if (strcmp(cfg.mode, "enable-password") == 0) {
+            char typed[128];
+            cli_puts(c, "Password:");
+            c->hidden = true;
+            bool got = cli_getline(c, typed, sizeof typed);
+            c->hidden = false;
+            if (got)
+                cli_puts(c, "\r\nError: Bad password\r\n");
+        } else {
+            c->user_mode = false;
+        }
     } else if (in_list(cfg.p->show, line)) {
         cli_show_config(c);
     } else if (strcmp(line, version_cmd) == 0) {
@@ -729,6 +760,7 @@ static void cli_garbage(struct cli *c)
 static void cli_shell(struct cli *c)
 {
     c->paging = true;
+    c->user_mode = strcmp(cfg.mode, "user-mode") == 0 || strcmp(cfg.mode, "enable-password") == 0;
     if (strcmp(cfg.mode, "garbage") == 0) {
         cli_garbage(c);
         return;
@@ -902,8 +934,8 @@ static const struct persona *persona_find(const char *name)
 }
 
 static const char *const server_modes[] = {
-    "normal", "no-prompt", "page-forever", "endless",      "disconnect",
-    "stall",  "garbage",   "slow-login",   "unprivileged", NULL};
+    "normal",  "no-prompt",  "page-forever", "endless",   "disconnect",      "stall",
+    "garbage", "slow-login", "unprivileged", "user-mode", "enable-password", NULL};
 
 int main(int argc, char **argv)
 {

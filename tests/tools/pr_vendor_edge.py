@@ -79,6 +79,15 @@ COLUMNS = [
      {1, 2}, True),
     ("NETGEAR-SWITCHING-MIB", "agentStpCstPortAutoEdge", "1.3.6.1.4.1.4526.10.1.2.15.9.1.16",
      "if", {1}, True),
+    # NETGEAR-SMART-SWITCHING-MIB (LibreNMS mibs/netgear): the same group
+    # under ng700smartswitch 1 = 1.3.6.1.4.1.4526.11.1, the table
+    # agentStpSwitchConfigGroup 11.
+    ("NETGEAR-SMART-SWITCHING-MIB", "agentStpCstPortOperEdge",
+     "1.3.6.1.4.1.4526.11.1.2.15.11.1.1", "if", {1, 2}, True),
+    ("NETGEAR-SMART-SWITCHING-MIB", "agentStpCstPortEdge", "1.3.6.1.4.1.4526.11.1.2.15.11.1.4",
+     "if", {1, 2}, True),
+    ("NETGEAR-SMART-SWITCHING-MIB", "agentStpCstPortAutoEdge",
+     "1.3.6.1.4.1.4526.11.1.2.15.11.1.16", "if", {1}, True),
     # drivers/aruba/aruba_snmp.c, ARUBAWIRED-MSTP-MIB (LibreNMS
     # mibs/arubaos-cx): arubaWiredMstpMIB = wndFeatures 13 =
     # 1.3.6.1.4.1.47196.4.1.1.3.13, arubaWiredMstpPortTable = objects 2,
@@ -115,6 +124,7 @@ ADMIN_EDGE = {
     "1.3.6.1.4.1.4413.1.1.1.2.15.11.1.4",
     "1.3.6.1.4.1.4413.1.1.1.2.15.9.1.4",
     "1.3.6.1.4.1.4526.10.1.2.15.9.1.4",
+    "1.3.6.1.4.1.4526.11.1.2.15.11.1.4",
     "1.3.6.1.4.1.47196.4.1.1.3.13.1.2.1.2",
 }
 
