@@ -104,6 +104,8 @@ static void usage(FILE *out)
           "\n"
           "Verdict (the slowest bounce decides): ready <= 2 s, warning <= 10 s,\n"
           "not-ready above, unknown when the target never answered within --timeout.\n"
+          "A run cut short (interrupted, or something not put back) is unknown\n"
+          "whatever was measured; its verdict line says why, then what was measured.\n"
           "Watch mode judges each outage (less --down-for when given) the same way.\n"
           "Exit status: 0 ready, 1 warning, 2 not ready, 3 unknown (bad arguments,\n"
           "refused, interrupted, or no answer).\n",
@@ -495,12 +497,17 @@ int cmd_time(int argc, char **argv)
     }
     if (run.interrupted)
         fprintf(stderr, "portready: interrupted%s\n",
-                o.iface != NULL ? "; the link is up again with its addresses and routes"
-                : o.sw != NULL  ? "; the switch port is enabled again"
-                                : "");
-    if (run.not_restored > 0)
-        fprintf(stderr, "portready: %s is up, but %u of what it had could not be put back: %s\n",
+                run.not_restored > 0 ? ""
+                : o.iface != NULL    ? "; the link is up again with its addresses and routes"
+                : o.sw != NULL       ? "; the switch port is enabled again"
+                                     : "");
+    if (run.not_restored > 0 && o.iface != NULL)
+        fprintf(stderr,
+                "portready: %s is not as it was: %u of what it had could not be put back: %s\n",
                 o.iface, run.not_restored, run.not_restored_what);
+    else if (run.not_restored > 0)
+        fprintf(stderr, "portready: port %s of %s could not be put back: %s\n", o.port, o.sw,
+                run.not_restored_what);
     int code = report(&tc, &run);
     timer_lock_release(&lock);
     timer_run_free(&run);

@@ -16,7 +16,7 @@ lab_need_root() {
 
 lab_cleanup() {
     local rc=$?
-    [ -n "$TRUTH_PID" ] && kill "$TRUTH_PID" 2>/dev/null
+    [ -n "$TRUTH_PID" ] && pr_ours "$TRUTH_PID" && kill "$TRUTH_PID" 2>/dev/null
     # Root's lock files of the server namespace (portready leaves them,
     # unlocked, for the next run): this lab's go with it.
     if [ "$LAB_UP" = 1 ] && [ -n "${SRV:-}" ]; then

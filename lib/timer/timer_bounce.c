@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "timer/timer_wait.h"
+#include "util/strutil.h"
 
 #define MS   INT64_C(1000000)
 #define TICK (100 * MS)
@@ -88,8 +89,18 @@ static int bounce_once(const struct timer_bounce_ops *ops, struct timer_loop *lo
 static int put_back(const struct timer_bounce_ops *ops, struct timer_run *run)
 {
     struct pr_error restore_err;
-    if (ops->restore(ops->priv, &restore_err) < 0)
+    if (ops->restore(ops->priv, &restore_err) < 0) {
+        /* Not restored: what is missing, named where it can be, else the
+         * failure itself (the link or port not up again). */
+        struct pr_error verify_err;
+        if (ops->verify != NULL)
+            ops->verify(ops->priv, run, &verify_err);
+        if (run->not_restored == 0) {
+            run->not_restored = 1;
+            pr_strlcpy(run->not_restored_what, restore_err.msg, sizeof run->not_restored_what);
+        }
         return -1;
+    }
     if (ops->verify != NULL)
         ops->verify(ops->priv, run, &restore_err);
     return 0;

@@ -72,13 +72,17 @@ static int lock_socket(struct timer_lock *lock, const char *key, const char *wha
     close(fd);
     if (e != EADDRINUSE)
         return pr_error_set(err, PR_ERR_IO, "lock %s: %s", what, strerror(e));
-    /* Ask the holder who it is. */
+    /* Ask the holder who it is. Without waiting: the holder accepts no
+     * connection, and once its queue is full (every asker's connection
+     * stays in it) a blocking connect would wait for ever. */
     struct ucred cred = {.pid = -1, .uid = 0, .gid = 0};
-    bool known = false;
-    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    bool known = false, full = false;
+    fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
     if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, salen) == 0) {
         socklen_t len = sizeof cred;
         known = getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0;
+    } else if (fd >= 0) {
+        full = errno == EAGAIN;
     }
     if (fd >= 0)
         close(fd);
@@ -90,6 +94,11 @@ static int lock_socket(struct timer_lock *lock, const char *key, const char *wha
         return pr_error_set(err, PR_ERR_USAGE,
                             "another portready time (pid %ld) is already at work on %s",
                             (long)cred.pid, what);
+    if (full)
+        return pr_error_set(err, PR_ERR_USAGE,
+                            "the lock of %s is held by a process whose queue is full, so it "
+                            "cannot say who it is: another portready time may be at work",
+                            what);
     return pr_error_set(err, PR_ERR_USAGE, "another portready time is already at work on %s", what);
 }
 

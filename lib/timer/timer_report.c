@@ -73,6 +73,42 @@ void timer_text_outage(const struct timer_run *run, size_t index, char *buf, siz
     pr_strlcatf(buf, len, " | %s", timer_verdict_name(timer_verdict_for(blackout)));
 }
 
+/* What was cut short: the interface (switch port) named, or the interrupt. */
+static void cut_short(const struct timer_run *run, char *buf, size_t len)
+{
+    if (run->not_restored > 0) {
+        if (run->iface[0] != '\0')
+            pr_strlcatf(buf, len, "%s", run->iface);
+        else
+            pr_strlcatf(buf, len, "port %s of %s", run->port, run->sw);
+        pr_strlcatf(buf, len, " was not restored: %u of what it had %s missing", run->not_restored,
+                    run->not_restored == 1 ? "is" : "are");
+    }
+    if (run->interrupted)
+        pr_strlcatf(buf, len, "%sinterrupted: the measurement is incomplete",
+                    buf[0] != '\0' ? "; " : "");
+}
+
+void timer_verdict_reason(const struct timer_run *run, const struct timer_summary *s, char *buf,
+                          size_t len)
+{
+    buf[0] = '\0';
+    if (s->verdict == s->measured_verdict && !run->interrupted && run->not_restored == 0) {
+        if (s->cause != NULL)
+            pr_strlcatf(buf, len, "%s", s->cause);
+        return;
+    }
+    cut_short(run, buf, len);
+    /* An interrupted bounce never got its reply: its "unknown" says
+     * nothing of the port. */
+    if (run->interrupted && s->measured_verdict == TIMER_UNKNOWN)
+        return;
+    pr_strlcatf(buf, len, "; measured%s: %s", run->interrupted ? " so far" : "",
+                timer_verdict_name(s->measured_verdict));
+    if (s->cause != NULL)
+        pr_strlcatf(buf, len, ": %s", s->cause);
+}
+
 static void seconds(int64_t ns, char *buf, size_t len)
 {
     if (ns == TIMER_NONE)
@@ -100,9 +136,11 @@ void timer_text_summary(FILE *out, const struct timer_run *run, const struct tim
         fprintf(out, "interrupted: the measurement is incomplete\n");
     if (run->not_restored > 0)
         fprintf(out, "not put back (%u): %s\n", run->not_restored, run->not_restored_what);
+    char reason[TIMER_REASON_LEN];
+    timer_verdict_reason(run, s, reason, sizeof reason);
     fprintf(out, "verdict: %s", timer_verdict_name(s->verdict));
-    if (s->cause != NULL)
-        fprintf(out, ": %s", s->cause);
+    if (reason[0] != '\0')
+        fprintf(out, ": %s", reason);
     fputc('\n', out);
 }
 
@@ -287,7 +325,11 @@ static void json_run(struct json_out *j, const struct timer_run *run, const stru
     json_ms(j, "max_ms", s->max_ns);
     json_key(j, "verdict");
     json_string(j, timer_verdict_name(s->verdict));
-    json_str_or_null(j, "cause", s->cause);
+    char reason[TIMER_REASON_LEN];
+    timer_verdict_reason(run, s, reason, sizeof reason);
+    json_str_or_null(j, "cause", reason);
+    json_key(j, "measured_verdict");
+    json_string(j, timer_verdict_name(s->measured_verdict));
     json_end_object(j);
     json_end_object(j);
 }

@@ -23,6 +23,14 @@ void timer_text_bounce(const struct timer_run *run, size_t index, char *buf, siz
  *  first reply 9043.2 ms | 904 probes lost [| less --down-for 5.00 s:
  *  4043.2 ms] | warning" */
 void timer_text_outage(const struct timer_run *run, size_t index, char *buf, size_t len);
+/* What follows the run's verdict, "" when nothing does: the cause of the
+ * measured verdict; when the run was cut short (interrupted, or something
+ * of the interface not put back), what was, then the measured verdict
+ * ("eth0 was not restored: 1 of what it had is missing; measured: ready").
+ * The text's verdict line and the JSON summary's cause alike. */
+#define TIMER_REASON_LEN 768
+void timer_verdict_reason(const struct timer_run *run, const struct timer_summary *s, char *buf,
+                          size_t len);
 /* The closing lines (with newlines). */
 void timer_text_summary(FILE *out, const struct timer_run *run, const struct timer_summary *s);
 

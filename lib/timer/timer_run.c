@@ -233,7 +233,7 @@ int timer_summarize(const struct timer_run *run, struct timer_summary *out, stru
     bool watch = run->mode == TIMER_MODE_WATCH;
     size_t n = watch ? run->n_outages : run->n_bounces;
     out->measured = n;
-    out->verdict = TIMER_UNKNOWN;
+    out->measured_verdict = out->verdict = TIMER_UNKNOWN;
     if (n == 0)
         return 0;
     int64_t *values = malloc(n * sizeof *values);
@@ -263,10 +263,14 @@ int timer_summarize(const struct timer_run *run, struct timer_summary *out, stru
     if (out->answered > 0)
         timer_stats(values, out->answered, &out->min_ns, &out->median_ns, &out->max_ns);
     free(values);
-    out->verdict = timer_verdict_for(worst_judged);
+    out->measured_verdict = timer_verdict_for(worst_judged);
+    /* Cut short, the run answers nothing for sure, whatever was measured. */
+    out->verdict =
+        run->interrupted || run->not_restored > 0 ? TIMER_UNKNOWN : out->measured_verdict;
     if (!watch)
         out->cause = timer_cause_for(&run->bounces[worst]);
-    else if (run->down_for_s < 0 && worst_judged != TIMER_NONE && out->verdict != TIMER_READY)
+    else if (run->down_for_s < 0 && worst_judged != TIMER_NONE &&
+             out->measured_verdict != TIMER_READY)
         out->cause = "the outage includes the time the link was held down: give the bouncing "
                      "side's --down-for to judge only the blackout after link-up";
     else

@@ -138,21 +138,26 @@ struct timer_summary {
     size_t measured;                   /* bounces (or outages) in the run */
     size_t answered;                   /* ... that ended with a reply */
     int64_t min_ns, median_ns, max_ns; /* over the answered ones; TIMER_NONE if none */
-    /* The worst bounce (watch: the worst outage's blackout) decides, with
-     * the same thresholds; unknown when one never got a reply or nothing
-     * was measured. */
+    /* What was measured: the worst bounce (watch: the worst outage's
+     * blackout) decides, with the same thresholds; unknown when one never
+     * got a reply or nothing was measured. */
+    enum timer_verdict measured_verdict;
+    /* The run's, what the exit status says: the measured one, but unknown
+     * whatever was measured when the run was cut short (interrupted, or
+     * something of the interface could not be put back). */
     enum timer_verdict verdict;
-    /* NULL when ready; watch without the bouncing side's --down-for: that
-     * the outage includes the time the link was down. */
+    /* Of the measured verdict: NULL when ready; watch without the bouncing
+     * side's --down-for: that the outage includes the time the link was
+     * down. timer_verdict_reason() words the run's verdict. */
     const char *cause;
 };
 
 /* Summarizes reachability (local, switch) or outages (watch). */
 int timer_summarize(const struct timer_run *run, struct timer_summary *out, struct pr_error *err);
 
-/* From the verdict, in every mode: 0 ready, 1 warning, 2 not-ready, 3
- * unknown or interrupted (enum pr_exit); 3 too when something could not be
- * put back. */
+/* From the run's verdict, in every mode: 0 ready, 1 warning, 2 not-ready,
+ * 3 unknown or interrupted (enum pr_exit); 3 too when something could not
+ * be put back. */
 int timer_exit_code(const struct timer_run *run, const struct timer_summary *s);
 
 #endif

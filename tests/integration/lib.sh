@@ -21,11 +21,26 @@ fi
 PR_PIDS=()
 PR_FAILS=0
 PR_PASSES=0
+# What this test starts carries its mark in the environment: pr_cleanup
+# stops a process of PR_PIDS only when it is still this test's.
+export PR_TEST_MARK="$PR_TMP"
+
+# pr_ours PID: true while PID is a process this test started: a job of this
+# shell still running, or one whose environment carries the test's mark (a
+# daemon a helper started). A pid the test already waited for may be another
+# process's by now: a suite spawns tens of thousands and pids wrap (32768 by
+# default), so a kill by number would hit another test's process.
+pr_ours() {
+    local env
+    [[ " $(jobs -rp | tr '\n' ' ') " == *" $1 "* ]] && return 0
+    env=$({ tr '\0' '\n' <"/proc/$1/environ"; } 2>/dev/null) || return 1
+    [[ $'\n'"$env"$'\n' == *$'\n'"PR_TEST_MARK=$PR_TEST_MARK"$'\n'* ]]
+}
 
 pr_cleanup() {
     local pid
     for pid in "${PR_PIDS[@]:-}"; do
-        [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+        [ -n "$pid" ] && pr_ours "$pid" && kill "$pid" 2>/dev/null || true
     done
     for pid in "${PR_PIDS[@]:-}"; do
         [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
@@ -137,7 +152,7 @@ pr_snmpsim_start() {
 
 # pr_stop PID: stops one process this test started.
 pr_stop() {
-    kill "$1" 2>/dev/null || true
+    pr_ours "$1" && kill "$1" 2>/dev/null || true
     wait "$1" 2>/dev/null || true
 }
 

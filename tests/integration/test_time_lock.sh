@@ -87,5 +87,31 @@ if grep -q "^bounce 1/1:" "$PR_TMP/squatted.out"; then pr_pass "the bounce ran";
 
 # Root's own lock still keeps a second root run off, squatter or not.
 second_refused squatted2 "beside the squatter"
+
+# A squatter whose queue is full (it accepts no connection; each asker's
+# stays queued): root cannot learn who it is, and says so at once instead
+# of waiting for ever in connect().
+in_srv "$py" -c '
+import socket, sys
+for _ in range(8):
+    c = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    c.setblocking(False)
+    try:
+        c.connect("\0portready-time/" + sys.argv[1])
+    except OSError:
+        pass
+    c.close()
+' "iface/$ifindex"
+set +e
+in_srv timeout 30 "$PORTREADY" time --iface eth0 --yes --force --down-for 0.5 </dev/null \
+    >"$PR_TMP/full.out" 2>"$PR_TMP/full.err"
+rc=$?
+set -e
+pr_expect_eq "a squatter with a full queue: refused, exit 3 (not hung)" 3 "$rc"
+if grep -qF "the lock of iface/eth0 is held by a process whose queue is full" "$PR_TMP/full.err"; then
+    pr_pass "a squatter with a full queue: says why"
+else
+    pr_fail "a squatter with a full queue: $(cat "$PR_TMP/full.err")"
+fi
 kill "$squatter" 2>/dev/null || true
 pr_done

@@ -74,27 +74,55 @@ pr_expect_eq "clean bounce: exit 0 (STP off)" 0 "$rc"
 # An entry that cannot come back: while the link is down, another route
 # takes the place of a recorded one (same table, prefix and metric, another
 # gateway), so the recorded one cannot be added again.
-in_srv ip route add 198.18.0.0/24 via 10.77.0.1 dev eth0 table 101
-state "$PR_TMP/before2"
-in_srv "$PORTREADY" time --iface eth0 --yes --force --down-for 3 >"$PR_TMP/lost.out" 2>"$PR_TMP/lost.err" &
-pid=$!
-if wait_for 5 srv_link_down; then
-    # While the link is down, something else takes the table-101 route's
-    # place with a different gateway: the recorded one cannot be added.
-    sleep 0.3
-    in_srv ip route add 198.18.0.0/24 via 10.88.0.1 dev x0 table 101 2>/dev/null || true
-else
-    pr_fail "the link never went down"
-fi
-set +e
-wait "$pid"
-rc=$?
-set -e
-cat "$PR_TMP/lost.out" "$PR_TMP/lost.err"
+# lose_route NAME [ARGS...]: a run with ARGS during which that happens.
+lose_route() {
+    local name=$1 pid
+    shift
+    in_srv ip route replace 198.18.0.0/24 via 10.77.0.1 dev eth0 table 101
+    in_srv "$PORTREADY" time --iface eth0 --yes --force --down-for 3 "$@" \
+        >"$PR_TMP/$name.out" 2>"$PR_TMP/$name.err" &
+    pid=$!
+    if wait_for 5 srv_link_down; then
+        # While the link is down, something else takes the table-101 route's
+        # place with a different gateway: the recorded one cannot be added.
+        sleep 0.3
+        in_srv ip route add 198.18.0.0/24 via 10.88.0.1 dev x0 table 101 2>/dev/null || true
+    else
+        pr_fail "$name: the link never went down"
+    fi
+    set +e
+    wait "$pid"
+    rc=$?
+    set -e
+    cat "$PR_TMP/$name.out" "$PR_TMP/$name.err"
+}
+lost="route 198.18.0.0/24 table 101 via 10.77.0.1 dev eth0"
+lose_route lost
 pr_expect_eq "a route that could not be put back: exit 3" 3 "$rc"
-if grep -q "could not be put back: route 198.18.0.0/24 table 101 via 10.77.0.1 dev eth0" "$PR_TMP/lost.err"; then
+if grep -qF "could not be put back: $lost" "$PR_TMP/lost.err"; then
     pr_pass "says which route could not be put back"
 else
     pr_fail "does not name the route: $(cat "$PR_TMP/lost.err")"
 fi
+# The bounce itself was ready (STP off), but the run's verdict is exit 3's:
+# unknown, saying what was not restored before what was measured.
+pr_expect_eq "text: not restored, the bounce measured ready" \
+    "not put back (1): $lost|verdict: unknown: eth0 was not restored: 1 of what it had is missing; measured: ready" \
+    "$(grep -E '^(not put back|verdict)' "$PR_TMP/lost.out" | paste -sd'|')"
+if grep -q '^bounce 1/1: .* | ready | put back' "$PR_TMP/lost.out"; then
+    pr_pass "text: the bounce's own line still says what it measured"
+else
+    pr_fail "text: no ready bounce line: $(cat "$PR_TMP/lost.out")"
+fi
+
+# JSON says the same: the summary's verdict and cause as the text's line,
+# the measurement in measured_verdict and in the bounce.
+lose_route lost-json --format json
+pr_expect_eq "JSON: not restored, exit 3" 3 "$rc"
+pr_expect_eq "JSON: verdict, measured verdict, bounce verdict, what is missing" \
+    "unknown ready ready 1 $lost" \
+    "$(pr_json "$PR_TMP/lost-json.out" '" ".join(str(x) for x in (d["time"]["summary"]["verdict"], d["time"]["summary"]["measured_verdict"], d["time"]["bounces"][0]["verdict"], d["time"]["not_restored"], d["time"]["not_restored_what"]))')"
+pr_expect_eq "JSON: the cause is the text's" \
+    "eth0 was not restored: 1 of what it had is missing; measured: ready" \
+    "$(pr_json "$PR_TMP/lost-json.out" 'd["time"]["summary"]["cause"]')"
 pr_done

@@ -12,14 +12,19 @@ truth_start
 
 # check_accuracy JSON INTERVAL_MS: every bounce's reachability_ms lies within
 # INTERVAL_MS + 2 ms of the truth: the bridge's "forwarding" event after the
-# bounce's admin-up, minus admin-up (both CLOCK_MONOTONIC ns). Early by up
-# to 20 ms more is the recorder's lag, not portready's: it stamps the event
-# when it reads it, and a loaded machine schedules it late (no reply comes
-# before the port forwards).
+# bounce's admin-up, minus admin-up (both CLOCK_MONOTONIC ns). Late by the
+# gap between the probes around that event, when a loaded machine woke
+# portready late and the gap is wider than the interval: no probe can see
+# the port forward before the first one sent after it (with ASan beside
+# another test on 2 CPUs, wake-ups up to 9 ms late). The probes themselves
+# keep the interval: their median spacing up to the first reply at most
+# 1.5 x INTERVAL_MS. Early by up to 20 ms more is the recorder's lag, not
+# portready's: it stamps the event when it reads it, and a loaded machine
+# schedules it late (no reply comes before the port forwards).
 check_accuracy() {
     local json=$1 interval=$2
     python3 - "$json" "$PR_TMP/truth" "$interval" <<'PY'
-import json, sys
+import json, statistics, sys
 d = json.load(open(sys.argv[1]))["time"]
 events = [l.split() for l in open(sys.argv[2]) if l[0].isdigit()]
 interval = float(sys.argv[3])
@@ -28,9 +33,15 @@ for b in d["bounces"]:
     fwd = [int(t) for t, port, state in events if state == "forwarding" and int(t) >= b["up_ns"]]
     truth_ms = (fwd[0] - b["up_ns"]) / 1e6
     err = b["reachability_ms"] - truth_ms
-    ok = -(interval + 2) - 20 <= err <= interval + 2
+    sent = sorted(p["sent_ns"] for p in b["probes"] if b["up_ns"] <= p["sent_ns"] <= b["first_reply_ns"])
+    before = [t for t in sent if t < fwd[0]]
+    after = [t for t in sent if t >= fwd[0]]
+    gap_ms = (after[0] - before[-1]) / 1e6 if before and after else interval
+    late = max(interval, gap_ms) + 2
+    spacing_ms = statistics.median(b - a for a, b in zip(sent, sent[1:])) / 1e6
+    ok = -(interval + 2) - 20 <= err <= late and spacing_ms <= 1.5 * interval
     bad += not ok
-    print(f"bounce {b['index']}: measured {b['reachability_ms']:.3f} ms, truth {truth_ms:.3f} ms, error {err:+.3f} ms (limit {interval + 2} ms) {'ok' if ok else 'TOO FAR'}")
+    print(f"bounce {b['index']}: measured {b['reachability_ms']:.3f} ms, truth {truth_ms:.3f} ms, error {err:+.3f} ms (limit {late:.1f} ms: probes {gap_ms:.3f} ms apart around the truth), median probe spacing {spacing_ms:.3f} ms {'ok' if ok else 'TOO FAR'}")
 sys.exit(1 if bad else 0)
 PY
 }

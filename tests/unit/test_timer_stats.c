@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -215,6 +216,92 @@ static void test_text_lines(void **state)
     timer_run_free(&run);
 }
 
+/* summary text: the verdict line of timer_text_summary, read back. */
+static void verdict_line(const struct timer_run *run, char *out, size_t len)
+{
+    struct timer_summary s;
+    struct pr_error err;
+    assert_int_equal(timer_summarize(run, &s, &err), 0);
+    char text[2048] = "";
+    FILE *f = fmemopen(text, sizeof text - 1, "w");
+    assert_non_null(f);
+    timer_text_summary(f, run, &s);
+    fclose(f);
+    const char *line = strstr(text, "verdict: ");
+    assert_non_null(line);
+    snprintf(out, len, "%.*s", (int)strcspn(line, "\n"), line);
+}
+
+/* A run cut short (something not put back, interrupted) answers nothing for
+ * sure: the run's verdict is unknown beside exit 3, and the line says why
+ * before what was measured. */
+static void test_cut_short_verdict(void **state)
+{
+    (void)state;
+    struct timer_run run;
+    timer_run_init(&run, TIMER_MODE_LOCAL);
+    snprintf(run.iface, sizeof run.iface, "eth0");
+    run.count = 1;
+    add_bounce(&run, 300 * MS); /* 0.3 s: ready */
+    struct timer_summary s;
+    struct pr_error err;
+    char line[1024], reason[TIMER_REASON_LEN];
+    verdict_line(&run, line, sizeof line);
+    assert_string_equal(line, "verdict: ready");
+
+    run.not_restored = 1;
+    snprintf(run.not_restored_what, sizeof run.not_restored_what,
+             "route 198.18.0.0/24 table 101 via 10.77.0.1 dev eth0");
+    assert_int_equal(timer_summarize(&run, &s, &err), 0);
+    assert_int_equal(s.measured_verdict, TIMER_READY);
+    assert_int_equal(s.verdict, TIMER_UNKNOWN);
+    assert_int_equal(timer_exit_code(&run, &s), 3);
+    verdict_line(&run, line, sizeof line);
+    assert_string_equal(line, "verdict: unknown: eth0 was not restored: 1 of what it had is "
+                              "missing; measured: ready");
+    /* The JSON summary's cause is the same words. */
+    timer_verdict_reason(&run, &s, reason, sizeof reason);
+    assert_string_equal(reason, "eth0 was not restored: 1 of what it had is missing; measured: "
+                                "ready");
+
+    /* A slow bounce keeps its cause after the measured verdict. */
+    timer_run_free(&run);
+    timer_run_init(&run, TIMER_MODE_LOCAL);
+    snprintf(run.iface, sizeof run.iface, "eth0");
+    add_bounce(&run, 4 * S); /* 4 s, carrier at once: warning, held traffic */
+    run.not_restored = 2;
+    verdict_line(&run, line, sizeof line);
+    assert_string_equal(line, "verdict: unknown: eth0 was not restored: 2 of what it had are "
+                              "missing; measured: warning: the switch held traffic after the link "
+                              "came up (STP forward delay on a port that is not edge, LACP without "
+                              "fallback, port security)");
+
+    /* Interrupted after a ready bounce: what was measured so far. */
+    run.not_restored = 0;
+    run.interrupted = true;
+    run.bounces[0].first_reply_ns = 5 * S + 10 * MS;
+    verdict_line(&run, line, sizeof line);
+    assert_string_equal(line, "verdict: unknown: interrupted: the measurement is incomplete; "
+                              "measured so far: ready");
+    /* Interrupted while waiting: the bounce cut short never answered, and
+     * that is no "never answered within --timeout". */
+    run.bounces[0].first_reply_ns = TIMER_NONE;
+    verdict_line(&run, line, sizeof line);
+    assert_string_equal(line, "verdict: unknown: interrupted: the measurement is incomplete");
+
+    /* A switch port not enabled again is named as the port of the switch. */
+    timer_run_free(&run);
+    timer_run_init(&run, TIMER_MODE_SWITCH);
+    snprintf(run.sw, sizeof run.sw, "10.0.0.2");
+    snprintf(run.port, sizeof run.port, "Gi1/0/12");
+    add_bounce(&run, 300 * MS);
+    run.not_restored = 1;
+    verdict_line(&run, line, sizeof line);
+    assert_string_equal(line, "verdict: unknown: port Gi1/0/12 of 10.0.0.2 was not restored: 1 of "
+                              "what it had is missing; measured: ready");
+    timer_run_free(&run);
+}
+
 static void test_probes_window(void **state)
 {
     (void)state;
@@ -238,7 +325,7 @@ int main(void)
         cmocka_unit_test(test_stats),         cmocka_unit_test(test_verdict_thresholds),
         cmocka_unit_test(test_causes),        cmocka_unit_test(test_summary_and_exit),
         cmocka_unit_test(test_watch_summary), cmocka_unit_test(test_text_lines),
-        cmocka_unit_test(test_probes_window),
+        cmocka_unit_test(test_probes_window), cmocka_unit_test(test_cut_short_verdict),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
