@@ -81,28 +81,21 @@ bool aruba_snmp_object_id(const char *sys_object_id)
                                      strncmp(sys_object_id, "1.3.6.1.4.1.47196.", 18) == 0);
 }
 
-static bool scalar(struct pr_snmp_store *store, const struct mib_object *obj, int64_t *v,
-                   const struct pr_snmp_varbind **vb)
-{
-    *vb = pr_snmp_store_get(store, obj->oid, obj->len);
-    return *vb != NULL && pr_snmp_value_integer(&(*vb)->value, v);
-}
-
 static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw)
 {
     int64_t admin, force, proto;
     const struct pr_snmp_varbind *vb_admin, *vb_force, *vb_proto;
     char ev[PR_EVIDENCE_MAX];
-    if (scalar(store, &MIB_HP_RSTP_ADMIN_STATUS, &admin, &vb_admin) && admin == 2) {
+    if (generic_scalar_int(store, &MIB_HP_RSTP_ADMIN_STATUS, &admin, &vb_admin) && admin == 2) {
         generic_evidence(ev, sizeof ev, &MIB_HP_RSTP_ADMIN_STATUS, "0", vb_admin, "disable");
         pr_fact_set(&sw->stp.mode, PR_MODE_OFF, "%s", ev);
         return;
     }
     if (sw->stp.mode.known)
         return;
-    bool have_proto = scalar(store, &MIB_HP_RSTP_PROTOCOL_VERSION, &proto, &vb_proto);
+    bool have_proto = generic_scalar_int(store, &MIB_HP_RSTP_PROTOCOL_VERSION, &proto, &vb_proto);
     if ((!have_proto || proto == 3) &&
-        scalar(store, &MIB_HP_RSTP_FORCE_VERSION, &force, &vb_force)) {
+        generic_scalar_int(store, &MIB_HP_RSTP_FORCE_VERSION, &force, &vb_force)) {
         static const char *const names[] = {"stpCompatibility", "?", "rstpOperation",
                                             "mstpOperation"};
         if (force != 0 && force != 2 && force != 3)

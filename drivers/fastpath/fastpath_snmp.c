@@ -159,33 +159,19 @@ bool fastpath_snmp_object_id(const char *sys_object_id)
            (under(sys_object_id, "1.3.6.1.4.1.4413") || netgear_switch(sys_object_id));
 }
 
-static bool scalar(struct pr_snmp_store *store, const struct mib_object *obj, int64_t *v,
-                   const struct pr_snmp_varbind **vb)
-{
-    *vb = pr_snmp_store_get(store, obj->oid, obj->len);
-    return *vb != NULL && pr_snmp_value_integer(&(*vb)->value, v);
-}
-
 /* agentStpAdminMode disable(2) turns spanning tree off on the whole switch
  * ("The default status is disabled"), whatever the standard MIBs say;
  * agentStpForceVersion dot1d(1) / dot1w(2) / dot1s(3) gives the protocol
  * where they leave it unsaid. */
 static void read_mode(struct pr_snmp_store *store, struct pr_switch *sw, const struct fp_mib *m)
 {
-    int64_t x;
-    const struct pr_snmp_varbind *vb;
-    char ev[PR_EVIDENCE_MAX];
-    if (scalar(store, m->admin_mode, &x, &vb) && x == 2) {
-        generic_evidence(ev, sizeof ev, m->admin_mode, "0", vb, "disable");
-        pr_fact_set(&sw->stp.mode, PR_MODE_OFF, "%s: spanning tree is off on the whole switch", ev);
-        return;
-    }
-    if (sw->stp.mode.known || !scalar(store, m->force_version, &x, &vb) || x < 1 || x > 3)
-        return;
-    static const char *const names[] = {"", "dot1d", "dot1w", "dot1s"};
-    static const int modes[] = {0, PR_MODE_STP, PR_MODE_RSTP, PR_MODE_MSTP};
-    generic_evidence(ev, sizeof ev, m->force_version, "0", vb, names[x]);
-    pr_fact_set(&sw->stp.mode, modes[x], "%s", ev);
+    static const struct generic_stp_version versions[] = {
+        {1, "dot1d", PR_MODE_STP},
+        {2, "dot1w", PR_MODE_RSTP},
+        {3, "dot1s", PR_MODE_MSTP},
+    };
+    generic_vendor_stp_mode(store, sw, m->admin_mode, 2, "disable", m->force_version, versions,
+                            sizeof versions / sizeof versions[0]);
 }
 
 /* Whether the placement answers: an INTEGER row of its admin edge or auto

@@ -107,6 +107,11 @@ bool generic_truth_fact(struct pr_fact *fact, const struct mib_object *obj, cons
                         const struct pr_snmp_varbind *vb, const char *true_name,
                         const char *false_name);
 
+/* Reads an integer scalar (obj.0); false when obj is NULL, the scalar
+ * absent or not an integer. *vb_out gets its varbind. */
+bool generic_scalar_int(struct pr_snmp_store *store, const struct mib_object *obj, int64_t *value,
+                        const struct pr_snmp_varbind **vb_out);
+
 /* Reads an integer column at a one-arc index; false when absent or not an
  * integer. */
 bool generic_column_int(struct pr_snmp_store *store, const struct mib_object *obj, uint32_t index,
@@ -154,6 +159,24 @@ struct generic_vendor_stp {
     /* The vendor's further objects, read last (may be NULL). */
     void (*read_more)(struct pr_snmp_store *store, struct pr_switch *sw);
 };
+
+/* A value of a vendor's force-version scalar: its name and the mode it
+ * means. */
+struct generic_stp_version {
+    int64_t value;
+    const char *name;
+    int mode;
+};
+
+/* The switch-wide part of a vendor spanning-tree group: status at
+ * status_off (named off_name) turns spanning tree off on the whole switch,
+ * whatever the standard MIBs said; else, where they left the mode unsaid,
+ * version's value among versions[n] gives it. status and version may be
+ * NULL. */
+void generic_vendor_stp_mode(struct pr_snmp_store *store, struct pr_switch *sw,
+                             const struct mib_object *status, int64_t status_off,
+                             const char *off_name, const struct mib_object *version,
+                             const struct generic_stp_version *versions, size_t n);
 
 /* Reads those objects from store into sw, where the standard MIBs left the
  * switch's mode or a port's edge unsaid; the bridge's disabled(2) and a

@@ -79,6 +79,16 @@ bool generic_truth_fact(struct pr_fact *fact, const struct mib_object *obj, cons
     return true;
 }
 
+bool generic_scalar_int(struct pr_snmp_store *store, const struct mib_object *obj, int64_t *value,
+                        const struct pr_snmp_varbind **vb_out)
+{
+    const struct pr_snmp_varbind *vb =
+        obj != NULL ? pr_snmp_store_get(store, obj->oid, obj->len) : NULL;
+    if (vb_out != NULL)
+        *vb_out = vb;
+    return vb != NULL && pr_snmp_value_integer(&vb->value, value);
+}
+
 bool generic_column_int(struct pr_snmp_store *store, const struct mib_object *obj, uint32_t index,
                         int64_t *value, const struct pr_snmp_varbind **vb_out)
 {

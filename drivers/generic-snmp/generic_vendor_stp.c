@@ -5,40 +5,42 @@
 
 #include "generic-snmp/generic_snmp.h"
 
-static bool scalar(struct pr_snmp_store *store, const struct mib_object *obj, int64_t *v,
-                   const struct pr_snmp_varbind **vb)
-{
-    *vb = obj ? pr_snmp_store_get(store, obj->oid, obj->len) : NULL;
-    return *vb != NULL && pr_snmp_value_integer(&(*vb)->value, v);
-}
-
-static void read_bridge(struct pr_snmp_store *store, struct pr_switch *sw,
-                        const struct generic_vendor_stp *v)
+void generic_vendor_stp_mode(struct pr_snmp_store *store, struct pr_switch *sw,
+                             const struct mib_object *status, int64_t status_off,
+                             const char *off_name, const struct mib_object *version,
+                             const struct generic_stp_version *versions, size_t n)
 {
     int64_t x;
     const struct pr_snmp_varbind *vb;
     char ev[PR_EVIDENCE_MAX];
-    if (scalar(store, v->status, &x, &vb) && x == 2) {
-        generic_evidence(ev, sizeof ev, v->status, "0", vb, "disabled");
+    if (generic_scalar_int(store, status, &x, &vb) && x == status_off) {
+        generic_evidence(ev, sizeof ev, status, "0", vb, off_name);
         pr_fact_set(&sw->stp.mode, PR_MODE_OFF, "%s: spanning tree is off on the whole switch", ev);
         return;
     }
-    if (sw->stp.mode.known || !scalar(store, v->version, &x, &vb))
+    if (sw->stp.mode.known || !generic_scalar_int(store, version, &x, &vb))
         return;
-    if (x != 0 && x != 2 && x != 3)
-        return;
-    generic_evidence(ev, sizeof ev, v->version, "0", vb, x == 0 ? "stp" : x == 2 ? "rstp" : "mstp");
-    pr_fact_set(&sw->stp.mode,
-                x == 0   ? PR_MODE_STP
-                : x == 2 ? PR_MODE_RSTP
-                         : PR_MODE_MSTP,
-                "%s", ev);
+    for (size_t i = 0; i < n; i++) {
+        if (versions[i].value == x) {
+            generic_evidence(ev, sizeof ev, version, "0", vb, versions[i].name);
+            pr_fact_set(&sw->stp.mode, versions[i].mode, "%s", ev);
+            return;
+        }
+    }
 }
+
+/* The common shape's force version: stp(0), rstp(2), mstp(3). */
+static const struct generic_stp_version common_versions[] = {
+    {0, "stp", PR_MODE_STP},
+    {2, "rstp", PR_MODE_RSTP},
+    {3, "mstp", PR_MODE_MSTP},
+};
 
 void generic_vendor_stp_read(struct pr_snmp_store *store, struct pr_switch *sw,
                              const struct generic_vendor_stp *v)
 {
-    read_bridge(store, sw, v);
+    generic_vendor_stp_mode(store, sw, v->status, 2, "disabled", v->version, common_versions,
+                            sizeof common_versions / sizeof common_versions[0]);
     for (size_t i = 0; i < sw->n_ports; i++) {
         struct pr_port *port = &sw->ports[i];
         if (port->bridge_port == 0)
