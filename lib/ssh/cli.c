@@ -344,7 +344,7 @@ int pr_ssh_cli_command(struct pr_ssh_cli *cli, const char *command, char **out, 
     size_t mark = pr_cli_clean_mark(&cli->clean);
     /* Enter as a terminal sends it: a carriage return, which every CLI
      * takes (a terminal's line discipline turns it into a newline for a
-     * shell); TP-Link's takes nothing else (docs/tplink.md). */
+     * shell); some take nothing else (docs/ssh.md). */
     char line[512];
     snprintf(line, sizeof line, "%s\r", command);
     if (cli_write(cli, cli->shell, line, phase, err) != 0)
